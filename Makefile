@@ -1,0 +1,39 @@
+# The two set-up commands of govmedia (see README.md) and a few helpers.
+#   make run   install, build, create govmedia.db with demo data if missing, serve on :8080
+#   make test  install, build with -Werror, run every test with CTest
+BUILD    ?= build
+DB       ?= govmedia.db
+LISTEN   ?= 127.0.0.1:8080
+JOBS     ?= 2
+
+.PHONY: all deps build test run asan fuzz bench clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGM_WERROR=ON >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+run: build
+	@[ -f $(DB) ] || $(BUILD)/govmedia init --db $(DB) --demo
+	@$(BUILD)/govmedia serve --db $(DB) --listen $(LISTEN)
+
+asan: deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGM_SANITIZE=ON -DGM_WERROR=ON >/dev/null
+	@cmake --build build-asan -j$(JOBS)
+	@cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS)
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DGM_FUZZ=ON -DGM_WERROR=ON >/dev/null
+	@cmake --build build-fuzz -j$(JOBS)
+	@bash tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz
