@@ -312,7 +312,7 @@ int calendar_add_working_days(const gm_calendar *cal, gm_date from, int n, gm_da
         int rc = date_add_days(d, 1, &d, err);
         if (rc)
             return rc;
-        int working;
+        int working = 0;
         rc = calendar_is_working_day(cal, d, &working, err);
         if (rc)
             return rc;
@@ -327,7 +327,7 @@ static int count_working_days(const gm_calendar *cal, gm_date after, gm_date upt
 {
     int count = 0;
     for (gm_date d = after + 1; d <= upto; d++) {
-        int working;
+        int working = 0;
         int rc = calendar_is_working_day(cal, d, &working, err);
         if (rc)
             return rc;
