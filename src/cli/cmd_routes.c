@@ -1,0 +1,22 @@
+/*
+ * cmd_routes.c - `govmedia routes`: the API route table with the permission
+ * each route needs (tests walk it; inspectors read it).
+ */
+#include "cli/cli.h"
+#include "http/route.h"
+
+#include <string.h>
+
+int cmd_routes(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+        printf("用法:govmedia routes\n  每行:方法 路径 所需权限 说明\n");
+        return 0;
+    }
+    if (argc > 1) {
+        fprintf(stderr, "govmedia routes:不接受参数\n");
+        return 2;
+    }
+    router_print(stdout);
+    return 0;
+}

@@ -1,0 +1,117 @@
+/*
+ * cmd_serve.c - `govmedia serve --db PATH [--listen ADDR:PORT]`: run the
+ * console and API until SIGTERM/SIGINT (graceful: requests in flight
+ * finish); SIGHUP reloads the lexicons.
+ */
+#include "cli/cli.h"
+#include "cli/demo.h"
+#include "cli/opts.h"
+#include "http/server.h"
+#include "store/store.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef GM_WEB_DIR
+#define GM_WEB_DIR GM_DATA_DIR "/../web"
+#endif
+
+static void usage(void)
+{
+    printf("用法:govmedia serve --db PATH [--listen 127.0.0.1:8080] [--threads N]\n"
+           "  启动控制台与 API。SIGTERM/SIGINT 平稳停止,SIGHUP 重新加载词库。\n"
+           "  环境变量 GOVMEDIA_DATA 指定数据目录(词库、日历),GOVMEDIA_WEB 指定控制台目录。\n");
+}
+
+static const char *env_or(const char *name, const char *dflt)
+{
+    const char *v = getenv(name);
+    return v && *v ? v : dflt;
+}
+
+static int is_demo(const char *path)
+{
+    db *d;
+    gm_err err;
+    char v[8] = "";
+    if (store_open(&d, path, &err))
+        return 0;
+    store_meta_get(d, "demo", v, sizeof v, &err);
+    db_close(d);
+    return strcmp(v, "1") == 0;
+}
+
+static void wait_for_signals(gm_server *s, const sigset_t *set)
+{
+    for (;;) {
+        int sig;
+        if (sigwait(set, &sig) != 0)
+            continue;
+        if (sig == SIGHUP) {
+            gm_err err;
+            if (server_reload_checker(s, &err))
+                fprintf(stderr, "govmedia serve:重新加载词库失败:%s\n", err.message);
+            else
+                fprintf(stderr, "govmedia serve:词库已重新加载\n");
+            continue;
+        }
+        fprintf(stderr, "govmedia serve:收到停止信号,等待处理中的请求完成…\n");
+        return;
+    }
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"db", required_argument, 0, 'd'}, {"listen", required_argument, 0, 'l'},
+        {"threads", required_argument, 0, 't'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    gm_server_config cfg = {.listen = "127.0.0.1:8080", .threads = 4, .session_seconds = 8 * 3600,
+                            .max_failed_logins = 5, .lock_seconds = 15 * 60};
+    long long threads;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'd') cfg.db_path = optarg;
+        else if (c == 'l') cfg.listen = optarg;
+        else if (c == 't') {
+            if (cli_parse_id(optarg, &threads) || threads > 64)
+                return cli_usage_error("serve", "--threads 应为 1 到 64 的整数");
+            cfg.threads = (unsigned)threads;
+        } else if (c == 'h') { usage(); return 0; }
+        else return cli_usage_error("serve", "未知选项");
+    }
+    db *d;
+    int rc = cli_open_db("serve", cfg.db_path, &d);
+    if (rc)
+        return rc;
+    db_close(d);
+    cfg.data_dir = env_or("GOVMEDIA_DATA", GM_DATA_DIR);
+    cfg.web_dir = env_or("GOVMEDIA_WEB", GM_WEB_DIR);
+
+    /* Block the signals before MHD starts its threads, so only sigwait sees them. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    static gm_server s;
+    gm_err err;
+    if (server_start(&s, &cfg, &err))
+        return cli_report("serve", &err);
+    char host[64];
+    snprintf(host, sizeof host, "%.*s", (int)(strrchr(cfg.listen, ':') - cfg.listen), cfg.listen);
+    printf("govmedia 控制台与 API 已启动:http://%s:%u/\n", host, s.port);
+    if (is_demo(cfg.db_path))
+        demo_print_logins(stdout);
+    fflush(stdout);
+    wait_for_signals(&s, &set);
+    server_stop(&s, 10000);
+    fprintf(stderr, "govmedia serve:已停止\n");
+    return 0;
+}

@@ -1,0 +1,17 @@
+/*
+ * demo.h - the demo organisation written by `govmedia init --demo`.
+ */
+#ifndef GM_CLI_DEMO_H
+#define GM_CLI_DEMO_H
+
+#include <stdio.h>
+#include "store/db.h"
+
+#define DEMO_PASSWORD "govmedia-demo-2026"
+
+/* Writes demo units and one user per role (each its own transaction). */
+int demo_populate(db *d, gm_err *err);
+/* Prints the demo logins, one per line. */
+void demo_print_logins(FILE *out);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * main.c - the govmedia program: dispatches to one subcommand per file.
+ */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
+    {"init", cmd_init, "创建或迁移数据库(--demo 写入演示数据)"},
+    {"serve", cmd_serve, "启动控制台和 API 服务"},
+    {"user", cmd_user, "用户管理:add | list | passwd | grant"},
+    {"unit", cmd_unit, "单位管理:add | list"},
+    {"audit", cmd_audit, "审计日志:verify | list"},
+    {"backup", cmd_backup, "在线备份数据库"},
+    {"check", cmd_check, "合规检查:违禁词、字数、个人信息、媒体文件、转载来源"},
+    {"routes", cmd_routes, "列出所有 API 路由及所需权限"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "用法:govmedia <子命令> [选项]\n\n子命令:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n每个子命令都支持 --help。\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "govmedia:未知的子命令“%s”\n\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

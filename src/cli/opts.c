@@ -1,0 +1,74 @@
+/*
+ * opts.c - shared CLI helpers (see opts.h).
+ */
+#include "cli/opts.h"
+#include "store/store.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "govmedia %s:", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n(运行 govmedia %s --help 查看用法)\n", cmd);
+    return EXIT_USAGE;
+}
+
+int cli_report(const char *cmd, const gm_err *err)
+{
+    if (err->field[0])
+        fprintf(stderr, "govmedia %s:%s(字段 %s)\n", cmd, err->message, err->field);
+    else
+        fprintf(stderr, "govmedia %s:%s\n", cmd, err->message);
+    int c = err->code;
+    return c == GM_E_INVALID || c == GM_E_NOTFOUND || c == GM_E_CONFLICT || c == GM_E_TOOLARGE
+               ? EXIT_USAGE : 1;
+}
+
+int cli_open_db(const char *cmd, const char *path, db **out)
+{
+    gm_err err;
+    if (!path)
+        return cli_usage_error(cmd, "缺少 --db PATH");
+    if (access(path, R_OK | W_OK) != 0) {
+        fprintf(stderr, "govmedia %s:数据库文件 %s 不存在或不可读写(先运行 govmedia init --db %s)\n",
+                cmd, path, path);
+        return EXIT_USAGE;
+    }
+    if (store_open(out, path, &err) || store_require_current(*out, &err)) {
+        db_close(*out);
+        *out = NULL;
+        return cli_report(cmd, &err);
+    }
+    return 0;
+}
+
+int cli_read_password(char *buf, size_t cap)
+{
+    if (!fgets(buf, (int)cap, stdin))
+        return -1;
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return 0;
+}
+
+void cli_actor(gm_actor *a)
+{
+    const char *u = getenv("USER");
+    actor_init_cli(a, u);
+}
+
+int cli_parse_id(const char *s, long long *out)
+{
+    char *end;
+    long long v = s ? strtoll(s, &end, 10) : 0;
+    if (!s || !*s || *end || v <= 0)
+        return -1;
+    *out = v;
+    return 0;
+}

@@ -1,0 +1,26 @@
+/*
+ * opts.h - helpers shared by the subcommands: usage errors, opening the
+ * database, reading a password from standard input, the CLI actor.
+ */
+#ifndef GM_CLI_OPTS_H
+#define GM_CLI_OPTS_H
+
+#include <stdio.h>
+#include "core/actor.h"
+#include "store/db.h"
+
+#define EXIT_USAGE 2
+
+/* Prints "govmedia CMD:MESSAGE" and a hint to use --help; returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints err's message; returns 2 for input errors, 1 otherwise. */
+int cli_report(const char *cmd, const gm_err *err);
+/* Opens an existing database at its current schema version. */
+int cli_open_db(const char *cmd, const char *path, db **out);
+/* Reads one line (the password) from stdin without its newline. */
+int cli_read_password(char *buf, size_t cap);
+void cli_actor(gm_actor *a);
+/* Parses a positive integer option value; returns 0 on success. */
+int cli_parse_id(const char *s, long long *out);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * rbac.c - the role -> permission table and the decision function.
+ *
+ * The table is the single statement of REQUIREMENTS.md's role list; the
+ * HTTP router asks rbac_allows() for every route and handlers ask it again
+ * with the unit of the object they touch.
+ */
+#include "core/rbac.h"
+
+#include <string.h>
+
+#define P(x) (1u << (x))
+
+static const struct {
+    const char *name;
+    const char *label_zh;
+    unsigned perms;
+} roles[ROLE_COUNT] = {
+    [ROLE_CONTRIBUTOR] = {"contributor", "信息员",
+        P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
+        P(PERM_ACCOUNT_REPORT)},
+    [ROLE_DEPARTMENT_HEAD] = {"department_head", "部门负责人",
+        P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
+        P(PERM_ACCOUNT_REPORT)},
+    [ROLE_LEADER] = {"leader", "分管领导",
+        P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
+        P(PERM_ACCOUNT_REPORT)},
+    [ROLE_PRINCIPAL] = {"principal", "主要负责人",
+        P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
+        P(PERM_ACCOUNT_REPORT)},
+    [ROLE_OPERATOR] = {"operator", "运维管理员",
+        P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
+        P(PERM_ACCOUNT_OPERATE) | P(PERM_ACCOUNT_REPORT)},
+    [ROLE_SUPERVISOR] = {"supervisor", "信息中心(归口管理)",
+        P(PERM_UNIT_READ) | P(PERM_USER_READ) | P(PERM_AUDIT_READ) | P(PERM_CHECK_RUN) |
+        P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) | P(PERM_ACCOUNT_APPROVE) |
+        P(PERM_ACCOUNT_OPERATE) | P(PERM_ACCOUNT_REVIEW) | P(PERM_ACCOUNT_CLOSE)},
+    [ROLE_ADMIN] = {"admin", "系统管理员",
+        P(PERM_UNIT_READ) | P(PERM_UNIT_WRITE) | P(PERM_USER_READ) | P(PERM_USER_WRITE) |
+        P(PERM_AUDIT_READ) | P(PERM_CHECK_RUN) | P(PERM_LEXICON_ADMIN) | P(PERM_ACCOUNT_READ) |
+        P(PERM_CALENDAR_ADMIN)},
+    [ROLE_OBSERVER] = {"observer", "监督检查",
+        P(PERM_UNIT_READ) | P(PERM_USER_READ) | P(PERM_AUDIT_READ) | P(PERM_ACCOUNT_READ)},
+};
+
+static const char *const perm_names[PERM_COUNT] = {
+    "public", "logged_in", "unit.read", "unit.write", "user.read", "user.write",
+    "audit.read", "check.run", "lexicon.admin", "account.read", "account.apply",
+    "account.approve", "account.operate", "account.report", "account.review",
+    "account.close", "calendar.admin",
+};
+
+int role_from_name(const char *name)
+{
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (name && strcmp(name, roles[r].name) == 0)
+            return r;
+    return -1;
+}
+
+const char *role_name(gm_role role) { return role < ROLE_COUNT ? roles[role].name : "?"; }
+const char *role_label_zh(gm_role role) { return role < ROLE_COUNT ? roles[role].label_zh : "?"; }
+const char *perm_name(gm_perm perm) { return perm < PERM_COUNT ? perm_names[perm] : "?"; }
+
+bool role_has_perm(gm_role role, gm_perm perm)
+{
+    if (perm == PERM_PUBLIC || perm == PERM_LOGGED_IN)
+        return true;
+    return role < ROLE_COUNT && (roles[role].perms & P(perm)) != 0;
+}
+
+bool role_reaches_subtree(gm_role role)
+{
+    return role == ROLE_SUPERVISOR || role == ROLE_ADMIN || role == ROLE_OBSERVER;
+}
+
+bool grant_covers(const gm_grant *g, const char *unit_path)
+{
+    size_t n = strlen(g->unit_path);
+    if (role_reaches_subtree(g->role))
+        return strncmp(unit_path, g->unit_path, n) == 0;
+    return strcmp(unit_path, g->unit_path) == 0;
+}
+
+bool rbac_allows(const gm_grant *grants, size_t n, gm_perm perm, const char *unit_path)
+{
+    /* The router has already established a session for PERM_LOGGED_IN. */
+    if (perm == PERM_PUBLIC || perm == PERM_LOGGED_IN)
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        if (!role_has_perm(grants[i].role, perm))
+            continue;
+        if (!unit_path || grant_covers(&grants[i], unit_path))
+            return true;
+    }
+    return false;
+}

@@ -1,0 +1,112 @@
+/*
+ * json_in.c - validating JSON request bodies against a field spec.
+ */
+#include "http/json_in.h"
+#include "util/text.h"
+
+#include <string.h>
+
+static const char *type_name_zh(json_field_type t)
+{
+    switch (t) {
+    case JF_STRING: return "字符串";
+    case JF_INT: return "整数";
+    case JF_BOOL: return "布尔值";
+    case JF_OBJECT: return "对象";
+    case JF_ARRAY: return "数组";
+    }
+    return "?";
+}
+
+static bool type_matches(const json_t *v, json_field_type t)
+{
+    switch (t) {
+    case JF_STRING: return json_is_string(v);
+    case JF_INT: return json_is_integer(v);
+    case JF_BOOL: return json_is_boolean(v);
+    case JF_OBJECT: return json_is_object(v);
+    case JF_ARRAY: return json_is_array(v);
+    }
+    return false;
+}
+
+static const json_field *find_field(const json_field *spec, const char *key)
+{
+    for (; spec->name; spec++)
+        if (strcmp(spec->name, key) == 0)
+            return spec;
+    return NULL;
+}
+
+static int check_value(const json_field *f, const json_t *v, gm_err *err)
+{
+    if (json_is_null(v) && !f->required)
+        return GM_OK;
+    if (!type_matches(v, f->type))
+        return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 应为%s", f->name, type_name_zh(f->type));
+    if (f->type != JF_STRING)
+        return GM_OK;
+    size_t max = f->max_chars ? f->max_chars : 10000;
+    size_t n = text_codepoints(json_string_value(v));
+    if (f->required && n == 0)
+        return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 不能为空", f->name);
+    if (n > max)
+        return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 不能超过 %zu 个字符", f->name, max);
+    if (memchr(json_string_value(v), '\0', json_string_length(v)))
+        return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 含有 NUL 字符", f->name);
+    return GM_OK;
+}
+
+static int check_fields(const json_t *obj, const json_field *spec, gm_err *err)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)obj, key, v) {
+        const json_field *f = find_field(spec, key);
+        if (!f)
+            return gm_fail(err, GM_E_INVALID, key, "未知字段 %s", key);
+        int rc = check_value(f, v, err);
+        if (rc)
+            return rc;
+    }
+    for (const json_field *f = spec; f->name; f++)
+        if (f->required && !json_object_get(obj, f->name))
+            return gm_fail(err, GM_E_INVALID, f->name, "缺少必填字段 %s", f->name);
+    return GM_OK;
+}
+
+int json_body_parse(const char *body, size_t len, const json_field *spec, json_t **out,
+                    gm_err *err)
+{
+    long bad = text_first_invalid_utf8(body ? body : "", body ? len : 0);
+    if (bad >= 0)
+        return gm_fail(err, GM_E_INVALID, "body", "请求体不是有效的 UTF-8(第 %ld 字节)", bad);
+    json_error_t je;
+    json_t *obj = json_loadb(body ? body : "", body ? len : 0,
+                             JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    if (!obj)
+        return gm_fail(err, GM_E_INVALID, "body", "请求体不是有效的 JSON(第 %d 行第 %d 列):%s",
+                       je.line, je.column, je.text);
+    if (!json_is_object(obj)) {
+        json_decref(obj);
+        return gm_fail(err, GM_E_INVALID, "body", "请求体应为 JSON 对象");
+    }
+    int rc = check_fields(obj, spec, err);
+    if (rc) {
+        json_decref(obj);
+        return rc;
+    }
+    *out = obj;
+    return GM_OK;
+}
+
+const char *json_str(const json_t *obj, const char *key)
+{
+    return json_string_value(json_object_get(obj, key));
+}
+
+long long json_int_or(const json_t *obj, const char *key, long long dflt)
+{
+    json_t *v = json_object_get(obj, key);
+    return json_is_integer(v) ? (long long)json_integer_value(v) : dflt;
+}

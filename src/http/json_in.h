@@ -1,0 +1,34 @@
+/*
+ * json_in.h - strict parsing of JSON request bodies.
+ *
+ * A handler declares the fields it accepts; json_body_parse() refuses
+ * invalid UTF-8 (with the byte offset), malformed JSON, a non-object,
+ * duplicate keys, unknown fields, wrong types, missing required fields and
+ * over-long strings, naming the field in err.
+ */
+#ifndef GM_HTTP_JSON_IN_H
+#define GM_HTTP_JSON_IN_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "util/gm_error.h"
+
+typedef enum { JF_STRING, JF_INT, JF_BOOL, JF_OBJECT, JF_ARRAY } json_field_type;
+
+typedef struct json_field {
+    const char *name;
+    json_field_type type;
+    bool required;
+    size_t max_chars;       /* strings: max code points, 0 = 10000 */
+} json_field;
+
+/* spec ends with a {NULL} entry.  *out is the parsed object on success. */
+int json_body_parse(const char *body, size_t len, const json_field *spec, json_t **out,
+                    gm_err *err);
+
+/* Accessors for an already validated object: NULL / dflt when absent. */
+const char *json_str(const json_t *obj, const char *key);
+long long json_int_or(const json_t *obj, const char *key, long long dflt);
+
+#endif

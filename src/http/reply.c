@@ -1,0 +1,72 @@
+/*
+ * reply.c - building answers and reading query arguments (see request.h).
+ */
+#include "http/request.h"
+#include "store/units.h"
+
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int reply_json(gm_request *r, int status, json_t *obj)
+{
+    free(r->resp);
+    r->resp = obj ? json_dumps(obj, JSON_COMPACT) : NULL;
+    json_decref(obj);
+    if (!r->resp) {
+        r->status = 500;
+        r->resp = NULL;
+        return GM_E_NOMEM;
+    }
+    r->resp_len = strlen(r->resp);
+    r->status = status;
+    r->content_type = "application/json; charset=utf-8";
+    return GM_OK;
+}
+
+void reply_error(gm_request *r, const gm_err *err)
+{
+    int code = err->code ? err->code : GM_E_INTERNAL;
+    json_t *e = json_pack("{s:{s:s,s:s,s:s?}}", "error", "code", gm_code_name(code), "message",
+                          err->message[0] ? err->message : gm_code_name(code), "field",
+                          err->field[0] ? err->field : NULL);
+    reply_json(r, gm_code_http_status(code), e);
+}
+
+const char *request_header(gm_request *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *request_arg(gm_request *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+int request_arg_int(gm_request *r, const char *name, long long dflt, long long *out, gm_err *err)
+{
+    const char *v = request_arg(r, name);
+    if (!v || !*v) {
+        *out = dflt;
+        return GM_OK;
+    }
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    if (*end)
+        return gm_fail(err, GM_E_INVALID, name, "参数 %s 应为整数", name);
+    *out = n;
+    return GM_OK;
+}
+
+int request_require_unit(gm_request *r, gm_perm perm, long long unit_id, gm_err *err)
+{
+    gm_unit u;
+    int rc = units_get(r->db, unit_id, &u, err);
+    if (rc)
+        return rc;
+    if (!actor_take_role(&r->actor, perm, u.path))
+        return gm_fail(err, GM_E_DENIED, NULL, "无权对单位“%s”执行此操作(需要权限 %s)", u.name,
+                       perm_name(perm));
+    return GM_OK;
+}

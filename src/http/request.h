@@ -1,0 +1,61 @@
+/*
+ * request.h - one HTTP request as the handlers see it, and how they answer.
+ *
+ * A handler receives a gm_request whose session, actor and database
+ * connection the router has already set up, and either answers with
+ * reply_json() and returns 0, or returns a negative GM_E_* code with err
+ * filled, which the router turns into {"error":{...}} with the matching
+ * status.  Handlers never write partial results: each state change is one
+ * store call, one transaction.
+ */
+#ifndef GM_HTTP_REQUEST_H
+#define GM_HTTP_REQUEST_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include "core/actor.h"
+#include "store/db.h"
+
+struct MHD_Connection;
+struct gm_server;
+
+#define GM_MAX_PATH_IDS 4
+
+typedef struct gm_request {
+    struct MHD_Connection *conn;
+    struct gm_server *srv;
+    const char *method;
+    const char *path;
+    char *body;                 /* NUL-terminated copy of the body */
+    size_t body_len;
+    long long ids[GM_MAX_PATH_IDS];   /* {id} segments of the matched route */
+    int n_ids;
+    db *db;
+    gm_actor actor;
+    bool logged_in;
+    char token_hash[65];
+    char csrf[65];
+    /* the answer */
+    int status;
+    char *resp;
+    size_t resp_len;
+    const char *content_type;
+    char set_cookie[256];
+} gm_request;
+
+/* Answers with status and obj serialised (steals the reference). */
+int reply_json(gm_request *r, int status, json_t *obj);
+/* Answers {"error":{"code","message","field"}} for err. */
+void reply_error(gm_request *r, const gm_err *err);
+/* Request header or NULL. */
+const char *request_header(gm_request *r, const char *name);
+/* Query-string argument or NULL. */
+const char *request_arg(gm_request *r, const char *name);
+/* Query-string integer argument with a default; GM_E_INVALID if not a number. */
+int request_arg_int(gm_request *r, const char *name, long long dflt, long long *out, gm_err *err);
+
+/* Object-level authorisation: may the actor use perm on this unit?  Sets
+ * the acting role for the audit row; GM_E_DENIED otherwise. */
+int request_require_unit(gm_request *r, gm_perm perm, long long unit_id, gm_err *err);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * route.h - the route table: method + path pattern -> permission + handler.
+ *
+ * Every route of the API is declared in one of the routes_*.c tables and
+ * listed in router.c; the router checks the session, the CSRF token on
+ * writes and the route's permission before any handler runs, so no handler
+ * can forget them.  Patterns use "{id}" for a numeric path segment.
+ */
+#ifndef GM_HTTP_ROUTE_H
+#define GM_HTTP_ROUTE_H
+
+#include <stdio.h>
+#include "http/request.h"
+
+typedef int (*gm_handler)(gm_request *r, gm_err *err);
+
+typedef struct gm_route {
+    const char *method;
+    const char *pattern;
+    gm_perm perm;
+    gm_handler handler;
+    size_t max_body;        /* 0: the default JSON limit (1 MiB) */
+    const char *summary;    /* Chinese, for `govmedia routes` and docs */
+} gm_route;
+
+#define GM_DEFAULT_MAX_BODY (1024 * 1024)
+
+/* NULL-terminated tables, one per routes_*.c file. */
+extern const gm_route gm_routes_system[];
+extern const gm_route gm_routes_session[];
+extern const gm_route gm_routes_units[];
+extern const gm_route gm_routes_users[];
+extern const gm_route gm_routes_audit[];
+extern const gm_route gm_routes_check[];
+
+/* Finds the route for method+path; fills ids.  *path_known is set when the
+ * path exists under another method (405 rather than 404). */
+const gm_route *router_match(const char *method, const char *path, long long *ids, int *n_ids,
+                             int *path_known);
+
+/* Authenticates, checks CSRF and permission, runs the handler, and leaves
+ * the answer (or an error answer) in r. */
+void router_dispatch(gm_request *r, const gm_route *route);
+
+/* Writes "METHOD PATTERN PERMISSION SUMMARY" lines, one per route. */
+void router_print(FILE *out);
+
+#endif

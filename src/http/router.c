@@ -1,0 +1,105 @@
+/*
+ * router.c - matching requests to routes and the central access check.
+ *
+ * Order for every API request: match route -> load session (cookie) ->
+ * 401 if the route needs a login and there is none -> 403 if a write
+ * lacks the session's CSRF token -> 403 if no grant of the user carries
+ * the route's permission -> handler.  Handlers then check the permission
+ * again on the unit of the object they touch (request_require_unit).
+ */
+#include "http/route.h"
+#include "http/session.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const gm_route *const tables[] = {
+    gm_routes_system, gm_routes_session, gm_routes_units, gm_routes_users,
+    gm_routes_audit,  gm_routes_check,   NULL,
+};
+
+/* Matches one pattern against path, segment by segment. */
+static int pattern_matches(const char *pat, const char *path, long long *ids, int *n_ids)
+{
+    int n = 0;
+    while (*pat && *path) {
+        if (strncmp(pat, "{id}", 4) == 0) {
+            char *end;
+            if (*path < '1' || *path > '9')
+                return 0;
+            long long v = strtoll(path, &end, 10);
+            if (end == path || (*end && *end != '/') || n >= GM_MAX_PATH_IDS)
+                return 0;
+            ids[n++] = v;
+            pat += 4;
+            path = end;
+            continue;
+        }
+        if (*pat != *path)
+            return 0;
+        pat++;
+        path++;
+    }
+    if (*pat || *path)
+        return 0;
+    *n_ids = n;
+    return 1;
+}
+
+const gm_route *router_match(const char *method, const char *path, long long *ids, int *n_ids,
+                             int *path_known)
+{
+    *path_known = 0;
+    for (int t = 0; tables[t]; t++)
+        for (const gm_route *r = tables[t]; r->method; r++) {
+            if (!pattern_matches(r->pattern, path, ids, n_ids))
+                continue;
+            if (strcmp(r->method, method) == 0)
+                return r;
+            *path_known = 1;
+        }
+    return NULL;
+}
+
+static bool is_write(const char *method)
+{
+    return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
+}
+
+static int check_access(gm_request *r, const gm_route *route, gm_err *err)
+{
+    if (route->perm == PERM_PUBLIC)
+        return GM_OK;
+    int rc = session_load(r, err);
+    if (rc)
+        return rc;
+    if (is_write(r->method)) {
+        const char *tok = request_header(r, "X-CSRF-Token");
+        if (!tok || strlen(tok) != strlen(r->csrf) ||
+            sodium_memcmp(tok, r->csrf, strlen(r->csrf)) != 0)
+            return gm_fail(err, GM_E_DENIED, "X-CSRF-Token", "缺少或错误的 CSRF 令牌(请求头 X-CSRF-Token)");
+    }
+    if (!actor_take_role(&r->actor, route->perm, NULL))
+        return gm_fail(err, GM_E_DENIED, NULL, "当前用户没有权限 %s", perm_name(route->perm));
+    return GM_OK;
+}
+
+void router_dispatch(gm_request *r, const gm_route *route)
+{
+    gm_err err;
+    gm_err_clear(&err);
+    int rc = check_access(r, route, &err);
+    if (!rc)
+        rc = route->handler(r, &err);
+    if (rc)
+        reply_error(r, &err);
+}
+
+void router_print(FILE *out)
+{
+    for (int t = 0; tables[t]; t++)
+        for (const gm_route *r = tables[t]; r->method; r++)
+            fprintf(out, "%s %s %s %s\n", r->method, r->pattern, perm_name(r->perm),
+                    r->summary ? r->summary : "");
+}

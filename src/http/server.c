@@ -1,0 +1,262 @@
+/*
+ * server.c - libmicrohttpd glue: request bodies, dispatch, shutdown.
+ *
+ * MHD calls the access handler several times per request: first with no
+ * body (we match the route and refuse oversized Content-Length with 413),
+ * then with body chunks (accumulated up to the route's limit), then a last
+ * time with none (we open a database connection and dispatch).  The
+ * completion callback frees the request and counts it out of `inflight`,
+ * which server_stop() waits on so requests in flight finish.
+ */
+#include "http/server.h"
+#include "check/check.h"
+#include "core/password.h"
+#include "http/route.h"
+#include "http/static_files.h"
+#include "store/store.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct conn_ctx {
+    gm_request req;
+    const gm_route *route;
+    size_t max_body;
+    size_t cap;
+    int too_large;
+    int path_known;
+} conn_ctx;
+
+static void client_address(struct MHD_Connection *c, char *out, size_t cap)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(out, cap, "unknown");
+    if (!ci || !ci->client_addr)
+        return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)cap);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)cap);
+}
+
+static conn_ctx *ctx_new(gm_server *s, struct MHD_Connection *c, const char *url, const char *method)
+{
+    conn_ctx *x = calloc(1, sizeof *x);
+    if (!x)
+        return NULL;
+    x->req.conn = c;
+    x->req.srv = s;
+    x->req.method = method;
+    x->req.path = url;
+    client_address(c, x->req.actor.client_addr, sizeof x->req.actor.client_addr);
+    if (strncmp(url, "/api/", 5) == 0) {
+        x->route = router_match(method, url, x->req.ids, &x->req.n_ids, &x->path_known);
+        x->max_body = x->route && x->route->max_body ? x->route->max_body : GM_DEFAULT_MAX_BODY;
+    }
+    return x;
+}
+
+static enum MHD_Result send_answer(struct MHD_Connection *c, gm_request *r)
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer(
+        r->resp_len, r->resp ? r->resp : (void *)"", MHD_RESPMEM_MUST_COPY);
+    if (!resp)
+        return MHD_NO;
+    if (r->content_type)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+    if (r->set_cookie[0])
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            "default-src 'self'; frame-ancestors 'none'");
+    enum MHD_Result ok = MHD_queue_response(c, (unsigned)(r->status ? r->status : 500), resp);
+    MHD_destroy_response(resp);
+    return ok;
+}
+
+static enum MHD_Result answer_error(struct MHD_Connection *c, conn_ctx *x, int code,
+                                    const char *field, const char *msg)
+{
+    gm_err e;
+    gm_fail(&e, code, field, "%s", msg);
+    reply_error(&x->req, &e);
+    return send_answer(c, &x->req);
+}
+
+static int content_length_too_big(struct MHD_Connection *c, size_t max)
+{
+    const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    return cl && strtoull(cl, NULL, 10) > max;
+}
+
+static int append_body(conn_ctx *x, const char *data, size_t n)
+{
+    if (x->req.body_len + n > x->max_body) {
+        x->too_large = 1;
+        return 0;
+    }
+    if (x->req.body_len + n + 1 > x->cap) {
+        size_t cap = (x->req.body_len + n + 1) * 2;
+        char *p = realloc(x->req.body, cap);
+        if (!p)
+            return -1;
+        x->req.body = p;
+        x->cap = cap;
+    }
+    memcpy(x->req.body + x->req.body_len, data, n);
+    x->req.body_len += n;
+    x->req.body[x->req.body_len] = '\0';
+    return 0;
+}
+
+static enum MHD_Result dispatch_api(struct MHD_Connection *c, conn_ctx *x)
+{
+    gm_server *s = x->req.srv;
+    gm_err err;
+    gm_err_clear(&err);
+    if (store_open(&x->req.db, s->cfg.db_path, &err) != GM_OK) {
+        reply_error(&x->req, &err);
+        return send_answer(c, &x->req);
+    }
+    router_dispatch(&x->req, x->route);
+    return send_answer(c, &x->req);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version, const char *data,
+                                  size_t *data_size, void **con_cls)
+{
+    (void)version;
+    gm_server *s = cls;
+    conn_ctx *x = *con_cls;
+    if (!x) {
+        atomic_fetch_add(&s->inflight, 1);
+        x = ctx_new(s, c, url, method);
+        *con_cls = x;
+        if (!x)
+            return MHD_NO;
+        if (x->route && content_length_too_big(c, x->max_body))
+            return answer_error(c, x, GM_E_TOOLARGE, "body", "请求体超过大小上限");
+        return MHD_YES;
+    }
+    if (*data_size) {
+        if (x->route && !x->too_large && append_body(x, data, *data_size) < 0)
+            return MHD_NO;
+        *data_size = 0;
+        return MHD_YES;
+    }
+    if (strncmp(url, "/api/", 5) != 0)
+        return static_files_answer(c, s->cfg.web_dir, url, method);
+    if (!x->route)
+        return answer_error(c, x, x->path_known ? GM_E_INVALID : GM_E_NOTFOUND, NULL,
+                            x->path_known ? "该路径不支持此 HTTP 方法" : "没有这个 API 路径");
+    if (x->too_large)
+        return answer_error(c, x, GM_E_TOOLARGE, "body", "请求体超过大小上限");
+    return dispatch_api(c, x);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    (void)c;
+    (void)toe;
+    gm_server *s = cls;
+    conn_ctx *x = *con_cls;
+    if (!x)
+        return;
+    db_close(x->req.db);
+    free(x->req.body);
+    free(x->req.resp);
+    free(x);
+    *con_cls = NULL;
+    atomic_fetch_sub(&s->inflight, 1);
+}
+
+static int parse_listen(const char *listen, struct sockaddr_in *sa, gm_err *err)
+{
+    char host[64];
+    const char *colon = strrchr(listen, ':');
+    if (!colon || (size_t)(colon - listen) >= sizeof host)
+        return gm_fail(err, GM_E_INVALID, "listen", "监听地址应为 IP:端口,例如 127.0.0.1:8080");
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = '\0';
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    memset(sa, 0, sizeof *sa);
+    sa->sin_family = AF_INET;
+    sa->sin_port = htons((unsigned short)port);
+    if (*end || port < 0 || port > 65535 || inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+        return gm_fail(err, GM_E_INVALID, "listen", "监听地址无效:%s", listen);
+    return GM_OK;
+}
+
+int server_start(gm_server *s, const gm_server_config *cfg, gm_err *err)
+{
+    memset(s, 0, sizeof *s);
+    s->cfg = *cfg;
+    pthread_mutex_init(&s->checker_lock, NULL);
+    struct sockaddr_in sa;
+    int rc = parse_listen(cfg->listen, &sa, err);
+    if (!rc)
+        rc = password_hash("timing-equaliser-not-a-password", s->dummy_hash, err);
+    if (!rc)
+        rc = server_reload_checker(s, err);
+    if (rc)
+        return rc;
+    s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+                                 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, &sa,
+                                 MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 4,
+                                 MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+                                 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
+    if (!s->daemon)
+        return gm_fail(err, GM_E_IO, "listen", "无法在 %s 上监听(端口被占用?)", cfg->listen);
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    s->port = di ? di->port : ntohs(sa.sin_port);
+    return GM_OK;
+}
+
+void server_stop(gm_server *s, int grace_ms)
+{
+    if (!s->daemon)
+        return;
+    MHD_quiesce_daemon(s->daemon);
+    struct timespec tick = {0, 10 * 1000 * 1000};
+    for (int waited = 0; atomic_load(&s->inflight) > 0 && waited < grace_ms; waited += 10)
+        nanosleep(&tick, NULL);
+    MHD_stop_daemon(s->daemon);
+    s->daemon = NULL;
+    if (s->checker)
+        gm_checker_unref(s->checker);
+    s->checker = NULL;
+}
+
+int server_reload_checker(gm_server *s, gm_err *err)
+{
+    gm_checker *fresh;
+    int rc = gm_checker_load_default(&fresh, s->cfg.data_dir, err);
+    if (rc)
+        return rc;
+    pthread_mutex_lock(&s->checker_lock);
+    gm_checker *old = s->checker;
+    s->checker = fresh;
+    pthread_mutex_unlock(&s->checker_lock);
+    if (old)
+        gm_checker_unref(old);
+    return GM_OK;
+}
+
+gm_checker *server_checker_acquire(gm_server *s)
+{
+    pthread_mutex_lock(&s->checker_lock);
+    gm_checker *c = s->checker;
+    if (c)
+        gm_checker_ref(c);
+    pthread_mutex_unlock(&s->checker_lock);
+    return c;
+}

@@ -1,0 +1,173 @@
+/*
+ * session.c - the session cookie and the login/logout/whoami routes.
+ *
+ * Login: lockout check -> argon2id verify -> new random 256-bit token
+ * (cookie: HttpOnly, SameSite=Strict) and CSRF token (returned in the body,
+ * required as X-CSRF-Token on every write).  Wrong passwords count towards
+ * a temporary lock; the reply never says whether the login name exists.
+ */
+#include "http/session.h"
+#include "http/json_in.h"
+#include "http/route.h"
+#include "http/server.h"
+#include "store/sessions.h"
+#include "store/users.h"
+#include "util/clock.h"
+
+#include <microhttpd.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static void hash_token(const char *token_hex, char out[SESSION_TOKEN_HEX])
+{
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, (const unsigned char *)token_hex, strlen(token_hex));
+    sodium_bin2hex(out, SESSION_TOKEN_HEX, digest, sizeof digest);
+}
+
+static void random_hex(char out[SESSION_TOKEN_HEX])
+{
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2hex(out, SESSION_TOKEN_HEX, raw, sizeof raw);
+}
+
+static void fill_actor_user(gm_actor *a, const gm_user *u)
+{
+    a->user_id = u->id;
+    snprintf(a->login, sizeof a->login, "%s", u->login);
+}
+
+int session_load(gm_request *r, gm_err *err)
+{
+    const char *tok = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
+    if (!tok || strlen(tok) != 64)
+        return gm_fail(err, GM_E_AUTH, NULL, "未登录或会话已过期");
+    char now[GM_ISO_LEN];
+    clock_iso_from_now(now, 0);
+    hash_token(tok, r->token_hash);
+    long long uid;
+    int rc = sessions_lookup(r->db, r->token_hash, now, &uid, r->csrf, err);
+    gm_user u;
+    if (!rc)
+        rc = users_get(r->db, uid, &u, err);
+    if (!rc)
+        rc = users_load_grants(r->db, uid, &r->actor, err);
+    if (rc)
+        return rc == GM_E_NOTFOUND ? gm_fail(err, GM_E_AUTH, NULL, "未登录或会话已过期") : rc;
+    fill_actor_user(&r->actor, &u);
+    r->logged_in = true;
+    return GM_OK;
+}
+
+static json_t *grants_json(const gm_actor *a)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < a->n_grants; i++)
+        json_array_append_new(arr, json_pack("{s:s,s:s,s:I}", "role", role_name(a->grants[i].role),
+                                             "role_label", role_label_zh(a->grants[i].role),
+                                             "unit_id", (json_int_t)a->grant_units[i]));
+    return arr;
+}
+
+static int refuse_locked(const gm_user *u, const char *now, gm_err *err)
+{
+    if (u->locked_until[0] && strcmp(u->locked_until, now) > 0)
+        return gm_fail(err, GM_E_LOCKED, "login", "登录失败次数过多,账户已锁定至 %s(UTC)",
+                       u->locked_until);
+    return GM_OK;
+}
+
+static int login_failed(gm_request *r, const gm_user *u, gm_err *err)
+{
+    gm_actor who = r->actor;
+    fill_actor_user(&who, u);
+    snprintf(who.role, sizeof who.role, "-");
+    gm_err store_err;
+    int rc = users_record_login_failure(r->db, &who, u, r->srv->cfg.max_failed_logins,
+                                        r->srv->cfg.lock_seconds, &store_err);
+    if (rc)
+        return gm_fail(err, rc, NULL, "%s", store_err.message);
+    return gm_fail(err, GM_E_AUTH, "password", "登录名或密码错误");
+}
+
+static const json_field login_fields[] = {
+    {"login", JF_STRING, true, 64}, {"password", JF_STRING, true, 128}, {NULL, 0, 0, 0}};
+
+static int start_session(gm_request *r, const gm_user *u, gm_err *err)
+{
+    char token[SESSION_TOKEN_HEX], csrf[SESSION_TOKEN_HEX], expires[GM_ISO_LEN];
+    random_hex(token);
+    random_hex(csrf);
+    hash_token(token, r->token_hash);
+    clock_iso_from_now(expires, r->srv->cfg.session_seconds);
+    fill_actor_user(&r->actor, u);
+    int rc = users_load_grants(r->db, u->id, &r->actor, err);
+    snprintf(r->actor.role, sizeof r->actor.role, "-");
+    if (!rc)
+        rc = sessions_create(r->db, &r->actor, r->token_hash, csrf, expires, err);
+    if (rc)
+        return rc;
+    snprintf(r->set_cookie, sizeof r->set_cookie,
+             SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%ld", token,
+             r->srv->cfg.session_seconds);
+    sodium_memzero(token, sizeof token);
+    return reply_json(r, 201, json_pack("{s:{s:I,s:s,s:s,s:o},s:s,s:s}", "user", "id",
+                                        (json_int_t)u->id, "login", u->login, "display_name",
+                                        u->display_name, "roles", grants_json(&r->actor),
+                                        "csrf_token", csrf, "expires_at", expires));
+}
+
+static int h_login(gm_request *r, gm_err *err)
+{
+    json_t *body;
+    int rc = json_body_parse(r->body, r->body_len, login_fields, &body, err);
+    if (rc)
+        return rc;
+    gm_user u;
+    char now[GM_ISO_LEN];
+    clock_iso_from_now(now, 0);
+    rc = users_find_by_login(r->db, json_str(body, "login"), &u, err);
+    if (rc == GM_E_NOTFOUND) {
+        /* Same work and answer as a wrong password: no login enumeration. */
+        password_verify(r->srv->dummy_hash, json_str(body, "password"));
+        rc = gm_fail(err, GM_E_AUTH, "password", "登录名或密码错误");
+    } else if (!rc && u.disabled) {
+        rc = gm_fail(err, GM_E_AUTH, "login", "该用户已停用");
+    } else if (!rc && !(rc = refuse_locked(&u, now, err))) {
+        rc = password_verify(u.pw_hash, json_str(body, "password")) ? start_session(r, &u, err)
+                                                                      : login_failed(r, &u, err);
+    }
+    json_decref(body);
+    return rc;
+}
+
+static int h_logout(gm_request *r, gm_err *err)
+{
+    snprintf(r->actor.role, sizeof r->actor.role, "-");
+    int rc = sessions_delete(r->db, &r->actor, r->token_hash, err);
+    if (rc)
+        return rc;
+    snprintf(r->set_cookie, sizeof r->set_cookie,
+             SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+}
+
+static int h_whoami(gm_request *r, gm_err *err)
+{
+    gm_user u;
+    int rc = users_get(r->db, r->actor.user_id, &u, err);
+    if (rc)
+        return rc;
+    return reply_json(r, 200, json_pack("{s:{s:I,s:s,s:s,s:o},s:s}", "user", "id", (json_int_t)u.id,
+                                        "login", u.login, "display_name", u.display_name, "roles",
+                                        grants_json(&r->actor), "csrf_token", r->csrf));
+}
+
+const gm_route gm_routes_session[] = {
+    {"POST", "/api/v1/session", PERM_PUBLIC, h_login, 0, "登录"},
+    {"GET", "/api/v1/session", PERM_LOGGED_IN, h_whoami, 0, "当前用户与角色"},
+    {"DELETE", "/api/v1/session", PERM_LOGGED_IN, h_logout, 0, "退出登录"},
+    {NULL, NULL, 0, NULL, 0, NULL},
+};

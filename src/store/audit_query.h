@@ -1,0 +1,13 @@
+/*
+ * audit_query.h - reading the audit trail (the writing side is audit.h).
+ */
+#ifndef GM_STORE_AUDIT_QUERY_H
+#define GM_STORE_AUDIT_QUERY_H
+
+#include <jansson.h>
+#include "store/db.h"
+
+/* Up to limit rows with id < before_id (0: from the newest), newest first. */
+int audit_list(db *d, long long before_id, long long limit, json_t **out, gm_err *err);
+
+#endif

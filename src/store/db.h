@@ -1,0 +1,61 @@
+/*
+ * db.h - the one door to the database.
+ *
+ * Everything in store/ talks SQL through this small driver interface, never
+ * to sqlite3_* directly, so that a PostgreSQL driver (db_pg.c) can be added
+ * without touching core/, http/ or the store modules.  SQL uses `?`
+ * placeholders; the PostgreSQL driver will rewrite them to $1, $2, ...
+ *
+ * Parameters are bound from a format string, one char per parameter:
+ *   'i' long long      't' const char * (NULL binds SQL NULL)
+ *   'n' long long id, where 0 binds SQL NULL (optional foreign keys)
+ *   'b' const void *, size_t (blob)
+ * Invariant: one connection is used by one thread at a time.
+ */
+#ifndef GM_DB_H
+#define GM_DB_H
+
+#include "util/gm_error.h"
+
+typedef struct db db;
+typedef struct db_stmt db_stmt;
+
+/* Opens (creating if needed) the database at path with WAL, foreign keys
+ * and a busy timeout. */
+int db_open(db **out, const char *path, gm_err *err);
+void db_close(db *d);
+
+/* Writes: BEGIN IMMEDIATE takes the write lock up front, so two writers
+ * never deadlock upgrading a read lock. */
+int db_begin(db *d, gm_err *err);
+int db_commit(db *d, gm_err *err);
+void db_rollback(db *d);
+/* Ends a transaction: commits when rc is 0, rolls back otherwise; returns
+ * rc (or the commit's failure).  Pattern:
+ *   int rc = db_begin(d, err); if (!rc) rc = do_things(...); return db_end(d, rc, err); */
+int db_end(db *d, int rc, gm_err *err);
+
+/* Runs a statement that returns no rows. */
+int db_exec(db *d, gm_err *err, const char *sql, const char *fmt, ...);
+/* Runs several ;-separated statements without parameters (migrations). */
+int db_exec_script(db *d, const char *sql, gm_err *err);
+
+/* Starts a query; iterate with db_next() and release with db_done(). */
+int db_query(db *d, db_stmt **out, gm_err *err, const char *sql, const char *fmt, ...);
+/* 1: a row is ready, 0: no more rows, <0: error (filled into err given at query). */
+int db_next(db_stmt *st);
+long long db_int(db_stmt *st, int col);
+const char *db_text(db_stmt *st, int col);   /* "" for NULL */
+int db_is_null(db_stmt *st, int col);
+void db_done(db_stmt *st);
+
+/* Single-value query: *out = first column of first row; GM_E_NOTFOUND if no row. */
+int db_query_int(db *d, long long *out, gm_err *err, const char *sql, const char *fmt, ...);
+
+/* Number of rows the last write statement changed. */
+int db_changes(db *d);
+
+/* Copies the live database to out_path with the online backup API. */
+int db_backup(db *d, const char *out_path, gm_err *err);
+
+#endif

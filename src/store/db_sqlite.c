@@ -1,0 +1,255 @@
+/*
+ * db_sqlite.c - the SQLite driver behind db.h.
+ *
+ * Connections run in WAL mode with foreign keys enforced and a busy timeout,
+ * so several server threads (each with its own connection) can read while
+ * one writes.  Errors from SQLite become GM_E_DB (or GM_E_CONFLICT for
+ * constraint violations, GM_E_BUSY for lock time-outs) with SQLite's text.
+ */
+#include "store/db.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BUSY_TIMEOUT_MS 10000
+
+struct db {
+    sqlite3 *conn;
+};
+
+struct db_stmt {
+    sqlite3_stmt *st;
+    db *owner;
+    gm_err *err;
+};
+
+static int fail_sqlite(db *d, gm_err *err, int rc, const char *what)
+{
+    int code = GM_E_DB;
+    if (rc == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_CONSTRAINT)
+        code = GM_E_CONFLICT;
+    else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        code = GM_E_BUSY;
+    return gm_fail(err, code, NULL, "数据库错误(%s):%s", what,
+                   d && d->conn ? sqlite3_errmsg(d->conn) : sqlite3_errstr(rc));
+}
+
+int db_open(db **out, const char *path, gm_err *err)
+{
+    db *d = calloc(1, sizeof *d);
+    if (!d)
+        return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    int rc = sqlite3_open_v2(path, &d->conn,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        gm_fail(err, GM_E_IO, "db", "无法打开数据库 %s:%s", path,
+                d->conn ? sqlite3_errmsg(d->conn) : sqlite3_errstr(rc));
+        db_close(d);
+        return GM_E_IO;
+    }
+    sqlite3_busy_timeout(d->conn, BUSY_TIMEOUT_MS);
+    rc = db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+                           "PRAGMA synchronous=NORMAL;", err);
+    if (rc) {
+        db_close(d);
+        return rc;
+    }
+    *out = d;
+    return GM_OK;
+}
+
+void db_close(db *d)
+{
+    if (!d)
+        return;
+    sqlite3_close_v2(d->conn);
+    free(d);
+}
+
+int db_exec_script(db *d, const char *sql, gm_err *err)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(d->conn, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        gm_fail(err, (rc & 0xff) == SQLITE_BUSY ? GM_E_BUSY : GM_E_DB, NULL, "数据库错误:%s",
+                msg ? msg : sqlite3_errstr(rc));
+        sqlite3_free(msg);
+        return err ? err->code : GM_E_DB;
+    }
+    return GM_OK;
+}
+
+int db_begin(db *d, gm_err *err) { return db_exec_script(d, "BEGIN IMMEDIATE", err); }
+int db_commit(db *d, gm_err *err) { return db_exec_script(d, "COMMIT", err); }
+
+void db_rollback(db *d)
+{
+    if (!sqlite3_get_autocommit(d->conn))
+        sqlite3_exec(d->conn, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_end(db *d, int rc, gm_err *err)
+{
+    if (rc == GM_OK)
+        rc = db_commit(d, err);
+    if (rc != GM_OK)
+        db_rollback(d);
+    return rc;
+}
+
+static int bind_params(db *d, sqlite3_stmt *st, const char *fmt, va_list ap, gm_err *err)
+{
+    int idx = 1;
+    for (const char *f = fmt ? fmt : ""; *f; f++, idx++) {
+        int rc;
+        if (*f == 'i') {
+            rc = sqlite3_bind_int64(st, idx, va_arg(ap, long long));
+        } else if (*f == 'n') {
+            long long v = va_arg(ap, long long);
+            rc = v ? sqlite3_bind_int64(st, idx, v) : sqlite3_bind_null(st, idx);
+        } else if (*f == 't') {
+            const char *s = va_arg(ap, const char *);
+            rc = s ? sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);
+        } else if (*f == 'b') {
+            const void *p = va_arg(ap, const void *);
+            size_t n = va_arg(ap, size_t);
+            rc = sqlite3_bind_blob64(st, idx, p, n, SQLITE_TRANSIENT);
+        } else {
+            return gm_fail(err, GM_E_INTERNAL, NULL, "未知的参数格式 '%c'", *f);
+        }
+        if (rc != SQLITE_OK)
+            return fail_sqlite(d, err, rc, "bind");
+    }
+    return GM_OK;
+}
+
+static int prepare_bound(db *d, sqlite3_stmt **out, gm_err *err, const char *sql,
+                         const char *fmt, va_list ap)
+{
+    int rc = sqlite3_prepare_v2(d->conn, sql, -1, out, NULL);
+    if (rc != SQLITE_OK)
+        return fail_sqlite(d, err, rc, "prepare");
+    rc = bind_params(d, *out, fmt, ap, err);
+    if (rc) {
+        sqlite3_finalize(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int db_exec(db *d, gm_err *err, const char *sql, const char *fmt, ...)
+{
+    sqlite3_stmt *st;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = prepare_bound(d, &st, err, sql, fmt, ap);
+    va_end(ap);
+    if (rc)
+        return rc;
+    int s = sqlite3_step(st);
+    while (s == SQLITE_ROW)
+        s = sqlite3_step(st);
+    rc = s == SQLITE_DONE ? GM_OK : fail_sqlite(d, err, s, "step");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int db_query(db *d, db_stmt **out, gm_err *err, const char *sql, const char *fmt, ...)
+{
+    db_stmt *q = calloc(1, sizeof *q);
+    if (!q)
+        return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = prepare_bound(d, &q->st, err, sql, fmt, ap);
+    va_end(ap);
+    if (rc) {
+        free(q);
+        return rc;
+    }
+    q->owner = d;
+    q->err = err;
+    *out = q;
+    return GM_OK;
+}
+
+int db_next(db_stmt *q)
+{
+    int s = sqlite3_step(q->st);
+    if (s == SQLITE_ROW)
+        return 1;
+    if (s == SQLITE_DONE)
+        return 0;
+    return fail_sqlite(q->owner, q->err, s, "step");
+}
+
+long long db_int(db_stmt *q, int col) { return sqlite3_column_int64(q->st, col); }
+
+const char *db_text(db_stmt *q, int col)
+{
+    const unsigned char *t = sqlite3_column_text(q->st, col);
+    return t ? (const char *)t : "";
+}
+
+int db_is_null(db_stmt *q, int col) { return sqlite3_column_type(q->st, col) == SQLITE_NULL; }
+
+void db_done(db_stmt *q)
+{
+    if (!q)
+        return;
+    sqlite3_finalize(q->st);
+    free(q);
+}
+
+int db_query_int(db *d, long long *out, gm_err *err, const char *sql, const char *fmt, ...)
+{
+    sqlite3_stmt *st;
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = prepare_bound(d, &st, err, sql, fmt, ap);
+    va_end(ap);
+    if (rc)
+        return rc;
+    int s = sqlite3_step(st);
+    if (s == SQLITE_ROW) {
+        *out = sqlite3_column_int64(st, 0);
+        rc = GM_OK;
+    } else if (s == SQLITE_DONE) {
+        rc = gm_fail(err, GM_E_NOTFOUND, NULL, "记录不存在");
+    } else {
+        rc = fail_sqlite(d, err, s, "step");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int db_changes(db *d) { return sqlite3_changes(d->conn); }
+
+int db_backup(db *d, const char *out_path, gm_err *err)
+{
+    sqlite3 *dst;
+    int rc = sqlite3_open(out_path, &dst);
+    if (rc != SQLITE_OK) {
+        gm_fail(err, GM_E_IO, "out", "无法创建备份文件 %s:%s", out_path, sqlite3_errmsg(dst));
+        sqlite3_close(dst);
+        return GM_E_IO;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", d->conn, "main");
+    if (!b) {
+        gm_fail(err, GM_E_DB, "out", "备份失败:%s", sqlite3_errmsg(dst));
+        sqlite3_close(dst);
+        return GM_E_DB;
+    }
+    do {
+        rc = sqlite3_backup_step(b, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(50);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    int final = rc == SQLITE_DONE ? GM_OK
+                                  : gm_fail(err, GM_E_DB, "out", "备份失败:%s", sqlite3_errstr(rc));
+    sqlite3_close(dst);
+    return final;
+}

@@ -1,0 +1,54 @@
+/*
+ * text.c - UTF-8 and length checks on input text (see text.h).
+ */
+#include "util/text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+long text_first_invalid_utf8(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return (long)i;
+        i += (size_t)n;
+    }
+    return -1;
+}
+
+size_t text_codepoints(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+static int has_control_chars(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return 1;
+    return 0;
+}
+
+int text_require(const char *s, const char *field, size_t min, size_t max, gm_err *err)
+{
+    if (!s || !*s)
+        return min ? gm_fail(err, GM_E_INVALID, field, "字段 %s 不能为空", field) : GM_OK;
+    long bad = text_first_invalid_utf8(s, strlen(s));
+    if (bad >= 0)
+        return gm_fail(err, GM_E_INVALID, field, "字段 %s 不是有效的 UTF-8(第 %ld 字节)", field, bad);
+    if (has_control_chars(s))
+        return gm_fail(err, GM_E_INVALID, field, "字段 %s 含有控制字符", field);
+    size_t n = text_codepoints(s);
+    if (n < min || n > max)
+        return gm_fail(err, GM_E_INVALID, field, "字段 %s 长度应为 %zu 到 %zu 个字符(现为 %zu)",
+                       field, min, max, n);
+    return GM_OK;
+}
