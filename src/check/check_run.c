@@ -1,0 +1,121 @@
+/*
+ * check_run.c - runs every rule over one draft (gm_check_json) or one
+ * media file (gm_check_media_json).  Input is validated first, so a
+ * rejected draft produces no partial report.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/checker_int.h"
+#include "check/normalize.h"
+#include "check/platform.h"
+#include "check/privacy.h"
+
+static int validate(const gm_checker *c, const gm_check_input *in, long *limit,
+                    int *count_title, gm_err *err)
+{
+    *limit = -1;
+    *count_title = 0;
+    if (!in->text && in->text_len)
+        return gm_fail(err, GM_E_INVALID, "text", "text is NULL");
+    int rc = gm_utf8_require(in->text, in->text_len, "text", err);
+    if (!rc && in->title)
+        rc = gm_utf8_require(in->title, strlen(in->title), "title", err);
+    if (!rc && in->repost_source)
+        rc = gm_utf8_require(in->repost_source, strlen(in->repost_source), "repost_source", err);
+    if (!rc && in->platform)
+        rc = gm_preset_length(c->presets, in->platform, limit, count_title, err);
+    return rc;
+}
+
+static int has_privacy(const gm_findings *fs)
+{
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->v[i].replacement && strcmp(fs->v[i].field, "text") == 0)
+            return 1;
+    return 0;
+}
+
+static int nomem(int rc, gm_err *err)
+{
+    return rc ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
+}
+
+static int run_rules(const gm_checker *c, const gm_check_input *in, const char *text,
+                     long limit, int count_title, gm_findings *fs, size_t *chars, gm_err *err)
+{
+    int rc = gm_lexicon_findings(c, text, in->text_len, "text", fs, err);
+    if (!rc && in->title)
+        rc = gm_lexicon_findings(c, in->title, strlen(in->title), "title", fs, err);
+    if (!rc)
+        rc = nomem(gm_privacy_scan(text, in->text_len, "text", fs), err);
+    if (!rc && in->title)
+        rc = nomem(gm_privacy_scan(in->title, strlen(in->title), "title", fs), err);
+    if (!rc)
+        rc = nomem(gm_length_check(text, in->text_len, in->title, limit, count_title,
+                                   in->platform, fs, chars), err);
+    if (!rc && in->repost_source)
+        rc = nomem(gm_source_check(&c->sources, in->repost_source, fs), err);
+    return rc;
+}
+
+int gm_check_json(const gm_checker *c, const gm_check_input *in, json_t **out, gm_err *err)
+{
+    long limit;
+    int count_title;
+    int rc = validate(c, in, &limit, &count_title, err);
+    if (rc)
+        return rc;
+    const char *text = in->text ? in->text : "";
+    gm_findings fs = {0};
+    size_t chars = 0;
+    char *masked = NULL;
+    rc = run_rules(c, in, text, limit, count_title, &fs, &chars, err);
+    if (!rc) {
+        gm_findings_sort(&fs);
+        if (has_privacy(&fs))
+            rc = nomem(gm_privacy_mask(text, in->text_len, "text", &fs, &masked), err);
+    }
+    if (!rc) {
+        *out = gm_report_json(&fs, chars, limit, masked);
+        if (!*out)
+            rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
+    }
+    free(masked);
+    gm_findings_free(&fs);
+    return rc;
+}
+
+int gm_check_media_json(const gm_checker *c, const char *path, const char *platform,
+                        json_t **out, gm_err *err)
+{
+    long limit;
+    int count_title;
+    if (platform) {
+        int rc = gm_preset_length(c->presets, platform, &limit, &count_title, err);
+        if (rc)
+            return rc;
+    }
+    gm_findings fs = {0};
+    char mime[128] = "";
+    const char *kind = "other";
+    long long bytes = 0;
+    int rc = gm_media_check(path, gm_preset_media(c->presets, platform), &fs, mime, &kind,
+                            &bytes, err);
+    json_t *o = NULL;
+    if (!rc) {
+        o = gm_report_json(&fs, 0, -1, NULL);
+        if (!o || json_object_del(o, "chars") || json_object_del(o, "limit") ||
+            json_object_set_new(o, "file", json_string(path)) ||
+            json_object_set_new(o, "mime", json_string(mime)) ||
+            json_object_set_new(o, "kind", json_string(kind)) ||
+            json_object_set_new(o, "bytes", json_integer(bytes))) {
+            json_decref(o);
+            rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
+        }
+    }
+    gm_findings_free(&fs);
+    if (!rc)
+        *out = o;
+    return rc;
+}

@@ -1,0 +1,147 @@
+/*
+ * checker.c - loading, sharing and freeing a gm_checker.
+ *
+ * A checker is built completely before it is returned and never changes
+ * afterwards; that is what lets a server swap checkers under load: readers
+ * take a reference, the reloader publishes a new pointer and drops its
+ * reference to the old one, which is freed by the last reader.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check/checker_int.h"
+#include "check/normalize.h"
+#include "check/platform.h"
+
+static int load_parts(gm_checker *c, const gm_checker_files *f, gm_err *err)
+{
+    int rc = gm_norm_init(err);
+    for (size_t i = 0; rc == 0 && i < f->n_lexicons; i++)
+        rc = gm_lexicon_load_file(&c->lex, f->lexicons[i], 0, err);
+    if (rc == 0 && f->allow)
+        rc = gm_lexicon_load_file(&c->lex, f->allow, 1, err);
+    if (rc == 0 && f->sources)
+        rc = gm_sources_load(&c->sources, f->sources, err);
+    if (rc == 0)
+        rc = f->platforms ? gm_presets_load(f->platforms, &c->presets, err)
+                          : gm_fail(err, GM_E_INVALID, "platforms", "缺少平台预设文件");
+    if (rc == 0)
+        rc = gm_matcher_build(&c->m, &c->lex, err);
+    return rc;
+}
+
+static void checker_free(gm_checker *c)
+{
+    gm_matcher_free(c->m);
+    gm_lexicon_free(&c->lex);
+    gm_sources_free(&c->sources);
+    json_decref(c->presets);
+    free(c);
+}
+
+int gm_checker_load(gm_checker **out, const gm_checker_files *files, gm_err *err)
+{
+    gm_checker *c = calloc(1, sizeof *c);
+    if (!c)
+        return gm_fail(err, GM_E_NOMEM, "", "内存不足");
+    atomic_init(&c->refs, 1);
+    int rc = load_parts(c, files, err);
+    if (rc) {
+        checker_free(c);
+        return rc;
+    }
+    *out = c;
+    return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted paths of dir/ *.txt, so load order (and thus output) is stable. */
+static int list_lexicons(const char *dir, char ***out, size_t *n, gm_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d)
+        return gm_fail(err, GM_E_IO, "lexicon", "无法打开词库目录 %s", dir);
+    struct dirent *e;
+    int rc = 0;
+    while (rc == 0 && (e = readdir(d)) != NULL) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0 || e->d_name[0] == '.')
+            continue;
+        char **grown = realloc(*out, (*n + 1) * sizeof *grown);
+        char *path = malloc(strlen(dir) + l + 2);
+        if (!grown || !path) {
+            if (grown)
+                *out = grown;
+            free(path);
+            rc = gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
+            break;
+        }
+        *out = grown;
+        sprintf(path, "%s/%s", dir, e->d_name);
+        (*out)[(*n)++] = path;
+    }
+    closedir(d);
+    if (*n)
+        qsort(*out, *n, sizeof **out, by_name);
+    return rc;
+}
+
+static char *join(const char *dir, const char *rel)
+{
+    char *p = malloc(strlen(dir) + strlen(rel) + 2);
+    if (p)
+        sprintf(p, "%s/%s", dir, rel);
+    return p;
+}
+
+int gm_checker_load_default(gm_checker **out, const char *data_dir, gm_err *err)
+{
+    char *lexdir = join(data_dir, "lexicons");
+    char *allow = join(data_dir, "check/allow.txt");
+    char *sources = join(data_dir, "check/approved_sources.txt");
+    char *platforms = join(data_dir, "check/platforms.json");
+    char **lex = NULL;
+    size_t nlex = 0;
+    int rc = (!lexdir || !allow || !sources || !platforms)
+                 ? gm_fail(err, GM_E_NOMEM, "", "内存不足")
+                 : list_lexicons(lexdir, &lex, &nlex, err);
+    if (rc == 0) {
+        gm_checker_files f = {(const char *const *)lex, nlex,
+                              access(allow, F_OK) == 0 ? allow : NULL,
+                              access(sources, F_OK) == 0 ? sources : NULL, platforms};
+        rc = gm_checker_load(out, &f, err);
+    }
+    for (size_t i = 0; i < nlex; i++)
+        free(lex[i]);
+    free(lex);
+    free(lexdir);
+    free(allow);
+    free(sources);
+    free(platforms);
+    return rc;
+}
+
+void gm_checker_ref(gm_checker *c)
+{
+    atomic_fetch_add_explicit(&c->refs, 1, memory_order_relaxed);
+}
+
+void gm_checker_unref(gm_checker *c)
+{
+    if (c && atomic_fetch_sub_explicit(&c->refs, 1, memory_order_acq_rel) == 1)
+        checker_free(c);
+}
+
+size_t gm_checker_term_count(const gm_checker *c)
+{
+    return c->lex.n;
+}

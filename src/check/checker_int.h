@@ -1,0 +1,33 @@
+/*
+ * checker_int.h - what a loaded gm_checker holds (shared by the files of
+ * the engine, not by its users).
+ */
+#ifndef GM_CHECK_CHECKER_INT_H
+#define GM_CHECK_CHECKER_INT_H
+
+#include <jansson.h>
+#include <stdatomic.h>
+
+#include "check/check.h"
+#include "check/finding.h"
+#include "check/lexicon.h"
+#include "check/matcher.h"
+#include "check/rules.h"
+
+struct gm_checker {
+    atomic_int refs;
+    gm_lexicon lex;      /* lexicon terms and allow-list terms */
+    gm_matcher *m;       /* compiled from lex */
+    gm_sources sources;
+    json_t *presets;
+};
+
+/* Appends lexicon findings for text (valid UTF-8) as field, after
+ * dropping hits that lie inside an allow-list occurrence. */
+int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const char *field,
+                        gm_findings *fs, gm_err *err);
+
+/* Builds the report object (see check.h); masked may be NULL. */
+json_t *gm_report_json(const gm_findings *fs, size_t chars, long limit, const char *masked);
+
+#endif

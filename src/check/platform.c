@@ -1,0 +1,89 @@
+/*
+ * platform.c - loads and validates platform presets (see platform.h).
+ */
+#include "check/platform.h"
+
+#include <string.h>
+
+static int bad(gm_err *err, const char *path, const char *what)
+{
+    return gm_fail(err, GM_E_INVALID, "platforms", "平台预设文件 %s 无效: %s", path, what);
+}
+
+static int valid_kind(const json_t *kind)
+{
+    const json_t *mime = json_object_get(kind, "mime");
+    if (!json_is_object(kind) || !json_is_array(mime) ||
+        !json_is_integer(json_object_get(kind, "min_bytes")) ||
+        !json_is_integer(json_object_get(kind, "max_bytes")))
+        return 0;
+    size_t i;
+    const json_t *v;
+    json_array_foreach(mime, i, v)
+        if (!json_is_string(v))
+            return 0;
+    return 1;
+}
+
+static int valid_media(const json_t *media)
+{
+    return json_is_object(media) && valid_kind(json_object_get(media, "image")) &&
+           valid_kind(json_object_get(media, "video"));
+}
+
+static int validate(const json_t *root, const char *path, gm_err *err)
+{
+    const json_t *plats = json_object_get(root, "platforms");
+    if (!valid_media(json_object_get(root, "default_media")))
+        return bad(err, path, "default_media 需含 image 与 video（mime 数组、min_bytes、max_bytes）");
+    if (!json_is_object(plats))
+        return bad(err, path, "缺少 platforms 对象");
+    const char *name;
+    const json_t *p;
+    json_object_foreach((json_t *)plats, name, p) {
+        const json_t *lim = json_object_get(p, "text_limit");
+        const json_t *media = json_object_get(p, "media");
+        if (!json_is_object(p) || !(json_is_null(lim) || json_is_integer(lim)) ||
+            (json_is_integer(lim) && json_integer_value(lim) < 0) ||
+            !json_is_boolean(json_object_get(p, "count_title")) || (media && !valid_media(media)))
+            return bad(err, path, name);
+    }
+    return 0;
+}
+
+int gm_presets_load(const char *path, json_t **out, gm_err *err)
+{
+    json_error_t je;
+    json_t *root = json_load_file(path, 0, &je);
+    if (!root)
+        return gm_fail(err, GM_E_INVALID, "platforms", "无法读取平台预设 %s: %s (第 %d 行)", path,
+                       je.text, je.line);
+    int rc = validate(root, path, err);
+    if (rc) {
+        json_decref(root);
+        return rc;
+    }
+    *out = root;
+    return 0;
+}
+
+int gm_preset_length(const json_t *presets, const char *platform, long *limit, int *count_title,
+                     gm_err *err)
+{
+    const json_t *p = json_object_get(json_object_get(presets, "platforms"), platform);
+    if (!p)
+        return gm_fail(err, GM_E_INVALID, "platform", "未知平台“%s”（可选: weibo wechat toutiao douyin app）",
+                       platform);
+    const json_t *lim = json_object_get(p, "text_limit");
+    *limit = json_is_integer(lim) ? (long)json_integer_value(lim) : -1;
+    *count_title = json_is_true(json_object_get(p, "count_title"));
+    return 0;
+}
+
+const json_t *gm_preset_media(const json_t *presets, const char *platform)
+{
+    const json_t *p = platform ? json_object_get(json_object_get(presets, "platforms"), platform)
+                               : NULL;
+    const json_t *m = p ? json_object_get(p, "media") : NULL;
+    return m ? m : json_object_get(presets, "default_media");
+}

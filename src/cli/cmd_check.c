@@ -1,0 +1,232 @@
+/*
+ * cmd_check.c - `govmedia check`: runs the compliance engine on a draft
+ * (a file or standard input) or on a media file, and prints the findings
+ * for people or, with --json, the object described in check/check.h.
+ *
+ * Exit: 0 nothing blocks, 1 a blocking finding, 2 usage or input error
+ * (nothing is printed to stdout then).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/check.h"
+#include "check/fileio.h"
+#include "cli/cli.h"
+
+#define CHECK_INPUT_MAX (64u << 20)
+#define MAX_LEXICONS 64
+
+typedef struct check_opts {
+    const char *platform, *allow, *sources, *title, *repost, *media, *input;
+    const char *lexicons[MAX_LEXICONS];
+    size_t n_lexicons;
+    int json, mask, help;
+} check_opts;
+
+static const char usage[] =
+    "用法: govmedia check [--platform weibo|wechat|toutiao|douyin|app] [--lexicon FILE]...\n"
+    "                     [--allow FILE] [--sources FILE] [--title TEXT]\n"
+    "                     [--repost-source NAME] [--json] [--mask] [FILE|-]\n"
+    "       govmedia check --media FILE [--platform P] [--json]\n"
+    "  检查正文（FILE 或标准输入）: 违禁词、字数、个人信息、转载来源。\n"
+    "  --lexicon  词库文件，可重复；给出时取代自带词库 ($GOVMEDIA_DATA/lexicons/*.txt)\n"
+    "  --allow    白名单文件（默认 $GOVMEDIA_DATA/check/allow.txt）\n"
+    "  --sources  核准转载来源名单（默认 $GOVMEDIA_DATA/check/approved_sources.txt）\n"
+    "  --repost-source  本文为转载时的来源（空字符串表示未注明来源）\n"
+    "  --mask     输出个人信息已脱敏的正文\n"
+    "  --media    检查媒体文件的真实类型与大小\n"
+    "  退出码: 0 无阻断问题, 1 有阻断问题, 2 用法或输入错误\n";
+
+static int usage_error(const char *msg, const char *arg)
+{
+    fprintf(stderr, "govmedia check: %s%s\n用法见 govmedia check --help\n", msg, arg ? arg : "");
+    return 2;
+}
+
+static const char **value_slot(check_opts *o, const char *name)
+{
+    static const char *names[] = {"--platform", "--allow", "--sources", "--title",
+                                  "--repost-source", "--media"};
+    const char **slots[] = {&o->platform, &o->allow, &o->sources, &o->title, &o->repost,
+                            &o->media};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0)
+            return slots[i];
+    return NULL;
+}
+
+static int parse_opts(int argc, char **argv, check_opts *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = value_slot(o, a);
+        if (strcmp(a, "--json") == 0) {
+            o->json = 1;
+        } else if (strcmp(a, "--mask") == 0) {
+            o->mask = 1;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            o->help = 1;
+        } else if (slot || strcmp(a, "--lexicon") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("缺少参数值: ", a);
+            if (slot) {
+                *slot = argv[++i];
+            } else if (o->n_lexicons == MAX_LEXICONS) {
+                return usage_error("--lexicon 过多", NULL);
+            } else {
+                o->lexicons[o->n_lexicons++] = argv[++i];
+            }
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return usage_error("未知选项: ", a);
+        } else if (o->input) {
+            return usage_error("只能检查一个输入文件: ", a);
+        } else {
+            o->input = a;
+        }
+    }
+    if (o->media && o->input)
+        return usage_error("--media 与正文输入不能同时使用", NULL);
+    return 0;
+}
+
+static const char *data_dir(void)
+{
+    const char *d = getenv("GOVMEDIA_DATA");
+    return d && *d ? d : GM_DATA_DIR;
+}
+
+static char *data_path(const char *rel)
+{
+    const char *d = data_dir();
+    char *p = malloc(strlen(d) + strlen(rel) + 2);
+    if (p)
+        sprintf(p, "%s/%s", d, rel);
+    return p;
+}
+
+static int load_checker(const check_opts *o, gm_checker **c, gm_err *err)
+{
+    if (o->n_lexicons == 0 && !o->allow && !o->sources)
+        return gm_checker_load_default(c, data_dir(), err);
+    char *allow = o->allow ? NULL : data_path("check/allow.txt");
+    char *sources = o->sources ? NULL : data_path("check/approved_sources.txt");
+    char *platforms = data_path("check/platforms.json");
+    char *lexdir = o->n_lexicons ? NULL : data_path("lexicons/starter.txt");
+    int rc;
+    if ((!o->allow && !allow) || (!o->sources && !sources) || !platforms ||
+        (!o->n_lexicons && !lexdir)) {
+        rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
+    } else {
+        const char *deflex[1] = {lexdir};
+        gm_checker_files f = {o->n_lexicons ? o->lexicons : deflex,
+                              o->n_lexicons ? o->n_lexicons : 1, o->allow ? o->allow : allow,
+                              o->sources ? o->sources : sources, platforms};
+        rc = gm_checker_load(c, &f, err);
+    }
+    free(allow);
+    free(sources);
+    free(platforms);
+    free(lexdir);
+    return rc;
+}
+
+static const char *sev_label(const char *sev)
+{
+    return strcmp(sev, "block") == 0 ? "阻断" : "提醒";
+}
+
+static void print_human(const json_t *r)
+{
+    const json_t *fs = json_object_get(r, "findings");
+    size_t i;
+    const json_t *f;
+    json_array_foreach(fs, i, f) {
+        const char *field = json_string_value(json_object_get(f, "field"));
+        printf("[%s] %s/%s %s 第 %lld–%lld 字 “%s”", sev_label(json_string_value(json_object_get(f, "severity"))),
+               json_string_value(json_object_get(f, "rule")),
+               json_string_value(json_object_get(f, "category")),
+               strcmp(field, "text") == 0 ? "正文" : field,
+               (long long)json_integer_value(json_object_get(f, "start")) + 1,
+               (long long)json_integer_value(json_object_get(f, "end")),
+               json_string_value(json_object_get(f, "match")));
+        const json_t *term = json_object_get(f, "term");
+        const json_t *msg = json_object_get(f, "message");
+        const json_t *rep = json_object_get(f, "replacement");
+        if (strcmp(json_string_value(json_object_get(f, "rule")), "lexicon") == 0)
+            printf(" 词条: %s", json_string_value(term));
+        if (rep)
+            printf(" 建议: %s", json_string_value(rep));
+        if (msg)
+            printf(" %s", json_string_value(msg));
+        putchar('\n');
+    }
+    const json_t *lim = json_object_get(r, "limit");
+    if (json_object_get(r, "chars")) {
+        printf("字数: %lld", (long long)json_integer_value(json_object_get(r, "chars")));
+        if (json_is_integer(lim))
+            printf(" / 上限 %lld", (long long)json_integer_value(lim));
+        putchar('\n');
+    }
+    printf("%s（%zu 处发现）\n", json_is_true(json_object_get(r, "ok")) ? "结论: 可以发布" : "结论: 存在阻断问题，不得发布",
+           json_array_size(fs));
+}
+
+static int print_report(const check_opts *o, const json_t *r)
+{
+    if (o->json) {
+        if (json_dumpf(r, stdout, JSON_COMPACT) != 0)
+            return 2;
+        putchar('\n');
+    } else if (o->mask && !o->media) {
+        const json_t *m = json_object_get(r, "masked");
+        fputs(m ? json_string_value(m) : "", stdout);
+    } else {
+        print_human(r);
+    }
+    return json_is_true(json_object_get(r, "ok")) ? 0 : 1;
+}
+
+static int run_text(const check_opts *o, const gm_checker *c, json_t **r, char **text,
+                    gm_err *err)
+{
+    size_t len = 0;
+    int rc = gm_read_file(o->input ? o->input : "-", CHECK_INPUT_MAX, text, &len, "input", err);
+    if (rc)
+        return rc;
+    gm_check_input in = {*text, len, o->title, o->platform, o->repost};
+    return gm_check_json(c, &in, r, err);
+}
+
+static int fail_input(const gm_err *err)
+{
+    fprintf(stderr, "govmedia check: %s\n", err->message);
+    return 2;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    check_opts o = {0};
+    if (parse_opts(argc, argv, &o) != 0)
+        return 2;
+    if (o.help) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    gm_err err = {0};
+    gm_checker *c = NULL;
+    if (load_checker(&o, &c, &err) != 0)
+        return fail_input(&err);
+    json_t *r = NULL;
+    char *text = NULL;
+    int rc = o.media ? gm_check_media_json(c, o.media, o.platform, &r, &err)
+                     : run_text(&o, c, &r, &text, &err);
+    int code = rc ? fail_input(&err) : print_report(&o, r);
+    if (o.mask && !o.json && !o.media && code != 2 && text && !json_object_get(r, "masked"))
+        fputs(text, stdout);
+    fflush(stdout);
+    json_decref(r);
+    free(text);
+    gm_checker_unref(c);
+    return code;
+}
