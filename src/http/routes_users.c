@@ -105,7 +105,7 @@ static int require_reach_over_user(gm_request *r, long long user_id, gm_err *err
 
 static int h_users_passwd(gm_request *r, gm_err *err)
 {
-    json_t *b;
+    json_t *b = NULL;
     int rc = json_body_parse(r->body, r->body_len, passwd_fields, &b, err);
     gm_user u;
     if (!rc)

@@ -95,6 +95,12 @@ static int content_length_too_big(struct MHD_Connection *c, size_t max)
     return cl && strtoull(cl, NULL, 10) > max;
 }
 
+static size_t discard_limit(size_t max_body)
+{
+    size_t floor = 8u * 1024 * 1024;
+    return max_body * 4 > floor ? max_body * 4 : floor;
+}
+
 static int append_body(conn_ctx *x, const char *data, size_t n)
 {
     if (x->req.body_len + n > x->max_body) {
@@ -113,6 +119,12 @@ static int append_body(conn_ctx *x, const char *data, size_t n)
     x->req.body_len += n;
     x->req.body[x->req.body_len] = '\0';
     return 0;
+}
+
+static const char *too_large_message(const conn_ctx *x, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "请求体超过大小上限(%zu 字节)", x->max_body);
+    return buf;
 }
 
 static enum MHD_Result dispatch_api(struct MHD_Connection *c, conn_ctx *x)
@@ -141,7 +153,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *con_cls = x;
         if (!x)
             return MHD_NO;
-        if (x->route && content_length_too_big(c, x->max_body))
+        /* Far too big: refuse before reading.  Moderately too big: read and
+         * discard, so the client sees a clean 413 instead of a reset. */
+        if (x->route && content_length_too_big(c, discard_limit(x->max_body)))
             return answer_error(c, x, GM_E_TOOLARGE, "body", "请求体超过大小上限");
         return MHD_YES;
     }
@@ -153,11 +167,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     if (strncmp(url, "/api/", 5) != 0)
         return static_files_answer(c, s->cfg.web_dir, url, method);
+    char msg[128];
     if (!x->route)
         return answer_error(c, x, x->path_known ? GM_E_INVALID : GM_E_NOTFOUND, NULL,
                             x->path_known ? "该路径不支持此 HTTP 方法" : "没有这个 API 路径");
     if (x->too_large)
-        return answer_error(c, x, GM_E_TOOLARGE, "body", "请求体超过大小上限");
+        return answer_error(c, x, GM_E_TOOLARGE, "body", too_large_message(x, msg, sizeof msg));
     return dispatch_api(c, x);
 }
 

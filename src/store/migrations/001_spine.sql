@@ -19,6 +19,8 @@ CREATE TABLE units (
     UNIQUE (parent_id, name)
 );
 CREATE INDEX units_path ON units(path);
+-- UNIQUE(parent_id,name) lets NULLs repeat: root names need their own index.
+CREATE UNIQUE INDEX units_root_name ON units(name) WHERE parent_id IS NULL;
 
 CREATE TABLE users (
     id            INTEGER PRIMARY KEY,

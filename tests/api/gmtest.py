@@ -1,0 +1,150 @@
+"""gmtest - shared helpers for govmedia's API and CLI scenario tests.
+
+Starts the real program: a fresh SQLite file with the demo organisation,
+`govmedia serve` on a free loopback port, and HTTP clients that log in as
+the demo users.  Standard library only.
+"""
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+BIN = os.environ.get("GM_BIN", "build/govmedia")
+SRC = os.environ.get("GM_SOURCE_DIR", ".")
+DEMO_PASSWORD = "govmedia-demo-2026"
+DEMO_LOGINS = ["admin", "supervisor", "contributor", "depthead", "leader",
+               "principal", "operator", "observer"]
+
+
+def run(*args, stdin=None, check=False):
+    """Runs `govmedia ARGS`; returns CompletedProcess with text output."""
+    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, text=True, timeout=120)
+    if check and p.returncode != 0:
+        raise AssertionError(f"govmedia {' '.join(args)} exited {p.returncode}: {p.stderr}")
+    return p
+
+
+class Reply:
+    def __init__(self, status, body, headers):
+        self.status = status
+        self.raw = body
+        self.headers = headers
+        try:
+            self.json = json.loads(body.decode("utf-8")) if body else None
+        except ValueError:
+            self.json = None
+
+    def error_field(self):
+        return (self.json or {}).get("error", {}).get("field")
+
+    def __repr__(self):
+        return f"<Reply {self.status} {self.raw[:300]!r}>"
+
+
+class Client:
+    """One browser-like session: cookie jar + CSRF token."""
+
+    def __init__(self, base):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.csrf = None
+
+    def request(self, method, path, body=None, raw=None, headers=None, csrf=True):
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        h = {"Content-Type": "application/json"}
+        if csrf and self.csrf:
+            h["X-CSRF-Token"] = self.csrf
+        h.update(headers or {})
+        req = urllib.request.Request(self.base + path, data=data, method=method, headers=h)
+        try:
+            with self.opener.open(req, timeout=60) as r:
+                return Reply(r.status, r.read(), dict(r.headers))
+        except urllib.error.HTTPError as e:
+            return Reply(e.code, e.read(), dict(e.headers))
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, body=None, **kw):
+        return self.request("POST", path, body, **kw)
+
+    def put(self, path, body=None, **kw):
+        return self.request("PUT", path, body, **kw)
+
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
+
+    def login(self, login, password=DEMO_PASSWORD):
+        r = self.post("/api/v1/session", {"login": login, "password": password}, csrf=False)
+        if r.status == 201:
+            self.csrf = r.json["csrf_token"]
+        return r
+
+
+class Server:
+    """A temporary database with demo data and a running `govmedia serve`."""
+
+    def __init__(self, demo=True):
+        self.dir = tempfile.mkdtemp(prefix="gmtest-")
+        self.db = os.path.join(self.dir, "govmedia.db")
+        self.proc = None
+        args = ["init", "--db", self.db] + (["--demo"] if demo else [])
+        run(*args, check=True)
+
+    def start(self, threads=4):
+        self.log = open(os.path.join(self.dir, "serve.log"), "w+")
+        self.proc = subprocess.Popen([BIN, "serve", "--db", self.db, "--listen", "127.0.0.1:0",
+                                      "--threads", str(threads)],
+                                     stdout=subprocess.PIPE, stderr=self.log, text=True)
+        line = self.proc.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not m:
+            raise AssertionError(f"server did not start: {line!r}")
+        self.port = int(m.group(1))
+        self.base = f"http://127.0.0.1:{self.port}"
+        return self
+
+    def client(self, login=None, password=DEMO_PASSWORD):
+        c = Client(self.base)
+        if login:
+            r = c.login(login, password)
+            if r.status != 201:
+                raise AssertionError(f"login {login} failed: {r}")
+        return c
+
+    def stop(self, sig=None):
+        if self.proc and self.proc.poll() is None:
+            if sig is None:
+                self.proc.terminate()
+            else:
+                self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode if self.proc else None
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def sql(db_path, query, params=()):
+    """Runs SQL directly on the database file (as an attacker or inspector could)."""
+    import sqlite3
+    con = sqlite3.connect(db_path)
+    try:
+        cur = con.execute(query, params)
+        rows = cur.fetchall()
+        con.commit()
+        return rows
+    finally:
+        con.close()
