@@ -1,0 +1,126 @@
+// govmedia console: login, units, compliance check, audit verification.
+// Talks only to /api/v1; the session cookie is HttpOnly, the CSRF token
+// returned at login is kept in memory and sent as X-CSRF-Token on writes.
+"use strict";
+
+let csrf = null;
+
+async function api(method, path, body) {
+  const headers = { "Content-Type": "application/json" };
+  if (csrf && method !== "GET") headers["X-CSRF-Token"] = csrf;
+  const res = await fetch("/api/v1" + path, {
+    method, headers, credentials: "same-origin",
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => ({}));
+  return { status: res.status, data };
+}
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => (k === "onclick" || k === "onsubmit") ? (e[k] = v) : e.setAttribute(k, v));
+  children.flat().forEach(c => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
+  return e;
+}
+
+function errorText(r) {
+  const e = r.data && r.data.error;
+  return e ? e.message + (e.field ? "(" + e.field + ")" : "") : "请求失败(" + r.status + ")";
+}
+
+const main = () => document.getElementById("main");
+
+function showLogin(message) {
+  document.getElementById("who").textContent = "";
+  const msg = el("p", { class: "error", id: "login-error" }, message || "");
+  const form = el("form", { id: "login-form" },
+    el("label", {}, "登录名 ", el("input", { name: "login", id: "login", autocomplete: "username" })),
+    el("label", {}, "密码 ", el("input", { name: "password", id: "password", type: "password", autocomplete: "current-password" })),
+    el("button", { type: "submit" }, "登录"), msg);
+  form.onsubmit = async ev => {
+    ev.preventDefault();
+    const r = await api("POST", "/session", { login: form.login.value, password: form.password.value });
+    if (r.status === 201) { csrf = r.data.csrf_token; showHome(r.data.user); }
+    else msg.textContent = errorText(r);
+  };
+  main().replaceChildren(el("section", {}, el("h2", {}, "登录"), form));
+}
+
+function roleText(user) {
+  return user.roles.map(r => r.role_label + "@" + r.unit_id).join("、");
+}
+
+async function showHome(user) {
+  document.getElementById("who").replaceChildren(
+    user.display_name + "(" + roleText(user) + ") ",
+    el("button", { id: "logout", onclick: async () => { await api("DELETE", "/session"); csrf = null; showLogin(); } }, "退出"));
+  const area = el("div", { id: "area" });
+  const nav = el("nav", {},
+    el("button", { onclick: () => showUnits(area) }, "单位"),
+    el("button", { id: "nav-check", onclick: () => showCheck(area) }, "合规检查"),
+    el("button", { onclick: () => showAudit(area) }, "审计日志"));
+  main().replaceChildren(nav, area);
+  showCheck(area);
+}
+
+async function showUnits(area) {
+  const r = await api("GET", "/units");
+  if (r.status !== 200) return area.replaceChildren(el("p", { class: "error" }, errorText(r)));
+  const rows = r.data.units.map(u => el("tr", {}, el("td", {}, u.id), el("td", {}, u.name), el("td", {}, u.kind_label), el("td", {}, u.path)));
+  area.replaceChildren(el("section", {}, el("h2", {}, "单位"),
+    el("table", {}, el("tr", {}, el("th", {}, "ID"), el("th", {}, "名称"), el("th", {}, "类型"), el("th", {}, "层级")), rows)));
+}
+
+// Renders text with each finding underlined at its code-point offsets.
+function highlight(text, findings) {
+  const cps = Array.from(text);
+  const out = el("p", { id: "check-text" });
+  const spans = findings.filter(f => f.field === undefined || f.field === "text")
+    .filter(f => f.end > f.start).sort((a, b) => a.start - b.start);
+  let pos = 0;
+  for (const f of spans) {
+    if (f.start < pos) continue;
+    out.append(cps.slice(pos, f.start).join(""));
+    out.append(el("mark", { class: f.severity, title: f.rule + " / " + f.category }, cps.slice(f.start, f.end).join("")));
+    pos = f.end;
+  }
+  out.append(cps.slice(pos).join(""));
+  return out;
+}
+
+function showCheck(area) {
+  const text = el("textarea", { id: "check-input", placeholder: "粘贴待发布的内容" });
+  const platform = el("select", { id: "check-platform" },
+    ["", "weibo", "wechat", "toutiao", "douyin", "app"].map(p => el("option", { value: p }, p || "(不限平台)")));
+  const result = el("div", { id: "check-result" });
+  const run = async () => {
+    const body = { text: text.value };
+    if (platform.value) body.platform = platform.value;
+    const r = await api("POST", "/check", body);
+    if (r.status !== 200) return result.replaceChildren(el("p", { class: "error" }, errorText(r)));
+    const d = r.data;
+    result.replaceChildren(
+      el("p", { class: d.ok ? "ok" : "error", id: "check-verdict" },
+        d.ok ? "未发现阻断性问题" : "发现阻断性问题,不能发布", "(" + d.chars + " 字" + (d.limit ? " / 上限 " + d.limit : "") + ")"),
+      highlight(text.value, d.findings),
+      el("table", {}, d.findings.map(f => el("tr", {}, el("td", {}, f.severity === "block" ? "阻断" : "提示"),
+        el("td", {}, f.rule), el("td", {}, f.category || ""), el("td", {}, f.match || ""), el("td", {}, f.replacement || f.message || "")))));
+  };
+  area.replaceChildren(el("section", {}, el("h2", {}, "合规检查"), text, platform,
+    el("button", { id: "check-run", onclick: run }, "检查"), result));
+}
+
+async function showAudit(area) {
+  const [v, list] = await Promise.all([api("GET", "/audit/verify"), api("GET", "/audit?limit=50")]);
+  if (v.status !== 200) return area.replaceChildren(el("p", { class: "error" }, errorText(v)));
+  const verdict = v.data.ok ? el("p", { class: "ok" }, "审计哈希链完整,共 " + v.data.rows + " 条")
+                            : el("p", { class: "error" }, "审计链在第 " + v.data.bad_row + " 行断开:" + v.data.reason);
+  const rows = list.data.rows.map(a => el("tr", {}, el("td", {}, a.id), el("td", {}, a.at), el("td", {}, a.login),
+    el("td", {}, a.role), el("td", {}, a.action), el("td", {}, a.object_type + "/" + a.object_id), el("td", {}, a.client_addr)));
+  area.replaceChildren(el("section", {}, el("h2", {}, "审计日志"), verdict, el("table", {}, rows)));
+}
+
+(async () => {
+  const r = await api("GET", "/session");
+  if (r.status === 200) { csrf = r.data.csrf_token; showHome(r.data.user); } else showLogin();
+})();
