@@ -1,0 +1,156 @@
+/*
+ * test_check_evasion.c - REQUIREMENTS §3 "evasion must not work": one test
+ * per evasion kind and for combinations, plus the negatives (ordinary
+ * letters, digits and Chinese characters between a term's characters
+ * break the match).  Offsets are checked on every hit.
+ */
+#include "test_check_helpers.h"
+
+static const char *LEX =
+    "赌博\tgambling\tblock\n"
+    "六合彩\tgambling\tblock\n"
+    "VPN\tads\twarn\n"
+    "代开发票\tads\tblock\n";
+
+static int setup(void **state)
+{
+    *state = checker_with(LEX, NULL);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    gm_checker_unref(*state);
+    return 0;
+}
+
+static void test_evasion_none_plain_hit(void **state)
+{
+    expect_one_hit(*state, "他在赌博。", "赌博", "赌博", 2, 4);
+}
+
+static void test_evasion_letter_case(void **state)
+{
+    expect_one_hit(*state, "翻墙用vPn", "VPN", "vPn", 3, 6);
+    expect_one_hit(*state, "vpn", "VPN", "vpn", 0, 3);
+}
+
+static void test_evasion_fullwidth(void **state)
+{
+    expect_one_hit(*state, "用ＶＰＮ上网", "VPN", "ＶＰＮ", 1, 4);
+    expect_one_hit(*state, "用ｖｐｎ", "VPN", "ｖｐｎ", 1, 4);
+}
+
+static void test_evasion_traditional(void **state)
+{
+    expect_one_hit(*state, "參與賭博", "赌博", "賭博", 2, 4);
+    expect_one_hit(*state, "代開發票", "代开发票", "代開發票", 0, 4);
+}
+
+static void test_evasion_whitespace(void **state)
+{
+    expect_one_hit(*state, "赌 博", "赌博", "赌 博", 0, 3);
+    expect_one_hit(*state, "赌\t\n博", "赌博", "赌\t\n博", 0, 4);
+    expect_one_hit(*state, "赌\u3000博", "赌博", "赌\u3000博", 0, 3);   /* ideographic space */
+    expect_one_hit(*state, "V P N", "VPN", "V P N", 0, 5);
+}
+
+static void test_evasion_ascii_punctuation(void **state)
+{
+    expect_one_hit(*state, "赌.博", "赌博", "赌.博", 0, 3);
+    expect_one_hit(*state, "六-合_彩", "六合彩", "六-合_彩", 0, 5);
+    expect_one_hit(*state, "V.P.N", "VPN", "V.P.N", 0, 5);
+}
+
+static void test_evasion_cjk_punctuation(void **state)
+{
+    expect_one_hit(*state, "赌，博", "赌博", "赌，博", 0, 3);
+    expect_one_hit(*state, "六、合。彩", "六合彩", "六、合。彩", 0, 5);
+    expect_one_hit(*state, "「赌」「博」", "赌博", "赌」「博", 1, 5);
+}
+
+static void test_evasion_symbols(void **state)
+{
+    expect_one_hit(*state, "赌★博", "赌博", "赌★博", 0, 3);
+    expect_one_hit(*state, "赌$博", "赌博", "赌$博", 0, 3);
+    expect_one_hit(*state, "六→合＋彩", "六合彩", "六→合＋彩", 0, 5);
+}
+
+static void test_evasion_emoji(void **state)
+{
+    expect_one_hit(*state, "赌😀博", "赌博", "赌😀博", 0, 3);
+    /* skin tone modifier and a ZWJ family: several code points of noise */
+    expect_one_hit(*state, "赌👍🏻博", "赌博", "赌👍🏻博", 0, 4);
+    expect_one_hit(*state, "赌👨‍👩‍👧博", "赌博", "赌👨‍👩‍👧博", 0, 7);
+}
+
+static void test_evasion_zero_width(void **state)
+{
+    expect_one_hit(*state, "赌\u200b博", "赌博", "赌\u200b博", 0, 3);
+    expect_one_hit(*state, "赌\u200c\u200d博", "赌博", "赌\u200c\u200d博", 0, 4);
+    expect_one_hit(*state, "赌\ufeff博", "赌博", "赌\ufeff博", 0, 3);
+    expect_one_hit(*state, "赌\u2060博", "赌博", "赌\u2060博", 0, 3);
+}
+
+static void test_evasion_combining_marks(void **state)
+{
+    expect_one_hit(*state, "v\u0301p\u0308n", "VPN", "v\u0301p\u0308n", 0, 5);
+    expect_one_hit(*state, "vṗn", "VPN", "vṗn", 0, 3);
+}
+
+static void test_evasion_repeated_characters(void **state)
+{
+    expect_one_hit(*state, "赌赌赌博", "赌博", "赌赌赌博", 0, 4);
+    expect_one_hit(*state, "赌博博博了", "赌博", "赌博博博", 0, 4);
+    expect_one_hit(*state, "六六合合彩彩", "六合彩", "六六合合彩彩", 0, 6);
+}
+
+static void test_evasion_combined(void **state)
+{
+    /* traditional + noise + repeats + full width + emoji + zero width */
+    expect_one_hit(*state, "賭 賭😀，博\u200b博", "赌博", "賭 賭😀，博\u200b博", 0, 8);
+    expect_one_hit(*state, "ｖ.P\u200bｎ", "VPN", "ｖ.P\u200bｎ", 0, 5);
+    expect_one_hit(*state, "代 開✨發…票", "代开发票", "代 開✨發…票", 0, 7);
+    expect_one_hit(*state, "六 六.合.彩！", "六合彩", "六 六.合.彩", 0, 7);
+}
+
+static void test_negative_split_by_letters(void **state)
+{
+    expect_clean(*state, "赌a博");
+    expect_clean(*state, "V.x.P.N");
+}
+
+static void test_negative_split_by_digits(void **state)
+{
+    expect_clean(*state, "赌1博");
+    expect_clean(*state, "六2合彩");
+}
+
+static void test_negative_split_by_chinese(void **state)
+{
+    expect_clean(*state, "赌场与博物馆");
+    expect_clean(*state, "六月合唱彩排");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_evasion_none_plain_hit),
+        cmocka_unit_test(test_evasion_letter_case),
+        cmocka_unit_test(test_evasion_fullwidth),
+        cmocka_unit_test(test_evasion_traditional),
+        cmocka_unit_test(test_evasion_whitespace),
+        cmocka_unit_test(test_evasion_ascii_punctuation),
+        cmocka_unit_test(test_evasion_cjk_punctuation),
+        cmocka_unit_test(test_evasion_symbols),
+        cmocka_unit_test(test_evasion_emoji),
+        cmocka_unit_test(test_evasion_zero_width),
+        cmocka_unit_test(test_evasion_combining_marks),
+        cmocka_unit_test(test_evasion_repeated_characters),
+        cmocka_unit_test(test_evasion_combined),
+        cmocka_unit_test(test_negative_split_by_letters),
+        cmocka_unit_test(test_negative_split_by_digits),
+        cmocka_unit_test(test_negative_split_by_chinese),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
