@@ -1,0 +1,149 @@
+"""govmedia check: the CLI contract of DESIGN.md "CLI" (exit codes 0/1/2,
+--json object, --lexicon/--allow files, --platform, --mask, --media), run
+against the real binary.  Needs GM_BIN and GM_SOURCE_DIR (set by CTest)."""
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+BIN = os.environ.get("GM_BIN", "build/govmedia")
+SRC = os.environ.get("GM_SOURCE_DIR", os.getcwd())
+
+
+def run(args, stdin=b""):
+    env = dict(os.environ, GOVMEDIA_DATA=os.path.join(SRC, "data"))
+    p = subprocess.run([BIN, "check"] + args, input=stdin, capture_output=True, env=env, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+class CheckCli(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def write(self, name, data):
+        path = os.path.join(self.tmp.name, name)
+        with open(path, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return path
+
+    def test_clean_text_exits_0(self):
+        code, out, _ = run(["--json"], "市政府召开安全生产工作会议。".encode())
+        self.assertEqual(code, 0)
+        report = json.loads(out)
+        self.assertEqual(report["ok"], True)
+        self.assertEqual(report["findings"], [])
+        self.assertIsNone(report["limit"])
+
+    def test_blocking_finding_exits_1_with_offsets_into_original(self):
+        code, out, _ = run(["--json"], "今天 賭 ★ 博 了".encode())
+        self.assertEqual(code, 1)
+        report = json.loads(out)
+        self.assertFalse(report["ok"])
+        f = report["findings"][0]
+        self.assertEqual((f["rule"], f["category"], f["severity"], f["term"]),
+                         ("lexicon", "gambling", "block", "赌博"))
+        self.assertEqual((f["match"], f["start"], f["end"]), ("賭 ★ 博", 3, 8))
+        self.assertEqual("今天 賭 ★ 博 了"[f["start"]:f["end"]], f["match"])
+
+    def test_invalid_utf8_exits_2_with_byte_offset(self):
+        code, out, err = run(["--json"], b"abc\xe4\xb8")
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        self.assertIn("input is not valid UTF-8 at byte 3", err)
+
+    def test_empty_input_is_valid(self):
+        code, out, _ = run(["--json", "--platform", "weibo"], b"")
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["chars"], 0)
+
+    def test_file_argument_and_dash(self):
+        path = self.write("post.txt", "限时抢购")
+        code, out, _ = run(["--json", path])
+        self.assertEqual(code, 1)
+        code2, out2, _ = run(["--json", "-"], "限时抢购".encode())
+        self.assertEqual(out, out2)
+
+    def test_length_weibo_140(self):
+        code, out, _ = run(["--json", "--platform", "weibo"], ("政" * 141).encode())
+        self.assertEqual(code, 1)
+        report = json.loads(out)
+        self.assertEqual((report["chars"], report["limit"]), (141, 140))
+        self.assertEqual(report["findings"][0]["rule"], "length")
+        code, _, _ = run(["--platform", "weibo"], ("政" * 140).encode())
+        self.assertEqual(code, 0)
+
+    def test_unknown_platform_exits_2(self):
+        code, out, err = run(["--platform", "myspace"], b"x")
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        self.assertIn("myspace", err)
+
+    def test_unknown_option_exits_2(self):
+        code, _, err = run(["--frobnicate"], b"x")
+        self.assertEqual(code, 2)
+        self.assertIn("--frobnicate", err)
+
+    def test_several_lexicons_combine_and_replace_shipped(self):
+        a = self.write("a.txt", "苹果\tfruit\twarn\n")
+        b = self.write("b.txt", "# 注释\n香蕉\tfruit\tblock\n")
+        code, out, _ = run(["--json", "--lexicon", a, "--lexicon", b], "苹果和香蕉，还有赌博".encode())
+        self.assertEqual(code, 1)
+        terms = [f["term"] for f in json.loads(out)["findings"]]
+        self.assertEqual(terms, ["苹果", "香蕉"])   # 赌博 is only in the shipped lexicon
+
+    def test_allow_list_file(self):
+        lex = self.write("l.txt", "香蕉\n")
+        allow = self.write("a.txt", "香蕉船\n")
+        code, out, _ = run(["--json", "--lexicon", lex, "--allow", allow], "香蕉船".encode())
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["findings"], [])
+
+    def test_bad_lexicon_exits_2_naming_file_and_line(self):
+        lex = self.write("bad.txt", "好\n坏\tx\tfatal\n")
+        code, out, err = run(["--lexicon", lex], "x".encode())
+        self.assertEqual(code, 2)
+        self.assertEqual(out, "")
+        self.assertIn("bad.txt", err)
+        self.assertIn("第 2 行", err)
+
+    def test_duplicate_lexicon_term_exits_2(self):
+        lex = self.write("dup.txt", "赌博\n賭博\n")
+        code, _, err = run(["--lexicon", lex], b"x")
+        self.assertEqual(code, 2)
+        self.assertIn("第 2 行", err)
+
+    def test_mask_prints_masked_text(self):
+        code, out, _ = run(["--mask"], "电话13812345678，邮箱li@example.com".encode())
+        self.assertEqual(code, 0)
+        self.assertEqual(out, "电话138****5678，邮箱l***@example.com")
+
+    def test_repost_source(self):
+        code, out, _ = run(["--json", "--repost-source", "某营销号"], "转载".encode())
+        self.assertEqual(code, 1)
+        self.assertEqual(json.loads(out)["findings"][0]["category"], "unapproved")
+        code, _, _ = run(["--json", "--repost-source", "新华社"], "转载".encode())
+        self.assertEqual(code, 0)
+
+    def test_media_checks_real_type(self):
+        jpeg = self.write("photo.mp4", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + b"\0" * (2 << 20))
+        code, out, _ = run(["--json", "--media", jpeg, "--platform", "weibo"])
+        self.assertEqual(code, 0)
+        self.assertEqual(json.loads(out)["mime"], "image/jpeg")
+        text = self.write("fake.jpg", "not an image at all\n" * 100000)
+        code, out, _ = run(["--json", "--media", text])
+        self.assertEqual(code, 1)
+        self.assertEqual(json.loads(out)["findings"][0]["category"], "type")
+
+    def test_human_output_mentions_match(self):
+        code, out, _ = run([], "六 合 彩".encode())
+        self.assertEqual(code, 1)
+        self.assertIn("六 合 彩", out)
+        self.assertIn("gambling", out)
+
+
+if __name__ == "__main__":
+    unittest.main()
