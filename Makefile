@@ -21,7 +21,8 @@ test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 run: build
-	@[ -f $(DB) ] || $(BUILD)/govmedia init --db $(DB) --demo
+	@if [ -f $(DB) ]; then $(BUILD)/govmedia init --db $(DB); \
+	 else $(BUILD)/govmedia init --db $(DB) --demo; fi
 	@$(BUILD)/govmedia serve --db $(DB) --listen $(LISTEN)
 
 asan: deps
