@@ -32,6 +32,9 @@ extern const gm_route gm_routes_units[];
 extern const gm_route gm_routes_users[];
 extern const gm_route gm_routes_audit[];
 extern const gm_route gm_routes_check[];
+extern const gm_route gm_routes_accounts[];
+extern const gm_route gm_routes_account_reviews[];
+extern const gm_route gm_routes_calendar[];
 
 /* Finds the route for method+path; fills ids.  *path_known is set when the
  * path exists under another method (405 rather than 404). */

@@ -1,0 +1,261 @@
+/*
+ * routes_accounts.c - the account registry over HTTP (/api/v1/accounts).
+ *
+ * Every handler that touches one account loads it first and checks the
+ * action's permission on the account's unit (request_require_unit), so a
+ * user of another unit gets 403 before anything else is looked at.
+ * Lifecycle steps share one handler: the route's last path segment is the
+ * action, and the store validates the body and the transition.
+ */
+#include "http/json_in.h"
+#include "http/route.h"
+#include "http/server.h"
+#include "store/account_query.h"
+#include "store/accounts.h"
+#include "store/calendars.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Loads the account of the path's first id and checks perm on its unit. */
+static int load_allowed(gm_request *r, gm_perm perm, gm_account *a, gm_err *err)
+{
+    int rc = accounts_get(r->db, r->ids[0], a, err);
+    if (rc)
+        return rc;
+    rc = request_require_unit(r, perm, a->unit_id, err);
+    if (rc)
+        accounts_release(a);
+    return rc;
+}
+
+static int reply_account(gm_request *r, int status, long long id, gm_err *err)
+{
+    gm_account a;
+    int rc = accounts_get(r->db, id, &a, err);
+    if (rc)
+        return rc;
+    json_t *j = account_to_json(&a, request_arg(r, "as_of"));
+    accounts_release(&a);
+    return reply_json(r, status, j);
+}
+
+static int h_accounts_list(gm_request *r, gm_err *err)
+{
+    account_filter f = {.platform = request_arg(r, "platform"), .state = request_arg(r, "state"),
+                        .overdue = request_arg(r, "overdue"), .as_of = request_arg(r, "as_of")};
+    int rc = request_arg_int(r, "unit_id", 0, &f.unit_id, err);
+    if (!rc)
+        rc = account_filter_validate(&f, err);
+    json_t *arr;
+    if (!rc)
+        rc = accounts_list(r->db, &r->actor, &f, &arr, err);
+    return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "accounts", arr));
+}
+
+static const json_field apply_fields[] = {
+    {"unit_id", JF_INT, true, 0},        {"name", JF_STRING, false, 64},
+    {"platform", JF_STRING, false, 32},  {"host_unit", JF_STRING, false, 100},
+    {"date", JF_STRING, false, 10},      {"responsible", JF_OBJECT, false, 0},
+    {"admin", JF_OBJECT, false, 0},      {"purpose", JF_STRING, false, 2000},
+    {"exception_reason", JF_STRING, false, 500}, {NULL, 0, 0, 0}};
+
+/* An exception to the one-per-platform rule is the supervisor's call. */
+static int check_exception_right(gm_request *r, const char *exception, long long unit_id,
+                                 gm_err *err)
+{
+    if (!exception)
+        return GM_OK;
+    if (request_require_unit(r, PERM_ACCOUNT_APPROVE, unit_id, err))
+        return gm_fail(err, GM_E_DENIED, "exception_reason",
+                       "只有归口管理部门(supervisor)可以登记“一平台一账号”的例外");
+    return GM_OK;
+}
+
+static int h_accounts_apply(gm_request *r, gm_err *err)
+{
+    json_t *b;
+    int rc = json_body_parse(r->body, r->body_len, apply_fields, &b, err);
+    if (rc)
+        return rc;
+    long long unit = json_int_or(b, "unit_id", 0), id = 0;
+    const char *exception = json_str(b, "exception_reason");
+    rc = check_exception_right(r, exception, unit, err);
+    if (!rc)
+        rc = request_require_unit(r, PERM_ACCOUNT_APPLY, unit, err);
+    if (rc == GM_E_NOTFOUND)
+        rc = gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", unit);
+    if (!rc) {
+        json_object_del(b, "unit_id");
+        json_object_del(b, "exception_reason");
+        rc = accounts_apply(r->db, &r->actor, unit, b, exception, &id, err);
+    }
+    json_decref(b);
+    return rc ? rc : reply_account(r, 201, id, err);
+}
+
+static int h_account_get(gm_request *r, gm_err *err)
+{
+    gm_account a;
+    int rc = load_allowed(r, PERM_ACCOUNT_READ, &a, err);
+    if (rc)
+        return rc;
+    json_t *j = account_to_json(&a, request_arg(r, "as_of"));
+    accounts_release(&a);
+    return reply_json(r, 200, j);
+}
+
+/* The action is the last path segment: /api/v1/accounts/{id}/ACTION. */
+static const struct {
+    const char *action;
+    gm_perm perm;
+} action_perms[] = {
+    {"approve", PERM_ACCOUNT_APPROVE}, {"reject", PERM_ACCOUNT_APPROVE},
+    {"open", PERM_ACCOUNT_OPERATE},    {"certify", PERM_ACCOUNT_OPERATE},
+    {"file", PERM_ACCOUNT_OPERATE},    {"changes", PERM_ACCOUNT_OPERATE},
+    {"close", PERM_ACCOUNT_CLOSE},     {"merge", PERM_ACCOUNT_CLOSE},
+};
+
+static int h_account_act(gm_request *r, gm_err *err)
+{
+    const char *action = strrchr(r->path, '/') + 1;
+    gm_perm perm = PERM_COUNT;
+    for (size_t i = 0; i < sizeof action_perms / sizeof action_perms[0]; i++)
+        if (strcmp(action_perms[i].action, action) == 0)
+            perm = action_perms[i].perm;
+    gm_account a;
+    int rc = perm == PERM_COUNT ? gm_fail(err, GM_E_NOTFOUND, NULL, "没有这个账号操作")
+                                : load_allowed(r, perm, &a, err);
+    if (rc)
+        return rc;
+    long long unit = a.unit_id;
+    accounts_release(&a);
+    json_t *in = NULL;
+    if (r->body_len && !(in = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, NULL)))
+        return gm_fail(err, GM_E_INVALID, "body", "请求体不是有效的 JSON");
+    /* merging also needs the right over the absorbing account's unit */
+    gm_account t;
+    json_t *into = json_object_get(in, "into");
+    if (strcmp(action, "merge") == 0 && json_is_integer(into) &&
+        accounts_get(r->db, json_integer_value(into), &t, NULL) == GM_OK) {
+        rc = request_require_unit(r, PERM_ACCOUNT_READ, t.unit_id, err);
+        accounts_release(&t);
+    }
+    gm_calendar *cal = NULL;
+    if (!rc && strcmp(action, "changes") == 0)
+        rc = calendars_load(r->db, r->srv->cfg.data_dir, &cal, err);
+    if (!rc)
+        rc = request_require_unit(r, perm, unit, err); /* the acting role for the audit row */
+    if (!rc)
+        rc = accounts_act(r->db, &r->actor, cal, r->ids[0],
+                          strcmp(action, "changes") == 0 ? "change" : action, in, err);
+    calendar_free(cal);
+    json_decref(in);
+    return rc ? rc : reply_account(r, 200, r->ids[0], err);
+}
+
+static int h_account_put_qr(gm_request *r, gm_err *err)
+{
+    gm_account a;
+    int rc = load_allowed(r, PERM_ACCOUNT_OPERATE, &a, err);
+    if (rc)
+        return rc;
+    accounts_release(&a);
+    rc = accounts_put_qr(r->db, &r->actor, r->ids[0], r->body, r->body_len, err);
+    return rc ? rc : reply_account(r, 200, r->ids[0], err);
+}
+
+static int h_account_get_qr(gm_request *r, gm_err *err)
+{
+    gm_account a;
+    char mime[32];
+    void *data;
+    size_t len;
+    int rc = load_allowed(r, PERM_ACCOUNT_READ, &a, err);
+    if (rc)
+        return rc;
+    accounts_release(&a);
+    if ((rc = accounts_get_qr(r->db, r->ids[0], mime, &data, &len, err)) != GM_OK)
+        return rc;
+    free(r->resp);
+    r->resp = data;
+    r->resp_len = len;
+    r->status = 200;
+    r->content_type = strcmp(mime, "image/png") == 0 ? "image/png" : "image/jpeg";
+    return GM_OK;
+}
+
+static int h_account_versions(gm_request *r, gm_err *err)
+{
+    gm_account a;
+    json_t *arr;
+    int rc = load_allowed(r, PERM_ACCOUNT_READ, &a, err);
+    if (rc)
+        return rc;
+    accounts_release(&a);
+    rc = accounts_versions(r->db, r->ids[0], &arr, err);
+    return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "versions", arr));
+}
+
+static int h_account_timeline(gm_request *r, gm_err *err)
+{
+    gm_account a;
+    json_t *events, *versions;
+    int rc = load_allowed(r, PERM_ACCOUNT_READ, &a, err);
+    if (rc)
+        return rc;
+    accounts_release(&a);
+    rc = accounts_timeline(r->db, r->ids[0], &events, err);
+    if (rc)
+        return rc;
+    if ((rc = accounts_versions(r->db, r->ids[0], &versions, err)) != GM_OK) {
+        json_decref(events);
+        return rc;
+    }
+    return reply_json(r, 200, json_pack("{s:o,s:o}", "events", events, "versions", versions));
+}
+
+static int h_account_can_post(gm_request *r, gm_err *err)
+{
+    gm_account a;
+    int rc = load_allowed(r, PERM_ACCOUNT_READ, &a, err);
+    if (rc)
+        return rc;
+    accounts_release(&a);
+    rc = accounts_can_receive_posts(r->db, r->ids[0], err);
+    return rc ? rc : reply_json(r, 200, json_pack("{s:b}", "can_receive_posts", 1));
+}
+
+#define QR_ROUTE_MAX (GM_QR_MAX_BYTES)
+
+const gm_route gm_routes_accounts[] = {
+    {"GET", "/api/v1/accounts", PERM_ACCOUNT_READ, h_accounts_list, 0,
+     "账号列表(unit_id 含下级、platform、state、overdue=filing|refiling|any、as_of)"},
+    {"POST", "/api/v1/accounts", PERM_ACCOUNT_APPLY, h_accounts_apply, 0,
+     "申请开设账号(《新媒体建设申请表》)"},
+    {"GET", "/api/v1/accounts/{id}", PERM_ACCOUNT_READ, h_account_get, 0, "账号详情"},
+    {"POST", "/api/v1/accounts/{id}/approve", PERM_ACCOUNT_APPROVE, h_account_act, 0, "批准申请"},
+    {"POST", "/api/v1/accounts/{id}/reject", PERM_ACCOUNT_APPROVE, h_account_act, 0,
+     "驳回申请(须填原因)"},
+    {"POST", "/api/v1/accounts/{id}/open", PERM_ACCOUNT_OPERATE, h_account_act, 0,
+     "登记开通(平台账号 ID、开通日期)"},
+    {"POST", "/api/v1/accounts/{id}/certify", PERM_ACCOUNT_OPERATE, h_account_act, 0, "登记认证"},
+    {"PUT", "/api/v1/accounts/{id}/qr", PERM_ACCOUNT_OPERATE, h_account_put_qr, QR_ROUTE_MAX,
+     "上传二维码图片(PNG/JPEG,原始字节,≤2MB)"},
+    {"GET", "/api/v1/accounts/{id}/qr", PERM_ACCOUNT_READ, h_account_get_qr, 0, "二维码图片"},
+    {"POST", "/api/v1/accounts/{id}/file", PERM_ACCOUNT_OPERATE, h_account_act, 0,
+     "备案(《备案登记表》)"},
+    {"POST", "/api/v1/accounts/{id}/changes", PERM_ACCOUNT_OPERATE, h_account_act, 0,
+     "负责人或管理员变更(5 个工作日内重新备案)"},
+    {"POST", "/api/v1/accounts/{id}/close", PERM_ACCOUNT_CLOSE, h_account_act, 0,
+     "注销账号(须填原因和日期)"},
+    {"POST", "/api/v1/accounts/{id}/merge", PERM_ACCOUNT_CLOSE, h_account_act, 0,
+     "合并到另一账号(记录迁移内容)"},
+    {"GET", "/api/v1/accounts/{id}/versions", PERM_ACCOUNT_READ, h_account_versions, 0,
+     "账号记录的全部版本"},
+    {"GET", "/api/v1/accounts/{id}/timeline", PERM_ACCOUNT_READ, h_account_timeline, 0,
+     "账号时间线(审计记录与版本)"},
+    {"GET", "/api/v1/accounts/{id}/can-post", PERM_ACCOUNT_READ, h_account_can_post, 0,
+     "账号能否接收发布(已注销/合并的账号不能)"},
+    {NULL, NULL, 0, NULL, 0, NULL},
+};

@@ -1,0 +1,31 @@
+/*
+ * routes_calendar.c - the working calendar over HTTP: which years are
+ * loaded, and loading a year file (raw text body) as an admin.
+ */
+#include "http/route.h"
+#include "http/server.h"
+#include "store/calendars.h"
+
+static int h_calendar_list(gm_request *r, gm_err *err)
+{
+    json_t *arr;
+    int rc = calendars_list(r->db, r->srv->cfg.data_dir, &arr, err);
+    return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "years", arr));
+}
+
+static int h_calendar_load(gm_request *r, gm_err *err)
+{
+    int year;
+    if (r->ids[0] < 2000 || r->ids[0] > 2100)
+        return gm_fail(err, GM_E_INVALID, "year", "年份应在 2000 到 2100 之间");
+    int rc = calendars_store_year(r->db, &r->actor, (int)r->ids[0], r->body ? r->body : "",
+                                  r->body_len, &year, err);
+    return rc ? rc : reply_json(r, 200, json_pack("{s:i,s:s}", "year", year, "source", "store"));
+}
+
+const gm_route gm_routes_calendar[] = {
+    {"GET", "/api/v1/calendar", PERM_LOGGED_IN, h_calendar_list, 0, "已加载的工作日历年份"},
+    {"POST", "/api/v1/calendar/{id}", PERM_CALENDAR_ADMIN, h_calendar_load, 256 * 1024,
+     "加载某年的节假日与调休安排(纯文本年历文件)"},
+    {NULL, NULL, 0, NULL, 0, NULL},
+};
