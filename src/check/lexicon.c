@@ -251,6 +251,8 @@ static void truncate_to(gm_lexicon *lx, size_t n)
 {
     while (lx->n > n)
         term_free(&lx->terms[--lx->n]);
+    if (lx->nslots == 0)
+        return;
     memset(lx->slots, 0, lx->nslots * sizeof *lx->slots);
     for (size_t k = 0; k < lx->n; k++) {
         size_t i = lx->terms[k].hash & (lx->nslots - 1);

@@ -51,6 +51,8 @@ static int by_first(const void *a, const void *b)
  * maximum, so "is [s,e] covered" is one binary search. */
 static void prepare_allow(hitvec *a)
 {
+    if (a->n == 0)
+        return;
     qsort(a->v, a->n, sizeof *a->v, by_first);
     for (size_t i = 1; i < a->n; i++)
         if (a->v[i].el_last < a->v[i - 1].el_last)
