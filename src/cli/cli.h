@@ -17,5 +17,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
+int cmd_account(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
 
 #endif

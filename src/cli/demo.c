@@ -54,6 +54,8 @@ int demo_populate(db *d, gm_err *err)
         long long id;
         rc = users_add(d, &who, demo_users[i].login, demo_users[i].name, hash, &g, 1, &id, err);
     }
+    if (!rc)
+        rc = demo_accounts(d, &who, ids[3], ids[4], err);
     return rc ? rc : store_meta_set(d, "demo", "1", err);
 }
 

@@ -11,6 +11,10 @@
 
 /* Writes demo units and one user per role (each its own transaction). */
 int demo_populate(db *d, gm_err *err);
+/* Demo accounts of the education and health departments (demo_accounts.c). */
+struct gm_actor;
+int demo_accounts(db *d, const struct gm_actor *who, long long education, long long health,
+                  gm_err *err);
 /* Prints the demo logins, one per line. */
 void demo_print_logins(FILE *out);
 

@@ -19,6 +19,8 @@ static const struct {
     {"backup", cmd_backup, "在线备份数据库"},
     {"check", cmd_check, "合规检查:违禁词、字数、个人信息、媒体文件、转载来源"},
     {"routes", cmd_routes, "列出所有 API 路由及所需权限"},
+    {"account", cmd_account, "账号管理:list | show | apply | approve | open | file | close | ..."},
+    {"calendar", cmd_calendar, "工作日历:list | load"},
 };
 
 static void usage(FILE *out)
