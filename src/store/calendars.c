@@ -66,8 +66,8 @@ static int load_shipped_years(gm_calendar *cal, const char *data_dir, gm_err *er
     while (!rc && (e = readdir(dh)) != NULL) {
         if (!is_year_file(e->d_name, &year))
             continue;
-        char path[1300], *text;
-        size_t len;
+        char path[1300], *text = NULL;
+        size_t len = 0;
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         rc = read_small_file(path, &text, &len, err);
         if (!rc) {
