@@ -19,7 +19,7 @@ static json_t *finding_json(const gm_finding *f)
     bad |= json_object_set_new(o, "category", json_string(f->category ? f->category : ""));
     bad |= json_object_set_new(o, "severity", json_string(severity_name(f->severity)));
     bad |= json_object_set_new(o, "term", json_string(f->term ? f->term : ""));
-    bad |= json_object_set_new(o, "match", json_string(f->match));
+    bad |= json_object_set_new(o, "match", json_stringn(f->match, f->b_end - f->b_start));
     bad |= json_object_set_new(o, "start", json_integer((json_int_t)f->start));
     bad |= json_object_set_new(o, "end", json_integer((json_int_t)f->end));
     bad |= json_object_set_new(o, "field", json_string(f->field));

@@ -53,8 +53,9 @@ static void verify_matches(const json_t *r, const char *text, size_t len, const 
         size_t s = (size_t)json_integer_value(json_object_get(f, "start"));
         size_t e = (size_t)json_integer_value(json_object_get(f, "end"));
         size_t bs = cp_byte(src, slen, s), be = cp_byte(src, slen, e);
-        const char *m = json_string_value(json_object_get(f, "match"));
-        if (s > e || !m || strlen(m) != be - bs || memcmp(m, src + bs, be - bs) != 0)
+        const json_t *mj = json_object_get(f, "match");
+        const char *m = json_string_value(mj);
+        if (s > e || !m || json_string_length(mj) != be - bs || memcmp(m, src + bs, be - bs) != 0)
             abort();
     }
 }
