@@ -79,7 +79,9 @@ static int h_accounts_apply(gm_request *r, gm_err *err)
     if (rc)
         return rc;
     long long unit = json_int_or(b, "unit_id", 0), id = 0;
-    const char *exception = json_str(b, "exception_reason");
+    /* kept alive past its removal from the form below */
+    json_t *exception_j = json_incref(json_object_get(b, "exception_reason"));
+    const char *exception = json_string_value(exception_j);
     rc = check_exception_right(r, exception, unit, err);
     if (!rc)
         rc = request_require_unit(r, PERM_ACCOUNT_APPLY, unit, err);
@@ -90,6 +92,7 @@ static int h_accounts_apply(gm_request *r, gm_err *err)
         json_object_del(b, "exception_reason");
         rc = accounts_apply(r->db, &r->actor, unit, b, exception, &id, err);
     }
+    json_decref(exception_j);
     json_decref(b);
     return rc ? rc : reply_account(r, 201, id, err);
 }
