@@ -56,6 +56,29 @@ class CliTest(unittest.TestCase):
         self.assertEqual(after[0], before[0] + 1)
         self.assertEqual(gmtest.sql(self.db, "SELECT COUNT(*) FROM units WHERE name='保留单位'")[0][0], 1)
 
+    def test_init_migrates_an_old_version_forward_keeping_rows(self):
+        # Build a database at schema version 1 by hand, as an older release left it.
+        import sqlite3
+        mig = os.path.join(gmtest.SRC, "src", "store", "migrations")
+        first = sorted(f for f in os.listdir(mig) if f.endswith(".sql"))[0]
+        con = sqlite3.connect(self.db)
+        con.executescript(open(os.path.join(mig, first), encoding="utf-8").read())
+        con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                    "applied_at TEXT NOT NULL)")
+        con.execute("INSERT INTO schema_version VALUES (1, ?, '2025-01-01T00:00:00Z')", (first[:-4],))
+        con.execute("INSERT INTO units(id,name,kind,path,created_at) VALUES (1,'旧省','province','/1/','2025-01-01T00:00:00Z')")
+        con.commit()
+        con.close()
+        latest = max(int(f.split("_")[0]) for f in os.listdir(mig) if f.endswith(".sql"))
+        p = gmtest.run("serve", "--db", self.db, "--listen", "127.0.0.1:0")
+        if latest > 1:
+            self.assertEqual(p.returncode, 2)       # serve refuses an old schema...
+            self.assertIn("govmedia init", p.stderr)
+        p = gmtest.run("init", "--db", self.db)     # ...init migrates it forward
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(gmtest.sql(self.db, "SELECT MAX(version) FROM schema_version")[0][0], latest)
+        self.assertEqual(gmtest.sql(self.db, "SELECT name FROM units WHERE id=1")[0][0], "旧省")
+
     def test_init_refuses_missing_db_option(self):
         p = gmtest.run("init")
         self.assertEqual(p.returncode, 2)
