@@ -148,11 +148,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     gm_server *s = cls;
     conn_ctx *x = *con_cls;
     if (!x) {
-        atomic_fetch_add(&s->inflight, 1);
         x = ctx_new(s, c, url, method);
         *con_cls = x;
         if (!x)
             return MHD_NO;
+        atomic_fetch_add(&s->inflight, 1);   /* counted out in on_completed */
         /* Far too big: refuse before reading.  Moderately too big: read and
          * discard, so the client sees a clean 413 instead of a reset. */
         if (x->route && content_length_too_big(c, discard_limit(x->max_body)))
