@@ -146,12 +146,14 @@ int accounts_timeline(db *d, long long id, json_t **out, gm_err *err)
         return rc;
     }
     while ((rc = db_next(q)) == 1) {
+        json_t *before = json_loads(db_text(q, 5), 0, NULL);
         json_t *after = json_loads(db_text(q, 6), 0, NULL);
-        json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:o,s:s}", "audit_id",
+        json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o,s:s}", "audit_id",
                                              (json_int_t)db_int(q, 0), "at", db_text(q, 1), "by",
                                              db_text(q, 2), "role", db_text(q, 3), "action",
-                                             db_text(q, 4), "before", db_text(q, 5), "after",
-                                             after ? after : json_null(), "from", db_text(q, 7)));
+                                             db_text(q, 4), "before", before ? before : json_null(),
+                                             "after", after ? after : json_null(), "from",
+                                             db_text(q, 7)));
     }
     db_done(q);
     if (rc < 0) {
