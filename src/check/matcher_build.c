@@ -37,7 +37,9 @@ typedef struct builder {
     edge *edges;
     size_t nedges, ecap;
     int32_t *edge_first, *edge_count;   /* per cell */
-    size_t next_check;
+    int32_t *next_free, *prev_free;      /* per cell: list of free cells */
+    int32_t free_head, free_tail;        /* -1 when empty */
+    size_t wide_cursor;                  /* where wide nodes start looking */
     int32_t maxsym;
 } builder;
 
@@ -167,16 +169,44 @@ static int grow_cells(builder *b, size_t need)
     int32_t *ec = realloc(b->edge_count, ns * sizeof *ec);
     if (ec)
         b->edge_count = ec;
-    if (!cell || !th || !ef || !ec)
+    int32_t *nf = realloc(b->next_free, ns * sizeof *nf);
+    if (nf)
+        b->next_free = nf;
+    int32_t *pf = realloc(b->prev_free, ns * sizeof *pf);
+    if (pf)
+        b->prev_free = pf;
+    if (!cell || !th || !ef || !ec || !nf || !pf)
         return GM_E_NOMEM;
     for (size_t i = m->size; i < ns; i++) {
         m->cell[i] = (gm_cell){0, CELL_FREE, 0, -1};
         m->term_head[i] = -1;
         b->edge_first[i] = -1;
         b->edge_count[i] = 0;
+        b->next_free[i] = -1;
+        b->prev_free[i] = b->free_tail;
+        if (b->free_tail >= 0)
+            b->next_free[b->free_tail] = (int32_t)i;
+        else
+            b->free_head = (int32_t)i;
+        b->free_tail = (int32_t)i;
     }
     m->size = ns;
     return 0;
+}
+
+/* Marks cell i used by parent (takes it off the free list). */
+static void take_cell(builder *b, int32_t i, int32_t parent)
+{
+    b->m->cell[i].check = parent;
+    int32_t n = b->next_free[i], p = b->prev_free[i];
+    if (p >= 0)
+        b->next_free[p] = n;
+    else
+        b->free_head = n;
+    if (n >= 0)
+        b->prev_free[n] = p;
+    else
+        b->free_tail = p;
 }
 
 static int kids_fit(const builder *b, size_t k0, size_t nk, size_t base)
@@ -187,30 +217,45 @@ static int kids_fit(const builder *b, size_t k0, size_t nk, size_t base)
     return 1;
 }
 
-/* First-fit search for a base where every child's cell is free. */
+#define WIDE_NODE 8
+
+static int32_t first_free_from(const builder *b, size_t i)
+{
+    for (; i < b->m->size; i++)
+        if (b->m->cell[i].check == CELL_FREE)
+            return (int32_t)i;
+    return -1;
+}
+
+/* First-fit search, over the free list, for a base where every child's
+ * cell is free.  Nodes with many children rarely fit into the densely
+ * packed low cells, so they start where the last wide node was placed:
+ * that keeps the build close to linear at a small cost in density. */
 static int64_t find_base(builder *b, size_t k0, size_t nk)
 {
-    size_t c0 = (size_t)b->kids[k0].sym;
-    size_t pos = b->next_check > c0 + 1 ? b->next_check : c0 + 1;
-    size_t occupied = 0, start = pos;
-    int first = 1;
-    for (;; pos++) {
-        if (grow_cells(b, pos + (size_t)b->maxsym + 2) != 0)
-            return -1;
-        if (b->m->cell[pos].check != CELL_FREE) {
-            occupied++;
-            continue;
+    int32_t c0 = b->kids[k0].sym;
+    int wide = nk >= WIDE_NODE;
+    int32_t pos = wide ? first_free_from(b, b->wide_cursor) : b->free_head;
+    for (;;) {
+        if (pos < 0) {
+            size_t old = b->m->size;
+            if (grow_cells(b, old * 2) != 0)
+                return -1;
+            pos = (int32_t)old;
         }
-        if (first) {
-            b->next_check = pos;
-            first = 0;
+        if (pos > c0) {
+            size_t base = (size_t)(pos - c0);
+            if (base + (size_t)b->maxsym + 2 > b->m->size &&
+                grow_cells(b, base + (size_t)b->maxsym + 2) != 0)
+                return -1;
+            if (kids_fit(b, k0, nk, base)) {
+                if (wide)
+                    b->wide_cursor = (size_t)pos;
+                return (int64_t)base;
+            }
         }
-        if (kids_fit(b, k0, nk, pos - c0))
-            break;
+        pos = b->next_free[pos];
     }
-    if (occupied * 20 >= (pos - start + 1) * 19)
-        b->next_check = pos;
-    return (int64_t)(pos - c0);
 }
 
 static int push_kid(builder *b, kid k)
@@ -271,7 +316,7 @@ static int place_node(builder *b, int32_t node, uint32_t lo, uint32_t hi, uint32
     b->edge_count[node] = (int32_t)nk;
     for (size_t q = k0; q < k0 + nk; q++) {
         int32_t child = (int32_t)base + b->kids[q].sym;
-        m->cell[child].check = node;
+        take_cell(b, child, node);
         if (push_edge(b, b->kids[q].sym, child) != 0)
             return GM_E_NOMEM;
     }
@@ -365,10 +410,10 @@ static int build_all(builder *b)
     if (rc)
         return rc;
     qsort_r(b->order, b->lx->n, sizeof *b->order, by_symbols, b);
+    b->free_head = b->free_tail = -1;
     if (grow_cells(b, (size_t)b->maxsym + 2) != 0)
         return GM_E_NOMEM;
-    b->m->cell[0].check = 0;   /* the root's cell is taken */
-    b->next_check = 1;
+    take_cell(b, 0, 0);   /* the root's cell */
     rc = place_node(b, 0, 0, (uint32_t)b->lx->n, 0);
     return rc ? rc : link_failures(b);
 }
@@ -390,6 +435,8 @@ int gm_matcher_build(gm_matcher **out, const gm_lexicon *lx, gm_err *err)
     free(b.edges);
     free(b.edge_first);
     free(b.edge_count);
+    free(b.next_free);
+    free(b.prev_free);
     if (rc) {
         gm_matcher_free(m);
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足，无法编译词库");
