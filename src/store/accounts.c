@@ -58,7 +58,6 @@ static int account_from_row(db_stmt *q, gm_account *a, gm_err *err)
 int accounts_get(db *d, long long id, gm_account *out, gm_err *err)
 {
     db_stmt *q;
-    out->record = NULL;
     memset(out, 0, sizeof *out);   /* released below on failure */
     int rc = db_query(d, &q, err,
                       "SELECT " ACCOUNT_COLUMNS " FROM accounts a JOIN units u ON u.id=a.unit_id "
