@@ -88,6 +88,22 @@ static void test_offset_two_hits_in_order(void **state)
     json_decref(r);
 }
 
+static void test_offset_nul_noise_kept_in_match(void **state)
+{
+    static const char text[] = "x赌\0博";   /* U+0000 is noise, and part of the match */
+    gm_check_input in = {text, sizeof text - 1, NULL, NULL, NULL};
+    json_t *r = NULL;
+    gm_err err = {0};
+    assert_int_equal(gm_check_json(*state, &in, &r, &err), 0);
+    assert_int_equal(n_findings(r), 1);
+    const json_t *m = json_object_get(json_array_get(json_object_get(r, "findings"), 0), "match");
+    assert_int_equal(json_string_length(m), 7);
+    assert_memory_equal(json_string_value(m), "赌\0博", 7);
+    assert_int_equal(fint(r, 0, "start"), 1);
+    assert_int_equal(fint(r, 0, "end"), 4);
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -102,6 +118,7 @@ int main(void)
         cmocka_unit_test(test_offset_term_with_own_repeat),
         cmocka_unit_test(test_offset_title_field),
         cmocka_unit_test(test_offset_two_hits_in_order),
+        cmocka_unit_test(test_offset_nul_noise_kept_in_match),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
