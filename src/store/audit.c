@@ -12,6 +12,7 @@
 #include "util/clock.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int read_head(db *d, long long *last_id, char last_hash[AUDIT_HASH_HEX], gm_err *err)
@@ -61,6 +62,23 @@ int audit_append(db *d, const gm_actor *who, const char *action, const char *obj
     snprintf(head, sizeof head, "%lld %s", row.id, hash);
     return db_exec(d, err, "INSERT INTO meta(key,value) VALUES('audit_head',?) "
                            "ON CONFLICT(key) DO UPDATE SET value=excluded.value", "t", head);
+}
+
+int audit_append_json(db *d, const gm_actor *who, const char *action, const char *object_type,
+                      long long object_id, json_t *before, json_t *after, gm_err *err)
+{
+    char oid[24];
+    snprintf(oid, sizeof oid, "%lld", object_id);
+    char *b = before ? json_dumps(before, JSON_COMPACT) : NULL;
+    char *a = after ? json_dumps(after, JSON_COMPACT) : NULL;
+    int rc = (before && !b) || (after && !a)
+                 ? gm_fail(err, GM_E_NOMEM, NULL, "内存不足")
+                 : audit_append(d, who, action, object_type, oid, b, a, err);
+    free(b);
+    free(a);
+    json_decref(before);
+    json_decref(after);
+    return rc;
 }
 
 static void verdict_bad(audit_verdict *v, long long id, const char *reason)

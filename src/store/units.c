@@ -76,14 +76,8 @@ static int insert_unit(db *d, const gm_actor *who, const char *name, const char 
     if (rc)
         return rc;
     json_t *after = unit_to_json(&made);
-    char *after_s = after ? json_dumps(after, JSON_COMPACT) : NULL;
-    char oid[24];
-    snprintf(oid, sizeof oid, "%lld", *id_out);
-    rc = after_s ? audit_append(d, who, "unit.add", "unit", oid, "", after_s, err)
+    return after ? audit_append_json(d, who, "unit.add", "unit", *id_out, NULL, after, err)
                  : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    free(after_s);
-    json_decref(after);
-    return rc;
 }
 
 int units_add(db *d, const gm_actor *who, const char *name, const char *kind,

@@ -78,23 +78,6 @@ int users_get(db *d, long long id, gm_user *out, gm_err *err)
     return fetch_user(d, out, err, "id=?", "i", what, id);
 }
 
-static int audit_json(db *d, const gm_actor *who, const char *action, const char *type,
-                      long long id, json_t *before, json_t *after, gm_err *err)
-{
-    char oid[24];
-    snprintf(oid, sizeof oid, "%lld", id);
-    char *b = before ? json_dumps(before, JSON_COMPACT) : NULL;
-    char *a = after ? json_dumps(after, JSON_COMPACT) : NULL;
-    int rc = (before && !b) || (after && !a)
-                 ? gm_fail(err, GM_E_NOMEM, NULL, "内存不足")
-                 : audit_append(d, who, action, type, oid, b, a, err);
-    free(b);
-    free(a);
-    json_decref(before);
-    json_decref(after);
-    return rc;
-}
-
 /* Inserts one grant inside the caller's transaction. */
 static int insert_grant(db *d, const gm_actor *who, const gm_user *u, long long unit_id,
                         const char *role, gm_err *err)
@@ -111,7 +94,7 @@ static int insert_grant(db *d, const gm_actor *who, const gm_user *u, long long 
     if (rc == GM_E_CONFLICT)
         return gm_fail(err, rc, "role", "用户 %s 在该单位已有角色 %s", u->login, role);
     if (!rc)
-        rc = audit_json(d, who, "user.grant", "user", u->id, NULL,
+        rc = audit_append_json(d, who, "user.grant", "user", u->id, NULL,
                         json_pack("{s:s,s:I,s:s}", "login", u->login, "unit_id", (json_int_t)unit_id,
                                   "role", role), err);
     return rc;
@@ -129,7 +112,7 @@ static int insert_user(db *d, const gm_actor *who, const char *login, const char
     if (rc == GM_E_CONFLICT)
         return gm_fail(err, rc, "login", "登录名 %s 已被使用", login);
     if (!rc)
-        rc = audit_json(d, who, "user.add", "user", *id_out, NULL,
+        rc = audit_append_json(d, who, "user.add", "user", *id_out, NULL,
                         json_pack("{s:s,s:s}", "login", login, "display_name", display_name), err);
     gm_user u = {.id = *id_out};
     snprintf(u.login, sizeof u.login, "%s", login);
@@ -176,7 +159,7 @@ int users_set_password(db *d, const gm_actor *who, long long user_id, const char
     if (!rc && db_changes(d) == 0)
         rc = gm_fail(err, GM_E_NOTFOUND, "user", "用户 #%lld 不存在", user_id);
     if (!rc)
-        rc = audit_json(d, who, "user.passwd", "user", user_id, NULL,
+        rc = audit_append_json(d, who, "user.passwd", "user", user_id, NULL,
                         json_pack("{s:s}", "password", "changed"), err);
     return db_end(d, rc, err);
 }
@@ -258,7 +241,7 @@ int users_record_login_failure(db *d, const gm_actor *who, const gm_user *u, int
                      (long long)(failures >= max_failures ? 0 : failures), until[0] ? until : NULL,
                      u->id);
     if (!rc)
-        rc = audit_json(d, who, until[0] ? "session.locked" : "session.login_failed", "user", u->id,
+        rc = audit_append_json(d, who, until[0] ? "session.locked" : "session.login_failed", "user", u->id,
                         NULL, json_pack("{s:i,s:s?}", "failed_logins", failures, "locked_until",
                                         until[0] ? until : NULL), err);
     return db_end(d, rc, err);
