@@ -109,7 +109,7 @@ static int fill_fused(gm_matcher *m)
         uint32_t e = bmp[cp];
         m->fused[cp] = e == GM_NORM_NOISE    ? GM_SYM_NOISE
                        : e == GM_NORM_EXPAND ? GM_SYM_SLOW
-                                             : gm_matcher_sym(m, e);
+                                             : gm_matcher_sym(m, e) * 2 + gm_is_latin(e);
     }
     return 0;
 }
@@ -384,10 +384,14 @@ static int copy_term_info(gm_matcher *m, const gm_lexicon *lx)
     m->term_next = malloc(n * sizeof *m->term_next);
     m->term_len = malloc(n * sizeof *m->term_len);
     m->term_runs = calloc(n, sizeof *m->term_runs);
-    if (!m->term_next || !m->term_len || !m->term_runs)
+    m->term_latin = calloc(n, 1);
+    if (!m->term_next || !m->term_len || !m->term_runs || !m->term_latin)
         return GM_E_NOMEM;
     for (size_t t = 0; t < lx->n; t++) {
         m->term_len[t] = lx->terms[t].len;
+        m->term_latin[t] = 1;
+        for (uint32_t i = 0; i < lx->terms[t].len; i++)
+            m->term_latin[t] &= (uint8_t)gm_is_latin(lx->terms[t].norm[i]);
         if (lx->terms[t].runs) {
             m->term_runs[t] = malloc(lx->terms[t].len);
             if (!m->term_runs[t])
@@ -452,6 +456,7 @@ void gm_matcher_free(gm_matcher *m)
     for (size_t t = 0; m->term_runs && t < m->nterms; t++)
         free(m->term_runs[t]);
     free(m->term_runs);
+    free(m->term_latin);
     free(m->fused);
     free(m->alpha);
     free(m->cell);
@@ -467,7 +472,7 @@ size_t gm_matcher_memory(const gm_matcher *m)
 {
     size_t bytes = sizeof *m + 0x10000 * sizeof *m->fused + m->nalpha * sizeof *m->alpha;
     bytes += m->size * (sizeof *m->cell + sizeof *m->dict + sizeof *m->term_head);
-    bytes += m->nterms * (sizeof *m->term_next + sizeof *m->term_len + sizeof *m->term_runs);
+    bytes += m->nterms * (sizeof *m->term_next + sizeof *m->term_len + sizeof *m->term_runs + 1);
     for (size_t t = 0; t < m->nterms; t++)
         bytes += m->term_runs[t] ? m->term_len[t] : 0;
     return bytes + ((size_t)m->nalpha + 1) * sizeof *m->root_next;

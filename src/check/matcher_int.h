@@ -8,6 +8,12 @@
  * failure chain (s itself included) that ends a term, or -1; dict[s] is
  * the next such state strictly beyond s.  Symbols: 1..nalpha for code
  * points that occur in some term; 0 means "a letter no term contains".
+ * A fused-table entry e >= 0 packs symbol and Latin flag: e = sym * 2 +
+ * latin, latin being 1 when the normalised letter is ASCII [a-z0-9].
+ * Terms made only of such letters (term_latin) match whole words only:
+ * the original characters right before and after a hit must not be Latin,
+ * so "sb" is not found in "is bad" (the hit "s b" follows "i") while
+ * "s.b" and "a SB!" still match.
  */
 #ifndef GM_CHECK_MATCHER_INT_H
 #define GM_CHECK_MATCHER_INT_H
@@ -29,7 +35,7 @@ typedef struct gm_alpha {
 } gm_alpha;
 
 struct gm_matcher {
-    int32_t *fused;        /* 65536 entries: symbol, 0, GM_SYM_NOISE or GM_SYM_SLOW */
+    int32_t *fused;        /* 65536 entries: sym * 2 + latin, GM_SYM_NOISE or GM_SYM_SLOW */
     gm_alpha *alpha;       /* sorted by cp, for the slow path */
     size_t nalpha;
     gm_cell *cell;
@@ -40,11 +46,18 @@ struct gm_matcher {
     int32_t *term_next;    /* per term */
     uint32_t *term_len;    /* per term, collapsed length */
     uint8_t **term_runs;   /* per term, NULL unless it repeats a character */
+    uint8_t *term_latin;   /* per term: 1 when made only of ASCII letters/digits */
     size_t nterms;
     int32_t *root_next;    /* nalpha + 1 entries: root transitions */
 };
 
 /* Symbol of a normalised code point (0 when no term contains it). */
 int32_t gm_matcher_sym(const gm_matcher *m, uint32_t cp);
+
+/* 1 when a normalised code point is an ASCII letter or digit. */
+static inline int gm_is_latin(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+}
 
 #endif

@@ -21,7 +21,8 @@
 
 typedef struct elem {
     size_t cp_start, cp_end, b_start, b_end;
-    uint32_t run;
+    uint32_t run, latin;
+    uint32_t prev_latin;   /* the original character just before is Latin */
 } elem;
 
 typedef struct scan {
@@ -31,6 +32,7 @@ typedef struct scan {
     size_t k;          /* elements seen; the current one is k - 1 */
     int32_t state, prev_sym, pending;
     int stop;
+    int gap;           /* noise seen since the last significant character */
     elem ring[GM_RING];
 } scan;
 
@@ -55,8 +57,17 @@ static int runs_suffice(const scan *s, const uint8_t *runs, uint32_t len)
     return 1;
 }
 
-/* Reports every term ending at the element just completed. */
-static void flush(scan *s)
+/* Latin-only terms need a non-Latin original character (or none) right
+ * before and right after them: whole words, while noise inside still
+ * counts as evasion. */
+static int word_bounded(const scan *s, uint32_t len, int next_latin)
+{
+    return !next_latin && !s->ring[(s->k - len) & RING_MASK].prev_latin;
+}
+
+/* Reports every term ending at the element just completed; next_latin
+ * tells whether the element after it is a Latin letter or digit. */
+static void flush(scan *s, int next_latin)
 {
     const gm_matcher *m = s->m;
     int32_t st = m->cell[s->pending].outs;
@@ -67,6 +78,8 @@ static void flush(scan *s)
             uint32_t len = m->term_len[t];
             if (m->term_runs[t] && !runs_suffice(s, m->term_runs[t], len))
                 continue;
+            if (m->term_latin[t] && !word_bounded(s, len, next_latin))
+                continue;
             const elem *first = &s->ring[(s->k - len) & RING_MASK];
             gm_hit h = {(uint32_t)t, first->cp_start, last->cp_end, first->b_start,
                         last->b_end, s->k - len, s->k - 1};
@@ -75,8 +88,12 @@ static void flush(scan *s)
     }
 }
 
-static inline void feed(scan *s, int32_t sym, size_t cpi, size_t bs, size_t be)
+static inline void feed(scan *s, int32_t entry, size_t cpi, size_t bs, size_t be)
 {
+    int32_t sym = entry >> 1;
+    uint32_t latin = (uint32_t)entry & 1;
+    int gap = s->gap;
+    s->gap = 0;
     if (sym > 0 && sym == s->prev_sym) {
         elem *e = &s->ring[(s->k - 1) & RING_MASK];
         e->run++;
@@ -85,9 +102,10 @@ static inline void feed(scan *s, int32_t sym, size_t cpi, size_t bs, size_t be)
         return;
     }
     if (s->pending >= 0)
-        flush(s);
+        flush(s, !gap && latin);
+    uint32_t prev_latin = s->k > 0 && !gap && s->ring[(s->k - 1) & RING_MASK].latin;
     elem *e = &s->ring[s->k & RING_MASK];
-    *e = (elem){cpi, cpi + 1, bs, be, 1};
+    *e = (elem){cpi, cpi + 1, bs, be, 1, latin, prev_latin};
     s->k++;
     s->prev_sym = sym;
     s->state = sym ? step(s->m, s->state, sym) : 0;
@@ -100,8 +118,10 @@ static void feed_slow(scan *s, uint32_t cp, size_t cpi, size_t bs, size_t be)
 {
     uint32_t out[GM_NORM_MAX];
     int n = gm_norm_map(cp, out);
+    if (n == 0)
+        s->gap = 1;   /* noise outside the table (emoji and the like) */
     for (int i = 0; i < n; i++)
-        feed(s, gm_matcher_sym(s->m, out[i]), cpi, bs, be);
+        feed(s, gm_matcher_sym(s->m, out[i]) * 2 + gm_is_latin(out[i]), cpi, bs, be);
 }
 
 int gm_matcher_scan(const gm_matcher *m, const char *text, size_t len, gm_hit_fn fn,
@@ -116,6 +136,7 @@ int gm_matcher_scan(const gm_matcher *m, const char *text, size_t len, gm_hit_fn
     s.prev_sym = -1;
     s.pending = -1;
     s.stop = 0;
+    s.gap = 0;
     const unsigned char *p = (const unsigned char *)text;
     const int32_t *fused = m->fused;
     size_t i = 0, cpi = 0;
@@ -131,10 +152,12 @@ int gm_matcher_scan(const gm_matcher *m, const char *text, size_t len, gm_hit_fn
             feed(&s, f, cpi, i, i + n);
         else if (f == GM_SYM_SLOW)
             feed_slow(&s, cp, cpi, i, i + n);
+        else
+            s.gap = 1;
         i += n;
         cpi++;
     }
     if (s.pending >= 0 && !s.stop)
-        flush(&s);
+        flush(&s, 0);
     return 0;
 }

@@ -10,7 +10,8 @@ static const char *LEX =
     "赌博\tgambling\tblock\n"
     "六合彩\tgambling\tblock\n"
     "VPN\tads\twarn\n"
-    "代开发票\tads\tblock\n";
+    "代开发票\tads\tblock\n"
+    "sb\tvulgar\tblock\n";
 
 static int setup(void **state)
 {
@@ -132,6 +133,17 @@ static void test_negative_split_by_chinese(void **state)
     expect_clean(*state, "六月合唱彩排");
 }
 
+static void test_latin_term_matches_whole_words_only(void **state)
+{
+    expect_one_hit(*state, "你个SB", "sb", "SB", 2, 4);
+    expect_one_hit(*state, "a sb!", "sb", "sb", 2, 4);
+    expect_one_hit(*state, "傻ｓ.ｂ了", "sb", "ｓ.ｂ", 1, 4);
+    expect_one_hit(*state, "s b!", "sb", "s b", 0, 3);
+    expect_clean(*state, "This bad idea");   /* "s b" spans two words */
+    expect_clean(*state, "abs boot");
+    expect_clean(*state, "sb1");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -151,6 +163,7 @@ int main(void)
         cmocka_unit_test(test_negative_split_by_letters),
         cmocka_unit_test(test_negative_split_by_digits),
         cmocka_unit_test(test_negative_split_by_chinese),
+        cmocka_unit_test(test_latin_term_matches_whole_words_only),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
