@@ -35,10 +35,12 @@ typedef struct gm_checker gm_checker;   /* immutable once loaded; refcounted */
 int gm_checker_load_default(gm_checker **out, const char *data_dir, gm_err *err);
 
 /* Explicit files (for `govmedia check --lexicon/--allow`).  NULL or zero
- * counts mean "none"; platforms is required. */
+ * counts mean "none"; platforms is required.  When n_lexicons is 0 and
+ * lexicon_dir is set, every lexicon_dir/ *.txt is loaded (sorted by name). */
 typedef struct gm_checker_files {
     const char *const *lexicons;
     size_t n_lexicons;
+    const char *lexicon_dir;
     const char *allow;
     const char *sources;
     const char *platforms;

@@ -16,47 +16,6 @@
 #include "check/normalize.h"
 #include "check/platform.h"
 
-static int load_parts(gm_checker *c, const gm_checker_files *f, gm_err *err)
-{
-    int rc = gm_norm_init(err);
-    for (size_t i = 0; rc == 0 && i < f->n_lexicons; i++)
-        rc = gm_lexicon_load_file(&c->lex, f->lexicons[i], 0, err);
-    if (rc == 0 && f->allow)
-        rc = gm_lexicon_load_file(&c->lex, f->allow, 1, err);
-    if (rc == 0 && f->sources)
-        rc = gm_sources_load(&c->sources, f->sources, err);
-    if (rc == 0)
-        rc = f->platforms ? gm_presets_load(f->platforms, &c->presets, err)
-                          : gm_fail(err, GM_E_INVALID, "platforms", "缺少平台预设文件");
-    if (rc == 0)
-        rc = gm_matcher_build(&c->m, &c->lex, err);
-    return rc;
-}
-
-static void checker_free(gm_checker *c)
-{
-    gm_matcher_free(c->m);
-    gm_lexicon_free(&c->lex);
-    gm_sources_free(&c->sources);
-    json_decref(c->presets);
-    free(c);
-}
-
-int gm_checker_load(gm_checker **out, const gm_checker_files *files, gm_err *err)
-{
-    gm_checker *c = calloc(1, sizeof *c);
-    if (!c)
-        return gm_fail(err, GM_E_NOMEM, "", "内存不足");
-    atomic_init(&c->refs, 1);
-    int rc = load_parts(c, files, err);
-    if (rc) {
-        checker_free(c);
-        return rc;
-    }
-    *out = c;
-    return 0;
-}
-
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -95,6 +54,65 @@ static int list_lexicons(const char *dir, char ***out, size_t *n, gm_err *err)
     return rc;
 }
 
+static int load_lexicons(gm_checker *c, const gm_checker_files *f, gm_err *err)
+{
+    char **found = NULL;
+    size_t n = 0;
+    int rc = 0;
+    if (f->n_lexicons == 0 && f->lexicon_dir)
+        rc = list_lexicons(f->lexicon_dir, &found, &n, err);
+    for (size_t i = 0; rc == 0 && i < f->n_lexicons; i++)
+        rc = gm_lexicon_load_file(&c->lex, f->lexicons[i], 0, err);
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0)
+            rc = gm_lexicon_load_file(&c->lex, found[i], 0, err);
+        free(found[i]);
+    }
+    free(found);
+    return rc;
+}
+
+static int load_parts(gm_checker *c, const gm_checker_files *f, gm_err *err)
+{
+    int rc = gm_norm_init(err);
+    if (rc == 0)
+        rc = load_lexicons(c, f, err);
+    if (rc == 0 && f->allow)
+        rc = gm_lexicon_load_file(&c->lex, f->allow, 1, err);
+    if (rc == 0 && f->sources)
+        rc = gm_sources_load(&c->sources, f->sources, err);
+    if (rc == 0)
+        rc = f->platforms ? gm_presets_load(f->platforms, &c->presets, err)
+                          : gm_fail(err, GM_E_INVALID, "platforms", "缺少平台预设文件");
+    if (rc == 0)
+        rc = gm_matcher_build(&c->m, &c->lex, err);
+    return rc;
+}
+
+static void checker_free(gm_checker *c)
+{
+    gm_matcher_free(c->m);
+    gm_lexicon_free(&c->lex);
+    gm_sources_free(&c->sources);
+    json_decref(c->presets);
+    free(c);
+}
+
+int gm_checker_load(gm_checker **out, const gm_checker_files *files, gm_err *err)
+{
+    gm_checker *c = calloc(1, sizeof *c);
+    if (!c)
+        return gm_fail(err, GM_E_NOMEM, "", "内存不足");
+    atomic_init(&c->refs, 1);
+    int rc = load_parts(c, files, err);
+    if (rc) {
+        checker_free(c);
+        return rc;
+    }
+    *out = c;
+    return 0;
+}
+
 static char *join(const char *dir, const char *rel)
 {
     char *p = malloc(strlen(dir) + strlen(rel) + 2);
@@ -109,20 +127,14 @@ int gm_checker_load_default(gm_checker **out, const char *data_dir, gm_err *err)
     char *allow = join(data_dir, "check/allow.txt");
     char *sources = join(data_dir, "check/approved_sources.txt");
     char *platforms = join(data_dir, "check/platforms.json");
-    char **lex = NULL;
-    size_t nlex = 0;
-    int rc = (!lexdir || !allow || !sources || !platforms)
-                 ? gm_fail(err, GM_E_NOMEM, "", "内存不足")
-                 : list_lexicons(lexdir, &lex, &nlex, err);
-    if (rc == 0) {
-        gm_checker_files f = {(const char *const *)lex, nlex,
-                              access(allow, F_OK) == 0 ? allow : NULL,
+    int rc;
+    if (!lexdir || !allow || !sources || !platforms) {
+        rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
+    } else {
+        gm_checker_files f = {NULL, 0, lexdir, access(allow, F_OK) == 0 ? allow : NULL,
                               access(sources, F_OK) == 0 ? sources : NULL, platforms};
         rc = gm_checker_load(out, &f, err);
     }
-    for (size_t i = 0; i < nlex; i++)
-        free(lex[i]);
-    free(lex);
     free(lexdir);
     free(allow);
     free(sources);

@@ -303,14 +303,18 @@ int gm_lexicon_parse(gm_lexicon *lx, const char *name, const char *buf, size_t l
     if (remember_file(lx, name, &c.file) != 0)
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
     char *copy = malloc(len + 1);
-    if (!copy)
+    if (!copy) {
+        free(lx->files[--lx->nfiles]);
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
+    }
     memcpy(copy, buf, len);
     copy[len] = '\0';
     rc = parse_lines(&c, copy, len, err);
     free(copy);
-    if (rc)
+    if (rc) {
         truncate_to(lx, c.first_new);
+        free(lx->files[--lx->nfiles]);
+    }
     return rc;
 }
 

@@ -109,25 +109,22 @@ static int load_checker(const check_opts *o, gm_checker **c, gm_err *err)
 {
     if (o->n_lexicons == 0 && !o->allow && !o->sources)
         return gm_checker_load_default(c, data_dir(), err);
+    char *lexdir = data_path("lexicons");
     char *allow = o->allow ? NULL : data_path("check/allow.txt");
     char *sources = o->sources ? NULL : data_path("check/approved_sources.txt");
     char *platforms = data_path("check/platforms.json");
-    char *lexdir = o->n_lexicons ? NULL : data_path("lexicons/starter.txt");
     int rc;
-    if ((!o->allow && !allow) || (!o->sources && !sources) || !platforms ||
-        (!o->n_lexicons && !lexdir)) {
+    if (!lexdir || (!o->allow && !allow) || (!o->sources && !sources) || !platforms) {
         rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
     } else {
-        const char *deflex[1] = {lexdir};
-        gm_checker_files f = {o->n_lexicons ? o->lexicons : deflex,
-                              o->n_lexicons ? o->n_lexicons : 1, o->allow ? o->allow : allow,
+        gm_checker_files f = {o->lexicons, o->n_lexicons, lexdir, o->allow ? o->allow : allow,
                               o->sources ? o->sources : sources, platforms};
         rc = gm_checker_load(c, &f, err);
     }
+    free(lexdir);
     free(allow);
     free(sources);
     free(platforms);
-    free(lexdir);
     return rc;
 }
 

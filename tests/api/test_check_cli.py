@@ -102,6 +102,13 @@ class CheckCli(unittest.TestCase):
         self.assertEqual(code, 0)
         self.assertEqual(json.loads(out)["findings"], [])
 
+    def test_allow_alone_keeps_shipped_lexicons(self):
+        allow = self.write("a.txt", "六合彩票站\n")
+        code, out, _ = run(["--json", "--allow", allow], "六合彩票站，六合彩".encode())
+        self.assertEqual(code, 1)
+        hits = [(f["term"], f["start"]) for f in json.loads(out)["findings"]]
+        self.assertEqual(hits, [("六合彩", 6)])
+
     def test_bad_lexicon_exits_2_naming_file_and_line(self):
         lex = self.write("bad.txt", "好\n坏\tx\tfatal\n")
         code, out, err = run(["--lexicon", lex], "x".encode())

@@ -51,7 +51,7 @@ static inline gm_checker *checker_with(const char *lexicon, const char *allow)
     snprintf(sources, sizeof sources, "%s/check/approved_sources.txt", data_dir());
     snprintf(platforms, sizeof platforms, "%s/check/platforms.json", data_dir());
     const char *lex[1] = {lp};
-    gm_checker_files f = {lex, lp ? 1 : 0, ap, sources, platforms};
+    gm_checker_files f = {.lexicons = lex, .n_lexicons = lp ? 1 : 0, .allow = ap, .sources = sources, .platforms = platforms};
     gm_checker *c = NULL;
     gm_err err = {0};
     int rc = gm_checker_load(&c, &f, &err);

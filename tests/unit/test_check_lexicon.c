@@ -109,7 +109,7 @@ static void test_lexicon_several_files_combine(void **state)
     char platforms[4200];
     snprintf(platforms, sizeof platforms, "%s/check/platforms.json", data_dir());
     const char *lex[2] = {a, b};
-    gm_checker_files f = {lex, 2, NULL, NULL, platforms};
+    gm_checker_files f = {.lexicons = lex, .n_lexicons = 2, .platforms = platforms};
     gm_checker *c = NULL;
     gm_err err = {0};
     assert_int_equal(gm_checker_load(&c, &f, &err), 0);
@@ -130,7 +130,7 @@ static void test_lexicon_load_error_names_file(void **state)
     (void)state;
     char *a = tmp_file("赌博\tx\tsevere\n", strlen("赌博\tx\tsevere\n"));
     const char *lex[1] = {a};
-    gm_checker_files f = {lex, 1, NULL, NULL, "/nonexistent"};
+    gm_checker_files f = {.lexicons = lex, .n_lexicons = 1, .platforms = "/nonexistent"};
     gm_checker *c = NULL;
     gm_err err = {0};
     assert_int_equal(gm_checker_load(&c, &f, &err), GM_E_INVALID);
