@@ -6,6 +6,7 @@
  * so a list never shows what a direct read would refuse.
  */
 #include "store/account_query.h"
+#include "store/db_rows.h"
 #include "store/accounts.h"
 #include "core/platform.h"
 #include "util/clock.h"
@@ -108,58 +109,26 @@ static json_t *version_from_row(db_stmt *q)
 
 int accounts_versions(db *d, long long id, json_t **out, gm_err *err)
 {
-    db_stmt *q;
-    json_t *arr = json_array();
-    if (!arr)
-        return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    int rc = db_query(d, &q, err,
-                      "SELECT version,event,state,record,at,login FROM account_versions "
-                      "WHERE account_id=? ORDER BY version", "i", id);
-    if (rc) {
-        json_decref(arr);
-        return rc;
-    }
-    while ((rc = db_next(q)) == 1)
-        json_array_append_new(arr, version_from_row(q));
-    db_done(q);
-    if (rc < 0) {
-        json_decref(arr);
-        return rc;
-    }
-    *out = arr;
-    return GM_OK;
+    return db_rows_json(d, out, version_from_row, err,
+                        "SELECT version,event,state,record,at,login FROM account_versions "
+                        "WHERE account_id=? ORDER BY version", "i", id);
+}
+
+static json_t *timeline_from_row(db_stmt *q)
+{
+    json_t *before = json_loads(db_text(q, 5), 0, NULL);
+    json_t *after = json_loads(db_text(q, 6), 0, NULL);
+    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o,s:s}", "audit_id", (json_int_t)db_int(q, 0),
+                     "at", db_text(q, 1), "by", db_text(q, 2), "role", db_text(q, 3), "action",
+                     db_text(q, 4), "before", before ? before : json_null(), "after",
+                     after ? after : json_null(), "from", db_text(q, 7));
 }
 
 int accounts_timeline(db *d, long long id, json_t **out, gm_err *err)
 {
-    db_stmt *q;
     char oid[24];
     snprintf(oid, sizeof oid, "%lld", id);
-    json_t *arr = json_array();
-    if (!arr)
-        return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    int rc = db_query(d, &q, err,
-                      "SELECT id,at,login,role,action,before,after,client_addr FROM audit "
-                      "WHERE object_type='account' AND object_id=? ORDER BY id", "t", oid);
-    if (rc) {
-        json_decref(arr);
-        return rc;
-    }
-    while ((rc = db_next(q)) == 1) {
-        json_t *before = json_loads(db_text(q, 5), 0, NULL);
-        json_t *after = json_loads(db_text(q, 6), 0, NULL);
-        json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o,s:s}", "audit_id",
-                                             (json_int_t)db_int(q, 0), "at", db_text(q, 1), "by",
-                                             db_text(q, 2), "role", db_text(q, 3), "action",
-                                             db_text(q, 4), "before", before ? before : json_null(),
-                                             "after", after ? after : json_null(), "from",
-                                             db_text(q, 7)));
-    }
-    db_done(q);
-    if (rc < 0) {
-        json_decref(arr);
-        return rc;
-    }
-    *out = arr;
-    return GM_OK;
+    return db_rows_json(d, out, timeline_from_row, err,
+                        "SELECT id,at,login,role,action,before,after,client_addr FROM audit "
+                        "WHERE object_type='account' AND object_id=? ORDER BY id", "t", oid);
 }

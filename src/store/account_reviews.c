@@ -12,6 +12,7 @@
 #include "store/units.h"
 #include "core/account_review.h"
 #include "util/clock.h"
+#include "store/db_rows.h"
 #include "util/text.h"
 
 #include <stdio.h>
@@ -154,14 +155,7 @@ static json_t *entry_from_row(db_stmt *q)
 
 static int round_entries(db *d, const gm_review_round *r, json_t *arr, gm_err *err)
 {
-    db_stmt *q;
-    int rc = db_query(d, &q, err, ENTRY_SQL, "it", r->id, r->unit_path);
-    if (rc)
-        return rc;
-    while ((rc = db_next(q)) == 1)
-        json_array_append_new(arr, entry_from_row(q));
-    db_done(q);
-    return rc < 0 ? rc : GM_OK;
+    return db_append_rows(d, arr, entry_from_row, err, ENTRY_SQL, "it", r->id, r->unit_path);
 }
 
 int reviews_detail(db *d, long long round_id, json_t **out, gm_err *err)
@@ -347,23 +341,21 @@ int reviews_close(db *d, const gm_actor *who, long long round_id, gm_err *err)
     return rc;
 }
 
+static json_t *must_close_from_row(db_stmt *q)
+{
+    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}", "account_id", (json_int_t)db_int(q, 0),
+                     "name", db_text(q, 1), "platform", db_text(q, 2), "unit_name", db_text(q, 3),
+                     "review_state", db_text(q, 4), "reason", db_text(q, 5), "account_state",
+                     db_text(q, 6));
+}
+
 static int must_close_rows(db *d, long long round_id, json_t *arr, gm_err *err)
 {
-    db_stmt *q;
-    int rc = db_query(d, &q, err,
-                      "SELECT a.id,a.name,a.platform,u.name,m.review,m.reason,a.state FROM "
-                      "review_must_close m JOIN accounts a ON a.id=m.account_id JOIN units u ON "
-                      "u.id=a.unit_id WHERE m.round_id=? ORDER BY u.path,a.id", "i", round_id);
-    if (rc)
-        return rc;
-    while ((rc = db_next(q)) == 1)
-        json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}", "account_id",
-                                             (json_int_t)db_int(q, 0), "name", db_text(q, 1),
-                                             "platform", db_text(q, 2), "unit_name", db_text(q, 3),
-                                             "review_state", db_text(q, 4), "reason", db_text(q, 5),
-                                             "account_state", db_text(q, 6)));
-    db_done(q);
-    return rc < 0 ? rc : GM_OK;
+    return db_append_rows(d, arr, must_close_from_row, err,
+                          "SELECT a.id,a.name,a.platform,u.name,m.review,m.reason,a.state FROM "
+                          "review_must_close m JOIN accounts a ON a.id=m.account_id JOIN units u "
+                          "ON u.id=a.unit_id WHERE m.round_id=? ORDER BY u.path,a.id", "i",
+                          round_id);
 }
 
 int reviews_must_close(db *d, long long round_id, json_t **out, gm_err *err)

@@ -15,6 +15,7 @@
 #ifndef GM_DB_H
 #define GM_DB_H
 
+#include <stdarg.h>
 #include "util/gm_error.h"
 
 typedef struct db db;
@@ -42,6 +43,7 @@ int db_exec_script(db *d, const char *sql, gm_err *err);
 
 /* Starts a query; iterate with db_next() and release with db_done(). */
 int db_query(db *d, db_stmt **out, gm_err *err, const char *sql, const char *fmt, ...);
+int db_vquery(db *d, db_stmt **out, gm_err *err, const char *sql, const char *fmt, va_list ap);
 /* 1: a row is ready, 0: no more rows, <0: error (filled into err given at query). */
 int db_next(db_stmt *st);
 long long db_int(db_stmt *st, int col);

@@ -158,13 +158,19 @@ int db_exec(db *d, gm_err *err, const char *sql, const char *fmt, ...)
 
 int db_query(db *d, db_stmt **out, gm_err *err, const char *sql, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = db_vquery(d, out, err, sql, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int db_vquery(db *d, db_stmt **out, gm_err *err, const char *sql, const char *fmt, va_list ap)
+{
     db_stmt *q = calloc(1, sizeof *q);
     if (!q)
         return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    va_list ap;
-    va_start(ap, fmt);
     int rc = prepare_bound(d, &q->st, err, sql, fmt, ap);
-    va_end(ap);
     if (rc) {
         free(q);
         return rc;
