@@ -56,6 +56,7 @@ async function showHome(user) {
     el("button", { id: "logout", onclick: async () => { await api("DELETE", "/session"); csrf = null; showLogin(); } }, "退出"));
   const area = el("div", { id: "area" });
   const nav = el("nav", {},
+    el("button", { id: "nav-accounts", onclick: () => showAccounts(area, user) }, "账号"),
     el("button", { onclick: () => showUnits(area) }, "单位"),
     el("button", { id: "nav-check", onclick: () => showCheck(area) }, "合规检查"),
     el("button", { onclick: () => showAudit(area) }, "审计日志"));
@@ -69,6 +70,75 @@ async function showUnits(area) {
   const rows = r.data.units.map(u => el("tr", {}, el("td", {}, u.id), el("td", {}, u.name), el("td", {}, u.kind_label), el("td", {}, u.path)));
   area.replaceChildren(el("section", {}, el("h2", {}, "单位"),
     el("table", {}, el("tr", {}, el("th", {}, "ID"), el("th", {}, "名称"), el("th", {}, "类型"), el("th", {}, "层级")), rows)));
+}
+
+function overdueText(a) {
+  const o = a.overdue || {};
+  if (o.filing) return "备案逾期(应于 " + a.filing_due + " 前)";
+  if (o.refiling) return "重新备案逾期(应于 " + a.refiling_due + " 前)";
+  if (a.state === "refiling_due") return "待重新备案(" + a.refiling_due + " 前)";
+  return "";
+}
+
+const ACTION_LABELS = {
+  "account.apply": "提交申请", "account.approve": "批准", "account.reject": "驳回",
+  "account.open": "登记开通", "account.certify": "登记认证", "account.file": "备案",
+  "account.change_people": "负责人/管理员变更", "account.close": "注销", "account.merge": "合并",
+  "account.qr_upload": "上传二维码", "account.review_submit": "提交年审报告",
+  "account.review_pass": "年审通过", "account.review_fail": "年审不通过",
+};
+
+function isSupervisor(user) {
+  return user.roles.some(r => r.role === "supervisor");
+}
+
+// The account registry: state, overdue filings, and each account's record.
+async function showAccounts(area, user, onlyOverdue) {
+  const r = await api("GET", "/accounts" + (onlyOverdue ? "?overdue=any" : ""));
+  if (r.status !== 200) return area.replaceChildren(el("p", { class: "error" }, errorText(r)));
+  const detail = el("div", { id: "account-detail" });
+  const rows = r.data.accounts.map(a => el("tr", { "data-account": a.id },
+    el("td", {}, a.id), el("td", {}, el("a", { href: "#", onclick: ev => { ev.preventDefault(); showAccount(detail, user, a.id, area); } }, a.name)),
+    el("td", {}, a.platform_label), el("td", {}, a.unit_name), el("td", { class: "state" }, a.state_label),
+    el("td", { class: "error overdue" }, overdueText(a))));
+  const toggle = el("button", { id: "accounts-overdue", onclick: () => showAccounts(area, user, !onlyOverdue) },
+    onlyOverdue ? "显示全部账号" : "只看逾期未备案");
+  area.replaceChildren(el("section", {}, el("h2", {}, "新媒体账号"), toggle,
+    el("table", { id: "accounts-table" }, el("tr", {}, el("th", {}, "ID"), el("th", {}, "名称"), el("th", {}, "平台"),
+      el("th", {}, "主办单位"), el("th", {}, "状态"), el("th", {}, "提醒")), rows)), detail);
+}
+
+async function showAccount(detail, user, id, area) {
+  const [r, t] = await Promise.all([api("GET", "/accounts/" + id), api("GET", "/accounts/" + id + "/timeline")]);
+  if (r.status !== 200) return detail.replaceChildren(el("p", { class: "error" }, errorText(r)));
+  const a = r.data, rec = a.record || {};
+  const resp = rec.responsible || {}, adm = rec.admin || {};
+  const facts = [["名称", a.name], ["平台", a.platform_label], ["主办单位", a.unit_name], ["状态", a.state_label],
+    ["负责人", [resp.name, resp.title, resp.mobile].filter(Boolean).join(" ")],
+    ["管理员", [adm.name, adm.title, adm.mobile].filter(Boolean).join(" ")],
+    ["用途", rec.purpose || ""], ["备案期限", a.filing_due || ""], ["提醒", overdueText(a)]];
+  const msg = el("p", { id: "account-message" });
+  const actions = el("div", {});
+  if (a.state === "applied" && isSupervisor(user)) {
+    const reason = el("input", { id: "reject-reason", placeholder: "驳回原因" });
+    actions.append(
+      el("button", { id: "account-approve", onclick: () => decide(id, "approve", {}) }, "批准"),
+      reason, el("button", { id: "account-reject", onclick: () => decide(id, "reject", { reason: reason.value }) }, "驳回"));
+  }
+  async function decide(accountId, action, body) {
+    const res = await api("POST", "/accounts/" + accountId + "/" + action, body);
+    if (res.status >= 300) return (msg.textContent = errorText(res), msg.className = "error");
+    await showAccounts(area, user);
+    const fresh = document.getElementById("account-detail");
+    await showAccount(fresh, user, accountId, area);
+  }
+  const events = (t.status === 200 && t.data.events) || [];
+  detail.replaceChildren(el("section", { id: "account-" + id },
+    el("h2", {}, "账号详情"),
+    el("table", {}, facts.map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", { "data-field": k }, v || "")))),
+    actions, msg,
+    el("h3", {}, "时间线"),
+    el("table", { id: "account-timeline" }, events.map(e => el("tr", {}, el("td", {}, e.at), el("td", {}, e.by), el("td", {}, ACTION_LABELS[e.action] || e.action))))));
 }
 
 // Renders text with each finding underlined at its code-point offsets.

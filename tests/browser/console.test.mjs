@@ -162,3 +162,51 @@ test("observer: audit page reports an intact hash chain", async () => {
   assert.ok(await page.locator("section table tr").count() > 0, "audit rows listed");
   assert.deepEqual(page.errors, []);
 });
+
+test("supervisor: account list flags the overdue filing, approving an application changes its state", async () => {
+  const page = await freshPage();
+  await login(page, "supervisor");
+  await page.locator("#who", { hasText: "市信息中心" }).waitFor();
+  await page.click("#nav-accounts");
+  await page.locator("#accounts-table").waitFor();
+  // The demo Douyin account opened in January has no filing: flagged.
+  const douyin = page.locator("#accounts-table tr", { hasText: "抖音" });
+  assert.match(await douyin.locator("td.overdue").textContent(), /备案逾期/);
+  const wechat = page.locator("#accounts-table tr", { hasText: "微信公众号" });
+  assert.equal(await wechat.locator("td.overdue").textContent(), "");
+  // Only overdue accounts when asked.
+  await page.click("#accounts-overdue");
+  await page.locator("#accounts-overdue", { hasText: "显示全部账号" }).waitFor();
+  assert.equal(await page.locator("#accounts-table tr", { hasText: "微信公众号" }).count(), 0);
+  assert.equal(await page.locator("#accounts-table tr", { hasText: "抖音" }).count(), 1);
+  await page.click("#accounts-overdue");
+  await page.locator("#accounts-overdue", { hasText: "只看逾期未备案" }).waitFor();
+
+  // The pending Weibo application: rejecting without a reason is refused, approving works.
+  await page.locator("#accounts-table tr", { hasText: "微博" }).locator("a").click();
+  await page.locator("#account-approve").waitFor();
+  await page.click("#account-reject");
+  await page.locator("#account-message.error").waitFor();
+  assert.match(await page.textContent("#account-message"), /reason/);
+  await page.click("#account-approve");
+  await page.locator("#account-detail td[data-field='状态']", { hasText: "已批准" }).waitFor();
+  assert.equal(await page.locator("#account-approve").count(), 0);
+  const row = page.locator("#accounts-table tr", { hasText: "微博" });
+  assert.equal(await row.locator("td.state").textContent(), "已批准");
+  assert.ok(await page.locator("#account-timeline tr").count() >= 2, "timeline lists apply and approve");
+  await page.screenshot({ path: path.join(SHOT_DIR, "browser-accounts.png"), fullPage: true });
+  assert.deepEqual(page.errors, []);
+});
+
+test("contributor: sees only its own unit's accounts and no approve button", async () => {
+  const page = await freshPage();
+  await login(page, "contributor");
+  await page.locator("#who", { hasText: "李明" }).waitFor();
+  await page.click("#nav-accounts");
+  await page.locator("#accounts-table").waitFor();
+  assert.equal(await page.locator("#accounts-table tr", { hasText: "示范县卫生健康局" }).count(), 0);
+  await page.locator("#accounts-table tr", { hasText: "微信公众号" }).locator("a").click();
+  await page.locator("#account-detail h2").waitFor();
+  assert.equal(await page.locator("#account-approve").count(), 0);
+  assert.deepEqual(page.errors, []);
+});
