@@ -80,16 +80,18 @@ static int assign_symbols(builder *b)
         return GM_E_NOMEM;
     size_t total = 0;
     for (size_t t = 0; t < b->lx->n; t++)
-        for (uint32_t i = 0; i < b->lx->terms[t].len; i++)
-            total += counts[b->lx->terms[t].norm[i]]++ == 0;
+        total += b->lx->terms[t].len;
     m->alpha = malloc((total ? total : 1) * sizeof *m->alpha);
     if (!m->alpha) {
         free(counts);
         return GM_E_NOMEM;
     }
-    for (uint32_t cp = 0; cp < CP_LIMIT; cp++)
-        if (counts[cp])
-            m->alpha[m->nalpha++].cp = cp;
+    /* counts is touched only where terms have letters: the calloc'd pages
+     * of the rest of the code space are never faulted in */
+    for (size_t t = 0; t < b->lx->n; t++)
+        for (uint32_t i = 0; i < b->lx->terms[t].len; i++)
+            if (counts[b->lx->terms[t].norm[i]]++ == 0)
+                m->alpha[m->nalpha++].cp = b->lx->terms[t].norm[i];
     qsort_r(m->alpha, m->nalpha, sizeof *m->alpha, by_count_desc, counts);
     for (size_t i = 0; i < m->nalpha; i++)
         m->alpha[i].sym = (int32_t)(i + 1);
