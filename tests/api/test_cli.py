@@ -9,7 +9,8 @@ import unittest
 sys.path.insert(0, os.path.dirname(__file__))
 import gmtest  # noqa: E402
 
-SUBCOMMANDS = ["init", "serve", "user", "unit", "audit", "backup", "check", "routes"]
+SUBCOMMANDS = ["init", "serve", "user", "unit", "audit", "backup", "check", "routes",
+               "account", "calendar"]
 
 
 class CliTest(unittest.TestCase):
@@ -28,6 +29,9 @@ class CliTest(unittest.TestCase):
                      for t in ("units", "users", "user_roles", "audit"))
 
     def test_help_on_every_subcommand(self):
+        listed = [line.split()[0] for line in gmtest.run("--help", check=True).stdout.splitlines()
+                  if line.startswith("  ")]
+        self.assertEqual(sorted(listed), sorted(SUBCOMMANDS))
         for sub in SUBCOMMANDS:
             p = gmtest.run(sub, "--help")
             self.assertEqual(p.returncode, 0, sub)
