@@ -5,6 +5,7 @@ BUILD    ?= build
 DB       ?= govmedia.db
 LISTEN   ?= 127.0.0.1:8080
 JOBS     ?= 2
+MAKEFLAGS += --no-print-directory
 
 .PHONY: all deps build test run asan fuzz bench clean
 
@@ -22,7 +23,7 @@ test: build
 
 run: build
 	@if [ -f $(DB) ]; then $(BUILD)/govmedia init --db $(DB); \
-	 else $(BUILD)/govmedia init --db $(DB) --demo; fi
+	 else $(BUILD)/govmedia init --db $(DB) --demo >/dev/null && echo "已创建 $(DB)(含演示数据)"; fi
 	@$(BUILD)/govmedia serve --db $(DB) --listen $(LISTEN)
 
 asan: deps
