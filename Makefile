@@ -37,5 +37,8 @@ fuzz: deps
 	@cmake --build build-fuzz -j$(JOBS)
 	@bash tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
+bench:
+	@bash bench/check/run.sh
+
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz
