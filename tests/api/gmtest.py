@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+import unittest
 import urllib.error
 import urllib.request
 
@@ -148,3 +149,15 @@ def sql(db_path, query, params=()):
         return rows
     finally:
         con.close()
+
+
+class ServerTest(unittest.TestCase):
+    """Base for test classes that share one server with the demo data."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.srv = Server().start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.cleanup()

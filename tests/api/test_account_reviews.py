@@ -13,16 +13,12 @@ import gmtest  # noqa: E402
 from acct_helpers import Builder  # noqa: E402
 
 
-class AnnualReviewTest(unittest.TestCase):
+class AnnualReviewTest(gmtest.ServerTest):
     @classmethod
     def setUpClass(cls):
-        cls.srv = gmtest.Server().start()
+        super().setUpClass()
         cls.c = {login: cls.srv.client(login) for login in gmtest.DEMO_LOGINS}
         cls.b = Builder(cls.c["supervisor"])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.cleanup()
 
     def report(self, who, rid, aid, text="2026 年度运行情况:发布 210 条,回复留言 96 条。", **extra):
         return self.c[who].post(f"/api/v1/reviews/{rid}/accounts/{aid}/report", dict(text=text, **extra))

@@ -19,16 +19,12 @@ STATE_LABELS = {"applied": "待审批", "approved": "已批准", "rejected": "�
                 "closed": "已注销", "merged": "已合并"}
 
 
-class AccountsTest(unittest.TestCase):
+class AccountsTest(gmtest.ServerTest):
     @classmethod
     def setUpClass(cls):
-        cls.srv = gmtest.Server().start()
+        super().setUpClass()
         cls.c = {login: cls.srv.client(login) for login in gmtest.DEMO_LOGINS}
         cls.b = Builder(cls.c["supervisor"])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.cleanup()
 
     def audit_rows(self, aid=None):
         if aid is None:

@@ -59,15 +59,7 @@ def routes():
     return [tuple(line.split(" ")[:2]) for line in out if line.strip()]
 
 
-class RbacMatrixTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = gmtest.Server().start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.cleanup()
-
+class RbacMatrixTest(gmtest.ServerTest):
     def call(self, client, method, pattern):
         path = pattern.replace("{id}", path_id(pattern))
         # An empty object: allowed roles get 2xx/4xx validation errors, never 401/403.

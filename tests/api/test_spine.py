@@ -10,15 +10,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import gmtest  # noqa: E402
 
 
-class SpineTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = gmtest.Server().start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.cleanup()
-
+class SpineTest(gmtest.ServerTest):
     def audit_count(self):
         return gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM audit")[0][0]
 
