@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/fileio.h"
+#include "util/file.h"
 #include "check/normalize.h"
 
 #define LEXICON_FILE_MAX (64u << 20)

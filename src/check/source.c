@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/fileio.h"
+#include "util/file.h"
 #include "check/lexicon.h"
 #include "check/normalize.h"
 #include "check/rules.h"

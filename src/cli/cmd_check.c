@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "check/check.h"
-#include "check/fileio.h"
+#include "util/file.h"
 #include "cli/cli.h"
 
 #define CHECK_INPUT_MAX (64u << 20)

@@ -8,6 +8,7 @@
 #include "store/calendars.h"
 #include "store/audit.h"
 #include "util/clock.h"
+#include "util/file.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -34,26 +35,6 @@ static int is_year_file(const char *name, int *year)
            strlen(name) == 8;
 }
 
-static int read_small_file(const char *path, char **text, size_t *len, gm_err *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return gm_fail(err, GM_E_IO, "calendar", "无法读取日历文件 %s", path);
-    char *buf = malloc(MAX_YEAR_FILE + 1);
-    size_t n = buf ? fread(buf, 1, MAX_YEAR_FILE + 1, f) : 0;
-    fclose(f);
-    if (!buf)
-        return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    if (n > MAX_YEAR_FILE) {
-        free(buf);
-        return gm_fail(err, GM_E_TOOLARGE, "calendar", "日历文件 %s 过大", path);
-    }
-    buf[n] = '\0';
-    *text = buf;
-    *len = n;
-    return GM_OK;
-}
-
 static int load_shipped_years(gm_calendar *cal, const char *data_dir, gm_err *err)
 {
     char dir[1024];
@@ -69,7 +50,7 @@ static int load_shipped_years(gm_calendar *cal, const char *data_dir, gm_err *er
         char path[1300], *text = NULL;
         size_t len = 0;
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        rc = read_small_file(path, &text, &len, err);
+        rc = gm_read_file(path, MAX_YEAR_FILE, &text, &len, "calendar", err);
         if (!rc) {
             rc = calendar_load_year(cal, text, len, err);
             free(text);

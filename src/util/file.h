@@ -1,8 +1,9 @@
 /*
- * fileio.h - the only file reading the engine does: whole small files.
+ * file.h - reading whole small files (lexicons, lists, presets, calendars,
+ * CLI input); "-" reads standard input.
  */
-#ifndef GM_CHECK_FILEIO_H
-#define GM_CHECK_FILEIO_H
+#ifndef GM_UTIL_FILE_H
+#define GM_UTIL_FILE_H
 
 #include <stddef.h>
 

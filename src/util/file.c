@@ -1,7 +1,7 @@
 /*
- * fileio.c - reads whole files for the engine (lexicons, lists, presets).
+ * file.c - reading whole small files (see file.h).
  */
-#include "check/fileio.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <stdio.h>
