@@ -203,6 +203,14 @@ class CliTest(unittest.TestCase):
         self.assertIn("POST /api/v1/session public", p.stdout)
         self.assertIn("GET /api/v1/audit audit.read", p.stdout)
 
+    def test_api_doc_lists_every_route(self):
+        import re
+        doc = open(os.path.join(gmtest.SRC, "docs", "API.md"), encoding="utf-8").read()
+        doc = re.sub(r"\{[a-z_]+\}", "{}", doc)
+        for line in gmtest.run("routes", check=True).stdout.splitlines():
+            method, pattern = line.split(" ")[:2]
+            self.assertIn(pattern.replace("{id}", "{}"), doc, f"docs/API.md misses {method} {pattern}")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
