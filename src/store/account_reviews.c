@@ -11,6 +11,7 @@
 #include "store/audit.h"
 #include "store/units.h"
 #include "core/account_review.h"
+#include "core/platform.h"
 #include "util/clock.h"
 #include "store/db_rows.h"
 #include "util/text.h"
@@ -305,7 +306,13 @@ static int write_must_close(db *d, long long round_id, json_t *entries, gm_err *
         if (rc || strcmp(json_string_value(json_object_get(e, "outcome")), "must_close") != 0)
             continue;
         const char *rs = json_string_value(json_object_get(e, "review_state"));
-        const char *why = strcmp(rs, "failed") == 0 ? "年审未通过" : "未提交年审报告";
+        const char *given = json_string_value(json_object_get(e, "reason"));
+        char why[2100];
+        /* A failed report carries the supervisor's reason into the list. */
+        if (strcmp(rs, "failed") == 0)
+            snprintf(why, sizeof why, "年审未通过:%s", given ? given : "");
+        else
+            snprintf(why, sizeof why, "未提交年审报告");
         rc = db_exec(d, err,
                      "INSERT INTO review_must_close(round_id,account_id,review,reason) VALUES(?,?,?,?)",
                      "iitt", round_id, (long long)json_integer_value(json_object_get(e, "account_id")),
@@ -393,10 +400,14 @@ static int csv_reserve(char **buf, size_t len, size_t *cap, size_t extra)
  * CRLF line end when end is '\n'. */
 static int csv_field(char **buf, size_t *len, size_t *cap, const char *s, char end)
 {
-    if (csv_reserve(buf, *len, cap, 2 * strlen(s) + 4))
+    if (csv_reserve(buf, *len, cap, 2 * strlen(s) + 5))
         return -1;
     char *w = *buf + *len;
     *w++ = '"';
+    /* A cell that starts like a formula is shown as text, never evaluated
+     * by a spreadsheet program (names and reasons are typed by users). */
+    if (*s == '=' || *s == '+' || *s == '-' || *s == '@')
+        *w++ = '\'';
     for (; *s; s++) {
         if (*s == '"')
             *w++ = '"';
@@ -429,10 +440,13 @@ int reviews_must_close_csv(db *d, long long round_id, char **csv, size_t *len, g
         bad = csv_field(&buf, len, &cap, head[k], k == 5 ? '\n' : ',');
     json_array_foreach(arr, i, e) {
         snprintf(idtxt, sizeof idtxt, "%lld", (long long)json_integer_value(json_object_get(e, "account_id")));
+        gm_platform p;
+        const char *pname = json_string_value(json_object_get(e, "platform"));
         const char *vals[] = {idtxt, json_string_value(json_object_get(e, "name")),
-                              json_string_value(json_object_get(e, "platform")),
+                              platform_parse(pname, NULL, &p, NULL) ? pname : platform_label(p),
                               json_string_value(json_object_get(e, "unit_name")),
-                              json_string_value(json_object_get(e, "review_state")),
+                              review_state_label((gm_review_state)review_state_from_name(
+                                  json_string_value(json_object_get(e, "review_state")))),
                               json_string_value(json_object_get(e, "reason"))};
         for (size_t k = 0; !bad && k < 6; k++)
             bad = csv_field(&buf, len, &cap, vals[k] ? vals[k] : "", k == 5 ? '\n' : ',');

@@ -10,7 +10,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
 import gmtest  # noqa: E402
-from acct_helpers import Builder  # noqa: E402
+from acct_helpers import Builder, form  # noqa: E402
 
 
 class AnnualReviewTest(gmtest.ServerTest):
@@ -67,7 +67,7 @@ class AnnualReviewTest(gmtest.ServerTest):
         self.assertEqual(r.status, 200, r)
         must = {e["account_id"]: e for e in r.json["must_close"]}
         self.assertIn(failed, must)
-        self.assertEqual(must[failed]["reason"], "年审未通过")
+        self.assertEqual(must[failed]["reason"], "年审未通过:全年更新不足 20 条")
         self.assertIn(silent, must)
         self.assertEqual(must[silent]["reason"], "未提交年审报告")
         self.assertNotIn(passed, must)
@@ -103,6 +103,29 @@ class AnnualReviewTest(gmtest.ServerTest):
         self.assertEqual((r.status, r.json["month"]), (201, 12))
         self.assertIn(2025, [x["year"] for x in self.c["observer"].get("/api/v1/reviews").json["rounds"]])
 
+
+    def test_must_close_csv_is_readable_and_never_a_formula(self):
+        sup = self.c["supervisor"]
+        evil = '=HYPERLINK("http://example.invalid","点此")'
+        r = sup.post("/api/v1/accounts", form(4, "kuaishou", evil, exception_reason="测试:公式注入"))
+        self.assertEqual(r.status, 201, r)
+        aid = r.json["id"]
+        for step in ("approve", "open", "certify"):
+            self.b.step(aid, step)
+        r = sup.post("/api/v1/reviews", {"year": 2024})
+        self.assertEqual(r.status, 201, r)
+        rid = r.json["id"]
+        self.assertEqual(self.report("operator", rid, aid).status, 200)
+        self.assertEqual(sup.post(f"/api/v1/reviews/{rid}/accounts/{aid}/fail",
+                                  {"reason": "-全年仅更新 3 条"}).status, 200)
+        self.assertEqual(sup.post(f"/api/v1/reviews/{rid}/close", {}).status, 200)
+        text = sup.get(f"/api/v1/reviews/{rid}/must-close.csv").raw.decode("utf-8-sig")
+        row = next(line for line in text.splitlines() if line.startswith(f'"{aid}",'))
+        self.assertIn('"\'=HYPERLINK(""http://example.invalid"",""点此"")"', row,
+                      "a formula-like cell is quoted as text")
+        self.assertIn('"快手"', row, "platform shown by its Chinese name")
+        self.assertIn('"未通过"', row, "review state shown by its Chinese label")
+        self.assertIn('"年审未通过:-全年仅更新 3 条"', row, "the supervisor's reason is exported")
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
