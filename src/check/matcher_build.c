@@ -332,18 +332,6 @@ static int place_node(builder *b, int32_t node, uint32_t lo, uint32_t hi, uint32
     return 0;
 }
 
-static int32_t goto_or_fail(const gm_matcher *m, int32_t s, int32_t sym)
-{
-    for (;;) {
-        if (s == 0)
-            return m->root_next[sym];
-        size_t t = (size_t)(m->cell[s].base + sym);
-        if (t < m->size && m->cell[t].check == s)
-            return (int32_t)t;
-        s = m->cell[s].fail;
-    }
-}
-
 /* Step 3: breadth-first failure and output links. */
 static int link_failures(builder *b)
 {
@@ -367,7 +355,7 @@ static int link_failures(builder *b)
         int32_t u = queue[head++];
         for (int32_t e = 0; e < b->edge_count[u]; e++) {
             edge ed = b->edges[b->edge_first[u] + e];
-            int32_t f = u == 0 ? 0 : goto_or_fail(m, m->cell[u].fail, ed.sym);
+            int32_t f = u == 0 ? 0 : gm_matcher_next(m, m->cell[u].fail, ed.sym);
             m->cell[ed.node].fail = f;
             m->dict[ed.node] = m->cell[f].outs;
             m->cell[ed.node].outs = m->term_head[ed.node] >= 0 ? ed.node : m->cell[f].outs;

@@ -54,6 +54,21 @@ struct gm_matcher {
 /* Symbol of a normalised code point (0 when no term contains it). */
 int32_t gm_matcher_sym(const gm_matcher *m, uint32_t cp);
 
+/* The automaton's transition from state s on sym, following failure links
+ * until a state has one (the root always has): used by the scan and, while
+ * building, to compute failure links. */
+static inline int32_t gm_matcher_next(const gm_matcher *m, int32_t s, int32_t sym)
+{
+    for (;;) {
+        if (s == 0)
+            return m->root_next[sym];
+        size_t t = (size_t)(m->cell[s].base + sym);
+        if (t < m->size && m->cell[t].check == s)
+            return (int32_t)t;
+        s = m->cell[s].fail;
+    }
+}
+
 /* 1 when a normalised code point is an ASCII letter or digit. */
 static inline int gm_is_latin(uint32_t cp)
 {

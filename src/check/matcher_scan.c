@@ -36,18 +36,6 @@ typedef struct scan {
     elem ring[GM_RING];
 } scan;
 
-static inline int32_t step(const gm_matcher *m, int32_t s, int32_t sym)
-{
-    for (;;) {
-        if (s == 0)
-            return m->root_next[sym];
-        size_t t = (size_t)(m->cell[s].base + sym);
-        if (t < m->size && m->cell[t].check == s)
-            return (int32_t)t;
-        s = m->cell[s].fail;
-    }
-}
-
 static int runs_suffice(const scan *s, const uint8_t *runs, uint32_t len)
 {
     size_t first = s->k - len;
@@ -108,7 +96,7 @@ static inline void feed(scan *s, int32_t entry, size_t cpi, size_t bs, size_t be
     *e = (elem){cpi, cpi + 1, bs, be, 1, latin, prev_latin};
     s->k++;
     s->prev_sym = sym;
-    s->state = sym ? step(s->m, s->state, sym) : 0;
+    s->state = sym ? gm_matcher_next(s->m, s->state, sym) : 0;
     if (s->m->cell[s->state].outs >= 0)
         s->pending = s->state;
 }
