@@ -22,6 +22,7 @@ typedef struct check_opts {
     const char *lexicons[MAX_LEXICONS];
     size_t n_lexicons;
     int json, mask, help;
+    int final_newline;    /* the input ended in a newline that was not checked */
 } check_opts;
 
 static const char usage[] =
@@ -30,6 +31,7 @@ static const char usage[] =
     "                     [--repost-source NAME] [--json] [--mask] [FILE|-]\n"
     "       govmedia check --media FILE [--platform P] [--json]\n"
     "  检查正文（FILE 或标准输入）: 违禁词、字数、个人信息、转载来源。\n"
+    "  文件末尾的一个换行不计入正文。\n"
     "  --lexicon  词库文件，可重复；给出时取代自带词库 ($GOVMEDIA_DATA/lexicons/*.txt)\n"
     "  --allow    白名单文件（默认 $GOVMEDIA_DATA/check/allow.txt）\n"
     "  --sources  核准转载来源名单（默认 $GOVMEDIA_DATA/check/approved_sources.txt）\n"
@@ -140,13 +142,15 @@ static void print_human(const json_t *r)
     const json_t *f;
     json_array_foreach(fs, i, f) {
         const char *field = json_string_value(json_object_get(f, "field"));
-        printf("[%s] %s/%s %s 第 %lld–%lld 字 “%s”", sev_label(json_string_value(json_object_get(f, "severity"))),
+        long long start = (long long)json_integer_value(json_object_get(f, "start"));
+        long long end = (long long)json_integer_value(json_object_get(f, "end"));
+        printf("[%s] %s/%s %s", sev_label(json_string_value(json_object_get(f, "severity"))),
                json_string_value(json_object_get(f, "rule")),
                json_string_value(json_object_get(f, "category")),
-               strcmp(field, "text") == 0 ? "正文" : field,
-               (long long)json_integer_value(json_object_get(f, "start")) + 1,
-               (long long)json_integer_value(json_object_get(f, "end")),
-               json_string_value(json_object_get(f, "match")));
+               strcmp(field, "text") == 0 ? "正文" : field);
+        /* Findings about the whole text or a file (length, media) have no span. */
+        if (end > start)
+            printf(" 第 %lld–%lld 字 “%s”", start + 1, end, json_string_value(json_object_get(f, "match")));
         const json_t *term = json_object_get(f, "term");
         const json_t *msg = json_object_get(f, "message");
         const json_t *rep = json_object_get(f, "replacement");
@@ -178,19 +182,35 @@ static int print_report(const check_opts *o, const json_t *r)
     } else if (o->mask && !o->media) {
         const json_t *m = json_object_get(r, "masked");
         fputs(m ? json_string_value(m) : "", stdout);
+        if (m && o->final_newline)
+            putchar('\n');
     } else {
         print_human(r);
     }
     return json_is_true(json_object_get(r, "ok")) ? 0 : 1;
 }
 
-static int run_text(const check_opts *o, const gm_checker *c, json_t **r, char **text,
-                    gm_err *err)
+/* A text file's last line break ends the file, not the post: it is not
+ * counted towards the platform's length limit. */
+static size_t without_final_newline(const char *text, size_t len, int *stripped)
+{
+    size_t n = len;
+    if (n && text[n - 1] == '\n') {
+        n--;
+        if (n && text[n - 1] == '\r')
+            n--;
+    }
+    *stripped = n != len;
+    return n;
+}
+
+static int run_text(check_opts *o, const gm_checker *c, json_t **r, char **text, gm_err *err)
 {
     size_t len = 0;
     int rc = gm_read_file(o->input ? o->input : "-", CHECK_INPUT_MAX, text, &len, "input", err);
     if (rc)
         return rc;
+    len = without_final_newline(*text, len, &o->final_newline);
     gm_check_input in = {*text, len, o->title, o->platform, o->repost};
     return gm_check_json(c, &in, r, err);
 }

@@ -76,6 +76,20 @@ class CheckCli(unittest.TestCase):
         code, _, _ = run(["--platform", "weibo"], ("政" * 140).encode())
         self.assertEqual(code, 0)
 
+    def test_length_ignores_the_files_final_newline(self):
+        path = self.write("post.txt", "政" * 140 + "\n")
+        code, out, _ = run(["--json", "--platform", "weibo", path])
+        self.assertEqual((code, json.loads(out)["chars"]), (0, 140))
+        code, out, _ = run(["--json", "--platform", "weibo", "-"], ("政" * 140 + "\r\n").encode())
+        self.assertEqual((code, json.loads(out)["chars"]), (0, 140))
+        # Only the last line break: an inner one is part of the post.
+        code, out, _ = run(["--json", "--platform", "weibo", "-"], ("政" * 139 + "\n政\n").encode())
+        self.assertEqual((code, json.loads(out)["chars"]), (1, 141))
+
+    def test_mask_keeps_the_files_final_newline(self):
+        code, out, _ = run(["--mask"], "电话13812345678\n".encode())
+        self.assertEqual((code, out), (0, "电话138****5678\n"))
+
     def test_unknown_platform_exits_2(self):
         code, out, err = run(["--platform", "myspace"], b"x")
         self.assertEqual(code, 2)
