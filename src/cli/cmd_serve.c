@@ -21,8 +21,9 @@
 
 static void usage(void)
 {
-    printf("用法:govmedia serve --db PATH [--listen 127.0.0.1:8080] [--threads N]\n"
+    printf("用法:govmedia serve --db PATH [--listen 127.0.0.1:8080] [--threads N] [--cookie-secure]\n"
            "  启动控制台与 API。SIGTERM/SIGINT 平稳停止,SIGHUP 重新加载词库。\n"
+           "  --cookie-secure  会话 Cookie 加 Secure 标记(经 HTTPS 反向代理对外服务时使用)\n"
            "  环境变量 GOVMEDIA_DATA 指定数据目录(词库、日历),GOVMEDIA_WEB 指定控制台目录。\n");
 }
 
@@ -67,7 +68,8 @@ int cmd_serve(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"db", required_argument, 0, 'd'}, {"listen", required_argument, 0, 'l'},
-        {"threads", required_argument, 0, 't'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"threads", required_argument, 0, 't'}, {"cookie-secure", no_argument, 0, 's'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     gm_server_config cfg = {.listen = "127.0.0.1:8080", .threads = 4, .session_seconds = 8 * 3600,
                             .max_failed_logins = 5, .lock_seconds = 15 * 60};
     long long threads;
@@ -76,6 +78,7 @@ int cmd_serve(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'd') cfg.db_path = optarg;
         else if (c == 'l') cfg.listen = optarg;
+        else if (c == 's') cfg.cookie_secure = 1;
         else if (c == 't') {
             if (cli_parse_id(optarg, &threads) || threads > 64)
                 return cli_usage_error("serve", "--threads 应为 1 到 64 的整数");

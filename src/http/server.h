@@ -21,6 +21,7 @@ typedef struct gm_server_config {
     long session_seconds;       /* absolute session lifetime */
     int max_failed_logins;
     long lock_seconds;
+    int cookie_secure;          /* add "Secure" to the session cookie (behind TLS) */
 } gm_server_config;
 
 typedef struct gm_server {

@@ -110,8 +110,8 @@ static int start_session(gm_request *r, const gm_user *u, gm_err *err)
     if (rc)
         return rc;
     snprintf(r->set_cookie, sizeof r->set_cookie,
-             SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%ld", token,
-             r->srv->cfg.session_seconds);
+             SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%ld%s", token,
+             r->srv->cfg.session_seconds, r->srv->cfg.cookie_secure ? "; Secure" : "");
     sodium_memzero(token, sizeof token);
     return reply_json(r, 201, json_pack("{s:{s:I,s:s,s:s,s:o},s:s,s:s}", "user", "id",
                                         (json_int_t)u->id, "login", u->login, "display_name",
@@ -150,7 +150,8 @@ static int h_logout(gm_request *r, gm_err *err)
     if (rc)
         return rc;
     snprintf(r->set_cookie, sizeof r->set_cookie,
-             SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+             SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+             r->srv->cfg.cookie_secure ? "; Secure" : "");
     return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
 }
 

@@ -99,10 +99,10 @@ class Server:
         args = ["init", "--db", self.db] + (["--demo"] if demo else [])
         run(*args, check=True)
 
-    def start(self, threads=4):
+    def start(self, threads=4, extra_args=()):
         self.log = open(os.path.join(self.dir, "serve.log"), "w+")
         self.proc = subprocess.Popen([BIN, "serve", "--db", self.db, "--listen", "127.0.0.1:0",
-                                      "--threads", str(threads)],
+                                      "--threads", str(threads), *extra_args],
                                      stdout=subprocess.PIPE, stderr=self.log, text=True)
         line = self.proc.stdout.readline()
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
@@ -135,6 +135,9 @@ class Server:
 
     def cleanup(self):
         self.stop()
+        if self.proc:
+            self.proc.stdout.close()
+            self.log.close()
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

@@ -34,6 +34,15 @@ class SpineTest(gmtest.ServerTest):
         stored = gmtest.sql(self.srv.db, "SELECT token_hash FROM sessions")
         self.assertNotIn(token, [row[0] for row in stored])
 
+    def test_cookie_secure_option_marks_the_cookie_for_https(self):
+        self.assertNotIn("Secure", self.srv.client().login("admin").headers["Set-Cookie"])
+        srv = gmtest.Server().start(extra_args=["--cookie-secure"])
+        try:
+            c = srv.client()
+            self.assertIn("; Secure", c.login("admin").headers["Set-Cookie"])
+        finally:
+            srv.cleanup()
+
     def test_login_wrong_password_is_401_and_does_not_reveal_login(self):
         c = self.srv.client()
         a = c.login("leader", "wrong-password-123")
