@@ -25,7 +25,7 @@ function el(tag, attrs, ...children) {
 
 function errorText(r) {
   const e = r.data && r.data.error;
-  return e ? e.message + (e.field ? "(" + e.field + ")" : "") : "请求失败(" + r.status + ")";
+  return e ? e.message + (e.field ? "（" + e.field + "）" : "") : "请求失败（" + r.status + "）";
 }
 
 const main = () => document.getElementById("main");
@@ -52,7 +52,7 @@ function roleText(user) {
 
 async function showHome(user) {
   document.getElementById("who").replaceChildren(
-    user.display_name + "(" + roleText(user) + ") ",
+    user.display_name + "（" + roleText(user) + "） ",
     el("button", { id: "logout", onclick: async () => { await api("DELETE", "/session"); csrf = null; showLogin(); } }, "退出"));
   const area = el("div", { id: "area" });
   const nav = el("nav", {},
@@ -74,9 +74,9 @@ async function showUnits(area) {
 
 function overdueText(a) {
   const o = a.overdue || {};
-  if (o.filing) return "备案逾期(应于 " + a.filing_due + " 前)";
-  if (o.refiling) return "重新备案逾期(应于 " + a.refiling_due + " 前)";
-  if (a.state === "refiling_due") return "待重新备案(" + a.refiling_due + " 前)";
+  if (o.filing) return "备案逾期（应于 " + a.filing_due + " 前）";
+  if (o.refiling) return "重新备案逾期（应于 " + a.refiling_due + " 前）";
+  if (a.state === "refiling_due") return "待重新备案（" + a.refiling_due + " 前）";
   return "";
 }
 
@@ -141,6 +141,13 @@ async function showAccount(detail, user, id, area) {
     el("table", { id: "account-timeline" }, events.map(e => el("tr", {}, el("td", {}, e.at), el("td", {}, e.by), el("td", {}, ACTION_LABELS[e.action] || e.action))))));
 }
 
+const RULE_LABELS = { lexicon: "违禁词", length: "字数", privacy: "个人信息", source: "转载来源", media: "媒体文件" };
+const CATEGORY_LABELS = {
+  ads: "商业广告", gambling: "赌博", fraud: "诈骗", vulgar: "低俗", rumour: "谣言/未经核实", secret: "涉密",
+  mobile: "手机号", id_card: "身份证号", bank_card: "银行卡号", email: "电子邮箱",
+  missing: "未注明来源", unapproved: "来源未经核准", type: "文件类型", size: "文件大小",
+};
+
 // Renders text with each finding underlined at its code-point offsets.
 function highlight(text, findings) {
   const cps = Array.from(text);
@@ -161,7 +168,7 @@ function highlight(text, findings) {
 function showCheck(area) {
   const text = el("textarea", { id: "check-input", placeholder: "粘贴待发布的内容" });
   const platform = el("select", { id: "check-platform" },
-    ["", "weibo", "wechat", "toutiao", "douyin", "app"].map(p => el("option", { value: p }, p || "(不限平台)")));
+    ["", "weibo", "wechat", "toutiao", "douyin", "app"].map(p => el("option", { value: p }, p || "（不限平台）")));
   const result = el("div", { id: "check-result" });
   const run = async () => {
     const body = { text: text.value };
@@ -171,10 +178,14 @@ function showCheck(area) {
     const d = r.data;
     result.replaceChildren(
       el("p", { class: d.ok ? "ok" : "error", id: "check-verdict" },
-        d.ok ? "未发现阻断性问题" : "发现阻断性问题,不能发布", "(" + d.chars + " 字" + (d.limit ? " / 上限 " + d.limit : "") + ")"),
+        d.ok ? "未发现阻断性问题" : "发现阻断性问题，不能发布", "（" + d.chars + " 字" + (d.limit ? " / 上限 " + d.limit : "") + "）"),
       highlight(text.value, d.findings),
-      el("table", {}, d.findings.map(f => el("tr", {}, el("td", {}, f.severity === "block" ? "阻断" : "提示"),
-        el("td", {}, f.rule), el("td", {}, f.category || ""), el("td", {}, f.match || ""), el("td", {}, f.replacement || f.message || "")))));
+      el("table", { id: "check-findings" },
+        el("tr", {}, el("th", {}, "级别"), el("th", {}, "规则"), el("th", {}, "类别"), el("th", {}, "原文"), el("th", {}, "说明")),
+        d.findings.map(f => el("tr", {}, el("td", {}, f.severity === "block" ? "阻断" : "提示"),
+          el("td", {}, RULE_LABELS[f.rule] || f.rule), el("td", {}, CATEGORY_LABELS[f.category] || f.category || ""),
+          el("td", {}, f.match || ""),
+          el("td", {}, [f.rule === "lexicon" ? "命中词条：" + f.term : "", f.replacement ? "建议：" + f.replacement : "", f.message || ""].filter(Boolean).join(" "))))));
   };
   area.replaceChildren(el("section", {}, el("h2", {}, "合规检查"), text, platform,
     el("button", { id: "check-run", onclick: run }, "检查"), result));
@@ -183,8 +194,8 @@ function showCheck(area) {
 async function showAudit(area) {
   const [v, list] = await Promise.all([api("GET", "/audit/verify"), api("GET", "/audit?limit=50")]);
   if (v.status !== 200) return area.replaceChildren(el("p", { class: "error" }, errorText(v)));
-  const verdict = v.data.ok ? el("p", { class: "ok" }, "审计哈希链完整,共 " + v.data.rows + " 条")
-                            : el("p", { class: "error" }, "审计链在第 " + v.data.bad_row + " 行断开:" + v.data.reason);
+  const verdict = v.data.ok ? el("p", { class: "ok" }, "审计哈希链完整，共 " + v.data.rows + " 条")
+                            : el("p", { class: "error" }, "审计链在第 " + v.data.bad_row + " 行断开：" + v.data.reason);
   const rows = list.data.rows.map(a => el("tr", {}, el("td", {}, a.id), el("td", {}, a.at), el("td", {}, a.login),
     el("td", {}, a.role), el("td", {}, a.action), el("td", {}, a.object_type + "/" + a.object_id), el("td", {}, a.client_addr)));
   area.replaceChildren(el("section", {}, el("h2", {}, "审计日志"), verdict, el("table", {}, rows)));

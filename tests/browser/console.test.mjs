@@ -129,6 +129,8 @@ test("contributor: name shown, check page finds an evasion, clean text passes, c
   assert.equal(await marks.count(), 1);
   assert.equal(await marks.first().textContent(), "全 网 最 低 价");
   assert.equal(await page.textContent("#check-text"), "本店全 网 最 低 价");
+  const finding = page.locator("#check-findings tr", { hasText: "违禁词" });
+  assert.match(await finding.textContent(), /阻断.*违禁词.*商业广告.*命中词条：全网最低价/);
   const shot = path.join(SHOT_DIR, "browser-check-result.png");
   await page.screenshot({ path: shot, fullPage: true });
   console.log(`# screenshot: ${shot}`);
