@@ -25,6 +25,15 @@ int reply_json(gm_request *r, int status, json_t *obj)
     return GM_OK;
 }
 
+void reply_bytes(gm_request *r, int status, const char *content_type, void *data, size_t len)
+{
+    free(r->resp);
+    r->resp = data;
+    r->resp_len = len;
+    r->status = status;
+    r->content_type = content_type;
+}
+
 void reply_error(gm_request *r, const gm_err *err)
 {
     int code = err->code ? err->code : GM_E_INTERNAL;

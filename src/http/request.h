@@ -45,6 +45,8 @@ typedef struct gm_request {
 
 /* Answers with status and obj serialised (steals the reference). */
 int reply_json(gm_request *r, int status, json_t *obj);
+/* Answers with status and a malloc'd body of content_type (takes data). */
+void reply_bytes(gm_request *r, int status, const char *content_type, void *data, size_t len);
 /* Answers {"error":{"code","message","field"}} for err. */
 void reply_error(gm_request *r, const gm_err *err);
 /* Request header or NULL. */

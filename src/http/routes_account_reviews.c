@@ -7,6 +7,7 @@
  * PERM_ACCOUNT_REVIEW on the account's unit.  Attachments travel as
  * base64 inside the JSON body (attachment_base64 + attachment_name).
  */
+#include "http/account_access.h"
 #include "http/json_in.h"
 #include "http/route.h"
 #include "store/account_reviews.h"
@@ -20,17 +21,6 @@ static int require_round(gm_request *r, gm_perm perm, gm_review_round *round, gm
 {
     int rc = reviews_get(r->db, r->ids[0], round, err);
     return rc ? rc : request_require_unit(r, perm, round->unit_id, err);
-}
-
-static int require_account(gm_request *r, gm_perm perm, long long id, gm_err *err)
-{
-    gm_account a;
-    int rc = accounts_get(r->db, id, &a, err);
-    if (rc)
-        return rc;
-    long long unit = a.unit_id;
-    accounts_release(&a);
-    return request_require_unit(r, perm, unit, err);
 }
 
 static int reply_round(gm_request *r, int status, long long id, gm_err *err)
@@ -106,7 +96,7 @@ static int h_review_report(gm_request *r, gm_err *err)
     json_t *b;
     unsigned char *att = NULL;
     size_t att_len = 0;
-    int rc = require_account(r, PERM_ACCOUNT_REPORT, r->ids[1], err);
+    int rc = request_require_account(r, PERM_ACCOUNT_REPORT, r->ids[1], err);
     if (!rc)
         rc = json_body_parse(r->body, r->body_len, report_fields, &b, err);
     if (rc)
@@ -128,7 +118,7 @@ static int h_review_decide(gm_request *r, gm_err *err)
 {
     json_t *b = NULL;
     int pass = strcmp(strrchr(r->path, '/') + 1, "pass") == 0;
-    int rc = require_account(r, PERM_ACCOUNT_REVIEW, r->ids[1], err);
+    int rc = request_require_account(r, PERM_ACCOUNT_REVIEW, r->ids[1], err);
     if (!rc)
         rc = json_body_parse(r->body_len ? r->body : "{}", r->body_len ? r->body_len : 2,
                              decision_fields, &b, err);
@@ -171,11 +161,7 @@ static int h_review_must_close_csv(gm_request *r, gm_err *err)
         rc = reviews_must_close_csv(r->db, round.id, &csv, &len, err);
     if (rc)
         return rc;
-    free(r->resp);
-    r->resp = csv;
-    r->resp_len = len;
-    r->status = 200;
-    r->content_type = "text/csv; charset=utf-8";
+    reply_bytes(r, 200, "text/csv; charset=utf-8", csv, len);
     return GM_OK;
 }
 

@@ -7,6 +7,7 @@
  * Lifecycle steps share one handler: the route's last path segment is the
  * action, and the store validates the body and the transition.
  */
+#include "http/account_access.h"
 #include "http/json_in.h"
 #include "http/route.h"
 #include "http/server.h"
@@ -16,18 +17,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Loads the account of the path's first id and checks perm on its unit. */
-static int load_allowed(gm_request *r, gm_perm perm, gm_account *a, gm_err *err)
-{
-    int rc = accounts_get(r->db, r->ids[0], a, err);
-    if (rc)
-        return rc;
-    rc = request_require_unit(r, perm, a->unit_id, err);
-    if (rc)
-        accounts_release(a);
-    return rc;
-}
 
 static int reply_account(gm_request *r, int status, long long id, gm_err *err)
 {
@@ -100,7 +89,7 @@ static int h_accounts_apply(gm_request *r, gm_err *err)
 static int h_account_get(gm_request *r, gm_err *err)
 {
     gm_account a;
-    int rc = load_allowed(r, PERM_ACCOUNT_READ, &a, err);
+    int rc = request_load_account(r, PERM_ACCOUNT_READ, r->ids[0], &a, err);
     if (rc)
         return rc;
     json_t *j = account_to_json(&a, request_arg(r, "as_of"));
@@ -128,7 +117,7 @@ static int h_account_act(gm_request *r, gm_err *err)
             perm = action_perms[i].perm;
     gm_account a;
     int rc = perm == PERM_COUNT ? gm_fail(err, GM_E_NOTFOUND, NULL, "没有这个账号操作")
-                                : load_allowed(r, perm, &a, err);
+                                : request_load_account(r, perm, r->ids[0], &a, err);
     if (rc)
         return rc;
     long long unit = a.unit_id;
@@ -159,55 +148,43 @@ static int h_account_act(gm_request *r, gm_err *err)
 
 static int h_account_put_qr(gm_request *r, gm_err *err)
 {
-    gm_account a;
-    int rc = load_allowed(r, PERM_ACCOUNT_OPERATE, &a, err);
+    int rc = request_require_account(r, PERM_ACCOUNT_OPERATE, r->ids[0], err);
     if (rc)
         return rc;
-    accounts_release(&a);
     rc = accounts_put_qr(r->db, &r->actor, r->ids[0], r->body, r->body_len, err);
     return rc ? rc : reply_account(r, 200, r->ids[0], err);
 }
 
 static int h_account_get_qr(gm_request *r, gm_err *err)
 {
-    gm_account a;
     char mime[32];
     void *data;
     size_t len;
-    int rc = load_allowed(r, PERM_ACCOUNT_READ, &a, err);
+    int rc = request_require_account(r, PERM_ACCOUNT_READ, r->ids[0], err);
     if (rc)
         return rc;
-    accounts_release(&a);
     if ((rc = accounts_get_qr(r->db, r->ids[0], mime, &data, &len, err)) != GM_OK)
         return rc;
-    free(r->resp);
-    r->resp = data;
-    r->resp_len = len;
-    r->status = 200;
-    r->content_type = strcmp(mime, "image/png") == 0 ? "image/png" : "image/jpeg";
+    reply_bytes(r, 200, strcmp(mime, "image/png") == 0 ? "image/png" : "image/jpeg", data, len);
     return GM_OK;
 }
 
 static int h_account_versions(gm_request *r, gm_err *err)
 {
-    gm_account a;
     json_t *arr;
-    int rc = load_allowed(r, PERM_ACCOUNT_READ, &a, err);
+    int rc = request_require_account(r, PERM_ACCOUNT_READ, r->ids[0], err);
     if (rc)
         return rc;
-    accounts_release(&a);
     rc = accounts_versions(r->db, r->ids[0], &arr, err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "versions", arr));
 }
 
 static int h_account_timeline(gm_request *r, gm_err *err)
 {
-    gm_account a;
     json_t *events, *versions;
-    int rc = load_allowed(r, PERM_ACCOUNT_READ, &a, err);
+    int rc = request_require_account(r, PERM_ACCOUNT_READ, r->ids[0], err);
     if (rc)
         return rc;
-    accounts_release(&a);
     rc = accounts_timeline(r->db, r->ids[0], &events, err);
     if (rc)
         return rc;
@@ -220,11 +197,9 @@ static int h_account_timeline(gm_request *r, gm_err *err)
 
 static int h_account_can_post(gm_request *r, gm_err *err)
 {
-    gm_account a;
-    int rc = load_allowed(r, PERM_ACCOUNT_READ, &a, err);
+    int rc = request_require_account(r, PERM_ACCOUNT_READ, r->ids[0], err);
     if (rc)
         return rc;
-    accounts_release(&a);
     rc = accounts_can_receive_posts(r->db, r->ids[0], err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:b}", "can_receive_posts", 1));
 }
