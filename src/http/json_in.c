@@ -62,6 +62,8 @@ static int check_fields(const json_t *obj, const json_field *spec, gm_err *err)
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)obj, key, v) {
+        if (!*key)
+            return gm_fail(err, GM_E_INVALID, "body", "字段名不能为空");
         const json_field *f = find_field(spec, key);
         if (!f)
             return gm_fail(err, GM_E_INVALID, key, "未知字段 %s", key);

@@ -114,6 +114,12 @@ class SpineTest(gmtest.ServerTest):
         self.assertEqual(r.status, 400)
         self.assertEqual(r.error_field(), "colour")
 
+    def test_empty_field_name_is_400(self):
+        # Found by tests/fuzz/fuzz_json_body.c: an empty key used to be "named" as "".
+        r = self.bad_write(raw=b'{"":1,"name":"x","kind":"department","parent_id":3}')
+        self.assertEqual(r.status, 400)
+        self.assertEqual(r.error_field(), "body")
+
     def test_wrong_type_is_400_naming_field(self):
         r = self.bad_write({"name": "x", "kind": "department", "parent_id": "3"})
         self.assertEqual(r.status, 400)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every libFuzzer target of the compliance engine for SECONDS each.
+# Runs every libFuzzer target (compliance engine, JSON body parser) for SECONDS each.
 #   bash tests/fuzz/run.sh BUILD_DIR SECONDS      (make fuzz FUZZ_SECONDS=N)
 # Corpora grow in BUILD_DIR/fuzz/corpus/<target> (outside git), seeded from
 # tests/fuzz/seeds/ and the shipped lexicons.  Exits nonzero on the first
@@ -14,7 +14,7 @@ OUT="$BUILD/fuzz"
 export GOVMEDIA_DATA="$ROOT/data"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-for target in fuzz_check fuzz_lexicon; do
+for target in fuzz_check fuzz_lexicon fuzz_json_body; do
   seeds="$HERE/seeds/${target#fuzz_}"
   corpus="$OUT/corpus/$target"
   mkdir -p "$corpus"
