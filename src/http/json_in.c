@@ -77,8 +77,7 @@ static int check_fields(const json_t *obj, const json_field *spec, gm_err *err)
     return GM_OK;
 }
 
-int json_body_parse(const char *body, size_t len, const json_field *spec, json_t **out,
-                    gm_err *err)
+int json_body_load(const char *body, size_t len, json_t **out, gm_err *err)
 {
     long bad = text_first_invalid_utf8(body ? body : "", body ? len : 0);
     if (bad >= 0)
@@ -93,7 +92,18 @@ int json_body_parse(const char *body, size_t len, const json_field *spec, json_t
         json_decref(obj);
         return gm_fail(err, GM_E_INVALID, "body", "请求体应为 JSON 对象");
     }
-    int rc = check_fields(obj, spec, err);
+    *out = obj;
+    return GM_OK;
+}
+
+int json_body_parse(const char *body, size_t len, const json_field *spec, json_t **out,
+                    gm_err *err)
+{
+    json_t *obj;
+    int rc = json_body_load(body, len, &obj, err);
+    if (rc)
+        return rc;
+    rc = check_fields(obj, spec, err);
     if (rc) {
         json_decref(obj);
         return rc;

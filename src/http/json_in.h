@@ -27,6 +27,10 @@ typedef struct json_field {
 int json_body_parse(const char *body, size_t len, const json_field *spec, json_t **out,
                     gm_err *err);
 
+/* Only the first half: UTF-8, syntax, duplicate keys, an object at the top
+ * (for bodies whose fields a store module validates itself). */
+int json_body_load(const char *body, size_t len, json_t **out, gm_err *err);
+
 /* Accessors for an already validated object: NULL / dflt when absent. */
 const char *json_str(const json_t *obj, const char *key);
 long long json_int_or(const json_t *obj, const char *key, long long dflt);

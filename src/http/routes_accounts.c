@@ -123,8 +123,8 @@ static int h_account_act(gm_request *r, gm_err *err)
     long long unit = a.unit_id;
     accounts_release(&a);
     json_t *in = NULL;
-    if (r->body_len && !(in = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, NULL)))
-        return gm_fail(err, GM_E_INVALID, "body", "请求体不是有效的 JSON");
+    if (r->body_len && (rc = json_body_load(r->body, r->body_len, &in, err)) != GM_OK)
+        return rc;
     /* merging also needs the right over the absorbing account's unit */
     gm_account t;
     json_t *into = json_object_get(in, "into");

@@ -410,6 +410,18 @@ class AccountsTest(gmtest.ServerTest):
         self.assertEqual(p.returncode, 0, p.stderr)
 
 
+    def test_step_body_invalid_utf8_or_not_an_object_is_400_and_changes_nothing(self):
+        aid = self.b.make("applied")
+        before = self.audit_rows()
+        sup = self.c["supervisor"]
+        r = sup.post(f"/api/v1/accounts/{aid}/approve", raw=b'{"note":"\xe5\x90"}')
+        self.assertEqual((r.status, r.error_field()), (400, "body"))
+        self.assertIn("UTF-8", r.json["error"]["message"])
+        r = sup.post(f"/api/v1/accounts/{aid}/approve", raw=b'[1]')
+        self.assertEqual((r.status, r.error_field()), (400, "body"))
+        self.assertEqual(sup.get(f"/api/v1/accounts/{aid}").json["state"], "applied")
+        self.assertEqual(self.audit_rows(), before)
+
 class AccountCliTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
