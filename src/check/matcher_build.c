@@ -159,26 +159,14 @@ static int grow_cells(builder *b, size_t need)
     size_t ns = m->size ? m->size : 1024;
     while (ns < need)
         ns *= 2;
-    gm_cell *cell = realloc(m->cell, ns * sizeof *cell);
-    if (cell)
-        m->cell = cell;
-    int32_t *th = realloc(m->term_head, ns * sizeof *th);
-    if (th)
-        m->term_head = th;
-    int32_t *ef = realloc(b->edge_first, ns * sizeof *ef);
-    if (ef)
-        b->edge_first = ef;
-    int32_t *ec = realloc(b->edge_count, ns * sizeof *ec);
-    if (ec)
-        b->edge_count = ec;
-    int32_t *nf = realloc(b->next_free, ns * sizeof *nf);
-    if (nf)
-        b->next_free = nf;
-    int32_t *pf = realloc(b->prev_free, ns * sizeof *pf);
-    if (pf)
-        b->prev_free = pf;
-    if (!cell || !th || !ef || !ec || !nf || !pf)
+    void *grown;
+    /* Each array keeps its old block when realloc fails, so the builder
+     * can still be freed; the size is raised only when all have grown. */
+#define GROW_TO(p, n) ((grown = realloc((p), (n) * sizeof *(p))) != NULL ? ((p) = grown, 0) : -1)
+    if (GROW_TO(m->cell, ns) || GROW_TO(m->term_head, ns) || GROW_TO(b->edge_first, ns) ||
+        GROW_TO(b->edge_count, ns) || GROW_TO(b->next_free, ns) || GROW_TO(b->prev_free, ns))
         return GM_E_NOMEM;
+#undef GROW_TO
     for (size_t i = m->size; i < ns; i++) {
         m->cell[i] = (gm_cell){0, CELL_FREE, 0, -1};
         m->term_head[i] = -1;
