@@ -112,6 +112,12 @@ int json_body_parse(const char *body, size_t len, const json_field *spec, json_t
     return GM_OK;
 }
 
+int json_object_check(const json_t *obj, const json_field *spec, gm_err *err)
+{
+    return json_is_object(obj) ? check_fields(obj, spec, err)
+                               : gm_fail(err, GM_E_INVALID, "body", "应为 JSON 对象");
+}
+
 const char *json_str(const json_t *obj, const char *key)
 {
     return json_string_value(json_object_get(obj, key));

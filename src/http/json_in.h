@@ -31,6 +31,9 @@ int json_body_parse(const char *body, size_t len, const json_field *spec, json_t
  * (for bodies whose fields a store module validates itself). */
 int json_body_load(const char *body, size_t len, json_t **out, gm_err *err);
 
+/* The second half alone, for an object nested in a body (list entries). */
+int json_object_check(const json_t *obj, const json_field *spec, gm_err *err);
+
 /* Accessors for an already validated object: NULL / dflt when absent. */
 const char *json_str(const json_t *obj, const char *key);
 long long json_int_or(const json_t *obj, const char *key, long long dflt);
