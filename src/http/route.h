@@ -36,6 +36,10 @@ extern const gm_route gm_routes_accounts[];
 extern const gm_route gm_routes_account_reviews[];
 extern const gm_route gm_routes_calendar[];
 
+/* 0 for the few routes whose handler never touches the database (health):
+ * the server gives them no connection (r->db is NULL). */
+int route_uses_db(const gm_route *route);
+
 /* Finds the route for method+path; fills ids.  *path_known is set when the
  * path exists under another method (405 rather than 404). */
 const gm_route *router_match(const char *method, const char *path, long long *ids, int *n_ids,

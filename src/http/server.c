@@ -4,9 +4,14 @@
  * MHD calls the access handler several times per request: first with no
  * body (we match the route and refuse oversized Content-Length with 413),
  * then with body chunks (accumulated up to the route's limit), then a last
- * time with none (we open a database connection and dispatch).  The
- * completion callback frees the request and counts it out of `inflight`,
- * which server_stop() waits on so requests in flight finish.
+ * time with none (we take the worker thread's database connection and
+ * dispatch).  The completion callback frees the request and counts it out
+ * of `inflight`, which server_stop() waits on so requests in flight finish.
+ *
+ * Each pool thread keeps one connection (with its prepared statements) for
+ * its whole life (db_thread_get); the first request on a thread checks the
+ * schema version once, and every request releases the connection clean
+ * (no open transaction, no pending statement) before its answer is sent.
  */
 #include "http/server.h"
 #include "check/check.h"
@@ -127,16 +132,31 @@ static const char *too_large_message(const conn_ctx *x, char *buf, size_t cap)
     return buf;
 }
 
+/* This worker thread's connection; a new one must have the current schema. */
+static int thread_db(gm_server *s, db **out, gm_err *err)
+{
+    int fresh;
+    int rc = db_thread_get(out, s->cfg.db_path, &fresh, err);
+    if (!rc && fresh && (rc = store_require_current(*out, err)) != GM_OK)
+        db_thread_drop(s->cfg.db_path);
+    return rc;
+}
+
 static enum MHD_Result dispatch_api(struct MHD_Connection *c, conn_ctx *x)
 {
-    gm_server *s = x->req.srv;
     gm_err err;
     gm_err_clear(&err);
-    if (store_open(&x->req.db, s->cfg.db_path, &err) != GM_OK) {
+    if (!route_uses_db(x->route)) {
+        router_dispatch(&x->req, x->route);
+        return send_answer(c, &x->req);
+    }
+    if (thread_db(x->req.srv, &x->req.db, &err) != GM_OK) {
         reply_error(&x->req, &err);
         return send_answer(c, &x->req);
     }
     router_dispatch(&x->req, x->route);
+    db_release(x->req.db);
+    x->req.db = NULL;
     return send_answer(c, &x->req);
 }
 
@@ -185,7 +205,6 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     conn_ctx *x = *con_cls;
     if (!x)
         return;
-    db_close(x->req.db);
     free(x->req.body);
     free(x->req.resp);
     free(x);

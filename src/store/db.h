@@ -11,6 +11,11 @@
  *   'n' long long id, where 0 binds SQL NULL (optional foreign keys)
  *   'b' const void *, size_t (blob)
  * Invariant: one connection is used by one thread at a time.
+ *
+ * Statements are prepared once per connection and kept (by SQL text) for
+ * the connection's life, so store modules simply pass their SQL on every
+ * call.  Long-lived threads (server workers, background jobs) take their
+ * connection from db_thread_get() instead of opening one per unit of work.
  */
 #ifndef GM_DB_H
 #define GM_DB_H
@@ -25,6 +30,19 @@ typedef struct db_stmt db_stmt;
  * and a busy timeout. */
 int db_open(db **out, const char *path, gm_err *err);
 void db_close(db *d);
+
+/* The calling thread's own connection to path: opened on first use, kept
+ * with its statement cache until the thread exits (then closed).  *fresh
+ * is set to 1 when it was just opened (the caller may check the schema
+ * version once), else 0.  Never db_close() it; call db_release() after each
+ * unit of work. */
+int db_thread_get(db **out, const char *path, int *fresh, gm_err *err);
+/* Drops the calling thread's connection to path (e.g. after a failure). */
+void db_thread_drop(const char *path);
+/* Ends a unit of work on a kept connection: resets statements a caller
+ * forgot to db_done() (they would pin an old snapshot) and rolls back a
+ * transaction left open. */
+void db_release(db *d);
 
 /* Writes: BEGIN IMMEDIATE takes the write lock up front, so two writers
  * never deadlock upgrading a read lock. */

@@ -5,24 +5,35 @@
  * so several server threads (each with its own connection) can read while
  * one writes.  Errors from SQLite become GM_E_DB (or GM_E_CONFLICT for
  * constraint violations, GM_E_BUSY for lock time-outs) with SQLite's text.
+ *
+ * Each connection keeps a cache of prepared statements keyed by SQL text
+ * (stmt_cache.c): a statement is prepared once with
+ * SQLITE_PREPARE_PERSISTENT and then only reset and re-bound.  SQLite
+ * re-prepares a cached statement by itself when another connection changed
+ * the schema (schema cookie), so the cache never runs stale SQL.
  */
 #include "store/db.h"
+#include "store/stmt_cache.h"
 
 #include <sqlite3.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define BUSY_TIMEOUT_MS 10000
+#define STMT_CACHE_SIZE 128
 
 struct db {
     sqlite3 *conn;
+    stmt_cache *cache;
 };
 
 struct db_stmt {
     sqlite3_stmt *st;
     db *owner;
     gm_err *err;
+    int slot;              /* cache slot it was lent from, or <0: private */
 };
 
 static int fail_sqlite(db *d, gm_err *err, int rc, const char *what)
@@ -36,13 +47,18 @@ static int fail_sqlite(db *d, gm_err *err, int rc, const char *what)
                    d && d->conn ? sqlite3_errmsg(d->conn) : sqlite3_errstr(rc));
 }
 
+static void finalize_handle(void *st) { sqlite3_finalize(st); }
+
 int db_open(db **out, const char *path, gm_err *err)
 {
     db *d = calloc(1, sizeof *d);
-    if (!d)
+    if (!d || !(d->cache = stmt_cache_new(STMT_CACHE_SIZE, finalize_handle))) {
+        free(d);
         return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    }
+    /* NOMUTEX: a connection is used by one thread at a time (db.h). */
     int rc = sqlite3_open_v2(path, &d->conn,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         gm_fail(err, GM_E_IO, "db", "无法打开数据库 %s:%s", path,
                 d->conn ? sqlite3_errmsg(d->conn) : sqlite3_errstr(rc));
@@ -50,6 +66,8 @@ int db_open(db **out, const char *path, gm_err *err)
         return GM_E_IO;
     }
     sqlite3_busy_timeout(d->conn, BUSY_TIMEOUT_MS);
+    /* synchronous=NORMAL in WAL: a commit is in the OS once COMMIT returns
+     * (survives kill -9 of the process); see docs/OPERATIONS.md for power loss. */
     rc = db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
                            "PRAGMA synchronous=NORMAL;", err);
     if (rc) {
@@ -64,6 +82,7 @@ void db_close(db *d)
 {
     if (!d)
         return;
+    stmt_cache_free(d->cache);   /* finalizes the cached statements first */
     sqlite3_close_v2(d->conn);
     free(d);
 }
@@ -81,8 +100,8 @@ int db_exec_script(db *d, const char *sql, gm_err *err)
     return GM_OK;
 }
 
-int db_begin(db *d, gm_err *err) { return db_exec_script(d, "BEGIN IMMEDIATE", err); }
-int db_commit(db *d, gm_err *err) { return db_exec_script(d, "COMMIT", err); }
+int db_begin(db *d, gm_err *err) { return db_exec(d, err, "BEGIN IMMEDIATE", ""); }
+int db_commit(db *d, gm_err *err) { return db_exec(d, err, "COMMIT", ""); }
 
 void db_rollback(db *d)
 {
@@ -97,6 +116,19 @@ int db_end(db *d, int rc, gm_err *err)
     if (rc != GM_OK)
         db_rollback(d);
     return rc;
+}
+
+void db_release(db *d)
+{
+    if (!d)
+        return;
+    for (sqlite3_stmt *st = sqlite3_next_stmt(d->conn, NULL); st; st = sqlite3_next_stmt(d->conn, st))
+        if (sqlite3_stmt_busy(st)) {
+            /* A db_query without its db_done: its read snapshot would go stale. */
+            fprintf(stderr, "govmedia: statement left open, reset: %s\n", sqlite3_sql(st));
+            sqlite3_reset(st);
+        }
+    db_rollback(d);
 }
 
 static int bind_params(db *d, sqlite3_stmt *st, const char *fmt, va_list ap, gm_err *err)
@@ -125,34 +157,67 @@ static int bind_params(db *d, sqlite3_stmt *st, const char *fmt, va_list ap, gm_
     return GM_OK;
 }
 
-static int prepare_bound(db *d, sqlite3_stmt **out, gm_err *err, const char *sql,
-                         const char *fmt, va_list ap)
+/* Hands the statement back: reset into the cache, or finalized if private. */
+static void stmt_release(db *d, sqlite3_stmt *st, int slot)
 {
-    int rc = sqlite3_prepare_v2(d->conn, sql, -1, out, NULL);
+    if (!st)
+        return;
+    if (slot < 0) {
+        sqlite3_finalize(st);
+        return;
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    stmt_cache_give_back(d->cache, slot);
+}
+
+/* The cached statement for sql, prepared on first use. */
+static int stmt_acquire(db *d, const char *sql, sqlite3_stmt **out, int *slot, gm_err *err)
+{
+    void *h;
+    *slot = stmt_cache_take(d->cache, sql, &h);
+    if (*slot >= 0) {
+        *out = h;
+        return GM_OK;
+    }
+    int busy = *slot == STMT_CACHE_BUSY;
+    int rc = sqlite3_prepare_v3(d->conn, sql, -1, busy ? 0 : SQLITE_PREPARE_PERSISTENT, out, NULL);
     if (rc != SQLITE_OK)
         return fail_sqlite(d, err, rc, "prepare");
-    rc = bind_params(d, *out, fmt, ap, err);
+    *slot = busy ? STMT_CACHE_BUSY : stmt_cache_put(d->cache, sql, *out);
+    return GM_OK;
+}
+
+static int prepare_bound(db *d, db_stmt *q, gm_err *err, const char *sql, const char *fmt,
+                         va_list ap)
+{
+    q->owner = d;
+    q->err = err;
+    int rc = stmt_acquire(d, sql, &q->st, &q->slot, err);
+    if (rc)
+        return rc;
+    rc = bind_params(d, q->st, fmt, ap, err);
     if (rc) {
-        sqlite3_finalize(*out);
-        *out = NULL;
+        stmt_release(d, q->st, q->slot);
+        q->st = NULL;
     }
     return rc;
 }
 
 int db_exec(db *d, gm_err *err, const char *sql, const char *fmt, ...)
 {
-    sqlite3_stmt *st;
+    db_stmt q;
     va_list ap;
     va_start(ap, fmt);
-    int rc = prepare_bound(d, &st, err, sql, fmt, ap);
+    int rc = prepare_bound(d, &q, err, sql, fmt, ap);
     va_end(ap);
     if (rc)
         return rc;
-    int s = sqlite3_step(st);
+    int s = sqlite3_step(q.st);
     while (s == SQLITE_ROW)
-        s = sqlite3_step(st);
+        s = sqlite3_step(q.st);
     rc = s == SQLITE_DONE ? GM_OK : fail_sqlite(d, err, s, "step");
-    sqlite3_finalize(st);
+    stmt_release(d, q.st, q.slot);
     return rc;
 }
 
@@ -170,13 +235,11 @@ int db_vquery(db *d, db_stmt **out, gm_err *err, const char *sql, const char *fm
     db_stmt *q = calloc(1, sizeof *q);
     if (!q)
         return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    int rc = prepare_bound(d, &q->st, err, sql, fmt, ap);
+    int rc = prepare_bound(d, q, err, sql, fmt, ap);
     if (rc) {
         free(q);
         return rc;
     }
-    q->owner = d;
-    q->err = err;
     *out = q;
     return GM_OK;
 }
@@ -205,29 +268,29 @@ void db_done(db_stmt *q)
 {
     if (!q)
         return;
-    sqlite3_finalize(q->st);
+    stmt_release(q->owner, q->st, q->slot);
     free(q);
 }
 
 int db_query_int(db *d, long long *out, gm_err *err, const char *sql, const char *fmt, ...)
 {
-    sqlite3_stmt *st;
+    db_stmt q;
     va_list ap;
     va_start(ap, fmt);
-    int rc = prepare_bound(d, &st, err, sql, fmt, ap);
+    int rc = prepare_bound(d, &q, err, sql, fmt, ap);
     va_end(ap);
     if (rc)
         return rc;
-    int s = sqlite3_step(st);
+    int s = sqlite3_step(q.st);
     if (s == SQLITE_ROW) {
-        *out = sqlite3_column_int64(st, 0);
+        *out = sqlite3_column_int64(q.st, 0);
         rc = GM_OK;
     } else if (s == SQLITE_DONE) {
         rc = gm_fail(err, GM_E_NOTFOUND, NULL, "记录不存在");
     } else {
         rc = fail_sqlite(d, err, s, "step");
     }
-    sqlite3_finalize(st);
+    stmt_release(d, q.st, q.slot);
     return rc;
 }
 

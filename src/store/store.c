@@ -74,12 +74,17 @@ int store_migrate(db *d, int *applied, gm_err *err)
     return GM_OK;
 }
 
+int store_schema_required(void)
+{
+    return gm_migration_count ? gm_migrations[gm_migration_count - 1].version : 0;
+}
+
 int store_require_current(db *d, gm_err *err)
 {
     int version, rc = store_schema_version(d, &version, err);
     if (rc)
         return rc;
-    int want = gm_migration_count ? gm_migrations[gm_migration_count - 1].version : 0;
+    int want = store_schema_required();
     if (version != want)
         return gm_fail(err, GM_E_INVALID, "db",
                        "数据库结构版本为 %d,本程序需要 %d:请先运行 govmedia init --db 迁移",

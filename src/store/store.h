@@ -19,6 +19,9 @@ int store_migrate(db *d, int *applied, gm_err *err);
 /* Current schema version (0 for an empty database). */
 int store_schema_version(db *d, int *version, gm_err *err);
 
+/* The schema version this binary's migrations lead to. */
+int store_schema_required(void);
+
 /* Refuses a database whose schema is older or newer than this binary's. */
 int store_require_current(db *d, gm_err *err);
 
