@@ -7,6 +7,7 @@
 #include "cli/demo.h"
 #include "cli/opts.h"
 #include "http/server.h"
+#include "jobs/runner.h"
 #include "store/store.h"
 
 #include <getopt.h>
@@ -22,8 +23,11 @@
 static void usage(void)
 {
     printf("用法:govmedia serve --db PATH [--listen 127.0.0.1:8080] [--threads N] [--cookie-secure]\n"
-           "  启动控制台与 API。SIGTERM/SIGINT 平稳停止,SIGHUP 重新加载词库。\n"
+           "                      [--job-tick SECONDS] [--no-jobs]\n"
+           "  启动控制台与 API 以及定时任务。SIGTERM/SIGINT 平稳停止,SIGHUP 重新加载词库。\n"
            "  --cookie-secure  会话 Cookie 加 Secure 标记(经 HTTPS 反向代理对外服务时使用)\n"
+           "  --job-tick N     定时任务最长每 N 秒检查一次(默认 30)\n"
+           "  --no-jobs        本进程不运行定时任务(多台服务共用数据库时也可都运行:任务有租约,不会重复执行)\n"
            "  环境变量 GOVMEDIA_DATA 指定数据目录(词库、日历),GOVMEDIA_WEB 指定控制台目录。\n");
 }
 
@@ -69,16 +73,22 @@ int cmd_serve(int argc, char **argv)
     static const struct option opts[] = {
         {"db", required_argument, 0, 'd'}, {"listen", required_argument, 0, 'l'},
         {"threads", required_argument, 0, 't'}, {"cookie-secure", no_argument, 0, 's'},
+        {"job-tick", required_argument, 0, 'j'}, {"no-jobs", no_argument, 0, 'n'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     gm_server_config cfg = {.listen = "127.0.0.1:8080", .threads = 4, .session_seconds = 8 * 3600,
                             .max_failed_logins = 5, .lock_seconds = 15 * 60};
-    long long threads;
-    int c;
+    long long threads, job_tick = 30;
+    int c, run_jobs = 1;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'd') cfg.db_path = optarg;
         else if (c == 'l') cfg.listen = optarg;
         else if (c == 's') cfg.cookie_secure = 1;
+        else if (c == 'n') run_jobs = 0;
+        else if (c == 'j') {
+            if (cli_parse_id(optarg, &job_tick) || job_tick > 3600)
+                return cli_usage_error("serve", "--job-tick 应为 1 到 3600 的整数(秒)");
+        }
         else if (c == 't') {
             if (cli_parse_id(optarg, &threads) || threads > 64)
                 return cli_usage_error("serve", "--threads 应为 1 到 64 的整数");
@@ -113,7 +123,11 @@ int cmd_serve(int argc, char **argv)
     if (is_demo(cfg.db_path))
         demo_print_logins(stdout);
     fflush(stdout);
+    static gm_job_runner jobs;
+    if (run_jobs && job_runner_start(&jobs, cfg.db_path, cfg.data_dir, (int)job_tick, &err))
+        fprintf(stderr, "govmedia serve:%s\n", err.message);
     wait_for_signals(&s, &set);
+    job_runner_stop(&jobs);
     server_stop(&s, 10000);
     fprintf(stderr, "govmedia serve:已停止\n");
     return 0;

@@ -21,6 +21,7 @@ static const struct {
     {"routes", cmd_routes, "列出所有 API 路由及所需权限"},
     {"account", cmd_account, "账号管理:list | show | apply | approve | open | file | close | ..."},
     {"calendar", cmd_calendar, "工作日历:list | load"},
+    {"jobs", cmd_jobs, "定时任务:list | log | run"},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,13 @@
+/*
+ * job_list.h - the job functions the registry (jobs/registry.c) names.
+ * Each lives in its own file jobs/job_*.c (or in the room it belongs to)
+ * and has the gm_job_fn signature of jobs.h.
+ */
+#ifndef GM_JOB_LIST_H
+#define GM_JOB_LIST_H
+
+#include "jobs/jobs.h"
+
+int job_prune_runs(gm_job_ctx *ctx, gm_err *err);
+
+#endif

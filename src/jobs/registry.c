@@ -1,0 +1,16 @@
+/*
+ * registry.c - every periodic job of govmedia, one line each.
+ *
+ * To add a job: write `int job_x(gm_job_ctx *ctx, gm_err *err)` in
+ * jobs/job_x.c, declare it in jobs/job_list.h and add its line below:
+ * {name ("room.what", stable: the database keys on it), schedule (Beijing
+ * time, core/schedule.h), function, Chinese title}.  Changing a schedule
+ * text here reschedules the job on the next start.
+ */
+#include "jobs/job_list.h"
+
+const gm_job_def gm_jobs[] = {
+    {"jobs.prune", "daily 03:30", job_prune_runs, "清理 90 天前的任务运行记录"},
+};
+
+const size_t gm_job_count = sizeof gm_jobs / sizeof gm_jobs[0];

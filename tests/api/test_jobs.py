@@ -1,0 +1,116 @@
+"""The scheduler inside `govmedia serve` and `govmedia jobs` (src/jobs/).
+
+Real program, real SQLite file: a job whose slot passed while no server
+ran is run once when a server starts (not once per missed slot); two
+servers on one database never run a slot twice; SIGTERM stops the runner
+cleanly; operators list, run and read the log from the CLI.
+"""
+import json
+import os
+import signal
+import time
+import unittest
+
+import gmtest
+from gmtest import run, sql
+
+
+def wait_for(cond, timeout=20):
+    end = time.time() + timeout
+    while time.time() < end:
+        if cond():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def runs(db, job="jobs.prune"):
+    return sql(db, "SELECT owner, status, manual FROM job_runs WHERE job=? ORDER BY id", (job,))
+
+
+class JobsTest(unittest.TestCase):
+    def setUp(self):
+        self.srv = gmtest.Server(demo=False)
+        self.servers = [self.srv]
+
+    def tearDown(self):
+        for s in self.servers[1:]:
+            s.stop()
+        self.srv.cleanup()
+
+    def test_jobs_list_shows_schedule_in_beijing_time(self):
+        p = run("jobs", "list", "--db", self.srv.db, check=True)
+        self.assertIn("jobs.prune", p.stdout)
+        self.assertIn("每天 03:30(北京时间)", p.stdout)
+        rows = json.loads(run("jobs", "list", "--db", self.srv.db, "--json", check=True).stdout)
+        prune = [r for r in rows if r["name"] == "jobs.prune"][0]
+        self.assertTrue(prune["next_run_at"].endswith("Z"))
+        self.assertEqual(prune["title"], "清理 90 天前的任务运行记录")
+
+    def test_jobs_run_logs_a_manual_run_and_unknown_name_exits_2(self):
+        p = run("jobs", "run", "--db", self.srv.db, "jobs.prune")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("完成", p.stdout)
+        self.assertEqual([r[1:] for r in runs(self.srv.db)], [("ok", 1)])
+        log = json.loads(run("jobs", "log", "--db", self.srv.db, "--json", check=True).stdout)
+        self.assertEqual(log[0]["job"], "jobs.prune")
+        p = run("jobs", "run", "--db", self.srv.db, "no.such.job")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("no.such.job", p.stderr)
+        self.assertEqual(run("jobs", "run", "--db", self.srv.db).returncode, 2)
+
+    def test_jobs_run_refused_while_another_process_holds_the_lease(self):
+        run("jobs", "list", "--db", self.srv.db, check=True)
+        sql(self.srv.db, "UPDATE jobs SET lease_owner='other:1:ab', lease_until='2999-01-01T00:00:00Z' "
+                         "WHERE name='jobs.prune'")
+        p = run("jobs", "run", "--db", self.srv.db, "jobs.prune")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("正在由其他进程运行", p.stderr)
+        self.assertEqual(runs(self.srv.db), [])
+
+    def test_jobs_missed_run_runs_once_on_start(self):
+        run("jobs", "list", "--db", self.srv.db, check=True)
+        # The server was down for three weeks: 21 daily slots passed.
+        sql(self.srv.db, "UPDATE jobs SET next_run_at='2020-01-01T00:00:00Z' WHERE name='jobs.prune'")
+        self.srv.start(extra_args=("--job-tick", "1"))
+        self.assertTrue(wait_for(lambda: len(runs(self.srv.db)) >= 1))
+        time.sleep(2.5)   # a few more ticks: nothing else may run
+        self.assertEqual([r[1:] for r in runs(self.srv.db)], [("ok", 0)])
+        nxt = sql(self.srv.db, "SELECT next_run_at FROM jobs WHERE name='jobs.prune'")[0][0]
+        self.assertGreater(nxt, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+
+    def test_jobs_two_servers_sharing_a_database_never_run_one_slot_twice(self):
+        run("jobs", "list", "--db", self.srv.db, check=True)
+        self.srv.start(extra_args=("--job-tick", "1"))
+        other = gmtest.Server.__new__(gmtest.Server)
+        other.dir, other.db, other.proc = self.srv.dir, self.srv.db, None
+        other.log = None
+        self.servers.append(other)
+        other.start(extra_args=("--job-tick", "1"))
+        owners = set()
+        for slot in range(1, 4):
+            sql(self.srv.db, "UPDATE jobs SET next_run_at='2020-01-01T00:00:00Z' WHERE name='jobs.prune'")
+            self.assertTrue(wait_for(lambda: len(runs(self.srv.db)) >= slot))
+            time.sleep(1.5)
+            got = runs(self.srv.db)
+            self.assertEqual(len(got), slot, got)
+            owners.update(r[0] for r in got)
+        self.assertTrue(all(":" in o for o in owners))
+
+    def test_jobs_runner_stops_cleanly_on_sigterm(self):
+        self.srv.start(extra_args=("--job-tick", "3600"))
+        time.sleep(0.5)
+        t0 = time.time()
+        self.assertEqual(self.srv.stop(signal.SIGTERM), 0)
+        self.assertLess(time.time() - t0, 5)   # the sleeping runner was woken, not waited out
+        self.srv.log.seek(0)
+        self.assertIn("已停止", self.srv.log.read())
+
+    def test_jobs_serve_rejects_bad_job_tick(self):
+        p = run("serve", "--db", self.srv.db, "--job-tick", "0")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--job-tick", p.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
