@@ -7,11 +7,14 @@
  */
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "http/json_in.h"
+#include "http/route.h"
 #include "store/account_query.h"
 #include "store/account_reviews.h"
 #include "store/accounts.h"
 #include "store/calendars.h"
 
+#include "util/file.h"
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,14 +110,14 @@ static void print_json(json_t *j)
 /* The --input JSON object, or one built from the shorthand options. */
 static int read_input(const account_opts *o, json_t **out, gm_err *err)
 {
-    if (o->input) {
-        json_error_t je;
-        *out = strcmp(o->input, "-") == 0 ? json_loadf(stdin, JSON_REJECT_DUPLICATES, &je)
-                                          : json_load_file(o->input, JSON_REJECT_DUPLICATES, &je);
-        if (!*out)
-            return gm_fail(err, GM_E_INVALID, "input", "无法读取 JSON 输入:%s(第 %d 行)",
-                           je.text, je.line);
-        return GM_OK;
+    if (o->input) {   /* the same gate as an API body: UTF-8, syntax, control characters */
+        char *text = NULL;
+        size_t len = 0;
+        int rc = gm_read_file(o->input, GM_DEFAULT_MAX_BODY, &text, &len, "input", err);
+        if (!rc)
+            rc = json_body_load(text, len, out, err);
+        free(text);
+        return rc;
     }
     *out = json_object();
     if (!*out)
@@ -141,6 +144,13 @@ static int do_list(db *d, const account_opts *o, gm_err *err)
     json_t *a;
     json_array_foreach(arr, i, a) {
         json_t *ov = json_object_get(a, "overdue");
+        if (json_is_true(json_object_get(a, "unreadable"))) {
+            printf("%lld\t记录已损坏\t%s\t%s\n",
+                   (long long)json_integer_value(json_object_get(a, "id")),
+                   json_string_value(json_object_get(a, "unit_name")),
+                   json_string_value(json_object_get(a, "error")));
+            continue;
+        }
         printf("%lld\t%s\t%s\t%s\t%s%s%s\n", (long long)json_integer_value(json_object_get(a, "id")),
                json_string_value(json_object_get(a, "state_label")),
                json_string_value(json_object_get(a, "platform_label")),

@@ -4,12 +4,63 @@
 #include "http/json_in.h"
 #include "util/text.h"
 
+#include <stdio.h>
 #include <string.h>
+
+static int control_char_error(const char *field, const char *at, gm_err *err)
+{
+    char cp[12];
+    text_codepoint_name(at, cp);
+    return gm_fail(err, GM_E_INVALID, field[0] ? field : "body",
+                   "字段 %s 含有不允许的控制字符 %s", field[0] ? field : "body", cp);
+}
+
+static int check_string(const char *s, size_t len, const char *field, int multiline, gm_err *err)
+{
+    long at = text_first_control(s, len, multiline);
+    return at < 0 ? GM_OK : control_char_error(field, s + at, err);
+}
+
+/* child = path + ".key" (or "key" at the top), cut to the field's size. */
+static void child_path(char *out, size_t cap, const char *path, const char *key)
+{
+    snprintf(out, cap, "%s%s%s", path, path[0] ? "." : "", key);
+}
+
+int json_text_check(const json_t *v, const char *path, gm_err *err)
+{
+    char child[sizeof err->field];
+    if (json_is_string(v))
+        return check_string(json_string_value(v), json_string_length(v), path, 1, err);
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *el;
+        json_array_foreach((json_t *)v, i, el) {
+            snprintf(child, sizeof child, "%s[%zu]", path, i);
+            int rc = json_text_check(el, child, err);
+            if (rc)
+                return rc;
+        }
+        return GM_OK;
+    }
+    const char *key;
+    json_t *el;
+    json_object_foreach((json_t *)v, key, el) {
+        child_path(child, sizeof child, path, key);
+        int rc = check_string(key, strlen(key), path, 0, err);
+        if (!rc)
+            rc = json_text_check(el, child, err);
+        if (rc)
+            return rc;
+    }
+    return GM_OK;
+}
 
 static const char *type_name_zh(json_field_type t)
 {
     switch (t) {
-    case JF_STRING: return "字符串";
+    case JF_STRING:
+    case JF_TEXT: return "字符串";
     case JF_INT: return "整数";
     case JF_BOOL: return "布尔值";
     case JF_OBJECT: return "对象";
@@ -21,7 +72,8 @@ static const char *type_name_zh(json_field_type t)
 static bool type_matches(const json_t *v, json_field_type t)
 {
     switch (t) {
-    case JF_STRING: return json_is_string(v);
+    case JF_STRING:
+    case JF_TEXT: return json_is_string(v);
     case JF_INT: return json_is_integer(v);
     case JF_BOOL: return json_is_boolean(v);
     case JF_OBJECT: return json_is_object(v);
@@ -44,7 +96,7 @@ static int check_value(const json_field *f, const json_t *v, gm_err *err)
         return GM_OK;
     if (!type_matches(v, f->type))
         return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 应为%s", f->name, type_name_zh(f->type));
-    if (f->type != JF_STRING)
+    if (f->type != JF_STRING && f->type != JF_TEXT)
         return GM_OK;
     size_t max = f->max_chars ? f->max_chars : 10000;
     size_t n = text_codepoints(json_string_value(v));
@@ -52,9 +104,7 @@ static int check_value(const json_field *f, const json_t *v, gm_err *err)
         return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 不能为空", f->name);
     if (n > max)
         return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 不能超过 %zu 个字符", f->name, max);
-    if (memchr(json_string_value(v), '\0', json_string_length(v)))
-        return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 含有 NUL 字符", f->name);
-    return GM_OK;
+    return check_string(json_string_value(v), json_string_length(v), f->name, f->type == JF_TEXT, err);
 }
 
 static int check_fields(const json_t *obj, const json_field *spec, gm_err *err)
@@ -91,6 +141,11 @@ int json_body_load(const char *body, size_t len, json_t **out, gm_err *err)
     if (!json_is_object(obj)) {
         json_decref(obj);
         return gm_fail(err, GM_E_INVALID, "body", "请求体应为 JSON 对象");
+    }
+    int rc = json_text_check(obj, "", err);
+    if (rc) {
+        json_decref(obj);
+        return rc;
     }
     *out = obj;
     return GM_OK;

@@ -5,6 +5,13 @@
  * invalid UTF-8 (with the byte offset), malformed JSON, a non-object,
  * duplicate keys, unknown fields, wrong types, missing required fields and
  * over-long strings, naming the field in err.
+ *
+ * Control characters: every string and key at every depth is checked by
+ * json_body_load() (so also bodies a store module validates itself): NUL
+ * and the other C0/C1 controls are refused with 400 naming the dotted
+ * field ("responsible.name", "roles[1].role"); tab, LF and CR pass there.
+ * A declared JF_STRING field (one line: names, codes, dates) also refuses
+ * tab, LF and CR; declare free text (reasons, post text) as JF_TEXT.
  */
 #ifndef GM_HTTP_JSON_IN_H
 #define GM_HTTP_JSON_IN_H
@@ -14,7 +21,8 @@
 #include <stddef.h>
 #include "util/gm_error.h"
 
-typedef enum { JF_STRING, JF_INT, JF_BOOL, JF_OBJECT, JF_ARRAY } json_field_type;
+/* JF_STRING is one line of text; JF_TEXT is free text (tab, LF, CR allowed). */
+typedef enum { JF_STRING, JF_INT, JF_BOOL, JF_OBJECT, JF_ARRAY, JF_TEXT } json_field_type;
 
 typedef struct json_field {
     const char *name;
@@ -22,6 +30,10 @@ typedef struct json_field {
     bool required;
     size_t max_chars;       /* strings: max code points, 0 = 10000 */
 } json_field;
+
+/* Refuses control characters in every string and key under v (see the top
+ * of this file); path names v itself ("" for the body). */
+int json_text_check(const json_t *v, const char *path, gm_err *err);
 
 /* spec ends with a {NULL} entry.  *out is the parsed object on success. */
 int json_body_parse(const char *body, size_t len, const json_field *spec, json_t **out,

@@ -41,6 +41,7 @@ typedef struct gm_request {
     size_t resp_len;
     const char *content_type;
     char set_cookie[256];
+    char allow[64];             /* Allow header of a 405 answer */
 } gm_request;
 
 /* Answers with status and obj serialised (steals the reference). */

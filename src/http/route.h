@@ -45,6 +45,10 @@ int route_uses_db(const gm_route *route);
 const gm_route *router_match(const char *method, const char *path, long long *ids, int *n_ids,
                              int *path_known);
 
+/* The methods path answers to, "GET, POST" (empty if none), for the Allow
+ * header of a 405. */
+void router_allowed_methods(const char *path, char *out, size_t cap);
+
 /* Authenticates, checks CSRF and permission, runs the handler, and leaves
  * the answer (or an error answer) in r. */
 void router_dispatch(gm_request *r, const gm_route *route);

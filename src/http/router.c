@@ -4,9 +4,13 @@
  * Order for every API request: match route -> load session (cookie) ->
  * 401 if the route needs a login and there is none -> 403 if a write
  * lacks the session's CSRF token -> 403 if no grant of the user carries
- * the route's permission -> handler.  Handlers then check the permission
+ * the route's permission -> every query parameter is valid UTF-8 without
+ * control characters (query.h) -> handler.  A path that exists under other
+ * methods answers 405 with an Allow header (server.c asks
+ * router_allowed_methods()).  Handlers then check the permission
  * again on the unit of the object they touch (request_require_unit).
  */
+#include "http/query.h"
 #include "http/route.h"
 #include "http/session.h"
 
@@ -63,6 +67,20 @@ const gm_route *router_match(const char *method, const char *path, long long *id
     return NULL;
 }
 
+void router_allowed_methods(const char *path, char *out, size_t cap)
+{
+    long long ids[GM_MAX_PATH_IDS];
+    int n_ids;
+    size_t used = 0;
+    out[0] = '\0';
+    for (int t = 0; tables[t]; t++)
+        for (const gm_route *r = tables[t]; r->method; r++)
+            if (pattern_matches(r->pattern, path, ids, &n_ids) && !strstr(out, r->method) &&
+                used < cap)
+                used += (size_t)snprintf(out + used, cap - used, "%s%s", used ? ", " : "",
+                                         r->method);
+}
+
 static bool is_write(const char *method)
 {
     return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
@@ -91,6 +109,8 @@ void router_dispatch(gm_request *r, const gm_route *route)
     gm_err err;
     gm_err_clear(&err);
     int rc = check_access(r, route, &err);
+    if (!rc)
+        rc = query_args_check(r, &err);
     if (!rc)
         rc = route->handler(r, &err);
     if (rc)

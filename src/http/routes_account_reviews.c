@@ -73,8 +73,8 @@ static int h_review_get(gm_request *r, gm_err *err)
 }
 
 static const json_field report_fields[] = {
-    {"text", JF_STRING, true, 20000}, {"attachment_name", JF_STRING, false, 200},
-    {"attachment_base64", JF_STRING, false, 8 * 1024 * 1024}, {NULL, 0, 0, 0}};
+    {"text", JF_TEXT, true, 20000}, {"attachment_name", JF_STRING, false, 200},
+    {"attachment_base64", JF_TEXT, false, 8 * 1024 * 1024}, {NULL, 0, 0, 0}};
 
 static int decode_attachment(const char *b64, unsigned char **out, size_t *len, gm_err *err)
 {
@@ -112,7 +112,7 @@ static int h_review_report(gm_request *r, gm_err *err)
     return rc ? rc : reply_round(r, 200, r->ids[0], err);
 }
 
-static const json_field decision_fields[] = {{"reason", JF_STRING, false, 2000}, {NULL, 0, 0, 0}};
+static const json_field decision_fields[] = {{"reason", JF_TEXT, false, 2000}, {NULL, 0, 0, 0}};
 
 static int h_review_decide(gm_request *r, gm_err *err)
 {

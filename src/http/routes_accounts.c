@@ -9,6 +9,7 @@
  */
 #include "http/account_access.h"
 #include "http/json_in.h"
+#include "http/query.h"
 #include "http/route.h"
 #include "http/server.h"
 #include "store/account_query.h"
@@ -17,6 +18,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+/* Every account reply may be asked for the overdue flags as of a day. */
+static const query_param as_of_query[] = {{"as_of", QP_DATE, NULL}, {NULL, 0, NULL}};
+
+static const query_param list_query[] = {
+    {"unit_id", QP_ID, NULL},  {"platform", QP_TEXT, NULL},
+    {"state", QP_TEXT, NULL},  {"overdue", QP_ENUM, "filing|refiling|any"},
+    {"as_of", QP_DATE, NULL},  {NULL, 0, NULL}};
 
 static int reply_account(gm_request *r, int status, long long id, gm_err *err)
 {
@@ -33,7 +42,9 @@ static int h_accounts_list(gm_request *r, gm_err *err)
 {
     account_filter f = {.platform = request_arg(r, "platform"), .state = request_arg(r, "state"),
                         .overdue = request_arg(r, "overdue"), .as_of = request_arg(r, "as_of")};
-    int rc = request_arg_int(r, "unit_id", 0, &f.unit_id, err);
+    int rc = request_query(r, list_query, err);
+    if (!rc)
+        rc = request_arg_int(r, "unit_id", 0, &f.unit_id, err);
     if (!rc)
         rc = account_filter_validate(&f, err);
     json_t *arr;
@@ -46,8 +57,8 @@ static const json_field apply_fields[] = {
     {"unit_id", JF_INT, true, 0},        {"name", JF_STRING, false, 64},
     {"platform", JF_STRING, false, 32},  {"host_unit", JF_STRING, false, 100},
     {"date", JF_STRING, false, 10},      {"responsible", JF_OBJECT, false, 0},
-    {"admin", JF_OBJECT, false, 0},      {"purpose", JF_STRING, false, 2000},
-    {"exception_reason", JF_STRING, false, 500}, {NULL, 0, 0, 0}};
+    {"admin", JF_OBJECT, false, 0},      {"purpose", JF_TEXT, false, 2000},
+    {"exception_reason", JF_TEXT, false, 500}, {NULL, 0, 0, 0}};
 
 /* An exception to the one-per-platform rule is the supervisor's call. */
 static int check_exception_right(gm_request *r, const char *exception, long long unit_id,
@@ -64,7 +75,9 @@ static int check_exception_right(gm_request *r, const char *exception, long long
 static int h_accounts_apply(gm_request *r, gm_err *err)
 {
     json_t *b;
-    int rc = json_body_parse(r->body, r->body_len, apply_fields, &b, err);
+    int rc = request_query(r, as_of_query, err);
+    if (!rc)
+        rc = json_body_parse(r->body, r->body_len, apply_fields, &b, err);
     if (rc)
         return rc;
     long long unit = json_int_or(b, "unit_id", 0), id = 0;
@@ -89,7 +102,9 @@ static int h_accounts_apply(gm_request *r, gm_err *err)
 static int h_account_get(gm_request *r, gm_err *err)
 {
     gm_account a;
-    int rc = request_load_account(r, PERM_ACCOUNT_READ, r->ids[0], &a, err);
+    int rc = request_query(r, as_of_query, err);
+    if (!rc)
+        rc = request_load_account(r, PERM_ACCOUNT_READ, r->ids[0], &a, err);
     if (rc)
         return rc;
     json_t *j = account_to_json(&a, request_arg(r, "as_of"));
@@ -117,7 +132,9 @@ static int h_account_act(gm_request *r, gm_err *err)
             perm = action_perms[i].perm;
     gm_account a;
     int rc = perm == PERM_COUNT ? gm_fail(err, GM_E_NOTFOUND, NULL, "没有这个账号操作")
-                                : request_load_account(r, perm, r->ids[0], &a, err);
+                                : request_query(r, as_of_query, err);
+    if (!rc)
+        rc = request_load_account(r, perm, r->ids[0], &a, err);
     if (rc)
         return rc;
     long long unit = a.unit_id;
@@ -148,7 +165,9 @@ static int h_account_act(gm_request *r, gm_err *err)
 
 static int h_account_put_qr(gm_request *r, gm_err *err)
 {
-    int rc = request_require_account(r, PERM_ACCOUNT_OPERATE, r->ids[0], err);
+    int rc = request_query(r, as_of_query, err);
+    if (!rc)
+        rc = request_require_account(r, PERM_ACCOUNT_OPERATE, r->ids[0], err);
     if (rc)
         return rc;
     rc = accounts_put_qr(r->db, &r->actor, r->ids[0], r->body, r->body_len, err);

@@ -1,14 +1,20 @@
 /*
  * routes_audit.c - the audit trail for inspectors: list and verify.
  */
+#include "http/query.h"
 #include "http/route.h"
 #include "store/audit.h"
 #include "store/audit_query.h"
 
+static const query_param list_query[] = {
+    {"before", QP_ID, NULL}, {"limit", QP_INT, NULL}, {NULL, 0, NULL}};
+
 static int h_audit_list(gm_request *r, gm_err *err)
 {
     long long before, limit;
-    int rc = request_arg_int(r, "before", 0, &before, err);
+    int rc = request_query(r, list_query, err);
+    if (!rc)
+        rc = request_arg_int(r, "before", 0, &before, err);
     if (!rc)
         rc = request_arg_int(r, "limit", 100, &limit, err);
     if (!rc && (limit < 1 || limit > 1000))

@@ -13,7 +13,7 @@
 #include <string.h>
 
 static const json_field check_fields[] = {
-    {"text", JF_STRING, true, 200000}, {"title", JF_STRING, false, 200},
+    {"text", JF_TEXT, true, 200000}, {"title", JF_STRING, false, 200},
     {"platform", JF_STRING, false, 16}, {"repost_source", JF_STRING, false, 500},
     {NULL, 0, 0, 0}};
 

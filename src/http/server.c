@@ -74,6 +74,8 @@ static enum MHD_Result send_answer(struct MHD_Connection *c, gm_request *r)
         return MHD_NO;
     if (r->content_type)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
+    if (r->allow[0])
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
     if (r->set_cookie[0])
         MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
@@ -188,9 +190,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (strncmp(url, "/api/", 5) != 0)
         return static_files_answer(c, s->cfg.web_dir, url, method);
     char msg[128];
+    if (!x->route && x->path_known) {
+        router_allowed_methods(url, x->req.allow, sizeof x->req.allow);
+        snprintf(msg, sizeof msg, "该路径不支持此 HTTP 方法(可用:%s)", x->req.allow);
+        return answer_error(c, x, GM_E_METHOD, NULL, msg);
+    }
     if (!x->route)
-        return answer_error(c, x, x->path_known ? GM_E_INVALID : GM_E_NOTFOUND, NULL,
-                            x->path_known ? "该路径不支持此 HTTP 方法" : "没有这个 API 路径");
+        return answer_error(c, x, GM_E_NOTFOUND, NULL, "没有这个 API 路径");
     if (x->too_large)
         return answer_error(c, x, GM_E_TOOLARGE, "body", too_large_message(x, msg, sizeof msg));
     return dispatch_api(c, x);

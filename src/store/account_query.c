@@ -50,6 +50,8 @@ static int may_read(const gm_actor *scope, const char *unit_path)
     return !scope || rbac_allows(scope->grants, scope->n_grants, PERM_ACCOUNT_READ, unit_path);
 }
 
+/* ids and unit paths (as [id, path] pairs) of the accounts matching the
+ * filter's SQL part, in list order. */
 static int collect_ids(db *d, const account_filter *f, json_t *ids, gm_err *err)
 {
     db_stmt *q;
@@ -58,7 +60,8 @@ static int collect_ids(db *d, const account_filter *f, json_t *ids, gm_err *err)
     if (f->platform && !platform_parse(f->platform, NULL, &p, NULL))
         platform = platform_name(p);
     int rc = db_query(d, &q, err,
-                      "SELECT a.id FROM accounts a JOIN units u ON u.id=a.unit_id "
+                      "SELECT a.id,u.path,a.unit_id,u.name FROM accounts a "
+                      "JOIN units u ON u.id=a.unit_id "
                       "WHERE (? IS NULL OR u.path LIKE (SELECT path FROM units WHERE id=?)||'%') "
                       "AND (? IS NULL OR a.platform=?) AND (? IS NULL OR a.state=?) "
                       "ORDER BY u.path, a.id",
@@ -66,30 +69,58 @@ static int collect_ids(db *d, const account_filter *f, json_t *ids, gm_err *err)
     if (rc)
         return rc;
     while ((rc = db_next(q)) == 1)
-        json_array_append_new(ids, json_integer(db_int(q, 0)));
+        json_array_append_new(ids, json_pack("[I,s,I,s]", (json_int_t)db_int(q, 0), db_text(q, 1),
+                                             (json_int_t)db_int(q, 2), db_text(q, 3)));
     db_done(q);
     return rc < 0 ? rc : GM_OK;
+}
+
+/* A row that cannot be read is marked, logged and skipped, so one damaged
+ * record never takes the whole list (and every user's registry) down. */
+static json_t *unreadable_entry(const json_t *row, const gm_err *why)
+{
+    long long id = json_integer_value(json_array_get(row, 0));
+    fprintf(stderr, "govmedia: account %lld skipped in a list: %s\n", id, why->message);
+    return json_pack("{s:I,s:I,s:s,s:b,s:s}", "id", (json_int_t)id, "unit_id",
+                     json_integer_value(json_array_get(row, 2)), "unit_name",
+                     json_string_value(json_array_get(row, 3)), "unreadable", 1, "error",
+                     why->message);
+}
+
+/* Appends the list entry of one matching row, if the filter wants it. */
+static int append_entry(db *d, const account_filter *f, const json_t *row, json_t *arr,
+                        gm_err *err)
+{
+    gm_account a;
+    gm_err why;
+    int rc = accounts_get(d, json_integer_value(json_array_get(row, 0)), &a, &why);
+    if (rc == GM_E_DB) {
+        json_array_append_new(arr, unreadable_entry(row, &why));
+        return GM_OK;
+    }
+    if (rc)
+        return err ? (*err = why, rc) : rc;
+    json_t *j = account_to_json(&a, f->as_of);
+    if (j && wanted_by_overdue(f, j)) {
+        json_object_del(j, "record");
+        json_array_append(arr, j);
+    }
+    json_decref(j);
+    accounts_release(&a);
+    return GM_OK;
 }
 
 int accounts_list(db *d, const gm_actor *scope, const account_filter *f, json_t **out,
                   gm_err *err)
 {
-    json_t *ids = json_array(), *arr = json_array(), *v;
+    json_t *ids = json_array(), *arr = json_array(), *row;
     size_t i;
     int rc = ids && arr ? collect_ids(d, f, ids, err) : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    json_array_foreach(ids, i, v) {
-        gm_account a;
-        if (rc || (rc = accounts_get(d, json_integer_value(v), &a, err)) != GM_OK)
+    json_array_foreach(ids, i, row) {
+        if (rc)
             break;
-        if (may_read(scope, a.unit_path)) {
-            json_t *j = account_to_json(&a, f->as_of);
-            if (j && wanted_by_overdue(f, j)) {
-                json_object_del(j, "record");
-                json_array_append(arr, j);
-            }
-            json_decref(j);
-        }
-        accounts_release(&a);
+        if (may_read(scope, json_string_value(json_array_get(row, 1))))
+            rc = append_entry(d, f, row, arr, err);
     }
     json_decref(ids);
     if (rc)

@@ -3,6 +3,7 @@
  */
 #include "util/text.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -18,6 +19,30 @@ long text_first_invalid_utf8(const char *s, size_t len)
         i += (size_t)n;
     }
     return -1;
+}
+
+static int is_multiline_blank(unsigned char c)
+{
+    return c == '\t' || c == '\n' || c == '\r';
+}
+
+long text_first_control(const char *s, size_t len, int multiline)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if ((u[i] < 0x20 && !(multiline && is_multiline_blank(u[i]))) || u[i] == 0x7f)
+            return (long)i;
+        if (u[i] == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
+            return (long)i;   /* C1 controls, U+0080-U+009F */
+    }
+    return -1;
+}
+
+void text_codepoint_name(const char *s, char out[12])
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned cp = u[0] == 0xC2 ? u[1] : u[0];
+    snprintf(out, 12, "U+%04X", cp);
 }
 
 size_t text_codepoints(const char *s)

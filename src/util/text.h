@@ -10,6 +10,13 @@
 
 /* Byte offset of the first invalid UTF-8 sequence, or -1 when valid. */
 long text_first_invalid_utf8(const char *s, size_t len);
+/* Byte offset of the first control character in valid UTF-8 text of len
+ * bytes (NUL included), or -1 when there is none.  Control characters are
+ * U+0000-U+001F, U+007F and U+0080-U+009F; with multiline, tab, line feed
+ * and carriage return are allowed. */
+long text_first_control(const char *s, size_t len, int multiline);
+/* "U+000A"-style name of the code point at s (a control character). */
+void text_codepoint_name(const char *s, char out[12]);
 /* Code points in valid UTF-8 text. */
 size_t text_codepoints(const char *s);
 /* Required text field: valid UTF-8, no control characters, min..max code

@@ -89,11 +89,12 @@ class SpineTest(gmtest.ServerTest):
         self.assertEqual(r.status, 401)
         self.assertEqual(r.json["error"]["code"], "unauthenticated")
 
-    def test_unknown_route_404_and_wrong_method_405ish(self):
+    def test_unknown_route_404_and_wrong_method_405(self):
         c = self.srv.client("admin")
         self.assertEqual(c.get("/api/v1/nothing-here").status, 404)
         r = c.request("PATCH", "/api/v1/units", {"x": 1})
-        self.assertEqual(r.status, 400)
+        self.assertEqual(r.status, 405)
+        self.assertEqual(r.headers["Allow"], "GET, POST")
 
     def bad_write(self, body=None, raw=None):
         c = self.srv.client("admin")
