@@ -6,6 +6,7 @@
  * list's own check, run by the store inside the transaction.
  */
 #include "http/list_routes.h"
+#include "http/query.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -62,7 +63,7 @@ static int check_entries(const list_route_def *def, const json_t *arr, const cha
 static const json_field change_fields[] = {
     {"add", JF_ARRAY, false, 0},    {"set", JF_ARRAY, false, 0},
     {"remove", JF_ARRAY, false, 0}, {"replace", JF_ARRAY, false, 0},
-    {"version", JF_INT, false, 0},  {"note", JF_STRING, false, 500},
+    {"version", JF_INT, false, 0},  {"note", JF_TEXT, false, 500},
     {NULL, 0, 0, 0}};
 
 int list_route_apply(gm_request *r, const list_route_def *def, const managed_list_change *ch,
@@ -117,7 +118,10 @@ int list_route_versions(gm_request *r, const list_route_def *def, gm_err *err)
 {
     long long limit;
     json_t *vs;
-    int rc = request_arg_int(r, "limit", 50, &limit, err);
+    static const query_param versions_query[] = {{"limit", QP_INT, NULL}, {NULL, 0, NULL}};
+    int rc = request_query(r, versions_query, err);
+    if (!rc)
+        rc = request_arg_int(r, "limit", 50, &limit, err);
     if (!rc && (limit < 1 || limit > 1000))
         rc = gm_fail(err, GM_E_INVALID, "limit", "limit 应在 1 到 1000 之间");
     if (!rc)
