@@ -7,14 +7,18 @@ LISTEN   ?= 127.0.0.1:8080
 JOBS     ?= 2
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps build test run asan fuzz bench clean
+.PHONY: all deps console build test run asan fuzz bench clean
 
 all: build
 
 deps:
 	@bash scripts/install-deps.sh
 
-build: deps
+# The web console (web/ -> web/dist): npm ci and vite build only when needed.
+console: deps
+	@bash scripts/build-console.sh
+
+build: deps console
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGM_WERROR=ON >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #ifndef GM_WEB_DIR
-#define GM_WEB_DIR GM_DATA_DIR "/../web"
+#define GM_WEB_DIR GM_DATA_DIR "/../web/dist"
 #endif
 
 static void usage(void)

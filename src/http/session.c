@@ -61,13 +61,26 @@ int session_load(gm_request *r, gm_err *err)
     return GM_OK;
 }
 
+/* The permissions a role carries, by name: the console builds its menu from them. */
+static json_t *role_perms_json(gm_role role)
+{
+    json_t *arr = json_array();
+    for (int p = PERM_LOGGED_IN + 1; arr && p < PERM_COUNT; p++)
+        if (role_has_perm(role, (gm_perm)p))
+            json_array_append_new(arr, json_string(perm_name((gm_perm)p)));
+    return arr;
+}
+
 static json_t *grants_json(const gm_actor *a)
 {
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < a->n_grants; i++)
-        json_array_append_new(arr, json_pack("{s:s,s:s,s:I}", "role", role_name(a->grants[i].role),
-                                             "role_label", role_label_zh(a->grants[i].role),
-                                             "unit_id", (json_int_t)a->grant_units[i]));
+        json_array_append_new(arr, json_pack("{s:s,s:s,s:I,s:b,s:o}", "role",
+                                             role_name(a->grants[i].role), "role_label",
+                                             role_label_zh(a->grants[i].role), "unit_id",
+                                             (json_int_t)a->grant_units[i], "subtree",
+                                             role_reaches_subtree(a->grants[i].role),
+                                             "permissions", role_perms_json(a->grants[i].role)));
     return arr;
 }
 

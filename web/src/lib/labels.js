@@ -1,0 +1,78 @@
+// labels.js - the Chinese label of every code the API returns (platforms,
+// account states, audit actions, roles, permissions, unit kinds, review
+// states).  Pages never show a raw code: they call label(kind, code).
+// A feature with codes of its own adds them with defineLabels() in its own
+// page folder (see docs/ARCHITECTURE.md, "How to add a console page").
+// Units are shown by name: unitName(id) in session.js.
+const tables = {
+  platform: {
+    weibo: "微博", wechat: "微信公众号", toutiao: "头条号", douyin: "抖音", kuaishou: "快手",
+    app: "移动客户端",
+  },
+  accountState: {
+    none: "未申请", applied: "待审批", approved: "已批准", rejected: "已驳回", opened: "已开通",
+    certified: "已认证", filed: "已备案", refiling_due: "待重新备案", closed: "已注销", merged: "已合并",
+  },
+  accountEvent: {
+    apply: "申请", approve: "批准", reject: "驳回", open: "开通", certify: "认证", file: "备案",
+    change_people: "变更负责人或管理员", submit_annual_report: "提交年审报告",
+    pass_annual_review: "年审通过", fail_annual_review: "年审不通过", close: "注销", merge: "合并",
+    qr: "上传二维码",
+  },
+  role: {
+    contributor: "信息员", department_head: "部门负责人", leader: "分管领导", principal: "主要负责人",
+    operator: "运维管理员", supervisor: "信息中心(归口管理)", admin: "系统管理员", observer: "监督检查",
+  },
+  permission: {
+    "unit.read": "查看单位", "unit.write": "管理单位", "user.read": "查看用户", "user.write": "管理用户",
+    "audit.read": "查看审计日志", "check.run": "合规检查", "lexicon.admin": "词库管理",
+    "account.read": "查看账号", "account.apply": "申请开设账号", "account.approve": "审批账号",
+    "account.operate": "账号运维(开通、认证、备案、变更)", "account.report": "提交年审报告",
+    "account.review": "年度审核", "account.close": "注销与合并账号", "calendar.admin": "工作日历管理",
+  },
+  action: {
+    "session.login": "登录", "session.logout": "退出登录", "session.login_failed": "登录失败",
+    "session.locked": "账户锁定", "unit.add": "新增单位", "user.add": "新增用户", "user.grant": "授予角色",
+    "user.passwd": "重置密码", "account.apply": "申请开设账号", "account.approve": "批准开设",
+    "account.reject": "驳回申请", "account.open": "登记开通", "account.certify": "登记认证",
+    "account.qr": "上传二维码", "account.file": "备案登记", "account.change_people": "变更负责人或管理员",
+    "account.close": "注销账号", "account.merge": "合并账号", "account.review_submit": "提交年审报告",
+    "account.review_pass": "年审通过", "account.review_fail": "年审不通过", "review.open": "开启年审",
+    "review.close": "结束年审", "calendar.load": "导入工作日历", "lexicon.reload": "重新加载词库",
+  },
+  objectType: { unit: "单位", user: "用户", account: "账号", session: "会话", review: "年审", calendar: "工作日历", lexicon: "词库" },
+  unitKind: {
+    province: "省级", city: "市级", county: "县级", township: "乡镇", department: "部门",
+    internal: "内设机构", organisation: "其他组织",
+  },
+  reviewState: { none: "未提交", submitted: "已提交", passed: "已通过", failed: "未通过" },
+  reviewOutcome: { keep: "保留", pending: "待审核", must_close: "应关停", exempt: "免审" },
+  roundState: { open: "进行中", closed: "已结束" },
+  overdue: { filing: "备案逾期", refiling: "重新备案逾期", any: "任一逾期" },
+  checkRule: { lexicon: "敏感词", length: "字数", privacy: "个人信息", source: "转载来源" },
+  severity: { block: "禁止发布", warn: "提醒" },
+  calendarSource: { store: "已导入", shipped: "随软件提供" },
+};
+
+// Adds or extends a table: defineLabels("postState", {draft: "草稿", ...}).
+export function defineLabels(kind, map) {
+  tables[kind] = { ...(tables[kind] || {}), ...map };
+}
+
+// The Chinese label of code; an unknown code is shown as is rather than hidden.
+export function label(kind, code) {
+  if (code === null || code === undefined || code === "") return "";
+  const t = tables[kind];
+  return (t && t[code]) || String(code);
+}
+
+// [{value, label}] for a select of every code of kind.
+export function options(kind) {
+  return Object.entries(tables[kind] || {}).map(([value, text]) => ({ value, label: text }));
+}
+
+// Element Plus tag type for an account state.
+export function stateTagType(state) {
+  return ({ applied: "warning", approved: "primary", rejected: "info", opened: "primary",
+    certified: "primary", filed: "success", refiling_due: "danger", closed: "info", merged: "info" })[state] || "info";
+}
