@@ -8,6 +8,7 @@
 #include "cli/opts.h"
 #include "http/server.h"
 #include "jobs/runner.h"
+#include "notify/outbox_loop.h"
 #include "store/store.h"
 
 #include <getopt.h>
@@ -24,10 +25,12 @@ static void usage(void)
 {
     printf("用法:govmedia serve --db PATH [--listen 127.0.0.1:8080] [--threads N] [--cookie-secure]\n"
            "                      [--job-tick SECONDS] [--no-jobs]\n"
+           "                      [--webhook-retry SECONDS]\n"
            "  启动控制台与 API 以及定时任务。SIGTERM/SIGINT 平稳停止,SIGHUP 重新加载词库。\n"
            "  --cookie-secure  会话 Cookie 加 Secure 标记(经 HTTPS 反向代理对外服务时使用)\n"
            "  --job-tick N     定时任务最长每 N 秒检查一次(默认 30)\n"
            "  --no-jobs        本进程不运行定时任务(多台服务共用数据库时也可都运行:任务有租约,不会重复执行)\n"
+           "  --webhook-retry  群机器人消息首次重试前等待的秒数(默认 30,之后每次翻倍,最多 1 小时)\n"
            "  环境变量 GOVMEDIA_DATA 指定数据目录(词库、日历),GOVMEDIA_WEB 指定控制台目录。\n");
 }
 
@@ -74,10 +77,11 @@ int cmd_serve(int argc, char **argv)
         {"db", required_argument, 0, 'd'}, {"listen", required_argument, 0, 'l'},
         {"threads", required_argument, 0, 't'}, {"cookie-secure", no_argument, 0, 's'},
         {"job-tick", required_argument, 0, 'j'}, {"no-jobs", no_argument, 0, 'n'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"webhook-retry", required_argument, 0, 'w'}, {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
     gm_server_config cfg = {.listen = "127.0.0.1:8080", .threads = 4, .session_seconds = 8 * 3600,
                             .max_failed_logins = 5, .lock_seconds = 15 * 60};
-    long long threads, job_tick = 30;
+    long long threads, job_tick = 30, retry = 30;
     int c, run_jobs = 1;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -93,6 +97,9 @@ int cmd_serve(int argc, char **argv)
             if (cli_parse_id(optarg, &threads) || threads > 64)
                 return cli_usage_error("serve", "--threads 应为 1 到 64 的整数");
             cfg.threads = (unsigned)threads;
+        } else if (c == 'w') {
+            if (cli_parse_id(optarg, &retry) || retry > 3600)
+                return cli_usage_error("serve", "--webhook-retry 应为 1 到 3600 的整数(秒)");
         } else if (c == 'h') { usage(); return 0; }
         else return cli_usage_error("serve", "未知选项");
     }
@@ -117,6 +124,11 @@ int cmd_serve(int argc, char **argv)
     gm_err err;
     if (server_start(&s, &cfg, &err))
         return cli_report("serve", &err);
+    static outbox_loop outbox;
+    if (outbox_loop_start(&outbox, cfg.db_path, (long)retry, &err)) {
+        server_stop(&s, 0);
+        return cli_report("serve", &err);
+    }
     char host[64];
     snprintf(host, sizeof host, "%.*s", (int)(strrchr(cfg.listen, ':') - cfg.listen), cfg.listen);
     printf("govmedia 控制台与 API 已启动:http://%s:%u/\n", host, s.port);
@@ -129,6 +141,7 @@ int cmd_serve(int argc, char **argv)
     wait_for_signals(&s, &set);
     job_runner_stop(&jobs);
     server_stop(&s, 10000);
+    outbox_loop_stop(&outbox);
     fprintf(stderr, "govmedia serve:已停止\n");
     return 0;
 }

@@ -34,11 +34,12 @@ static const struct {
     [ROLE_SUPERVISOR] = {"supervisor", "信息中心(归口管理)",
         P(PERM_UNIT_READ) | P(PERM_USER_READ) | P(PERM_AUDIT_READ) | P(PERM_CHECK_RUN) |
         P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) | P(PERM_ACCOUNT_APPROVE) |
-        P(PERM_ACCOUNT_OPERATE) | P(PERM_ACCOUNT_REVIEW) | P(PERM_ACCOUNT_CLOSE)},
+        P(PERM_ACCOUNT_OPERATE) | P(PERM_ACCOUNT_REVIEW) | P(PERM_ACCOUNT_CLOSE) |
+        P(PERM_NOTIFY_ADMIN)},
     [ROLE_ADMIN] = {"admin", "系统管理员",
         P(PERM_UNIT_READ) | P(PERM_UNIT_WRITE) | P(PERM_USER_READ) | P(PERM_USER_WRITE) |
         P(PERM_AUDIT_READ) | P(PERM_CHECK_RUN) | P(PERM_LEXICON_ADMIN) | P(PERM_ACCOUNT_READ) |
-        P(PERM_CALENDAR_ADMIN)},
+        P(PERM_CALENDAR_ADMIN) | P(PERM_NOTIFY_ADMIN)},
     [ROLE_OBSERVER] = {"observer", "监督检查",
         P(PERM_UNIT_READ) | P(PERM_USER_READ) | P(PERM_AUDIT_READ) | P(PERM_ACCOUNT_READ)},
 };
@@ -47,7 +48,7 @@ static const char *const perm_names[PERM_COUNT] = {
     "public", "logged_in", "unit.read", "unit.write", "user.read", "user.write",
     "audit.read", "check.run", "lexicon.admin", "account.read", "account.apply",
     "account.approve", "account.operate", "account.report", "account.review",
-    "account.close", "calendar.admin",
+    "account.close", "calendar.admin", "notify.admin",
 };
 
 int role_from_name(const char *name)

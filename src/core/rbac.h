@@ -43,6 +43,7 @@ typedef enum {
     PERM_ACCOUNT_REVIEW,    /* open/close review rounds, pass/fail reports */
     PERM_ACCOUNT_CLOSE,     /* close and merge accounts */
     PERM_CALENDAR_ADMIN,
+    PERM_NOTIFY_ADMIN,      /* a unit's group-robot webhooks */
     PERM_COUNT
 } gm_perm;
 

@@ -35,6 +35,7 @@ extern const gm_route gm_routes_check[];
 extern const gm_route gm_routes_accounts[];
 extern const gm_route gm_routes_account_reviews[];
 extern const gm_route gm_routes_calendar[];
+extern const gm_route gm_routes_notifications[];
 
 /* 0 for the few routes whose handler never touches the database (health):
  * the server gives them no connection (r->db is NULL). */

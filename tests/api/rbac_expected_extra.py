@@ -34,3 +34,17 @@ EXPECTED_EXTRA = {
     ("GET", "/api/v1/calendar"): ALL,
     ("POST", "/api/v1/calendar/{id}"): {"admin"},
 }
+
+# Notifications (issue 10): every user reads their own bell; a unit's group
+# robots are configured by its 信息中心 (supervisor) or the system admin.
+NOTIFY_ADMINS = {"admin", "supervisor"}
+EXPECTED_EXTRA.update({
+    ("GET", "/api/v1/notifications"): ALL,
+    ("POST", "/api/v1/notifications/{id}/read"): ALL,
+    ("POST", "/api/v1/notifications/read-all"): ALL,
+    ("GET", "/api/v1/units/{id}/webhooks"): NOTIFY_ADMINS,
+    ("POST", "/api/v1/units/{id}/webhooks"): NOTIFY_ADMINS,
+    ("PUT", "/api/v1/units/{id}/webhooks/{id}"): NOTIFY_ADMINS,
+    ("POST", "/api/v1/units/{id}/webhooks/{id}/test"): NOTIFY_ADMINS,
+    ("GET", "/api/v1/units/{id}/webhooks/{id}/deliveries"): NOTIFY_ADMINS,
+})

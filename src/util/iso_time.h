@@ -1,0 +1,27 @@
+/*
+ * iso_time.h - reading the API's ISO-8601 times and mapping them to China
+ * calendar days (UTC+8, no daylight saving).  The store keeps UTC
+ * "YYYY-MM-DDTHH:MM:SSZ" text (clock.h); clients may send an offset.
+ */
+#ifndef GM_ISO_TIME_H
+#define GM_ISO_TIME_H
+
+#include <time.h>
+#include "util/clock.h"
+#include "util/gm_error.h"
+
+/* Parses "YYYY-MM-DDTHH:MM:SS" followed by "Z" or "+HH:MM"/"-HH:MM"
+ * (optional ".fff" fraction ignored) into *out; GM_E_INVALID naming field. */
+int iso_time_parse(const char *s, const char *field, time_t *out, gm_err *err);
+
+/* The same, rewritten as canonical UTC text. */
+int iso_time_normalize(const char *s, const char *field, char out[GM_ISO_LEN], gm_err *err);
+
+/* The China-time calendar day of t, "YYYY-MM-DD". */
+void iso_time_china_day(time_t t, char out[11]);
+
+/* The UTC range [from, to) that covers China day "YYYY-MM-DD". */
+int iso_time_china_day_range(const char *day, char from[GM_ISO_LEN], char to[GM_ISO_LEN],
+                             gm_err *err);
+
+#endif
