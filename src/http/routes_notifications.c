@@ -7,6 +7,7 @@
  * need notify.admin (admin, supervisor) on the unit itself.
  */
 #include "http/json_in.h"
+#include "http/query.h"
 #include "http/route.h"
 #include "store/notifications.h"
 #include "store/webhooks.h"
@@ -41,12 +42,17 @@ static int flag_arg(gm_request *r, const char *name, int *out, gm_err *err)
     return gm_fail(err, GM_E_INVALID, name, "参数 %s 应为 true 或 false", name);
 }
 
+static const query_param list_query[] = {
+    {"unread", QP_BOOL, NULL}, {"limit", QP_INT, NULL}, {"offset", QP_INT, NULL}, {NULL, 0, NULL}};
+
 static int h_notifications_list(gm_request *r, gm_err *err)
 {
     long long limit, offset;
     int unread;
     json_t *out;
-    int rc = page_args(r, 20, 200, &limit, &offset, err);
+    int rc = request_query(r, list_query, err);
+    if (!rc)
+        rc = page_args(r, 20, 200, &limit, &offset, err);
     if (!rc)
         rc = flag_arg(r, "unread", &unread, err);
     if (!rc)
@@ -142,7 +148,9 @@ static int h_webhook_deliveries(gm_request *r, gm_err *err)
 {
     long long limit, offset;
     json_t *out;
-    int rc = request_require_unit(r, PERM_NOTIFY_ADMIN, r->ids[0], err);
+    int rc = request_query(r, list_query + 1, err);
+    if (!rc)
+        rc = request_require_unit(r, PERM_NOTIFY_ADMIN, r->ids[0], err);
     if (!rc)
         rc = page_args(r, 50, 500, &limit, &offset, err);
     if (!rc)
