@@ -12,7 +12,9 @@
  *    "findings":[{"rule":"lexicon|length|privacy|source", "category":"…",
  *                 "severity":"block|warn", "term":"…", "match":"…",
  *                 "start":N, "end":N, "field":"text|title|repost_source",
- *                 "replacement":"…" (privacy only), "message":"…" (some)}],
+ *                 "replacement":"…" (privacy only), "message":"…" (some),
+ *                 "via":"pinyin|homophone" (lexicon hits by sound),
+ *                 "context":"enforcement" (a term governed by 打击、严禁…: warn)}],
  *    "masked":"…" (only when a privacy finding exists in the text)}
  * start/end are code-point offsets into the original value of `field`;
  * match is the original text they cover.  ok is false iff some finding has
@@ -31,7 +33,8 @@ typedef struct gm_checker gm_checker;   /* immutable once loaded; refcounted */
 /* Loads the shipped data under data_dir: every data_dir/lexicons/ *.txt, the
  * allow list data_dir/check/allow.txt, approved sources
  * data_dir/check/approved_sources.txt, platform presets
- * data_dir/check/platforms.json. */
+ * data_dir/check/platforms.json, enforcement context words
+ * data_dir/check/context.txt, the match policy data_dir/check/policy.txt. */
 int gm_checker_load_default(gm_checker **out, const char *data_dir, gm_err *err);
 
 /* Explicit files (for `govmedia check --lexicon/--allow`).  NULL or zero
@@ -44,6 +47,8 @@ typedef struct gm_checker_files {
     const char *allow;
     const char *sources;
     const char *platforms;
+    const char *context;       /* enforcement context words (lexicon format), may be NULL */
+    const char *policy;        /* per-category match policy, may be NULL (built-in default) */
 } gm_checker_files;
 int gm_checker_load(gm_checker **out, const gm_checker_files *files, gm_err *err);
 

@@ -79,6 +79,10 @@ static int load_parts(gm_checker *c, const gm_checker_files *f, gm_err *err)
         rc = load_lexicons(c, f, err);
     if (rc == 0 && f->allow)
         rc = gm_lexicon_load_file(&c->lex, f->allow, 1, err);
+    if (rc == 0 && f->context)
+        rc = gm_lexicon_load_file(&c->lex, f->context, GM_LEX_CONTEXT, err);
+    if (rc == 0 && f->policy)
+        rc = gm_policy_load_file(&c->policy, f->policy, err);
     if (rc == 0 && f->sources)
         rc = gm_sources_load(&c->sources, f->sources, err);
     if (rc == 0)
@@ -86,12 +90,16 @@ static int load_parts(gm_checker *c, const gm_checker_files *f, gm_err *err)
                           : gm_fail(err, GM_E_INVALID, "platforms", "缺少平台预设文件");
     if (rc == 0)
         rc = gm_matcher_build(&c->m, &c->lex, err);
+    if (rc == 0)
+        rc = gm_sound_build(&c->sound, &c->lex, err);
     return rc;
 }
 
 static void checker_free(gm_checker *c)
 {
     gm_matcher_free(c->m);
+    gm_sound_free(c->sound);
+    gm_policy_free(&c->policy);
     gm_lexicon_free(&c->lex);
     gm_sources_free(&c->sources);
     json_decref(c->presets);
@@ -104,6 +112,7 @@ int gm_checker_load(gm_checker **out, const gm_checker_files *files, gm_err *err
     if (!c)
         return gm_fail(err, GM_E_NOMEM, "", "内存不足");
     atomic_init(&c->refs, 1);
+    gm_policy_init(&c->policy);
     int rc = load_parts(c, files, err);
     if (rc) {
         checker_free(c);
@@ -127,14 +136,20 @@ int gm_checker_load_default(gm_checker **out, const char *data_dir, gm_err *err)
     char *allow = join(data_dir, "check/allow.txt");
     char *sources = join(data_dir, "check/approved_sources.txt");
     char *platforms = join(data_dir, "check/platforms.json");
+    char *context = join(data_dir, "check/context.txt");
+    char *policy = join(data_dir, "check/policy.txt");
     int rc;
-    if (!lexdir || !allow || !sources || !platforms) {
+    if (!lexdir || !allow || !sources || !platforms || !context || !policy) {
         rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
     } else {
         gm_checker_files f = {NULL, 0, lexdir, access(allow, F_OK) == 0 ? allow : NULL,
-                              access(sources, F_OK) == 0 ? sources : NULL, platforms};
+                              access(sources, F_OK) == 0 ? sources : NULL, platforms,
+                              access(context, F_OK) == 0 ? context : NULL,
+                              access(policy, F_OK) == 0 ? policy : NULL};
         rc = gm_checker_load(out, &f, err);
     }
+    free(context);
+    free(policy);
     free(lexdir);
     free(allow);
     free(sources);

@@ -12,12 +12,16 @@
 #include "check/finding.h"
 #include "check/lexicon.h"
 #include "check/matcher.h"
+#include "check/policy.h"
 #include "check/rules.h"
+#include "check/sound.h"
 
 struct gm_checker {
     atomic_int refs;
-    gm_lexicon lex;      /* lexicon terms and allow-list terms */
+    gm_lexicon lex;      /* lexicon terms, allow-list terms and context words */
     gm_matcher *m;       /* compiled from lex */
+    gm_sound *sound;     /* lex's terms by sound (pinyin, homophones) */
+    gm_policy policy;    /* per-category match policy */
     gm_sources sources;
     json_t *presets;
 };

@@ -21,11 +21,14 @@
 
 enum { GM_SEV_NONE = 0, GM_SEV_WARN = 1, GM_SEV_BLOCK = 2 };
 
+/* What a file holds: the `allow` argument below and gm_term.allow. */
+enum { GM_LEX_TERMS = 0, GM_LEX_ALLOW = 1, GM_LEX_CONTEXT = 2 };
+
 typedef struct gm_term {
     char *text;        /* as written in the file */
     char *category;
     int severity;      /* GM_SEV_*, GM_SEV_NONE for allow entries */
-    int allow;         /* 1: allow-list entry */
+    int allow;         /* GM_LEX_ALLOW: allow-list entry, GM_LEX_CONTEXT: enforcement word */
     const char *file;  /* owned by the lexicon */
     unsigned line;
     uint32_t *norm;    /* repeat-collapsed normal form, len code points */

@@ -2,11 +2,15 @@
  * lexscan.c - turns matcher hits into lexicon findings, applying the allow
  * list: a hit is dropped when an allow-list occurrence covers it (in the
  * normalised element positions, so "禁 止 赌 博" still covers "赌博").
+ * Hits by sound (sound.h) follow the category's policy (policy.h), and a
+ * term governed by an enforcement word (context.txt, found by the same
+ * literal scan) is reported as a warning with "context":"enforcement".
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check/checker_int.h"
+#include "check/normalize.h"
 
 typedef struct hitvec {
     gm_hit *v;
@@ -15,7 +19,7 @@ typedef struct hitvec {
 
 typedef struct collect {
     const gm_lexicon *lex;
-    hitvec block, allow;
+    hitvec block, allow, context, sound;
     int nomem;
 } collect;
 
@@ -36,7 +40,8 @@ static int push(hitvec *hv, const gm_hit *h)
 static int on_hit(void *ctx, const gm_hit *h)
 {
     collect *c = ctx;
-    hitvec *hv = c->lex->terms[h->term].allow ? &c->allow : &c->block;
+    int kind = c->lex->terms[h->term].allow;
+    hitvec *hv = kind == GM_LEX_CONTEXT ? &c->context : kind ? &c->allow : &c->block;
     c->nomem = push(hv, h) != 0;
     return c->nomem;
 }
@@ -72,15 +77,99 @@ static int covered(const hitvec *a, const gm_hit *h)
     return lo > 0 && a->v[lo - 1].el_last >= h->el_last;
 }
 
-static int add_finding(const gm_lexicon *lex, const char *text, const char *field,
-                       const gm_hit *h, gm_findings *fs)
+/* Clause breakers: an enforcement word governs terms only up to one. */
+static int breaks_clause(uint32_t cp)
 {
-    const gm_term *t = &lex->terms[h->term];
+    switch (cp) {
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF0C: case 0xFF0E:
+    case '.': case '!': case '?': case ';': case ',': case '\n': case '\r':
+    case 0x2026:
+        return 1;
+    }
+    return 0;
+}
+
+#define CONTEXT_GAP 8   /* most code points between the word and the term */
+
+/* 1 when some enforcement word ends before h starts, in the same clause,
+ * at most CONTEXT_GAP code points before it. */
+static int governed(const hitvec *ctx, const char *text, size_t cp_start, size_t b_start)
+{
+    for (size_t i = 0; i < ctx->n; i++) {
+        const gm_hit *w = &ctx->v[i];
+        if (w->cp_end > cp_start || cp_start - w->cp_end > CONTEXT_GAP)
+            continue;
+        int clean = 1;
+        for (size_t b = w->b_end; b < b_start && clean;) {
+            uint32_t cp;
+            size_t l = gm_utf8_decode((const unsigned char *)text + b, b_start - b, &cp);
+            if (!l)
+                break;
+            clean = !breaks_clause(cp);
+            b += l;
+        }
+        if (clean)
+            return 1;
+    }
+    return 0;
+}
+
+static int add_finding(const gm_checker *c, const collect *col, const char *text,
+                       const char *field, const gm_hit *h, int via, gm_findings *fs)
+{
+    const gm_term *t = &c->lex.terms[h->term];
+    const gm_cat_policy *pol = gm_policy_for(&c->policy, t->category);
+    int sev = t->severity;
+    if (via) {
+        int rule = via == GM_VIA_PINYIN ? pol->pinyin : pol->homophone;
+        sev = rule == GM_POL_TERM ? t->severity : rule;
+        if (via == GM_VIA_HOMOPHONE && t->full_len <= 2 && sev > GM_SEV_WARN)
+            sev = GM_SEV_WARN;
+        if (sev == GM_SEV_NONE)
+            return 0;
+    }
+    int ctx = pol->context && governed(&col->context, text, h->cp_start, h->b_start);
     gm_finding f = {.rule = "lexicon", .field = field, .category = t->category,
-                    .severity = t->severity, .term = t->text, .match = (char *)text + h->b_start,
-                    .start = h->cp_start, .end = h->cp_end, .b_start = h->b_start,
-                    .b_end = h->b_end};
+                    .severity = ctx ? GM_SEV_WARN : sev, .term = t->text,
+                    .match = (char *)text + h->b_start, .start = h->cp_start, .end = h->cp_end,
+                    .b_start = h->b_start, .b_end = h->b_end,
+                    .via = via == GM_VIA_PINYIN ? "pinyin" : via ? "homophone" : NULL,
+                    .context = ctx ? "enforcement" : NULL};
     return gm_findings_add(fs, &f, h->b_end - h->b_start);
+}
+
+/* A sound hit is covered when an allow-list occurrence spans it. */
+static int covered_cp(const hitvec *a, const gm_hit *h)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (a->v[i].cp_start <= h->cp_start && a->v[i].cp_end >= h->cp_end)
+            return 1;
+    return 0;
+}
+
+static int on_sound(void *ctx, const gm_sound_hit *s)
+{
+    collect *c = ctx;
+    gm_hit h = {.term = s->term, .cp_start = s->cp_start, .cp_end = s->cp_end,
+                .b_start = s->b_start, .b_end = s->b_end, .el_first = (size_t)s->via};
+    c->nomem = push(&c->sound, &h) != 0;
+    return c->nomem;
+}
+
+static int add_all(const gm_checker *c, collect *col, const char *text, const char *field,
+                   gm_findings *fs)
+{
+    prepare_allow(&col->allow);
+    for (size_t i = 0; i < col->block.n; i++)
+        if (!covered(&col->allow, &col->block.v[i]) &&
+            add_finding(c, col, text, field, &col->block.v[i], 0, fs) != 0)
+            return GM_E_NOMEM;
+    for (size_t i = 0; i < col->sound.n; i++)
+        if (!covered_cp(&col->allow, &col->sound.v[i]) &&
+            add_finding(c, col, text, field, &col->sound.v[i], (int)col->sound.v[i].el_first,
+                        fs) != 0)
+            return GM_E_NOMEM;
+    return 0;
 }
 
 int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const char *field,
@@ -88,16 +177,13 @@ int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const
 {
     collect col = {.lex = &c->lex};
     int rc = gm_matcher_scan(c->m, text, len, on_hit, &col, err);
-    if (rc == 0 && col.nomem)
+    if (rc == 0 && !col.nomem)
+        gm_sound_scan(c->sound, &c->lex, text, len, on_sound, &col);
+    if (rc == 0 && (col.nomem || add_all(c, &col, text, field, fs) != 0))
         rc = gm_fail(err, GM_E_NOMEM, field, "内存不足");
-    if (rc == 0) {
-        prepare_allow(&col.allow);
-        for (size_t i = 0; i < col.block.n && rc == 0; i++)
-            if (!covered(&col.allow, &col.block.v[i]) &&
-                add_finding(&c->lex, text, field, &col.block.v[i], fs) != 0)
-                rc = gm_fail(err, GM_E_NOMEM, field, "内存不足");
-    }
     free(col.block.v);
     free(col.allow.v);
+    free(col.context.v);
+    free(col.sound.v);
     return rc;
 }

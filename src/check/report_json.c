@@ -27,6 +27,10 @@ static json_t *finding_json(const gm_finding *f)
         bad |= json_object_set_new(o, "replacement", json_string(f->replacement));
     if (f->message)
         bad |= json_object_set_new(o, "message", json_string(f->message));
+    if (f->via)
+        bad |= json_object_set_new(o, "via", json_string(f->via));
+    if (f->context)
+        bad |= json_object_set_new(o, "context", json_string(f->context));
     if (bad) {
         json_decref(o);
         return NULL;

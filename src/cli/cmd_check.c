@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check/check.h"
 #include "util/file.h"
+#include "cli/check_batch.h"
 #include "cli/cli.h"
 
 #define CHECK_INPUT_MAX (64u << 20)
@@ -21,7 +23,7 @@ typedef struct check_opts {
     const char *platform, *allow, *sources, *title, *repost, *media, *input;
     const char *lexicons[MAX_LEXICONS];
     size_t n_lexicons;
-    int json, mask, help;
+    int json, mask, help, jsonl;
     int final_newline;    /* the input ended in a newline that was not checked */
 } check_opts;
 
@@ -30,6 +32,7 @@ static const char usage[] =
     "                     [--allow FILE] [--sources FILE] [--title TEXT]\n"
     "                     [--repost-source NAME] [--json] [--mask] [FILE|-]\n"
     "       govmedia check --media FILE [--platform P] [--json]\n"
+    "       govmedia check --jsonl [--platform P] [--lexicon FILE]... [FILE|-]\n"
     "  检查正文（FILE 或标准输入）: 违禁词、字数、个人信息、转载来源。\n"
     "  文件末尾的一个换行不计入正文。\n"
     "  --lexicon  词库文件，可重复；给出时取代自带词库 ($GOVMEDIA_DATA/lexicons/*.txt)\n"
@@ -38,6 +41,9 @@ static const char usage[] =
     "  --repost-source  本文为转载时的来源（空字符串表示未注明来源）\n"
     "  --mask     输出个人信息已脱敏的正文\n"
     "  --media    检查媒体文件的真实类型与大小\n"
+    "  --jsonl    批量检查: 每行一个 JSON 对象 {\"text\",\"title\",\"platform\",\n"
+    "             \"repost_source\",\"id\"}（仅 text 必填），每行输出一份 --json 报告并回显 id;\n"
+    "             某行格式错误时报告行号并以 2 退出（此前输出的行仍有效）\n"
     "  退出码: 0 无阻断问题, 1 有阻断问题, 2 用法或输入错误\n";
 
 static int usage_error(const char *msg, const char *arg)
@@ -65,6 +71,8 @@ static int parse_opts(int argc, char **argv, check_opts *o)
         const char **slot = value_slot(o, a);
         if (strcmp(a, "--json") == 0) {
             o->json = 1;
+        } else if (strcmp(a, "--jsonl") == 0) {
+            o->jsonl = 1;
         } else if (strcmp(a, "--mask") == 0) {
             o->mask = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -89,6 +97,9 @@ static int parse_opts(int argc, char **argv, check_opts *o)
     }
     if (o->media && o->input)
         return usage_error("--media 与正文输入不能同时使用", NULL);
+    if (o->jsonl && (o->media || o->title || o->repost || o->mask))
+        return usage_error("--jsonl 不能与 --media、--title、--repost-source、--mask 同时使用",
+                           NULL);
     return 0;
 }
 
@@ -115,14 +126,20 @@ static int load_checker(const check_opts *o, gm_checker **c, gm_err *err)
     char *allow = o->allow ? NULL : data_path("check/allow.txt");
     char *sources = o->sources ? NULL : data_path("check/approved_sources.txt");
     char *platforms = data_path("check/platforms.json");
+    char *context = data_path("check/context.txt"), *policy = data_path("check/policy.txt");
     int rc;
-    if (!lexdir || (!o->allow && !allow) || (!o->sources && !sources) || !platforms) {
+    if (!lexdir || (!o->allow && !allow) || (!o->sources && !sources) || !platforms ||
+        !context || !policy) {
         rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
     } else {
         gm_checker_files f = {o->lexicons, o->n_lexicons, lexdir, o->allow ? o->allow : allow,
-                              o->sources ? o->sources : sources, platforms};
+                              o->sources ? o->sources : sources, platforms,
+                              access(context, F_OK) == 0 ? context : NULL,
+                              access(policy, F_OK) == 0 ? policy : NULL};
         rc = gm_checker_load(c, &f, err);
     }
+    free(context);
+    free(policy);
     free(lexdir);
     free(allow);
     free(sources);
@@ -154,8 +171,13 @@ static void print_human(const json_t *r)
         const json_t *term = json_object_get(f, "term");
         const json_t *msg = json_object_get(f, "message");
         const json_t *rep = json_object_get(f, "replacement");
+        const json_t *via = json_object_get(f, "via"), *ctx = json_object_get(f, "context");
         if (strcmp(json_string_value(json_object_get(f, "rule")), "lexicon") == 0)
             printf(" 词条: %s", json_string_value(term));
+        if (via)
+            printf(" (%s)", strcmp(json_string_value(via), "pinyin") == 0 ? "拼音变体" : "谐音变体");
+        if (ctx)
+            printf(" (打击/警示语境)");
         if (rep)
             printf(" 建议: %s", json_string_value(rep));
         if (msg)
@@ -234,6 +256,15 @@ int cmd_check(int argc, char **argv)
     gm_checker *c = NULL;
     if (load_checker(&o, &c, &err) != 0)
         return fail_input(&err);
+    if (o.jsonl) {
+        FILE *in = !o.input || strcmp(o.input, "-") == 0 ? stdin : fopen(o.input, "r");
+        int code = in ? check_jsonl(c, in, o.platform, stdout)
+                      : usage_error("无法打开输入文件: ", o.input);
+        if (in && in != stdin)
+            fclose(in);
+        gm_checker_unref(c);
+        return code;
+    }
     json_t *r = NULL;
     char *text = NULL;
     int rc = o.media ? gm_check_media_json(c, o.media, o.platform, &r, &err)

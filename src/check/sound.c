@@ -1,0 +1,569 @@
+/*
+ * sound.c - the pinyin and homophone matcher (see sound.h).
+ *
+ * The scan walks the text once.  Partial matches ("states": a trie node and
+ * where the match started) live at lattice boundaries; boundaries are kept
+ * in a small ring because no step spans more than one syllable's letters.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/normalize.h"
+#include "check/pinyin_data.h"
+#include "check/sound.h"
+
+#define CJK_LO 0x3400u
+#define CJK_HI 0xA000u
+#define MAX_SYL_LETTERS 6
+#define RING 8            /* > MAX_SYL_LETTERS, a power of two */
+#define MAX_STATES 32
+#define MAX_PATHS 256     /* reading combinations compiled per term */
+#define MAX_RUN 64        /* longest Latin run read as pinyin */
+
+/* ---- process-wide reading table ---------------------------------------- */
+
+static uint32_t *dense;   /* CJK_LO..CJK_HI: first << 8 | count, 0 = none */
+static pthread_once_t dense_once = PTHREAD_ONCE_INIT;
+
+static void build_dense(void)
+{
+    uint32_t *d = calloc(CJK_HI - CJK_LO, sizeof *d);
+    if (!d)
+        return;
+    for (unsigned i = 0; i < gm_py_char_count; i++) {
+        unsigned cp = gm_py_chars[i].cp;
+        if (cp >= CJK_LO && cp < CJK_HI)
+            d[cp - CJK_LO] = gm_py_chars[i].first << 8 | gm_py_chars[i].count;
+    }
+    dense = d;
+}
+
+static int by_cp(const void *k, const void *e)
+{
+    unsigned cp = *(const unsigned *)k, x = ((const gm_py_char *)e)->cp;
+    return cp < x ? -1 : cp > x;
+}
+
+unsigned gm_sound_readings(uint32_t cp, const unsigned short **ids)
+{
+    pthread_once(&dense_once, build_dense);
+    if (cp >= CJK_LO && cp < CJK_HI) {
+        uint32_t v = dense ? dense[cp - CJK_LO] : 0;
+        *ids = gm_py_readings + (v >> 8);
+        return v & 0xFF;
+    }
+    if (cp < 0x20000)
+        return 0;
+    unsigned key = cp;
+    const gm_py_char *c = bsearch(&key, gm_py_chars, gm_py_char_count, sizeof *c, by_cp);
+    if (!c)
+        return 0;
+    *ids = gm_py_readings + c->first;
+    return c->count;
+}
+
+static int syllable_id(const char *letters, size_t n)
+{
+    size_t lo = 0, hi = gm_py_syllable_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *s = gm_py_syllables[mid];
+        int c = strncmp(s, letters, n);
+        if (c == 0 && s[n] != '\0')
+            c = 1;
+        if (c == 0)
+            return (int)mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+static int common_word(uint32_t a, uint32_t b)
+{
+    unsigned long long key = (unsigned long long)a << 32 | b;
+    size_t lo = 0, hi = gm_py_word_count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (gm_py_words[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < gm_py_word_count && gm_py_words[lo] == key;
+}
+
+/* ---- the trie ---------------------------------------------------------- */
+
+typedef struct node {
+    int32_t first_term;   /* index into term_next chain, -1 none */
+} node;
+
+struct gm_sound {
+    node *nodes;
+    size_t n_nodes, cap_nodes;
+    uint64_t *keys;       /* open addressing: parent << 16 | syllable + 1 */
+    uint32_t *child;
+    size_t n_slots, n_used;
+    uint32_t *term_of, *term_next;   /* chain of terms ending at a node */
+    size_t n_ends, cap_ends;
+    uint8_t *starts;      /* syllable id -> some term starts with it */
+};
+
+static size_t slot_of(const gm_sound *s, uint64_t key)
+{
+    size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 20) & (s->n_slots - 1);
+    while (s->keys[i] && s->keys[i] != key)
+        i = (i + 1) & (s->n_slots - 1);
+    return i;
+}
+
+static int32_t trie_child(const gm_sound *s, uint32_t parent, unsigned syl)
+{
+    uint64_t key = (uint64_t)parent << 16 | (syl + 1);
+    size_t i = slot_of(s, key);
+    return s->keys[i] ? (int32_t)s->child[i] : -1;
+}
+
+static int grow_slots(gm_sound *s)
+{
+    size_t n = s->n_slots ? s->n_slots * 2 : 1024;
+    uint64_t *keys = calloc(n, sizeof *keys);
+    uint32_t *child = calloc(n, sizeof *child);
+    if (!keys || !child) {
+        free(keys);
+        free(child);
+        return -1;
+    }
+    gm_sound old = *s;
+    s->keys = keys;
+    s->child = child;
+    s->n_slots = n;
+    for (size_t i = 0; i < old.n_slots; i++)
+        if (old.keys[i]) {
+            size_t j = slot_of(s, old.keys[i]);
+            s->keys[j] = old.keys[i];
+            s->child[j] = old.child[i];
+        }
+    free(old.keys);
+    free(old.child);
+    return 0;
+}
+
+static int64_t add_node(gm_sound *s)
+{
+    if (s->n_nodes == s->cap_nodes) {
+        size_t cap = s->cap_nodes ? s->cap_nodes * 2 : 256;
+        node *g = realloc(s->nodes, cap * sizeof *g);
+        if (!g)
+            return -1;
+        s->nodes = g;
+        s->cap_nodes = cap;
+    }
+    s->nodes[s->n_nodes].first_term = -1;
+    return (int64_t)s->n_nodes++;
+}
+
+static int64_t trie_step_add(gm_sound *s, uint32_t parent, unsigned syl)
+{
+    int32_t c = trie_child(s, parent, syl);
+    if (c >= 0)
+        return c;
+    if ((s->n_used + 1) * 2 > s->n_slots && grow_slots(s))
+        return -1;
+    int64_t n = add_node(s);
+    if (n < 0)
+        return -1;
+    uint64_t key = (uint64_t)parent << 16 | (syl + 1);
+    size_t i = slot_of(s, key);
+    s->keys[i] = key;
+    s->child[i] = (uint32_t)n;
+    s->n_used++;
+    return n;
+}
+
+static int add_end(gm_sound *s, uint32_t nd, uint32_t term)
+{
+    for (int32_t e = s->nodes[nd].first_term; e >= 0; e = (int32_t)s->term_next[e])
+        if (s->term_of[e] == term)
+            return 0;
+    if (s->n_ends == s->cap_ends) {
+        size_t cap = s->cap_ends ? s->cap_ends * 2 : 64;
+        uint32_t *a = realloc(s->term_of, cap * sizeof *a);
+        if (a)
+            s->term_of = a;
+        uint32_t *b = a ? realloc(s->term_next, cap * sizeof *b) : NULL;
+        if (!b)
+            return -1;
+        s->term_next = b;
+        s->cap_ends = cap;
+    }
+    s->term_of[s->n_ends] = term;
+    s->term_next[s->n_ends] = (uint32_t)s->nodes[nd].first_term;
+    s->nodes[nd].first_term = (int32_t)s->n_ends++;
+    return 0;
+}
+
+/* The term's characters, repeats expanded; 0 when it is not all CJK with
+ * readings or shorter than two characters. */
+static size_t term_chars(const gm_term *t, uint32_t *out)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < t->len; i++) {
+        const unsigned short *ids;
+        if (gm_sound_readings(t->norm[i], &ids) == 0)
+            return 0;
+        for (unsigned r = 0; r < (t->runs ? t->runs[i] : 1u) && n < GM_TERM_MAX; r++)
+            out[n++] = t->norm[i];
+    }
+    return n >= 2 ? n : 0;
+}
+
+/* Adds every reading combination of chars[0..n) (at most MAX_PATHS). */
+static int add_paths(gm_sound *s, const uint32_t *chars, size_t n, uint32_t term)
+{
+    size_t pick[GM_TERM_MAX] = {0};
+    for (int paths = 0; paths < MAX_PATHS; paths++) {
+        uint32_t nd = 0;
+        for (size_t i = 0; i < n; i++) {
+            const unsigned short *ids;
+            gm_sound_readings(chars[i], &ids);
+            if (i == 0)
+                s->starts[ids[pick[0]]] = 1;
+            int64_t c = trie_step_add(s, nd, ids[pick[i]]);
+            if (c < 0)
+                return -1;
+            nd = (uint32_t)c;
+        }
+        if (add_end(s, nd, term))
+            return -1;
+        size_t i = n;   /* next combination, odometer style */
+        while (i > 0) {
+            const unsigned short *ids;
+            unsigned cnt = gm_sound_readings(chars[i - 1], &ids);
+            if (++pick[i - 1] < cnt)
+                break;
+            pick[i - 1] = 0;
+            i--;
+        }
+        if (i == 0)
+            return 0;
+    }
+    return 0;
+}
+
+void gm_sound_free(gm_sound *s)
+{
+    if (!s)
+        return;
+    free(s->nodes);
+    free(s->keys);
+    free(s->child);
+    free(s->term_of);
+    free(s->term_next);
+    free(s->starts);
+    free(s);
+}
+
+int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err)
+{
+    gm_sound *s = calloc(1, sizeof *s);
+    int bad = !s || !(s->starts = calloc(gm_py_syllable_count, 1)) || add_node(s) < 0 ||
+              grow_slots(s);
+    for (size_t t = 0; !bad && t < lx->n; t++) {
+        uint32_t chars[GM_TERM_MAX];
+        size_t n = lx->terms[t].allow ? 0 : term_chars(&lx->terms[t], chars);
+        if (n)
+            bad = add_paths(s, chars, n, (uint32_t)t) != 0;
+    }
+    if (bad) {
+        gm_sound_free(s);
+        return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
+    }
+    *out = s;
+    return 0;
+}
+
+/* ---- the scan ---------------------------------------------------------- */
+
+typedef struct state {
+    uint32_t node;
+    uint32_t latin;
+    size_t cp_start, b_start;
+} state;
+
+typedef struct step {          /* one lattice edge */
+    size_t from, to;           /* boundaries */
+    const unsigned short *syl;
+    unsigned n_syl;
+    int latin;
+    size_t cp_start, b_start, cp_end, b_end;
+} step;
+
+typedef struct scan {
+    const gm_sound *s;
+    const gm_lexicon *lx;
+    const char *text;
+    size_t len;
+    gm_sound_fn fn;
+    void *ctx;
+    int stop;
+    size_t cleared;            /* slots for boundaries <= cleared are ready */
+    state ring[RING][MAX_STATES];
+    unsigned n[RING];
+} scan;
+
+static void clear_upto(scan *sc, size_t to)
+{
+    while (sc->cleared < to) {
+        sc->cleared++;
+        sc->n[sc->cleared & (RING - 1)] = 0;
+    }
+}
+
+static void push(scan *sc, size_t at, const state *st)
+{
+    clear_upto(sc, at);
+    unsigned *n = &sc->n[at & (RING - 1)];
+    state *v = sc->ring[at & (RING - 1)];
+    for (unsigned i = 0; i < *n; i++)
+        if (v[i].node == st->node && v[i].b_start == st->b_start) {
+            v[i].latin |= st->latin;
+            return;
+        }
+    if (*n < MAX_STATES)
+        v[(*n)++] = *st;
+}
+
+/* Normalised CJK characters of text[b..e), noise skipped; count or 0 when
+ * something else is there. */
+static size_t span_chars(const char *text, size_t b, size_t e, uint32_t *out, size_t cap)
+{
+    size_t n = 0;
+    while (b < e) {
+        uint32_t cp, norm[GM_NORM_MAX];
+        size_t l = gm_utf8_decode((const unsigned char *)text + b, e - b, &cp);
+        if (l == 0)
+            return 0;
+        b += l;
+        int k = gm_norm_map(cp, norm);
+        if (k == 0)
+            continue;
+        if (k != 1 || n == cap)
+            return 0;
+        out[n++] = norm[0];
+    }
+    return n;
+}
+
+/* The normalised character just before byte b (0 if none or noise). */
+static uint32_t char_before(const char *text, size_t b)
+{
+    if (b == 0)
+        return 0;
+    size_t p = b - 1;
+    while (p > 0 && ((unsigned char)text[p] & 0xC0) == 0x80)
+        p--;
+    uint32_t cp, norm[GM_NORM_MAX];
+    if (!gm_utf8_decode((const unsigned char *)text + p, b - p, &cp))
+        return 0;
+    return gm_norm_map(cp, norm) == 1 ? norm[0] : 0;
+}
+
+static uint32_t char_after(const char *text, size_t len, size_t e)
+{
+    uint32_t cp, norm[GM_NORM_MAX];
+    if (e >= len || !gm_utf8_decode((const unsigned char *)text + e, len - e, &cp))
+        return 0;
+    return gm_norm_map(cp, norm) == 1 ? norm[0] : 0;
+}
+
+static void term_full(const gm_term *t, uint32_t *out, size_t *n)
+{
+    *n = 0;
+    for (uint32_t i = 0; i < t->len; i++)
+        for (unsigned r = 0; r < (t->runs ? t->runs[i] : 1u) && *n < GM_TERM_MAX; r++)
+            out[(*n)++] = t->norm[i];
+}
+
+/* GM_VIA_HOMOPHONE, or 0 when the hit is the literal term (the literal
+ * matcher reports it) or an ordinary word that merely sounds like it. */
+static int homophone_verdict(const scan *sc, const gm_term *t, size_t b0, size_t b1)
+{
+    uint32_t got[GM_TERM_MAX], want[GM_TERM_MAX];
+    size_t n = span_chars(sc->text, b0, b1, got, GM_TERM_MAX), m;
+    term_full(t, want, &m);
+    if (n != m || memcmp(got, want, n * sizeof *got) == 0)
+        return 0;
+    uint32_t before = char_before(sc->text, b0), after = char_after(sc->text, sc->len, b1);
+    for (size_t i = 0; i < n; i++) {
+        if (got[i] == want[i])
+            continue;
+        uint32_t left = i ? got[i - 1] : before, right = i + 1 < n ? got[i + 1] : after;
+        if ((left && common_word(left, got[i])) || (right && common_word(got[i], right)))
+            return 0;
+    }
+    return GM_VIA_HOMOPHONE;
+}
+
+static void report(scan *sc, uint32_t nd, const state *st, const step *e)
+{
+    const gm_sound *s = sc->s;
+    for (int32_t x = s->nodes[nd].first_term; x >= 0 && !sc->stop;
+         x = (int32_t)s->term_next[x]) {
+        uint32_t term = s->term_of[x];
+        int via = st->latin ? GM_VIA_PINYIN
+                            : homophone_verdict(sc, &sc->lx->terms[term], st->b_start, e->b_end);
+        if (!via)
+            continue;
+        gm_sound_hit h = {term, via, st->cp_start, e->cp_end, st->b_start, e->b_end};
+        sc->stop = sc->fn(sc->ctx, &h);
+    }
+}
+
+static void advance(scan *sc, const state *st, const step *e)
+{
+    for (unsigned k = 0; k < e->n_syl && !sc->stop; k++) {
+        int32_t c = trie_child(sc->s, st->node, e->syl[k]);
+        if (c < 0)
+            continue;
+        state next = {(uint32_t)c, st->latin | (uint32_t)e->latin, st->cp_start, st->b_start};
+        push(sc, e->to, &next);
+        if (sc->s->nodes[c].first_term >= 0)
+            report(sc, (uint32_t)c, &next, e);
+    }
+}
+
+static void take_step(scan *sc, const step *e)
+{
+    clear_upto(sc, e->to);
+    unsigned slot = e->from & (RING - 1), n = sc->n[slot];
+    if (e->from > sc->cleared)
+        n = 0;
+    for (unsigned i = 0; i < n && !sc->stop; i++) {
+        state st = sc->ring[slot][i];
+        advance(sc, &st, e);
+    }
+    for (unsigned k = 0; k < e->n_syl; k++)
+        if (sc->s->starts[e->syl[k]]) {
+            state root = {0, 0, e->cp_start, e->b_start};
+            advance(sc, &root, e);
+            break;
+        }
+}
+
+typedef struct latin_run {
+    char letters[MAX_RUN];
+    size_t cp[MAX_RUN + 1], b[MAX_RUN + 1];
+    size_t n;
+    int too_long;
+} latin_run;
+
+/* Steps of a Latin run that splits completely into syllables. */
+static size_t flush_run(scan *sc, latin_run *r, size_t bd)
+{
+    size_t n = r->n;
+    r->n = 0;
+    if (n == 0)
+        return bd;
+    if (r->too_long) {
+        r->too_long = 0;
+        return bd + 1;
+    }
+    unsigned char fwd[MAX_RUN + 1] = {1}, back[MAX_RUN + 1] = {0};
+    int16_t syl[MAX_RUN][MAX_SYL_LETTERS + 1];
+    for (size_t p = 0; p < n; p++)
+        for (size_t l = 1; l <= MAX_SYL_LETTERS; l++)
+            syl[p][l] = (int16_t)(p + l <= n ? syllable_id(r->letters + p, l) : -1);
+    for (size_t p = 0; p < n; p++)
+        for (size_t l = 1; fwd[p] && l <= MAX_SYL_LETTERS; l++)
+            if (syl[p][l] >= 0)
+                fwd[p + l] = 1;
+    back[n] = 1;
+    for (size_t p = n; p-- > 0;)
+        for (size_t l = 1; l <= MAX_SYL_LETTERS && p + l <= n; l++)
+            if (syl[p][l] >= 0 && back[p + l])
+                back[p] = 1;
+    if (!back[0])
+        return bd + 1;   /* not pinyin: a word break */
+    for (size_t p = 0; p < n && !sc->stop; p++) {
+        if (!fwd[p])
+            continue;
+        for (size_t l = 1; l <= MAX_SYL_LETTERS && !sc->stop; l++) {
+            if (syl[p][l] < 0 || !back[p + l])
+                continue;
+            unsigned short id = (unsigned short)syl[p][l];
+            step e = {bd + p, bd + p + l, &id, 1, 1, r->cp[p], r->b[p], r->cp[p + l],
+                      r->b[p + l]};
+            take_step(sc, &e);
+        }
+    }
+    return bd + n;
+}
+
+static int latin_letter(uint32_t c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, size_t len,
+                   gm_sound_fn fn, void *ctx)
+{
+    if (!s || s->n_nodes < 2)
+        return;
+    scan scan_mem, *sc = &scan_mem;   /* the ring is filled as boundaries are reached */
+    latin_run run_mem, *run = &run_mem;
+    sc->s = s;
+    sc->lx = lx;
+    sc->text = text;
+    sc->len = len;
+    sc->fn = fn;
+    sc->ctx = ctx;
+    sc->stop = 0;
+    sc->cleared = 0;
+    sc->n[0] = 0;
+    run->n = 0;
+    run->too_long = 0;
+    const uint32_t *bmp = gm_norm_bmp();
+    size_t bd = 0, cp_i = 0;
+    for (size_t b = 0; b < len && !sc->stop; cp_i++) {
+        uint32_t cp, norm[GM_NORM_MAX];
+        size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
+        if (l == 0)
+            break;
+        uint32_t c = cp < 0x10000 ? bmp[cp] : GM_NORM_EXPAND;
+        if (c == GM_NORM_EXPAND) {
+            int k = gm_norm_map(cp, norm);
+            c = k == 0 ? GM_NORM_NOISE : norm[0];
+        }
+        if (latin_letter(c)) {
+            if (run->n < MAX_RUN) {
+                run->letters[run->n] = (char)c;
+                run->cp[run->n] = cp_i;
+                run->b[run->n++] = b;
+            } else {
+                run->too_long = 1;
+            }
+            run->cp[run->n] = cp_i + 1;
+            run->b[run->n] = b + l;
+            b += l;
+            continue;
+        }
+        bd = flush_run(sc, run, bd);
+        const unsigned short *ids;
+        unsigned n_syl = c == GM_NORM_NOISE ? 0 : gm_sound_readings(c, &ids);
+        if (n_syl) {
+            step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_i + 1, b + l};
+            take_step(sc, &e);
+            bd++;
+        } else if (c != GM_NORM_NOISE) {
+            bd++;   /* a digit or another script breaks a match */
+        }
+        b += l;
+    }
+    if (!sc->stop)
+        flush_run(sc, run, bd);
+}

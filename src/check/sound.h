@@ -1,0 +1,49 @@
+/*
+ * sound.h - matching lexicon terms by how they sound: toneless pinyin
+ * (spaced, joined, any case), hanzi mixed with pinyin, and homophones
+ * (characters sharing a reading; polyphonic characters with all their
+ * readings).
+ *
+ * Terms made only of CJK characters are compiled into a trie over syllable
+ * ids (one path per combination of their characters' readings).  The text
+ * is read as a lattice: each CJK character is one step carrying all its
+ * readings; a run of Latin letters that splits completely into syllables
+ * gives one step per syllable of every such split; noise is skipped as the
+ * literal matcher skips it; anything else breaks.  A hit whose characters
+ * are exactly the term's is left to the literal matcher.  A homophone hit
+ * is dropped when a substituted character forms a common word with its
+ * neighbour (实时采集 is not 时时彩): ordinary words that sound like a term.
+ */
+#ifndef GM_CHECK_SOUND_H
+#define GM_CHECK_SOUND_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "check/lexicon.h"
+#include "util/gm_error.h"
+
+enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2 };
+
+typedef struct gm_sound gm_sound;
+
+typedef struct gm_sound_hit {
+    uint32_t term;
+    int via;                     /* GM_VIA_* */
+    size_t cp_start, cp_end, b_start, b_end;
+} gm_sound_hit;
+
+typedef int (*gm_sound_fn)(void *ctx, const gm_sound_hit *hit);
+
+/* Compiles the block/warn terms of lx that are all CJK characters. */
+int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err);
+void gm_sound_free(gm_sound *s);
+
+/* Scans valid UTF-8 text; fn's nonzero return stops the scan. */
+void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, size_t len,
+                   gm_sound_fn fn, void *ctx);
+
+/* Toneless syllables of cp (a normalised CJK character): count, ids in *ids. */
+unsigned gm_sound_readings(uint32_t cp, const unsigned short **ids);
+
+#endif

@@ -1,0 +1,86 @@
+"""govmedia check --jsonl (issue 14 §3): one report a line, in order, id
+echoed, exit 1 on any block, 2 on a malformed line naming it with the
+earlier lines still printed; and the false-alarm budget of the sound
+matcher (§1): no blocking pinyin/homophone hit on correct official text
+(the N = 0 rows of shared/data/ecspell/odw.train and the seeds)."""
+import glob
+import json
+import os
+import subprocess
+import unittest
+
+BIN = os.environ.get("GM_BIN", "build/govmedia")
+SRC = os.environ.get("GM_SOURCE_DIR", os.getcwd())
+SHARED = os.path.join(SRC, "..", "shared")
+
+
+def run(args, stdin):
+    env = dict(os.environ, GOVMEDIA_DATA=os.path.join(SRC, "data"))
+    p = subprocess.run([BIN, "check", "--jsonl"] + args, input=stdin.encode("utf-8"),
+                       capture_output=True, env=env, timeout=120)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def lines(*objs):
+    return "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objs)
+
+
+class CheckJsonl(unittest.TestCase):
+    def test_jsonl_reports_in_order_with_ids(self):
+        code, out, _ = run([], lines({"text": "市政府召开会议", "id": 7},
+                                     {"text": "dai kai fa piao", "id": "b"},
+                                     {"text": "ok", "title": "六合彩", "platform": "weibo"}))
+        self.assertEqual(code, 1)
+        reports = [json.loads(l) for l in out.splitlines()]
+        self.assertEqual([r.get("id") for r in reports], [7, "b", None])
+        self.assertTrue(reports[0]["ok"])
+        self.assertEqual(reports[1]["findings"][0]["via"], "pinyin")
+        self.assertEqual(reports[2]["findings"][0]["field"], "title")
+        self.assertIsNotNone(reports[2]["limit"])
+
+    def test_jsonl_clean_batch_exits_0_and_platform_default_applies(self):
+        code, out, _ = run(["--platform", "weibo"], lines({"text": "通知"}, {"text": "公告"}))
+        self.assertEqual(code, 0)
+        self.assertTrue(all(json.loads(l)["limit"] is not None for l in out.splitlines()))
+
+    def test_jsonl_malformed_line_named_earlier_lines_kept(self):
+        code, out, err = run([], lines({"text": "赌博", "id": 1}) + "{not json\n" +
+                             lines({"text": "later"}))
+        self.assertEqual(code, 2)
+        self.assertEqual(len(out.splitlines()), 1)
+        self.assertEqual(json.loads(out.splitlines()[0])["id"], 1)
+        self.assertIn("第 2 行", err)
+        code, out, err = run([], lines({"text": "x"}, {"title": "no text"}))
+        self.assertEqual(code, 2)
+        self.assertIn("text", err)
+        code, _, err = run([], lines({"text": "x", "bogus": 1}))
+        self.assertEqual(code, 2)
+        self.assertIn("bogus", err)
+
+    def test_sound_matching_no_blocking_false_hit_on_official_text(self):
+        rows = []
+        odw = os.path.join(SHARED, "data", "ecspell", "odw.train")
+        if not os.path.exists(odw):
+            self.skipTest("shared/data not beside the repository")
+        with open(odw, encoding="utf-8") as f:
+            for i, line in enumerate(f):
+                parts = line.rstrip("\n").split("\t")
+                if parts[0] == "0":
+                    rows.append({"text": parts[1], "id": "odw:%d" % i})
+        for path in sorted(glob.glob(os.path.join(SHARED, "seeds", "*"))):
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for j, para in enumerate(f.read().split("\n")):
+                    if para.strip():
+                        rows.append({"text": para, "id": "%s:%d" % (os.path.basename(path), j)})
+        self.assertGreater(len(rows), 1000)
+        _, out, _ = run([], lines(*rows))
+        bad = []
+        for l in out.splitlines():
+            r = json.loads(l)
+            bad += [(r["id"], f["term"], f["match"]) for f in r["findings"]
+                    if f.get("via") and f["severity"] == "block"]
+        self.assertEqual(bad, [])
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,169 @@
+/*
+ * test_check_sound.c - pinyin, mixed hanzi/pinyin and homophone matching
+ * (issue 14 §1), the per-category policy, and enforcement context (§2),
+ * with the shipped data (lexicon, allow list, context words, policy).
+ */
+#include "test_check_helpers.h"
+
+static gm_checker *shipped;
+
+static int setup(void **state)
+{
+    (void)state;
+    gm_err err = {0};
+    int rc = gm_checker_load_default(&shipped, data_dir(), &err);
+    if (rc)
+        fprintf(stderr, "%s\n", err.message);
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    gm_checker_unref(shipped);
+    return 0;
+}
+
+/* The one lexicon finding of text: term, via (or "" for literal), severity. */
+static void expect_sound(const char *text, const char *term, const char *via, const char *sev)
+{
+    json_t *r = run_check(shipped, text, NULL, NULL, NULL);
+    if (count_rule(r, "lexicon", NULL) != 1)
+        fprintf(stderr, "text: %s -> %zu findings\n", text, n_findings(r));
+    assert_int_equal(count_rule(r, "lexicon", NULL), 1);
+    assert_string_equal(fstr(r, 0, "term"), term);
+    const json_t *v = json_object_get(json_array_get(json_object_get(r, "findings"), 0), "via");
+    assert_string_equal(v ? json_string_value(v) : "", via);
+    assert_string_equal(fstr(r, 0, "severity"), sev);
+    json_decref(r);
+}
+
+static void test_pinyin_spaced_joined_any_case_blocks(void **state)
+{
+    (void)state;
+    expect_sound("dai kai fa piao", "代开发票", "pinyin", "block");
+    expect_sound("daikaifapiao", "代开发票", "pinyin", "block");
+    expect_sound("DaiKaiFaPiao", "代开发票", "pinyin", "block");
+    expect_sound("欢迎咨询 DAI-KAI-FA-PIAO 业务", "代开发票", "pinyin", "block");
+    expect_sound("ｌｉｕ ｈｅ ｃａｉ", "六合彩", "pinyin", "block");
+}
+
+static void test_pinyin_mixed_with_hanzi_blocks(void **state)
+{
+    (void)state;
+    expect_sound("代kai发piao", "代开发票", "pinyin", "block");
+    expect_sound("liu合彩开奖", "六合彩", "pinyin", "block");
+    json_t *r = run_check(shipped, "代kai发piao", NULL, NULL, NULL);
+    assert_int_equal(fint(r, 0, "start"), 0);
+    assert_int_equal(fint(r, 0, "end"), 9);
+    assert_string_equal(fstr(r, 0, "match"), "代kai发piao");
+    json_decref(r);
+}
+
+static void test_homophones_take_every_reading(void **state)
+{
+    (void)state;
+    expect_sound("带开发票", "代开发票", "homophone", "block");
+    expect_sound("六和彩今晚开奖", "六合彩", "homophone", "block");   /* 和: he, huo, hu… */
+    expect_sound("网络赌搏", "赌博", "homophone", "warn");          /* two characters: warn */
+}
+
+static void test_ordinary_words_that_sound_like_terms_pass(void **state)
+{
+    (void)state;
+    const char *ok[] = {"提高利用效率", "南京市六合区", "实时发布天气预警", "实时采集监测数据",
+                        "English text, hanging change", "shi shi xin xi", NULL};
+    for (size_t i = 0; ok[i]; i++) {
+        json_t *r = run_check(shipped, ok[i], NULL, NULL, NULL);
+        if (!json_is_true(json_object_get(r, "ok")))
+            fprintf(stderr, "blocked: %s\n", ok[i]);
+        assert_true(json_is_true(json_object_get(r, "ok")));
+        json_decref(r);
+    }
+}
+
+static void test_literal_hits_keep_no_via(void **state)
+{
+    (void)state;
+    expect_sound("六合彩", "六合彩", "", "block");
+}
+
+static void test_policy_per_category(void **state)
+{
+    (void)state;
+    const char *pol_text = "*\toff\toff\tyes\ngambling\twarn\tterm\tno\n";
+    const char *lex_text = "六合彩\tgambling\tblock\n代开发票\tads\tblock\n";
+    char *pol = tmp_file(pol_text, strlen(pol_text));
+    char sources[4200], platforms[4200];
+    snprintf(sources, sizeof sources, "%s/check/approved_sources.txt", data_dir());
+    snprintf(platforms, sizeof platforms, "%s/check/platforms.json", data_dir());
+    char *lex = tmp_file(lex_text, strlen(lex_text));
+    const char *lexs[1] = {lex};
+    gm_checker_files f = {.lexicons = lexs, .n_lexicons = 1, .sources = sources,
+                          .platforms = platforms, .policy = pol};
+    gm_checker *c = NULL;
+    gm_err err = {0};
+    assert_int_equal(gm_checker_load(&c, &f, &err), 0);
+    json_t *r = run_check(c, "liuhecai", NULL, NULL, NULL);   /* gambling pinyin: warn */
+    assert_int_equal(n_findings(r), 1);
+    assert_string_equal(fstr(r, 0, "severity"), "warn");
+    json_decref(r);
+    r = run_check(c, "六和彩", NULL, NULL, NULL);             /* gambling homophone: term */
+    assert_string_equal(fstr(r, 0, "severity"), "block");
+    json_decref(r);
+    r = run_check(c, "daikaifapiao 带开发票", NULL, NULL, NULL);   /* ads: default off */
+    assert_int_equal(n_findings(r), 0);
+    json_decref(r);
+    gm_checker_unref(c);
+    unlink(pol);
+    unlink(lex);
+    free(pol);
+    free(lex);
+}
+
+static void test_enforcement_context_warns(void **state)
+{
+    (void)state;
+    const char *texts[] = {"国务院要求依法处置六合彩等非法活动", "坚决整治网络赌博乱象",
+                           "警惕“无抵押贷款”骗局", "谨防 liu he cai 诈骗", NULL};
+    for (size_t i = 0; texts[i]; i++) {
+        json_t *r = run_check(shipped, texts[i], NULL, NULL, NULL);
+        if (!json_is_true(json_object_get(r, "ok")) || n_findings(r) == 0)
+            fprintf(stderr, "text: %s\n", texts[i]);
+        assert_true(json_is_true(json_object_get(r, "ok")));
+        assert_true(n_findings(r) >= 1);
+        assert_string_equal(fstr(r, 0, "severity"), "warn");
+        assert_string_equal(fstr(r, 0, "context"), "enforcement");
+        json_decref(r);
+    }
+}
+
+static void test_enforcement_word_next_to_an_advert_is_no_pass(void **state)
+{
+    (void)state;
+    const char *texts[] = {"打击价！六合彩今晚开奖", "严厉打击，六合彩加微信咨询",
+                           "打击六合彩加微信咨询",       /* the advert itself is not governed */
+                           "六合彩，严禁外传", "打击力度大 全网最低价", NULL};
+    for (size_t i = 0; texts[i]; i++) {
+        json_t *r = run_check(shipped, texts[i], NULL, NULL, NULL);
+        if (json_is_true(json_object_get(r, "ok")))
+            fprintf(stderr, "passed: %s\n", texts[i]);
+        assert_false(json_is_true(json_object_get(r, "ok")));
+        json_decref(r);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pinyin_spaced_joined_any_case_blocks),
+        cmocka_unit_test(test_pinyin_mixed_with_hanzi_blocks),
+        cmocka_unit_test(test_homophones_take_every_reading),
+        cmocka_unit_test(test_ordinary_words_that_sound_like_terms_pass),
+        cmocka_unit_test(test_literal_hits_keep_no_via),
+        cmocka_unit_test(test_policy_per_category),
+        cmocka_unit_test(test_enforcement_context_warns),
+        cmocka_unit_test(test_enforcement_word_next_to_an_advert_is_no_pass),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
