@@ -52,6 +52,36 @@ typedef struct gm_checker_files {
 } gm_checker_files;
 int gm_checker_load(gm_checker **out, const gm_checker_files *files, gm_err *err);
 
+/* The lists admins edit in the product (store/managed_lists.h) as they
+ * replace shipped files: each non-NULL text (in the file format of that
+ * list) replaces the shipped file(s); NULL keeps the shipped one. */
+typedef struct gm_checker_texts {
+    const char *lexicon;   /* replaces every data_dir/lexicons/ *.txt */
+    const char *allow;
+    const char *context;
+    const char *sources;
+} gm_checker_texts;
+int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_checker_texts *t,
+                          gm_err *err);
+
+/* The engine's admin-edited lists and their entries as JSON objects:
+ *   GM_LIST_LEXICON  {"term","category","severity":"block|warn"}   key "term"
+ *   GM_LIST_ALLOW    {"term"}                                      key "term"
+ *   GM_LIST_CONTEXT  {"term"}   (enforcement words)                key "term"
+ *   GM_LIST_SOURCES  {"source"} (names, or domains like gov.cn)    key "source" */
+enum { GM_LIST_LEXICON, GM_LIST_ALLOW, GM_LIST_CONTEXT, GM_LIST_SOURCES, GM_LIST_COUNT };
+const char *gm_list_name(int kind);       /* "lexicon", "allow", "context", "sources" */
+const char *gm_list_key(int kind);        /* "term" or "source" */
+/* The shipped default entries under data_dir (a new array). */
+int gm_list_defaults(int kind, const char *data_dir, json_t **out, gm_err *err);
+/* Entries -> the list's file format (malloc'd), and back. */
+char *gm_list_text(int kind, const json_t *entries);
+int gm_list_parse(int kind, const char *text, size_t len, json_t **out, gm_err *err);
+/* Whether entries make a valid list (every term normalises, no duplicate
+ * normal forms, no '#', tab or line break inside); err names
+ * "entries[i].term" where it can. */
+int gm_list_validate(int kind, const json_t *entries, gm_err *err);
+
 void gm_checker_ref(gm_checker *c);     /* thread-safe (atomic) */
 void gm_checker_unref(gm_checker *c);   /* frees at zero; NULL is fine */
 

@@ -54,7 +54,7 @@ static int list_lexicons(const char *dir, char ***out, size_t *n, gm_err *err)
     return rc;
 }
 
-static int load_lexicons(gm_checker *c, const gm_checker_files *f, gm_err *err)
+int gm_checker_load_lexicons(gm_checker *c, const gm_checker_files *f, gm_err *err)
 {
     char **found = NULL;
     size_t n = 0;
@@ -72,18 +72,34 @@ static int load_lexicons(gm_checker *c, const gm_checker_files *f, gm_err *err)
     return rc;
 }
 
-static int load_parts(gm_checker *c, const gm_checker_files *f, gm_err *err)
+/* One lexicon-format list: the admin's text when given, else the file. */
+static int load_list(gm_checker *c, const char *text, const char *name, const char *path,
+                     int kind, gm_err *err)
 {
+    if (text)
+        return gm_lexicon_parse(&c->lex, name, text, strlen(text), kind, err);
+    return path ? gm_lexicon_load_file(&c->lex, path, kind, err) : 0;
+}
+
+static int load_parts(gm_checker *c, const gm_checker_files *f, const gm_checker_texts *t,
+                      gm_err *err)
+{
+    static const gm_checker_texts none = {0};
+    if (!t)
+        t = &none;
     int rc = gm_norm_init(err);
     if (rc == 0)
-        rc = load_lexicons(c, f, err);
-    if (rc == 0 && f->allow)
-        rc = gm_lexicon_load_file(&c->lex, f->allow, 1, err);
-    if (rc == 0 && f->context)
-        rc = gm_lexicon_load_file(&c->lex, f->context, GM_LEX_CONTEXT, err);
+        rc = t->lexicon ? load_list(c, t->lexicon, "lexicon", NULL, GM_LEX_TERMS, err)
+                        : gm_checker_load_lexicons(c, f, err);
+    if (rc == 0)
+        rc = load_list(c, t->allow, "allow", f->allow, GM_LEX_ALLOW, err);
+    if (rc == 0)
+        rc = load_list(c, t->context, "context", f->context, GM_LEX_CONTEXT, err);
     if (rc == 0 && f->policy)
         rc = gm_policy_load_file(&c->policy, f->policy, err);
-    if (rc == 0 && f->sources)
+    if (rc == 0 && t->sources)
+        rc = gm_sources_parse(&c->sources, "sources", t->sources, strlen(t->sources), err);
+    else if (rc == 0 && f->sources)
         rc = gm_sources_load(&c->sources, f->sources, err);
     if (rc == 0)
         rc = f->platforms ? gm_presets_load(f->platforms, &c->presets, err)
@@ -106,14 +122,15 @@ static void checker_free(gm_checker *c)
     free(c);
 }
 
-int gm_checker_load(gm_checker **out, const gm_checker_files *files, gm_err *err)
+static int load_with(gm_checker **out, const gm_checker_files *files,
+                     const gm_checker_texts *texts, gm_err *err)
 {
     gm_checker *c = calloc(1, sizeof *c);
     if (!c)
         return gm_fail(err, GM_E_NOMEM, "", "内存不足");
     atomic_init(&c->refs, 1);
     gm_policy_init(&c->policy);
-    int rc = load_parts(c, files, err);
+    int rc = load_parts(c, files, texts, err);
     if (rc) {
         checker_free(c);
         return rc;
@@ -130,7 +147,18 @@ static char *join(const char *dir, const char *rel)
     return p;
 }
 
+int gm_checker_load(gm_checker **out, const gm_checker_files *files, gm_err *err)
+{
+    return load_with(out, files, NULL, err);
+}
+
 int gm_checker_load_default(gm_checker **out, const char *data_dir, gm_err *err)
+{
+    return gm_checker_load_texts(out, data_dir, NULL, err);
+}
+
+int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_checker_texts *t,
+                          gm_err *err)
 {
     char *lexdir = join(data_dir, "lexicons");
     char *allow = join(data_dir, "check/allow.txt");
@@ -146,7 +174,7 @@ int gm_checker_load_default(gm_checker **out, const char *data_dir, gm_err *err)
                               access(sources, F_OK) == 0 ? sources : NULL, platforms,
                               access(context, F_OK) == 0 ? context : NULL,
                               access(policy, F_OK) == 0 ? policy : NULL};
-        rc = gm_checker_load(out, &f, err);
+        rc = load_with(out, &f, t, err);
     }
     free(context);
     free(policy);

@@ -26,6 +26,9 @@ struct gm_checker {
     json_t *presets;
 };
 
+/* Loads f's lexicon files (or every *.txt of f->lexicon_dir) into c->lex. */
+int gm_checker_load_lexicons(gm_checker *c, const gm_checker_files *f, gm_err *err);
+
 /* Appends lexicon findings for text (valid UTF-8) as field, after
  * dropping hits that lie inside an allow-list occurrence. */
 int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const char *field,

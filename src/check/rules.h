@@ -26,6 +26,8 @@ typedef struct gm_sources {
 } gm_sources;
 
 int gm_sources_load(gm_sources *s, const char *path, gm_err *err);
+/* The same from text (named path in messages); a NUL ends the text early. */
+int gm_sources_parse(gm_sources *s, const char *path, const char *text, size_t len, gm_err *err);
 void gm_sources_free(gm_sources *s);
 /* 1 when source (valid UTF-8) is approved, 0 if not, <0 on error. */
 int gm_source_approved(const gm_sources *s, const char *source);

@@ -93,11 +93,24 @@ int gm_sources_load(gm_sources *s, const char *path, gm_err *err)
 {
     char *buf;
     size_t len;
-    int rc = gm_norm_init(err);
-    if (!rc)
-        rc = gm_read_file(path, SOURCES_FILE_MAX, &buf, &len, "sources", err);
+    int rc = gm_read_file(path, SOURCES_FILE_MAX, &buf, &len, "sources", err);
     if (rc)
         return rc;
+    rc = gm_sources_parse(s, path, buf, len, err);
+    free(buf);
+    return rc;
+}
+
+int gm_sources_parse(gm_sources *s, const char *path, const char *text, size_t len, gm_err *err)
+{
+    int rc = gm_norm_init(err);
+    char *buf = rc ? NULL : malloc(len + 1);
+    if (rc)
+        return rc;
+    if (!buf)
+        return gm_fail(err, GM_E_NOMEM, "sources", "内存不足");
+    memcpy(buf, text, len);
+    buf[len] = '\0';
     unsigned lineno = 0;
     char *save = NULL;
     for (char *p = buf; rc == 0 && p && *p; p = save) {
