@@ -68,10 +68,13 @@ static conn_ctx *ctx_new(gm_server *s, struct MHD_Connection *c, const char *url
 
 static enum MHD_Result send_answer(struct MHD_Connection *c, gm_request *r)
 {
-    struct MHD_Response *resp = MHD_create_response_from_buffer(
-        r->resp_len, r->resp ? r->resp : (void *)"", MHD_RESPMEM_MUST_COPY);
+    /* The body is handed over, not copied: MHD frees it with the response. */
+    struct MHD_Response *resp =
+        r->resp ? MHD_create_response_from_buffer_with_free_callback(r->resp_len, r->resp, free)
+                : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
     if (!resp)
         return MHD_NO;
+    r->resp = NULL;
     if (r->content_type)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
     if (r->allow[0])
@@ -188,7 +191,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     if (strncmp(url, "/api/", 5) != 0)
-        return static_files_answer(c, s->cfg.web_dir, url, method);
+        return static_files_answer(c, s->web, url, method);
     char msg[128];
     if (!x->route && x->path_known) {
         router_allowed_methods(url, x->req.allow, sizeof x->req.allow);
@@ -247,15 +250,22 @@ int server_start(gm_server *s, const gm_server_config *cfg, gm_err *err)
         rc = password_hash("timing-equaliser-not-a-password", s->dummy_hash, err);
     if (!rc)
         rc = server_reload_checker(s, err);
+    if (!rc && cfg->web_dir)
+        rc = static_files_load(&s->web, cfg->web_dir, err);
     if (rc)
         return rc;
-    s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG,
+    /* MHD_USE_AUTO: epoll on Linux instead of select() in each pool thread. */
+    s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC |
+                                     MHD_USE_ERROR_LOG,
                                  0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, &sa,
                                  MHD_OPTION_THREAD_POOL_SIZE, cfg->threads ? cfg->threads : 4,
                                  MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
                                  MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
-    if (!s->daemon)
+    if (!s->daemon) {
+        static_files_free(s->web);
+        s->web = NULL;
         return gm_fail(err, GM_E_IO, "listen", "无法在 %s 上监听(端口被占用?)", cfg->listen);
+    }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
     s->port = di ? di->port : ntohs(sa.sin_port);
     return GM_OK;
@@ -274,6 +284,8 @@ void server_stop(gm_server *s, int grace_ms)
     if (s->checker)
         gm_checker_unref(s->checker);
     s->checker = NULL;
+    static_files_free(s->web);
+    s->web = NULL;
 }
 
 int server_reload_checker(gm_server *s, gm_err *err)

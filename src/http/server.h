@@ -1,6 +1,6 @@
 /*
- * server.h - the HTTP server: libmicrohttpd with a thread pool, one
- * database connection per request, graceful shutdown.
+ * server.h - the HTTP server: libmicrohttpd with a thread pool, one kept
+ * database connection per pool thread, graceful shutdown.
  */
 #ifndef GM_HTTP_SERVER_H
 #define GM_HTTP_SERVER_H
@@ -11,6 +11,7 @@
 
 struct MHD_Daemon;
 struct gm_checker;
+struct static_files;
 
 typedef struct gm_server_config {
     const char *db_path;
@@ -32,6 +33,7 @@ typedef struct gm_server {
     pthread_mutex_t checker_lock;
     struct gm_checker *checker;    /* current lexicon version, refcounted */
     char dummy_hash[128];          /* verified for unknown logins: equal timing */
+    struct static_files *web;      /* the console, loaded from cfg.web_dir at start */
 } gm_server;
 
 int server_start(gm_server *s, const gm_server_config *cfg, gm_err *err);

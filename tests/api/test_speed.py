@@ -1,0 +1,168 @@
+"""Issue 13 (server speed): kept connections, a database-free /health and the
+console served from memory with ETag/304.
+
+Speed itself is measured in bench/api/, never here; these tests check the
+behaviour the speed work must keep or add.
+"""
+import os
+import sys
+import threading
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import gmtest  # noqa: E402
+
+
+def open_db_files(pid, db_path):
+    """How many descriptors of the process point at the database file itself."""
+    n = 0
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") == db_path:
+                n += 1
+        except OSError:
+            pass
+    return n
+
+
+class KeptConnectionTest(unittest.TestCase):
+    def setUp(self):
+        self.srv = gmtest.Server()
+
+    def tearDown(self):
+        self.srv.cleanup()
+
+    def test_each_worker_thread_keeps_one_connection_across_requests(self):
+        self.srv.start(threads=2)
+        clients = [self.srv.client("admin") for _ in range(4)]
+
+        def hammer(c):
+            for _ in range(25):
+                self.assertEqual(c.get("/api/v1/units").status, 200)
+        threads = [threading.Thread(target=hammer, args=(c,)) for c in clients]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        # Between requests the connections stay open (one per pool thread at most);
+        # a connection per request would leave none.
+        n = open_db_files(self.srv.proc.pid, self.srv.db)
+        self.assertGreaterEqual(n, 1)
+        self.assertLessEqual(n, 2)
+
+    def test_health_answers_without_touching_the_database(self):
+        self.srv.start(threads=1)
+        # No worker has opened the database yet: replace it with garbage.
+        with open(self.srv.db + ".new", "wb") as f:
+            f.write(b"this is not a database" * 100)
+        os.replace(self.srv.db + ".new", self.srv.db)
+        for side in ("-wal", "-shm"):
+            if os.path.exists(self.srv.db + side):
+                os.remove(self.srv.db + side)
+        c = self.srv.client()
+        r = c.get("/api/v1/health")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.json["status"], "ok")
+        self.assertGreaterEqual(r.json["schema_version"], 1)
+        r = c.login("admin")
+        self.assertGreaterEqual(r.status, 500, r)   # a route that needs the database fails
+
+    def test_worker_refuses_a_database_migrated_past_the_binary(self):
+        self.srv.start(threads=1)
+        gmtest.sql(self.srv.db, "INSERT INTO schema_version(version,name,applied_at) "
+                                "VALUES(999,'999_future','2026-01-01T00:00:00Z')")
+        r = self.srv.client().login("admin")
+        self.assertEqual(r.status, 400, r)
+        self.assertEqual(r.error_field(), "db")
+        self.assertIn("999", r.json["error"]["message"])
+
+    def test_cached_statements_see_rows_written_by_another_process(self):
+        self.srv.start(threads=1)
+        c = self.srv.client("admin")
+        before = len(c.get("/api/v1/units").json["units"])
+        gmtest.sql(self.srv.db, "INSERT INTO units(name,kind,parent_id,path,created_at) "
+                                "SELECT '外部写入单位','department',1,path||'99/',created_at "
+                                "FROM units WHERE id=1")
+        self.assertEqual(len(c.get("/api/v1/units").json["units"]), before + 1)
+
+
+class StaticFilesTest(gmtest.ServerTest):
+    def test_console_file_has_etag_and_revalidation_gets_304(self):
+        c = self.srv.client()
+        r = c.get("/")
+        self.assertEqual(r.status, 200)
+        etag = r.headers["ETag"]
+        self.assertRegex(etag, r'^"[0-9a-f]{32}"$')
+        self.assertEqual(r.headers["Cache-Control"], "no-cache")
+        with open(os.path.join(gmtest.SRC, "web", "dist", "index.html"), "rb") as f:
+            self.assertEqual(r.raw, f.read())
+        r2 = c.get("/index.html", headers={"If-None-Match": etag})
+        self.assertEqual(r2.status, 304)
+        self.assertEqual(r2.raw, b"")
+        self.assertEqual(r2.headers["ETag"], etag)
+        r3 = c.get("/index.html", headers={"If-None-Match": 'W/"0000", ' + etag})
+        self.assertEqual(r3.status, 304)
+
+    def test_stale_etag_gets_the_file_again(self):
+        c = self.srv.client()
+        r = c.get("/index.html", headers={"If-None-Match": '"0123456789abcdef0123456789abcdef"'})
+        self.assertEqual(r.status, 200)
+        self.assertIn("text/html", r.headers["Content-Type"])
+        self.assertTrue(r.raw)
+
+    def test_unknown_file_404_and_traversal_refused(self):
+        c = self.srv.client()
+        self.assertEqual(c.get("/no-such-file.js").status, 404)
+        self.assertIn(c.get("/../CMakeLists.txt").status, (400, 404))
+        self.assertEqual(c.post("/index.html", {}).status, 405)
+
+
+class BuildDirectoryTest(unittest.TestCase):
+    """A console build directory (GOVMEDIA_WEB) as a Vite build lays it out."""
+
+    def setUp(self):
+        self.srv = gmtest.Server()
+        self.web = os.path.join(self.srv.dir, "dist")
+        os.makedirs(os.path.join(self.web, "assets"))
+        self.files = {"index.html": b"<!doctype html><title>v1</title>",
+                      "assets/index-3f2a9c.js": b"console.log(1)",
+                      ".env": b"SECRET=1"}
+        for name, data in self.files.items():
+            with open(os.path.join(self.web, name), "wb") as f:
+                f.write(data)
+        os.environ["GOVMEDIA_WEB"] = self.web
+        try:
+            self.srv.start(threads=2)
+        finally:
+            del os.environ["GOVMEDIA_WEB"]
+
+    def tearDown(self):
+        self.srv.cleanup()
+
+    def test_hashed_assets_cached_a_year_dot_files_never_served(self):
+        c = self.srv.client()
+        r = c.get("/assets/index-3f2a9c.js")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.raw, b"console.log(1)")
+        self.assertIn("text/javascript", r.headers["Content-Type"])
+        self.assertEqual(r.headers["Cache-Control"], "public, max-age=31536000, immutable")
+        self.assertEqual(c.get("/.env").status, 404)
+
+    def test_page_urls_get_index_html_for_the_browser_router(self):
+        c = self.srv.client()
+        r = c.get("/accounts/4")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.raw, self.files["index.html"])
+        self.assertEqual(c.get("/assets/missing").status, 404)
+        self.assertEqual(c.get("/missing.js").status, 404)
+
+    def test_files_are_loaded_at_start_and_served_from_memory(self):
+        with open(os.path.join(self.web, "index.html"), "wb") as f:
+            f.write(b"<!doctype html><title>v2</title>")
+        os.remove(os.path.join(self.web, "assets", "index-3f2a9c.js"))
+        c = self.srv.client()
+        self.assertEqual(c.get("/").raw, self.files["index.html"])
+        self.assertEqual(c.get("/assets/index-3f2a9c.js").status, 200)
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
