@@ -20,5 +20,6 @@ int cmd_routes(int argc, char **argv);
 int cmd_account(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_jobs(int argc, char **argv);
+int cmd_message(int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ static const struct {
     {"account", cmd_account, "账号管理:list | show | apply | approve | open | file | close | ..."},
     {"calendar", cmd_calendar, "工作日历:list | load"},
     {"jobs", cmd_jobs, "定时任务:list | log | run"},
+    {"message", cmd_message, "网民留言:import | list | escalate | figures"},
 };
 
 static void usage(FILE *out)

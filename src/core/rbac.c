@@ -11,6 +11,14 @@
 
 #define P(x) (1u << (x))
 
+/* Public messages, incidents, duty and meetings [REQUIREMENTS §4, §5]:
+ * every role of a unit logs and answers messages (the contributor logs
+ * them); heads and leaders extend deadlines, hide malicious comments,
+ * handle incidents and keep the duty roster; the supervisor (信息中心)
+ * assigns, sets the rules and the response plan. */
+#define MSG_UNIT (P(PERM_MESSAGE_READ) | P(PERM_MESSAGE_HANDLE) | P(PERM_MEETING_WRITE))
+#define MSG_LEAD (MSG_UNIT | P(PERM_MESSAGE_MODERATE) | P(PERM_INCIDENT_MANAGE) | P(PERM_DUTY_WRITE))
+
 static const struct {
     const char *name;
     const char *label_zh;
@@ -18,37 +26,43 @@ static const struct {
 } roles[ROLE_COUNT] = {
     [ROLE_CONTRIBUTOR] = {"contributor", "信息员",
         P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
-        P(PERM_ACCOUNT_REPORT)},
+        P(PERM_ACCOUNT_REPORT) | MSG_UNIT},
     [ROLE_DEPARTMENT_HEAD] = {"department_head", "部门负责人",
         P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
-        P(PERM_ACCOUNT_REPORT)},
+        P(PERM_ACCOUNT_REPORT) |
+        MSG_LEAD},
     [ROLE_LEADER] = {"leader", "分管领导",
         P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
-        P(PERM_ACCOUNT_REPORT)},
+        P(PERM_ACCOUNT_REPORT) |
+        MSG_LEAD},
     [ROLE_PRINCIPAL] = {"principal", "主要负责人",
         P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
-        P(PERM_ACCOUNT_REPORT)},
+        P(PERM_ACCOUNT_REPORT) |
+        MSG_LEAD},
     [ROLE_OPERATOR] = {"operator", "运维管理员",
         P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
-        P(PERM_ACCOUNT_OPERATE) | P(PERM_ACCOUNT_REPORT)},
+        P(PERM_ACCOUNT_OPERATE) | P(PERM_ACCOUNT_REPORT) |
+        MSG_UNIT},
     [ROLE_SUPERVISOR] = {"supervisor", "信息中心(归口管理)",
         P(PERM_UNIT_READ) | P(PERM_USER_READ) | P(PERM_AUDIT_READ) | P(PERM_CHECK_RUN) |
         P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) | P(PERM_ACCOUNT_APPROVE) |
         P(PERM_ACCOUNT_OPERATE) | P(PERM_ACCOUNT_REVIEW) | P(PERM_ACCOUNT_CLOSE) |
-        P(PERM_NOTIFY_ADMIN)},
+        P(PERM_NOTIFY_ADMIN) | MSG_LEAD | P(PERM_MESSAGE_ADMIN)},
     [ROLE_ADMIN] = {"admin", "系统管理员",
         P(PERM_UNIT_READ) | P(PERM_UNIT_WRITE) | P(PERM_USER_READ) | P(PERM_USER_WRITE) |
         P(PERM_AUDIT_READ) | P(PERM_CHECK_RUN) | P(PERM_LEXICON_ADMIN) | P(PERM_ACCOUNT_READ) |
-        P(PERM_CALENDAR_ADMIN) | P(PERM_NOTIFY_ADMIN)},
+        P(PERM_CALENDAR_ADMIN) | P(PERM_NOTIFY_ADMIN) | P(PERM_MESSAGE_READ)},
     [ROLE_OBSERVER] = {"observer", "监督检查",
-        P(PERM_UNIT_READ) | P(PERM_USER_READ) | P(PERM_AUDIT_READ) | P(PERM_ACCOUNT_READ)},
+        P(PERM_UNIT_READ) | P(PERM_USER_READ) | P(PERM_AUDIT_READ) | P(PERM_ACCOUNT_READ) |
+        P(PERM_MESSAGE_READ)},
 };
 
 static const char *const perm_names[PERM_COUNT] = {
     "public", "logged_in", "unit.read", "unit.write", "user.read", "user.write",
     "audit.read", "check.run", "lexicon.admin", "account.read", "account.apply",
     "account.approve", "account.operate", "account.report", "account.review",
-    "account.close", "calendar.admin", "notify.admin",
+    "account.close", "calendar.admin", "notify.admin", "message.read", "message.handle",
+    "message.moderate", "message.admin", "incident.manage", "duty.write", "meeting.write",
 };
 
 int role_from_name(const char *name)

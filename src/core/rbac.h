@@ -44,6 +44,13 @@ typedef enum {
     PERM_ACCOUNT_CLOSE,     /* close and merge accounts */
     PERM_CALENDAR_ADMIN,
     PERM_NOTIFY_ADMIN,      /* a unit's group-robot webhooks */
+    PERM_MESSAGE_READ,      /* messages, incidents, duty roster, meetings */
+    PERM_MESSAGE_HANDLE,    /* log, import, acknowledge, answer messages */
+    PERM_MESSAGE_MODERATE,  /* extend a deadline, hide a malicious comment */
+    PERM_MESSAGE_ADMIN,     /* assign, routing rules, deadline policy, mappings, response plan */
+    PERM_INCIDENT_MANAGE,   /* open, act on, acknowledge, close incidents */
+    PERM_DUTY_WRITE,        /* the holiday duty roster */
+    PERM_MEETING_WRITE,     /* meetings and training records */
     PERM_COUNT
 } gm_perm;
 

@@ -36,6 +36,8 @@ extern const gm_route gm_routes_accounts[];
 extern const gm_route gm_routes_account_reviews[];
 extern const gm_route gm_routes_calendar[];
 extern const gm_route gm_routes_notifications[];
+extern const gm_route gm_routes_messages[];
+extern const gm_route gm_routes_message_admin[];
 
 /* 0 for the few routes whose handler never touches the database (health):
  * the server gives them no connection (r->db is NULL). */

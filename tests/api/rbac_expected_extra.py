@@ -5,6 +5,12 @@ UNIT_ROLES = {"contributor", "depthead", "leader", "principal", "operator"}
 SUPERVISOR = {"supervisor"}
 OPERATORS = {"operator", "supervisor"}   # the operator records; the 信息中心 may too
 
+# Public messages, incidents, duty, meetings (REQUIREMENTS §4, §5; issue 11):
+# every role of a unit logs and answers messages; heads and leaders moderate,
+# handle incidents and keep the duty roster; the 信息中心 sets the rules.
+HANDLERS = UNIT_ROLES | SUPERVISOR
+LEADS = {"depthead", "leader", "principal", "supervisor"}
+
 EXPECTED_EXTRA = {
     ("GET", "/api/v1/accounts"): ALL,
     ("POST", "/api/v1/accounts"): APPLICANTS,            # contributor or above; not the system admin
@@ -33,6 +39,25 @@ EXPECTED_EXTRA = {
     ("GET", "/api/v1/reviews/{id}/must-close.csv"): ALL,
     ("GET", "/api/v1/calendar"): ALL,
     ("POST", "/api/v1/calendar/{id}"): {"admin"},
+    ("GET", "/api/v1/messages"): ALL,
+    ("POST", "/api/v1/messages"): HANDLERS,
+    ("GET", "/api/v1/messages/{id}"): ALL,
+    ("POST", "/api/v1/messages/{id}/assign"): SUPERVISOR,
+    ("POST", "/api/v1/messages/{id}/ack"): HANDLERS,
+    ("POST", "/api/v1/messages/{id}/answer"): HANDLERS,
+    ("POST", "/api/v1/messages/{id}/extend"): LEADS,
+    ("POST", "/api/v1/messages/{id}/hide"): LEADS,
+    ("POST", "/api/v1/messages/escalate"): SUPERVISOR,
+    ("POST", "/api/v1/accounts/{id}/messages/import"): HANDLERS,
+    ("GET", "/api/v1/messages/policy"): ALL,
+    ("PUT", "/api/v1/messages/policy"): SUPERVISOR,
+    ("GET", "/api/v1/messages/rules"): ALL,
+    ("POST", "/api/v1/messages/rules"): SUPERVISOR,
+    ("PUT", "/api/v1/messages/rules/{id}"): SUPERVISOR,
+    ("DELETE", "/api/v1/messages/rules/{id}"): SUPERVISOR,
+    ("GET", "/api/v1/messages/mappings"): ALL,
+    ("PUT", "/api/v1/messages/mappings"): SUPERVISOR,
+    ("GET", "/api/v1/messages/figures"): ALL,
 }
 
 # Notifications (issue 10): every user reads their own bell; a unit's group

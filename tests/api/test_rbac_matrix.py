@@ -47,6 +47,7 @@ if os.path.exists(EXTRA_EXPECTED_FILE):
 # accounts and review rounds use an id that does not exist, so a role the
 # route lets in gets 404 and the route-level refusal (403) stands out.
 PATH_IDS = [("/api/v1/accounts", "999999"), ("/api/v1/reviews", "999999"),
+            ("/api/v1/messages", "999999"),
             ("/api/v1/calendar", "2031"), ("", "4")]
 
 
