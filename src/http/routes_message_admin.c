@@ -5,6 +5,7 @@
  */
 #include "http/json_in.h"
 #include "http/message_access.h"
+#include "http/query.h"
 #include "http/route.h"
 #include "store/accounts.h"
 #include "store/message_figures.h"
@@ -34,10 +35,14 @@ static int reply_policy(gm_request *r, int status, long long unit, gm_err *err)
     return rc ? rc : reply_json(r, status, message_policy_to_json(&p, unit, from));
 }
 
+static const query_param policy_query[] = {{"unit_id", QP_ID, NULL}, {NULL, 0, NULL}};
+
 static int h_policy_get(gm_request *r, gm_err *err)
 {
     long long unit;
-    int rc = unit_arg(r, PERM_MESSAGE_READ, &unit, err);
+    int rc = request_query(r, policy_query, err);
+    if (!rc)
+        rc = unit_arg(r, PERM_MESSAGE_READ, &unit, err);
     return rc ? rc : reply_policy(r, 200, unit, err);
 }
 
@@ -179,12 +184,17 @@ static int date_arg(gm_request *r, const char *name, gm_date dflt, gm_date *out,
     return s && *s ? date_parse(s, name, out, err) : GM_OK;
 }
 
+static const query_param figures_query[] = {
+    {"account_id", QP_ID, NULL}, {"from", QP_DATE, NULL}, {"to", QP_DATE, NULL}, {NULL, 0, NULL}};
+
 static int h_figures(gm_request *r, gm_err *err)
 {
     long long account = 0;
     gm_date today = instant_cst_day(request_now()), from, to;
     gm_message_figures f;
-    int rc = request_arg_int(r, "account_id", 0, &account, err);
+    int rc = request_query(r, figures_query, err);
+    if (!rc)
+        rc = request_arg_int(r, "account_id", 0, &account, err);
     if (!rc && account <= 0)
         rc = gm_fail(err, GM_E_INVALID, "account_id", "需要 account_id");
     if (!rc)

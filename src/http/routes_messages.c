@@ -7,6 +7,7 @@
  */
 #include "http/json_in.h"
 #include "http/message_access.h"
+#include "http/query.h"
 #include "http/route.h"
 #include "store/accounts.h"
 #include "store/message_import.h"
@@ -22,11 +23,19 @@ static int reply_message(gm_request *r, int status, long long id, gm_err *err)
     return rc ? rc : reply_json(r, status, j);
 }
 
+static const query_param list_query[] = {
+    {"account_id", QP_ID, NULL}, {"unit_id", QP_ID, NULL},
+    {"state", QP_ENUM, "received|assigned|acknowledged|answered|hidden"},
+    {"kind", QP_TEXT, NULL}, {"overdue", QP_ENUM, "1"}, {"due", QP_ENUM, "today"},
+    {"as_of", QP_DATE, NULL}, {"limit", QP_ID, NULL}, {"offset", QP_INT, NULL}, {NULL, 0, NULL}};
+
 static int h_messages_list(gm_request *r, gm_err *err)
 {
     message_filter f;
     json_t *out;
-    int rc = message_filter_parse(&f, request_arg(r, "account_id"), request_arg(r, "unit_id"),
+    int rc = request_query(r, list_query, err);
+    if (!rc)
+        rc = message_filter_parse(&f, request_arg(r, "account_id"), request_arg(r, "unit_id"),
                                   request_arg(r, "state"), request_arg(r, "kind"),
                                   request_arg(r, "overdue"), request_arg(r, "due"),
                                   request_arg(r, "as_of"), request_arg(r, "limit"),
@@ -38,7 +47,7 @@ static int h_messages_list(gm_request *r, gm_err *err)
 
 static const json_field log_fields[] = {
     {"account_id", JF_INT, true, 0},      {"kind", JF_STRING, false, 20},
-    {"channel", JF_STRING, false, 20},    {"text", JF_STRING, true, GM_MESSAGE_TEXT_MAX},
+    {"channel", JF_STRING, false, 20},    {"text", JF_TEXT, true, GM_MESSAGE_TEXT_MAX},
     {"from", JF_STRING, false, 100},      {"received_at", JF_STRING, true, 40},
     {"external_id", JF_STRING, false, 200}, {NULL, 0, 0, 0}};
 
@@ -101,10 +110,10 @@ static int h_message_assign(gm_request *r, gm_err *err)
     return rc ? rc : reply_message(r, 200, m.id, err);
 }
 
-static const json_field ack_fields[] = {{"text", JF_STRING, true, 2000},
+static const json_field ack_fields[] = {{"text", JF_TEXT, true, 2000},
                                         {"promised_at", JF_STRING, false, 40},
                                         {"at", JF_STRING, false, 40}, {NULL, 0, 0, 0}};
-static const json_field answer_fields[] = {{"text", JF_STRING, true, GM_MESSAGE_TEXT_MAX},
+static const json_field answer_fields[] = {{"text", JF_TEXT, true, GM_MESSAGE_TEXT_MAX},
                                            {"result", JF_STRING, false, 20},
                                            {"at", JF_STRING, false, 40}, {NULL, 0, 0, 0}};
 
@@ -136,8 +145,8 @@ static int h_message_reply(gm_request *r, gm_err *err)
 }
 
 static const json_field extend_fields[] = {{"until", JF_STRING, false, 40},
-                                           {"reason", JF_STRING, false, 500}, {NULL, 0, 0, 0}};
-static const json_field hide_fields[] = {{"reason", JF_STRING, false, 500}, {NULL, 0, 0, 0}};
+                                           {"reason", JF_TEXT, false, 500}, {NULL, 0, 0, 0}};
+static const json_field hide_fields[] = {{"reason", JF_TEXT, false, 500}, {NULL, 0, 0, 0}};
 
 /* extend and hide: moderation steps, each needing a reason. */
 static int h_message_moderate(gm_request *r, gm_err *err)

@@ -98,7 +98,7 @@ static int validate_in(const gm_message_in *in, gm_instant now, receipt *r, gm_e
         rc = msg_channel_parse(in->channel && *in->channel ? in->channel : "message", "channel",
                                &r->channel, err);
     if (!rc)
-        rc = text_require(in->text, "text", 1, GM_MESSAGE_TEXT_MAX, err);
+        rc = text_require_multiline(in->text, "text", 1, GM_MESSAGE_TEXT_MAX, err);
     r->sender = in->sender && *in->sender ? in->sender : "匿名";
     if (!rc)
         rc = text_require(r->sender, "from", 1, 100, err);
@@ -323,7 +323,7 @@ int messages_ack(db *d, const gm_actor *who, const gm_calendar *cal, long long i
                  const char *text, const char *promised_at, gm_instant at, gm_instant now,
                  gm_err *err)
 {
-    int rc = text_require(text, "text", 1, 2000, err);
+    int rc = text_require_multiline(text, "text", 1, 2000, err);
     if (rc)
         return rc;
     if (!(rc = db_begin(d, err)))
@@ -364,7 +364,7 @@ int messages_answer(db *d, const gm_actor *who, const gm_calendar *cal, long lon
                     const char *text, const char *result, gm_instant at, gm_instant now,
                     gm_err *err)
 {
-    int res = 0, rc = text_require(text, "text", 1, GM_MESSAGE_TEXT_MAX, err);
+    int res = 0, rc = text_require_multiline(text, "text", 1, GM_MESSAGE_TEXT_MAX, err);
     if (!rc && result && *result)
         rc = msg_result_parse(result, "result", &res, err);
     if (rc)
@@ -378,7 +378,7 @@ static int reason_required(const char *reason, gm_err *err)
 {
     if (!reason || strspn(reason, " \t\r\n") == strlen(reason))
         return gm_fail(err, GM_E_INVALID, "reason", "必须填写原因 reason");
-    return text_require(reason, "reason", 1, 500, err);
+    return text_require_multiline(reason, "reason", 1, 500, err);
 }
 
 static int parse_until(const gm_message *m, const char *until, gm_instant *out, gm_err *err)

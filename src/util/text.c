@@ -77,3 +77,18 @@ int text_require(const char *s, const char *field, size_t min, size_t max, gm_er
                        field, min, max, n);
     return GM_OK;
 }
+
+int text_require_multiline(const char *s, const char *field, size_t min, size_t max, gm_err *err)
+{
+    if (!s || !*s)
+        return min ? gm_fail(err, GM_E_INVALID, field, "字段 %s 不能为空", field) : GM_OK;
+    if (text_first_invalid_utf8(s, strlen(s)) >= 0)
+        return gm_fail(err, GM_E_INVALID, field, "字段 %s 不是有效的 UTF-8", field);
+    if (text_first_control(s, strlen(s), 1) >= 0)
+        return gm_fail(err, GM_E_INVALID, field, "字段 %s 含有控制字符", field);
+    size_t n = text_codepoints(s);
+    if (n < min || n > max)
+        return gm_fail(err, GM_E_INVALID, field, "字段 %s 长度应为 %zu 到 %zu 个字符(现为 %zu)",
+                       field, min, max, n);
+    return GM_OK;
+}

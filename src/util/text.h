@@ -23,4 +23,7 @@ size_t text_codepoints(const char *s);
  * points after trimming nothing (leading/trailing spaces count). */
 int text_require(const char *s, const char *field, size_t min, size_t max, gm_err *err);
 
+/* The same for free text: tab, LF and CR allowed (message text, reasons). */
+int text_require_multiline(const char *s, const char *field, size_t min, size_t max, gm_err *err);
+
 #endif
