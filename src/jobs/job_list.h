@@ -9,5 +9,10 @@
 #include "jobs/jobs.h"
 
 int job_prune_runs(gm_job_ctx *ctx, gm_err *err);
+int job_messages_escalate(gm_job_ctx *ctx, gm_err *err);
+
+/* The actor of scheduled work in audit rows ("scheduler", address "job"). */
+#include "core/actor.h"
+void job_actor(gm_actor *who);
 
 #endif

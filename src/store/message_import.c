@@ -236,6 +236,37 @@ static int import_row(db *d, const gm_actor *who, const gm_calendar *cal, long l
     return rc;
 }
 
+/* One notice per department that received imported messages. */
+static int notify_imported(db *d, json_t *ids, gm_err *err)
+{
+    long long units[256], counts[256];
+    size_t k = 0, i;
+    json_t *v;
+    int rc = GM_OK;
+    json_array_foreach(ids, i, v) {
+        long long unit = 0;
+        if ((rc = db_query_int(d, &unit, err, "SELECT unit_id FROM messages WHERE id=?", "i",
+                               (long long)json_integer_value(v))) != GM_OK)
+            return rc;
+        size_t j = 0;
+        while (j < k && units[j] != unit)
+            j++;
+        if (j == k && k < 256) {
+            units[k] = unit;
+            counts[k++] = 0;
+        }
+        if (j < k)
+            counts[j]++;
+    }
+    for (i = 0; !rc && i < k; i++) {
+        char title[96];
+        snprintf(title, sizeof title, "新导入留言 %lld 条待办", counts[i]);
+        rc = messages_notify_department(d, units[i], 0, "message.new", title,
+                                        "请在首次回应期限前受理", err);
+    }
+    return rc;
+}
+
 static int import_in_transaction(db *d, const gm_actor *who, const gm_calendar *cal,
                                  long long account_id, const gm_table *t, const column_map *m,
                                  gm_instant now, json_t *ids, int *dups, gm_err *err)
@@ -252,6 +283,8 @@ static int import_in_transaction(db *d, const gm_actor *who, const gm_calendar *
         else if (!rc)
             json_array_append_new(ids, json_integer(id));
     }
+    if (!rc)
+        rc = notify_imported(d, ids, err);
     if (!rc)
         rc = audit_append_json(d, who, "message.import_file", "account", account_id, NULL,
                                json_pack("{s:I,s:i,s:s}", "imported", (json_int_t)json_array_size(ids),

@@ -12,6 +12,7 @@
 #include "store/messages.h"
 #include "store/audit.h"
 #include "store/db_rows.h"
+#include "store/notify.h"
 #include "util/clock.h"
 
 #include <stdio.h>
@@ -249,6 +250,43 @@ static json_t *overdue_row(db_stmt *q)
                      message_time_json(db_text(q, 4)), "due_utc", db_text(q, 4));
 }
 
+/* In-app notices to every enabled holder of role on unit (no robot message). */
+static int notify_role_in_app_only(db *d, long long unit, gm_role role, const gm_notice *n,
+                                   gm_err *err)
+{
+    long long users[64];
+    size_t k = 0;
+    db_stmt *q;
+    int rc = db_query(d, &q, err,
+                      "SELECT DISTINCT r.user_id FROM user_roles r JOIN users u ON u.id=r.user_id "
+                      "WHERE r.unit_id=? AND r.role=? AND u.disabled=0", "it", unit, role_name(role));
+    if (rc)
+        return rc;
+    while (k < 64 && (rc = db_next(q)) == 1)
+        users[k++] = db_int(q, 0);
+    db_done(q);
+    for (size_t i = 0; rc >= 0 && i < k; i++)
+        rc = notify_user_in_app(d, users[i], unit, n, err);
+    return rc < 0 ? rc : GM_OK;
+}
+
+/* 超期督办: the department heads and the leaders of the department. */
+static int notify_overdue(db *d, json_t *e, gm_err *err)
+{
+    long long id = json_integer_value(json_object_get(e, "id"));
+    long long unit = json_integer_value(json_object_get(e, "unit_id"));
+    int first = strcmp(json_string_value(json_object_get(e, "due_kind")), "first_response") == 0;
+    char title[96], body[160], link[40];
+    snprintf(title, sizeof title, "超期督办:留言 %lld %s", id, first ? "未按时首次回应" : "未按时答复");
+    snprintf(body, sizeof body, "期限 %s 已过,请立即办理", json_string_value(json_object_get(e, "due")));
+    snprintf(link, sizeof link, "/messages/%lld", id);
+    gm_notice n = {.kind = "message.overdue", .title = title, .body = body, .link = link};
+    int rc = notify_role(d, unit, ROLE_DEPARTMENT_HEAD, &n, NULL, err);
+    if (!rc) /* the leaders get it in-app; the group already has it once */
+        rc = notify_role_in_app_only(d, unit, ROLE_LEADER, &n, err);
+    return rc;
+}
+
 static int escalate_in_transaction(db *d, const gm_actor *who, const char *now_s, json_t *list,
                                    gm_err *err)
 {
@@ -281,6 +319,8 @@ static int escalate_in_transaction(db *d, const gm_actor *who, const char *now_s
             rc = audit_append_json(d, who, "message.escalate", "message", id, NULL, detail, err);
         else
             json_decref(detail);
+        if (!rc)
+            rc = notify_overdue(d, e, err);
         json_object_del(e, "due_utc");
     }
     return rc;

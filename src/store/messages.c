@@ -10,6 +10,7 @@
 #include "store/audit.h"
 #include "store/message_policies.h"
 #include "store/message_rules.h"
+#include "store/notify.h"
 #include "store/units.h"
 #include "util/clock.h"
 #include "util/text.h"
@@ -150,6 +151,37 @@ static int insert_row(db *d, const gm_message_in *in, const gm_account *a, const
         work_hours_format(&p->hours, hours), now);
 }
 
+int messages_notify_department(db *d, long long unit_id, long long message_id, const char *kind,
+                               const char *title, const char *body, gm_err *err)
+{
+    char link[40];
+    if (message_id)
+        snprintf(link, sizeof link, "/messages/%lld", message_id);
+    else
+        snprintf(link, sizeof link, "/messages?unit_id=%lld", unit_id);
+    gm_notice n = {.kind = kind, .title = title, .body = body ? body : "", .link = link};
+    return notify_role(d, unit_id, ROLE_DEPARTMENT_HEAD, &n, NULL, err);
+}
+
+static void short_title(char *out, size_t cap, const char *prefix, const char *text)
+{
+    /* at most ~30 code points of the text, cut on a character boundary */
+    size_t n = snprintf(out, cap, "%s", prefix), cps = 0;
+    for (const char *p = text; *p && n + 5 < cap && cps < 30; cps++) {
+        size_t len = 1;
+        while (p[len] && ((unsigned char)p[len] & 0xC0) == 0x80)
+            len++;
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            out[n++] = ' ';
+        else {
+            memcpy(out + n, p, len);
+            n += len;
+        }
+        p += len;
+    }
+    out[n] = '\0';
+}
+
 int messages_insert(db *d, const gm_actor *who, const gm_calendar *cal, const gm_message_in *in,
                     const char *source, gm_instant now, long long *id_out, int *duplicate,
                     gm_err *err)
@@ -179,10 +211,17 @@ int messages_insert(db *d, const gm_actor *who, const gm_calendar *cal, const gm
     accounts_release(&a);
     if (rc || *duplicate)
         return rc;
-    return record_event(d, who, *id_out, strcmp(source, "import") == 0 ? "import" : "log",
-                        json_pack("{s:s,s:I,s:I}", "source", source, "unit_id", (json_int_t)unit,
-                                  "rule_id", (json_int_t)rule),
-                        err);
+    rc = record_event(d, who, *id_out, strcmp(source, "import") == 0 ? "import" : "log",
+                      json_pack("{s:s,s:I,s:I}", "source", source, "unit_id", (json_int_t)unit,
+                                "rule_id", (json_int_t)rule),
+                      err);
+    if (!rc && strcmp(source, "import") != 0) {  /* imports notify once per department */
+        char title[160];
+        short_title(title, sizeof title, "新留言待办:", in->text);
+        rc = messages_notify_department(d, unit, *id_out, "message.new", title,
+                                        "请在首次回应期限前受理", err);
+    }
+    return rc;
 }
 
 int messages_log(db *d, const gm_actor *who, const gm_calendar *cal, const gm_message_in *in,
@@ -270,10 +309,13 @@ static int assign_in_transaction(db *d, const gm_actor *who, long long id, long 
     if (!rc)
         rc = db_exec(d, err, "UPDATE messages SET unit_id=?,state=? WHERE id=?", "iti", unit_id,
                      msg_state_name(next), id);
+    if (!rc)
+        rc = record_event(d, who, id, "assign",
+                          json_pack("{s:I,s:I}", "from_unit_id", (json_int_t)m.unit_id, "unit_id",
+                                    (json_int_t)unit_id), err);
     return rc ? rc
-              : record_event(d, who, id, "assign",
-                             json_pack("{s:I,s:I}", "from_unit_id", (json_int_t)m.unit_id,
-                                       "unit_id", (json_int_t)unit_id), err);
+              : messages_notify_department(d, unit_id, id, "message.assigned", "留言已分派给本部门办理",
+                                           "请在期限内受理并答复", err);
 }
 
 int messages_assign(db *d, const gm_actor *who, long long id, long long unit_id, gm_err *err)

@@ -55,6 +55,11 @@ int messages_insert(db *d, const gm_actor *who, const gm_calendar *cal, const gm
 
 int messages_get(db *d, long long id, gm_message *out, gm_err *err);
 
+/* Tells the department heads of unit_id (in-app and the unit's robots),
+ * inside the caller's transaction; message_id 0 links to the unit's list. */
+int messages_notify_department(db *d, long long unit_id, long long message_id, const char *kind,
+                               const char *title, const char *body, gm_err *err);
+
 /* The steps.  `at` is when it happened on the platform (0: now); it must
  * lie between receipt and now. */
 int messages_assign(db *d, const gm_actor *who, long long id, long long unit_id, gm_err *err);
@@ -94,8 +99,9 @@ int messages_detail(db *d, long long id, gm_instant now, json_t **out, gm_err *e
 
 /* Marks every open message whose next due time passed before `now` and
  * has not been escalated for that due time; records an "escalate" event
- * per message (one transaction).  *out: [{id, unit_id, account_id,
- * due_kind, due}] for the notifications. */
+ * per message and notifies the department heads and the leaders of the
+ * responsible department (one transaction).  *out: [{id, unit_id,
+ * account_id, due_kind, due}]. */
 int messages_escalate(db *d, const gm_actor *who, gm_instant now, json_t **out, gm_err *err);
 
 /* "YYYY-MM-DDTHH:MM:SS+08:00" of a stored UTC time, or JSON null for "". */

@@ -264,6 +264,25 @@ class MessagesTest(gmtest.ServerTest):
         self.assertIn("escalate", [e["event"] for e in m["events"]])
         self.assertTrue(m["escalated"])
         self.assertEqual(self.con.post("/api/v1/messages/escalate", {}).status, 403)
+        # the department head and the leader of the department are told
+        for who in (self.head, self.srv.client("leader")):
+            notes = who.get("/api/v1/notifications?limit=200").json["notifications"]
+            self.assertTrue(any(n["kind"] == "message.overdue" and n["link"] == f"/messages/{mid}"
+                                for n in notes), notes[:3])
+
+    def test_overdue_escalation_runs_as_a_scheduled_job(self):
+        mid = self.log("定时督办测试", "2026-11-17T09:00:00+08:00").json["id"]
+        p = gmtest.run("jobs", "run", "messages.escalate", "--db", self.srv.db, "--at", "2026-11-17 16:00")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        m = self.con.get(f"/api/v1/messages/{mid}").json
+        esc = [e for e in m["events"] if e["event"] == "escalate"]
+        self.assertEqual(len(esc), 1)
+        self.assertEqual(esc[0]["login"], "scheduler")
+
+    def test_new_message_notifies_the_department_head(self):
+        mid = self.log("通知测试留言", "2026-11-18T09:00:00+08:00").json["id"]
+        notes = self.head.get("/api/v1/notifications?limit=200").json["notifications"]
+        self.assertTrue(any(n["kind"] == "message.new" and n["link"] == f"/messages/{mid}" for n in notes))
 
     def test_same_day_policy_preset_of_seed_003(self):
         r = self.con.put("/api/v1/messages/policy", {"unit_id": 4, "preset": "same_day"})
