@@ -59,10 +59,15 @@ static int collect_ids(db *d, const account_filter *f, json_t *ids, gm_err *err)
     gm_platform p;
     if (f->platform && !platform_parse(f->platform, NULL, &p, NULL))
         platform = platform_name(p);
+    /* units CROSS JOIN accounts: SQLite then walks the (few) units of the
+     * subtree and finds their accounts by index, instead of scanning every
+     * account of the organisation (0.1 ms instead of 80 ms with 30,000
+     * accounts, bench/api).  Plain SQL for PostgreSQL, whose planner
+     * reorders a cross join filtered in WHERE freely. */
     int rc = db_query(d, &q, err,
-                      "SELECT a.id,u.path,a.unit_id,u.name FROM accounts a "
-                      "JOIN units u ON u.id=a.unit_id "
-                      "WHERE (? IS NULL OR u.path LIKE (SELECT path FROM units WHERE id=?)||'%') "
+                      "SELECT a.id,u.path,a.unit_id,u.name FROM units u CROSS JOIN accounts a "
+                      "WHERE a.unit_id=u.id "
+                      "AND (? IS NULL OR u.path LIKE (SELECT path FROM units WHERE id=?)||'%') "
                       "AND (? IS NULL OR a.platform=?) AND (? IS NULL OR a.state=?) "
                       "ORDER BY u.path, a.id",
                       "nitttt", f->unit_id, f->unit_id, platform, platform, f->state, f->state);

@@ -247,12 +247,15 @@ static int form_from_json(const json_t *f, gm_account_application *app, gm_err *
 }
 
 /* The unit's accounts, for the one-per-platform rule. */
-static int unit_accounts(db *d, long long unit_id, gm_account_brief *out, char (*names)[260],
-                         size_t cap, size_t *n, gm_err *err)
+/* The unit's accounts on platform p: the only ones the slot rule looks at
+ * (the accounts_unit index serves the lookup). */
+static int unit_accounts(db *d, long long unit_id, gm_platform p, gm_account_brief *out,
+                         char (*names)[260], size_t cap, size_t *n, gm_err *err)
 {
     db_stmt *q;
-    int rc = db_query(d, &q, err, "SELECT id,name,platform,state FROM accounts WHERE unit_id=?",
-                      "i", unit_id);
+    int rc = db_query(d, &q, err,
+                      "SELECT id,name,platform,state FROM accounts WHERE unit_id=? AND platform=?",
+                      "it", unit_id, platform_name(p));
     if (rc)
         return rc;
     *n = 0;
@@ -281,7 +284,7 @@ static int check_unit_may_open(db *d, const gm_unit *u, gm_platform p, const cha
     gm_account_brief *briefs = calloc(MAX_UNIT_ACCOUNTS, sizeof *briefs);
     char (*names)[260] = calloc(MAX_UNIT_ACCOUNTS, sizeof *names);
     size_t n = 0;
-    rc = briefs && names ? unit_accounts(d, u->id, briefs, names, MAX_UNIT_ACCOUNTS, &n, err)
+    rc = briefs && names ? unit_accounts(d, u->id, p, briefs, names, MAX_UNIT_ACCOUNTS, &n, err)
                          : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
     if (!rc)
         rc = account_unique_platform_check(p, briefs, n, exception, err);
