@@ -21,5 +21,7 @@ int cmd_account(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_jobs(int argc, char **argv);
 int cmd_message(int argc, char **argv);
+int cmd_publication(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

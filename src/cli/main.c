@@ -23,6 +23,8 @@ static const struct {
     {"calendar", cmd_calendar, "工作日历:list | load"},
     {"jobs", cmd_jobs, "定时任务:list | log | run"},
     {"message", cmd_message, "网民留言:import | list | escalate | figures"},
+    {"publication", cmd_publication, "导入站外发布记录:import"},
+    {"report", cmd_report, "报表:activity | zombies | weekly | assessment | accounts | reviews"},
 };
 
 static void usage(FILE *out)

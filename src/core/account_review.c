@@ -3,6 +3,8 @@
  */
 #include "core/account_review.h"
 
+#include <string.h>
+
 static const struct {
     const char *name;
     const char *label;
@@ -85,4 +87,12 @@ void review_list_must_close(const gm_review_entry *entries, size_t n, size_t *ou
             GM_REVIEW_OUTCOME_MUST_CLOSE)
             out[k++] = i;
     *n_out = k;
+}
+
+int review_state_from_name(const char *name)
+{
+    for (int i = 0; i < GM_REVIEW_STATE_COUNT; i++)
+        if (name && strcmp(name, review_state_name((gm_review_state)i)) == 0)
+            return i;
+    return GM_REVIEW_NONE;
 }

@@ -62,5 +62,7 @@ void review_list_must_close(const gm_review_entry *entries, size_t n, size_t *ou
 
 const char *review_state_name(gm_review_state s);  /* "none", "submitted", ... */
 const char *review_state_label(gm_review_state s); /* 未提交, 已提交, ... */
+/* The state called name ("none", "submitted", ...); GM_REVIEW_NONE when unknown. */
+int review_state_from_name(const char *name);
 
 #endif

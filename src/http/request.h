@@ -42,6 +42,7 @@ typedef struct gm_request {
     const char *content_type;
     char set_cookie[256];
     char allow[64];             /* Allow header of a 405 answer */
+    char disposition[160];      /* Content-Disposition of a download ("" for none) */
 } gm_request;
 
 /* Answers with status and obj serialised (steals the reference). */

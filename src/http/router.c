@@ -21,7 +21,8 @@
 static const gm_route *const tables[] = {
     gm_routes_system, gm_routes_session, gm_routes_units, gm_routes_users,
     gm_routes_audit,  gm_routes_check,   gm_routes_accounts, gm_routes_account_reviews,
-    gm_routes_calendar, gm_routes_notifications, gm_routes_messages, gm_routes_message_admin, NULL,
+    gm_routes_calendar, gm_routes_notifications, gm_routes_messages, gm_routes_message_admin,
+    gm_routes_reports, NULL,
 };
 
 /* Matches one pattern against path, segment by segment. */

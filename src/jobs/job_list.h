@@ -14,5 +14,6 @@ int job_messages_escalate(gm_job_ctx *ctx, gm_err *err);
 /* The actor of scheduled work in audit rows ("scheduler", address "job"). */
 #include "core/actor.h"
 void job_actor(gm_actor *who);
+int job_activity_warnings(gm_job_ctx *ctx, gm_err *err);
 
 #endif

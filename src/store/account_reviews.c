@@ -7,6 +7,7 @@
  * closed round never changes again.
  */
 #include "store/account_reviews.h"
+#include "util/csv.h"
 #include "store/accounts.h"
 #include "store/audit.h"
 #include "store/units.h"
@@ -131,14 +132,6 @@ int reviews_list(db *d, const gm_actor *scope, json_t **out, gm_err *err)
     "LEFT JOIN review_reports p ON p.account_id=a.id AND p.round_id=? "                          \
     "WHERE u.path LIKE ?||'%' AND (a.state IN ('opened','certified','filed','refiling_due') "    \
     "OR p.state IS NOT NULL) ORDER BY u.path, a.id"
-
-static int review_state_from_name(const char *s)
-{
-    for (int i = 0; i < GM_REVIEW_STATE_COUNT; i++)
-        if (strcmp(s, review_state_name((gm_review_state)i)) == 0)
-            return i;
-    return GM_REVIEW_NONE;
-}
 
 static json_t *entry_from_row(db_stmt *q)
 {
@@ -382,62 +375,18 @@ int reviews_must_close(db *d, long long round_id, json_t **out, gm_err *err)
     return rc;
 }
 
-/* Makes room for extra more bytes in the growing buffer. */
-static int csv_reserve(char **buf, size_t len, size_t *cap, size_t extra)
-{
-    if (len + extra <= *cap)
-        return 0;
-    size_t c = (len + extra) * 2;
-    char *p = realloc(*buf, c);
-    if (!p)
-        return -1;
-    *buf = p;
-    *cap = c;
-    return 0;
-}
-
-/* Appends s as one quoted CSV field (quotes doubled), then end: ',' or a
- * CRLF line end when end is '\n'. */
-static int csv_field(char **buf, size_t *len, size_t *cap, const char *s, char end)
-{
-    if (csv_reserve(buf, *len, cap, 2 * strlen(s) + 5))
-        return -1;
-    char *w = *buf + *len;
-    *w++ = '"';
-    /* A cell that starts like a formula is shown as text, never evaluated
-     * by a spreadsheet program (names and reasons are typed by users). */
-    if (*s == '=' || *s == '+' || *s == '-' || *s == '@')
-        *w++ = '\'';
-    for (; *s; s++) {
-        if (*s == '"')
-            *w++ = '"';
-        *w++ = *s;
-    }
-    *w++ = '"';
-    if (end == '\n')
-        *w++ = '\r';
-    *w++ = end;
-    *len = (size_t)(w - *buf);
-    return 0;
-}
-
 int reviews_must_close_csv(db *d, long long round_id, char **csv, size_t *len, gm_err *err)
 {
     json_t *arr, *e;
-    size_t i, cap = 0;
+    size_t i;
     int rc = reviews_must_close(d, round_id, &arr, err);
     if (rc)
         return rc;
-    char *buf = NULL, idtxt[24];
-    *len = 0;
+    char idtxt[24];
     static const char *const head[] = {"账号ID", "账号名称", "平台", "主办单位", "年审状态", "原因"};
-    int bad = csv_reserve(&buf, 0, &cap, 3);
-    if (!bad) {
-        memcpy(buf, "\xEF\xBB\xBF", 3); /* UTF-8 BOM: spreadsheet programs then read UTF-8 */
-        *len = 3;
-    }
-    for (size_t k = 0; !bad && k < 6; k++)
-        bad = csv_field(&buf, len, &cap, head[k], k == 5 ? '\n' : ',');
+    gm_csv c;
+    csv_begin(&c);
+    csv_row(&c, head, 6);
     json_array_foreach(arr, i, e) {
         snprintf(idtxt, sizeof idtxt, "%lld", (long long)json_integer_value(json_object_get(e, "account_id")));
         gm_platform p;
@@ -448,14 +397,9 @@ int reviews_must_close_csv(db *d, long long round_id, char **csv, size_t *len, g
                               review_state_label((gm_review_state)review_state_from_name(
                                   json_string_value(json_object_get(e, "review_state")))),
                               json_string_value(json_object_get(e, "reason"))};
-        for (size_t k = 0; !bad && k < 6; k++)
-            bad = csv_field(&buf, len, &cap, vals[k] ? vals[k] : "", k == 5 ? '\n' : ',');
+        csv_row(&c, vals, 6);
     }
     json_decref(arr);
-    if (bad) {
-        free(buf);
-        return fail_nomem(err);
-    }
-    *csv = buf;
-    return GM_OK;
+    *csv = csv_finish(&c, len);
+    return *csv ? GM_OK : fail_nomem(err);
 }

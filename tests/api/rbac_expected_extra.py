@@ -73,3 +73,18 @@ EXPECTED_EXTRA.update({
     ("POST", "/api/v1/units/{id}/webhooks/{id}/test"): NOTIFY_ADMINS,
     ("GET", "/api/v1/units/{id}/webhooks/{id}/deliveries"): NOTIFY_ADMINS,
 })
+
+# Reports, activity and assessment (issue 12): everyone who may read accounts
+# reads the reports of the accounts in their reach; operators (and the 信息中心)
+# import outside publications; the 信息中心 sets update-frequency presets and
+# assessment schemes.
+for _name in ("activity", "zombies", "weekly", "assessment", "accounts", "reviews"):
+    for _suffix in ("", ".xlsx", ".csv"):
+        EXPECTED_EXTRA[("GET", f"/api/v1/reports/{_name}{_suffix}")] = ALL
+EXPECTED_EXTRA.update({
+    ("POST", "/api/v1/accounts/{id}/publications"): OPERATORS,
+    ("GET", "/api/v1/accounts/{id}/activity-policy"): ALL,
+    ("PUT", "/api/v1/accounts/{id}/activity-policy"): SUPERVISOR,
+    ("GET", "/api/v1/units/{id}/assessment-scheme"): ALL,
+    ("PUT", "/api/v1/units/{id}/assessment-scheme"): SUPERVISOR,
+})
