@@ -97,13 +97,13 @@ static void print_activity(json_t *rows)
                json_is_true(json_object_get(r, "zombie")) ? str(r, "suggestion") : "");
 }
 
-static int write_export(const gm_table *t, const opts_t *o, gm_err *err)
+static int write_export(const gm_sheet *t, const opts_t *o, gm_err *err)
 {
     if (strcmp(o->format, "xlsx") == 0)
-        return table_to_xlsx_file(t, o->out, err);
+        return sheet_to_xlsx_file(t, o->out, err);
     char *csv;
     size_t len;
-    int rc = table_to_csv(t, &csv, &len, err);
+    int rc = sheet_to_csv(t, &csv, &len, err);
     if (rc)
         return rc;
     FILE *f = fopen(o->out, "wb");
@@ -134,7 +134,7 @@ static int run_report(db *d, const char *name, const opts_t *o, gm_err *err)
     calendar_set_weekend_fallback(cal, 1);
     report_scope scope = {NULL, o->unit};
     json_t *j = NULL;
-    gm_table table = {0};
+    gm_sheet table = {0};
     rc = report_build(d, &scope, name, &p, cal, &j, o->format ? &table : NULL, err);
     calendar_free(cal);
     if (!rc && o->format)
@@ -145,7 +145,7 @@ static int run_report(db *d, const char *name, const opts_t *o, gm_err *err)
         print_activity(j);
     if (!rc && o->format)
         printf("已导出 %zu 行到 %s\n", json_array_size(table.rows), o->out);
-    table_free(&table);
+    sheet_free(&table);
     json_decref(j);
     return rc;
 }

@@ -90,13 +90,13 @@ static json_t *wrap_json(const char *name, const report_params *p, json_t *j)
     return o;
 }
 
-static int reply_table(gm_request *r, const char *name, const char *format, gm_table *t,
+static int reply_table(gm_request *r, const char *name, const char *format, gm_sheet *t,
                        gm_err *err)
 {
     char *data;
     size_t len;
     int xlsx = strcmp(format, "xlsx") == 0;
-    int rc = xlsx ? table_to_xlsx(t, &data, &len, err) : table_to_csv(t, &data, &len, err);
+    int rc = xlsx ? sheet_to_xlsx(t, &data, &len, err) : sheet_to_csv(t, &data, &len, err);
     if (rc)
         return rc;
     snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"govmedia-%s.%s\"", name,
@@ -123,7 +123,7 @@ static int h_report(gm_request *r, gm_err *err)
         return rc;
     calendar_set_weekend_fallback(cal, 1);
     json_t *j = NULL;
-    gm_table t = {0};
+    gm_sheet t = {0};
     int as_json = strcmp(format, "json") == 0;
     rc = report_build(r->db, &s, name, &p, cal, as_json ? &j : NULL, as_json ? NULL : &t, err);
     calendar_free(cal);
@@ -131,7 +131,7 @@ static int h_report(gm_request *r, gm_err *err)
         rc = reply_json(r, 200, wrap_json(name, &p, j));
     else if (!rc)
         rc = reply_table(r, name, format, &t, err);
-    table_free(&t);
+    sheet_free(&t);
     return rc;
 }
 

@@ -266,7 +266,7 @@ json_t *report_zombies(const json_t *activity)
     return out;
 }
 
-int report_activity_table(const json_t *activity, gm_table *t, gm_err *err)
+int report_activity_table(const json_t *activity, gm_sheet *t, gm_err *err)
 {
     static const gm_field cols[] = {
         {"account_id", "账号ID", COL_INT}, {"account_name", "账号名称", COL_TEXT},
@@ -276,5 +276,5 @@ int report_activity_table(const json_t *activity, gm_table *t, gm_err *err)
         {"reason", "说明", COL_TEXT}, {"longest_gap_days", "近90天最长间隔(天)", COL_INT},
         {"originals_14d", "近14天原创", COL_INT}, {"updates_7d", "近7天更新", COL_INT},
         {"zombie", "僵尸账号", COL_TEXT}, {"suggestion", "处置建议", COL_TEXT}};
-    return table_from_objects(t, "活跃度", cols, sizeof cols / sizeof cols[0], activity, err);
+    return sheet_from_objects(t, "活跃度", cols, sizeof cols / sizeof cols[0], activity, err);
 }

@@ -12,7 +12,7 @@
 #include "core/actor.h"
 #include "core/calendar.h"
 #include "core/date.h"
-#include "report/table.h"
+#include "report/sheet.h"
 #include "store/db.h"
 
 typedef struct report_scope {
@@ -31,7 +31,7 @@ int report_activity(db *d, const report_scope *scope, gm_date as_of, const gm_ca
 json_t *report_zombies(const json_t *activity);
 
 /* The activity report as a table for export. */
-int report_activity_table(const json_t *activity, gm_table *t, gm_err *err);
+int report_activity_table(const json_t *activity, gm_sheet *t, gm_err *err);
 
 /* The China date of a UTC ISO time ("2026-10-07T17:00:00Z" -> 2026-10-08). */
 int report_china_day(const char *utc_iso, gm_date *out);

@@ -411,7 +411,7 @@ int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of,
     return GM_OK;
 }
 
-int report_assessment_table(const json_t *rows, gm_table *t, gm_err *err)
+int report_assessment_table(const json_t *rows, gm_sheet *t, gm_err *err)
 {
     static const gm_field cols[] = {
         {"unit_name", "单位", COL_TEXT}, {"year", "年度", COL_INT}, {"label", "指标", COL_TEXT},
@@ -444,7 +444,7 @@ int report_assessment_table(const json_t *rows, gm_table *t, gm_err *err)
             "accounts", "");
         json_array_append_new(flat, tot);
     }
-    int rc = table_from_objects(t, "年度考核", cols, sizeof cols / sizeof cols[0], flat, err);
+    int rc = sheet_from_objects(t, "年度考核", cols, sizeof cols / sizeof cols[0], flat, err);
     json_decref(flat);
     return rc;
 }

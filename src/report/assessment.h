@@ -31,7 +31,7 @@
 int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of, json_t **out,
                       gm_err *err);
 
-int report_assessment_table(const json_t *rows, gm_table *t, gm_err *err);
+int report_assessment_table(const json_t *rows, gm_sheet *t, gm_err *err);
 
 /* The unit's scheme for year (the preset when none is stored); *stored = 1 if stored. */
 int assessment_scheme_get(db *d, long long unit_id, int year, gm_scheme *s, int *stored, gm_err *err);

@@ -62,13 +62,13 @@ static int build_json(db *d, const report_scope *scope, const char *name, const 
     return GM_OK;
 }
 
-static int build_table(const char *name, const json_t *j, gm_table *t, gm_err *err)
+static int build_table(const char *name, const json_t *j, gm_sheet *t, gm_err *err)
 {
     if (strcmp(name, "accounts") == 0)
-        return table_from_objects(t, "账号备案登记", account_cols,
+        return sheet_from_objects(t, "账号备案登记", account_cols,
                                   sizeof account_cols / sizeof account_cols[0], j, err);
     if (strcmp(name, "reviews") == 0)
-        return table_from_objects(t, "年审结果", review_cols, sizeof review_cols / sizeof review_cols[0],
+        return sheet_from_objects(t, "年审结果", review_cols, sizeof review_cols / sizeof review_cols[0],
                                   j, err);
     if (strcmp(name, "weekly") == 0) return report_weekly_table(j, t, err);
     if (strcmp(name, "assessment") == 0) return report_assessment_table(j, t, err);
@@ -79,7 +79,7 @@ static int build_table(const char *name, const json_t *j, gm_table *t, gm_err *e
 }
 
 int report_build(db *d, const report_scope *scope, const char *name, const report_params *p,
-                 const gm_calendar *cal, json_t **json, gm_table *table, gm_err *err)
+                 const gm_calendar *cal, json_t **json, gm_sheet *table, gm_err *err)
 {
     json_t *j = NULL;
     if (!report_known(name))

@@ -10,7 +10,7 @@
  *   assessment  the yearly assessment per unit (report/assessment.h)
  *
  * Each report is built as JSON rows (the API's JSON form) and as a table
- * (report/table.h) for CSV and xlsx.
+ * (report/sheet.h) for CSV and xlsx.
  */
 #ifndef GM_REPORT_REPORTS_H
 #define GM_REPORT_REPORTS_H
@@ -18,7 +18,7 @@
 #include <jansson.h>
 #include "core/calendar.h"
 #include "report/activity.h"
-#include "report/table.h"
+#include "report/sheet.h"
 
 typedef struct report_params {
     gm_date as_of;        /* activity: the check date; weekly: a day of the week */
@@ -31,7 +31,7 @@ int report_known(const char *name);
 /* Builds report name: *json (may be NULL) gets the rows, *table (may be
  * NULL) the export table. GM_E_NOTFOUND (field "name") for an unknown name. */
 int report_build(db *d, const report_scope *scope, const char *name, const report_params *p,
-                 const gm_calendar *cal, json_t **json, gm_table *table, gm_err *err);
+                 const gm_calendar *cal, json_t **json, gm_sheet *table, gm_err *err);
 
 /* Builders of the simple reports (reports_registry.c). */
 int report_accounts(db *d, const report_scope *scope, json_t **out, gm_err *err);

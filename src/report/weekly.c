@@ -118,7 +118,7 @@ int report_weekly(db *d, const report_scope *scope, gm_date week_day, json_t **o
     return *out ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
 }
 
-int report_weekly_table(const json_t *weekly, gm_table *t, gm_err *err)
+int report_weekly_table(const json_t *weekly, gm_sheet *t, gm_err *err)
 {
     static const gm_field cols[] = {
         {"week_start", "周起", COL_DATE}, {"week_end", "周止", COL_DATE},
@@ -145,7 +145,7 @@ int report_weekly_table(const json_t *weekly, gm_table *t, gm_err *err)
         json_object_set_new(r, "account_name", json_string("(单位合计)"));
         json_array_append_new(rows, r);
     }
-    int rc = table_from_objects(t, "周统计", cols, sizeof cols / sizeof cols[0], rows, err);
+    int rc = sheet_from_objects(t, "周统计", cols, sizeof cols / sizeof cols[0], rows, err);
     json_decref(rows);
     return rc;
 }

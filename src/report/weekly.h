@@ -22,6 +22,6 @@ gm_date weekly_monday(gm_date day);
  * imported; message figures while no message store exists: "无数据"). */
 int report_weekly(db *d, const report_scope *scope, gm_date week_day, json_t **out, gm_err *err);
 
-int report_weekly_table(const json_t *weekly, gm_table *t, gm_err *err);
+int report_weekly_table(const json_t *weekly, gm_sheet *t, gm_err *err);
 
 #endif

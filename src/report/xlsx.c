@@ -6,7 +6,7 @@
  * libxlsxwriter 1.1.4 (Debian bookworm) writes files only, so the
  * in-memory form goes through a temporary file.
  */
-#include "report/table.h"
+#include "report/sheet.h"
 #include "core/instant.h"
 
 #include <stdio.h>
@@ -32,7 +32,7 @@ static int display_width(const char *s)
     return w;
 }
 
-static int write_cell(lxw_worksheet *ws, const gm_table *t, lxw_row_t r, lxw_col_t k, json_t *v,
+static int write_cell(lxw_worksheet *ws, const gm_sheet *t, lxw_row_t r, lxw_col_t k, json_t *v,
                       lxw_format *date_fmt, lxw_format *time_fmt)
 {
     char buf[4096];
@@ -52,10 +52,10 @@ static int write_cell(lxw_worksheet *ws, const gm_table *t, lxw_row_t r, lxw_col
                            tm.tm_sec};
         return worksheet_write_datetime(ws, r, k, &dt, type == COL_DATE ? date_fmt : time_fmt);
     }
-    return worksheet_write_string(ws, r, k, table_cell_text(t, k, v, buf, sizeof buf), NULL);
+    return worksheet_write_string(ws, r, k, sheet_cell_text(t, k, v, buf, sizeof buf), NULL);
 }
 
-static void fit_widths(lxw_worksheet *ws, const gm_table *t)
+static void fit_widths(lxw_worksheet *ws, const gm_sheet *t)
 {
     char buf[4096];
     size_t i;
@@ -65,7 +65,7 @@ static void fit_widths(lxw_worksheet *ws, const gm_table *t)
         if (t->cols[k].type == COL_DATE && w < 10) w = 10;
         if (t->cols[k].type == COL_TIME && w < 16) w = 16;
         json_array_foreach(t->rows, i, row) {
-            int cw = display_width(table_cell_text(t, k, json_array_get(row, k), buf, sizeof buf));
+            int cw = display_width(sheet_cell_text(t, k, json_array_get(row, k), buf, sizeof buf));
             if (cw > w)
                 w = cw;
         }
@@ -73,7 +73,7 @@ static void fit_widths(lxw_worksheet *ws, const gm_table *t)
     }
 }
 
-int table_to_xlsx_file(const gm_table *t, const char *path, gm_err *err)
+int sheet_to_xlsx_file(const gm_sheet *t, const char *path, gm_err *err)
 {
     lxw_workbook *wb = workbook_new(path);
     if (!wb)
@@ -102,14 +102,14 @@ int table_to_xlsx_file(const gm_table *t, const char *path, gm_err *err)
     return GM_OK;
 }
 
-int table_to_xlsx(const gm_table *t, char **out, size_t *len, gm_err *err)
+int sheet_to_xlsx(const gm_sheet *t, char **out, size_t *len, gm_err *err)
 {
     char path[] = "/tmp/govmedia-report-XXXXXX";
     int fd = mkstemp(path);
     if (fd < 0)
         return gm_fail(err, GM_E_IO, NULL, "无法创建临时文件");
     close(fd);
-    int rc = table_to_xlsx_file(t, path, err);
+    int rc = sheet_to_xlsx_file(t, path, err);
     FILE *f = rc ? NULL : fopen(path, "rb");
     if (!rc && !f)
         rc = gm_fail(err, GM_E_IO, NULL, "无法读取临时文件");

@@ -9,7 +9,7 @@
 #include "store/audit.h"
 #include "store/publications.h"
 #include "util/clock.h"
-#include "util/csv_read.h"
+#include "util/table.h"
 #include "util/text.h"
 
 #include <stdio.h>
@@ -24,14 +24,11 @@ static int line_fail(gm_err *err, long line, const char *what, const char *detai
     return rc;
 }
 
-static int check_header(gm_csv_reader *r, gm_err *err)
+static int check_header(const gm_table_row *h, gm_err *err)
 {
-    int got = csv_reader_next(r);
-    if (got != 1)
-        return gm_fail(err, GM_E_INVALID, "file", "文件为空或不是 CSV:第一行应为 published_at,title,url,kind");
     for (size_t k = 0; k < 4; k++)
-        if (r->n_fields != 4 || strcmp(r->fields[k], header[k]) != 0)
-            return line_fail(err, r->line, "表头应为 published_at,title,url,kind", NULL);
+        if (h->n != 4 || strcmp(h->cells[k], header[k]) != 0)
+            return line_fail(err, h->line, "表头应为 published_at,title,url,kind", NULL);
     return GM_OK;
 }
 
@@ -44,26 +41,26 @@ static int parse_kind(const char *s, const char **kind)
 }
 
 /* Validates one data row into p (strings point into the reader). */
-static int parse_row(gm_csv_reader *r, gm_publication *p, char when[GM_ISO_LEN], gm_err *err)
+static int parse_row(const gm_table_row *r, gm_publication *p, char when[GM_ISO_LEN], gm_err *err)
 {
     long long utc;
     gm_err why;
-    if (r->n_fields != 4)
+    if (r->n != 4)
         return line_fail(err, r->line, "应有 4 列(published_at,title,url,kind)", NULL);
-    if (instant_parse(r->fields[0], "published_at", &utc, &why))
+    if (instant_parse(r->cells[0], "published_at", &utc, &why))
         return line_fail(err, r->line, "published_at ", why.message);
     clock_iso_format((time_t)utc, when);
-    if (text_require(r->fields[1], "title", 1, 500, &why))
+    if (text_require(r->cells[1], "title", 1, 500, &why))
         return line_fail(err, r->line, "title ", why.message);
-    const char *url = r->fields[2];
+    const char *url = r->cells[2];
     if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
         return line_fail(err, r->line, "url 应为 http:// 或 https:// 开头的链接", NULL);
     if (text_require(url, "url", 8, 2000, &why))
         return line_fail(err, r->line, "url ", why.message);
-    if (parse_kind(r->fields[3], &p->kind))
+    if (parse_kind(r->cells[3], &p->kind))
         return line_fail(err, r->line, "kind 应为“原创”或“转载”", NULL);
     p->published_at = when;
-    p->title = r->fields[1];
+    p->title = r->cells[1];
     p->url = url;
     if (publication_validate(p, &why))
         return line_fail(err, r->line, "", why.message);
@@ -79,17 +76,24 @@ static int url_known(db *d, long long account_id, const char *url, int *known, g
     return rc;
 }
 
-static int import_rows(db *d, const gm_actor *who, long long account_id, gm_csv_reader *r,
+static int blank(const gm_table_row *r)
+{
+    for (size_t k = 0; k < r->n; k++)
+        if (r->cells[k][0])
+            return 0;
+    return 1;
+}
+
+static int import_rows(db *d, const gm_actor *who, long long account_id, const gm_table *t,
                        publication_import_result *res, gm_err *err)
 {
-    int rc = check_header(r, err), got;
-    while (!rc && (got = csv_reader_next(r)) != 0) {
-        if (got < 0)
-            return line_fail(err, r->line + 1, "CSV 格式错误(引号不成对或列过多)", NULL);
-        if (r->n_fields == 1 && !r->fields[0][0])
-            continue;   /* blank line */
-        if (res->imported + res->skipped >= GM_IMPORT_MAX_ROWS)
-            return gm_fail(err, GM_E_TOOLARGE, "file", "一次最多导入 %d 行", GM_IMPORT_MAX_ROWS);
+    if (t->n_rows == 0)
+        return gm_fail(err, GM_E_INVALID, "file", "文件为空:第一行应为 published_at,title,url,kind");
+    int rc = check_header(&t->rows[0], err);
+    for (size_t i = 1; !rc && i < t->n_rows; i++) {
+        const gm_table_row *r = &t->rows[i];
+        if (blank(r))
+            continue;
         gm_publication p = {.account_id = account_id, .origin = "import", .reads = GM_COUNT_UNKNOWN,
                             .likes = GM_COUNT_UNKNOWN, .comments = GM_COUNT_UNKNOWN,
                             .created_by = who->user_id};
@@ -110,27 +114,24 @@ int publications_import_csv(db *d, const gm_actor *who, long long account_id, co
                             size_t len, publication_import_result *res, gm_err *err)
 {
     long long exists = 0;
-    gm_csv_reader r;
+    gm_table t;
     memset(res, 0, sizeof *res);
-    if (memchr(csv, '\0', len))
+    if (memchr(csv, '\0', len) && !(len > 4 && memcmp(csv, "PK\3\4", 4) == 0))
         return gm_fail(err, GM_E_INVALID, "file", "文件含有 NUL 字节,不是文本 CSV");
-    if (text_first_invalid_utf8(csv, len) >= 0)
-        return gm_fail(err, GM_E_INVALID, "file", "文件不是 UTF-8 编码(第 %ld 字节起)",
-                       text_first_invalid_utf8(csv, len));
     int rc = db_query_int(d, &exists, err, "SELECT COUNT(*) FROM accounts WHERE id=?", "i", account_id);
     if (!rc && !exists)
         rc = gm_fail(err, GM_E_NOTFOUND, "account", "账号 %lld 不存在", account_id);
-    if (rc)
+    if (rc || (rc = table_read(csv, len, &t, err)))
         return rc;
-    csv_reader_init(&r, csv, len);
     rc = db_begin(d, err);
     if (!rc)
-        rc = import_rows(d, who, account_id, &r, res, err);
+        rc = import_rows(d, who, account_id, &t, res, err);
     if (!rc)
         rc = audit_append_json(d, who, "publication.import", "account", account_id, NULL,
-                               json_pack("{s:I,s:I}", "imported", (json_int_t)res->imported,
-                                         "skipped", (json_int_t)res->skipped), err);
-    csv_reader_free(&r);
+                               json_pack("{s:I,s:I,s:s}", "imported", (json_int_t)res->imported,
+                                         "skipped", (json_int_t)res->skipped, "encoding", t.encoding),
+                               err);
+    table_free(&t);
     rc = db_end(d, rc, err);
     if (rc)
         memset(res, 0, sizeof *res);

@@ -19,8 +19,6 @@
 #include "core/actor.h"
 #include "store/db.h"
 
-#define GM_IMPORT_MAX_ROWS 100000
-
 typedef struct publication_import_result {
     long long imported;   /* new publications */
     long long skipped;    /* rows whose url the account already had */

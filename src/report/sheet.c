@@ -1,7 +1,7 @@
 /*
- * table.c - building report tables and their CSV form (see table.h).
+ * sheet.c - building report sheets and their CSV form (see table.h).
  */
-#include "report/table.h"
+#include "report/sheet.h"
 #include "core/instant.h"
 #include "util/csv.h"
 
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-int table_init(gm_table *t, const char *title, gm_err *err)
+int sheet_init(gm_sheet *t, const char *title, gm_err *err)
 {
     memset(t, 0, sizeof *t);
     t->title = title;
@@ -18,31 +18,31 @@ int table_init(gm_table *t, const char *title, gm_err *err)
     return t->rows ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
 }
 
-void table_add_col(gm_table *t, const char *header, gm_col_type type)
+void sheet_add_col(gm_sheet *t, const char *header, gm_col_type type)
 {
-    if (t->n_cols < GM_TABLE_MAX_COLS)
+    if (t->n_cols < GM_SHEET_MAX_COLS)
         t->cols[t->n_cols++] = (gm_column){header, type};
 }
 
-int table_add_row(gm_table *t, json_t *row, gm_err *err)
+int sheet_add_row(gm_sheet *t, json_t *row, gm_err *err)
 {
     if (!row || json_array_append_new(t->rows, row))
         return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
     return GM_OK;
 }
 
-void table_free(gm_table *t)
+void sheet_free(gm_sheet *t)
 {
     json_decref(t->rows);
     t->rows = NULL;
 }
 
-int table_from_objects(gm_table *t, const char *title, const gm_field *fields, size_t n,
+int sheet_from_objects(gm_sheet *t, const char *title, const gm_field *fields, size_t n,
                        const json_t *objs, gm_err *err)
 {
-    int rc = table_init(t, title, err);
+    int rc = sheet_init(t, title, err);
     for (size_t k = 0; k < n; k++)
-        table_add_col(t, fields[k].header, fields[k].type);
+        sheet_add_col(t, fields[k].header, fields[k].type);
     size_t i;
     json_t *o;
     json_array_foreach(objs, i, o) {
@@ -52,14 +52,14 @@ int table_from_objects(gm_table *t, const char *title, const gm_field *fields, s
             json_array_append(row, v ? v : json_null());
         }
         if (!rc)
-            rc = table_add_row(t, row, err);
+            rc = sheet_add_row(t, row, err);
         else
             json_decref(row);
     }
     return rc;
 }
 
-const char *table_cell_text(const gm_table *t, size_t col, json_t *v, char *buf, size_t cap)
+const char *sheet_cell_text(const gm_sheet *t, size_t col, json_t *v, char *buf, size_t cap)
 {
     long long utc;
     buf[0] = '\0';
@@ -82,7 +82,7 @@ const char *table_cell_text(const gm_table *t, size_t col, json_t *v, char *buf,
     return buf;
 }
 
-int table_to_csv(const gm_table *t, char **out, size_t *len, gm_err *err)
+int sheet_to_csv(const gm_sheet *t, char **out, size_t *len, gm_err *err)
 {
     gm_csv c;
     size_t i;
@@ -93,7 +93,7 @@ int table_to_csv(const gm_table *t, char **out, size_t *len, gm_err *err)
         csv_field(&c, t->cols[k].header, k + 1 == t->n_cols);
     json_array_foreach(t->rows, i, row)
         for (size_t k = 0; k < t->n_cols; k++)
-            csv_field(&c, table_cell_text(t, k, json_array_get(row, k), cell, sizeof cell),
+            csv_field(&c, sheet_cell_text(t, k, json_array_get(row, k), cell, sizeof cell),
                       k + 1 == t->n_cols);
     *out = csv_finish(&c, len);
     return *out ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
