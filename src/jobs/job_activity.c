@@ -134,7 +134,7 @@ static int notify_all(db *d, const digest *v, size_t n, const char *as_of, long 
                       gm_err *err)
 {
     gm_actor who;
-    actor_init_cli(&who, "scheduler");
+    job_actor(&who);
     int rc = db_begin(d, err);
     for (size_t i = 0; !rc && i < n; i++)
         rc = send_digest(d, &v[i], as_of, users, err);
