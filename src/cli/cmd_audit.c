@@ -37,7 +37,7 @@ static int run_list(db *d, long long limit)
 {
     json_t *rows;
     gm_err err;
-    if (audit_list(d, 0, limit, &rows, &err))
+    if (audit_list(d, NULL, 0, limit, &rows, &err))
         return cli_report("audit", &err);
     size_t i;
     json_t *r;

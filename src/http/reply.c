@@ -79,3 +79,23 @@ int request_require_unit(gm_request *r, gm_perm perm, long long unit_id, gm_err 
                        perm_name(perm));
     return GM_OK;
 }
+
+int request_require_system(gm_request *r, gm_perm perm, gm_err *err)
+{
+    db_stmt *q;
+    long long roots[8];
+    int n = 0;
+    int rc = db_query(r->db, &q, err, "SELECT id FROM units WHERE parent_id IS NULL ORDER BY id", "");
+    if (rc)
+        return rc;
+    while (n < 8 && (rc = db_next(q)) == 1)
+        roots[n++] = db_int(q, 0);
+    db_done(q);
+    if (rc < 0)
+        return rc;
+    for (int i = 0; i < n; i++)
+        if (request_require_unit(r, perm, roots[i], NULL) != GM_OK)
+            return gm_fail(err, GM_E_DENIED, NULL,
+                           "这是全系统范围的操作,需要在根单位上拥有权限 %s", perm_name(perm));
+    return n ? GM_OK : gm_fail(err, GM_E_DENIED, NULL, "还没有根单位");
+}

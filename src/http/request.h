@@ -62,4 +62,8 @@ int request_arg_int(gm_request *r, const char *name, long long dflt, long long *
  * the acting role for the audit row; GM_E_DENIED otherwise. */
 int request_require_unit(gm_request *r, gm_perm perm, long long unit_id, gm_err *err);
 
+/* For what is system-wide (the working calendar, lexicons, users without
+ * grants): perm must be held on the root unit (every root, if several). */
+int request_require_system(gm_request *r, gm_perm perm, gm_err *err);
+
 #endif

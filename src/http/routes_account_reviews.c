@@ -30,6 +30,24 @@ static int reply_round(gm_request *r, int status, long long id, gm_err *err)
     return rc ? rc : reply_json(r, status, j);
 }
 
+/* After a report or a decision on one account: the round with that
+ * account's entry only; other units' reports stay with those who may read
+ * the whole round (GET /reviews/{id}). */
+static int reply_own_entry(gm_request *r, long long round_id, long long account_id, gm_err *err)
+{
+    json_t *j, *entry;
+    size_t i;
+    int rc = reviews_detail(r->db, round_id, &j, err);
+    if (rc)
+        return rc;
+    json_t *own = json_array();
+    json_array_foreach(json_object_get(j, "accounts"), i, entry)
+        if (json_integer_value(json_object_get(entry, "account_id")) == account_id)
+            json_array_append(own, entry);
+    json_object_set_new(j, "accounts", own);
+    return reply_json(r, 200, j);
+}
+
 static const json_field open_fields[] = {
     {"year", JF_INT, true, 0}, {"month", JF_INT, false, 0}, {"unit_id", JF_INT, false, 0},
     {NULL, 0, 0, 0}};
@@ -109,7 +127,7 @@ static int h_review_report(gm_request *r, gm_err *err)
                             json_str(b, "attachment_name"), att, att_len, err);
     free(att);
     json_decref(b);
-    return rc ? rc : reply_round(r, 200, r->ids[0], err);
+    return rc ? rc : reply_own_entry(r, r->ids[0], r->ids[1], err);
 }
 
 static const json_field decision_fields[] = {{"reason", JF_TEXT, false, 2000}, {NULL, 0, 0, 0}};
@@ -125,7 +143,7 @@ static int h_review_decide(gm_request *r, gm_err *err)
     if (!rc)
         rc = reviews_decide(r->db, &r->actor, r->ids[0], r->ids[1], pass, json_str(b, "reason"), err);
     json_decref(b);
-    return rc ? rc : reply_round(r, 200, r->ids[0], err);
+    return rc ? rc : reply_own_entry(r, r->ids[0], r->ids[1], err);
 }
 
 static int h_review_close(gm_request *r, gm_err *err)

@@ -21,7 +21,7 @@ static int h_audit_list(gm_request *r, gm_err *err)
         rc = gm_fail(err, GM_E_INVALID, "limit", "limit 应在 1 到 1000 之间");
     json_t *arr;
     if (!rc)
-        rc = audit_list(r->db, before, limit, &arr, err);
+        rc = audit_list(r->db, &r->actor, before, limit, &arr, err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "rows", arr));
 }
 

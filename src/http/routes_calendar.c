@@ -16,9 +16,12 @@ static int h_calendar_list(gm_request *r, gm_err *err)
 static int h_calendar_load(gm_request *r, gm_err *err)
 {
     int year;
+    int rc = request_require_system(r, PERM_CALENDAR_ADMIN, err);   /* one calendar for all */
+    if (rc)
+        return rc;
     if (r->ids[0] < 2000 || r->ids[0] > 2100)
         return gm_fail(err, GM_E_INVALID, "year", "年份应在 2000 到 2100 之间");
-    int rc = calendars_store_year(r->db, &r->actor, (int)r->ids[0], r->body ? r->body : "",
+    rc = calendars_store_year(r->db, &r->actor, (int)r->ids[0], r->body ? r->body : "",
                                   r->body_len, &year, err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:i,s:s}", "year", year, "source", "store"));
 }

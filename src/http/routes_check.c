@@ -37,7 +37,9 @@ static int h_check(gm_request *r, gm_err *err)
 
 static int h_reload(gm_request *r, gm_err *err)
 {
-    int rc = server_reload_checker(r->srv, err);
+    int rc = request_require_system(r, PERM_LEXICON_ADMIN, err);   /* one lexicon for all */
+    if (!rc)
+        rc = server_reload_checker(r->srv, err);
     if (!rc)
         rc = db_begin(r->db, err);
     if (!rc)

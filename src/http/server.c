@@ -246,6 +246,9 @@ int server_start(gm_server *s, const gm_server_config *cfg, gm_err *err)
     memset(s, 0, sizeof *s);
     s->cfg = *cfg;
     pthread_mutex_init(&s->checker_lock, NULL);
+    login_limit_init(&s->logins,
+                     cfg->max_failed_logins_per_address ? cfg->max_failed_logins_per_address : 30,
+                     cfg->lock_seconds > 0 ? cfg->lock_seconds : 900);
     struct sockaddr_in sa;
     int rc = parse_listen(cfg->listen, &sa, err);
     if (!rc)

@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include "http/login_limit.h"
 #include "util/gm_error.h"
 
 struct MHD_Daemon;
@@ -23,6 +24,7 @@ typedef struct gm_server_config {
     int max_failed_logins;
     long lock_seconds;
     int cookie_secure;          /* add "Secure" to the session cookie (behind TLS) */
+    int max_failed_logins_per_address;   /* per lock_seconds window; 0: 30 */
 } gm_server_config;
 
 typedef struct gm_server {
@@ -34,6 +36,7 @@ typedef struct gm_server {
     struct gm_checker *checker;    /* current lexicon version, refcounted */
     char dummy_hash[128];          /* verified for unknown logins: equal timing */
     struct static_files *web;      /* the console, loaded from cfg.web_dir at start */
+    login_limit logins;            /* per-address brake on password checks */
 } gm_server;
 
 int server_start(gm_server *s, const gm_server_config *cfg, gm_err *err);

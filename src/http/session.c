@@ -10,6 +10,7 @@
 #include "http/json_in.h"
 #include "http/route.h"
 #include "http/server.h"
+#include "store/login_guard.h"
 #include "store/sessions.h"
 #include "store/users.h"
 #include "util/clock.h"
@@ -84,22 +85,23 @@ static json_t *grants_json(const gm_actor *a)
     return arr;
 }
 
-static int refuse_locked(const gm_user *u, const char *now, gm_err *err)
+static int locked_error(const char *until_utc, gm_err *err)
 {
-    if (u->locked_until[0] && strcmp(u->locked_until, now) > 0)
-        return gm_fail(err, GM_E_LOCKED, "login", "登录失败次数过多,账户已锁定至 %s(UTC)",
-                       u->locked_until);
-    return GM_OK;
+    char until[GM_CST_LEN];
+    clock_iso_to_cst(until_utc, until);
+    return gm_fail(err, GM_E_LOCKED, "login",
+                   "登录失败次数过多,该登录名在本机地址已锁定至 %s(北京时间)", until);
 }
 
-static int login_failed(gm_request *r, const gm_user *u, gm_err *err)
+/* A wrong password of an existing user: its audit row (the attempt was
+ * already counted by login_guard_reserve). */
+static int login_failed(gm_request *r, const gm_user *u, const char *locked_until, gm_err *err)
 {
     gm_actor who = r->actor;
     fill_actor_user(&who, u);
     snprintf(who.role, sizeof who.role, "-");
     gm_err store_err;
-    int rc = users_record_login_failure(r->db, &who, u, r->srv->cfg.max_failed_logins,
-                                        r->srv->cfg.lock_seconds, &store_err);
+    int rc = users_record_login_failure(r->db, &who, u, locked_until, &store_err);
     if (rc)
         return gm_fail(err, rc, NULL, "%s", store_err.message);
     return gm_fail(err, GM_E_AUTH, "password", "登录名或密码错误");
@@ -132,26 +134,50 @@ static int start_session(gm_request *r, const gm_user *u, gm_err *err)
                                         "csrf_token", csrf, "expires_at", expires));
 }
 
+/* The password check of one reserved attempt.  Unknown logins cost the
+ * same argon2id work and get the same answer as wrong passwords; a
+ * disabled user learns it only with the right password. */
+static int check_password(gm_request *r, const char *login, const char *password,
+                          const char *lock_if_wrong, gm_err *err)
+{
+    gm_user u;
+    int rc = users_find_by_login(r->db, login, &u, err);
+    if (rc == GM_E_NOTFOUND) {
+        password_verify(r->srv->dummy_hash, password);
+        return gm_fail(err, GM_E_AUTH, "password", "登录名或密码错误");
+    }
+    if (rc)
+        return rc;
+    if (!password_verify(u.pw_hash, password))
+        return login_failed(r, &u, lock_if_wrong, err);
+    if (u.disabled)
+        return gm_fail(err, GM_E_AUTH, "login", "该用户已停用,请联系系统管理员");
+    return start_session(r, &u, err);
+}
+
+/* Order: per-address brake -> one attempt counted atomically for (login,
+ * address) -> password -> session.  See login_limit.h, login_guard.h. */
 static int h_login(gm_request *r, gm_err *err)
 {
     json_t *body;
     int rc = json_body_parse(r->body, r->body_len, login_fields, &body, err);
     if (rc)
         return rc;
-    gm_user u;
-    char now[GM_ISO_LEN];
-    clock_iso_from_now(now, 0);
-    rc = users_find_by_login(r->db, json_str(body, "login"), &u, err);
-    if (rc == GM_E_NOTFOUND) {
-        /* Same work and answer as a wrong password: no login enumeration. */
-        password_verify(r->srv->dummy_hash, json_str(body, "password"));
-        rc = gm_fail(err, GM_E_AUTH, "password", "登录名或密码错误");
-    } else if (!rc && u.disabled) {
-        rc = gm_fail(err, GM_E_AUTH, "login", "该用户已停用");
-    } else if (!rc && !(rc = refuse_locked(&u, now, err))) {
-        rc = password_verify(u.pw_hash, json_str(body, "password")) ? start_session(r, &u, err)
-                                                                      : login_failed(r, &u, err);
+    const char *login = json_str(body, "login"), *addr = r->actor.client_addr;
+    const gm_server_config *cfg = &r->srv->cfg;
+    char until[GM_ISO_LEN] = "";
+    rc = login_limit_enter(&r->srv->logins, addr, err);
+    if (rc) {
+        json_decref(body);
+        return rc;
     }
+    rc = login_guard_reserve(r->db, login, addr, cfg->max_failed_logins, cfg->lock_seconds, until,
+                             err);
+    if (rc == GM_E_LOCKED)
+        rc = locked_error(until, err);
+    else if (!rc)   /* until: set when this attempt reached the limit */
+        rc = check_password(r, login, json_str(body, "password"), until[0] ? until : NULL, err);
+    login_limit_leave(&r->srv->logins, addr, rc != GM_OK);
     json_decref(body);
     return rc;
 }

@@ -5,9 +5,12 @@
 #define GM_STORE_AUDIT_QUERY_H
 
 #include <jansson.h>
+#include "core/actor.h"
 #include "store/db.h"
 
-/* Up to limit rows with id < before_id (0: from the newest), newest first. */
-int audit_list(db *d, long long before_id, long long limit, json_t **out, gm_err *err);
+/* Up to limit rows with id < before_id (0: from the newest), newest first,
+ * of those scope may read (see audit_list.c); scope NULL: all (local CLI). */
+int audit_list(db *d, const gm_actor *scope, long long before_id, long long limit, json_t **out,
+               gm_err *err);
 
 #endif

@@ -3,6 +3,7 @@
  */
 #include "store/sessions.h"
 #include "store/audit.h"
+#include "store/login_guard.h"
 #include "util/clock.h"
 
 #include <stdio.h>
@@ -19,6 +20,8 @@ int sessions_create(db *d, const gm_actor *who, const char *token_hash, const ch
     if (!rc)
         rc = db_exec(d, err, "UPDATE users SET failed_logins=0, locked_until=NULL WHERE id=?", "i",
                      who->user_id);
+    if (!rc)
+        rc = login_guard_clear(d, who->login, who->client_addr, err);
     if (!rc)
         rc = db_exec(d, err, "INSERT INTO sessions(token_hash,user_id,csrf,created_at,expires_at,"
                              "client_addr) VALUES(?,?,?,?,?,?)",

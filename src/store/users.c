@@ -6,6 +6,8 @@
  */
 #include "store/users.h"
 #include "store/audit.h"
+#include "store/login_guard.h"
+#include "store/user_access.h"
 #include "store/units.h"
 #include "util/clock.h"
 #include "util/text.h"
@@ -152,15 +154,25 @@ int users_grant(db *d, const gm_actor *who, long long user_id, long long unit_id
 int users_set_password(db *d, const gm_actor *who, long long user_id, const char *pw_hash,
                        gm_err *err)
 {
-    int rc = db_begin(d, err);
+    gm_user u;
+    long long ended = 0;
+    int rc = users_get(d, user_id, &u, err);
     if (!rc)
-        rc = db_exec(d, err, "UPDATE users SET pw_hash=?, failed_logins=0, locked_until=NULL WHERE id=?",
-                     "ti", pw_hash, user_id);
-    if (!rc && db_changes(d) == 0)
-        rc = gm_fail(err, GM_E_NOTFOUND, "user", "用户 #%lld 不存在", user_id);
+        rc = db_begin(d, err);
+    if (rc)
+        return rc;
+    rc = db_exec(d, err, "UPDATE users SET pw_hash=?, failed_logins=0, locked_until=NULL WHERE id=?",
+                 "ti", pw_hash, user_id);
+    /* a reset is how a compromised account is taken back: end its sessions
+     * and lift its login locks */
+    if (!rc)
+        rc = users_delete_sessions(d, user_id, &ended, err);
+    if (!rc)
+        rc = login_guard_forget(d, u.login, err);
     if (!rc)
         rc = audit_append_json(d, who, "user.passwd", "user", user_id, NULL,
-                        json_pack("{s:s}", "password", "changed"), err);
+                        json_pack("{s:s,s:I}", "password", "changed", "sessions_ended",
+                                  (json_int_t)ended), err);
     return db_end(d, rc, err);
 }
 
@@ -201,7 +213,22 @@ static json_t *roles_of(db *d, long long user_id, gm_err *err)
     return arr;
 }
 
-int users_list(db *d, json_t **out, gm_err *err)
+/* A user is within scope's reach when one of the user's grants is on a
+ * unit where scope holds PERM_USER_READ. */
+static int user_in_reach(db *d, const gm_actor *scope, long long user_id)
+{
+    gm_actor target;
+    if (!scope)
+        return 1;
+    if (users_load_grants(d, user_id, &target, NULL))
+        return 0;
+    for (size_t i = 0; i < target.n_grants; i++)
+        if (rbac_allows(scope->grants, scope->n_grants, PERM_USER_READ, target.grants[i].unit_path))
+            return 1;
+    return 0;
+}
+
+int users_list(db *d, const gm_actor *scope, json_t **out, gm_err *err)
 {
     db_stmt *q;
     int rc = db_query(d, &q, err, "SELECT " USER_COLUMNS " FROM users ORDER BY id", "");
@@ -211,6 +238,8 @@ int users_list(db *d, json_t **out, gm_err *err)
     while (arr && (rc = db_next(q)) == 1) {
         gm_user u;
         user_from_row(q, &u);
+        if (!user_in_reach(d, scope, u.id))
+            continue;
         json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:b,s:s?,s:o*}", "id", (json_int_t)u.id,
                                              "login", u.login, "display_name", u.display_name,
                                              "disabled", u.disabled, "locked_until",
@@ -228,21 +257,15 @@ int users_list(db *d, json_t **out, gm_err *err)
     return GM_OK;
 }
 
-int users_record_login_failure(db *d, const gm_actor *who, const gm_user *u, int max_failures,
-                               long lock_seconds, gm_err *err)
+int users_record_login_failure(db *d, const gm_actor *who, const gm_user *u,
+                               const char *locked_until, gm_err *err)
 {
-    int failures = u->failed_logins + 1;
-    char until[GM_ISO_LEN] = "";
-    if (failures >= max_failures)
-        clock_iso_from_now(until, lock_seconds);
     int rc = db_begin(d, err);
+    if (!rc && locked_until)
+        rc = db_exec(d, err, "UPDATE users SET locked_until=? WHERE id=?", "ti", locked_until, u->id);
     if (!rc)
-        rc = db_exec(d, err, "UPDATE users SET failed_logins=?, locked_until=? WHERE id=?", "iti",
-                     (long long)(failures >= max_failures ? 0 : failures), until[0] ? until : NULL,
-                     u->id);
-    if (!rc)
-        rc = audit_append_json(d, who, until[0] ? "session.locked" : "session.login_failed", "user", u->id,
-                        NULL, json_pack("{s:i,s:s?}", "failed_logins", failures, "locked_until",
-                                        until[0] ? until : NULL), err);
+        rc = audit_append_json(d, who, locked_until ? "session.locked" : "session.login_failed",
+                               "user", u->id, NULL,
+                               json_pack("{s:s?}", "locked_until", locked_until), err);
     return db_end(d, rc, err);
 }

@@ -40,10 +40,14 @@ int users_find_by_login(db *d, const char *login, gm_user *out, gm_err *err);
 int users_get(db *d, long long id, gm_user *out, gm_err *err);
 /* Fills a->grants from user_roles (with each unit's path). */
 int users_load_grants(db *d, long long user_id, gm_actor *a, gm_err *err);
-int users_list(db *d, json_t **out, gm_err *err);
+/* The users scope may see (PERM_USER_READ on the unit of one of their
+ * grants); scope NULL: everyone (the local CLI). */
+int users_list(db *d, const gm_actor *scope, json_t **out, gm_err *err);
 
-/* After a wrong password: count it, lock when the limit is reached. */
-int users_record_login_failure(db *d, const gm_actor *who, const gm_user *u, int max_failures,
-                               long lock_seconds, gm_err *err);
+/* After a wrong password (already counted by login_guard_reserve): the
+ * audit row, and users.locked_until for the user list when this attempt
+ * locked the login (locked_until non-NULL). */
+int users_record_login_failure(db *d, const gm_actor *who, const gm_user *u,
+                               const char *locked_until, gm_err *err);
 
 #endif

@@ -16,4 +16,13 @@ void clock_iso_format(time_t t, char out[GM_ISO_LEN]);
 /* Today's date in UTC+8 (China Standard Time), "YYYY-MM-DD". */
 void clock_today_cst(char out[11]);
 
+/* Times shown to people are China time.  "2026-11-23T13:08:30Z" ->
+ * "2026-11-23 21:08"; text that is not a UTC ISO time is copied as is
+ * (empty stays empty).  Use it in CLI lists and in messages ("锁定至 …");
+ * the API keeps UTC ISO-8601. */
+#define GM_CST_LEN 17   /* "YYYY-MM-DD HH:MM" + NUL */
+void clock_iso_to_cst(const char *iso, char out[GM_CST_LEN]);
+/* Parses "YYYY-MM-DDTHH:MM:SSZ"; 0 on success. */
+int clock_iso_parse(const char *iso, time_t *out);
+
 #endif

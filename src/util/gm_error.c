@@ -45,6 +45,7 @@ static const struct {
     {GM_E_BUSY, "busy", 503},
     {GM_E_INTERNAL, "internal", 500},
     {GM_E_METHOD, "method_not_allowed", 405},
+    {GM_E_TOOMANY, "too_many_requests", 429},
 };
 
 const char *gm_code_name(int code)

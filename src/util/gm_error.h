@@ -26,7 +26,8 @@ enum {
     GM_E_DB = -10,       /* store failure: 500 */
     GM_E_BUSY = -11,     /* store busy past its timeout: 503 */
     GM_E_INTERNAL = -12, /* invariant broken: 500 */
-    GM_E_METHOD = -13    /* the path exists, not with this HTTP method: 405 */
+    GM_E_METHOD = -13,   /* the path exists, not with this HTTP method: 405 */
+    GM_E_TOOMANY = -14   /* too many attempts from this client, try later: 429 */
 };
 
 typedef struct gm_err {

@@ -142,5 +142,246 @@ class InputTest(gmtest.ServerTest):
         self.assertEqual(self.sup.request("DELETE", "/api/v1/nowhere").status, 404)
 
 
+
+def client_from(srv, source_ip, login=None, password=gmtest.DEMO_PASSWORD):
+    """A client whose connections come from source_ip (any 127.x.y.z reaches
+    the loopback server), so tests can act as different client addresses."""
+    import functools
+    import http.client
+    import urllib.request
+
+    class SourceHandler(urllib.request.HTTPHandler):
+        def http_open(self, req):
+            conn = functools.partial(http.client.HTTPConnection, source_address=(source_ip, 0))
+            return self.do_open(conn, req)
+
+    c = gmtest.Client(srv.base)
+    c.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(c.jar),
+                                           SourceHandler())
+    if login:
+        r = c.login(login, password)
+        assert r.status == 201, (login, r)
+    return c
+
+
+class AccessTest(unittest.TestCase):
+    """Items 3-7: reach, separation of duties, cutting users off, login."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.srv = gmtest.Server().start(extra_args=("--max-login-failures-per-address", "8"))
+        cls.admin = cls.srv.client("admin")
+        cls.sup = cls.srv.client("supervisor")
+        # a contributor and an admin of 示范县卫生健康局 (unit 5)
+        cls.ids = {}
+        for login, role in (("wsj", "contributor"), ("wsjadmin", "admin"), ("wsj2", "contributor")):
+            r = cls.admin.post("/api/v1/users", {"login": login, "display_name": login,
+                                                 "password": "Valid-pass-2026!",
+                                                 "roles": [{"role": role, "unit_id": 5}]})
+            assert r.status == 201, r
+            cls.ids[login] = r.json["id"]
+        cls.subadmin = cls.srv.client("wsjadmin", "Valid-pass-2026!")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.cleanup()
+
+    def user_id(self, login):
+        return gmtest.sql(self.srv.db, "SELECT id FROM users WHERE login=?", (login,))[0][0]
+
+    def audit_actions(self):
+        return [a for (a,) in gmtest.sql(self.srv.db, "SELECT action FROM audit")]
+
+    def make_opened(self, unit_id, name):
+        r = self.sup.post("/api/v1/accounts", form(unit_id, "kuaishou", name,
+                                                   exception_reason="测试用例:同平台多账号"))
+        self.assertEqual(r.status, 201, r)
+        aid = r.json["id"]
+        for step in ("approve", "open"):
+            self.assertEqual(self.sup.post(f"/api/v1/accounts/{aid}/{step}", BODIES[step]).status, 200)
+        return aid
+
+    # ---- item 3 ----
+
+    def test_item3_review_report_reply_holds_only_the_callers_entry(self):
+        mine, other = self.make_opened(4, "教育局快手号"), self.make_opened(5, "卫健局快手号")
+        r = self.sup.post("/api/v1/reviews", {"year": 2030})
+        self.assertEqual(r.status, 201, r)
+        rid = r.json["id"]
+        secret = "卫健局内部运行情况(其他单位不应看到)"
+        wsj = self.srv.client("wsj", "Valid-pass-2026!")
+        self.assertEqual(wsj.post(f"/api/v1/reviews/{rid}/accounts/{other}/report",
+                                  {"text": secret}).status, 200)
+        c = self.srv.client("contributor")
+        self.assertEqual(c.get(f"/api/v1/reviews/{rid}").status, 403)
+        r = c.post(f"/api/v1/reviews/{rid}/accounts/{mine}/report", {"text": "教育局年审报告"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual([e["account_id"] for e in r.json["accounts"]], [mine])
+        self.assertNotIn(secret, r.raw.decode())
+        r = self.sup.post(f"/api/v1/reviews/{rid}/accounts/{mine}/pass", {"reason": "运行规范"})
+        self.assertEqual([e["account_id"] for e in r.json["accounts"]], [mine])
+
+    # ---- item 4 ----
+
+    def test_item4_users_and_audit_are_scoped_to_the_callers_reach(self):
+        logins = {u["login"] for u in self.subadmin.get("/api/v1/users").json["users"]}
+        self.assertIn("wsj", logins)
+        self.assertNotIn("admin", logins)
+        self.assertNotIn("contributor", logins)
+        self.assertIn("contributor", {u["login"] for u in self.sup.get("/api/v1/users").json["users"]})
+        mine = self.make_opened(4, "教育局审计范围号")
+        theirs = self.make_opened(5, "卫健局审计范围号")
+        rows = self.subadmin.get("/api/v1/audit?limit=1000").json["rows"]
+        objects = {(r["object_type"], r["object_id"]) for r in rows}
+        self.assertIn(("account", str(theirs)), objects)
+        self.assertNotIn(("account", str(mine)), objects)
+        self.assertFalse([r for r in rows if r["login"] == "contributor"])
+        sup_objects = {(r["object_type"], r["object_id"])
+                       for r in self.sup.get("/api/v1/audit?limit=1000").json["rows"]}
+        self.assertTrue({("account", str(mine)), ("account", str(theirs))} <= sup_objects)
+
+    # ---- item 5 ----
+
+    def test_item5_nobody_grants_or_revokes_their_own_roles(self):
+        me = self.user_id("admin")
+        r = self.admin.post(f"/api/v1/users/{me}/roles", {"role": "supervisor", "unit_id": 1})
+        self.assertEqual(r.status, 403, r)
+        r = self.subadmin.post(f"/api/v1/users/{self.ids['wsjadmin']}/roles",
+                               {"role": "supervisor", "unit_id": 5})
+        self.assertEqual(r.status, 403, r)
+        r = self.admin.post(f"/api/v1/users/{me}/roles/revoke", {"role": "admin", "unit_id": 1})
+        self.assertEqual(r.status, 403, r)
+        self.assertNotIn("supervisor", [g for (g,) in gmtest.sql(
+            self.srv.db, "SELECT role FROM user_roles WHERE user_id=?", (me,))])
+
+    def test_item5_sub_unit_admin_cannot_touch_what_lies_outside_its_reach(self):
+        root_admin = self.user_id("admin")
+        r = self.subadmin.post(f"/api/v1/users/{root_admin}/roles", {"role": "contributor", "unit_id": 5})
+        self.assertEqual(r.status, 403, r)
+        r = self.subadmin.post("/api/v1/calendar/2031", raw="year 2031\n".encode(),
+                               headers={"Content-Type": "text/plain"})
+        self.assertEqual(r.status, 403, r)
+        self.assertEqual(self.subadmin.post("/api/v1/admin/lexicons/reload", {}).status, 403)
+        self.assertEqual(self.admin.post("/api/v1/admin/lexicons/reload", {}).status, 200)
+
+    # ---- item 6 ----
+
+    def test_item6_password_reset_ends_the_users_sessions(self):
+        c = self.srv.client("wsj2", "Valid-pass-2026!")
+        self.assertEqual(c.get("/api/v1/session").status, 200)
+        r = self.admin.put(f"/api/v1/users/{self.ids['wsj2']}/password", {"password": "Other-pass-2026!"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(c.get("/api/v1/session").status, 401)
+        self.admin.put(f"/api/v1/users/{self.ids['wsj2']}/password", {"password": "Valid-pass-2026!"})
+
+    def test_item6_disable_enable_and_end_sessions_over_api(self):
+        uid = self.ids["wsj2"]
+        c = self.srv.client("wsj2", "Valid-pass-2026!")
+        r = self.admin.post(f"/api/v1/users/{uid}/disable", {})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(c.get("/api/v1/session").status, 401)
+        r = self.srv.client().login("wsj2", "Valid-pass-2026!")
+        self.assertEqual(r.status, 401)
+        self.assertIn("停用", r.json["error"]["message"])
+        wrong = self.srv.client().login("wsj2", "Wrong-pass-2026!")
+        self.assertNotIn("停用", wrong.json["error"]["message"], "only the right password learns it")
+        self.assertEqual(self.admin.post(f"/api/v1/users/{uid}/enable", {}).status, 200)
+        c = self.srv.client("wsj2", "Valid-pass-2026!")
+        r = self.admin.delete(f"/api/v1/users/{uid}/sessions")
+        self.assertEqual((r.status, r.json["sessions_ended"] >= 1), (200, True), r)
+        self.assertEqual(c.get("/api/v1/session").status, 401)
+        me = self.user_id("admin")
+        self.assertEqual(self.admin.post(f"/api/v1/users/{me}/disable", {}).status, 403)
+        acts = self.audit_actions()
+        for a in ("user.disable", "user.enable", "user.sessions_end"):
+            self.assertIn(a, acts)
+
+    def test_item6_revoke_role_takes_effect_and_keeps_the_last(self):
+        uid = self.ids["wsj"]
+        self.assertEqual(self.admin.post(f"/api/v1/users/{uid}/roles",
+                                         {"role": "operator", "unit_id": 5}).status, 201)
+        c = self.srv.client("wsj", "Valid-pass-2026!")
+        r = self.admin.post(f"/api/v1/users/{uid}/roles/revoke", {"role": "operator", "unit_id": 5})
+        self.assertEqual(r.status, 200, r)
+        roles = [g["role"] for g in c.get("/api/v1/session").json["user"]["roles"]]
+        self.assertEqual(roles, ["contributor"])
+        r = self.admin.post(f"/api/v1/users/{uid}/roles/revoke", {"role": "contributor", "unit_id": 5})
+        self.assertEqual(r.status, 409, r)
+        self.assertIn("user.revoke", self.audit_actions())
+
+    def test_item6_cli_disable_enable_end_sessions_revoke(self):
+        c = self.srv.client("wsj2", "Valid-pass-2026!")
+        p = gmtest.run("user", "end-sessions", "--db", self.srv.db, "--login", "wsj2")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(c.get("/api/v1/session").status, 401)
+        c = self.srv.client("wsj2", "Valid-pass-2026!")
+        p = gmtest.run("user", "disable", "--db", self.srv.db, "--login", "wsj2")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(c.get("/api/v1/session").status, 401)
+        self.assertIn("已停用", gmtest.run("user", "list", "--db", self.srv.db).stdout)
+        self.assertEqual(gmtest.run("user", "enable", "--db", self.srv.db, "--login", "wsj2").returncode, 0)
+        self.srv.client("wsj2", "Valid-pass-2026!")
+        gmtest.run("user", "grant", "--db", self.srv.db, "--login", "wsj2", "--role", "leader:5", check=True)
+        p = gmtest.run("user", "revoke", "--db", self.srv.db, "--login", "wsj2", "--role", "leader:5")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        p = gmtest.run("user", "revoke", "--db", self.srv.db, "--login", "wsj2", "--role", "contributor:5")
+        self.assertNotEqual(p.returncode, 0)
+
+    # ---- item 7 ----
+
+    def test_item7_parallel_guesses_get_at_most_five_tries_and_victim_is_not_locked_out(self):
+        from concurrent.futures import ThreadPoolExecutor
+        attacker = client_from(self.srv, "127.0.0.3")
+        with ThreadPoolExecutor(max_workers=40) as pool:
+            statuses = list(pool.map(lambda i: attacker.login("leader", f"guess-{i:04d}-xx").status,
+                                     range(40)))
+        self.assertLessEqual(statuses.count(401), 5, statuses)
+        self.assertFalse(set(statuses) - {401, 423, 429}, statuses)
+        tries = statuses.count(401)
+        while tries < 5:   # the flood was braked harder than the lock: use up the rest
+            self.assertEqual(attacker.login("leader", f"guess-more-{tries}").status, 401)
+            tries += 1
+        r = client_from(self.srv, "127.0.0.3").login("leader")  # right password, locked here
+        self.assertEqual(r.status, 423, r)
+        victim = client_from(self.srv, "127.0.0.2")
+        self.assertEqual(victim.login("leader").status, 201, "the victim elsewhere is not locked out")
+
+    def test_item7_lock_does_not_reveal_which_logins_exist(self):
+        answers = {}
+        for login, ip in (("principal", "127.0.0.5"), ("no-such-login", "127.0.0.7")):
+            c = client_from(self.srv, ip)
+            seq = [c.login(login, "Wrong-pass-2026!").status for _ in range(6)]
+            r = c.login(login, "Wrong-pass-2026!")
+            answers[login] = (seq, r.status, r.json["error"]["code"])
+            self.assertIn("北京时间", r.json["error"]["message"])
+        self.assertEqual(answers["principal"], answers["no-such-login"])
+        self.assertEqual(answers["principal"][1], 423)
+
+    def test_item7_per_address_limit_answers_429_without_password_work(self):
+        c = client_from(self.srv, "127.0.0.9")
+        for i in range(8):
+            self.assertEqual(c.login(f"nobody{i}", "Wrong-pass-2026!").status, 401)
+        r = c.login("observer")
+        self.assertEqual(r.status, 429, r)
+        self.assertEqual(r.json["error"]["code"], "too_many_requests")
+        self.assertEqual(client_from(self.srv, "127.0.0.10").login("observer").status, 201)
+
+
+class MigrationTest(unittest.TestCase):
+    def test_item7_migration_reserved_below_the_newest_is_still_applied(self):
+        """003 (login_failures) lands after 006/007: a database that has 007
+        but not 003 gets 003 from `govmedia init`, and serve refuses it before."""
+        srv = gmtest.Server(demo=False)
+        try:
+            gmtest.sql(srv.db, "DROP TABLE login_failures")
+            gmtest.sql(srv.db, "DELETE FROM schema_version WHERE version=3")
+            p = gmtest.run("user", "list", "--db", srv.db)
+            self.assertNotEqual(p.returncode, 0, "a database missing a step is refused")
+            gmtest.run("init", "--db", srv.db, check=True)
+            self.assertEqual(gmtest.sql(srv.db, "SELECT COUNT(*) FROM login_failures")[0][0], 0)
+        finally:
+            srv.cleanup()
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -30,6 +30,10 @@ EXPECTED = {
     ("GET", "/api/v1/users"): READERS,
     ("POST", "/api/v1/users"): {"admin"},
     ("POST", "/api/v1/users/{id}/roles"): {"admin"},
+    ("POST", "/api/v1/users/{id}/roles/revoke"): {"admin"},
+    ("POST", "/api/v1/users/{id}/disable"): {"admin"},
+    ("POST", "/api/v1/users/{id}/enable"): {"admin"},
+    ("DELETE", "/api/v1/users/{id}/sessions"): {"admin"},
     ("PUT", "/api/v1/users/{id}/password"): {"admin"},
     ("GET", "/api/v1/audit"): READERS,
     ("GET", "/api/v1/audit/verify"): READERS,
@@ -43,11 +47,13 @@ if os.path.exists(EXTRA_EXPECTED_FILE):
     exec(open(EXTRA_EXPECTED_FILE, encoding="utf-8").read(), _ns)
     EXPECTED.update(_ns["EXPECTED_EXTRA"])
 
-# Path ids: unit 4 (示范县教育局) and user 4 lie within every role's reach;
-# accounts and review rounds use an id that does not exist, so a role the
-# route lets in gets 404 and the route-level refusal (403) stands out.
+# Path ids: unit 4 (示范县教育局) lies within every role's reach; accounts,
+# review rounds and users use an id that does not exist, so a role the
+# route lets in gets 404 and the route-level refusal (403) stands out (and
+# no demo user is disabled or logged out half-way through the walk).
 PATH_IDS = [("/api/v1/accounts", "999999"), ("/api/v1/reviews", "999999"),
             ("/api/v1/messages", "999999"),
+            ("/api/v1/users", "999999"),
             ("/api/v1/calendar", "2031"), ("", "4")]
 
 

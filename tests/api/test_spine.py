@@ -65,6 +65,7 @@ class SpineTest(gmtest.ServerTest):
         self.assertIn("session.locked", actions)
         # Unlock for other tests: the admin resets the password.
         gmtest.sql(self.srv.db, "UPDATE users SET locked_until=NULL WHERE login='principal'")
+        gmtest.sql(self.srv.db, "DELETE FROM login_failures WHERE login='principal'")
 
     def test_logout_ends_session_server_side(self):
         c = self.srv.client("observer")
