@@ -26,6 +26,7 @@ typedef struct acc {
     long long posts, originals, reads, likes;
     int reads_known, likes_known;
     int inactive_checks, month_checks, month_ok;
+    long long msg_received, msg_in_time, msg_overdue;   /* messages of the year, hidden ones excluded */
     char inactive_detail[128];
 } acc;
 
@@ -126,6 +127,33 @@ static int check_at(db *d, acc *v, size_t n, gm_date check, int mode, gm_err *er
     return rc < 0 ? rc : GM_OK;
 }
 
+/* Messages received in the year: answered in time, and left past the
+ * maximum deadline (unanswered, or answered after it). */
+static int year_messages(db *d, acc *v, size_t n, const char *from, const char *to, gm_err *err)
+{
+    db_stmt *q;
+    int rc = db_query(d, &q, err,
+        "SELECT a.id, SUM(m.hidden_at IS NULL), "
+        " SUM(m.hidden_at IS NULL AND m.answered_at IS NOT NULL "
+        "     AND m.answered_at <= COALESCE(m.extended_until, m.answer_due)), "
+        " SUM(m.hidden_at IS NULL AND ((m.answered_at IS NULL AND COALESCE(m.extended_until, m.answer_max) < ?) "
+        "     OR m.answered_at > COALESCE(m.extended_until, m.answer_max))) "
+        "FROM accounts a JOIN messages m ON m.account_id=a.id AND m.received_at >= ? AND m.received_at < ? "
+        "WHERE a.state IN " LIVE_STATES " GROUP BY a.id", "ttt", to, from, to);
+    if (rc)
+        return rc;
+    while ((rc = db_next(q)) == 1) {
+        acc *a = find(v, n, db_int(q, 0));
+        if (a) {
+            a->msg_received = db_int(q, 1);
+            a->msg_in_time = db_int(q, 2);
+            a->msg_overdue = db_int(q, 3);
+        }
+    }
+    db_done(q);
+    return rc < 0 ? rc : GM_OK;
+}
+
 static int year_totals(db *d, acc *v, size_t n, int year, gm_date as_of, gm_err *err)
 {
     gm_date jan1;
@@ -154,7 +182,7 @@ static int year_totals(db *d, acc *v, size_t n, int year, gm_date as_of, gm_err 
         a->likes_known = db_int(q, 6) > 0;
     }
     db_done(q);
-    return rc < 0 ? rc : GM_OK;
+    return rc < 0 ? rc : year_messages(d, v, n, from, to, err);
 }
 
 /* The month-end checks of the year that have happened by as_of, then as_of. */
@@ -276,6 +304,34 @@ static void measure_sum(const unit_set *u, int likes, gm_indicator_value *v, jso
         summary(facts, "无数据(未导入%s)", likes ? "点赞量" : "阅读量");
 }
 
+static void measure_replies(const unit_set *u, int veto, gm_indicator_value *v, json_t *facts,
+                            json_t *items)
+{
+    long long received = 0, in_time = 0, overdue = 0;
+    char buf[96];
+    for (size_t i = 0; i < u->n; i++) {
+        const acc *a = u->a[i];
+        received += a->msg_received;
+        in_time += a->msg_in_time;
+        overdue += a->msg_overdue;
+        if (veto && a->msg_overdue) {
+            snprintf(buf, sizeof buf, "%lld 条留言超过最长答复期限", a->msg_overdue);
+            json_array_append_new(items, fact_item(a, buf));
+        } else if (!veto && a->msg_received > a->msg_in_time) {
+            snprintf(buf, sizeof buf, "留言 %lld 条,按时答复 %lld 条", a->msg_received, a->msg_in_time);
+            json_array_append_new(items, fact_item(a, buf));
+        }
+    }
+    v->has_data = veto || received > 0;
+    v->value = veto ? (double)overdue : received ? (double)in_time / received : 0;
+    if (veto)
+        summary(facts, "本年留言 %lld 条,超过最长答复期限(未答复或逾期答复)%lld 条", received, overdue);
+    else if (received)
+        summary(facts, "本年留言 %lld 条,按时答复 %lld 条", received, in_time);
+    else
+        summary(facts, "无数据(本年没有登记留言)");
+}
+
 static void measure(const char *code, const unit_set *u, gm_indicator_value *v, json_t *facts)
 {
     json_t *items = json_array();
@@ -285,6 +341,8 @@ static void measure(const char *code, const unit_set *u, gm_indicator_value *v, 
     else if (strcmp(code, "originality") == 0) measure_originality(u, v, facts, 0);
     else if (strcmp(code, "originals_bonus") == 0) measure_originality(u, v, facts, 1);
     else if (strcmp(code, "consolidation") == 0) measure_consolidation(u, v, facts, items);
+    else if (strcmp(code, "replies") == 0) measure_replies(u, 0, v, facts, items);
+    else if (strcmp(code, "veto_interaction") == 0) measure_replies(u, 1, v, facts, items);
     else if (strcmp(code, "reads") == 0) measure_sum(u, 0, v, facts);
     else if (strcmp(code, "likes") == 0) measure_sum(u, 1, v, facts);
     else summary(facts, "无数据(尚无该项数据来源)");

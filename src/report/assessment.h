@@ -11,8 +11,11 @@
  *   originality      originals / publications of the year
  *   consolidation    1 - (zombie accounts + extra accounts on one platform) / live accounts
  *   originals_bonus  originals of the year (200 earn the full bonus)
+ *   replies          messages of the year answered in time / messages (hidden ones excluded)
+ *   veto_interaction messages left past the maximum answer deadline (unanswered or
+ *                    answered late): any vetoes (互动回应差)
  *   reads, likes     sums of imported figures (organisations only)
- *   veto_security, veto_interaction, replies, follows, forwards, reading_time:
+ *   veto_security, follows, forwards, reading_time:
  *                    no data source yet -> "无数据" (left out of the total)
  * Checks after as_of are not made yet.  Every indicator carries its facts:
  * the numbers used and the accounts behind them, linked ("/accounts/ID").

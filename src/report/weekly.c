@@ -8,6 +8,7 @@
 #include "report/weekly.h"
 #include "core/platform.h"
 #include "core/rbac.h"
+#include "store/message_figures.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -83,6 +84,57 @@ static json_t *unit_totals(const json_t *accounts)
     return units;
 }
 
+/* Fills the message figures (store/message_figures.h) of one account row. */
+static int fill_messages(db *d, json_t *row, gm_date mon, gm_date sun, int has_messages, gm_err *err)
+{
+    gm_message_figures f = {0};
+    long long id = json_integer_value(json_object_get(row, "account_id"));
+    int rc = has_messages ? message_figures(d, id, mon, sun, &f, err) : GM_OK;
+    if (rc)
+        return rc;
+    json_object_set_new(row, "messages_received", json_integer(f.received));
+    json_object_set_new(row, "messages_answered", json_integer(f.answered));
+    json_object_set_new(row, "messages_answered_in_time", json_integer(f.answered_in_time));
+    json_object_set_new(row, "reply_median_hours", f.answered ? json_real(f.answer_median_hours) : json_null());
+    json_object_set_new(row, "reply_worst_hours", f.answered ? json_real(f.answer_worst_hours) : json_null());
+    return GM_OK;
+}
+
+/* Accounts with messages received in [from, to): only these need figures. */
+static int message_accounts(db *d, const char *from, const char *to, json_t *set, gm_err *err)
+{
+    db_stmt *q;
+    int rc = db_query(d, &q, err,
+        "SELECT a.id FROM accounts a WHERE EXISTS (SELECT 1 FROM messages m WHERE m.account_id=a.id "
+        "AND m.received_at >= ? AND m.received_at < ?)", "tt", from, to);
+    if (rc)
+        return rc;
+    char key[24];
+    while ((rc = db_next(q)) == 1) {
+        snprintf(key, sizeof key, "%lld", db_int(q, 0));
+        json_object_set_new(set, key, json_true());
+    }
+    db_done(q);
+    return rc < 0 ? rc : GM_OK;
+}
+
+static int fill_all_messages(db *d, json_t *accounts, gm_date mon, const char *from, const char *to,
+                             gm_err *err)
+{
+    json_t *set = json_object(), *a;
+    size_t i;
+    char key[24];
+    int rc = message_accounts(d, from, to, set, err);
+    json_array_foreach(accounts, i, a) {
+        if (rc)
+            break;
+        snprintf(key, sizeof key, "%lld", (long long)json_integer_value(json_object_get(a, "account_id")));
+        rc = fill_messages(d, a, mon, mon + 6, json_object_get(set, key) != NULL, err);
+    }
+    json_decref(set);
+    return rc;
+}
+
 int report_weekly(db *d, const report_scope *scope, gm_date week_day, json_t **out, gm_err *err)
 {
     gm_date mon = weekly_monday(week_day), sun = mon + 6;
@@ -108,12 +160,14 @@ int report_weekly(db *d, const report_scope *scope, gm_date week_day, json_t **o
         if (in_scope(scope, db_text(q, 5)))
             json_array_append_new(accounts, account_row(q));
     db_done(q);
+    if (rc >= 0)
+        rc = fill_all_messages(d, accounts, mon, from, to, err);
     if (rc < 0) {
         json_decref(accounts);
         return rc;
     }
     *out = json_pack("{s:s,s:s,s:s,s:o,s:o}", "week_start", date_format(mon, dm), "week_end",
-                     date_format(sun, ds), "messages_source", "无数据", "units", unit_totals(accounts),
+                     date_format(sun, ds), "messages_source", "留言登记", "units", unit_totals(accounts),
                      "accounts", accounts);
     return *out ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
 }

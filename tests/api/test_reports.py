@@ -225,8 +225,9 @@ class ReportsCliTest(unittest.TestCase):
         self.assertTrue(ind["veto_inactivity"]["vetoed"])
         self.assertIn("/accounts/", ind["veto_inactivity"]["facts"]["items"][0]["link"])
         self.assertIn("30 篇", ind["originality"]["facts"]["summary"])
-        self.assertFalse(ind["replies"]["has_data"])
+        self.assertFalse(ind["replies"]["has_data"])     # no message logged this year
         self.assertIn("无数据", ind["replies"]["facts"]["summary"])
+        self.assertFalse(ind["veto_security"]["has_data"])
         self.assertEqual(unit["grade"], "不合格(单项否决)")
         self.assertNotIn("likes", ind)
 
@@ -268,12 +269,24 @@ class ReportsApiTest(gmtest.ServerTest):
         self.assertEqual(rows[0][:2], ["账号ID", "账号名称"])
         r = sup.get("/api/v1/reports/weekly.csv?as_of=2026-09-30")
         self.assertTrue(r.raw.startswith(b"\xef\xbb\xbf"))
+        # A public message on 29 September, never answered (store of issue 11).
+        m = op.post("/api/v1/messages", {"account_id": 1, "kind": "consult", "text": "国庆后开学时间是哪天?",
+                                          "from": "家长王女士", "received_at": "2026-09-29T16:00:00"})
+        self.assertEqual(m.status, 201, m)
         r = sup.get("/api/v1/reports/weekly?as_of=2026-09-30")
         acct = next(a for a in r.json["accounts"] if a["account_id"] == 1)
         self.assertEqual((r.json["week_start"], r.json["week_end"]), ("2026-09-28", "2026-10-04"))
         self.assertEqual((acct["posts"], acct["originals"], acct["reposts"]), (3, 1, 2))
-        self.assertIsNone(acct["messages_received"])
-        self.assertEqual(r.json["messages_source"], "无数据")
+        self.assertEqual((acct["messages_received"], acct["messages_answered"]), (1, 0))
+        self.assertIsNone(acct["reply_median_hours"])
+        unit = next(u for u in r.json["units"] if u["unit_id"] == 4)
+        self.assertEqual((unit["posts"], unit["messages_received"]), (3, 1))
+        # Left unanswered past the maximum deadline: 互动回应差, a veto item of the assessment.
+        r = sup.get("/api/v1/reports/assessment?year=2026&as_of=2026-12-31&unit_id=4")
+        ind = {i["code"]: i for i in r.json["units"][0]["indicators"]}
+        self.assertTrue(ind["veto_interaction"]["vetoed"])
+        self.assertEqual(ind["veto_interaction"]["facts"]["items"][0]["link"], "/accounts/1")
+        self.assertEqual(ind["replies"]["value"], 0)
 
     def test_reports_api_assessment_scheme_rule_and_reach(self):
         sup = self.srv.client("supervisor")
