@@ -9,10 +9,11 @@
  * gm_check_json() runs every text rule and builds the object that
  * `govmedia check --json` prints:
  *   {"ok":bool, "chars":N, "limit":N|null,
- *    "findings":[{"rule":"lexicon|length|privacy|source", "category":"…",
+ *    "findings":[{"rule":"lexicon|length|privacy|source|expression", "category":"…",
  *                 "severity":"block|warn", "term":"…", "match":"…",
  *                 "start":N, "end":N, "field":"text|title|repost_source",
- *                 "replacement":"…" (privacy only), "message":"…" (some),
+ *                 "replacement":"…" (privacy: masked form; expression: the
+ *                 corrected text for the span), "message":"…" (some),
  *                 "via":"pinyin|homophone" (lexicon hits by sound),
  *                 "context":"enforcement" (a term governed by 打击、严禁…: warn)}],
  *    "masked":"…" (only when a privacy finding exists in the text)}
@@ -34,12 +35,16 @@ typedef struct gm_checker gm_checker;   /* immutable once loaded; refcounted */
  * allow list data_dir/check/allow.txt, approved sources
  * data_dir/check/approved_sources.txt, platform presets
  * data_dir/check/platforms.json, enforcement context words
- * data_dir/check/context.txt, the match policy data_dir/check/policy.txt. */
+ * data_dir/check/context.txt, the match policy data_dir/check/policy.txt,
+ * expression lists data_dir/expressions/ (names, formulations, outdated
+ * formulations, office-holders). */
 int gm_checker_load_default(gm_checker **out, const char *data_dir, gm_err *err);
 
 /* Explicit files (for `govmedia check --lexicon/--allow`).  NULL or zero
  * counts mean "none"; platforms is required.  When n_lexicons is 0 and
- * lexicon_dir is set, every lexicon_dir/ *.txt is loaded (sorted by name). */
+ * lexicon_dir is set, every lexicon_dir/ *.txt is loaded (sorted by name).
+ * expressions: the expression-list directory (NULL: no lists).  The 错别字
+ * check runs unless no_typos is set (its model is built with govmedia). */
 typedef struct gm_checker_files {
     const char *const *lexicons;
     size_t n_lexicons;
@@ -49,6 +54,8 @@ typedef struct gm_checker_files {
     const char *platforms;
     const char *context;       /* enforcement context words (lexicon format), may be NULL */
     const char *policy;        /* per-category match policy, may be NULL (built-in default) */
+    const char *expressions;   /* expression-list directory, may be NULL */
+    int no_typos;              /* 1: no 错别字 check */
 } gm_checker_files;
 int gm_checker_load(gm_checker **out, const gm_checker_files *files, gm_err *err);
 

@@ -10,6 +10,7 @@
 #include "check/normalize.h"
 #include "check/platform.h"
 #include "check/privacy.h"
+#include "check/typo.h"
 
 static int validate(const gm_checker *c, const gm_check_input *in, long *limit,
                     int *count_title, gm_err *err)
@@ -31,7 +32,7 @@ static int validate(const gm_checker *c, const gm_check_input *in, long *limit,
 static int has_privacy(const gm_findings *fs)
 {
     for (size_t i = 0; i < fs->n; i++)
-        if (fs->v[i].replacement && strcmp(fs->v[i].field, "text") == 0)
+        if (strcmp(fs->v[i].rule, "privacy") == 0 && strcmp(fs->v[i].field, "text") == 0)
             return 1;
     return 0;
 }
@@ -41,12 +42,26 @@ static int nomem(int rc, gm_err *err)
     return rc ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
 }
 
+/* Listed names, titles and formulations first, then 错别字 outside them. */
+static int expression_rule(const gm_checker *c, const char *text, size_t len, const char *field,
+                           gm_findings *fs, gm_err *err)
+{
+    int rc = gm_exprs_findings(&c->exprs, text, len, field, fs, err);
+    if (!rc && c->typo)
+        rc = nomem(gm_typo_findings(c->typo, text, len, field, fs), err);
+    return rc;
+}
+
 static int run_rules(const gm_checker *c, const gm_check_input *in, const char *text,
                      long limit, int count_title, gm_findings *fs, size_t *chars, gm_err *err)
 {
     int rc = gm_lexicon_findings(c, text, in->text_len, "text", fs, err);
     if (!rc && in->title)
         rc = gm_lexicon_findings(c, in->title, strlen(in->title), "title", fs, err);
+    if (!rc)
+        rc = expression_rule(c, text, in->text_len, "text", fs, err);
+    if (!rc && in->title)
+        rc = expression_rule(c, in->title, strlen(in->title), "title", fs, err);
     if (!rc)
         rc = nomem(gm_privacy_scan(text, in->text_len, "text", fs), err);
     if (!rc && in->title)

@@ -15,6 +15,7 @@
 #include "check/checker_int.h"
 #include "check/normalize.h"
 #include "check/platform.h"
+#include "check/typo_model.h"
 
 static int by_name(const void *a, const void *b)
 {
@@ -108,6 +109,10 @@ static int load_parts(gm_checker *c, const gm_checker_files *f, const gm_checker
         rc = gm_matcher_build(&c->m, &c->lex, err);
     if (rc == 0)
         rc = gm_sound_build(&c->sound, &c->lex, err);
+    if (rc == 0 && !f->no_typos)
+        rc = gm_typo_model_get(&c->typo, err);
+    if (rc == 0 && f->expressions)
+        rc = gm_exprs_load(&c->exprs, f->expressions, c->typo, err);
     return rc;
 }
 
@@ -119,6 +124,7 @@ static void checker_free(gm_checker *c)
     gm_lexicon_free(&c->lex);
     gm_sources_free(&c->sources);
     json_decref(c->presets);
+    gm_exprs_free(&c->exprs);
     free(c);
 }
 
@@ -166,14 +172,15 @@ int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_check
     char *platforms = join(data_dir, "check/platforms.json");
     char *context = join(data_dir, "check/context.txt");
     char *policy = join(data_dir, "check/policy.txt");
+    char *exprs = join(data_dir, "expressions");
     int rc;
-    if (!lexdir || !allow || !sources || !platforms || !context || !policy) {
+    if (!lexdir || !allow || !sources || !platforms || !context || !policy || !exprs) {
         rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
     } else {
         gm_checker_files f = {NULL, 0, lexdir, access(allow, F_OK) == 0 ? allow : NULL,
                               access(sources, F_OK) == 0 ? sources : NULL, platforms,
                               access(context, F_OK) == 0 ? context : NULL,
-                              access(policy, F_OK) == 0 ? policy : NULL};
+                              access(policy, F_OK) == 0 ? policy : NULL, exprs, 0};
         rc = load_with(out, &f, t, err);
     }
     free(context);
@@ -182,6 +189,7 @@ int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_check
     free(allow);
     free(sources);
     free(platforms);
+    free(exprs);
     return rc;
 }
 

@@ -9,6 +9,7 @@
 #include <stdatomic.h>
 
 #include "check/check.h"
+#include "check/exprlist.h"
 #include "check/finding.h"
 #include "check/lexicon.h"
 #include "check/matcher.h"
@@ -24,6 +25,8 @@ struct gm_checker {
     gm_policy policy;    /* per-category match policy */
     gm_sources sources;
     json_t *presets;
+    gm_exprs exprs;                /* expression lists (data/expressions/) */
+    const gm_typo_model *typo;     /* process-wide; NULL: no 错别字 check */
 };
 
 /* Loads f's lexicon files (or every *.txt of f->lexicon_dir) into c->lex. */

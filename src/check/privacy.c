@@ -298,12 +298,17 @@ int gm_privacy_scan(const char *text, size_t len, const char *field, gm_findings
     return rc ? rc : scan_emails(text, len, field, fs);
 }
 
+static int is_privacy(const gm_finding *f)
+{
+    return strcmp(f->rule, "privacy") == 0 && f->replacement;
+}
+
 int gm_privacy_mask(const char *text, size_t len, const char *field, const gm_findings *fs,
                     char **out)
 {
     size_t cap = len + 1;
     for (size_t i = 0; i < fs->n; i++)
-        if (fs->v[i].replacement && strcmp(fs->v[i].field, field) == 0)
+        if (is_privacy(&fs->v[i]) && strcmp(fs->v[i].field, field) == 0)
             cap += strlen(fs->v[i].replacement);
     char *buf = malloc(cap);
     if (!buf)
@@ -311,7 +316,7 @@ int gm_privacy_mask(const char *text, size_t len, const char *field, const gm_fi
     size_t w = 0, pos = 0;
     for (size_t i = 0; i < fs->n; i++) {
         const gm_finding *f = &fs->v[i];
-        if (!f->replacement || strcmp(f->field, field) != 0 || f->b_start < pos)
+        if (!is_privacy(f) || strcmp(f->field, field) != 0 || f->b_start < pos)
             continue;
         memcpy(buf + w, text + pos, f->b_start - pos);
         w += f->b_start - pos;

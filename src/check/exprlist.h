@@ -1,0 +1,58 @@
+/*
+ * exprlist.h - the listed part of the expression check (严重表述错误):
+ * official names and fixed formulations with their wrong forms, outdated
+ * formulations with their replacements, and office-holders with titles.
+ *
+ * Loaded from a directory (data/expressions/ by default; format in its
+ * README.md).  Every wrong form becomes a matcher term whose finding
+ * carries the correct form as replacement.  Names and formulations of 3
+ * or more characters also get their one-character near misses, generated
+ * from the typo model's confusion sets (same reading, similar shape).  An
+ * office-holder's name is matched too, and the title written right before
+ * or after it is compared with the titles the person has held.
+ */
+#ifndef GM_CHECK_EXPRLIST_H
+#define GM_CHECK_EXPRLIST_H
+
+#include <stddef.h>
+
+#include "check/finding.h"
+#include "check/lexicon.h"
+#include "check/matcher.h"
+#include "check/typo_model.h"
+#include "util/gm_error.h"
+
+typedef struct gm_holder {
+    char *name, *title, *unit, *from, *to;   /* from/to: YYYY-MM-DD, to "" = serving */
+    int severity;
+} gm_holder;
+
+typedef struct gm_expr_term {
+    const char *correct;   /* the right form (owned by cand strings), NULL for a holder */
+    const char *category;  /* "name" | "formulation" (static) */
+    int severity;
+    size_t holder;         /* index + 1 into holders for a holder's name, else 0 */
+} gm_expr_term;
+
+typedef struct gm_exprs {
+    gm_lexicon lex;
+    gm_matcher *m;         /* NULL when nothing is listed */
+    gm_expr_term *terms;   /* parallel to lex.terms */
+    char **strings;        /* correct forms the terms point to */
+    size_t nstrings;
+    gm_holder *holders;
+    size_t nholders;
+    char **titles;         /* every known title, longest first */
+    size_t ntitles;
+} gm_exprs;
+
+/* Loads dir/names.txt, formulations.txt, outdated.txt, officials.txt (each
+ * optional).  model may be NULL (no near misses).  Errors name file+line. */
+int gm_exprs_load(gm_exprs *x, const char *dir, const gm_typo_model *model, gm_err *err);
+void gm_exprs_free(gm_exprs *x);
+
+/* Appends name, formulation and title findings (rule "expression"). */
+int gm_exprs_findings(const gm_exprs *x, const char *text, size_t len, const char *field,
+                      gm_findings *fs, gm_err *err);
+
+#endif

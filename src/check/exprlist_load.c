@@ -1,0 +1,377 @@
+/*
+ * exprlist_load.c - reads the expression lists and compiles them into one
+ * matcher (see exprlist.h).  File formats are in data/expressions/README.md.
+ *
+ * Every form to match (wrong form, generated near miss, holder's name) is a
+ * candidate with a normalised key; candidates are sorted by key so that a
+ * form listed twice, or a near miss that is itself a listed correct form,
+ * is dropped before the lexicon sees it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/exprlist.h"
+#include "check/normalize.h"
+#include "check/typo.h"
+#include "util/file.h"
+
+#define LIST_FILE_MAX (16u << 20)
+#define NEAR_MIN_CHARS 3           /* shorter names get no near misses */
+
+enum { K_CORRECT = 0, K_HOLDER = 1, K_WRONG = 2, K_NEAR = 3 };
+
+typedef struct cand {
+    char *key;                     /* normalised form */
+    char *text;                    /* as to be matched */
+    int kind;                      /* K_* */
+    size_t correct;                /* index into x->strings */
+    const char *category;
+    int severity;
+    size_t holder;
+} cand;
+
+typedef struct cands {
+    cand *v;
+    size_t n, cap;
+    int nomem;
+} cands;
+
+static char *norm_key(const char *s)
+{
+    uint32_t norm[GM_TERM_MAX];
+    uint8_t runs[GM_TERM_MAX];
+    size_t full;
+    size_t n = gm_norm_term(s, strlen(s), norm, runs, GM_TERM_MAX, &full);
+    if (n > GM_TERM_MAX)
+        n = GM_TERM_MAX;
+    char *k = malloc(n * 5 + 1), *p = k;
+    if (!k)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        p += gm_utf8_put(p, norm[i]);
+        *p++ = (char)('0' + (runs[i] > 9 ? 9 : runs[i]));
+    }
+    *p = '\0';
+    return k;
+}
+
+static void add_cand(cands *cs, const char *text, int kind, size_t correct, const char *cat,
+                     int sev, size_t holder)
+{
+    if (cs->nomem)
+        return;
+    if (cs->n == cs->cap) {
+        size_t cap = cs->cap ? cs->cap * 2 : 256;
+        cand *g = realloc(cs->v, cap * sizeof *g);
+        if (!g) {
+            cs->nomem = 1;
+            return;
+        }
+        cs->v = g;
+        cs->cap = cap;
+    }
+    cand c = {norm_key(text), strdup(text), kind, correct, cat, sev, holder};
+    if (!c.key || !c.text) {
+        free(c.key);
+        free(c.text);
+        cs->nomem = 1;
+        return;
+    }
+    cs->v[cs->n++] = c;
+}
+
+static size_t keep_string(gm_exprs *x, const char *s, int *nomem)
+{
+    char **g = realloc(x->strings, (x->nstrings + 1) * sizeof *g);
+    char *d = strdup(s);
+    if (!g || !d) {
+        if (g)
+            x->strings = g;
+        free(d);
+        *nomem = 1;
+        return 0;
+    }
+    x->strings = g;
+    x->strings[x->nstrings] = d;
+    return x->nstrings++;
+}
+
+/* One-character near misses of s (only CJK positions with a confusion set). */
+static void add_near_misses(cands *cs, const gm_typo_model *m, const char *s, size_t correct,
+                            const char *cat, int sev)
+{
+    uint32_t cp[GM_TERM_MAX];
+    size_t n = 0, cjk = 0;
+    for (size_t i = 0, len = strlen(s); i < len && n < GM_TERM_MAX;) {
+        size_t l = gm_utf8_decode((const unsigned char *)s + i, len - i, &cp[n]);
+        if (!l)
+            return;
+        cjk += gm_typo_is_cjk(cp[n]);
+        n++;
+        i += l;
+    }
+    if (!m || cjk < NEAR_MIN_CHARS)
+        return;
+    char buf[GM_TERM_MAX * 4 + 1];
+    for (size_t i = 0; i < n; i++) {
+        size_t nc;
+        const uint16_t *conf = gm_typo_confusion(m, cp[i], &nc);
+        for (size_t k = 0; k < nc; k++) {
+            if (!gm_typo_is_slip(m, cp, n, i, 0x4E00u + conf[k]))
+                continue;
+            size_t l = 0;
+            for (size_t j = 0; j < n; j++)
+                l += gm_utf8_put(buf + l, j == i ? 0x4E00u + conf[k] : cp[j]);
+            buf[l] = '\0';
+            add_cand(cs, buf, K_NEAR, correct, cat, sev, 0);
+        }
+    }
+}
+
+static int split_tabs(char *line, char **col, int max)
+{
+    int n = 0;
+    col[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') {
+            *p = '\0';
+            col[n++] = p + 1;
+        }
+    return n;
+}
+
+static int parse_severity(const char *s, int *sev)
+{
+    if (!s || !*s || strcmp(s, "warn") == 0)
+        *sev = GM_SEV_WARN;
+    else if (strcmp(s, "block") == 0)
+        *sev = GM_SEV_BLOCK;
+    else
+        return -1;
+    return 0;
+}
+
+typedef struct list_file {
+    const char *path;
+    const char *category;
+    int near;                      /* generate near misses of the correct form */
+} list_file;
+
+/* correct<TAB>wrong|wrong...<TAB>severity */
+static int parse_form_line(gm_exprs *x, cands *cs, const gm_typo_model *m, const list_file *lf,
+                           char *line, unsigned ln, gm_err *err)
+{
+    char *col[3] = {NULL, NULL, NULL};
+    int nc = split_tabs(line, col, 3);
+    int sev;
+    if (!*col[0] || parse_severity(nc > 2 ? col[2] : NULL, &sev))
+        return gm_fail(err, GM_E_INVALID, "expressions", "%s 第 %u 行: 格式应为 正确形式<TAB>错误形式|…<TAB>warn|block",
+                       lf->path, ln);
+    int nomem = 0;
+    size_t ci = keep_string(x, col[0], &nomem);
+    add_cand(cs, col[0], K_CORRECT, ci, lf->category, sev, 0);
+    char *save = NULL;
+    for (char *w = nc > 1 ? strtok_r(col[1], "|", &save) : NULL; w; w = strtok_r(NULL, "|", &save))
+        if (*w && strcmp(w, "-") != 0)
+            add_cand(cs, w, K_WRONG, ci, lf->category, sev, 0);
+    if (lf->near)
+        add_near_misses(cs, m, col[0], ci, lf->category, sev);
+    return nomem || cs->nomem ? gm_fail(err, GM_E_NOMEM, "expressions", "内存不足") : 0;
+}
+
+static int valid_date(const char *s)
+{
+    int y, mo, d;
+    char tail;
+    return !*s || (strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3 &&
+                   mo >= 1 && mo <= 12 && d >= 1 && d <= 31);
+}
+
+/* name<TAB>title<TAB>unit<TAB>from<TAB>to<TAB>severity */
+static int parse_holder_line(gm_exprs *x, cands *cs, const gm_typo_model *m,
+                             const list_file *lf, char *line, unsigned ln, gm_err *err)
+{
+    char *col[6] = {NULL};
+    int nc = split_tabs(line, col, 6);
+    int sev;
+    if (nc < 3 || !*col[0] || !*col[1] || parse_severity(nc > 5 ? col[5] : NULL, &sev) ||
+        !valid_date(nc > 3 ? col[3] : "") || !valid_date(nc > 4 ? col[4] : ""))
+        return gm_fail(err, GM_E_INVALID, "expressions",
+                       "%s 第 %u 行: 格式应为 姓名<TAB>职务<TAB>单位<TAB>起(YYYY-MM-DD)<TAB>止<TAB>warn|block",
+                       lf->path, ln);
+    gm_holder *g = realloc(x->holders, (x->nholders + 1) * sizeof *g);
+    if (!g)
+        return gm_fail(err, GM_E_NOMEM, "expressions", "内存不足");
+    x->holders = g;
+    gm_holder h = {strdup(col[0]), strdup(col[1]), strdup(col[2]),
+                   strdup(nc > 3 ? col[3] : ""), strdup(nc > 4 ? col[4] : ""), sev};
+    x->holders[x->nholders++] = h;
+    if (!h.name || !h.title || !h.unit || !h.from || !h.to)
+        return gm_fail(err, GM_E_NOMEM, "expressions", "内存不足");
+    int nomem = 0;
+    size_t ci = keep_string(x, col[0], &nomem);
+    add_cand(cs, col[0], K_HOLDER, ci, "name", sev, x->nholders);
+    add_near_misses(cs, m, col[0], ci, "name", sev);
+    return nomem || cs->nomem ? gm_fail(err, GM_E_NOMEM, "expressions", "内存不足") : 0;
+}
+
+typedef int (*line_fn)(gm_exprs *, cands *, const gm_typo_model *, const list_file *, char *,
+                       unsigned, gm_err *);
+
+static int read_list(gm_exprs *x, cands *cs, const gm_typo_model *m, const list_file *lf,
+                     line_fn fn, gm_err *err)
+{
+    FILE *probe = fopen(lf->path, "r");
+    if (!probe)
+        return 0;                  /* every list is optional */
+    fclose(probe);
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = gm_read_file(lf->path, LIST_FILE_MAX, &buf, &len, "expressions", err);
+    if (rc == 0 && gm_utf8_invalid_at(buf, len))
+        rc = gm_fail(err, GM_E_INVALID, "expressions", "%s 不是有效的 UTF-8", lf->path);
+    unsigned ln = 0;
+    for (char *s = buf, *next; rc == 0 && s && *s; s = next) {
+        next = strchr(s, '\n');
+        if (next)
+            *next++ = '\0';
+        ln++;
+        size_t l = strlen(s);
+        if (l && s[l - 1] == '\r')
+            s[--l] = '\0';
+        if (l && s[0] != '#')
+            rc = fn(x, cs, m, lf, s, ln, err);
+    }
+    free(buf);
+    return rc;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : x->kind - y->kind;
+}
+
+static const char *severity_word(int sev)
+{
+    return sev == GM_SEV_BLOCK ? "block" : "warn";
+}
+
+/* One lexicon line per distinct key that is not a correct form. */
+static int compile(gm_exprs *x, cands *cs, gm_err *err)
+{
+    qsort(cs->v, cs->n, sizeof *cs->v, by_key);
+    size_t cap = 1, len = 0, nt = 0;
+    for (size_t i = 0; i < cs->n; i++)
+        cap += strlen(cs->v[i].text) + 32;
+    char *buf = malloc(cap);
+    x->terms = calloc(cs->n + 1, sizeof *x->terms);
+    if (!buf || !x->terms) {
+        free(buf);
+        return gm_fail(err, GM_E_NOMEM, "expressions", "内存不足");
+    }
+    for (size_t i = 0; i < cs->n; i++) {
+        const cand *c = &cs->v[i];
+        if (i > 0 && strcmp(cs->v[i - 1].key, c->key) == 0)
+            continue;              /* the first of a key wins: correct < holder < wrong < near */
+        if (c->kind == K_CORRECT)
+            continue;
+        len += (size_t)sprintf(buf + len, "%s\t%s\t%s\n", c->text, c->category,
+                               severity_word(c->severity));
+        x->terms[nt++] = (gm_expr_term){c->kind == K_HOLDER ? NULL : x->strings[c->correct],
+                                        c->category, c->severity, c->holder};
+    }
+    int rc = nt ? gm_lexicon_parse(&x->lex, "expressions", buf, len, 0, err) : 0;
+    free(buf);
+    if (rc == 0 && nt)
+        rc = gm_matcher_build(&x->m, &x->lex, err);
+    return rc;
+}
+
+static int by_length_desc(const void *a, const void *b)
+{
+    size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+    return x < y ? 1 : x > y ? -1 : strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The holders' titles plus the common ones, longest first (for the
+ * longest title written next to a name). */
+static int collect_titles(gm_exprs *x, gm_err *err)
+{
+    static const char *const common[] = {
+        "书记", "副书记", "市委书记", "省委书记", "县委书记", "区委书记", "省长", "副省长",
+        "市长", "副市长", "县长", "副县长", "区长", "副区长", "镇长", "副镇长", "乡长",
+        "副乡长", "主任", "副主任", "部长", "副部长", "厅长", "副厅长", "局长", "副局长",
+        "处长", "副处长", "主席", "副主席", "总理", "副总理", "秘书长", "副秘书长"};
+    size_t n = sizeof common / sizeof *common;
+    x->titles = calloc(n + x->nholders, sizeof *x->titles);
+    if (!x->titles)
+        return gm_fail(err, GM_E_NOMEM, "expressions", "内存不足");
+    for (size_t i = 0; i < n; i++)
+        x->titles[x->ntitles++] = (char *)common[i];
+    for (size_t i = 0; i < x->nholders; i++) {
+        int seen = 0;
+        for (size_t k = 0; k < x->ntitles && !seen; k++)
+            seen = strcmp(x->titles[k], x->holders[i].title) == 0;
+        if (!seen)
+            x->titles[x->ntitles++] = x->holders[i].title;
+    }
+    qsort(x->titles, x->ntitles, sizeof *x->titles, by_length_desc);
+    return 0;
+}
+
+static void free_cands(cands *cs)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        free(cs->v[i].key);
+        free(cs->v[i].text);
+    }
+    free(cs->v);
+}
+
+int gm_exprs_load(gm_exprs *x, const char *dir, const gm_typo_model *m, gm_err *err)
+{
+    memset(x, 0, sizeof *x);
+    static const char *const names[] = {"names.txt", "formulations.txt", "outdated.txt",
+                                        "officials.txt"};
+    static const char *const cats[] = {"name", "formulation", "formulation", "name"};
+    cands cs = {0};
+    int rc = 0;
+    for (int i = 0; i < 4 && rc == 0; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        list_file lf = {path, cats[i], i < 2};
+        rc = read_list(x, &cs, m, &lf, i == 3 ? parse_holder_line : parse_form_line, err);
+    }
+    if (rc == 0)
+        rc = compile(x, &cs, err);
+    if (rc == 0)
+        rc = collect_titles(x, err);
+    free_cands(&cs);
+    if (rc)
+        gm_exprs_free(x);
+    return rc;
+}
+
+void gm_exprs_free(gm_exprs *x)
+{
+    gm_matcher_free(x->m);
+    gm_lexicon_free(&x->lex);
+    free(x->terms);
+    for (size_t i = 0; i < x->nstrings; i++)
+        free(x->strings[i]);
+    free(x->strings);
+    for (size_t i = 0; i < x->nholders; i++) {
+        gm_holder *h = &x->holders[i];
+        free(h->name);
+        free(h->title);
+        free(h->unit);
+        free(h->from);
+        free(h->to);
+    }
+    free(x->holders);
+    free(x->titles);
+    memset(x, 0, sizeof *x);
+}

@@ -1,0 +1,52 @@
+/*
+ * typo.h - the general 错别字 detector of the expression check.
+ *
+ * A character is suspect when it forms no dictionary word with either
+ * neighbour (two Bloom probes).  For a suspect, each character of its
+ * confusion set (same reading, similar Wubi shape) that does form a word
+ * there is tried: the best segmentation of the surrounding window (up to 4
+ * characters each side, unigram word model) is scored with and without the
+ * change, and the change is suggested when it gains at least the
+ * threshold (a log-likelihood ratio).  Tuned for precision: see
+ * data/expressions/README.md and bench/expressions/.
+ */
+#ifndef GM_CHECK_TYPO_H
+#define GM_CHECK_TYPO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "check/finding.h"
+#include "check/typo_model.h"
+
+/* The gain a correction needs (natural log of the likelihood ratio). */
+#define GM_TYPO_THRESHOLD 9.0f
+
+typedef struct gm_typo_hit {
+    size_t cp;                 /* code-point index of the suspect character */
+    size_t b_start, b_end;     /* its bytes */
+    uint32_t replacement;      /* the character proposed instead */
+    float gain;                /* log-likelihood gain of the change */
+    size_t w_start, w_len;     /* the word the change forms, in code points */
+} gm_typo_hit;
+
+typedef int (*gm_typo_fn)(void *ctx, const gm_typo_hit *hit, const uint32_t *cps);
+
+/* Reports every suspect whose best change gains at least min_gain, in text
+ * order; cps is the decoded text.  text must be valid UTF-8.  Returns
+ * GM_E_NOMEM or what fn returned when nonzero (which stops the scan). */
+int gm_typo_suggest(const gm_typo_model *m, const char *text, size_t len, float min_gain,
+                    gm_typo_fn fn, void *ctx);
+
+/* 1 when w[0..n) with w[i] replaced by c reads as a slip rather than as
+ * other words: c forms no dictionary word with its neighbours in w, or the
+ * original reads better by the threshold.  For near misses of listed
+ * names (公安部 -> 公安不 is ordinary text, 国家医保局 -> 国家医保句 is not). */
+int gm_typo_is_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t i, uint32_t c);
+
+/* Appends "typo" findings (rule "expression", severity warn) for field,
+ * skipping characters already inside an expression finding of that field. */
+int gm_typo_findings(const gm_typo_model *m, const char *text, size_t len, const char *field,
+                     gm_findings *fs);
+
+#endif

@@ -1,0 +1,283 @@
+/*
+ * typo_model.c - loads the generated expression model (see typo_model.h).
+ *
+ * Words live in an open-addressing table keyed by their characters packed
+ * as 15-bit offsets from U+4E00 (four fit a 64-bit key).  In-word bigrams
+ * also go into a 2^24-bit Bloom filter, which the scanner asks first: it
+ * fits in cache, so an ordinary character costs one probe.  Confusion sets
+ * are 16-bit offsets from U+4E00, one slice per character.
+ */
+#include "check/typo_model.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/normalize.h"
+#include "util/file.h"
+
+#define CJK_BASE 0x4E00u
+#define CJK_COUNT (0x9FFFu - 0x4E00u + 1)
+#define BLOOM_BITS (1u << 24)
+#define MODEL_MAX (64u << 20)
+
+struct gm_typo_model {
+    uint64_t *keys;        /* 0 = empty slot */
+    float *logp;
+    size_t mask;           /* slots - 1 */
+    float unknown;
+    uint64_t *bloom;       /* BLOOM_BITS bits */
+    uint32_t *conf_at;     /* CJK_COUNT + 1 offsets into conf */
+    uint16_t *conf;
+};
+
+static uint64_t pack(const uint32_t *w, size_t n)
+{
+    uint64_t k = n;
+    for (size_t i = 0; i < n; i++)
+        k = (k << 15) | (w[i] - CJK_BASE);
+    return k;
+}
+
+static size_t slot_of(uint64_t k, size_t mask)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return (size_t)k & mask;
+}
+
+static uint32_t bloom_bit(uint32_t a, uint32_t b)
+{
+    uint64_t k = ((uint64_t)a << 21 | b) * 0x9E3779B97F4A7C15ULL;
+    return (uint32_t)(k >> 40);   /* top 24 bits */
+}
+
+float gm_typo_logp(const gm_typo_model *m, const uint32_t *w, size_t n)
+{
+    uint64_t k = pack(w, n);
+    for (size_t s = slot_of(k, m->mask);; s = (s + 1) & m->mask) {
+        if (m->keys[s] == k)
+            return m->logp[s];
+        if (m->keys[s] == 0)
+            return 1.0f;
+    }
+}
+
+float gm_typo_unknown(const gm_typo_model *m)
+{
+    return m->unknown;
+}
+
+int gm_typo_bigram(const gm_typo_model *m, uint32_t a, uint32_t b)
+{
+    uint32_t bit = bloom_bit(a, b);
+    return (int)(m->bloom[bit >> 6] >> (bit & 63)) & 1;
+}
+
+const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n)
+{
+    *n = 0;
+    if (!gm_typo_is_cjk(cp))
+        return NULL;
+    uint32_t i = cp - CJK_BASE;
+    *n = m->conf_at[i + 1] - m->conf_at[i];
+    return *n ? m->conf + m->conf_at[i] : NULL;
+}
+
+/* Decodes a field of CJK characters; returns how many (0: not all CJK or
+ * more than max). */
+static size_t decode_cjk(const char *s, size_t len, uint32_t *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t l = gm_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        if (!l || !gm_typo_is_cjk(cp) || n == max)
+            return 0;
+        out[n++] = cp;
+        i += l;
+    }
+    return n;
+}
+
+typedef struct line_view {
+    char kind;
+    const char *a, *b;     /* second and third tab-separated fields */
+    size_t alen, blen;
+} line_view;
+
+static int split_line(const char *p, const char *end, line_view *v)
+{
+    const char *t1 = memchr(p, '\t', (size_t)(end - p));
+    const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(end - t1 - 1)) : NULL;
+    if (t1 != p + 1 || !t2)
+        return -1;
+    *v = (line_view){p[0], t1 + 1, t2 + 1, (size_t)(t2 - t1 - 1), (size_t)(end - t2 - 1)};
+    return 0;
+}
+
+static void add_word(gm_typo_model *m, const uint32_t *w, size_t n, float lp)
+{
+    uint64_t k = pack(w, n);
+    size_t s = slot_of(k, m->mask);
+    while (m->keys[s] != 0 && m->keys[s] != k)
+        s = (s + 1) & m->mask;
+    m->keys[s] = k;
+    m->logp[s] = lp;
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint32_t bit = bloom_bit(w[i], w[i + 1]);
+        m->bloom[bit >> 6] |= 1ULL << (bit & 63);
+    }
+}
+
+typedef struct pass {
+    size_t words, conf_chars;
+    double total;
+} pass;
+
+/* First pass: counts, so the tables are allocated once. */
+static int count_lines(const char *buf, size_t len, pass *p)
+{
+    const char *s = buf, *end = buf + len;
+    unsigned line = 0;
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *e = nl ? nl : end;
+        line++;
+        line_view v;
+        if (e > s && s[0] != '#') {
+            if (split_line(s, e, &v))
+                return (int)line;
+            if (v.kind == 'W') {
+                p->words++;
+                p->total += strtod(v.b, NULL);
+            } else if (v.kind == 'C') {
+                p->conf_chars += v.blen / 3 + 1;
+            }
+        }
+        s = e + 1;
+    }
+    return 0;
+}
+
+static int fill(gm_typo_model *m, const char *buf, size_t len, double total)
+{
+    const char *s = buf, *end = buf + len;
+    uint32_t w[GM_TYPO_WORD_MAX], cand[2048];
+    unsigned line = 0;
+    size_t used = 0;
+    double lt = log(total);
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *e = nl ? nl : end;
+        line++;
+        line_view v;
+        if (e > s && s[0] != '#' && split_line(s, e, &v) == 0) {
+            size_t n = decode_cjk(v.a, v.alen, w, GM_TYPO_WORD_MAX);
+            double f = strtod(v.b, NULL);
+            if (v.kind == 'W' && n && f > 0) {
+                add_word(m, w, n, (float)(log(f) - lt));
+            } else if (v.kind == 'C' && n == 1) {
+                size_t k = decode_cjk(v.b, v.blen, cand, 2048);
+                if (!k)
+                    return (int)line;
+                m->conf_at[w[0] - CJK_BASE + 1] = (uint32_t)k;   /* a count for now */
+                for (size_t i = 0; i < k; i++)
+                    m->conf[used + i] = (uint16_t)(cand[i] - CJK_BASE);
+                used += k;
+            } else if (v.kind == 'W' || v.kind == 'C') {
+                return (int)line;
+            }
+        }
+        s = e + 1;
+    }
+    return 0;
+}
+
+static void model_free(gm_typo_model *m)
+{
+    if (!m)
+        return;
+    free(m->keys);
+    free(m->logp);
+    free(m->bloom);
+    free(m->conf_at);
+    free(m->conf);
+    free(m);
+}
+
+static int alloc_tables(gm_typo_model *m, const pass *p)
+{
+    size_t slots = 1;
+    while (slots < p->words * 2 + 16)
+        slots <<= 1;
+    m->mask = slots - 1;
+    m->keys = calloc(slots, sizeof *m->keys);
+    m->logp = calloc(slots, sizeof *m->logp);
+    m->bloom = calloc(BLOOM_BITS / 64, sizeof *m->bloom);
+    m->conf_at = calloc(CJK_COUNT + 1, sizeof *m->conf_at);
+    m->conf = calloc(p->conf_chars + 1, sizeof *m->conf);
+    return m->keys && m->logp && m->bloom && m->conf_at && m->conf ? 0 : GM_E_NOMEM;
+}
+
+/* Confusion lines were written in character order, each storing its count
+ * at conf_at[ch + 1]; the running sum turns counts into offsets. */
+static void counts_to_offsets(gm_typo_model *m)
+{
+    for (size_t i = 1; i <= CJK_COUNT; i++)
+        m->conf_at[i] += m->conf_at[i - 1];
+}
+
+static int parse_model(gm_typo_model *m, const char *path, const char *buf, size_t len,
+                       gm_err *err)
+{
+    pass p = {0};
+    int bad = count_lines(buf, len, &p);
+    if (bad || p.words == 0 || p.total <= 0)
+        return gm_fail(err, GM_E_INVALID, "expr_model", "模型文件 %s 第 %d 行格式错误", path, bad);
+    if (alloc_tables(m, &p))
+        return gm_fail(err, GM_E_NOMEM, "expr_model", "内存不足");
+    m->unknown = (float)(log(0.5) - log(p.total));
+    bad = fill(m, buf, len, p.total);
+    if (bad)
+        return gm_fail(err, GM_E_INVALID, "expr_model", "模型文件 %s 第 %d 行格式错误", path, bad);
+    counts_to_offsets(m);
+    return 0;
+}
+
+static struct {
+    pthread_once_t once;
+    gm_typo_model *model;
+    gm_err err;
+    int rc;
+} g = {PTHREAD_ONCE_INIT, NULL, {0}, 0};
+
+static void load_once(void)
+{
+    const char *path = getenv("GOVMEDIA_EXPR_MODEL");
+    if (!path || !*path)
+        path = GM_EXPR_MODEL;
+    char *buf = NULL;
+    size_t len = 0;
+    gm_typo_model *m = calloc(1, sizeof *m);
+    g.rc = m ? gm_read_file(path, MODEL_MAX, &buf, &len, "expr_model", &g.err)
+             : gm_fail(&g.err, GM_E_NOMEM, "expr_model", "内存不足");
+    if (g.rc == 0)
+        g.rc = parse_model(m, path, buf, len, &g.err);
+    free(buf);
+    if (g.rc)
+        model_free(m);
+    else
+        g.model = m;
+}
+
+int gm_typo_model_get(const gm_typo_model **out, gm_err *err)
+{
+    pthread_once(&g.once, load_once);
+    if (g.rc && err)
+        *err = g.err;
+    *out = g.model;
+    return g.rc;
+}

@@ -1,0 +1,47 @@
+/*
+ * typo_model.h - the word dictionary and confusion sets of the expression
+ * check, generated at build time by scripts/gen_expr_model.py from Debian
+ * data (jieba's word frequencies, Unihan readings, Wubi 86 shape codes).
+ *
+ * Loaded once per process (thread-safe) and immutable afterwards.  Only
+ * CJK Unified Ideographs U+4E00..U+9FFF take part; words are 1-4 of them.
+ */
+#ifndef GM_CHECK_TYPO_MODEL_H
+#define GM_CHECK_TYPO_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/gm_error.h"
+
+#define GM_TYPO_WORD_MAX 4
+
+typedef struct gm_typo_model gm_typo_model;
+
+/* The process-wide model.  Its file is $GOVMEDIA_EXPR_MODEL, else the one
+ * the build generated (GM_EXPR_MODEL).  A missing or bad file is an error
+ * (GM_E_IO / GM_E_INVALID, field "expr_model"); every later call returns
+ * the same result. */
+int gm_typo_model_get(const gm_typo_model **out, gm_err *err);
+
+static inline int gm_typo_is_cjk(uint32_t cp)
+{
+    return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+/* log(frequency / total) of the word w[0..n) (CJK, 1 <= n <= 4), or a
+ * positive value when it is not in the dictionary. */
+float gm_typo_logp(const gm_typo_model *m, const uint32_t *w, size_t n);
+
+/* log-probability given to one character the dictionary does not know. */
+float gm_typo_unknown(const gm_typo_model *m);
+
+/* 1 when a and b stand next to each other inside some word of 2-4
+ * characters (a Bloom filter: a rare false 1, never a false 0). */
+int gm_typo_bigram(const gm_typo_model *m, uint32_t a, uint32_t b);
+
+/* Characters a slip for cp may stand for (same reading or similar shape);
+ * *n of them, NULL when none. */
+const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n);
+
+#endif

@@ -1,0 +1,231 @@
+/*
+ * test_check_expression.c - the expression rule (严重表述错误): listed
+ * names with wrong forms and near misses, office-holders' titles, fixed and
+ * outdated formulations, and general 错别字.  Every sentence here is written
+ * for these tests; none is in ../shared/data/ecspell/odw.train.
+ */
+#include <sys/stat.h>
+
+#include "test_check_helpers.h"
+
+static char expr_dir[] = "/tmp/gm_expr_test_XXXXXX";
+
+static void write_list(const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", expr_dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* A checker with the shipped expression lists (dir NULL) or expr_dir. */
+static gm_checker *checker_for(const char *dir)
+{
+    char lists[4200], sources[4200], platforms[4200];
+    snprintf(lists, sizeof lists, "%s/expressions", data_dir());
+    snprintf(sources, sizeof sources, "%s/check/approved_sources.txt", data_dir());
+    snprintf(platforms, sizeof platforms, "%s/check/platforms.json", data_dir());
+    gm_checker_files f = {.sources = sources, .platforms = platforms,
+                          .expressions = dir ? dir : lists};
+    gm_checker *c = NULL;
+    gm_err err = {0};
+    int rc = gm_checker_load(&c, &f, &err);
+    if (rc)
+        fprintf(stderr, "load failed: %s\n", err.message);
+    assert_int_equal(rc, 0);
+    return c;
+}
+
+/* The only finding of text must be an expression finding of category with
+ * this match, replacement, code-point span and severity. */
+static void expect_expression(const gm_checker *c, const char *text, const char *category,
+                              const char *match, const char *replacement, long long start,
+                              long long end, const char *severity)
+{
+    json_t *r = run_check(c, text, NULL, NULL, NULL);
+    if (n_findings(r) != 1)
+        fprintf(stderr, "%s -> %s\n", text, json_dumps(r, JSON_COMPACT));
+    assert_int_equal(n_findings(r), 1);
+    assert_string_equal(fstr(r, 0, "rule"), "expression");
+    assert_string_equal(fstr(r, 0, "category"), category);
+    assert_string_equal(fstr(r, 0, "match"), match);
+    assert_string_equal(fstr(r, 0, "replacement"), replacement);
+    assert_int_equal(fint(r, 0, "start"), start);
+    assert_int_equal(fint(r, 0, "end"), end);
+    assert_string_equal(fstr(r, 0, "severity"), severity);
+    json_decref(r);
+}
+
+static void test_expression_name_listed_wrong_form(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "热烈庆祝中华人民共合国成立", "name", "中华人民共合国", "中华人民共和国",
+                      4, 11, "block");
+    gm_checker_unref(c);
+}
+
+static void test_expression_name_near_miss_same_reading(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    /* 句 for 局 is not listed: generated from the Unihan readings. */
+    expect_expression(c, "近日，国家医保句印发工作方案。", "name", "国家医保句", "国家医保局", 3,
+                      8, "warn");
+    gm_checker_unref(c);
+}
+
+static void test_expression_name_near_miss_that_reads_as_text_is_quiet(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_clean(c, "对公安不作为的投诉，应当及时受理。");
+    expect_clean(c, "外交部发言人答记者问。");
+    gm_checker_unref(c);
+}
+
+static void test_expression_leader_name_near_miss_blocks(void **state)
+{
+    (void)state;
+    write_list("officials.txt", "杜家毫\t省委书记\t某省委\t2016-10-28\t\tblock\n");
+    gm_checker *c = checker_for(expr_dir);
+    expect_expression(c, "省委书记杜家豪主持召开会议", "name", "杜家豪", "杜家毫", 4, 7, "block");
+    expect_clean(c, "省委书记杜家毫主持召开会议");
+    gm_checker_unref(c);
+    write_list("officials.txt", "");
+}
+
+static void test_expression_wrong_title_next_to_name(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);   /* officials.txt: fictitious example holders */
+    expect_expression(c, "王秀兰市长出席了开幕式。", "title", "市长", "副市长", 3, 5, "block");
+    expect_expression(c, "会上，市长李卫东作了讲话。", "title", "市长", "市委书记", 3, 5,
+                      "block");
+    /* A title held in the past is right in a text about the past. */
+    expect_clean(c, "2019年，张建国副市长调研了这项工作。");
+    expect_clean(c, "市委书记李卫东、市长张建国出席。");
+    gm_checker_unref(c);
+}
+
+static void test_expression_formulation_broken(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "深入推进扫黑险恶常态化", "formulation", "扫黑险恶", "扫黑除恶", 4, 8,
+                      "warn");
+    gm_checker_unref(c);
+}
+
+static void test_expression_formulation_outdated_replaced(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "开展打黑除恶专项行动", "formulation", "打黑除恶", "扫黑除恶", 2, 6,
+                      "warn");
+    expect_expression(c, "经国土资源部批准", "formulation", "国土资源部", "自然资源部", 1, 6,
+                      "warn");
+    gm_checker_unref(c);
+}
+
+static void test_expression_typo_same_reading(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "依法严厉打击违法犯醉活动。", "typo", "醉", "罪", 9, 10, "warn");
+    expect_expression(c, "做好防汛抗旱各项准备工座。", "typo", "座", "作", 11, 12, "warn");
+    expect_expression(c, "持续改善农村人居环竟。", "typo", "竟", "境", 9, 10, "warn");
+    gm_checker_unref(c);
+}
+
+static void test_expression_typo_offsets_are_code_points(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    /* An emoji (4 bytes, 1 code point) and ASCII before the slip. */
+    expect_expression(c, "👍 OK，深入开展爱国卫生运栋。", "typo", "栋", "动", 14, 15, "warn");
+    gm_checker_unref(c);
+}
+
+static void test_expression_correct_official_text_is_quiet(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    static const char *const ok[] = {
+        "严格落实安全生产责任制，坚决遏止重大事故。",
+        "推动经济高质量发展，保持社会大局稳定。",
+        "深入实施创新驱动发展战略，加快建设科技强国。",
+        "本通知自印发之日起施行，由市司法局负责解释。",
+        "各县（市、区）人民政府，市政府各部门、各直属机构：",
+        "中华人民共和国国务院和全国人民代表大会常务委员会",
+        "坚持和发展中国特色社会主义，常态化开展扫黑除恶斗争。",
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+        expect_clean(c, ok[i]);
+    gm_checker_unref(c);
+}
+
+static void test_expression_title_field_and_privacy_mask_unaffected(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    json_t *r = run_check(c, "联系电话13812345678", "开展打黑除恶专项行动", NULL, NULL);
+    assert_int_equal(count_rule(r, "expression", "formulation"), 1);
+    const char *masked = json_string_value(json_object_get(r, "masked"));
+    assert_non_null(masked);
+    assert_null(strstr(masked, "扫黑除恶"));   /* only privacy findings mask the text */
+    json_decref(r);
+    gm_checker_unref(c);
+}
+
+static void test_expression_bad_list_names_file_and_line(void **state)
+{
+    (void)state;
+    write_list("names.txt", "# ok\n国家统计局\t-\twarn\n国家税务总局\t-\tsevere\n");
+    gm_checker_files f = {.platforms = NULL, .expressions = expr_dir};
+    char platforms[4200];
+    snprintf(platforms, sizeof platforms, "%s/check/platforms.json", data_dir());
+    f.platforms = platforms;
+    gm_checker *c = NULL;
+    gm_err err = {0};
+    assert_int_equal(gm_checker_load(&c, &f, &err), GM_E_INVALID);
+    assert_null(c);
+    assert_non_null(strstr(err.message, "names.txt"));
+    assert_non_null(strstr(err.message, "第 3 行"));
+    write_list("names.txt", "");
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return mkdtemp(expr_dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", expr_dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_expression_name_listed_wrong_form),
+        cmocka_unit_test(test_expression_name_near_miss_same_reading),
+        cmocka_unit_test(test_expression_name_near_miss_that_reads_as_text_is_quiet),
+        cmocka_unit_test(test_expression_leader_name_near_miss_blocks),
+        cmocka_unit_test(test_expression_wrong_title_next_to_name),
+        cmocka_unit_test(test_expression_formulation_broken),
+        cmocka_unit_test(test_expression_formulation_outdated_replaced),
+        cmocka_unit_test(test_expression_typo_same_reading),
+        cmocka_unit_test(test_expression_typo_offsets_are_code_points),
+        cmocka_unit_test(test_expression_correct_official_text_is_quiet),
+        cmocka_unit_test(test_expression_title_field_and_privacy_mask_unaffected),
+        cmocka_unit_test(test_expression_bad_list_names_file_and_line),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
