@@ -20,8 +20,12 @@ typedef struct text_cps {
     size_t n;
 } text_cps;
 
+/* Decodes text, each character in its normal form where that is one
+ * character (traditional -> simplified, full width -> half width), so
+ * traditional text is read with the simplified dictionary. */
 static int decode_all(const char *text, size_t len, text_cps *t)
 {
+    const uint32_t *norm = gm_norm_bmp();
     t->cp = malloc((len + 1) * sizeof *t->cp);
     t->boff = malloc((len + 1) * sizeof *t->boff);
     t->n = 0;
@@ -35,6 +39,8 @@ static int decode_all(const char *text, size_t len, text_cps *t)
             c = 0xFFFD;
             l = 1;
         }
+        if (c < 0x10000 && norm[c] < GM_NORM_EXPAND)
+            c = norm[c];
         t->cp[t->n] = c;
         t->boff[t->n++] = i;
         i += l;
@@ -117,8 +123,9 @@ static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, gm_t
     for (size_t k = 0; k < nc; k++) {
         uint32_t c = 0x4E00u + conf[k];
         size_t ws = 0, wl = 0;
-        if (!joins_neighbour(m, t, i, c))
-            continue;
+        if (!joins_neighbour(m, t, i, c) || (i > 0 && t->cp[i - 1] == c) ||
+            (i + 1 < t->n && t->cp[i + 1] == c))
+            continue;                  /* no word, or a mere doubling (他哈 -> 哈哈) */
         w[i - a] = c;
         if (best_word(m, w, b - a, i - a, &ws, &wl)) {
             if (!have_base) {

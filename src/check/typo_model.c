@@ -275,6 +275,10 @@ static void load_once(void)
 
 int gm_typo_model_get(const gm_typo_model **out, gm_err *err)
 {
+    *out = NULL;
+    int rc = gm_norm_init(err);    /* the detector reads text in normal form */
+    if (rc)
+        return rc;
     pthread_once(&g.once, load_once);
     if (g.rc && err)
         *err = g.err;
