@@ -39,6 +39,9 @@ extern const gm_route gm_routes_reports[];
 extern const gm_route gm_routes_notifications[];
 extern const gm_route gm_routes_messages[];
 extern const gm_route gm_routes_message_admin[];
+extern const gm_route gm_routes_incidents[];
+extern const gm_route gm_routes_duty[];
+extern const gm_route gm_routes_meetings[];
 
 /* 0 for the few routes whose handler never touches the database (health):
  * the server gives them no connection (r->db is NULL). */

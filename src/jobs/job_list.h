@@ -10,6 +10,8 @@
 
 int job_prune_runs(gm_job_ctx *ctx, gm_err *err);
 int job_messages_escalate(gm_job_ctx *ctx, gm_err *err);
+int job_incidents_escalate(gm_job_ctx *ctx, gm_err *err);
+int job_duty_gaps(gm_job_ctx *ctx, gm_err *err);
 
 /* The actor of scheduled work in audit rows ("scheduler", address "job"). */
 #include "core/actor.h"

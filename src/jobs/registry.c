@@ -14,6 +14,8 @@ const gm_job_def gm_jobs[] = {
     {"messages.escalate", "every 15m", job_messages_escalate, "留言超期督办:通知责任部门"},
     {"activity.warnings", "weekly thu 09:00", job_activity_warnings,
      "活跃度预警:通知各单位及信息中心(预警、未达标、两周未更新否决、僵尸账号)"},
+    {"incidents.escalate", "every 5m", job_incidents_escalate, "舆情升级:超时未确认的步骤通知下一步"},
+    {"duty.gaps", "daily 09:00", job_duty_gaps, "值班缺口提醒(未来 14 天)"},
 };
 
 const size_t gm_job_count = sizeof gm_jobs / sizeof gm_jobs[0];

@@ -88,3 +88,27 @@ EXPECTED_EXTRA.update({
     ("GET", "/api/v1/units/{id}/assessment-scheme"): ALL,
     ("PUT", "/api/v1/units/{id}/assessment-scheme"): SUPERVISOR,
 })
+
+# Incidents, duty roster, meetings (issue 11).
+EXPECTED_EXTRA.update({
+    ("GET", "/api/v1/incidents"): ALL,
+    ("POST", "/api/v1/incidents"): LEADS,
+    ("GET", "/api/v1/incidents/{id}"): ALL,
+    ("POST", "/api/v1/incidents/{id}/actions"): LEADS,
+    ("POST", "/api/v1/incidents/{id}/level"): LEADS,
+    ("POST", "/api/v1/incidents/{id}/ack"): LEADS,
+    ("POST", "/api/v1/incidents/{id}/close"): LEADS,
+    ("POST", "/api/v1/incidents/escalate"): SUPERVISOR,
+    ("GET", "/api/v1/incidents/chain"): ALL,
+    ("PUT", "/api/v1/incidents/chain"): SUPERVISOR,
+    ("GET", "/api/v1/duty"): ALL,
+    ("POST", "/api/v1/duty"): LEADS,
+    ("DELETE", "/api/v1/duty/{id}"): LEADS,
+    ("GET", "/api/v1/duty/gaps"): ALL,
+    ("GET", "/api/v1/duty.xlsx"): ALL,
+    ("GET", "/api/v1/meetings"): ALL,
+    ("POST", "/api/v1/meetings"): HANDLERS,
+    ("GET", "/api/v1/meetings/{id}"): ALL,
+    ("POST", "/api/v1/meetings/{id}/attachments"): HANDLERS,
+    ("GET", "/api/v1/meetings/{id}/attachments/{id}"): ALL,
+})

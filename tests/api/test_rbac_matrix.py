@@ -52,7 +52,8 @@ if os.path.exists(EXTRA_EXPECTED_FILE):
 # route lets in gets 404 and the route-level refusal (403) stands out (and
 # no demo user is disabled or logged out half-way through the walk).
 PATH_IDS = [("/api/v1/accounts", "999999"), ("/api/v1/reviews", "999999"),
-            ("/api/v1/messages", "999999"),
+            ("/api/v1/messages", "999999"), ("/api/v1/incidents", "999999"),
+            ("/api/v1/duty", "999999"), ("/api/v1/meetings", "999999"),
             ("/api/v1/users", "999999"),
             ("/api/v1/calendar", "2031"), ("", "4")]
 

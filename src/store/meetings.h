@@ -1,0 +1,37 @@
+/*
+ * meetings.h - meetings and training (例会、培训) in the store: records with
+ * attendees and minutes, attachments, and the months without the monthly
+ * meeting (core/meeting.h decides).
+ */
+#ifndef GM_STORE_MEETINGS_H
+#define GM_STORE_MEETINGS_H
+
+#include <jansson.h>
+#include "core/actor.h"
+#include "store/db.h"
+
+#define GM_MEETING_ATTACHMENT_MAX (10 * 1024 * 1024)
+
+typedef struct gm_meeting_in {
+    long long unit_id;
+    const char *held_on, *kind, *title, *minutes;
+    const json_t *attendees;    /* array of names */
+} gm_meeting_in;
+
+int meetings_add(db *d, const gm_actor *who, const gm_meeting_in *in, long long *id, gm_err *err);
+int meetings_unit(db *d, long long id, long long *unit_id, gm_err *err);
+int meetings_detail(db *d, long long id, json_t **out, gm_err *err);
+
+/* {meetings:[...], missing_monthly:["YYYY-MM",...], from, to} of unit_id over
+ * the months [from, to]; months after `current` (the month of today) are
+ * not judged, the current month only once a monthly meeting is held. */
+int meetings_list(db *d, long long unit_id, int from_month, int to_month, int current_month,
+                  json_t **out, gm_err *err);
+
+int meetings_attach(db *d, const gm_actor *who, long long id, const char *name, const void *data,
+                    size_t len, long long *att_id, gm_err *err);
+/* The attachment's bytes (malloc'd), its name and type. */
+int meetings_attachment(db *d, long long meeting_id, long long att_id, char **data, size_t *len,
+                        char name[256], char mime[64], gm_err *err);
+
+#endif

@@ -1,0 +1,213 @@
+"""Opinion incidents with their escalation chain, the holiday duty roster with
+its gaps and xlsx export, and meetings with the missing monthly meeting
+(REQUIREMENTS §4, §5; issue 11).  Real server, real SQLite file.
+
+Demo data: unit 4 示范县教育局 holds depthead, leader, principal, contributor;
+its parent is unit 3 示范县.
+"""
+import datetime
+import io
+import os
+import sys
+import unittest
+import urllib.parse
+import zipfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import gmtest  # noqa: E402
+
+
+def user_id(srv, login):
+    return gmtest.sql(srv.db, "SELECT id FROM users WHERE login=?", (login,))[0][0]
+
+
+def iso_in(minutes):
+    t = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=minutes)
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class IncidentTest(gmtest.ServerTest):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sup = cls.srv.client("supervisor")
+        cls.head = cls.srv.client("depthead")
+        cls.leader = cls.srv.client("leader")
+        cls.principal = cls.srv.client("principal")
+        cls.con = cls.srv.client("contributor")
+        steps = [
+            {"name": "办公室主任 张华", "user_id": user_id(cls.srv, "depthead"), "min_level": "较大", "ack_minutes": 30},
+            {"name": "分管副局长 赵强", "user_id": user_id(cls.srv, "leader"), "min_level": "较大", "ack_minutes": 60},
+            {"name": "局长 陈刚", "user_id": user_id(cls.srv, "principal"), "min_level": "重大", "ack_minutes": 30},
+        ]
+        r = cls.sup.put("/api/v1/incidents/chain", {"unit_id": 4, "steps": steps})
+        assert r.status == 200, r
+
+    def notified(self, client, incident_id):
+        notes = client.get("/api/v1/notifications?limit=200").json["notifications"]
+        return [n for n in notes if n["link"] == f"/incidents/{incident_id}"]
+
+    def test_chain_is_edited_by_supervisor_only_and_validated(self):
+        r = self.head.put("/api/v1/incidents/chain", {"unit_id": 4, "steps": []})
+        self.assertEqual(r.status, 403, r)
+        r = self.sup.put("/api/v1/incidents/chain", {"unit_id": 5, "steps": [{"name": "x", "ack_minutes": 0}]})
+        self.assertEqual((r.status, r.error_field()), (400, "steps[0].ack_minutes"), r)
+        chain = self.con.get("/api/v1/incidents/chain?unit_id=4").json["steps"]
+        self.assertEqual([s["step"] for s in chain], [1, 2, 3])
+        self.assertEqual(chain[2]["level_label"], "重大")
+
+    def test_serious_incident_notifies_chain_at_once_and_escalates_unacknowledged_step(self):
+        msg = self.con.post("/api/v1/messages", {"account_id": 1, "kind": "complaint", "from": "网民",
+                                                 "text": "学校食堂食品安全问题,多名学生身体不适",
+                                                 "received_at": "2026-11-02T08:30:00+08:00"}).json
+        r = self.head.post("/api/v1/incidents", {"message_id": msg["id"], "level": "较大",
+                                                 "text": "网民反映食堂问题,已有转发"})
+        self.assertEqual(r.status, 201, r)
+        inc = r.json
+        self.assertEqual((inc["unit_id"], inc["level_label"], inc["message_id"]), (4, "较大", msg["id"]))
+        self.assertEqual([n["step"] for n in inc["notices"]], [1, 2])   # step 3 only from 重大
+        self.assertTrue(self.notified(self.head, inc["id"]))
+        self.assertTrue(self.notified(self.leader, inc["id"]))
+        self.assertFalse(self.notified(self.principal, inc["id"]))
+        # the leader acknowledges; the head does not
+        r = self.leader.post(f"/api/v1/incidents/{inc['id']}/ack", {})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.leader.post(f"/api/v1/incidents/{inc['id']}/ack", {}).status, 409)
+        r = self.sup.post("/api/v1/incidents/escalate", {"as_of": iso_in(20)})
+        self.assertNotIn(inc["id"], [e["incident_id"] for e in r.json["escalated"]])
+        r = self.sup.post("/api/v1/incidents/escalate", {"as_of": iso_in(31)})
+        mine = [e for e in r.json["escalated"] if e["incident_id"] == inc["id"]]
+        self.assertEqual([(e["step"], e["escalated_to"]) for e in mine], [(1, "分管副局长 赵强")])
+        again = self.sup.post("/api/v1/incidents/escalate", {"as_of": iso_in(90)})
+        self.assertNotIn(inc["id"], [e["incident_id"] for e in again.json["escalated"]])
+        detail = self.con.get(f"/api/v1/incidents/{inc['id']}").json
+        step1 = detail["notices"][0]
+        self.assertIsNone(step1["acked_at"])
+        self.assertIsNotNone(step1["escalated_at"])
+        self.assertIn("escalate", [e["event"] for e in detail["timeline"]])
+        self.assertTrue(any(n["title"].startswith("舆情升级") for n in self.notified(self.leader, inc["id"])))
+        # raising to 重大 tells the principal at once
+        r = self.head.post(f"/api/v1/incidents/{inc['id']}/level", {"level": "重大", "reason": "已上热搜"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual([n["step"] for n in r.json["notices"]], [1, 2, 3])
+        self.assertTrue(self.notified(self.principal, inc["id"]))
+        # statements and actions, then closing with a summary
+        r = self.head.post(f"/api/v1/incidents/{inc['id']}/actions", {"kind": "statement", "text": "已发布情况通报"})
+        self.assertEqual(r.status, 200, r)
+        r = self.head.post(f"/api/v1/incidents/{inc['id']}/close", {})
+        self.assertEqual((r.status, r.error_field()), (400, "summary"), r)
+        r = self.head.post(f"/api/v1/incidents/{inc['id']}/close", {"summary": "原因查明,已整改并回应"})
+        self.assertEqual((r.status, r.json["state"]), (200, "closed"), r)
+        r = self.head.post(f"/api/v1/incidents/{inc['id']}/actions", {"kind": "action", "text": "晚到的记录"})
+        self.assertEqual(r.status, 409, r)
+
+    def test_general_incident_notifies_nobody_and_bad_input_names_field(self):
+        r = self.head.post("/api/v1/incidents", {"unit_id": 4, "title": "一般性负面评论", "level": "一般"})
+        self.assertEqual(r.status, 201, r)
+        self.assertEqual(r.json["notices"], [])
+        r = self.head.post("/api/v1/incidents", {"unit_id": 4, "title": "x", "level": "严重"})
+        self.assertEqual((r.status, r.error_field()), (400, "level"), r)
+        r = self.con.post("/api/v1/incidents", {"unit_id": 4, "title": "x", "level": "一般"})
+        self.assertEqual(r.status, 403, r)
+        r = self.head.post("/api/v1/incidents", {"message_id": 999999, "level": "一般"})
+        self.assertEqual((r.status, r.error_field()), (400, "message_id"), r)
+
+
+class DutyTest(gmtest.ServerTest):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.head = cls.srv.client("depthead")
+        for day in range(1, 8):
+            if day == 5:
+                continue   # nobody on 10-05
+            d = f"2026-10-{day:02d}"
+            r = cls.head.post("/api/v1/duty", {"unit_id": 4, "day": d, "person": "刘洋", "phone": "13900139000"})
+            assert r.status == 201, r
+            if day != 3:   # no leader on 10-03
+                r = cls.head.post("/api/v1/duty", {"unit_id": 4, "day": d, "person": "赵强", "leader": True})
+                assert r.status == 201, r
+
+    def test_roster_gap_before_national_day_no_leader_nobody_and_swapped_saturday(self):
+        r = self.head.get("/api/v1/duty?unit_id=4&from=2026-09-30&to=2026-10-11")
+        self.assertEqual(r.status, 200, r)
+        days = [d["date"] for d in r.json["days"]]
+        self.assertIn("2026-10-01", days)
+        self.assertNotIn("2026-10-10", days)   # Saturday 10-10 is a working day (调休)
+        self.assertNotIn("2026-09-30", days)
+        gaps = {g["date"]: g["gap"] for g in r.json["gaps"]}
+        self.assertEqual(gaps, {"2026-10-03": "no_leader", "2026-10-05": "nobody", "2026-10-11": "nobody"})
+        r = self.head.get("/api/v1/duty/gaps?unit_id=4&as_of=2026-09-28&days=10")
+        self.assertEqual([g["date"] for g in r.json["gaps"]], ["2026-10-03", "2026-10-05"])
+
+    def test_gap_reminder_job_tells_the_department_before_the_holiday(self):
+        p = gmtest.run("jobs", "run", "duty.gaps", "--db", self.srv.db, "--at", "2026-09-25 09:00")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        notes = self.head.get("/api/v1/notifications?limit=200").json["notifications"]
+        gap = [n for n in notes if n["kind"] == "duty.gap"]
+        self.assertTrue(gap, notes[:3])
+        self.assertIn("2026-10-03", gap[0]["body"])
+
+    def test_roster_exports_to_xlsx(self):
+        r = self.head.get("/api/v1/duty.xlsx?unit_id=4&from=2026-10-01&to=2026-10-08")
+        self.assertEqual(r.status, 200, r)
+        self.assertIn("spreadsheetml", r.headers.get("Content-Type"))
+        z = zipfile.ZipFile(io.BytesIO(r.raw))
+        text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+        for want in ("2026-10-05", "无人值班", "无带班领导", "赵强", "13900139000", "值班表"):
+            self.assertIn(want, text)
+
+    def test_bad_shifts_refused_and_only_leads_write(self):
+        r = self.head.post("/api/v1/duty", {"unit_id": 4, "day": "2026-10-32", "person": "x"})
+        self.assertEqual((r.status, r.error_field()), (400, "day"), r)
+        r = self.head.post("/api/v1/duty", {"unit_id": 4, "day": "2026-10-01", "person": "刘洋"})
+        self.assertEqual(r.status, 409, r)
+        c = self.srv.client("contributor")
+        self.assertEqual(c.post("/api/v1/duty", {"unit_id": 4, "day": "2026-10-01", "person": "李明"}).status, 403)
+        self.assertEqual(c.get("/api/v1/duty?unit_id=4&from=2026-10-01&to=2026-10-02").status, 200)
+        r = self.head.post("/api/v1/duty", {"unit_id": 4, "day": "2026-12-05", "person": "临时"})
+        self.assertEqual(self.head.delete(f"/api/v1/duty/{r.json['id']}").status, 200)
+        self.assertEqual(self.head.delete(f"/api/v1/duty/{r.json['id']}").status, 404)
+
+
+class MeetingTest(gmtest.ServerTest):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.con = cls.srv.client("contributor")
+
+    def add(self, held_on, kind, title="会议"):
+        return self.con.post("/api/v1/meetings", {"unit_id": 4, "held_on": held_on, "kind": kind, "title": title,
+                                                  "attendees": ["张华", "李明"], "minutes": "传达上级精神\n策划本月选题"})
+
+    def test_monthly_meeting_missing_months_of_seed_002(self):
+        self.assertEqual(self.add("2026-01-05", "monthly", "一月例会").status, 201)
+        self.assertEqual(self.add("2026-03-02", "月度例会", "三月例会").status, 201)
+        self.assertEqual(self.add("2026-02-10", "training", "新媒体培训").status, 201)   # training is not the meeting
+        r = self.con.get("/api/v1/meetings?unit_id=4&from=2026-01&to=2026-04")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["missing_monthly"], ["2026-02", "2026-04"])
+        self.assertEqual(len(r.json["meetings"]), 3)
+        r = self.con.get("/api/v1/meetings?unit_id=4&from=2026-13")
+        self.assertEqual((r.status, r.error_field()), (400, "from"), r)
+
+    def test_meeting_record_attachment_roundtrip_and_bad_input(self):
+        m = self.add("2026-11-02", "monthly", "十一月例会").json
+        self.assertEqual((m["kind_label"], m["attendees"]), ("月度例会", ["张华", "李明"]))
+        data = "会议纪要全文".encode("utf-8") * 100
+        r = self.con.post(f"/api/v1/meetings/{m['id']}/attachments?name=" + urllib.parse.quote("纪要.txt"), raw=data,
+                          headers={"Content-Type": "application/octet-stream"})
+        self.assertEqual(r.status, 201, r)
+        att = r.json["attachments"][0]
+        self.assertEqual(att["name"], "纪要.txt")
+        r = self.con.get(f"/api/v1/meetings/{m['id']}/attachments/{att['id']}")
+        self.assertEqual((r.status, r.raw), (200, data))
+        self.assertEqual(self.add("2026-11-03", "party", "x").error_field(), "kind")
+        self.assertEqual(self.add("2026-11-31", "monthly", "x").error_field(), "held_on")
+        obs = self.srv.client("observer")
+        self.assertEqual(obs.post("/api/v1/meetings", {"unit_id": 4, "held_on": "2026-11-02", "kind": "monthly",
+                                                       "title": "x"}).status, 403)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
