@@ -9,6 +9,7 @@
  */
 #include "http/account_access.h"
 #include "http/json_in.h"
+#include "http/list_page.h"
 #include "http/query.h"
 #include "http/route.h"
 #include "http/server.h"
@@ -25,7 +26,13 @@ static const query_param as_of_query[] = {{"as_of", QP_DATE, NULL}, {NULL, 0, NU
 static const query_param list_query[] = {
     {"unit_id", QP_ID, NULL},  {"platform", QP_TEXT, NULL},
     {"state", QP_TEXT, NULL},  {"overdue", QP_ENUM, "filing|refiling|any"},
-    {"as_of", QP_DATE, NULL},  {NULL, 0, NULL}};
+    {"as_of", QP_DATE, NULL},
+    LIST_PAGE_QUERY("id|name|unit_name|platform|state|filing_due|refiling_due|created_at|updated_at"),
+    {NULL, 0, NULL}};
+
+/* What the console's search box looks in. */
+static const char *const list_search_keys[] = {"name", "unit_name", "platform_label",
+                                                "state_label", NULL};
 
 static int reply_account(gm_request *r, int status, long long id, gm_err *err)
 {
@@ -47,10 +54,13 @@ static int h_accounts_list(gm_request *r, gm_err *err)
         rc = request_arg_int(r, "unit_id", 0, &f.unit_id, err);
     if (!rc)
         rc = account_filter_validate(&f, err);
+    list_page page;
+    if (!rc)
+        rc = list_page_read(r, &page, err);
     json_t *arr;
     if (!rc)
         rc = accounts_list(r->db, &r->actor, &f, &arr, err);
-    return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "accounts", arr));
+    return rc ? rc : reply_json(r, 200, list_page_reply(arr, &page, list_search_keys, "accounts"));
 }
 
 static const json_field apply_fields[] = {

@@ -7,12 +7,45 @@
 #include "store/audit_query.h"
 
 static const query_param list_query[] = {
-    {"before", QP_ID, NULL}, {"limit", QP_INT, NULL}, {NULL, 0, NULL}};
+    {"before", QP_ID, NULL},      {"limit", QP_INT, NULL},      {"page", QP_ID, NULL},
+    {"page_size", QP_ID, NULL},   {"action", QP_TEXT, NULL},    {"login", QP_TEXT, NULL},
+    {"object_type", QP_TEXT, NULL}, {"object_id", QP_TEXT, NULL}, {"from", QP_TEXT, NULL},
+    {"to", QP_TEXT, NULL},        {NULL, 0, NULL}};
+
+static const char *arg_or_null(gm_request *r, const char *name)
+{
+    const char *v = request_arg(r, name);
+    return v && v[0] ? v : NULL;
+}
+
+/* The console's audit page: filters, page and page_size, with the total. */
+static int audit_page(gm_request *r, gm_err *err)
+{
+    audit_filter f = {arg_or_null(r, "action"),    arg_or_null(r, "login"),
+                      arg_or_null(r, "object_type"), arg_or_null(r, "object_id"),
+                      arg_or_null(r, "from"),      arg_or_null(r, "to")};
+    long long page, size, total = 0;
+    int rc = request_arg_int(r, "page", 1, &page, err);
+    if (!rc)
+        rc = request_arg_int(r, "page_size", 20, &size, err);
+    if (!rc && (size < 1 || size > 500))
+        rc = gm_fail(err, GM_E_INVALID, "page_size", "page_size 应在 1 到 500 之间");
+    json_t *arr;
+    if (!rc)
+        rc = audit_search(r->db, &f, (page - 1) * size, size, &arr, &total, err);
+    return rc ? rc : reply_json(r, 200, json_pack("{s:o,s:I,s:I,s:I}", "rows", arr, "total",
+                                                  (json_int_t)total, "page", (json_int_t)page,
+                                                  "page_size", (json_int_t)size));
+}
 
 static int h_audit_list(gm_request *r, gm_err *err)
 {
     long long before, limit;
     int rc = request_query(r, list_query, err);
+    if (!rc && (request_arg(r, "page") || request_arg(r, "page_size") || request_arg(r, "action") ||
+                request_arg(r, "login") || request_arg(r, "object_type") ||
+                request_arg(r, "object_id") || request_arg(r, "from") || request_arg(r, "to")))
+        return audit_page(r, err);
     if (!rc)
         rc = request_arg_int(r, "before", 0, &before, err);
     if (!rc)

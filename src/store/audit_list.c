@@ -106,3 +106,22 @@ int audit_list(db *d, const gm_actor *scope, long long before_id, long long limi
         *out = arr;
     return rc;
 }
+
+#define AUDIT_WHERE                                                                         \
+    "WHERE (?1 IS NULL OR action=?1) AND (?2 IS NULL OR login=?2) "                         \
+    "AND (?3 IS NULL OR object_type=?3) AND (?4 IS NULL OR object_id=?4) "                  \
+    "AND (?5 IS NULL OR at>=?5) AND (?6 IS NULL OR at<?6) "
+
+int audit_search(db *d, const audit_filter *f, long long offset, long long limit, json_t **out,
+                 long long *total, gm_err *err)
+{
+    int rc = db_query_int(d, total, err, "SELECT count(*) FROM audit " AUDIT_WHERE, "tttttt",
+                          f->action, f->login, f->object_type, f->object_id, f->from, f->to);
+    if (rc)
+        return rc;
+    return db_rows_json(d, out, audit_row_json, err,
+                        "SELECT id,at,COALESCE(user_id,0),login,role,COALESCE(unit_id,0),action,"
+                        "object_type,object_id,before,after,client_addr,hash FROM audit "
+                        AUDIT_WHERE "ORDER BY id DESC LIMIT ?7 OFFSET ?8", "ttttttii", f->action,
+                        f->login, f->object_type, f->object_id, f->from, f->to, limit, offset);
+}

@@ -13,4 +13,15 @@
 int audit_list(db *d, const gm_actor *scope, long long before_id, long long limit, json_t **out,
                gm_err *err);
 
+/* What the console's audit page filters on; NULL fields do not filter.
+ * from/to are UTC ISO-8601 instants (from inclusive, to exclusive). */
+typedef struct audit_filter {
+    const char *action, *login, *object_type, *object_id, *from, *to;
+} audit_filter;
+
+/* One page (offset, limit) of the rows matching f, newest first, and how
+ * many rows match in all. */
+int audit_search(db *d, const audit_filter *f, long long offset, long long limit, json_t **out,
+                 long long *total, gm_err *err);
+
 #endif
