@@ -6,18 +6,23 @@ import assert from "node:assert/strict";
 import { startGovmedia, DEMO } from "./lib/gm.mjs";
 
 // role -> the sidebar entries (sub-menu titles and their items, in order).
+const ACCOUNTS_ALL = ["账号管理", "账号台账", "申请开设"];
 export const MENUS = {
-  admin: ["工作台"],
-  supervisor: ["工作台"],
-  contributor: ["工作台"],
-  depthead: ["工作台"],
-  leader: ["工作台"],
-  principal: ["工作台"],
-  operator: ["工作台"],
-  observer: ["工作台"],
+  admin: ["工作台", "账号管理", "账号台账"],
+  supervisor: ["工作台", ...ACCOUNTS_ALL],
+  contributor: ["工作台", ...ACCOUNTS_ALL],
+  depthead: ["工作台", ...ACCOUNTS_ALL],
+  leader: ["工作台", ...ACCOUNTS_ALL],
+  principal: ["工作台", ...ACCOUNTS_ALL],
+  operator: ["工作台", ...ACCOUNTS_ALL],
+  observer: ["工作台", "账号管理", "账号台账"],
 };
-// role -> a console URL the role may not open (none yet for roles that may open every page).
-export const FORBIDDEN = {};
+// role -> a console URL the role may not open.
+export const FORBIDDEN = {
+  admin: "/accounts/apply",
+  observer: "/accounts/apply",
+  contributor: "/accounts/1/file",
+};
 
 let gm;
 before(async () => { gm = await startGovmedia(); });

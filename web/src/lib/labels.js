@@ -17,7 +17,7 @@ const tables = {
     apply: "申请", approve: "批准", reject: "驳回", open: "开通", certify: "认证", file: "备案",
     change_people: "变更负责人或管理员", submit_annual_report: "提交年审报告",
     pass_annual_review: "年审通过", fail_annual_review: "年审不通过", close: "注销", merge: "合并",
-    qr: "上传二维码",
+    qr_upload: "上传二维码",
   },
   role: {
     contributor: "信息员", department_head: "部门负责人", leader: "分管领导", principal: "主要负责人",
@@ -35,7 +35,7 @@ const tables = {
     "session.locked": "账户锁定", "unit.add": "新增单位", "user.add": "新增用户", "user.grant": "授予角色",
     "user.passwd": "重置密码", "account.apply": "申请开设账号", "account.approve": "批准开设",
     "account.reject": "驳回申请", "account.open": "登记开通", "account.certify": "登记认证",
-    "account.qr": "上传二维码", "account.file": "备案登记", "account.change_people": "变更负责人或管理员",
+    "account.qr_upload": "上传二维码", "account.file": "备案登记", "account.change_people": "变更负责人或管理员",
     "account.close": "注销账号", "account.merge": "合并账号", "account.review_submit": "提交年审报告",
     "account.review_pass": "年审通过", "account.review_fail": "年审不通过", "review.open": "开启年审",
     "review.close": "结束年审", "calendar.load": "导入工作日历", "lexicon.reload": "重新加载词库",
