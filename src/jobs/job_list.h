@@ -9,6 +9,7 @@
 #include "jobs/jobs.h"
 
 int job_prune_runs(gm_job_ctx *ctx, gm_err *err);
+int job_audit_anchor(gm_job_ctx *ctx, gm_err *err);
 int job_messages_escalate(gm_job_ctx *ctx, gm_err *err);
 int job_incidents_escalate(gm_job_ctx *ctx, gm_err *err);
 int job_duty_gaps(gm_job_ctx *ctx, gm_err *err);

@@ -11,6 +11,8 @@
 
 const gm_job_def gm_jobs[] = {
     {"jobs.prune", "daily 03:30", job_prune_runs, "清理 90 天前的任务运行记录"},
+    {"audit.anchor", "daily 02:00", job_audit_anchor,
+     "发布审计链锚点(链头副本:锚点目录中的文件、信息中心的站内通知与群机器人消息)"},
     {"messages.escalate", "every 15m", job_messages_escalate, "留言超期督办:通知责任部门"},
     {"activity.warnings", "weekly thu 09:00", job_activity_warnings,
      "活跃度预警:通知各单位及信息中心(预警、未达标、两周未更新否决、僵尸账号)"},

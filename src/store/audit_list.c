@@ -60,10 +60,26 @@ static int user_object_in_reach(db *d, const gm_actor *scope, const char *object
     return 0;
 }
 
+/* Rows with neither an actor unit nor an object unit (the scheduler, the
+ * local CLI, system-wide objects) belong to the whole system: readers with
+ * PERM_AUDIT_READ on a root unit ("/N/") see them. */
+static int reaches_root(const gm_actor *scope)
+{
+    for (size_t i = 0; i < scope->n_grants; i++) {
+        const char *p = scope->grants[i].unit_path;
+        if (role_has_perm(scope->grants[i].role, PERM_AUDIT_READ) && role_reaches_subtree(scope->grants[i].role) &&
+            p[0] == '/' && strchr(p + 1, '/') && !strchr(strchr(p + 1, '/') + 1, '/'))
+            return 1;
+    }
+    return 0;
+}
+
 static int row_in_reach(db *d, const gm_actor *scope, db_stmt *q)
 {
     if (!scope || reaches(scope, db_text(q, 13)) || reaches(scope, db_text(q, 14)))
         return 1;
+    if (!db_text(q, 13)[0] && !db_text(q, 14)[0] && strcmp(db_text(q, 7), "user") != 0)
+        return reaches_root(scope);
     return strcmp(db_text(q, 7), "user") == 0 && user_object_in_reach(d, scope, db_text(q, 8));
 }
 

@@ -383,5 +383,105 @@ class MigrationTest(unittest.TestCase):
             srv.cleanup()
 
 
+def rewrite_audit_row(db, row_id, new_after):
+    """What someone with the database file can do: drop the trigger, change a
+    row, recompute every later hash and the stored head (same formula as
+    src/core/audit_chain.c)."""
+    import hashlib
+    gmtest.sql(db, "DROP TRIGGER IF EXISTS audit_no_update")
+    gmtest.sql(db, "UPDATE audit SET after=? WHERE id=?", (new_after, row_id))
+    rows = gmtest.sql(db, "SELECT id,at,COALESCE(user_id,0),login,role,COALESCE(unit_id,0),action,"
+                          "object_type,object_id,before,after,client_addr FROM audit ORDER BY id")
+    prev = "0" * 64
+    for r in rows:
+        h = hashlib.sha256()
+        for v in (prev,) + tuple(r):
+            b = str(v).encode()
+            h.update(f"{len(b)}:".encode() + b)
+        digest = h.hexdigest()
+        gmtest.sql(db, "UPDATE audit SET prev_hash=?, hash=? WHERE id=?", (prev, digest, r[0]))
+        prev = digest
+    gmtest.sql(db, "UPDATE meta SET value=? WHERE key='audit_head'", (f"{rows[-1][0]} {prev}",))
+
+
+class AnchorTest(unittest.TestCase):
+    """Item 8: the chain's head kept outside the database."""
+
+    def setUp(self):
+        self.srv = gmtest.Server()
+        self.dir = self.srv.dir
+
+    def tearDown(self):
+        self.srv.cleanup()
+
+    def anchor(self, *extra):
+        p = gmtest.run("audit", "anchor", "--db", self.srv.db, *extra)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        path = os.path.join(self.dir, f"anchor{len(os.listdir(self.dir))}.json")
+        with open(path, "w") as f:
+            f.write(p.stdout)
+        import json
+        return path, json.loads(p.stdout)
+
+    def test_item8_rewritten_and_rehashed_chain_fails_against_an_anchor(self):
+        path, a = self.anchor()
+        self.assertEqual(set(a), {"id", "hash", "at"})
+        self.assertEqual(a["id"], gmtest.sql(self.srv.db, "SELECT MAX(id) FROM audit")[0][0])
+        gmtest.run("user", "grant", "--db", self.srv.db, "--login", "observer", "--role",
+                   "observer:2", check=True)   # the chain grows past the anchor: still fine
+        ok = gmtest.run("audit", "verify", "--db", self.srv.db, "--anchor", path)
+        self.assertEqual(ok.returncode, 0, ok.stdout + ok.stderr)
+        rewrite_audit_row(self.srv.db, 3, '{"forged":true}')
+        plain = gmtest.run("audit", "verify", "--db", self.srv.db)
+        self.assertEqual(plain.returncode, 0, "a recomputed chain fools the plain check")
+        p = gmtest.run("audit", "verify", "--db", self.srv.db, "--anchor", path)
+        self.assertEqual(p.returncode, 1, p.stdout)
+        self.assertIn(f"第 {a['id']} 行", p.stdout)
+        self.assertIn(path, p.stdout)
+
+    def test_item8_truncated_chain_fails_against_an_anchor(self):
+        path, a = self.anchor()
+        gmtest.sql(self.srv.db, "DROP TRIGGER IF EXISTS audit_no_delete")
+        gmtest.sql(self.srv.db, "DELETE FROM audit WHERE id=?", (a["id"],))
+        last = gmtest.sql(self.srv.db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")[0]
+        gmtest.sql(self.srv.db, "UPDATE meta SET value=? WHERE key='audit_head'", (f"{last[0]} {last[1]}",))
+        self.assertEqual(gmtest.run("audit", "verify", "--db", self.srv.db).returncode, 0)
+        p = gmtest.run("audit", "verify", "--db", self.srv.db, "--anchor", path)
+        self.assertEqual(p.returncode, 1, p.stdout)
+
+    def test_item8_signed_anchor_checked_with_the_public_key(self):
+        key = os.path.join(self.dir, "anchor.key")
+        p = gmtest.run("audit", "keygen", "--key", key)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(os.stat(key).st_mode & 0o777, 0o600)
+        self.assertNotEqual(gmtest.run("audit", "keygen", "--key", key).returncode, 0, "never overwrites")
+        path, a = self.anchor("--key", key)
+        self.assertEqual(a["algorithm"], "ed25519")
+        p = gmtest.run("audit", "verify", "--db", self.srv.db, "--anchor", path, "--public-key", key + ".pub")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        import json
+        forged = dict(a, hash="0" * 64)   # someone rewrote the anchor file too
+        with open(path, "w") as f:
+            json.dump(forged, f)
+        p = gmtest.run("audit", "verify", "--db", self.srv.db, "--anchor", path, "--public-key", key + ".pub")
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("签名", p.stderr + p.stdout)
+
+    def test_item8_daily_job_publishes_an_anchor_file_and_tells_the_supervisor(self):
+        out = os.path.join(self.dir, "anchors")
+        os.mkdir(out)
+        env = dict(os.environ, GOVMEDIA_ANCHOR_DIR=out)
+        import subprocess
+        p = subprocess.run([gmtest.BIN, "jobs", "run", "audit.anchor", "--db", self.srv.db],
+                           capture_output=True, text=True, env=env, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        files = os.listdir(out)
+        self.assertEqual(len(files), 1, files)
+        v = gmtest.run("audit", "verify", "--db", self.srv.db, "--anchor", os.path.join(out, files[0]))
+        self.assertEqual(v.returncode, 0, v.stdout)
+        n = gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM notifications WHERE kind='audit.anchor'")[0][0]
+        self.assertGreaterEqual(n, 1)
+
+
 if __name__ == "__main__":
     unittest.main()
