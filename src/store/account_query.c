@@ -120,13 +120,17 @@ int accounts_list(db *d, const gm_actor *scope, const account_filter *f, json_t 
 {
     json_t *ids = json_array(), *arr = json_array(), *row;
     size_t i;
-    int rc = ids && arr ? collect_ids(d, f, ids, err) : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    int rc = ids && arr ? db_begin_read(d, err) : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    if (!rc)
+        rc = collect_ids(d, f, ids, err);
     json_array_foreach(ids, i, row) {
         if (rc)
             break;
         if (may_read(scope, json_string_value(json_array_get(row, 1))))
             rc = append_entry(d, f, row, arr, err);
     }
+    if (ids && arr)
+        rc = db_end(d, rc, err);   /* one snapshot for the ids and every row */
     json_decref(ids);
     if (rc)
         json_decref(arr);

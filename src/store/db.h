@@ -47,6 +47,10 @@ void db_release(db *d);
 /* Writes: BEGIN IMMEDIATE takes the write lock up front, so two writers
  * never deadlock upgrading a read lock. */
 int db_begin(db *d, gm_err *err);
+/* Reads: one snapshot for several queries (a list and its rows, a session
+ * and its user's grants), consistent and cheaper than a transaction per
+ * statement.  End it with db_end(); never write inside it. */
+int db_begin_read(db *d, gm_err *err);
 int db_commit(db *d, gm_err *err);
 void db_rollback(db *d);
 /* Ends a transaction: commits when rc is 0, rolls back otherwise; returns

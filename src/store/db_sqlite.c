@@ -101,6 +101,7 @@ int db_exec_script(db *d, const char *sql, gm_err *err)
 }
 
 int db_begin(db *d, gm_err *err) { return db_exec(d, err, "BEGIN IMMEDIATE", ""); }
+int db_begin_read(db *d, gm_err *err) { return db_exec(d, err, "BEGIN DEFERRED", ""); }
 int db_commit(db *d, gm_err *err) { return db_exec(d, err, "COMMIT", ""); }
 
 void db_rollback(db *d)

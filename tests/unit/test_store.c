@@ -16,6 +16,7 @@
 #include "store/audit.h"
 #include "store/store.h"
 #include "store/units.h"
+#include "test_store_helpers.h"
 
 static char path[256];
 
@@ -34,12 +35,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     db_close(*state);
-    char side[300];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    test_remove_db(path);
     return 0;
 }
 

@@ -17,18 +17,11 @@
 
 #include "store/db.h"
 #include "store/stmt_cache.h"
+#include "test_store_helpers.h"
 
 static char path[256];
 
-static void remove_db(void)
-{
-    char side[300];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
-}
+static void remove_db(void) { test_remove_db(path); }
 
 static int setup(void **state)
 {
