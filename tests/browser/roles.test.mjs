@@ -5,17 +5,19 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startGovmedia, DEMO } from "./lib/gm.mjs";
 
+// The 互动交流 group (issue 11): every role may read messages, incidents, duty, meetings.
+const INTERACTION = ["互动交流", "网民留言", "舆情事件", "节假日值班", "例会与培训"];
 // role -> the sidebar entries (sub-menu titles and their items, in order).
 const ACCOUNTS_ALL = ["账号管理", "账号台账", "申请开设"];
 export const MENUS = {
-  admin: ["工作台", "账号管理", "账号台账"],
-  supervisor: ["工作台", ...ACCOUNTS_ALL],
-  contributor: ["工作台", ...ACCOUNTS_ALL],
-  depthead: ["工作台", ...ACCOUNTS_ALL],
-  leader: ["工作台", ...ACCOUNTS_ALL],
-  principal: ["工作台", ...ACCOUNTS_ALL],
-  operator: ["工作台", ...ACCOUNTS_ALL],
-  observer: ["工作台", "账号管理", "账号台账"],
+  admin: ["工作台", "账号管理", "账号台账", ...INTERACTION],
+  supervisor: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
+  contributor: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
+  depthead: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
+  leader: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
+  principal: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
+  operator: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
+  observer: ["工作台", "账号管理", "账号台账", ...INTERACTION],
 };
 // role -> a console URL the role may not open.
 export const FORBIDDEN = {

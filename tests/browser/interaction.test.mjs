@@ -1,0 +1,71 @@
+// Console pages of issue 11 (互动交流): a contributor logs a message and sees
+// its deadline; the department head acknowledges it from the detail page;
+// the dashboard counts overdue messages; the duty roster shows a National
+// Day gap; incidents and meetings render.  Screenshots in ./screenshots/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startGovmedia } from "./lib/gm.mjs";
+
+let gm;
+before(async () => { gm = await startGovmedia(); });
+after(async () => { await gm.stop(); });
+
+test("contributor logs a message; department head acknowledges it", async () => {
+  const page = await gm.pageAs("contributor", "/messages");
+  await page.locator("[data-test=log-message]").click();
+  await page.locator("textarea[data-test=text], [data-test=text] textarea").first().fill("请问寒假从哪天开始?");
+  await page.locator("[data-test=save-message]").click();
+  await page.locator("[data-test=messages]").getByText("请问寒假从哪天开始?").waitFor();
+  await gm.shots(page, "messages-contributor");
+  gm.assertClean(page);
+
+  const head = await gm.pageAs("depthead", "/messages");
+  await head.locator("[data-test=messages]").getByText("请问寒假从哪天开始?").click();
+  await head.locator("[data-test=state]", { hasText: "已分派" }).or(head.locator("[data-test=state]", { hasText: "待分派" })).waitFor();
+  await head.locator("[data-test=ack]").click();
+  await head.locator(".el-message-box textarea").fill("您好,已收到,正在核实。");
+  await head.locator(".el-message-box .el-button--primary").click();
+  await head.locator("[data-test=state]", { hasText: "已受理" }).waitFor();
+  await gm.shots(head, "message-detail-depthead");
+  gm.assertClean(head);
+});
+
+test("dashboard counts overdue messages and the inbox filters them", async () => {
+  const api = await gm.apiAs("contributor");
+  await api.post("/messages", { account_id: 1, kind: "complaint", text: "两周前的投诉一直没人回复", from: "网民",
+                                received_at: "2026-11-02T09:00:00+08:00" });
+  const page = await gm.pageAs("supervisor", "/");
+  const card = page.locator("[data-test=todo]", { hasText: "超期未办的网民留言" });
+  await card.waitFor();
+  assert.ok(Number(await card.locator(".todo-count").textContent()) >= 1);
+  await card.click();
+  await page.locator("[data-test=messages]").getByText("两周前的投诉一直没人回复").waitFor();
+  await gm.shots(page, "messages-overdue-supervisor");
+  gm.assertClean(page);
+});
+
+test("duty roster shows the National Day gap; incidents and meetings render", async () => {
+  const api = await gm.apiAs("depthead");
+  await api.post("/duty", { unit_id: 4, day: "2026-10-01", person: "刘洋" });
+  const page = await gm.pageAs("depthead", "/duty");
+  await page.locator(".el-date-editor input").first().waitFor();
+  await gm.open(page, "/duty");
+  await page.evaluate(() => 0);
+  // The range picker: type the National Day week.
+  const inputs = page.locator(".el-date-editor input");
+  await inputs.nth(0).fill("2026-10-01");
+  await inputs.nth(1).fill("2026-10-07");
+  await inputs.nth(1).press("Enter");
+  await page.locator("[data-test=gaps]").waitFor();
+  assert.match(await page.locator("[data-test=gaps]").textContent(), /2026-10-01 无带班领导/);
+  await gm.shots(page, "duty-depthead");
+  gm.assertClean(page);
+
+  await gm.open(page, "/incidents");
+  await page.locator("[data-test=incidents]").waitFor();
+  await gm.shots(page, "incidents-depthead");
+  await gm.open(page, "/meetings");
+  await page.locator("[data-test=meetings]").waitFor();
+  await gm.shots(page, "meetings-depthead");
+  gm.assertClean(page);
+});
