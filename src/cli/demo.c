@@ -56,6 +56,8 @@ int demo_populate(db *d, gm_err *err)
     }
     if (!rc)
         rc = demo_accounts(d, &who, ids[3], ids[4], err);
+    if (!rc)
+        rc = demo_publish_grants(d, &who, ids[3], err);
     return rc ? rc : store_meta_set(d, "demo", "1", err);
 }
 

@@ -15,6 +15,8 @@ int demo_populate(db *d, gm_err *err);
 struct gm_actor;
 int demo_accounts(db *d, const struct gm_actor *who, long long education, long long health,
                   gm_err *err);
+/* Authorises the demo operator on the unit's accounts (demo_posts.c). */
+int demo_publish_grants(db *d, const struct gm_actor *who, long long unit, gm_err *err);
 /* Prints the demo logins, one per line. */
 void demo_print_logins(FILE *out);
 

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#define P(x) (1u << (x))
+#define P(x) (1ull << (x))
 
 /* Public messages, incidents, duty and meetings [REQUIREMENTS §4, §5]:
  * every role of a unit logs and answers messages (the contributor logs
@@ -22,39 +22,47 @@
 static const struct {
     const char *name;
     const char *label_zh;
-    unsigned perms;
+    unsigned long long perms;   /* one bit per gm_perm (fewer than 64) */
 } roles[ROLE_COUNT] = {
     [ROLE_CONTRIBUTOR] = {"contributor", "信息员",
         P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
-        P(PERM_ACCOUNT_REPORT) | MSG_UNIT},
+        P(PERM_ACCOUNT_REPORT) | MSG_UNIT |
+        P(PERM_POST_READ) | P(PERM_POST_WRITE)},
     [ROLE_DEPARTMENT_HEAD] = {"department_head", "部门负责人",
         P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
         P(PERM_ACCOUNT_REPORT) |
-        MSG_LEAD},
+        MSG_LEAD |
+        P(PERM_POST_READ) | P(PERM_POST_WRITE) | P(PERM_POST_REVIEW)},
     [ROLE_LEADER] = {"leader", "分管领导",
         P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
         P(PERM_ACCOUNT_REPORT) |
-        MSG_LEAD},
+        MSG_LEAD |
+        P(PERM_POST_READ) | P(PERM_POST_WRITE) | P(PERM_POST_REVIEW)},
     [ROLE_PRINCIPAL] = {"principal", "主要负责人",
         P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
         P(PERM_ACCOUNT_REPORT) |
-        MSG_LEAD},
+        MSG_LEAD |
+        P(PERM_POST_READ) | P(PERM_POST_WRITE) | P(PERM_POST_REVIEW)},
     [ROLE_OPERATOR] = {"operator", "运维管理员",
         P(PERM_UNIT_READ) | P(PERM_CHECK_RUN) | P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) |
         P(PERM_ACCOUNT_OPERATE) | P(PERM_ACCOUNT_REPORT) |
-        MSG_UNIT},
+        MSG_UNIT |
+        P(PERM_POST_READ) | P(PERM_POST_WRITE) | P(PERM_POST_PUBLISH)},
     [ROLE_SUPERVISOR] = {"supervisor", "信息中心(归口管理)",
         P(PERM_UNIT_READ) | P(PERM_USER_READ) | P(PERM_AUDIT_READ) | P(PERM_CHECK_RUN) |
         P(PERM_ACCOUNT_READ) | P(PERM_ACCOUNT_APPLY) | P(PERM_ACCOUNT_APPROVE) |
         P(PERM_ACCOUNT_OPERATE) | P(PERM_ACCOUNT_REVIEW) | P(PERM_ACCOUNT_CLOSE) |
-        P(PERM_NOTIFY_ADMIN) | MSG_LEAD | P(PERM_MESSAGE_ADMIN)},
+        P(PERM_NOTIFY_ADMIN) | MSG_LEAD | P(PERM_MESSAGE_ADMIN) |
+        P(PERM_POST_READ) | P(PERM_POST_WRITE) | P(PERM_PUBLISH_GRANT)},
     [ROLE_ADMIN] = {"admin", "系统管理员",
         P(PERM_UNIT_READ) | P(PERM_UNIT_WRITE) | P(PERM_USER_READ) | P(PERM_USER_WRITE) |
         P(PERM_AUDIT_READ) | P(PERM_CHECK_RUN) | P(PERM_LEXICON_ADMIN) | P(PERM_ACCOUNT_READ) |
-        P(PERM_CALENDAR_ADMIN) | P(PERM_NOTIFY_ADMIN) | P(PERM_MESSAGE_READ)},
+        P(PERM_CALENDAR_ADMIN) | P(PERM_NOTIFY_ADMIN) | P(PERM_MESSAGE_READ) |
+        P(PERM_POST_READ) | P(PERM_POLICY_ADMIN)},
     [ROLE_OBSERVER] = {"observer", "监督检查",
         P(PERM_UNIT_READ) | P(PERM_USER_READ) | P(PERM_AUDIT_READ) | P(PERM_ACCOUNT_READ) |
-        P(PERM_MESSAGE_READ)},
+        P(PERM_MESSAGE_READ) |
+        P(PERM_POST_READ)},
 };
 
 static const char *const perm_names[PERM_COUNT] = {
@@ -63,6 +71,7 @@ static const char *const perm_names[PERM_COUNT] = {
     "account.approve", "account.operate", "account.report", "account.review",
     "account.close", "calendar.admin", "notify.admin", "message.read", "message.handle",
     "message.moderate", "message.admin", "incident.manage", "duty.write", "meeting.write",
+    "post.read", "post.write", "post.review", "post.publish", "publish.grant", "policy.admin",
 };
 
 int role_from_name(const char *name)

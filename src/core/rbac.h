@@ -51,6 +51,12 @@ typedef enum {
     PERM_INCIDENT_MANAGE,   /* open, act on, acknowledge, close incidents */
     PERM_DUTY_WRITE,        /* the holiday duty roster */
     PERM_MEETING_WRITE,     /* meetings and training records */
+    PERM_POST_READ,         /* posts, their history and the archive */
+    PERM_POST_WRITE,        /* draft, edit, submit own posts */
+    PERM_POST_REVIEW,       /* approve/reject at a level whose role one holds */
+    PERM_POST_PUBLISH,      /* preview and publish on accounts one is authorised for */
+    PERM_PUBLISH_GRANT,     /* authorise operators per account (授权发布) */
+    PERM_POLICY_ADMIN,      /* units' review policies */
     PERM_COUNT
 } gm_perm;
 

@@ -42,6 +42,7 @@ extern const gm_route gm_routes_message_admin[];
 extern const gm_route gm_routes_incidents[];
 extern const gm_route gm_routes_duty[];
 extern const gm_route gm_routes_meetings[];
+extern const gm_route gm_routes_posts[];
 
 /* 0 for the few routes whose handler never touches the database (health):
  * the server gives them no connection (r->db is NULL). */

@@ -18,5 +18,7 @@ int job_duty_gaps(gm_job_ctx *ctx, gm_err *err);
 #include "core/actor.h"
 void job_actor(gm_actor *who);
 int job_activity_warnings(gm_job_ctx *ctx, gm_err *err);
+int job_posts_publish_scheduled(gm_job_ctx *ctx, gm_err *err);
+int job_posts_remind(gm_job_ctx *ctx, gm_err *err);
 
 #endif

@@ -18,6 +18,8 @@ const gm_job_def gm_jobs[] = {
      "活跃度预警:通知各单位及信息中心(预警、未达标、两周未更新否决、僵尸账号)"},
     {"incidents.escalate", "every 5m", job_incidents_escalate, "舆情升级:超时未确认的步骤通知下一步"},
     {"duty.gaps", "daily 09:00", job_duty_gaps, "值班缺口提醒(未来 14 天)"},
+    {"posts.publish_scheduled", "every 1m", job_posts_publish_scheduled, "登记到时的定时发布并通知运维人员"},
+    {"posts.remind", "daily 09:00", job_posts_remind, "提醒超过审核时限的稿件(默认每级 2 个工作日)"},
 };
 
 const size_t gm_job_count = sizeof gm_jobs / sizeof gm_jobs[0];

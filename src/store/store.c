@@ -7,6 +7,7 @@
  */
 #include "store/store.h"
 #include "store/migrations.h"
+#include "store/post_search.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,7 +87,8 @@ int store_migrate(db *d, int *applied, gm_err *err)
     }
     if (applied)
         *applied = n;
-    return GM_OK;
+    /* driver-specific indexes that are not part of the portable schema */
+    return post_search_ensure(d, err);
 }
 
 int store_schema_required(void)

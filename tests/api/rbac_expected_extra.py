@@ -87,6 +87,29 @@ EXPECTED_EXTRA.update({
     ("PUT", "/api/v1/accounts/{id}/activity-policy"): SUPERVISOR,
     ("GET", "/api/v1/units/{id}/assessment-scheme"): ALL,
     ("PUT", "/api/v1/units/{id}/assessment-scheme"): SUPERVISOR,
+# Review before publish (issue 10): contributor and above draft; reviewers
+# (department head, leader, principal) approve at their level; only operators
+# publish (and only on accounts they are authorised for, checked per object);
+# the 信息中心 authorises operators per account; admins edit review policies.
+POST_WRITERS = {"contributor", "depthead", "leader", "principal", "operator", "supervisor"}
+REVIEWERS = {"depthead", "leader", "principal"}
+EXPECTED_EXTRA.update({
+    ("GET", "/api/v1/posts"): ALL,
+    ("POST", "/api/v1/posts"): POST_WRITERS,
+    ("GET", "/api/v1/posts/{id}"): ALL,
+    ("PUT", "/api/v1/posts/{id}"): POST_WRITERS,
+    ("DELETE", "/api/v1/posts/{id}"): POST_WRITERS,
+    ("POST", "/api/v1/posts/{id}/submit"): POST_WRITERS,
+    ("POST", "/api/v1/posts/{id}/approve"): REVIEWERS,
+    ("POST", "/api/v1/posts/{id}/reject"): REVIEWERS,
+    ("POST", "/api/v1/posts/{id}/preview"): {"operator"},
+    ("POST", "/api/v1/posts/{id}/publish"): {"operator"},
+    ("GET", "/api/v1/posts/{id}/history"): ALL,
+    ("GET", "/api/v1/units/{id}/review-policy"): ALL,
+    ("PUT", "/api/v1/units/{id}/review-policy"): {"admin"},
+    ("GET", "/api/v1/accounts/{id}/publishers"): ALL,
+    ("POST", "/api/v1/accounts/{id}/publishers"): {"supervisor"},
+    ("DELETE", "/api/v1/accounts/{id}/publishers/{id}"): {"supervisor"},
 })
 
 # Incidents, duty roster, meetings (issue 11).

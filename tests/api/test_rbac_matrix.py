@@ -54,6 +54,7 @@ if os.path.exists(EXTRA_EXPECTED_FILE):
 PATH_IDS = [("/api/v1/accounts", "999999"), ("/api/v1/reviews", "999999"),
             ("/api/v1/messages", "999999"), ("/api/v1/incidents", "999999"),
             ("/api/v1/duty", "999999"), ("/api/v1/meetings", "999999"),
+            ("/api/v1/posts", "999999"),
             ("/api/v1/users", "999999"),
             ("/api/v1/calendar", "2031"), ("", "4")]
 
