@@ -75,7 +75,7 @@ static int grant_add_in_tx(db *d, const gm_actor *who, long long account_id, lon
                      "VALUES(?,?,?,?)",
                      "iitt", account_id, user_id, now, who->login);
     if (!rc)
-        rc = audit_append_json(d, who, "account.publisher_grant", "account", account_id, NULL,
+        rc = audit_append_json(d, who, "publish_grant.add", "publish_grant", account_id, NULL,
                                json_pack("{s:I}", "user_id", (json_int_t)user_id), err);
     return rc;
 }
@@ -95,7 +95,7 @@ static int grant_remove_in_tx(db *d, const gm_actor *who, long long account_id, 
     if (!rc && db_changes(d) != 1)
         rc = gm_fail(err, GM_E_NOTFOUND, "user_id", "该用户没有此账号的发布授权");
     if (!rc)
-        rc = audit_append_json(d, who, "account.publisher_revoke", "account", account_id,
+        rc = audit_append_json(d, who, "publish_grant.remove", "publish_grant", account_id,
                                json_pack("{s:I}", "user_id", (json_int_t)user_id), NULL, err);
     return rc;
 }
