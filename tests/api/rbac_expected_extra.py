@@ -87,6 +87,8 @@ EXPECTED_EXTRA.update({
     ("PUT", "/api/v1/accounts/{id}/activity-policy"): SUPERVISOR,
     ("GET", "/api/v1/units/{id}/assessment-scheme"): ALL,
     ("PUT", "/api/v1/units/{id}/assessment-scheme"): SUPERVISOR,
+})
+
 # Review before publish (issue 10): contributor and above draft; reviewers
 # (department head, leader, principal) approve at their level; only operators
 # publish (and only on accounts they are authorised for, checked per object);
