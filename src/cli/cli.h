@@ -18,6 +18,7 @@ int cmd_backup(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 int cmd_account(int argc, char **argv);
+int cmd_post(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_jobs(int argc, char **argv);
 int cmd_message(int argc, char **argv);

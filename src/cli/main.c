@@ -20,6 +20,7 @@ static const struct {
     {"check", cmd_check, "合规检查:违禁词、字数、个人信息、媒体文件、转载来源"},
     {"routes", cmd_routes, "列出所有 API 路由及所需权限"},
     {"account", cmd_account, "账号管理:list | show | apply | approve | open | file | close | ..."},
+    {"post", cmd_post, "稿件先审后发:list | show | create | submit | approve | reject | preview | publish"},
     {"calendar", cmd_calendar, "工作日历:list | load"},
     {"jobs", cmd_jobs, "定时任务:list | log | run"},
     {"message", cmd_message, "网民留言:import | list | escalate | figures"},

@@ -311,6 +311,48 @@ class PostWorkflowTest(gmtest.ServerTest):
             admin.put("/api/v1/units/4/review-policy", {"preset": "standard"})
 
 
+class PostCliTest(unittest.TestCase):
+    """`govmedia post …` walks the same chain with the same refusals, as a user (--as)."""
+
+    def test_cli_walks_the_chain_and_refuses_out_of_turn_steps(self):
+        srv = gmtest.Server()
+        try:
+            db = srv.db
+            path = os.path.join(srv.dir, "post.json")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write('{"title":"命令行稿件","body":"正文内容。","account_ids":[1]}')
+            p = gmtest.run("post", "create", "--db", db, "--as", "contributor", "--input", path, check=True)
+            import json
+            pid = str(json.loads(p.stdout)["id"])
+            gmtest.run("post", "submit", "--db", db, "--as", "contributor", "--id", pid, check=True)
+            p = gmtest.run("post", "approve", "--db", db, "--as", "contributor", "--id", pid)
+            self.assertEqual(p.returncode, 1, p.stderr)          # not a reviewer at all: refused
+            p = gmtest.run("post", "approve", "--db", db, "--as", "leader", "--id", pid)
+            self.assertEqual(p.returncode, 1)
+            self.assertIn("level_role", p.stderr)
+            gmtest.run("post", "approve", "--db", db, "--as", "depthead", "--id", pid, check=True)
+            p = gmtest.run("post", "approve", "--db", db, "--as", "leader", "--id", pid)
+            self.assertEqual(p.returncode, 2)
+            self.assertIn("confidentiality", p.stderr)
+            gmtest.run("post", "approve", "--db", db, "--as", "leader", "--id", pid, "--confidential",
+                       check=True)
+            p = gmtest.run("post", "publish", "--db", db, "--as", "operator", "--id", pid,
+                           "--account", "1", "--url", "https://mp.weixin.qq.com/s/cli", check=True)
+            self.assertEqual(json.loads(p.stdout)["state"], "published")
+            p = gmtest.run("post", "show", "--db", db, "--id", pid, "--history", check=True)
+            self.assertEqual([s["action"] for s in json.loads(p.stdout)["steps"]],
+                             ["create", "submit", "approve", "approve", "publish"])
+            with open(path, "w", encoding="utf-8") as f:
+                f.write('{"title":"转载","body":"正文。","account_ids":[1],"repost_source":""}')
+            pid = str(json.loads(gmtest.run("post", "create", "--db", db, "--as", "contributor",
+                                            "--input", path, check=True).stdout)["id"])
+            p = gmtest.run("post", "submit", "--db", db, "--as", "contributor", "--id", pid)
+            self.assertEqual(p.returncode, 1, p.stderr)          # blocked: the repost has no source
+            self.assertEqual(gmtest.run("audit", "verify", "--db", db).returncode, 0)
+        finally:
+            srv.cleanup()
+
+
 class ApprovalBurstFaultTest(unittest.TestCase):
     def test_kill_9_during_a_burst_of_approvals_leaves_no_half_step(self):
         srv = gmtest.Server().start(threads=4)
