@@ -58,6 +58,8 @@ int demo_populate(db *d, gm_err *err)
         rc = demo_accounts(d, &who, ids[3], ids[4], err);
     if (!rc)
         rc = demo_publish_grants(d, &who, ids[3], err);
+    if (!rc)
+        rc = demo_interaction(d, &who, ids[1], ids[3], ids[4], err);
     return rc ? rc : store_meta_set(d, "demo", "1", err);
 }
 

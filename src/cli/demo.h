@@ -17,6 +17,9 @@ int demo_accounts(db *d, const struct gm_actor *who, long long education, long l
                   gm_err *err);
 /* Authorises the demo operator on the unit's accounts (demo_posts.c). */
 int demo_publish_grants(db *d, const struct gm_actor *who, long long unit, gm_err *err);
+/* Demo routing rule, response plan, duty roster and meetings (demo_interaction.c). */
+int demo_interaction(db *d, const struct gm_actor *who, long long city, long long education,
+                     long long health, gm_err *err);
 /* Prints the demo logins, one per line. */
 void demo_print_logins(FILE *out);
 

@@ -67,15 +67,23 @@ static const char *const kind_labels[] = {"咨询", "建议", "投诉", "举报"
 const char *msg_kind_name(int i) { return i >= 0 && i < GM_MSG_KIND_COUNT ? kind_names[i] : "?"; }
 const char *msg_kind_label(int i) { return i >= 0 && i < GM_MSG_KIND_COUNT ? kind_labels[i] : "?"; }
 
-int msg_kind_parse(const char *s, const char *field, int *out, gm_err *err)
+/* A code or label of one table into *out; GM_E_INVALID naming field with
+ * what, and the choices, otherwise. */
+static int parse_code(const char *const *names, const char *const *labels, int n, const char *s,
+                      const char *field, const char *what, const char *choices, int *out,
+                      gm_err *err)
 {
-    int i = lookup(kind_names, kind_labels, GM_MSG_KIND_COUNT, s);
+    int i = lookup(names, labels, n, s);
     if (i < 0)
-        return gm_fail(err, GM_E_INVALID, field,
-                       "未知的留言类型“%.40s”(可选 咨询 consult、建议 suggestion、投诉 complaint、"
-                       "举报 report、其他 other)", s ? s : "");
+        return gm_fail(err, GM_E_INVALID, field, "未知的%s“%.40s”(可选 %s)", what, s ? s : "", choices);
     *out = i;
     return GM_OK;
+}
+
+int msg_kind_parse(const char *s, const char *field, int *out, gm_err *err)
+{
+    return parse_code(kind_names, kind_labels, GM_MSG_KIND_COUNT, s, field, "留言类型",
+                      "咨询 consult、建议 suggestion、投诉 complaint、举报 report、其他 other", out, err);
 }
 
 static const char *const channel_names[] = {"comment", "message", "private"};
@@ -85,12 +93,8 @@ const char *msg_channel_label(int i) { return i >= 0 && i < GM_MSG_CHANNEL_COUNT
 
 int msg_channel_parse(const char *s, const char *field, int *out, gm_err *err)
 {
-    int i = lookup(channel_names, channel_labels, GM_MSG_CHANNEL_COUNT, s);
-    if (i < 0)
-        return gm_fail(err, GM_E_INVALID, field,
-                       "未知的来源渠道“%.40s”(可选 评论 comment、留言 message、私信 private)", s ? s : "");
-    *out = i;
-    return GM_OK;
+    return parse_code(channel_names, channel_labels, GM_MSG_CHANNEL_COUNT, s, field, "来源渠道",
+                      "评论 comment、留言 message、私信 private", out, err);
 }
 
 static const char *const result_names[] = {"resolved", "explained", "referred", "declined"};
@@ -100,13 +104,9 @@ const char *msg_result_label(int i) { return i >= 0 && i < GM_MSG_RESULT_COUNT ?
 
 int msg_result_parse(const char *s, const char *field, int *out, gm_err *err)
 {
-    int i = lookup(result_names, result_labels, GM_MSG_RESULT_COUNT, s);
-    if (i < 0)
-        return gm_fail(err, GM_E_INVALID, field,
-                       "未知的办理结果“%.40s”(可选 resolved 已解决、explained 已解释说明、"
-                       "referred 已转有关部门、declined 不予受理)", s ? s : "");
-    *out = i;
-    return GM_OK;
+    return parse_code(result_names, result_labels, GM_MSG_RESULT_COUNT, s, field, "办理结果",
+                      "resolved 已解决、explained 已解释说明、referred 已转有关部门、declined 不予受理",
+                      out, err);
 }
 
 static int rule_matches(const gm_route_rule *r, const char *kind, const char *text)

@@ -32,3 +32,29 @@ int request_time_field(const json_t *body, const char *key, gm_instant *out, gm_
     *out = 0;
     return s ? instant_parse(s, key, out, err) : GM_OK;
 }
+
+int request_unit_arg(gm_request *r, gm_perm perm, long long *unit, gm_err *err)
+{
+    int rc = request_arg_int(r, "unit_id", 0, unit, err);
+    if (!rc && !*unit && actor_take_role(&r->actor, perm, NULL))
+        *unit = r->actor.unit_id;
+    if (!rc)
+        rc = request_require_unit(r, perm, *unit, err);
+    return rc == GM_E_NOTFOUND ? gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", *unit) : rc;
+}
+
+static const json_field escalate_fields[] = {{"as_of", JF_STRING, false, 40}, {NULL, 0, 0, 0}};
+
+int request_escalation_time(gm_request *r, gm_instant *at, gm_err *err)
+{
+    json_t *b;
+    int rc = json_body_parse(r->body_len ? r->body : "{}", r->body_len ? r->body_len : 2,
+                             escalate_fields, &b, err);
+    if (rc)
+        return rc;
+    rc = request_time_field(b, "as_of", at, err);
+    json_decref(b);
+    if (!rc && !*at)
+        *at = request_now();
+    return rc;
+}

@@ -22,4 +22,11 @@ gm_instant request_now(void);
 /* Optional ISO time field of a body: 0 when absent. */
 int request_time_field(const json_t *body, const char *key, gm_instant *out, gm_err *err);
 
+/* unit_id from the query string; default: the unit of the actor's grant
+ * carrying perm.  Checks perm on it (unknown unit: 400 naming unit_id). */
+int request_unit_arg(gm_request *r, gm_perm perm, long long *unit, gm_err *err);
+
+/* The optional {"as_of": ISO time} body of an escalation run: now when absent. */
+int request_escalation_time(gm_request *r, gm_instant *at, gm_err *err);
+
 #endif

@@ -23,8 +23,6 @@ static int roster_args(gm_request *r, long long *unit, gm_date *from, gm_date *t
     gm_date start = instant_cst_day(request_now());
     int rc = request_query(r, roster_query, err);
     if (!rc)
-        rc = request_arg_int(r, "unit_id", 0, unit, err);
-    if (!rc)
         rc = request_arg_int(r, "days", 31, &days, err);
     if (!rc && days > 366)
         rc = gm_fail(err, GM_E_INVALID, "days", "days 最多 366");
@@ -36,11 +34,7 @@ static int roster_args(gm_request *r, long long *unit, gm_date *from, gm_date *t
         rc = date_parse(f, "from", from, err);
     if (!rc && t)
         rc = date_parse(t, "to", to, err);
-    if (!rc && !*unit && actor_take_role(&r->actor, PERM_MESSAGE_READ, NULL))
-        *unit = r->actor.unit_id;
-    if (!rc)
-        rc = request_require_unit(r, PERM_MESSAGE_READ, *unit, err);
-    return rc == GM_E_NOTFOUND ? gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", *unit) : rc;
+    return rc ? rc : request_unit_arg(r, PERM_MESSAGE_READ, unit, err);
 }
 
 static int roster(gm_request *r, json_t **out, gm_err *err)

@@ -134,20 +134,13 @@ static int h_incident_step(gm_request *r, gm_err *err)
     return rc ? rc : reply_incident(r, 200, r->ids[0], err);
 }
 
-static const json_field escalate_fields[] = {{"as_of", JF_STRING, false, 40}, {NULL, 0, 0, 0}};
-
 static int h_incidents_escalate(gm_request *r, gm_err *err)
 {
-    json_t *b, *list;
+    json_t *list;
     gm_instant at = 0;
-    int rc = json_body_parse(r->body_len ? r->body : "{}", r->body_len ? r->body_len : 2,
-                             escalate_fields, &b, err);
-    if (rc)
-        return rc;
-    rc = request_time_field(b, "as_of", &at, err);
-    json_decref(b);
+    int rc = request_escalation_time(r, &at, err);
     if (!rc)
-        rc = incidents_escalate(r->db, &r->actor, at ? at : request_now(), &list, err);
+        rc = incidents_escalate(r->db, &r->actor, at, &list, err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "escalated", list));
 }
 
@@ -159,11 +152,7 @@ static int h_chain_get(gm_request *r, gm_err *err)
     json_t *arr;
     int rc = request_query(r, chain_query, err);
     if (!rc)
-        rc = request_arg_int(r, "unit_id", 0, &unit, err);
-    if (!rc && !unit && actor_take_role(&r->actor, PERM_MESSAGE_READ, NULL))
-        unit = r->actor.unit_id;
-    if (!rc)
-        rc = request_require_unit(r, PERM_MESSAGE_READ, unit, err);
+        rc = request_unit_arg(r, PERM_MESSAGE_READ, &unit, err);
     if (!rc)
         rc = incident_chain_get(r->db, unit, &arr, err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:I,s:o}", "unit_id", (json_int_t)unit, "steps", arr));

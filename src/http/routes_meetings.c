@@ -30,18 +30,12 @@ static int h_meetings_list(gm_request *r, gm_err *err)
     int current = meeting_month_of(today), from = current - current % 12, to = current;
     const char *f = request_arg(r, "from"), *t = request_arg(r, "to");
     int rc = request_query(r, list_query, err);
-    if (!rc)
-        rc = request_arg_int(r, "unit_id", 0, &unit, err);
     if (!rc && f)
         rc = meeting_month_parse(f, "from", &from, err);
     if (!rc && t)
         rc = meeting_month_parse(t, "to", &to, err);
-    if (!rc && !unit && actor_take_role(&r->actor, PERM_MESSAGE_READ, NULL))
-        unit = r->actor.unit_id;
     if (!rc)
-        rc = request_require_unit(r, PERM_MESSAGE_READ, unit, err);
-    if (rc == GM_E_NOTFOUND)
-        rc = gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", unit);
+        rc = request_unit_arg(r, PERM_MESSAGE_READ, &unit, err);
     if (!rc)
         rc = meetings_list(r->db, unit, from, to, current, &out, err);
     return rc ? rc : reply_json(r, 200, out);

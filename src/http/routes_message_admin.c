@@ -3,6 +3,7 @@
  * (reply-deadline policy per unit, routing rules, import column mappings)
  * and the interaction figures per account and period.
  */
+#include "http/account_access.h"
 #include "http/json_in.h"
 #include "http/message_access.h"
 #include "http/query.h"
@@ -15,17 +16,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-/* unit_id from the query (default: the unit of the actor's grant for perm). */
-static int unit_arg(gm_request *r, gm_perm perm, long long *unit, gm_err *err)
-{
-    int rc = request_arg_int(r, "unit_id", 0, unit, err);
-    if (!rc && !*unit && actor_take_role(&r->actor, perm, NULL))
-        *unit = r->actor.unit_id;
-    if (!rc)
-        rc = request_require_unit(r, perm, *unit, err);
-    return rc == GM_E_NOTFOUND ? gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", *unit) : rc;
-}
 
 static int reply_policy(gm_request *r, int status, long long unit, gm_err *err)
 {
@@ -42,7 +32,7 @@ static int h_policy_get(gm_request *r, gm_err *err)
     long long unit;
     int rc = request_query(r, policy_query, err);
     if (!rc)
-        rc = unit_arg(r, PERM_MESSAGE_READ, &unit, err);
+        rc = request_unit_arg(r, PERM_MESSAGE_READ, &unit, err);
     return rc ? rc : reply_policy(r, 200, unit, err);
 }
 
@@ -201,15 +191,8 @@ static int h_figures(gm_request *r, gm_err *err)
         rc = date_arg(r, "from", today - 6, &from, err);
     if (!rc)
         rc = date_arg(r, "to", today, &to, err);
-    if (!rc) {
-        gm_account a;
-        rc = accounts_get(r->db, account, &a, err);
-        if (!rc) {
-            long long unit = a.unit_id;
-            accounts_release(&a);
-            rc = request_require_unit(r, PERM_MESSAGE_READ, unit, err);
-        }
-    }
+    if (!rc)
+        rc = request_require_account(r, PERM_MESSAGE_READ, account, err);
     if (!rc)
         rc = message_figures(r->db, account, from, to, &f, err);
     return rc ? rc : reply_json(r, 200, message_figures_json(&f));

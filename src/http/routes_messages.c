@@ -5,6 +5,7 @@
  * (/api/v1/accounts/{id}/messages/import).  Policies, routing rules,
  * mappings and figures are in routes_message_admin.c.
  */
+#include "http/account_access.h"
 #include "http/json_in.h"
 #include "http/message_access.h"
 #include "http/query.h"
@@ -62,15 +63,9 @@ static int h_messages_log(gm_request *r, gm_err *err)
     gm_message_in in = {json_int_or(b, "account_id", 0), json_str(b, "kind"), json_str(b, "channel"),
                         json_str(b, "text"), json_str(b, "from"), json_str(b, "received_at"),
                         json_str(b, "external_id")};
-    gm_account a;
-    rc = accounts_get(r->db, in.account_id, &a, err);
+    rc = request_require_account(r, PERM_MESSAGE_HANDLE, in.account_id, err);
     if (rc == GM_E_NOTFOUND)
         rc = gm_fail(err, GM_E_INVALID, "account_id", "账号 %lld 不存在", in.account_id);
-    if (!rc) {
-        long long unit = a.unit_id;
-        accounts_release(&a);
-        rc = request_require_unit(r, PERM_MESSAGE_HANDLE, unit, err);
-    }
     if (!rc)
         rc = request_calendar(r, &cal, err);
     if (!rc)
@@ -165,34 +160,21 @@ static int h_message_moderate(gm_request *r, gm_err *err)
     return rc ? rc : reply_message(r, 200, m.id, err);
 }
 
-static const json_field escalate_fields[] = {{"as_of", JF_STRING, false, 40}, {NULL, 0, 0, 0}};
-
 static int h_messages_escalate(gm_request *r, gm_err *err)
 {
-    json_t *b, *list;
+    json_t *list;
     gm_instant at = 0;
-    int rc = json_body_parse(r->body_len ? r->body : "{}", r->body_len ? r->body_len : 2,
-                             escalate_fields, &b, err);
-    if (rc)
-        return rc;
-    rc = request_time_field(b, "as_of", &at, err);
-    json_decref(b);
+    int rc = request_escalation_time(r, &at, err);
     if (!rc)
-        rc = messages_escalate(r->db, &r->actor, at ? at : request_now(), &list, err);
+        rc = messages_escalate(r->db, &r->actor, at, &list, err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "escalated", list));
 }
 
 static int h_account_messages_import(gm_request *r, gm_err *err)
 {
-    gm_account a;
     gm_calendar *cal = NULL;
     json_t *out;
-    int rc = accounts_get(r->db, r->ids[0], &a, err);
-    if (rc)
-        return rc;
-    long long unit = a.unit_id;
-    accounts_release(&a);
-    rc = request_require_unit(r, PERM_MESSAGE_HANDLE, unit, err);
+    int rc = request_require_account(r, PERM_MESSAGE_HANDLE, r->ids[0], err);
     if (!rc)
         rc = request_calendar(r, &cal, err);
     if (!rc)

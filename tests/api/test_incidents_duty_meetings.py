@@ -171,24 +171,26 @@ class DutyTest(gmtest.ServerTest):
 
 
 class MeetingTest(gmtest.ServerTest):
+    """Unit 5 (卫健局) has no demo meetings; the supervisor records for it."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.con = cls.srv.client("contributor")
+        cls.con = cls.srv.client("supervisor")
 
     def add(self, held_on, kind, title="会议"):
-        return self.con.post("/api/v1/meetings", {"unit_id": 4, "held_on": held_on, "kind": kind, "title": title,
+        return self.con.post("/api/v1/meetings", {"unit_id": 5, "held_on": held_on, "kind": kind, "title": title,
                                                   "attendees": ["张华", "李明"], "minutes": "传达上级精神\n策划本月选题"})
 
     def test_monthly_meeting_missing_months_of_seed_002(self):
         self.assertEqual(self.add("2026-01-05", "monthly", "一月例会").status, 201)
         self.assertEqual(self.add("2026-03-02", "月度例会", "三月例会").status, 201)
         self.assertEqual(self.add("2026-02-10", "training", "新媒体培训").status, 201)   # training is not the meeting
-        r = self.con.get("/api/v1/meetings?unit_id=4&from=2026-01&to=2026-04")
+        r = self.con.get("/api/v1/meetings?unit_id=5&from=2026-01&to=2026-04")
         self.assertEqual(r.status, 200, r)
         self.assertEqual(r.json["missing_monthly"], ["2026-02", "2026-04"])
         self.assertEqual(len(r.json["meetings"]), 3)
-        r = self.con.get("/api/v1/meetings?unit_id=4&from=2026-13")
+        r = self.con.get("/api/v1/meetings?unit_id=5&from=2026-13")
         self.assertEqual((r.status, r.error_field()), (400, "from"), r)
 
     def test_meeting_record_attachment_roundtrip_and_bad_input(self):
@@ -204,6 +206,9 @@ class MeetingTest(gmtest.ServerTest):
         self.assertEqual((r.status, r.raw), (200, data))
         self.assertEqual(self.add("2026-11-03", "party", "x").error_field(), "kind")
         self.assertEqual(self.add("2026-11-31", "monthly", "x").error_field(), "held_on")
+        # the demo unit 4 misses March (seed data of `govmedia init --demo`)
+        demo = self.srv.client("contributor").get("/api/v1/meetings?unit_id=4&from=2026-01&to=2026-10").json
+        self.assertEqual(demo["missing_monthly"], ["2026-03"])
         obs = self.srv.client("observer")
         self.assertEqual(obs.post("/api/v1/meetings", {"unit_id": 4, "held_on": "2026-11-02", "kind": "monthly",
                                                        "title": "x"}).status, 403)
