@@ -23,7 +23,8 @@ static const gm_route *const tables[] = {
     gm_routes_audit,  gm_routes_check,   gm_routes_accounts, gm_routes_account_reviews,
     gm_routes_calendar, gm_routes_notifications, gm_routes_messages, gm_routes_message_admin,
     gm_routes_reports, gm_routes_incidents, gm_routes_duty, gm_routes_meetings,
-    gm_routes_posts, NULL,
+    gm_routes_posts,
+    gm_routes_lexicons, NULL,
 };
 
 /* Matches one pattern against path, segment by segment. */

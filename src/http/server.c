@@ -14,6 +14,7 @@
  * (no open transaction, no pending statement) before its answer is sent.
  */
 #include "http/server.h"
+#include "http/check_lists.h"
 #include "check/check.h"
 #include "core/password.h"
 #include "http/route.h"
@@ -296,7 +297,12 @@ void server_stop(gm_server *s, int grace_ms)
 int server_reload_checker(gm_server *s, gm_err *err)
 {
     gm_checker *fresh;
-    int rc = gm_checker_load_default(&fresh, s->cfg.data_dir, err);
+    db *d = NULL;
+    int rc = s->cfg.db_path ? db_open(&d, s->cfg.db_path, err) : 0;
+    if (!rc)
+        rc = check_lists_load(d, s->cfg.data_dir, &fresh, err);
+    if (d)
+        db_close(d);
     if (rc)
         return rc;
     pthread_mutex_lock(&s->checker_lock);

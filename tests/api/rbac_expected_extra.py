@@ -137,3 +137,13 @@ EXPECTED_EXTRA.update({
     ("POST", "/api/v1/meetings/{id}/attachments"): HANDLERS,
     ("GET", "/api/v1/meetings/{id}/attachments/{id}"): ALL,
 })
+
+# Compliance lists maintained in the product (issue 14 §5): the system admin.
+for _list in ("lexicon", "allow", "context", "sources"):
+    EXPECTED_EXTRA.update({
+        ("GET", "/api/v1/admin/lists/" + _list): {"admin"},
+        ("POST", "/api/v1/admin/lists/" + _list): {"admin"},
+        ("GET", "/api/v1/admin/lists/" + _list + "/versions"): {"admin"},
+        ("GET", "/api/v1/admin/lists/" + _list + "/export"): {"admin"},
+        ("POST", "/api/v1/admin/lists/" + _list + "/import"): {"admin"},
+    })

@@ -1,0 +1,16 @@
+/*
+ * check_lists.h - the compliance engine as the server runs it: the shipped
+ * data under data_dir, with every list an admin has edited in the product
+ * (lexicon, allow list, context words, approved sources) taken from the
+ * store instead of its file.
+ */
+#ifndef GM_HTTP_CHECK_LISTS_H
+#define GM_HTTP_CHECK_LISTS_H
+
+#include "check/check.h"
+#include "store/db.h"
+
+/* d may be NULL (shipped data only). */
+int check_lists_load(db *d, const char *data_dir, gm_checker **out, gm_err *err);
+
+#endif

@@ -1,0 +1,130 @@
+/*
+ * routes_lexicons.c - the compliance engine's lists as admins maintain
+ * them in the product: the lexicon, the allow list, enforcement context
+ * words and approved repost sources (issue 14 §5).  Each is a managed list
+ * (store/managed_lists.h): read, change (add/set/remove/replace), versions
+ * with their diffs, export and import in the shipped file format.  A
+ * committed change swaps a reloaded engine into the running server at
+ * once (the refcounted swap SIGHUP uses); files under data/ stay the
+ * shipped defaults until a list is first edited.
+ */
+#include "check/check.h"
+#include "http/list_routes.h"
+#include "http/route.h"
+#include "http/server.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LIST_BODY_MAX (4u << 20)
+#define GM_LIST_TERM_CHARS 100
+
+static const json_field lexicon_entry[] = {{"term", JF_STRING, true, GM_LIST_TERM_CHARS},
+                                           {"category", JF_STRING, false, 32},
+                                           {"severity", JF_STRING, false, 8},
+                                           {NULL, 0, 0, 0}};
+static const json_field term_entry[] = {{"term", JF_STRING, true, GM_LIST_TERM_CHARS},
+                                        {NULL, 0, 0, 0}};
+static const json_field source_entry[] = {{"source", JF_STRING, true, 200}, {NULL, 0, 0, 0}};
+
+static int kinds[GM_LIST_COUNT] = {GM_LIST_LEXICON, GM_LIST_ALLOW, GM_LIST_CONTEXT,
+                                   GM_LIST_SOURCES};
+
+static int check_entries(void *ctx, const json_t *entries, gm_err *err)
+{
+    return gm_list_validate(*(const int *)ctx, entries, err);
+}
+
+static int reload(gm_request *r, gm_err *err)
+{
+    return server_reload_checker(r->srv, err);
+}
+
+#define DEFAULTS_FN(k)                                                                 \
+    static int defaults_##k(gm_request *r, json_t **out, gm_err *err)                  \
+    {                                                                                  \
+        return gm_list_defaults(k, r->srv->cfg.data_dir, out, err);                    \
+    }
+DEFAULTS_FN(GM_LIST_LEXICON)
+DEFAULTS_FN(GM_LIST_ALLOW)
+DEFAULTS_FN(GM_LIST_CONTEXT)
+DEFAULTS_FN(GM_LIST_SOURCES)
+
+/* Names and keys as gm_list_name()/gm_list_key() give them. */
+#define LIST_DEF(k, name, key, fields) \
+    {{name, key, check_entries, &kinds[k]}, fields, defaults_##k, reload}
+
+static const list_route_def defs[GM_LIST_COUNT] = {
+    LIST_DEF(GM_LIST_LEXICON, "lexicon", "term", lexicon_entry),
+    LIST_DEF(GM_LIST_ALLOW, "allow", "term", term_entry),
+    LIST_DEF(GM_LIST_CONTEXT, "context", "term", term_entry),
+    LIST_DEF(GM_LIST_SOURCES, "sources", "source", source_entry),
+};
+
+/* GET …/export: the list in the shipped file format. */
+static int list_export(gm_request *r, int kind, gm_err *err)
+{
+    json_t *entries;
+    long long version;
+    int rc = list_entries(r, &defs[kind], &entries, &version, err);
+    if (rc)
+        return rc;
+    char *text = gm_list_text(kind, entries);
+    json_decref(entries);
+    if (!text)
+        return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    reply_bytes(r, 200, "text/plain; charset=utf-8", text, strlen(text));
+    return 0;
+}
+
+/* POST …/import: a file in the shipped format replaces the whole list. */
+static int list_import(gm_request *r, int kind, gm_err *err)
+{
+    json_t *entries;
+    if (r->body_len && memchr(r->body, '\0', r->body_len))
+        return gm_fail(err, GM_E_INVALID, "body", "文件不能包含 NUL 字节");
+    int rc = gm_list_parse(kind, r->body ? r->body : "", r->body_len, &entries, err);
+    if (rc)
+        return rc;
+    const char *note = request_arg(r, "note");
+    managed_list_change ch = {.replace = entries, .note = note ? note : "导入文件"};
+    rc = list_route_apply(r, &defs[kind], &ch, err);
+    json_decref(entries);
+    return rc;
+}
+
+#define HANDLERS(k, s)                                                                       \
+    static int h_get_##s(gm_request *r, gm_err *err) { return list_route_get(r, &defs[k], err); } \
+    static int h_change_##s(gm_request *r, gm_err *err)                                      \
+    {                                                                                        \
+        return list_route_change(r, &defs[k], err);                                          \
+    }                                                                                        \
+    static int h_versions_##s(gm_request *r, gm_err *err)                                    \
+    {                                                                                        \
+        return list_route_versions(r, &defs[k], err);                                        \
+    }                                                                                        \
+    static int h_export_##s(gm_request *r, gm_err *err) { return list_export(r, k, err); }   \
+    static int h_import_##s(gm_request *r, gm_err *err) { return list_import(r, k, err); }
+HANDLERS(GM_LIST_LEXICON, lexicon)
+HANDLERS(GM_LIST_ALLOW, allow)
+HANDLERS(GM_LIST_CONTEXT, context)
+HANDLERS(GM_LIST_SOURCES, sources)
+
+#define ROUTES(s, zh)                                                                          \
+    {"GET", "/api/v1/admin/lists/" #s, PERM_LEXICON_ADMIN, h_get_##s, 0, zh "(当前条目)"},     \
+    {"POST", "/api/v1/admin/lists/" #s, PERM_LEXICON_ADMIN, h_change_##s, LIST_BODY_MAX,       \
+     "增删改" zh "条目"},                                                                       \
+    {"GET", "/api/v1/admin/lists/" #s "/versions", PERM_LEXICON_ADMIN, h_versions_##s, 0,     \
+     zh "的修改历史(谁、何时、差异)"},                                                           \
+    {"GET", "/api/v1/admin/lists/" #s "/export", PERM_LEXICON_ADMIN, h_export_##s, 0,         \
+     "导出" zh "(文本文件)"},                                                                   \
+    {"POST", "/api/v1/admin/lists/" #s "/import", PERM_LEXICON_ADMIN, h_import_##s,           \
+     LIST_BODY_MAX, "导入" zh "(文本文件,整表替换)"}
+
+const gm_route gm_routes_lexicons[] = {
+    ROUTES(lexicon, "违禁词库"),
+    ROUTES(allow, "白名单"),
+    ROUTES(context, "打击/警示语境词"),
+    ROUTES(sources, "核准转载来源"),
+    {NULL, NULL, 0, NULL, 0, NULL},
+};

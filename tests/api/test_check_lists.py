@@ -1,0 +1,125 @@
+"""Lexicons managed in the product (issue 14 §5): admins add, remove,
+change category or severity, import and export the lexicon, the allow list,
+the enforcement context words and the approved sources through the API;
+every change is a version (who, when, diff) in the database and the audit
+trail, and takes effect in the running server at once."""
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import gmtest  # noqa: E402
+
+BASE = "/api/v1/admin/lists/"
+NEW = "测试新增违禁词"
+
+
+class CheckListsTest(gmtest.ServerTest):
+    def setUp(self):
+        self.admin = self.srv.client("admin")
+
+    def check(self, text):
+        r = self.srv.client("contributor").post("/api/v1/check", {"text": text})
+        self.assertEqual(r.status, 200, r)
+        return r.json
+
+    def entries(self, name):
+        r = self.admin.get(BASE + name)
+        self.assertEqual(r.status, 200, r)
+        return r.json
+
+    def test_lexicon_shipped_default_until_first_edit(self):
+        j = self.entries("context")
+        self.assertIn(j["source"], ("shipped", "store"))
+        self.assertTrue(any(e["term"] == "打击" for e in j["entries"]))
+
+    def test_lexicon_add_takes_effect_at_once_with_version_and_audit(self):
+        self.assertTrue(self.check(f"这里有{NEW}")["ok"])
+        before = self.entries("lexicon")["version"]
+        r = self.admin.post(BASE + "lexicon", {"add": [{"term": NEW, "category": "fraud",
+                                                       "severity": "block"}],
+                                               "note": "新型诈骗话术"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["version"], before + 1)
+        self.assertEqual(r.json["diff"]["added"][0]["term"], NEW)
+        self.assertFalse(self.check(f"这里有{NEW}")["ok"])           # at once, no reload
+        vs = self.admin.get(BASE + "lexicon/versions").json["versions"]
+        self.assertEqual(vs[0]["version"], before + 1)
+        self.assertEqual(vs[0]["note"], "新型诈骗话术")
+        self.assertIn("admin", vs[0]["login"])
+        rows = gmtest.sql(self.srv.db, "SELECT action, object_id FROM audit WHERE "
+                                       "object_type='managed_list'")
+        self.assertIn(("list.edit", "lexicon"), rows)
+        # change severity, then remove
+        r = self.admin.post(BASE + "lexicon", {"set": [{"term": NEW, "category": "fraud",
+                                                       "severity": "warn"}]})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["diff"]["changed"][0]["after"]["severity"], "warn")
+        rep = self.check(f"这里有{NEW}")
+        self.assertTrue(rep["ok"])
+        self.assertEqual(rep["findings"][0]["severity"], "warn")
+        r = self.admin.post(BASE + "lexicon", {"remove": [NEW]})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.check(f"这里有{NEW}")["findings"], [])
+
+    def test_lexicon_bad_change_names_field_and_changes_nothing(self):
+        before = self.entries("lexicon")
+        for body, field in [({"add": [{"term": "x", "severity": "kill"}]}, "entries[*].term"),
+                            ({"add": [{"term": "、、"}]}, None),
+                            ({"add": [{"term": "赌博"}]}, "add[0].term"),
+                            ({"add": [{"term": "a", "color": "red"}]}, "add[0].color"),
+                            ({"remove": ["不存在的词"]}, "remove[0]"),
+                            ({"remove": ["赌博"], "version": 999}, "version"),
+                            ({}, "add")]:
+            r = self.admin.post(BASE + "lexicon", body)
+            self.assertIn(r.status, (400, 404, 409), (body, r))
+            if field and "*" not in field:
+                self.assertEqual(r.json["error"]["field"], field, (body, r))
+        after = self.entries("lexicon")
+        self.assertEqual(before, after)
+
+    def test_lexicon_export_import_round_trip(self):
+        r = self.admin.get(BASE + "lexicon/export")
+        self.assertEqual(r.status, 200)
+        text = r.raw.decode("utf-8")
+        self.assertIn("赌博\tgambling\tblock", text)
+        text += f"{NEW}二号\trumour\twarn\n"
+        r = self.admin.request("POST", BASE + "lexicon/import", raw=text.encode("utf-8"),
+                               headers={"Content-Type": "text/plain"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual([e["term"] for e in r.json["diff"]["added"]], [f"{NEW}二号"])
+        self.assertEqual(self.check(f"{NEW}二号")["findings"][0]["severity"], "warn")
+        r = self.admin.request("POST", BASE + "lexicon/import", raw=b"ok\tads\tmaybe\n",
+                               headers={"Content-Type": "text/plain"})
+        self.assertEqual(r.status, 400, r)
+        self.assertIn(f"{NEW}二号", self.admin.get(BASE + "lexicon/export").raw.decode())
+
+    def test_allow_list_and_context_words_edited_in_product(self):
+        self.assertFalse(self.check("坚决铲除六合彩")["ok"])
+        r = self.admin.post(BASE + "context", {"add": [{"term": "铲除"}]})
+        self.assertEqual(r.status, 200, r)
+        rep = self.check("坚决铲除六合彩")
+        self.assertTrue(rep["ok"])
+        self.assertEqual(rep["findings"][0]["context"], "enforcement")
+        self.assertFalse(self.check("百家乐主题展")["ok"])
+        r = self.admin.post(BASE + "allow", {"add": [{"term": "百家乐主题展"}]})
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(self.check("百家乐主题展")["ok"])
+
+    def test_approved_sources_edited_in_product(self):
+        c = self.srv.client("contributor")
+        body = {"text": "转载", "repost_source": "某某测试日报"}
+        self.assertFalse(c.post("/api/v1/check", body).json["ok"])
+        r = self.admin.post(BASE + "sources", {"add": [{"source": "某某测试日报"}]})
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(c.post("/api/v1/check", body).json["ok"])
+
+    def test_lists_are_admin_only(self):
+        for login in ("contributor", "supervisor"):
+            c = self.srv.client(login)
+            self.assertEqual(c.get(BASE + "lexicon").status, 403)
+            self.assertEqual(c.post(BASE + "lexicon", {"add": [{"term": "x"}]}).status, 403)
+
+
+if __name__ == "__main__":
+    unittest.main()
