@@ -7,7 +7,7 @@ LISTEN   ?= 127.0.0.1:8080
 JOBS     ?= 2
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps console build test run asan fuzz bench clean
+.PHONY: all deps console build test run asan fuzz bench bench-api clean
 
 all: build
 
@@ -43,6 +43,9 @@ fuzz: deps
 
 bench:
 	@bash bench/check/run.sh
+
+bench-api:
+	@bash bench/api/run.sh
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

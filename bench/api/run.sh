@@ -25,16 +25,8 @@ PROFILE=${BENCH_PROFILE:-1}
 mkdir -p "$OUT"
 
 # Bench-only packages (the build's own are in scripts/install-deps.sh).
-PKGS="wrk linux-perf gcc cmake pkg-config libmicrohttpd-dev python3"
-missing=""
-for p in $PKGS; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
-fi
+. "$HERE/../lib.sh"
+bench_install_packages wrk linux-perf gcc cmake pkg-config libmicrohttpd-dev python3
 
 echo "== building govmedia (Release) and the hello-world"
 cmake -S "$ROOT" -B "$OUT/build" -DCMAKE_BUILD_TYPE=Release -DGM_WERROR=OFF >/dev/null
@@ -106,16 +98,18 @@ echo "RSS after start-up $RSS_START kB; before the mixed run $RSS_BEFORE kB; aft
 grep -E "Requests/sec|Non-2xx" "$OUT/wrk_mixed.txt" | tee -a "$OUT/memory.txt"
 
 if [ "$PROFILE" = 1 ]; then
-  echo "== perf profiles (8 s each under wrk) -> $OUT/profile_*.txt"
+  echo "== perf profiles (5 s each under wrk, DWARF call graphs) -> $OUT/profile_*.txt"
   for s in check list write; do
-    wrk -t"$WRK_THREADS" -c"$CONNS" -d10s ${GM_ARGS[$s]/#\//http://127.0.0.1:$GM_PORT/} >/dev/null &
+    wrk -t"$WRK_THREADS" -c"$CONNS" -d8s ${GM_ARGS[$s]/#\//http://127.0.0.1:$GM_PORT/} >/dev/null &
     WRK_PID=$!
     sleep 1
-    perf record -q -F 999 -g -p $GM_PID -o "$OUT/perf_$s.data" -- sleep 8 >/dev/null 2>&1 || true
+    perf record -q --call-graph dwarf,16384 -F 299 -p $GM_PID -o "$OUT/perf_$s.data" -- sleep 5 \
+      >/dev/null 2>&1 || true
     wait $WRK_PID
-    perf report -q -i "$OUT/perf_$s.data" --stdio --no-children --sort dso,symbol \
-      --percent-limit 1 -g none 2>/dev/null >"$OUT/profile_$s.txt" || true
-    echo "-- $s: top entries"; head -12 "$OUT/profile_$s.txt"
+    # inclusive time per function (self time in the second column), user space only
+    perf report -q -i "$OUT/perf_$s.data" --stdio --children --sort symbol -g none \
+      --percent-limit 2 2>/dev/null | grep -v -e '\[k\]' -e ' 0x0000' >"$OUT/profile_$s.txt" || true
+    echo "-- $s: inclusive %, self %, function"; head -30 "$OUT/profile_$s.txt"
   done
 fi
 

@@ -18,16 +18,8 @@ SAMPLE=${BENCH_SAMPLE_BYTES:-4000000}
 mkdir -p "$OUT"
 
 # Bench-only packages (the build's own are in scripts/install-deps.sh).
-PKGS="libhyperscan-dev python3-jieba python3-ahocorasick opencc gcc cmake pkg-config"
-missing=""
-for p in $PKGS; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
-fi
+. "$HERE/../lib.sh"
+bench_install_packages libhyperscan-dev python3-jieba python3-ahocorasick opencc gcc cmake pkg-config
 
 echo "== building the engine (Release) and the drivers"
 t0=$(date +%s.%N)
