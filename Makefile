@@ -43,6 +43,7 @@ fuzz: deps
 
 bench:
 	@bash bench/check/run.sh
+	@bash bench/report/run.sh $(BUILD)/govmedia
 
 bench-api:
 	@bash bench/api/run.sh

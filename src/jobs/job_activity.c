@@ -12,6 +12,7 @@
 #include "store/audit.h"
 #include "store/calendars.h"
 #include "store/notify.h"
+#include "util/grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,14 +40,8 @@ static digest *digest_for(digest **v, size_t *n, size_t *cap, long long unit, in
     for (size_t i = 0; i < *n; i++)
         if ((*v)[i].unit_id == unit && (*v)[i].supervisor == sup)
             return &(*v)[i];
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 16;
-        digest *p = realloc(*v, c * sizeof *p);
-        if (!p)
-            return NULL;
-        *v = p;
-        *cap = c;
-    }
+    if (gm_grow((void **)v, cap, *n + 1, sizeof **v))
+        return NULL;
     digest *d = &(*v)[(*n)++];
     memset(d, 0, sizeof *d);
     d->unit_id = unit;

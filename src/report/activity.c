@@ -13,6 +13,7 @@
 #include "core/platform.h"
 #include "core/rbac.h"
 #include "util/clock.h"
+#include "util/grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ typedef struct acct {
     gm_date last_original;
 } acct;
 
-static int in_scope(const report_scope *s, const char *unit_path)
+int report_in_scope(const report_scope *s, const char *unit_path)
 {
     return !s->actor ||
            rbac_allows(s->actor->grants, s->actor->n_grants, PERM_ACCOUNT_READ, unit_path);
@@ -73,13 +74,11 @@ static int load_accounts(db *d, const report_scope *s, const char *end, acct **o
     *out = NULL;
     *n = 0;
     while ((rc = db_next(q)) == 1) {
-        if (!in_scope(s, db_text(q, 6)))
+        if (!report_in_scope(s, db_text(q, 6)))
             continue;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 256;
-            acct *p = realloc(*out, cap * sizeof **out);
-            if (!p) { rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足"); break; }
-            *out = p;
+        if (gm_grow((void **)out, &cap, *n + 1, sizeof **out)) {
+            rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+            break;
         }
         acct *a = &(*out)[(*n)++];
         memset(a, 0, sizeof *a);
@@ -114,14 +113,8 @@ static acct *find_acct(acct *v, size_t n, long long id)
 
 static int push_pub(acct *a, gm_date day, int original)
 {
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 16;
-        gm_activity_pub *p = realloc(a->pubs, cap * sizeof *p);
-        if (!p)
-            return -1;
-        a->pubs = p;
-        a->cap = cap;
-    }
+    if (gm_grow((void **)&a->pubs, &a->cap, a->n + 1, sizeof *a->pubs))
+        return -1;
     a->pubs[a->n++] = (gm_activity_pub){day, original};
     if (original && day > a->last_original)
         a->last_original = day;
@@ -134,7 +127,7 @@ static int load_window(db *d, acct *v, size_t n, const char *start, const char *
     int rc = db_query(d, &q, err,
         "SELECT p.account_id, p.published_at, p.kind FROM accounts a "
         "JOIN publications p ON p.account_id=a.id AND p.published_at >= ? AND p.published_at < ? "
-        "WHERE a.state IN " LIVE_STATES " ORDER BY p.account_id, p.published_at DESC",
+        "WHERE a.state IN " LIVE_STATES " ORDER BY a.id, p.published_at",
         "tt", start, end);
     if (rc)
         return rc;
@@ -152,6 +145,13 @@ static int load_window(db *d, acct *v, size_t n, const char *start, const char *
         }
     }
     db_done(q);
+    /* Rows came oldest first (the index order, no sort): the rules want newest first. */
+    for (size_t i = 0; i < n; i++)
+        for (size_t l = 0, r = v[i].n; r > l + 1; l++, r--) {
+            gm_activity_pub t = v[i].pubs[l];
+            v[i].pubs[l] = v[i].pubs[r - 1];
+            v[i].pubs[r - 1] = t;
+        }
     return rc < 0 ? rc : GM_OK;
 }
 
@@ -185,30 +185,32 @@ static json_t *row_json(const acct *a, const gm_activity_result *r, gm_activity_
 }
 
 /* Zombie accounts: merge into a live, updated account of the same unit and
- * platform when there is one (REQUIREMENTS §1), else close. */
+ * platform when there is one (REQUIREMENTS §1), else close.  One pass to
+ * index the updated accounts by unit and platform, one to suggest. */
 static void suggest_actions(json_t *rows)
 {
-    size_t i, j;
-    json_t *z, *o;
-    json_array_foreach(rows, i, z) {
-        if (!json_is_true(json_object_get(z, "zombie")))
+    size_t i;
+    json_t *o, *alive = json_object();
+    char key[64], buf[512];
+    json_array_foreach(rows, i, o) {
+        snprintf(key, sizeof key, "%lld:%s", (long long)json_integer_value(json_object_get(o, "unit_id")),
+                 json_string_value(json_object_get(o, "platform")));
+        if (!json_is_true(json_object_get(o, "zombie")) && !json_object_get(alive, key))
+            json_object_set(alive, key, json_object_get(o, "account_name"));
+    }
+    json_array_foreach(rows, i, o) {
+        if (!json_is_true(json_object_get(o, "zombie")))
             continue;
-        const char *target = NULL;
-        json_array_foreach(rows, j, o)
-            if (!json_is_true(json_object_get(o, "zombie")) &&
-                json_integer_value(json_object_get(o, "unit_id")) ==
-                    json_integer_value(json_object_get(z, "unit_id")) &&
-                json_equal(json_object_get(o, "platform"), json_object_get(z, "platform"))) {
-                target = json_string_value(json_object_get(o, "account_name"));
-                break;
-            }
-        char buf[512];
+        snprintf(key, sizeof key, "%lld:%s", (long long)json_integer_value(json_object_get(o, "unit_id")),
+                 json_string_value(json_object_get(o, "platform")));
+        const char *target = json_string_value(json_object_get(alive, key));
         if (target)
             snprintf(buf, sizeof buf, "合并到同单位同平台账号“%s”后注销", target);
         else
             snprintf(buf, sizeof buf, "超过 3 个月未更新:注销,或与本单位其他账号整合");
-        json_object_set_new(z, "suggestion", json_string(buf));
+        json_object_set_new(o, "suggestion", json_string(buf));
     }
+    json_decref(alive);
 }
 
 static int evaluate_all(acct *v, size_t n, gm_date as_of, const gm_calendar *cal, json_t *rows,

@@ -20,6 +20,9 @@ typedef struct report_scope {
     long long unit_id;       /* 0: all units; else this unit and those below */
 } report_scope;
 
+/* 1 when the scope's actor may read accounts of the unit at unit_path. */
+int report_in_scope(const report_scope *scope, const char *unit_path);
+
 /* [{account_id, account_name, platform, platform_label, unit_id, unit_name,
  *   state, opened, last_update, days_since_update, policy, policy_label,
  *   status, status_label, reason, longest_gap_days, originals_14d,

@@ -9,6 +9,7 @@
 #include "report/assessment.h"
 #include "core/activity.h"
 #include "core/rbac.h"
+#include "util/grow.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,14 +51,11 @@ static int load_accounts(db *d, const report_scope *s, acc **out, size_t *n, gm_
     *out = NULL;
     *n = 0;
     while ((rc = db_next(q)) == 1) {
-        if (s->actor && !rbac_allows(s->actor->grants, s->actor->n_grants, PERM_ACCOUNT_READ,
-                                     db_text(q, 5)))
+        if (!report_in_scope(s, db_text(q, 5)))
             continue;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 256;
-            acc *p = realloc(*out, cap * sizeof **out);
-            if (!p) { rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足"); break; }
-            *out = p;
+        if (gm_grow((void **)out, &cap, *n + 1, sizeof **out)) {
+            rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+            break;
         }
         acc *a = &(*out)[(*n)++];
         memset(a, 0, sizeof *a);
@@ -390,11 +388,9 @@ static int load_units(db *d, unit_acc **out, size_t *n, gm_err *err)
     *out = NULL;
     *n = 0;
     while ((rc = db_next(q)) == 1) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            unit_acc *p = realloc(*out, cap * sizeof **out);
-            if (!p) { rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足"); break; }
-            *out = p;
+        if (gm_grow((void **)out, &cap, *n + 1, sizeof **out)) {
+            rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+            break;
         }
         unit_acc *u = &(*out)[(*n)++];
         u->id = db_int(q, 0);

@@ -12,12 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static int in_scope(const report_scope *s, const char *unit_path)
-{
-    return !s->actor ||
-           rbac_allows(s->actor->grants, s->actor->n_grants, PERM_ACCOUNT_READ, unit_path);
-}
-
 static json_t *dig(json_t *rec, const char *a, const char *b)
 {
     json_t *v = json_object_get(rec, a);
@@ -94,7 +88,7 @@ int report_accounts(db *d, const report_scope *scope, json_t **out, gm_err *err)
         return rc;
     json_t *arr = json_array();
     while ((rc = db_next(q)) == 1)
-        if (in_scope(scope, db_text(q, 9)))
+        if (report_in_scope(scope, db_text(q, 9)))
             json_array_append_new(arr, account_row(q));
     db_done(q);
     if (rc < 0) {
@@ -148,7 +142,7 @@ int report_reviews(db *d, const report_scope *scope, int year, json_t **out, gm_
         return rc;
     json_t *arr = json_array();
     while ((rc = db_next(q)) == 1)
-        if (in_scope(scope, db_text(q, 12)))
+        if (report_in_scope(scope, db_text(q, 12)))
             json_array_append_new(arr, review_row(q));
     db_done(q);
     if (rc < 0) {

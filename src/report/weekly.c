@@ -18,12 +18,6 @@ gm_date weekly_monday(gm_date day)
     return day - (date_weekday(day) - 1);
 }
 
-static int in_scope(const report_scope *s, const char *unit_path)
-{
-    return !s->actor ||
-           rbac_allows(s->actor->grants, s->actor->n_grants, PERM_ACCOUNT_READ, unit_path);
-}
-
 static json_t *sum_or_null(db_stmt *q, int sum_col, int known_col)
 {
     return db_int(q, known_col) > 0 ? json_integer(db_int(q, sum_col)) : json_null();
@@ -157,7 +151,7 @@ int report_weekly(db *d, const report_scope *scope, gm_date week_day, json_t **o
         return rc;
     json_t *accounts = json_array();
     while ((rc = db_next(q)) == 1)
-        if (in_scope(scope, db_text(q, 5)))
+        if (report_in_scope(scope, db_text(q, 5)))
             json_array_append_new(accounts, account_row(q));
     db_done(q);
     if (rc >= 0)

@@ -9,15 +9,16 @@ import { startGovmedia, DEMO } from "./lib/gm.mjs";
 const INTERACTION = ["互动交流", "网民留言", "舆情事件", "节假日值班", "例会与培训"];
 // role -> the sidebar entries (sub-menu titles and their items, in order).
 const ACCOUNTS_ALL = ["账号管理", "账号台账", "申请开设"];
+const MONITORING = ["监测与报表", "活跃度监测", "年度考核", "报表下载"];
 export const MENUS = {
-  admin: ["工作台", "账号管理", "账号台账", ...INTERACTION],
-  supervisor: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
-  contributor: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
-  depthead: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
-  leader: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
-  principal: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
-  operator: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION],
-  observer: ["工作台", "账号管理", "账号台账", ...INTERACTION],
+  admin: ["工作台", "账号管理", "账号台账", ...INTERACTION, ...MONITORING],
+  supervisor: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
+  contributor: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
+  depthead: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
+  leader: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
+  principal: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
+  operator: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
+  observer: ["工作台", "账号管理", "账号台账", ...INTERACTION, ...MONITORING],
 };
 // role -> a console URL the role may not open.
 export const FORBIDDEN = {
