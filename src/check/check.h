@@ -89,6 +89,10 @@ int gm_list_parse(int kind, const char *text, size_t len, json_t **out, gm_err *
  * "entries[i].term" where it can. */
 int gm_list_validate(int kind, const json_t *entries, gm_err *err);
 
+/* Lexicon lines merged while loading (one Chinese sentence each, e.g. a
+ * traditional and a simplified form of one term); *lines valid while c is. */
+size_t gm_checker_merges(const gm_checker *c, const char *const **lines);
+
 void gm_checker_ref(gm_checker *c);     /* thread-safe (atomic) */
 void gm_checker_unref(gm_checker *c);   /* frees at zero; NULL is fine */
 

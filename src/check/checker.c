@@ -208,3 +208,9 @@ size_t gm_checker_term_count(const gm_checker *c)
 {
     return c->lex.n;
 }
+
+size_t gm_checker_merges(const gm_checker *c, const char *const **lines)
+{
+    *lines = (const char *const *)c->lex.merges;
+    return c->lex.nmerges;
+}

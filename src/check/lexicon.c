@@ -6,6 +6,7 @@
  */
 #include "check/lexicon.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,6 +159,31 @@ typedef struct line_ctx {
     int allow;
 } line_ctx;
 
+static int note_merge(gm_lexicon *lx, const char *line)
+{
+    char **grown = realloc(lx->merges, (lx->nmerges + 1) * sizeof *grown);
+    if (!grown)
+        return GM_E_NOMEM;
+    lx->merges = grown;
+    if (!(lx->merges[lx->nmerges] = strdup(line)))
+        return GM_E_NOMEM;
+    lx->nmerges++;
+    return 0;
+}
+
+/* The same term twice in one file (e.g. its traditional and simplified
+ * forms): one entry, the stricter severity, and a note saying so. */
+static int merge_term(line_ctx *c, gm_term *dup, const char *text, int sev, gm_err *err)
+{
+    static const char *const sev_name[] = {"allow", "warn", "block"};
+    if (sev > dup->severity)
+        dup->severity = sev;
+    char line[512];
+    snprintf(line, sizeof line, "%s 第 %u 行“%s”与第 %u 行“%s”规范化后相同,已合并(级别 %s)",
+             c->file, c->line, text, dup->line, dup->text, sev_name[dup->severity]);
+    return note_merge(c->lx, line) ? gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足") : 0;
+}
+
 static int add_term(line_ctx *c, const char *text, const char *cat, int sev, gm_err *err)
 {
     gm_lexicon *lx = c->lx;
@@ -174,9 +200,7 @@ static int add_term(line_ctx *c, const char *text, const char *cat, int sev, gm_
     uint64_t h = hash_norm(norm, runs, n, c->allow);
     gm_term *dup = find_term(lx, c->file, h, norm, runs, n, c->allow);
     if (dup)
-        return gm_fail(err, GM_E_INVALID, "lexicon",
-                       "%s 第 %u 行: 重复的词条“%s”（与第 %u 行“%s”相同）", c->file, c->line,
-                       text, dup->line, dup->text);
+        return merge_term(c, dup, text, sev, err);
     if (lx->n == lx->cap) {
         size_t cap = lx->cap ? lx->cap * 2 : 256;
         gm_term *grown = realloc(lx->terms, cap * sizeof *grown);
@@ -300,6 +324,7 @@ int gm_lexicon_parse(gm_lexicon *lx, const char *name, const char *buf, size_t l
     if (rc)
         return rc;
     line_ctx c = {.lx = lx, .first_new = lx->n, .line = 0, .allow = allow};
+    size_t merges_before = lx->nmerges;
     if (remember_file(lx, name, &c.file) != 0)
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
     char *copy = malloc(len + 1);
@@ -314,6 +339,8 @@ int gm_lexicon_parse(gm_lexicon *lx, const char *name, const char *buf, size_t l
     if (rc) {
         truncate_to(lx, c.first_new);
         free(lx->files[--lx->nfiles]);
+        while (lx->nmerges > merges_before)
+            free(lx->merges[--lx->nmerges]);
     }
     return rc;
 }
@@ -336,6 +363,9 @@ void gm_lexicon_free(gm_lexicon *lx)
         term_free(&lx->terms[i]);
     for (size_t i = 0; i < lx->nfiles; i++)
         free(lx->files[i]);
+    for (size_t i = 0; i < lx->nmerges; i++)
+        free(lx->merges[i]);
+    free(lx->merges);
     free(lx->terms);
     free(lx->files);
     free(lx->slots);

@@ -4,9 +4,12 @@
  * File format (UTF-8): one term a line, optionally followed by
  * "\tcategory\tseverity" (severity block|warn, default block; category
  * default "general"); "#" starts a comment; blank lines are ignored.
- * Duplicate terms (same normal form) in one file, empty terms, terms with
- * no letter or digit, bad severities, control characters and invalid UTF-8
- * are errors naming file and line.  The same term in two files is kept
+ * Terms equal after normalisation in one file (乾性 and 干性: shared word
+ * lists often hold both the traditional and the simplified form) are
+ * merged into the first, keeping the stricter severity, and the merge is
+ * noted in gm_lexicon.merges.  Empty terms, terms with no letter or digit,
+ * bad severities, control characters and invalid UTF-8 are errors naming
+ * file and line.  The same term in two files is kept
  * twice; the checker merges the two findings, keeping the stronger severity.
  */
 #ifndef GM_CHECK_LEXICON_H
@@ -45,6 +48,8 @@ typedef struct gm_lexicon {
     size_t nfiles;
     size_t *slots;     /* hash set of term indexes + 1, 0 = empty */
     size_t nslots;
+    char **merges;     /* one Chinese line per merged duplicate, for stderr / replies */
+    size_t nmerges;
 } gm_lexicon;
 
 /* Parses buf (named name in messages) into lx; allow=1 for an allow list.

@@ -118,10 +118,29 @@ static char *data_path(const char *rel)
     return p;
 }
 
+/* Says on stderr which duplicate lexicon lines were merged. */
+static void report_merges(const gm_checker *c)
+{
+    const char *const *lines;
+    size_t n = gm_checker_merges(c, &lines);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "govmedia check:词库:%s\n", lines[i]);
+}
+
+static int load_checker_files(const check_opts *o, gm_checker **c, gm_err *err);
+
 static int load_checker(const check_opts *o, gm_checker **c, gm_err *err)
 {
-    if (o->n_lexicons == 0 && !o->allow && !o->sources)
-        return gm_checker_load_default(c, data_dir(), err);
+    int rc = o->n_lexicons == 0 && !o->allow && !o->sources
+                 ? gm_checker_load_default(c, data_dir(), err)
+                 : load_checker_files(o, c, err);
+    if (!rc)
+        report_merges(*c);
+    return rc;
+}
+
+static int load_checker_files(const check_opts *o, gm_checker **c, gm_err *err)
+{
     char *lexdir = data_path("lexicons");
     char *allow = o->allow ? NULL : data_path("check/allow.txt");
     char *sources = o->sources ? NULL : data_path("check/approved_sources.txt");

@@ -3,8 +3,14 @@
  *
  *   (none) -apply-> applied -approve-> approved -open-> opened
  *   applied -reject-> rejected
- *   opened -certify-> certified -file-> filed
+ *   opened|certified -file-> filed   (filing needs no certification)
+ *   opened -certify-> certified      (platform certification done before filing)
  *   filed -change_people-> refiling_due -file-> filed
+ *
+ * Certification is an attribute of its own (pending / certified with a
+ * date / failed, record.certification), recordable before or after
+ * filing: certify is legal in every live state and moves only opened to
+ * certified, and only when it records a success.
  *   opened|certified|filed|refiling_due -close-> closed, -merge-> merged
  *
  * change_people in opened/certified/refiling_due keeps the state (the

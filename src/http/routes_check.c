@@ -45,7 +45,16 @@ static int h_reload(gm_request *r, gm_err *err)
     if (!rc)
         rc = db_end(r->db, audit_append(r->db, &r->actor, "lexicon.reload", "lexicon", "", "", "",
                                         err), err);
-    return rc ? rc : reply_json(r, 200, json_pack("{s:b}", "reloaded", 1));
+    if (rc)
+        return rc;
+    json_t *merged = json_array();
+    gm_checker *c = server_checker_acquire(r->srv);
+    const char *const *lines;
+    size_t n = c ? gm_checker_merges(c, &lines) : 0;
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(merged, json_string(lines[i]));
+    gm_checker_unref(c);
+    return reply_json(r, 200, json_pack("{s:b,s:o}", "reloaded", 1, "merged", merged));
 }
 
 const gm_route gm_routes_check[] = {

@@ -305,6 +305,10 @@ int server_reload_checker(gm_server *s, gm_err *err)
         db_close(d);
     if (rc)
         return rc;
+    const char *const *merged;
+    size_t n = gm_checker_merges(fresh, &merged);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "govmedia serve:词库:%s\n", merged[i]);
     pthread_mutex_lock(&s->checker_lock);
     gm_checker *old = s->checker;
     s->checker = fresh;

@@ -70,6 +70,25 @@ static int require_date(const act_ctx *c, const char *k, gm_date *out, gm_err *e
     return rc ? rc : date_parse(in_str(c, k), k, out ? out : &tmp, err);
 }
 
+/* A date that records something done (opened, certified, filed, changed,
+ * closed, merged) cannot lie in the future (China time). */
+static int require_done_date(const act_ctx *c, const char *k, gm_date *out, gm_err *err)
+{
+    gm_date d, today;
+    char today_s[11];
+    int rc = require_date(c, k, &d, err);
+    if (rc)
+        return rc;
+    clock_today_cst(today_s);
+    date_parse(today_s, NULL, &today, NULL);
+    if (d > today)
+        return gm_fail(err, GM_E_INVALID, k, "日期 %s 晚于今天(%s):记录已经发生的事,不能填将来的日期",
+                       in_str(c, k), today_s);
+    if (out)
+        *out = d;
+    return GM_OK;
+}
+
 /* {by, at} plus the given keys copied from the input, as record[key]. */
 static void record_entry(act_ctx *c, const char *key, const char *const *copy)
 {
@@ -104,23 +123,33 @@ static int build_rejection(act_ctx *c, gm_err *err)
     return GM_OK;
 }
 
+/* Platform certification: status "certified" (default) or "failed", the
+ * day it was decided, a note.  Recordable before or after filing; only a
+ * success on an opened account moves it to the "certified" state. */
 static int check_certify(act_ctx *c, gm_err *err)
 {
-    int rc = require_date(c, "date", NULL, err);
+    json_t *st = json_object_get(c->in, "status");
+    const char *s = json_string_value(st);
+    if (st && (!s || (strcmp(s, "certified") && strcmp(s, "failed"))))
+        return gm_fail(err, GM_E_INVALID, "status", "认证结果 status 应为 certified(已认证)或 failed(未通过)");
+    int rc = require_done_date(c, "date", NULL, err);
     return rc ? rc : check_note(c, err);
 }
 
 static int build_certification(act_ctx *c, gm_err *err)
 {
     (void)err;
+    const char *status = in_str(c, "status") ? in_str(c, "status") : "certified";
     record_entry(c, "certification", (const char *const[]){"date", "note", NULL});
+    json_object_set_new(json_object_get(c->rec, "certification"), "status", json_string(status));
+    c->step.keep_state = !(strcmp(status, "certified") == 0 && c->a->state == GM_ACCOUNT_OPENED);
     return GM_OK;
 }
 
 static int check_close(act_ctx *c, gm_err *err)
 {
     int rc = require_text(c, "reason", 2000, err);
-    return rc ? rc : require_date(c, "date", NULL, err);
+    return rc ? rc : require_done_date(c, "date", NULL, err);
 }
 
 static int build_closing(act_ctx *c, gm_err *err)
@@ -135,7 +164,7 @@ static int build_closing(act_ctx *c, gm_err *err)
 static int check_open(act_ctx *c, gm_err *err)
 {
     int rc = require_text(c, "platform_account_id", 128, err);
-    return rc ? rc : require_date(c, "date", NULL, err);
+    return rc ? rc : require_done_date(c, "date", NULL, err);
 }
 
 static int build_opening(act_ctx *c, gm_err *err)
@@ -158,9 +187,9 @@ static int build_opening(act_ctx *c, gm_err *err)
 
 static int check_file(act_ctx *c, gm_err *err)
 {
-    int rc = require_date(c, "date", NULL, err);
+    int rc = require_done_date(c, "date", NULL, err);
     if (!rc)
-        rc = require_date(c, "created_on", NULL, err);
+        rc = require_done_date(c, "created_on", NULL, err);
     json_t *f = json_object_get(c->in, "followers");
     if (!rc && !f)
         rc = gm_fail(err, GM_E_INVALID, "followers", "缺少必填字段 followers(关注人数)");
@@ -169,6 +198,21 @@ static int check_file(act_ctx *c, gm_err *err)
     if (!rc)
         rc = require_text(c, "introduction", 2000, err);
     return rc ? rc : optional_text(c, "platform_account_id", 128, err);
+}
+
+/* A filing after its deadline (first filing: filing_due, re-filing:
+ * refiling_due) stays marked late with the number of days. */
+static void mark_filed_late(act_ctx *c, json_t *filing)
+{
+    const char *due_s = c->a->state == GM_ACCOUNT_REFILING_DUE ? c->a->refiling_due : c->a->filing_due;
+    gm_date due, filed;
+    c->step.filing = 1;
+    if (!due_s[0] || date_parse(due_s, NULL, &due, NULL) || date_parse(in_str(c, "date"), NULL, &filed, NULL))
+        return;
+    c->step.filed_late_days = filed > due ? (int)(filed - due) : 0;
+    json_object_set_new(filing, "due", json_string(due_s));
+    json_object_set_new(filing, "filed_late", json_boolean(filed > due));
+    json_object_set_new(filing, "days_late", json_integer(c->step.filed_late_days));
 }
 
 static int build_filing(act_ctx *c, gm_err *err)
@@ -189,6 +233,7 @@ static int build_filing(act_ctx *c, gm_err *err)
     }
     json_object_set_new(f, "responsible", json_deep_copy(json_object_get(c->rec, "responsible")));
     json_object_set_new(f, "admin", json_deep_copy(json_object_get(c->rec, "admin")));
+    mark_filed_late(c, f);
     return GM_OK;
 }
 
@@ -216,7 +261,7 @@ static int check_person(act_ctx *c, const char *who, gm_err *err)
 
 static int check_change(act_ctx *c, gm_err *err)
 {
-    int rc = require_date(c, "date", NULL, err);
+    int rc = require_done_date(c, "date", NULL, err);
     if (!rc && !json_object_get(c->in, "responsible") && !json_object_get(c->in, "admin"))
         rc = gm_fail(err, GM_E_INVALID, "responsible",
                      "变更应至少包含 responsible(负责人)或 admin(管理员)之一");
@@ -274,7 +319,7 @@ static int check_merge(act_ctx *c, gm_err *err)
     json_t *into = json_object_get(c->in, "into");
     if (!json_is_integer(into) || json_integer_value(into) <= 0)
         return gm_fail(err, GM_E_INVALID, "into", "into 应为吸收本账号的账号 ID(正整数)");
-    int rc = require_date(c, "date", NULL, err);
+    int rc = require_done_date(c, "date", NULL, err);
     if (!rc)
         rc = require_text(c, "moved", 2000, err);
     return rc ? rc : optional_text(c, "reason", 2000, err);
@@ -307,7 +352,7 @@ static const action_def actions[] = {
     {"approve", GM_EVENT_APPROVE, {"note"}, check_note, build_approval},
     {"reject", GM_EVENT_REJECT, {"reason"}, check_reason, build_rejection},
     {"open", GM_EVENT_OPEN, {"platform_account_id", "date"}, check_open, build_opening},
-    {"certify", GM_EVENT_CERTIFY, {"date", "note"}, check_certify, build_certification},
+    {"certify", GM_EVENT_CERTIFY, {"date", "status", "note"}, check_certify, build_certification},
     {"file", GM_EVENT_FILE,
      {"date", "created_on", "followers", "introduction", "platform_account_id"}, check_file,
      build_filing},

@@ -23,7 +23,8 @@
 #define ACCOUNT_COLUMNS                                                                         \
     "a.id,a.unit_id,a.version,COALESCE(a.merged_into,0),u.name,u.path,a.platform,a.name,"      \
     "a.state,COALESCE(a.filing_due,''),COALESCE(a.refiling_due,''),"                            \
-    "COALESCE(a.exception_reason,''),a.created_at,a.updated_at,a.record"
+    "COALESCE(a.exception_reason,''),a.created_at,a.updated_at,a.record,"                      \
+    "COALESCE(a.filed_late,-1),COALESCE(a.filed_late_days,0)"
 
 void accounts_release(gm_account *a)
 {
@@ -51,6 +52,8 @@ static int account_from_row(db_stmt *q, gm_account *a, gm_err *err)
     snprintf(a->exception_reason, sizeof a->exception_reason, "%s", db_text(q, 11));
     snprintf(a->created_at, sizeof a->created_at, "%s", db_text(q, 12));
     snprintf(a->updated_at, sizeof a->updated_at, "%s", db_text(q, 13));
+    a->filed_late = (int)db_int(q, 15);
+    a->filed_late_days = (int)db_int(q, 16);
     a->record = json_loads(db_text(q, 14), 0, NULL);
     return a->record ? GM_OK : gm_fail(err, GM_E_DB, NULL, "账号 %lld 的记录已损坏", a->id);
 }
@@ -90,6 +93,25 @@ static void overdue_flags(const gm_account *a, const char *as_of, int *filing, i
         *refiling = deadline_is_overdue(due, today);
 }
 
+/* Platform certification, its own attribute: pending until recorded. */
+static json_t *certification_json(const gm_account *a)
+{
+    static const struct { const char *status, *label; } labels[] = {
+        {"pending", "未认证"}, {"certified", "已认证"}, {"failed", "认证未通过"}};
+    json_t *c = json_object_get(a->record, "certification");
+    const char *status = json_string_value(json_object_get(c, "status"));
+    if (c && !status)
+        status = "certified";   /* recorded before statuses existed: a success */
+    if (!status)
+        status = "pending";
+    const char *label = status;
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+        if (strcmp(labels[i].status, status) == 0)
+            label = labels[i].label;
+    return json_pack("{s:s,s:s,s:s?}", "status", status, "status_label", label, "date",
+                     json_string_value(json_object_get(c, "date")));
+}
+
 json_t *account_to_json(const gm_account *a, const char *as_of)
 {
     char today[11];
@@ -101,7 +123,7 @@ json_t *account_to_json(const gm_account *a, const char *as_of)
     overdue_flags(a, as_of, &filing, &refiling);
     gm_platform p;
     const char *plabel = platform_parse(a->platform, NULL, &p, NULL) ? a->platform : platform_label(p);
-    return json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:I,s:s?,s:s?,s:{s:b,s:b,s:s},s:o,s:s?,"
+    json_t *j = json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:I,s:s?,s:s?,s:{s:b,s:b,s:s},s:o,s:s?,"
                      "s:s,s:s,s:O}",
                      "id", (json_int_t)a->id, "unit_id", (json_int_t)a->unit_id, "unit_name",
                      a->unit_name, "name", a->name, "platform", a->platform, "platform_label",
@@ -114,6 +136,12 @@ json_t *account_to_json(const gm_account *a, const char *as_of)
                      "exception_reason", a->exception_reason[0] ? a->exception_reason : NULL,
                      "created_at", a->created_at, "updated_at", a->updated_at, "record",
                      a->record);
+    if (j) {
+        json_object_set_new(j, "certification", certification_json(a));
+        json_object_set_new(j, "filed_late", a->filed_late < 0 ? json_null() : json_boolean(a->filed_late));
+        json_object_set_new(j, "filed_late_days", json_integer(a->filed_late > 0 ? a->filed_late_days : 0));
+    }
+    return j;
 }
 
 /* ---- the step writer ---- */
@@ -167,6 +195,9 @@ int accounts_write_step(db *d, const gm_actor *who, const gm_account *a, const a
                      s->merged_into, a->id, a->version);
     if (!rc && db_changes(d) != 1)
         rc = gm_fail(err, GM_E_CONFLICT, "version", "账号 %lld 已被他人修改,请刷新后重试", a->id);
+    if (!rc && s->filing)
+        rc = db_exec(d, err, "UPDATE accounts SET filed_late=?, filed_late_days=? WHERE id=?", "iii",
+                     (long long)(s->filed_late_days > 0), (long long)s->filed_late_days, a->id);
     if (!rc)
         rc = audit_step(d, who, a->id, s->event_name, account_state_name(a->state), st, version, err);
     free(rec);
@@ -246,51 +277,46 @@ static int form_from_json(const json_t *f, gm_account_application *app, gm_err *
     return GM_OK;
 }
 
-/* The unit's accounts, for the one-per-platform rule. */
-/* The unit's accounts on platform p: the only ones the slot rule looks at
- * (the accounts_unit index serves the lookup). */
-static int unit_accounts(db *d, long long unit_id, gm_platform p, gm_account_brief *out,
-                         char (*names)[260], size_t cap, size_t *n, gm_err *err)
+/* "('applied','approved',...)": the states that hold a unit's platform
+ * slot, from the core rule (constant text, not input). */
+static void slot_states_sql(char *out, size_t cap)
 {
-    db_stmt *q;
-    int rc = db_query(d, &q, err,
-                      "SELECT id,name,platform,state FROM accounts WHERE unit_id=? AND platform=?",
-                      "it", unit_id, platform_name(p));
-    if (rc)
-        return rc;
-    *n = 0;
-    while ((rc = db_next(q)) == 1 && *n < cap) {
-        gm_account_brief *b = &out[*n];
-        b->id = db_int(q, 0);
-        snprintf(names[*n], sizeof names[*n], "%s", db_text(q, 1));
-        b->name = names[*n];
-        if (platform_parse(db_text(q, 2), NULL, &b->platform, NULL) ||
-            account_state_parse(db_text(q, 3), &b->state, NULL))
-            continue;
-        (*n)++;
-    }
-    db_done(q);
-    return rc < 0 ? rc : GM_OK;
+    size_t used = (size_t)snprintf(out, cap, "(");
+    for (int s = 0; s < GM_ACCOUNT_STATE_COUNT; s++)
+        if (account_state_holds_platform_slot((gm_account_state)s) && used < cap)
+            used += (size_t)snprintf(out + used, cap - used, "%s'%s'", used > 1 ? "," : "",
+                                     account_state_name((gm_account_state)s));
+    if (used < cap)
+        snprintf(out + used, cap - used, ")");
 }
 
-#define MAX_UNIT_ACCOUNTS 256
-
+/* One-per-platform, decided in SQL over every account of the unit on p
+ * (no capped scan): the first account holding the slot, if any, goes to
+ * the core rule, which names it or accepts the exception. */
 static int check_unit_may_open(db *d, const gm_unit *u, gm_platform p, const char *exception,
                                gm_err *err)
 {
     int rc = account_unit_may_hold_check(unit_kind_may_hold_accounts(u->kind), exception, err);
     if (rc)
         return rc;
-    gm_account_brief *briefs = calloc(MAX_UNIT_ACCOUNTS, sizeof *briefs);
-    char (*names)[260] = calloc(MAX_UNIT_ACCOUNTS, sizeof *names);
+    char states[256], sql[512], name[260];
+    slot_states_sql(states, sizeof states);
+    snprintf(sql, sizeof sql,
+             "SELECT id,name,state FROM accounts WHERE unit_id=? AND platform=? AND state IN %s "
+             "ORDER BY id LIMIT 1", states);
+    db_stmt *q;
+    gm_account_brief holder = {.platform = p};
     size_t n = 0;
-    rc = briefs && names ? unit_accounts(d, u->id, p, briefs, names, MAX_UNIT_ACCOUNTS, &n, err)
-                         : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    if (!rc)
-        rc = account_unique_platform_check(p, briefs, n, exception, err);
-    free(briefs);
-    free(names);
-    return rc;
+    if ((rc = db_query(d, &q, err, sql, "it", u->id, platform_name(p))) != GM_OK)
+        return rc;
+    if ((rc = db_next(q)) == 1 && !account_state_parse(db_text(q, 2), &holder.state, NULL)) {
+        holder.id = db_int(q, 0);
+        snprintf(name, sizeof name, "%s", db_text(q, 1));
+        holder.name = name;
+        n = 1;
+    }
+    db_done(q);
+    return rc < 0 ? rc : account_unique_platform_check(p, &holder, n, exception, err);
 }
 
 /* The record of a new application: the form, normalised. */
@@ -329,6 +355,17 @@ static int insert_application(db *d, const gm_actor *who, const gm_unit *u, cons
     return rc;
 }
 
+/* The application date records something done: not after today (China time). */
+static int refuse_future_date(gm_date d, const char *field, gm_err *err)
+{
+    char today_s[11];
+    gm_date today;
+    clock_today_cst(today_s);
+    if (date_parse(today_s, NULL, &today, NULL) == GM_OK && d > today)
+        return gm_fail(err, GM_E_INVALID, field, "日期晚于今天(%s):申请时间不能填将来的日期", today_s);
+    return GM_OK;
+}
+
 static int apply_in_transaction(db *d, const gm_actor *who, long long unit_id, const json_t *form,
                                 const char *exception, long long *id_out, gm_err *err)
 {
@@ -342,6 +379,8 @@ static int apply_in_transaction(db *d, const gm_actor *who, long long unit_id, c
         rc = form_from_json(form, &app, err);
     if (!rc)
         rc = account_apply_validate(&app, &v, err);
+    if (!rc)
+        rc = refuse_future_date(v.date, "date", err);
     if (!rc)
         rc = check_unit_may_open(d, &u, v.platform, exception, err);
     if (rc)

@@ -33,6 +33,8 @@ typedef struct gm_account {
     char refiling_due[11];
     char exception_reason[1024];
     char created_at[24], updated_at[24];
+    int filed_late;            /* -1: not filed (or before this was kept), 0 on time, 1 late */
+    int filed_late_days;
     json_t *record;            /* owned; accounts_release() frees it */
 } gm_account;
 
@@ -83,6 +85,8 @@ typedef struct account_step {
     long long merged_into;
     int keep_state;             /* 1: not a lifecycle event (e.g. a QR upload
                                    on a live account); event is ignored */
+    int filing;                 /* 1: a filing: write filed_late(_days) below */
+    int filed_late_days;        /* > 0: filed that many days after its deadline */
 } account_step;
 
 /* Inside a transaction: checks the event against a's state, writes the

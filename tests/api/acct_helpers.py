@@ -58,10 +58,11 @@ LEGAL = {
     "applied": {"approve", "reject"},
     "approved": {"open"},
     "rejected": set(),
-    "opened": {"certify", "changes", "close", "merge"},
-    "certified": {"file", "changes", "close", "merge"},
-    "filed": {"changes", "close", "merge"},
-    "refiling_due": {"file", "changes", "close", "merge"},
+    # filing needs no certification; certification is recordable in every live state
+    "opened": {"certify", "file", "changes", "close", "merge"},
+    "certified": {"certify", "file", "changes", "close", "merge"},
+    "filed": {"certify", "changes", "close", "merge"},
+    "refiling_due": {"certify", "file", "changes", "close", "merge"},
     "closed": set(),
     "merged": set(),
 }

@@ -146,7 +146,10 @@ class AccountsTest(gmtest.ServerTest):
                     ("certified", "merge"): "merged", ("filed", "changes"): "refiling_due",
                     ("filed", "close"): "closed", ("filed", "merge"): "merged",
                     ("refiling_due", "file"): "filed", ("refiling_due", "changes"): "refiling_due",
-                    ("refiling_due", "close"): "closed", ("refiling_due", "merge"): "merged"}
+                    ("refiling_due", "close"): "closed", ("refiling_due", "merge"): "merged",
+                    # filing needs no certification; certifying keeps a filed state
+                    ("opened", "file"): "filed", ("certified", "certify"): "certified",
+                    ("filed", "certify"): "filed", ("refiling_due", "certify"): "refiling_due"}
         for state, legal in LEGAL.items():
             for step in legal:
                 aid = self.b.make(state)
@@ -311,23 +314,27 @@ class AccountsTest(gmtest.ServerTest):
         self.assertEqual(len(t.json["versions"]), 6)
 
     def test_calendar_loaded_by_admin_is_used_for_refiling(self):
+        # A change is recorded on or after the day it happened (no future
+        # dates), so the year without a calendar is a past one: 2024.
         aid = self.b.make("filed")
-        body = {"date": "2027-01-01", "admin": NEW_ADMIN}
+        body = {"date": "2024-12-27", "admin": NEW_ADMIN}
         r = self.c["operator"].post(f"/api/v1/accounts/{aid}/changes", body)
-        self.assertEqual((r.status, r.error_field()), (400, "calendar"), "2027 is not loaded: no guessing")
-        cal = "year 2027\n2027-01-04..2027-01-08 off 测试假期\n"
-        self.assertEqual(self.c["supervisor"].post("/api/v1/calendar/2027", raw=cal.encode()).status, 403)
+        self.assertEqual((r.status, r.error_field()), (400, "calendar"), "2024 is not loaded: no guessing")
+        cal = "year 2024\n2024-12-30..2024-12-31 off 测试假期\n"
+        self.assertEqual(self.c["supervisor"].post("/api/v1/calendar/2024", raw=cal.encode()).status, 403)
         r = self.c["admin"].post("/api/v1/calendar/2028", raw=cal.encode())
         self.assertEqual((r.status, r.error_field()), (400, "year"), r)
-        r = self.c["admin"].post("/api/v1/calendar/2027", raw=b"year 2027\n2027-13-01 off x\n")
+        r = self.c["admin"].post("/api/v1/calendar/2024", raw=b"year 2024\n2024-13-01 off x\n")
         self.assertEqual(r.status, 400, r)
-        r = self.c["admin"].post("/api/v1/calendar/2027", raw=cal.encode())
+        r = self.c["admin"].post("/api/v1/calendar/2024", raw=cal.encode())
         self.assertEqual(r.status, 200, r)
         years = {y["year"]: y["source"] for y in self.c["observer"].get("/api/v1/calendar").json["years"]}
-        self.assertEqual(years, {2025: "shipped", 2026: "shipped", 2027: "store"})
+        self.assertEqual(years, {2024: "store", 2025: "shipped", 2026: "shipped"})
         r = self.c["operator"].post(f"/api/v1/accounts/{aid}/changes", body)
         self.assertEqual(r.status, 200, r)
-        self.assertEqual(r.json["refiling_due"], "2027-01-15")
+        # 12-30 and 12-31 are off (loaded), 2025-01-01 is New Year: five working
+        # days are Jan 2, 3, 6, 7, 8
+        self.assertEqual(r.json["refiling_due"], "2025-01-08")
 
     # ---- 8. closing and merging ----
 

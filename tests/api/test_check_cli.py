@@ -131,11 +131,12 @@ class CheckCli(unittest.TestCase):
         self.assertIn("bad.txt", err)
         self.assertIn("第 2 行", err)
 
-    def test_duplicate_lexicon_term_exits_2(self):
-        lex = self.write("dup.txt", "赌博\n賭博\n")
-        code, _, err = run(["--lexicon", lex], b"x")
-        self.assertEqual(code, 2)
+    def test_item12_traditional_and_simplified_duplicate_is_merged_and_said(self):
+        lex = self.write("dup.txt", "乾性\tskin\twarn\n干性\tskin\tblock\n")
+        code, out, err = run(["--lexicon", lex], "这是干性皮肤".encode())
+        self.assertEqual(code, 1, err)   # loaded, and the stricter severity (block) applies
         self.assertIn("第 2 行", err)
+        self.assertIn("合并", err)
 
     def test_mask_prints_masked_text(self):
         code, out, _ = run(["--mask"], "电话13812345678，邮箱li@example.com".encode())

@@ -483,5 +483,100 @@ class AnchorTest(unittest.TestCase):
         self.assertGreaterEqual(n, 1)
 
 
+class RegistryTest(gmtest.ServerTest):
+    """Items 9-11: filing, certification, lateness, dates, one per platform."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sup = cls.srv.client("supervisor")
+
+    def opened(self, unit_id=4, platform="toutiao", open_date="2026-09-29"):
+        r = self.sup.post("/api/v1/accounts", form(unit_id, platform, f"账号{platform}{open_date}",
+                                                   exception_reason="测试用例:同平台多账号"))
+        self.assertEqual(r.status, 201, r)
+        aid = r.json["id"]
+        self.assertEqual(self.sup.post(f"/api/v1/accounts/{aid}/approve", {}).status, 200)
+        r = self.sup.post(f"/api/v1/accounts/{aid}/open", {"platform_account_id": "p1", "date": open_date})
+        self.assertEqual(r.status, 200, r)
+        from acct_helpers import png_bytes
+        r = self.sup.put(f"/api/v1/accounts/{aid}/qr", raw=png_bytes(), headers={"Content-Type": "image/png"})
+        self.assertEqual(r.status, 200, r)
+        return aid
+
+    def file(self, aid, date):
+        return self.sup.post(f"/api/v1/accounts/{aid}/file", dict(BODIES["file"], date=date,
+                                                                   created_on="2026-09-29"))
+
+    def test_item9_filing_needs_no_certification_and_certification_is_its_own_attribute(self):
+        aid = self.opened()
+        self.assertEqual(self.sup.get(f"/api/v1/accounts/{aid}").json["certification"]["status"], "pending")
+        r = self.file(aid, "2026-10-01")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["state"], "filed")
+        r = self.sup.post(f"/api/v1/accounts/{aid}/certify", {"date": "2026-10-09", "status": "failed"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual((r.json["state"], r.json["certification"]["status"]), ("filed", "failed"))
+        r = self.sup.post(f"/api/v1/accounts/{aid}/certify", {"date": "2026-10-20"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["certification"], {"status": "certified", "status_label": "已认证",
+                                                   "date": "2026-10-20"})
+        self.assertEqual(self.sup.post(f"/api/v1/accounts/{aid}/certify",
+                                       {"date": "2026-10-20", "status": "maybe"}).error_field(), "status")
+
+    def test_item9_demo_account_flagged_filing_overdue_can_be_filed(self):
+        overdue = [a for a in self.sup.get("/api/v1/accounts?overdue=filing").json["accounts"]]
+        self.assertTrue(overdue, "the demo has an account overdue for filing")
+        aid = overdue[0]["id"]
+        from acct_helpers import png_bytes
+        self.sup.put(f"/api/v1/accounts/{aid}/qr", raw=png_bytes(), headers={"Content-Type": "image/png"})
+        r = self.file(aid, "2026-11-20")
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.json["filed_late"])
+
+    def test_item10_late_filing_stays_marked_late_with_days(self):
+        aid = self.opened(open_date="2026-09-29")
+        due = self.sup.get(f"/api/v1/accounts/{aid}").json["filing_due"]
+        r = self.file(aid, "2026-10-10")
+        self.assertEqual(r.status, 200, r)
+        from datetime import date
+        days = (date.fromisoformat("2026-10-10") - date.fromisoformat(due)).days
+        self.assertGreater(days, 0)
+        self.assertEqual((r.json["filed_late"], r.json["filed_late_days"]), (True, days))
+        self.assertEqual(r.json["record"]["filing"]["days_late"], days)
+        listed = {a["id"]: a for a in self.sup.get("/api/v1/accounts").json["accounts"]}
+        self.assertTrue(listed[aid]["filed_late"])
+        on_time = self.opened(platform="douyin", open_date="2026-10-08")
+        r = self.file(on_time, "2026-10-09")
+        self.assertEqual((r.json["filed_late"], r.json["filed_late_days"]), (False, 0))
+
+    def test_item10_dates_of_things_done_cannot_be_in_the_future(self):
+        from datetime import date, timedelta
+        future = (date.today() + timedelta(days=30)).isoformat()
+        r = self.sup.post("/api/v1/accounts", form(4, "kuaishou", "未来申请", date=future,
+                                                   exception_reason="测试用例:同平台多账号"))
+        self.assertEqual((r.status, r.error_field()), (400, "date"), r)
+        aid = self.opened(platform="wechat")
+        for step, body in (("certify", {"date": future}),
+                           ("file", dict(BODIES["file"], date=future)),
+                           ("close", {"reason": "测试", "date": future})):
+            r = self.sup.post(f"/api/v1/accounts/{aid}/{step}", body)
+            self.assertEqual((r.status, r.error_field()), (400, "date"), (step, r))
+        r = self.sup.post(f"/api/v1/accounts/{aid}/file", dict(BODIES["file"], created_on=future))
+        self.assertEqual((r.status, r.error_field()), (400, "created_on"), r)
+
+    def test_item11_one_per_platform_holds_past_256_accounts_of_a_unit(self):
+        now = "2026-11-01T00:00:00Z"
+        for i in range(300):
+            gmtest.sql(self.srv.db, "INSERT INTO accounts(unit_id,platform,name,state,version,record,"
+                                    "created_at,updated_at) VALUES(5,'app',?,'rejected',1,'{}',?,?)",
+                       (f"旧申请{i}", now, now))
+        first = self.sup.post("/api/v1/accounts", form(5, "app", "卫健局客户端"))
+        self.assertEqual(first.status, 201, first)
+        second = self.sup.post("/api/v1/accounts", form(5, "app", "卫健局第二客户端"))
+        self.assertEqual((second.status, second.error_field()), (409, "platform"), second)
+        self.assertIn("卫健局客户端", second.json["error"]["message"])
+
+
 if __name__ == "__main__":
     unittest.main()

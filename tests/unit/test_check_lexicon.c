@@ -1,7 +1,8 @@
 /*
  * test_check_lexicon.c - lexicon files are data: format, categories and
- * severities, several files combining, and clear errors naming file and
- * line for duplicates, empty terms, bad severities and invalid UTF-8.
+ * severities, several files combining, duplicates merged with a note, and
+ * clear errors naming file and line for empty terms, bad severities and
+ * invalid UTF-8.
  */
 #include "test_check_helpers.h"
 
@@ -41,17 +42,46 @@ static void test_lexicon_format_fields(void **state)
     gm_lexicon_free(&lx);
 }
 
-static void test_lexicon_duplicate_term_error_names_line(void **state)
+/* Issue 8 item 12: a term written twice, or in its traditional and its
+ * simplified form (乾性 / 干性), is one entry with the stricter severity and
+ * a note naming both lines, not an error refusing the whole file. */
+static void expect_merged(const char *text, size_t terms, int severity, const char *needle)
 {
-    (void)state;
-    expect_error("赌博\n其他\n赌博\n", "第 3 行");
+    gm_lexicon lx = {0};
+    gm_err err = {0};
+    assert_int_equal(parse(&lx, text, &err), 0);
+    assert_int_equal(lx.n, terms);
+    assert_int_equal(lx.terms[0].severity, severity);
+    assert_int_equal(lx.nmerges, 1);
+    if (!strstr(lx.merges[0], needle))
+        fprintf(stderr, "merge note: %s (wanted %s)\n", lx.merges[0], needle);
+    assert_non_null(strstr(lx.merges[0], needle));
+    gm_lexicon_free(&lx);
 }
 
-static void test_lexicon_duplicate_after_normalisation(void **state)
+static void test_item12_lexicon_duplicate_term_is_merged_naming_lines(void **state)
 {
     (void)state;
-    expect_error("赌博\n賭 博\n", "第 2 行");
-    expect_error("VPN\nvpn\n", "第 2 行");
+    expect_merged("赌博\n其他\n赌博\n", 2, GM_SEV_BLOCK, "第 3 行");
+}
+
+static void test_item12_lexicon_traditional_and_simplified_forms_merge_keeping_stricter(void **state)
+{
+    (void)state;
+    expect_merged("乾性\tskin\twarn\n干性\tskin\tblock\n", 1, GM_SEV_BLOCK, "第 2 行“干性”与第 1 行“乾性”");
+    expect_merged("赌博\twarn_cat\twarn\n賭 博\tx\twarn\n", 1, GM_SEV_WARN, "第 2 行");
+    expect_merged("VPN\nvpn\n", 1, GM_SEV_BLOCK, "第 2 行");
+}
+
+static void test_item12_lexicon_merge_notes_vanish_with_a_refused_file(void **state)
+{
+    (void)state;
+    gm_lexicon lx = {0};
+    gm_err err = {0};
+    assert_int_equal(parse(&lx, "赌博\n賭博\n坏\tx\tfatal\n", &err), GM_E_INVALID);
+    assert_int_equal(lx.n, 0);
+    assert_int_equal(lx.nmerges, 0);
+    gm_lexicon_free(&lx);
 }
 
 static void test_lexicon_empty_term(void **state)
@@ -173,8 +203,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lexicon_format_fields),
-        cmocka_unit_test(test_lexicon_duplicate_term_error_names_line),
-        cmocka_unit_test(test_lexicon_duplicate_after_normalisation),
+        cmocka_unit_test(test_item12_lexicon_duplicate_term_is_merged_naming_lines),
+        cmocka_unit_test(test_item12_lexicon_traditional_and_simplified_forms_merge_keeping_stricter),
+        cmocka_unit_test(test_item12_lexicon_merge_notes_vanish_with_a_refused_file),
         cmocka_unit_test(test_lexicon_empty_term),
         cmocka_unit_test(test_lexicon_noise_only_term),
         cmocka_unit_test(test_lexicon_bad_severity),
