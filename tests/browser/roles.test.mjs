@@ -9,22 +9,26 @@ import { startGovmedia, DEMO } from "./lib/gm.mjs";
 const INTERACTION = ["互动交流", "网民留言", "舆情事件", "节假日值班", "例会与培训"];
 // role -> the sidebar entries (sub-menu titles and their items, in order).
 const ACCOUNTS_ALL = ["账号管理", "账号台账", "申请开设"];
+// The 信息发布 group (issue 10): everyone reads posts; all but admin and observer write.
+const POSTS_ALL = ["信息发布", "稿件管理", "写稿"];
+const POSTS_READ = ["信息发布", "稿件管理"];
 const MONITORING = ["监测与报表", "活跃度监测", "年度考核", "报表下载"];
 export const MENUS = {
-  admin: ["工作台", "账号管理", "账号台账", ...INTERACTION, ...MONITORING],
-  supervisor: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
-  contributor: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
-  depthead: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
-  leader: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
-  principal: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
-  operator: ["工作台", ...ACCOUNTS_ALL, ...INTERACTION, ...MONITORING],
-  observer: ["工作台", "账号管理", "账号台账", ...INTERACTION, ...MONITORING],
+  admin: ["工作台", "账号管理", "账号台账", ...POSTS_READ, ...INTERACTION, ...MONITORING],
+  supervisor: ["工作台", ...ACCOUNTS_ALL, ...POSTS_ALL, ...INTERACTION, ...MONITORING],
+  contributor: ["工作台", ...ACCOUNTS_ALL, ...POSTS_ALL, ...INTERACTION, ...MONITORING],
+  depthead: ["工作台", ...ACCOUNTS_ALL, ...POSTS_ALL, ...INTERACTION, ...MONITORING],
+  leader: ["工作台", ...ACCOUNTS_ALL, ...POSTS_ALL, ...INTERACTION, ...MONITORING],
+  principal: ["工作台", ...ACCOUNTS_ALL, ...POSTS_ALL, ...INTERACTION, ...MONITORING],
+  operator: ["工作台", ...ACCOUNTS_ALL, ...POSTS_ALL, ...INTERACTION, ...MONITORING],
+  observer: ["工作台", "账号管理", "账号台账", ...POSTS_READ, ...INTERACTION, ...MONITORING],
 };
 // role -> a console URL the role may not open.
 export const FORBIDDEN = {
   admin: "/accounts/apply",
   observer: "/accounts/apply",
   contributor: "/accounts/1/file",
+  // observer: read only, no editor (admin covered above by /accounts/apply)
 };
 
 let gm;
