@@ -49,38 +49,52 @@ static int decode_all(const char *text, size_t len, text_cps *t)
     return 0;
 }
 
-/* Best unigram segmentation of w[0..n) (log-probability). */
-static float segment(const gm_typo_model *m, const uint32_t *w, size_t n)
+/* A window of text and the log-probability of every dictionary word in
+ * it: lp[k][l] for w[k..k+l), positive when that is no word.  A candidate
+ * change at j only looks up the spans covering j again. */
+typedef struct lattice {
+    uint32_t w[WIN];
+    size_t n;
+    float lp[WIN][GM_TYPO_WORD_MAX + 1];
+} lattice;
+
+/* Looks up every span of 1-4 characters (covering j, unless j == n). */
+static void lattice_fill(const gm_typo_model *m, lattice *L, size_t j)
+{
+    for (size_t k = 0; k < L->n; k++)
+        for (size_t l = 1; l <= GM_TYPO_WORD_MAX && k + l <= L->n; l++)
+            if (j == L->n || (k <= j && j < k + l))
+                L->lp[k][l] = gm_typo_logp(m, L->w + k, l);
+}
+
+/* Best unigram segmentation of the window (log-probability). */
+static float lattice_best(const gm_typo_model *m, const lattice *L)
 {
     float best[WIN + 1];
     best[0] = 0.0f;
-    for (size_t j = 1; j <= n; j++) {
+    for (size_t j = 1; j <= L->n; j++) {
         best[j] = best[j - 1] + gm_typo_unknown(m);
         for (size_t k = j > GM_TYPO_WORD_MAX ? j - GM_TYPO_WORD_MAX : 0; k < j; k++) {
-            float lp = gm_typo_logp(m, w + k, j - k);
+            float lp = L->lp[k][j - k];
             if (lp <= 0.0f && best[k] + lp > best[j])
                 best[j] = best[k] + lp;
         }
     }
-    return best[n];
+    return best[L->n];
 }
 
-/* The most probable word of 2-4 characters covering position j of w[0..n)
- * (which already holds the candidate); 0 when there is none. */
-static int best_word(const gm_typo_model *m, const uint32_t *w, size_t n, size_t j,
-                     size_t *ws, size_t *wl)
+/* The most probable word of 2-4 characters covering position j; 0 when
+ * there is none. */
+static int lattice_word_at(const lattice *L, size_t j, size_t *ws, size_t *wl)
 {
     float best = 1.0f;
-    for (size_t l = 2; l <= GM_TYPO_WORD_MAX && l <= n; l++) {
-        for (size_t k = j + 1 >= l ? j + 1 - l : 0; k <= j && k + l <= n; k++) {
-            float lp = gm_typo_logp(m, w + k, l);
-            if (lp <= 0.0f && (best > 0.0f || lp > best)) {
-                best = lp;
+    for (size_t k = j + 1 >= GM_TYPO_WORD_MAX ? j + 1 - GM_TYPO_WORD_MAX : 0; k <= j; k++)
+        for (size_t l = j - k + 1 > 2 ? j - k + 1 : 2; l <= GM_TYPO_WORD_MAX && k + l <= L->n; l++)
+            if (L->lp[k][l] <= 0.0f && (best > 0.0f || L->lp[k][l] > best)) {
+                best = L->lp[k][l];
                 *ws = k;
                 *wl = l;
             }
-        }
-    }
     return best <= 0.0f;
 }
 
@@ -100,47 +114,68 @@ static int suspect(const gm_typo_model *m, const text_cps *t, size_t i)
     return !(next && gm_typo_bigram(m, t->cp[i], t->cp[i + 1]));
 }
 
-static int joins_neighbour(const gm_typo_model *m, const text_cps *t, size_t i, uint32_t c)
+/* The confusable characters of cp[i] that stand inside some word next to
+ * a neighbour: one merge of the sorted confusion set with the neighbours'
+ * sorted in-word successor / predecessor lists.  Returns how many (<= nc). */
+static size_t joinable(const gm_typo_model *m, const text_cps *t, size_t i,
+                       const uint16_t *conf, size_t nc, uint16_t *out)
 {
-    return (i > 0 && cjk_at(t, i - 1) && gm_typo_bigram(m, t->cp[i - 1], c)) ||
-           (cjk_at(t, i + 1) && gm_typo_bigram(m, c, t->cp[i + 1]));
+    size_t np = 0, nn = 0, a = 0, b = 0, k = 0;
+    const uint16_t *after_prev =
+        i > 0 && cjk_at(t, i - 1) ? gm_typo_neighbours(m, t->cp[i - 1], 1, &np) : NULL;
+    const uint16_t *before_next =
+        cjk_at(t, i + 1) ? gm_typo_neighbours(m, t->cp[i + 1], 0, &nn) : NULL;
+    for (size_t j = 0; j < nc; j++) {
+        uint16_t c = conf[j];
+        while (a < np && after_prev[a] < c)
+            a++;
+        while (b < nn && before_next[b] < c)
+            b++;
+        if ((a < np && after_prev[a] == c) || (b < nn && before_next[b] == c))
+            out[k++] = c;
+    }
+    return k;
 }
 
 /* Tries every confusable character at i; fills *hit with the best. */
 static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, gm_typo_hit *hit)
 {
     size_t nc;
-    const uint16_t *conf = gm_typo_confusion(m, t->cp[i], &nc);
+    const uint16_t *all = gm_typo_confusion(m, t->cp[i], &nc);
+    uint16_t conf[GM_TYPO_CONF_MAX];
+    nc = joinable(m, t, i, all, nc < GM_TYPO_CONF_MAX ? nc : GM_TYPO_CONF_MAX, conf);
     size_t a = i, b = i + 1;
     while (a > 0 && i - a < SIDE && cjk_at(t, a - 1))
         a--;
     while (b - i <= SIDE && cjk_at(t, b))
         b++;
-    uint32_t w[WIN];
-    memcpy(w, t->cp + a, (b - a) * sizeof *w);
-    float base = 0.0f;
+    lattice base, cand;
+    base.n = cand.n = b - a;
+    memcpy(cand.w, t->cp + a, (b - a) * sizeof *cand.w);
+    float base_lp = 0.0f;
     int have_base = 0, found = 0;
     for (size_t k = 0; k < nc; k++) {
         uint32_t c = 0x4E00u + conf[k];
         size_t ws = 0, wl = 0;
-        if (!joins_neighbour(m, t, i, c) || (i > 0 && t->cp[i - 1] == c) ||
-            (i + 1 < t->n && t->cp[i + 1] == c))
-            continue;                  /* no word, or a mere doubling (他哈 -> 哈哈) */
-        w[i - a] = c;
-        if (best_word(m, w, b - a, i - a, &ws, &wl)) {
-            if (!have_base) {
-                w[i - a] = t->cp[i];
-                base = segment(m, w, b - a);
-                have_base = 1;
-                w[i - a] = c;
-            }
-            float gain = segment(m, w, b - a) - base;
-            if (!found || gain > hit->gain) {
-                *hit = (gm_typo_hit){i, t->boff[i], t->boff[i + 1], c, gain, a + ws, wl};
-                found = 1;
-            }
+        if ((i > 0 && t->cp[i - 1] == c) || (i + 1 < t->n && t->cp[i + 1] == c))
+            continue;                  /* a mere doubling (他哈 -> 哈哈) */
+        cand.w[i - a] = c;
+        lattice_fill(m, &cand, i - a);
+        if (!lattice_word_at(&cand, i - a, &ws, &wl))
+            continue;
+        if (!have_base) {
+            memcpy(base.w, t->cp + a, (b - a) * sizeof *base.w);
+            lattice_fill(m, &base, base.n);
+            base_lp = lattice_best(m, &base);
+            memcpy(cand.lp, base.lp, sizeof cand.lp);
+            lattice_fill(m, &cand, i - a);
+            have_base = 1;
         }
-        w[i - a] = t->cp[i];
+        float gain = lattice_best(m, &cand) - base_lp;
+        if (!found || gain > hit->gain) {
+            *hit = (gm_typo_hit){i, t->boff[i], t->boff[i + 1], c, gain, a + ws, wl};
+            found = 1;
+        }
     }
     return found;
 }
@@ -151,14 +186,24 @@ int gm_typo_is_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t 
     if (!(prev && gm_typo_bigram(m, w[i - 1], c)) && !(next && gm_typo_bigram(m, c, w[i + 1])))
         return 1;
     size_t a = i > SIDE ? i - SIDE : 0, b = i + SIDE + 1 < n ? i + SIDE + 1 : n;
-    uint32_t win[WIN];
+    lattice L;
+    L.n = b - a;
     for (size_t k = a; k < b; k++)
         if (!gm_typo_is_cjk(w[k]))
             return 0;                  /* mixed text: keep only clear slips */
-    memcpy(win, w + a, (b - a) * sizeof *win);
-    float right = segment(m, win, b - a);
-    win[i - a] = c;
-    return right - segment(m, win, b - a) >= GM_TYPO_THRESHOLD;
+    memcpy(L.w, w + a, L.n * sizeof *L.w);
+    lattice_fill(m, &L, L.n);
+    float right = lattice_best(m, &L);
+    L.w[i - a] = c;
+    lattice_fill(m, &L, i - a);
+    return right - lattice_best(m, &L) >= GM_TYPO_THRESHOLD;
+}
+
+/* The commonest one-character words (的, 在, 是, 和 …) standing alone are
+ * almost always meant; skipping them keeps word salad cheap to check. */
+static int function_word(const gm_typo_model *m, uint32_t cp)
+{
+    return gm_typo_logp(m, &cp, 1) > GM_TYPO_FUNCTION_LP;
 }
 
 int gm_typo_suggest(const gm_typo_model *m, const char *text, size_t len, float min_gain,
@@ -168,7 +213,8 @@ int gm_typo_suggest(const gm_typo_model *m, const char *text, size_t len, float 
     int rc = decode_all(text, len, &t);
     for (size_t i = 0; rc == 0 && i < t.n; i++) {
         gm_typo_hit hit;
-        if (gm_typo_is_cjk(t.cp[i]) && suspect(m, &t, i) && best_change(m, &t, i, &hit) &&
+        if (gm_typo_is_cjk(t.cp[i]) && suspect(m, &t, i) && !function_word(m, t.cp[i]) &&
+            best_change(m, &t, i, &hit) &&
             hit.gain >= min_gain)
             rc = fn(ctx, &hit, t.cp);
     }

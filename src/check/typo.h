@@ -21,6 +21,8 @@
 
 /* The gain a correction needs (natural log of the likelihood ratio). */
 #define GM_TYPO_THRESHOLD 9.0f
+/* A suspect whose own one-character word is this probable is left alone. */
+#define GM_TYPO_FUNCTION_LP -8.0f
 
 typedef struct gm_typo_hit {
     size_t cp;                 /* code-point index of the suspect character */

@@ -5,7 +5,9 @@
  * as 15-bit offsets from U+4E00 (four fit a 64-bit key).  In-word bigrams
  * also go into a 2^24-bit Bloom filter, which the scanner asks first: it
  * fits in cache, so an ordinary character costs one probe.  Confusion sets
- * are 16-bit offsets from U+4E00, one slice per character.
+ * are 16-bit offsets from U+4E00, one slice per character; so are the
+ * in-word neighbours of each character (both directions), which the
+ * detector intersects with a confusion set in one sequential merge.
  */
 #include "check/typo_model.h"
 
@@ -30,6 +32,10 @@ struct gm_typo_model {
     uint64_t *bloom;       /* BLOOM_BITS bits */
     uint32_t *conf_at;     /* CJK_COUNT + 1 offsets into conf */
     uint16_t *conf;
+    uint32_t *next_at, *prev_at;   /* CJK_COUNT + 1 offsets into next / prev */
+    uint16_t *next, *prev;
+    uint32_t *pairs;       /* while loading: every in-word bigram, a << 16 | b */
+    size_t npairs, cap_pairs;
 };
 
 static uint64_t pack(const uint32_t *w, size_t n)
@@ -129,7 +135,50 @@ static void add_word(gm_typo_model *m, const uint32_t *w, size_t n, float lp)
     for (size_t i = 0; i + 1 < n; i++) {
         uint32_t bit = bloom_bit(w[i], w[i + 1]);
         m->bloom[bit >> 6] |= 1ULL << (bit & 63);
+        if (m->npairs < m->cap_pairs)
+            m->pairs[m->npairs++] = (w[i] - CJK_BASE) << 16 | (w[i + 1] - CJK_BASE);
     }
+}
+
+static int by_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sorted, distinct pairs -> per-character slices (CSR); swap=1 indexes by
+ * the second character. */
+static int build_slices(gm_typo_model *m, int swap, uint32_t **at, uint16_t **v)
+{
+    *at = calloc(CJK_COUNT + 1, sizeof **at);
+    *v = malloc((m->npairs + 1) * sizeof **v);
+    if (!*at || !*v)
+        return GM_E_NOMEM;
+    if (swap)
+        for (size_t i = 0; i < m->npairs; i++)
+            m->pairs[i] = m->pairs[i] << 16 | m->pairs[i] >> 16;
+    qsort(m->pairs, m->npairs, sizeof *m->pairs, by_u32);
+    size_t n = 0;
+    for (size_t i = 0; i < m->npairs; i++) {
+        if (i > 0 && m->pairs[i] == m->pairs[i - 1])
+            continue;
+        (*at)[(m->pairs[i] >> 16) + 1]++;
+        (*v)[n++] = (uint16_t)(m->pairs[i] & 0xFFFF);
+    }
+    for (size_t i = 1; i <= CJK_COUNT; i++)
+        (*at)[i] += (*at)[i - 1];
+    return 0;
+}
+
+const uint16_t *gm_typo_neighbours(const gm_typo_model *m, uint32_t cp, int after, size_t *n)
+{
+    *n = 0;
+    if (!gm_typo_is_cjk(cp))
+        return NULL;
+    const uint32_t *at = after ? m->next_at : m->prev_at;
+    uint32_t i = cp - CJK_BASE;
+    *n = at[i + 1] - at[i];
+    return (after ? m->next : m->prev) + at[i];
 }
 
 typedef struct pass {
@@ -165,7 +214,7 @@ static int count_lines(const char *buf, size_t len, pass *p)
 static int fill(gm_typo_model *m, const char *buf, size_t len, double total)
 {
     const char *s = buf, *end = buf + len;
-    uint32_t w[GM_TYPO_WORD_MAX], cand[2048];
+    uint32_t w[GM_TYPO_WORD_MAX], cand[GM_TYPO_CONF_MAX];
     unsigned line = 0;
     size_t used = 0;
     double lt = log(total);
@@ -180,7 +229,7 @@ static int fill(gm_typo_model *m, const char *buf, size_t len, double total)
             if (v.kind == 'W' && n && f > 0) {
                 add_word(m, w, n, (float)(log(f) - lt));
             } else if (v.kind == 'C' && n == 1) {
-                size_t k = decode_cjk(v.b, v.blen, cand, 2048);
+                size_t k = decode_cjk(v.b, v.blen, cand, GM_TYPO_CONF_MAX);
                 if (!k)
                     return (int)line;
                 m->conf_at[w[0] - CJK_BASE + 1] = (uint32_t)k;   /* a count for now */
@@ -205,6 +254,11 @@ static void model_free(gm_typo_model *m)
     free(m->bloom);
     free(m->conf_at);
     free(m->conf);
+    free(m->next_at);
+    free(m->prev_at);
+    free(m->next);
+    free(m->prev);
+    free(m->pairs);
     free(m);
 }
 
@@ -219,7 +273,9 @@ static int alloc_tables(gm_typo_model *m, const pass *p)
     m->bloom = calloc(BLOOM_BITS / 64, sizeof *m->bloom);
     m->conf_at = calloc(CJK_COUNT + 1, sizeof *m->conf_at);
     m->conf = calloc(p->conf_chars + 1, sizeof *m->conf);
-    return m->keys && m->logp && m->bloom && m->conf_at && m->conf ? 0 : GM_E_NOMEM;
+    m->cap_pairs = p->words * (GM_TYPO_WORD_MAX - 1);
+    m->pairs = malloc((m->cap_pairs + 1) * sizeof *m->pairs);
+    return m->pairs && m->keys && m->logp && m->bloom && m->conf_at && m->conf ? 0 : GM_E_NOMEM;
 }
 
 /* Confusion lines were written in character order, each storing its count
@@ -244,6 +300,10 @@ static int parse_model(gm_typo_model *m, const char *path, const char *buf, size
     if (bad)
         return gm_fail(err, GM_E_INVALID, "expr_model", "模型文件 %s 第 %d 行格式错误", path, bad);
     counts_to_offsets(m);
+    if (build_slices(m, 0, &m->next_at, &m->next) || build_slices(m, 1, &m->prev_at, &m->prev))
+        return gm_fail(err, GM_E_NOMEM, "expr_model", "内存不足");
+    free(m->pairs);
+    m->pairs = NULL;
     return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "util/gm_error.h"
 
 #define GM_TYPO_WORD_MAX 4
+#define GM_TYPO_CONF_MAX 2048   /* most members of one confusion set */
 
 typedef struct gm_typo_model gm_typo_model;
 
@@ -40,8 +41,12 @@ float gm_typo_unknown(const gm_typo_model *m);
  * characters (a Bloom filter: a rare false 1, never a false 0). */
 int gm_typo_bigram(const gm_typo_model *m, uint32_t a, uint32_t b);
 
-/* Characters a slip for cp may stand for (same reading or similar shape);
- * *n of them, NULL when none. */
+/* Characters that follow cp (after=1) or precede it (after=0) inside some
+ * dictionary word, as ascending offsets from U+4E00; *n of them. */
+const uint16_t *gm_typo_neighbours(const gm_typo_model *m, uint32_t cp, int after, size_t *n);
+
+/* Characters a slip for cp may stand for (same reading or similar shape),
+ * ascending offsets from U+4E00; *n of them, NULL when none. */
 const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n);
 
 #endif

@@ -100,14 +100,19 @@ static void test_expression_leader_name_near_miss_blocks(void **state)
 static void test_expression_wrong_title_next_to_name(void **state)
 {
     (void)state;
-    gm_checker *c = checker_for(NULL);   /* officials.txt: fictitious example holders */
-    expect_expression(c, "王秀兰市长出席了开幕式。", "title", "市长", "副市长", 3, 5, "block");
+    write_list("officials.txt", "张建国\t副市长\t示例市人民政府\t2018-03-01\t2021-05-31\tblock\n"
+                                "张建国\t市长\t示例市人民政府\t2021-06-01\t\tblock\n"
+                                "李卫东\t市委书记\t示例市委\t2020-01-15\t\tblock\n"
+                                "王秀兰\t副市长\t示例市人民政府\t2022-02-10\t\twarn\n");
+    gm_checker *c = checker_for(expr_dir);
+    expect_expression(c, "王秀兰市长出席了开幕式。", "title", "市长", "副市长", 3, 5, "warn");
     expect_expression(c, "会上，市长李卫东作了讲话。", "title", "市长", "市委书记", 3, 5,
                       "block");
     /* A title held in the past is right in a text about the past. */
     expect_clean(c, "2019年，张建国副市长调研了这项工作。");
     expect_clean(c, "市委书记李卫东、市长张建国出席。");
     gm_checker_unref(c);
+    write_list("officials.txt", "");
 }
 
 static void test_expression_formulation_broken(void **state)
