@@ -43,6 +43,12 @@ int request_unit_arg(gm_request *r, gm_perm perm, long long *unit, gm_err *err)
     return rc == GM_E_NOTFOUND ? gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", *unit) : rc;
 }
 
+int request_require_body_unit(gm_request *r, gm_perm perm, long long unit, gm_err *err)
+{
+    int rc = request_require_unit(r, perm, unit, err);
+    return rc == GM_E_NOTFOUND ? gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", unit) : rc;
+}
+
 static const json_field escalate_fields[] = {{"as_of", JF_STRING, false, 40}, {NULL, 0, 0, 0}};
 
 int request_escalation_time(gm_request *r, gm_instant *at, gm_err *err)

@@ -26,6 +26,10 @@ int request_time_field(const json_t *body, const char *key, gm_instant *out, gm_
  * carrying perm.  Checks perm on it (unknown unit: 400 naming unit_id). */
 int request_unit_arg(gm_request *r, gm_perm perm, long long *unit, gm_err *err);
 
+/* request_require_unit for a unit named in a request body: an unknown
+ * unit is bad input (400 naming unit_id), not a missing page. */
+int request_require_body_unit(gm_request *r, gm_perm perm, long long unit, gm_err *err);
+
 /* The optional {"as_of": ISO time} body of an escalation run: now when absent. */
 int request_escalation_time(gm_request *r, gm_instant *at, gm_err *err);
 

@@ -104,9 +104,7 @@ static int h_duty_add(gm_request *r, gm_err *err)
         return rc;
     gm_shift_in in = {json_int_or(b, "unit_id", 0), json_str(b, "day"), json_str(b, "person"),
                       json_str(b, "phone"), json_is_true(json_object_get(b, "leader"))};
-    rc = request_require_unit(r, PERM_DUTY_WRITE, in.unit_id, err);
-    if (rc == GM_E_NOTFOUND)
-        rc = gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", in.unit_id);
+    rc = request_require_body_unit(r, PERM_DUTY_WRITE, in.unit_id, err);
     if (!rc)
         rc = duty_add(r->db, &r->actor, &in, &id, err);
     json_t *out = rc ? NULL : json_pack("{s:I,s:I,s:s,s:s,s:b,s:s}", "id", (json_int_t)id, "unit_id",

@@ -85,9 +85,7 @@ static int h_incidents_open(gm_request *r, gm_err *err)
     if (!rc && !in.unit_id && actor_take_role(&r->actor, PERM_INCIDENT_MANAGE, NULL))
         in.unit_id = r->actor.unit_id;
     if (!rc)
-        rc = request_require_unit(r, PERM_INCIDENT_MANAGE, in.unit_id, err);
-    if (rc == GM_E_NOTFOUND)
-        rc = gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", in.unit_id);
+        rc = request_require_body_unit(r, PERM_INCIDENT_MANAGE, in.unit_id, err);
     if (!rc)
         rc = incidents_open(r->db, &r->actor, &in, request_now(), &id, err);
     json_decref(b);
@@ -168,9 +166,7 @@ static int h_chain_put(gm_request *r, gm_err *err)
     if (rc)
         return rc;
     long long unit = json_int_or(b, "unit_id", 0);
-    rc = request_require_unit(r, PERM_MESSAGE_ADMIN, unit, err);
-    if (rc == GM_E_NOTFOUND)
-        rc = gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", unit);
+    rc = request_require_body_unit(r, PERM_MESSAGE_ADMIN, unit, err);
     if (!rc)
         rc = incident_chain_set(r->db, &r->actor, unit, json_object_get(b, "steps"), err);
     json_decref(b);

@@ -57,9 +57,7 @@ static int h_meetings_add(gm_request *r, gm_err *err)
     json_t *empty = json_array();
     gm_meeting_in in = {json_int_or(b, "unit_id", 0), json_str(b, "held_on"), json_str(b, "kind"),
                         json_str(b, "title"), json_str(b, "minutes"), att ? att : empty};
-    rc = request_require_unit(r, PERM_MEETING_WRITE, in.unit_id, err);
-    if (rc == GM_E_NOTFOUND)
-        rc = gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", in.unit_id);
+    rc = request_require_body_unit(r, PERM_MEETING_WRITE, in.unit_id, err);
     if (!rc)
         rc = meetings_add(r->db, &r->actor, &in, &id, err);
     json_decref(empty);

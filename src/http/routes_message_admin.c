@@ -54,9 +54,7 @@ static int h_policy_put(gm_request *r, gm_err *err)
     if (rc)
         return rc;
     long long unit = json_int_or(b, "unit_id", 0);
-    rc = request_require_unit(r, PERM_MESSAGE_ADMIN, unit, err);
-    if (rc == GM_E_NOTFOUND)
-        rc = gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", unit);
+    rc = request_require_body_unit(r, PERM_MESSAGE_ADMIN, unit, err);
     if (!rc)
         rc = message_policy_get(r->db, unit, &cur, NULL, err);
     if (!rc)

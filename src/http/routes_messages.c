@@ -95,9 +95,7 @@ static int h_message_assign(gm_request *r, gm_err *err)
         return rc;
     long long unit = json_int_or(b, "unit_id", 0);
     json_decref(b);
-    rc = request_require_unit(r, PERM_MESSAGE_READ, unit, err);
-    if (rc == GM_E_NOTFOUND)
-        rc = gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", unit);
+    rc = request_require_body_unit(r, PERM_MESSAGE_READ, unit, err);
     if (!rc)
         rc = request_require_message(r, PERM_MESSAGE_ADMIN, r->ids[0], &m, err);
     if (!rc)

@@ -1,6 +1,10 @@
-// prompts.js - the one text prompt of the interaction pages: a textarea
-// that must not be empty (reasons, replies, summaries); null when cancelled.
+// prompts.js - what the interaction detail pages share: the one text
+// prompt (a textarea that must not be empty: reasons, replies, summaries;
+// null when cancelled) and the loading of one object with its steps.
+import { ref } from "vue";
 import { ElMessageBox } from "element-plus";
+import { api } from "@/lib/api.js";
+import { notifyError, notifyOk } from "@/lib/forms.js";
 
 const required = v => (v && v.trim() ? true : "必须填写");
 
@@ -12,4 +16,20 @@ export async function promptRequired(title, text, value = "") {
     });
     return r.value;
   } catch { return null; }
+}
+
+// One object loaded from `${base}/${id}` and its steps (POST `${base}/${id}/${path}`),
+// for the detail pages: the reply of a step is the updated object.
+export function useDetail(base, id) {
+  const item = ref(null), loading = ref(true);
+  async function load() {
+    loading.value = true;
+    try { item.value = await api.get(`${base}/${id}`); }
+    catch (e) { notifyError(e); } finally { loading.value = false; }
+  }
+  async function step(path, body, ok) {
+    try { item.value = await api.post(`${base}/${id}/${path}`, body); notifyOk(ok); }
+    catch (e) { notifyError(e); }
+  }
+  return { item, loading, load, step };
 }
