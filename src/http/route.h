@@ -36,6 +36,7 @@ extern const gm_route gm_routes_accounts[];
 extern const gm_route gm_routes_account_reviews[];
 extern const gm_route gm_routes_calendar[];
 extern const gm_route gm_routes_reports[];
+extern const gm_route gm_routes_jobs[];
 extern const gm_route gm_routes_notifications[];
 extern const gm_route gm_routes_messages[];
 extern const gm_route gm_routes_message_admin[];

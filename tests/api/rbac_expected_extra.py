@@ -147,3 +147,6 @@ for _list in ("lexicon", "allow", "context", "sources"):
         ("GET", "/api/v1/admin/lists/" + _list + "/export"): {"admin"},
         ("POST", "/api/v1/admin/lists/" + _list + "/import"): {"admin"},
     })
+
+# The scheduler's jobs and runs (issue 12): read by those who read the audit trail.
+EXPECTED_EXTRA[("GET", "/api/v1/jobs")] = READERS

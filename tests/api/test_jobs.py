@@ -112,5 +112,26 @@ class JobsTest(unittest.TestCase):
         self.assertIn("--job-tick", p.stderr)
 
 
+class JobsApiTest(unittest.TestCase):
+    def setUp(self):
+        self.srv = gmtest.Server()
+
+    def tearDown(self):
+        self.srv.cleanup()
+
+    def test_jobs_api_lists_jobs_and_runs_for_audit_readers(self):
+        run("jobs", "run", "--db", self.srv.db, "jobs.prune", check=True)
+        self.srv.start(extra_args=("--no-jobs",))
+        sup = self.srv.client("supervisor")
+        r = sup.get("/api/v1/jobs?runs=5")
+        self.assertEqual(r.status, 200)
+        prune = next(j for j in r.json["jobs"] if j["name"] == "jobs.prune")
+        self.assertEqual(prune["schedule_label"], "每天 03:30(北京时间)")
+        self.assertEqual(prune["last_status"], "ok")
+        self.assertEqual((r.json["runs"][0]["job"], r.json["runs"][0]["manual"]), ("jobs.prune", True))
+        self.assertEqual(sup.get("/api/v1/jobs?runs=999").error_field(), "runs")
+        self.assertEqual(self.srv.client("operator").get("/api/v1/jobs").status, 403)
+
+
 if __name__ == "__main__":
     unittest.main()
