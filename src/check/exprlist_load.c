@@ -262,7 +262,8 @@ static const char *severity_word(int sev)
 /* One lexicon line per distinct key that is not a correct form. */
 static int compile(gm_exprs *x, cands *cs, gm_err *err)
 {
-    qsort(cs->v, cs->n, sizeof *cs->v, by_key);
+    if (cs->n)
+        qsort(cs->v, cs->n, sizeof *cs->v, by_key);
     size_t cap = 1, len = 0, nt = 0;
     for (size_t i = 0; i < cs->n; i++)
         cap += strlen(cs->v[i].text) + 32;

@@ -2,7 +2,8 @@
 // source is underlined and blocks submission), saved and submitted; the
 // department head finds it in 待我审核 through the bell and approves, the
 // leader approves with the confidentiality review, the operator publishes;
-// the archive finds it by Chinese full text and the history shows each step.
+// the archive finds it by Chinese full text and the history shows each step;
+// an expression finding (扫黑险恶) is fixed in the editor with one click.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startGovmedia } from "./lib/gm.mjs";
@@ -76,5 +77,15 @@ test("the archive finds the post by Chinese full text; observers read but do not
   await page.locator("[data-test=search]").press("Enter");
   await page.locator(".empty-why", { hasText: "没有标题或正文包含" }).waitFor();
   await gm.shots(page, "post-archive-observer");
+  gm.assertClean(page);
+});
+
+test("expression findings offer the fix: 扫黑险恶 becomes 扫黑除恶 in the editor", async () => {
+  const page = await gm.pageAs("contributor", "/posts/new");
+  await pickAccount(page);
+  await page.locator("[data-test=body]").fill("我县深入推进扫黑险恶常态化工作。");
+  await page.locator("[data-test=apply-fix]", { hasText: "扫黑除恶" }).click();
+  assert.equal(await page.locator("[data-test=body]").inputValue(), "我县深入推进扫黑除恶常态化工作。");
+  await page.locator("[data-test=check-summary]", { hasText: "未发现问题" }).waitFor();
   gm.assertClean(page);
 });

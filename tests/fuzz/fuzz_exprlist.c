@@ -20,11 +20,15 @@
 static char dir[] = "/tmp/gm_fuzz_expr_XXXXXX";
 static const gm_typo_model *model;
 
-static void set_up(void)
+/* The model is loaded once, before the clock of the first input starts. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+    (void)argc;
+    (void)argv;
     gm_err err = {0};
     if (!mkdtemp(dir) || gm_typo_model_get(&model, &err) != 0)
         abort();
+    return 0;
 }
 
 static void write_only(const char *name, const char *buf, size_t len)
@@ -53,11 +57,6 @@ static void check_spans(const gm_findings *fs, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static int ready;
-    if (!ready) {
-        set_up();
-        ready = 1;
-    }
     if (size < 1)
         return 0;
     static const char *const names[] = {"names.txt", "formulations.txt", "outdated.txt",
