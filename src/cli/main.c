@@ -2,6 +2,10 @@
  * main.c - the govmedia program: dispatches to one subcommand per file.
  */
 #include "cli/cli.h"
+#include "store/store.h"
+
+/* The release number; bump it with each release tag. */
+#define GM_VERSION "0.1.0"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,9 +17,9 @@ static const struct {
 } commands[] = {
     {"init", cmd_init, "创建或迁移数据库(--demo 写入演示数据)"},
     {"serve", cmd_serve, "启动控制台和 API 服务"},
-    {"user", cmd_user, "用户管理:add | list | passwd | grant"},
+    {"user", cmd_user, "用户管理:add | list | passwd | grant | revoke | disable | enable | end-sessions"},
     {"unit", cmd_unit, "单位管理:add | list"},
-    {"audit", cmd_audit, "审计日志:verify | list"},
+    {"audit", cmd_audit, "审计日志:verify | list | anchor | keygen"},
     {"backup", cmd_backup, "在线备份数据库"},
     {"check", cmd_check, "合规检查:违禁词、字数、个人信息、媒体文件、转载来源"},
     {"routes", cmd_routes, "列出所有 API 路由及所需权限"},
@@ -33,7 +37,13 @@ static void usage(FILE *out)
     fprintf(out, "用法:govmedia <子命令> [选项]\n\n子命令:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\n每个子命令都支持 --help。\n");
+    fprintf(out, "\n每个子命令都支持 --help。govmedia --version 显示版本。\n");
+}
+
+/* The release and the database schema this binary needs. */
+static void print_version(void)
+{
+    printf("govmedia %s(数据库结构版本 %d)\n", GM_VERSION, store_schema_required());
 }
 
 int main(int argc, char **argv)
@@ -44,6 +54,10 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        print_version();
         return 0;
     }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -2,6 +2,7 @@
  * json_in.c - validating JSON request bodies against a field spec.
  */
 #include "http/json_in.h"
+#include "util/field_label.h"
 #include "util/text.h"
 
 #include <stdio.h>
@@ -9,10 +10,11 @@
 
 static int control_char_error(const char *field, const char *at, gm_err *err)
 {
-    char cp[12];
+    char cp[12], label[128];
     text_codepoint_name(at, cp);
-    return gm_fail(err, GM_E_INVALID, field[0] ? field : "body",
-                   "字段 %s 含有不允许的控制字符 %s", field[0] ? field : "body", cp);
+    field = field[0] ? field : "body";
+    return gm_fail(err, GM_E_INVALID, field, "%s含有不允许的控制字符 %s",
+                   field_label(field, label, sizeof label), cp);
 }
 
 static int check_string(const char *s, size_t len, const char *field, int multiline, gm_err *err)
@@ -92,18 +94,20 @@ static const json_field *find_field(const json_field *spec, const char *key)
 
 static int check_value(const json_field *f, const json_t *v, gm_err *err)
 {
+    char label[128];
+    field_label(f->name, label, sizeof label);
     if (json_is_null(v) && !f->required)
         return GM_OK;
     if (!type_matches(v, f->type))
-        return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 应为%s", f->name, type_name_zh(f->type));
+        return gm_fail(err, GM_E_INVALID, f->name, "%s应为%s", label, type_name_zh(f->type));
     if (f->type != JF_STRING && f->type != JF_TEXT)
         return GM_OK;
     size_t max = f->max_chars ? f->max_chars : 10000;
     size_t n = text_codepoints(json_string_value(v));
     if (f->required && n == 0)
-        return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 不能为空", f->name);
+        return gm_fail(err, GM_E_INVALID, f->name, "%s不能为空", label);
     if (n > max)
-        return gm_fail(err, GM_E_INVALID, f->name, "字段 %s 不能超过 %zu 个字符", f->name, max);
+        return gm_fail(err, GM_E_INVALID, f->name, "%s不能超过 %zu 个字符", label, max);
     return check_string(json_string_value(v), json_string_length(v), f->name, f->type == JF_TEXT, err);
 }
 
@@ -116,14 +120,16 @@ static int check_fields(const json_t *obj, const json_field *spec, gm_err *err)
             return gm_fail(err, GM_E_INVALID, "body", "字段名不能为空");
         const json_field *f = find_field(spec, key);
         if (!f)
-            return gm_fail(err, GM_E_INVALID, key, "未知字段 %s", key);
+            return gm_fail(err, GM_E_INVALID, key, "未知字段 %s", key);   /* no label: unknown */
         int rc = check_value(f, v, err);
         if (rc)
             return rc;
     }
+    char label[128];
     for (const json_field *f = spec; f->name; f++)
         if (f->required && !json_object_get(obj, f->name))
-            return gm_fail(err, GM_E_INVALID, f->name, "缺少必填字段 %s", f->name);
+            return gm_fail(err, GM_E_INVALID, f->name, "缺少必填字段:%s(%s)",
+                           field_label(f->name, label, sizeof label), f->name);
     return GM_OK;
 }
 

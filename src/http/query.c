@@ -3,6 +3,7 @@
  */
 #include "http/query.h"
 #include "core/date.h"
+#include "util/field_label.h"
 #include "util/text.h"
 
 #include <microhttpd.h>
@@ -72,25 +73,29 @@ static int in_choices(const char *v, const char *choices)
 static int check_typed(const query_param *p, const char *v, gm_err *err)
 {
     gm_date d;
+    char label[128];
+    field_label(p->name, label, sizeof label);
     switch (p->type) {
     case QP_TEXT:
         return GM_OK;
     case QP_INT:
         return is_integer(v, 0) ? GM_OK
-                                : gm_fail(err, GM_E_INVALID, p->name, "参数 %s 应为整数", p->name);
+                                : gm_fail(err, GM_E_INVALID, p->name, "参数 %s(%s)应为整数", label, p->name);
     case QP_ID:
         return is_integer(v, 1) ? GM_OK
-                                : gm_fail(err, GM_E_INVALID, p->name, "参数 %s 应为正整数编号", p->name);
+                                : gm_fail(err, GM_E_INVALID, p->name, "参数 %s(%s)应为正整数编号", label, p->name);
     case QP_DATE:
-        return date_parse(v, p->name, &d, err) ? GM_E_INVALID : GM_OK;
+        return date_parse(v, p->name, &d, NULL) == GM_OK
+                   ? GM_OK
+                   : gm_fail(err, GM_E_INVALID, p->name, "参数 %s(%s)应为 YYYY-MM-DD 格式的真实日期", label, p->name);
     case QP_BOOL:
         return in_choices(v, "true|false|1|0")
                    ? GM_OK
-                   : gm_fail(err, GM_E_INVALID, p->name, "参数 %s 应为 true 或 false", p->name);
+                   : gm_fail(err, GM_E_INVALID, p->name, "参数 %s(%s)应为 true 或 false", label, p->name);
     case QP_ENUM:
         return in_choices(v, p->choices)
                    ? GM_OK
-                   : gm_fail(err, GM_E_INVALID, p->name, "参数 %s 应为 %s 之一", p->name, p->choices);
+                   : gm_fail(err, GM_E_INVALID, p->name, "参数 %s(%s)应为 %s 之一", label, p->name, p->choices);
     }
     return GM_OK;
 }

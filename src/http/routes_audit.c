@@ -32,7 +32,7 @@ static int audit_page(gm_request *r, gm_err *err)
         rc = gm_fail(err, GM_E_INVALID, "page_size", "page_size 应在 1 到 500 之间");
     json_t *arr;
     if (!rc)
-        rc = audit_search(r->db, &f, (page - 1) * size, size, &arr, &total, err);
+        rc = audit_search(r->db, &r->actor, &f, (page - 1) * size, size, &arr, &total, err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:o,s:I,s:I,s:I}", "rows", arr, "total",
                                                   (json_int_t)total, "page", (json_int_t)page,
                                                   "page_size", (json_int_t)size));

@@ -112,8 +112,10 @@ static int require_other_user_in_reach(gm_request *r, gm_err *err)
     return rc ? rc : require_reach_over_user(r, u.id, err);
 }
 
-static int h_users_grant(gm_request *r, gm_err *err)
+/* Grant (POST …/roles) and revoke (POST …/roles/revoke): one role on one unit. */
+static int h_users_role(gm_request *r, gm_err *err)
 {
+    int revoke = strcmp(strrchr(r->path, '/') + 1, "revoke") == 0;
     json_t *b;
     int rc = require_other_user_in_reach(r, err);
     if (!rc)
@@ -123,25 +125,10 @@ static int h_users_grant(gm_request *r, gm_err *err)
     user_grant g;
     rc = read_grant(r, b, &g, err);
     if (!rc)
-        rc = users_grant(r->db, &r->actor, r->ids[0], g.unit_id, g.role, err);
+        rc = revoke ? users_revoke(r->db, &r->actor, r->ids[0], g.unit_id, g.role, err)
+                    : users_grant(r->db, &r->actor, r->ids[0], g.unit_id, g.role, err);
     json_decref(b);
-    return rc ? rc : reply_json(r, 201, json_pack("{s:b}", "ok", 1));
-}
-
-static int h_users_revoke(gm_request *r, gm_err *err)
-{
-    json_t *b;
-    int rc = require_other_user_in_reach(r, err);
-    if (!rc)
-        rc = json_body_parse(r->body, r->body_len, grant_fields, &b, err);
-    if (rc)
-        return rc;
-    user_grant g;
-    rc = read_grant(r, b, &g, err);
-    if (!rc)
-        rc = users_revoke(r->db, &r->actor, r->ids[0], g.unit_id, g.role, err);
-    json_decref(b);
-    return rc ? rc : reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+    return rc ? rc : reply_json(r, revoke ? 200 : 201, json_pack("{s:b}", "ok", 1));
 }
 
 static int h_users_disable(gm_request *r, gm_err *err)
@@ -189,8 +176,8 @@ static int h_users_passwd(gm_request *r, gm_err *err)
 const gm_route gm_routes_users[] = {
     {"GET", "/api/v1/users", PERM_USER_READ, h_users_list, 0, "用户列表"},
     {"POST", "/api/v1/users", PERM_USER_WRITE, h_users_add, 0, "新建用户(含角色)"},
-    {"POST", "/api/v1/users/{id}/roles", PERM_USER_WRITE, h_users_grant, 0, "授予角色(不能给自己)"},
-    {"POST", "/api/v1/users/{id}/roles/revoke", PERM_USER_WRITE, h_users_revoke, 0,
+    {"POST", "/api/v1/users/{id}/roles", PERM_USER_WRITE, h_users_role, 0, "授予角色(不能给自己)"},
+    {"POST", "/api/v1/users/{id}/roles/revoke", PERM_USER_WRITE, h_users_role, 0,
      "撤销角色(不能撤销自己的;不能撤销最后一个角色)"},
     {"POST", "/api/v1/users/{id}/disable", PERM_USER_WRITE, h_users_disable, 0,
      "停用用户(立即结束其全部会话)"},

@@ -19,9 +19,10 @@ typedef struct audit_filter {
     const char *action, *login, *object_type, *object_id, *from, *to;
 } audit_filter;
 
-/* One page (offset, limit) of the rows matching f, newest first, and how
- * many rows match in all. */
-int audit_search(db *d, const audit_filter *f, long long offset, long long limit, json_t **out,
-                 long long *total, gm_err *err);
+/* One page (offset, limit) of the rows matching f that scope may read
+ * (the same reach rule as audit_list; NULL: all), newest first, and how
+ * many such rows there are in all. */
+int audit_search(db *d, const gm_actor *scope, const audit_filter *f, long long offset,
+                 long long limit, json_t **out, long long *total, gm_err *err);
 
 #endif

@@ -18,9 +18,31 @@ int users_delete_sessions(db *d, long long user_id, long long *ended, gm_err *er
     return rc;
 }
 
-static int revoke_in_transaction(db *d, const gm_actor *who, const gm_user *u, long long unit_id,
-                                 const char *role, gm_err *err)
+/* One change of one user: load the user, run step inside a transaction. */
+typedef int (*user_step)(db *d, const gm_actor *who, const gm_user *u, const void *arg,
+                         gm_err *err);
+
+static int in_user_transaction(db *d, const gm_actor *who, long long user_id, user_step step,
+                               const void *arg, gm_err *err)
 {
+    gm_user u;
+    int rc = users_get(d, user_id, &u, err);
+    if (!rc)
+        rc = db_begin(d, err);
+    return rc ? rc : db_end(d, step(d, who, &u, arg, err), err);
+}
+
+typedef struct revoke_arg {
+    long long unit_id;
+    const char *role;
+} revoke_arg;
+
+static int revoke_in_transaction(db *d, const gm_actor *who, const gm_user *u, const void *arg,
+                                 gm_err *err)
+{
+    const revoke_arg *ra = arg;
+    long long unit_id = ra->unit_id;
+    const char *role = ra->role;
     long long n = 0;
     int rc = db_query_int(d, &n, err, "SELECT COUNT(*) FROM user_roles WHERE user_id=?", "i", u->id);
     if (rc)
@@ -44,18 +66,14 @@ static int revoke_in_transaction(db *d, const gm_actor *who, const gm_user *u, l
 int users_revoke(db *d, const gm_actor *who, long long user_id, long long unit_id,
                  const char *role, gm_err *err)
 {
-    gm_user u;
-    int rc = users_get(d, user_id, &u, err);
-    if (!rc)
-        rc = db_begin(d, err);
-    if (rc)
-        return rc;
-    return db_end(d, revoke_in_transaction(d, who, &u, unit_id, role, err), err);
+    revoke_arg ra = {unit_id, role};
+    return in_user_transaction(d, who, user_id, revoke_in_transaction, &ra, err);
 }
 
-static int disable_in_transaction(db *d, const gm_actor *who, const gm_user *u, int disabled,
+static int disable_in_transaction(db *d, const gm_actor *who, const gm_user *u, const void *arg,
                                   gm_err *err)
 {
+    int disabled = *(const int *)arg;
     long long ended = 0;
     int rc = db_exec(d, err, "UPDATE users SET disabled=? WHERE id=?", "ii", (long long)disabled,
                      u->id);
@@ -72,30 +90,26 @@ static int disable_in_transaction(db *d, const gm_actor *who, const gm_user *u, 
 
 int users_set_disabled(db *d, const gm_actor *who, long long user_id, int disabled, gm_err *err)
 {
-    gm_user u;
-    int rc = users_get(d, user_id, &u, err);
+    return in_user_transaction(d, who, user_id, disable_in_transaction, &disabled, err);
+}
+
+static int end_sessions_in_transaction(db *d, const gm_actor *who, const gm_user *u,
+                                       const void *arg, gm_err *err)
+{
+    long long *ended = (long long *)arg;
+    int rc = users_delete_sessions(d, u->id, ended, err);
     if (!rc)
-        rc = db_begin(d, err);
-    if (rc)
-        return rc;
-    return db_end(d, disable_in_transaction(d, who, &u, disabled, err), err);
+        rc = audit_append_json(d, who, "user.sessions_end", "user", u->id, NULL,
+                               json_pack("{s:I}", "sessions_ended", (json_int_t)*ended), err);
+    return rc;
 }
 
 int users_end_sessions(db *d, const gm_actor *who, long long user_id, long long *ended,
                        gm_err *err)
 {
-    gm_user u;
     long long n = 0;
-    int rc = users_get(d, user_id, &u, err);
-    if (!rc)
-        rc = db_begin(d, err);
-    if (rc)
-        return rc;
-    rc = users_delete_sessions(d, u.id, &n, err);
-    if (!rc)
-        rc = audit_append_json(d, who, "user.sessions_end", "user", u.id, NULL,
-                               json_pack("{s:I}", "sessions_ended", (json_int_t)n), err);
+    int rc = in_user_transaction(d, who, user_id, end_sessions_in_transaction, &n, err);
     if (ended)
         *ended = n;
-    return db_end(d, rc, err);
+    return rc;
 }

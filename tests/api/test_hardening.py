@@ -236,6 +236,10 @@ class AccessTest(unittest.TestCase):
         self.assertIn(("account", str(theirs)), objects)
         self.assertNotIn(("account", str(mine)), objects)
         self.assertFalse([r for r in rows if r["login"] == "contributor"])
+        paged = self.subadmin.get("/api/v1/audit?page=1&page_size=500").json
+        self.assertFalse([r for r in paged["rows"] if r["login"] == "contributor"], "the paged view too")
+        self.assertNotIn(("account", str(mine)), {(r["object_type"], r["object_id"]) for r in paged["rows"]})
+        self.assertEqual(paged["total"], len(paged["rows"]))
         sup_objects = {(r["object_type"], r["object_id"])
                        for r in self.sup.get("/api/v1/audit?limit=1000").json["rows"]}
         self.assertTrue({("account", str(mine)), ("account", str(theirs))} <= sup_objects)
@@ -576,6 +580,53 @@ class RegistryTest(gmtest.ServerTest):
         second = self.sup.post("/api/v1/accounts", form(5, "app", "卫健局第二客户端"))
         self.assertEqual((second.status, second.error_field()), (409, "platform"), second)
         self.assertIn("卫健局客户端", second.json["error"]["message"])
+
+
+class PeopleTest(gmtest.ServerTest):
+    """Item 13: what people read: China time, Chinese field names, version, QR upload."""
+
+    def test_item13_version(self):
+        p = gmtest.run("--version")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertRegex(p.stdout, r"^govmedia \d+\.\d+\.\d+")
+
+    def test_item13_error_messages_name_fields_in_chinese_field_key_stays_api_name(self):
+        sup = self.srv.client("supervisor")
+        f = form(4, "douyin", "某账号")
+        f["responsible"] = dict(f["responsible"], name="陈\u0000刚")
+        r = sup.post("/api/v1/accounts", f)
+        self.assertEqual(r.error_field(), "responsible.name")
+        self.assertIn("负责人姓名", r.json["error"]["message"])
+        r = sup.get("/api/v1/accounts?as_of=zzz")
+        self.assertEqual(r.error_field(), "as_of")
+        self.assertIn("统计日期", r.json["error"]["message"])
+
+    def test_item13_cli_lists_show_china_time(self):
+        p = gmtest.run("audit", "list", "--db", self.srv.db, "--limit", "3")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        at = p.stdout.splitlines()[0].split("\t")[1]
+        self.assertRegex(at, r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
+
+    def test_item13_cli_uploads_the_qr_code_so_a_cli_user_can_file(self):
+        sup = self.srv.client("supervisor")
+        r = sup.post("/api/v1/accounts", form(4, "wechat", "CLI 备案号", exception_reason="测试用例:同平台多账号"))
+        aid = r.json["id"]
+        for step in ("approve", "open"):
+            self.assertEqual(sup.post(f"/api/v1/accounts/{aid}/{step}", BODIES[step]).status, 200)
+        from acct_helpers import png_bytes, BAD_TEXT_AS_PNG
+        png = os.path.join(self.srv.dir, "qr.png")
+        with open(png, "wb") as f:
+            f.write(BAD_TEXT_AS_PNG)
+        p = gmtest.run("account", "qr", "--db", self.srv.db, "--id", str(aid), "--file", png)
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        with open(png, "wb") as f:
+            f.write(png_bytes())
+        p = gmtest.run("account", "qr", "--db", self.srv.db, "--id", str(aid), "--file", png)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        p = gmtest.run("account", "file", "--db", self.srv.db, "--id", str(aid), "--input", "-",
+                       stdin='{"date":"2026-10-01","created_on":"2026-09-29","followers":3,"introduction":"简介"}')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(sup.get(f"/api/v1/accounts/{aid}").json["state"], "filed")
 
 
 if __name__ == "__main__":
