@@ -89,6 +89,6 @@ int gm_media_check(const char *path, const void *policy_json, gm_findings *fs, c
     }
     *kind = "other";
     char msg[200];
-    snprintf(msg, sizeof msg, "文件实际类型为 %s，不是允许的图片（JPEG）或视频格式", mime);
+    snprintf(msg, sizeof msg, "文件实际类型为 %s，不是该平台允许的图片或视频格式", mime);
     return add(fs, "type", mime, msg) ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
 }

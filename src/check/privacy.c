@@ -9,6 +9,7 @@
  */
 #include "check/privacy.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,20 +117,42 @@ static int classify(const digit_run *r, const char **cat, size_t *head, size_t *
     return 1;
 }
 
+/* "+86 138…" keeps its international form: the '+' (ASCII or full-width)
+ * before the run joins the match, and the separator after 86 stays. */
+static void country_code_form(const char *text, const digit_run *r, gm_finding *f, char *masked)
+{
+    char sep[4] = "";
+    if (r->ng == 2 && r->g[0].n == 2)
+        sep[0] = text[r->g[0].b_end];
+    size_t plus = 0;
+    if (r->b_start >= 1 && text[r->b_start - 1] == '+')
+        plus = 1;
+    else if (r->b_start >= 3 && memcmp(text + r->b_start - 3, "\xEF\xBC\x8B", 3) == 0)
+        plus = 3;
+    char mobile[RUN_MAX + 1];
+    mask_digits(r->d + 2, r->n - 2, 3, 4, mobile);
+    sprintf(masked, "%s86%s%s", plus ? "+" : "", sep, mobile);
+    f->b_start -= plus;
+    f->start -= plus ? 1 : 0;
+    f->match = (char *)text + f->b_start;
+}
+
 static int emit_one(const char *text, const char *field, const digit_run *r, gm_findings *fs)
 {
     const char *cat;
     size_t head, tail;
     if (r->n == 0 || r->overflow || !classify(r, &cat, &head, &tail))
         return 0;
-    char masked[RUN_MAX + 1];
+    char masked[RUN_MAX + 8];
     mask_digits(r->d, r->n, head, tail, masked);
     gm_finding f = {.rule = "privacy", .field = field, .category = (char *)cat,
                     .severity = GM_SEV_WARN, .term = (char *)cat,
                     .match = (char *)text + r->b_start, .start = r->cp_start,
                     .end = r->cp_end, .b_start = r->b_start, .b_end = r->b_end,
                     .replacement = masked, .message = "个人信息须去标识化后发布"};
-    return gm_findings_add(fs, &f, r->b_end - r->b_start);
+    if (r->n == 13 && strcmp(cat, "mobile") == 0)
+        country_code_form(text, r, &f, masked);
+    return gm_findings_add(fs, &f, f.b_end - f.b_start);
 }
 
 /* The whole run ("6222 0212 3456 7890 123"), or else each group on its own
@@ -295,7 +318,9 @@ static int scan_emails(const char *text, size_t len, const char *field, gm_findi
 int gm_privacy_scan(const char *text, size_t len, const char *field, gm_findings *fs)
 {
     int rc = scan_digits(text, len, field, fs);
-    return rc ? rc : scan_emails(text, len, field, fs);
+    if (!rc)
+        rc = scan_emails(text, len, field, fs);
+    return rc ? rc : gm_address_scan(text, len, field, fs);
 }
 
 static int is_privacy(const gm_finding *f)

@@ -14,6 +14,11 @@
 /* Appends privacy findings for text (valid UTF-8) as field. */
 int gm_privacy_scan(const char *text, size_t len, const char *field, gm_findings *fs);
 
+/* Detailed postal addresses (a district-level place, then a road, street
+ * or lane followed by a house number, building or room): the number part
+ * is the finding, masked digit by digit (address.c). */
+int gm_address_scan(const char *text, size_t len, const char *field, gm_findings *fs);
+
 /* Writes text with every privacy finding of field replaced by its mask into
  * a malloc'd string (*out).  fs must be sorted. */
 int gm_privacy_mask(const char *text, size_t len, const char *field, const gm_findings *fs,

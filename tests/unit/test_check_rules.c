@@ -253,15 +253,19 @@ static const unsigned char PNG[] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A,
 static const unsigned char MP4[] = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'p', '4', '2', 0, 0, 0, 0,
                                     'm', 'p', '4', '2', 'i', 's', 'o', 'm'};
 
+/* The company seed's rule (JPEG of 1-5 MB) is the "website" preset. */
 static void test_media_jpeg_size_1_to_5_mb(void **state)
 {
     char *good = media_file(JPEG, sizeof JPEG, 2u << 20);
     char *small = media_file(JPEG, sizeof JPEG, 512u << 10);
-    json_t *r = media(*state, good, "weibo");
+    json_t *r = media(*state, small, "weibo");   /* not the default */
+    assert_true(json_is_true(json_object_get(r, "ok")));
+    json_decref(r);
+    r = media(*state, good, "website");
     assert_string_equal(json_string_value(json_object_get(r, "mime")), "image/jpeg");
     assert_true(json_is_true(json_object_get(r, "ok")));
     json_decref(r);
-    r = media(*state, small, "weibo");
+    r = media(*state, small, "website");
     assert_int_equal(count_rule(r, "media", "size"), 1);
     assert_false(json_is_true(json_object_get(r, "ok")));
     json_decref(r);
@@ -276,6 +280,10 @@ static void test_media_real_type_not_name(void **state)
     char *png = media_file(PNG, sizeof PNG, 2u << 20);   /* named like nothing, is a PNG */
     json_t *r = media(*state, png, NULL);
     assert_string_equal(json_string_value(json_object_get(r, "mime")), "image/png");
+    assert_string_equal(json_string_value(json_object_get(r, "kind")), "image");
+    assert_true(json_is_true(json_object_get(r, "ok")));   /* PNG is a normal image */
+    json_decref(r);
+    r = media(*state, png, "website");                      /* the seed's JPEG-only preset */
     assert_int_equal(count_rule(r, "media", "type"), 1);
     json_decref(r);
     unlink(png);
@@ -301,6 +309,31 @@ static void test_media_missing_file_is_invalid(void **state)
     assert_string_equal(err.field, "media");
 }
 
+static void test_privacy_mobile_with_country_code_keeps_its_form(void **state)
+{
+    json_t *r = run_check(*state, "电话+86 13812345678", NULL, NULL, NULL);
+    assert_string_equal(fstr(r, 0, "match"), "+86 13812345678");
+    assert_string_equal(fstr(r, 0, "replacement"), "+86 138****5678");
+    assert_string_equal(json_string_value(json_object_get(r, "masked")), "电话+86 138****5678");
+    json_decref(r);
+}
+
+static void test_privacy_detailed_address_masked(void **state)
+{
+    json_t *r = run_check(*state, "家住江苏省南京市玄武区中山路100号3栋201室。", NULL, NULL, NULL);
+    assert_int_equal(count_rule(r, "privacy", "address"), 1);
+    assert_string_equal(fstr(r, 0, "match"), "100号3栋201室");
+    assert_string_equal(json_string_value(json_object_get(r, "masked")),
+                        "家住江苏省南京市玄武区中山路***号*栋***室。");
+    json_decref(r);
+    const char *plain[] = {"市政府位于北京东路41号", "中山路改造工程", "第3号文件", "鼓楼区3号线", NULL};
+    for (size_t i = 0; plain[i]; i++) {
+        r = run_check(*state, plain[i], NULL, NULL, NULL);
+        assert_int_equal(count_rule(r, "privacy", "address"), 0);
+        json_decref(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +351,8 @@ int main(void)
         cmocka_unit_test(test_privacy_bank_card_luhn),
         cmocka_unit_test(test_privacy_email),
         cmocka_unit_test(test_privacy_masked_text),
+        cmocka_unit_test(test_privacy_mobile_with_country_code_keeps_its_form),
+        cmocka_unit_test(test_privacy_detailed_address_masked),
         cmocka_unit_test(test_source_repost_must_name_source),
         cmocka_unit_test(test_source_unapproved),
         cmocka_unit_test(test_source_approved_name_and_domain),
