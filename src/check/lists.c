@@ -196,9 +196,9 @@ static int entry_field_ok(int kind, const json_t *e, size_t i, gm_err *err)
     const char *fields[] = {gm_list_key(kind), "category", "severity"};
     for (size_t k = 0; k < (kind == GM_LIST_LEXICON ? 3u : 1u); k++) {
         const char *v = member(e, fields[k], k ? "x" : "");
-        if (!*v || strpbrk(v, "#\t\r\n") || (k && strchr(v, ' ')))
-            return gm_fail(err, GM_E_INVALID, "entries", "第 %zu 条的 %s 不能为空，也不能含 #、制表符或换行%s",
-                           i + 1, fields[k], k ? "或空格" : "");
+        if (!*v || strpbrk(v, "#\t\r\n"))
+            return gm_fail(err, GM_E_INVALID, "entries", "第 %zu 条的 %s 不能为空，也不能含 #、制表符或换行",
+                           i + 1, fields[k]);
     }
     const char *sev = member(e, "severity", "block");
     if (kind == GM_LIST_LEXICON && strcmp(sev, "block") && strcmp(sev, "warn"))

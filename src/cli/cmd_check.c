@@ -14,6 +14,8 @@
 #include "check/check.h"
 #include "util/file.h"
 #include "cli/check_batch.h"
+#include "http/check_lists.h"
+#include "store/store.h"
 #include "cli/cli.h"
 
 #define CHECK_INPUT_MAX (64u << 20)
@@ -21,9 +23,10 @@
 
 typedef struct check_opts {
     const char *platform, *allow, *sources, *title, *repost, *media, *input;
+    const char *db, *account, *since;     /* --archive */
     const char *lexicons[MAX_LEXICONS];
     size_t n_lexicons;
-    int json, mask, help, jsonl;
+    int json, mask, help, jsonl, archive;
     int final_newline;    /* the input ended in a newline that was not checked */
 } check_opts;
 
@@ -33,6 +36,7 @@ static const char usage[] =
     "                     [--repost-source NAME] [--json] [--mask] [FILE|-]\n"
     "       govmedia check --media FILE [--platform P] [--json]\n"
     "       govmedia check --jsonl [--platform P] [--lexicon FILE]... [FILE|-]\n"
+    "       govmedia check --archive --db PATH [--account ID] [--since DATE]\n"
     "  检查正文（FILE 或标准输入）: 违禁词、字数、个人信息、转载来源。\n"
     "  文件末尾的一个换行不计入正文。\n"
     "  --lexicon  词库文件，可重复；给出时取代自带词库 ($GOVMEDIA_DATA/lexicons/*.txt)\n"
@@ -44,6 +48,8 @@ static const char usage[] =
     "  --jsonl    批量检查: 每行一个 JSON 对象 {\"text\",\"title\",\"platform\",\n"
     "             \"repost_source\",\"id\"}（仅 text 必填），每行输出一份 --json 报告并回显 id;\n"
     "             某行格式错误时报告行号并以 2 退出（此前输出的行仍有效）\n"
+    "  --archive  回溯检查: 用当前词库（含管理员在系统中修改的词库）重新检查已发布的\n"
+    "             稿件，每篇现在有发现的稿件输出一行报告（附 publication_id 等）\n"
     "  退出码: 0 无阻断问题, 1 有阻断问题, 2 用法或输入错误\n";
 
 static int usage_error(const char *msg, const char *arg)
@@ -55,9 +61,9 @@ static int usage_error(const char *msg, const char *arg)
 static const char **value_slot(check_opts *o, const char *name)
 {
     static const char *names[] = {"--platform", "--allow", "--sources", "--title",
-                                  "--repost-source", "--media"};
+                                  "--repost-source", "--media", "--db", "--account", "--since"};
     const char **slots[] = {&o->platform, &o->allow, &o->sources, &o->title, &o->repost,
-                            &o->media};
+                            &o->media, &o->db, &o->account, &o->since};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(name, names[i]) == 0)
             return slots[i];
@@ -73,6 +79,8 @@ static int parse_opts(int argc, char **argv, check_opts *o)
             o->json = 1;
         } else if (strcmp(a, "--jsonl") == 0) {
             o->jsonl = 1;
+        } else if (strcmp(a, "--archive") == 0) {
+            o->archive = 1;
         } else if (strcmp(a, "--mask") == 0) {
             o->mask = 1;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -97,6 +105,11 @@ static int parse_opts(int argc, char **argv, check_opts *o)
     }
     if (o->media && o->input)
         return usage_error("--media 与正文输入不能同时使用", NULL);
+    if (o->archive && (!o->db || o->input || o->media || o->jsonl))
+        return usage_error("--archive 需要 --db PATH，且不能与输入文件、--media、--jsonl 同时使用",
+                           NULL);
+    if (!o->archive && (o->db || o->account || o->since))
+        return usage_error("--db、--account、--since 只用于 --archive", NULL);
     if (o->jsonl && (o->media || o->title || o->repost || o->mask))
         return usage_error("--jsonl 不能与 --media、--title、--repost-source、--mask 同时使用",
                            NULL);
@@ -264,6 +277,36 @@ static int fail_input(const gm_err *err)
     return 2;
 }
 
+/* `--archive`: the engine as the server runs it (shipped files with the
+ * lists admins edited in the store), unless --lexicon/--allow/--sources say
+ * otherwise. */
+static int run_archive(const check_opts *o)
+{
+    char *end = NULL;
+    long long account = o->account ? strtoll(o->account, &end, 10) : 0;
+    if (o->account && (*end || account <= 0))
+        return usage_error("--account 应为账号编号: ", o->account);
+    db *d = NULL;
+    gm_checker *c = NULL;
+    gm_err err = {0};
+    long checked = 0, listed = 0;
+    int rc = store_open(&d, o->db, &err);
+    if (!rc)
+        rc = store_require_current(d, &err);
+    if (!rc)
+        rc = o->n_lexicons || o->allow || o->sources ? load_checker(o, &c, &err)
+                                                     : check_lists_load(d, data_dir(), &c, &err);
+    if (!rc)
+        rc = check_archive(c, d, account, o->since, stdout, &checked, &listed, &err);
+    gm_checker_unref(c);
+    if (d)
+        db_close(d);
+    if (rc < 0)
+        return fail_input(&err);
+    fprintf(stderr, "govmedia check: 已回溯检查 %ld 篇已发布稿件，%ld 篇现有发现\n", checked, listed);
+    return rc;
+}
+
 int cmd_check(int argc, char **argv)
 {
     check_opts o = {0};
@@ -273,6 +316,8 @@ int cmd_check(int argc, char **argv)
         fputs(usage, stdout);
         return 0;
     }
+    if (o.archive)
+        return run_archive(&o);
     gm_err err = {0};
     gm_checker *c = NULL;
     if (load_checker(&o, &c, &err) != 0)

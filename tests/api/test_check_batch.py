@@ -57,6 +57,26 @@ class CheckJsonl(unittest.TestCase):
         self.assertEqual(code, 2)
         self.assertIn("bogus", err)
 
+    def test_archive_recheck_runs_over_published_posts(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            db = os.path.join(d, "g.db")
+            subprocess.run([BIN, "init", "--db", db, "--demo"], check=True, capture_output=True)
+            env = dict(os.environ, GOVMEDIA_DATA=os.path.join(SRC, "data"))
+            p = subprocess.run([BIN, "check", "--archive", "--db", db, "--since", "2000-01-01"],
+                               capture_output=True, env=env, timeout=120)
+            self.assertIn(p.returncode, (0, 1), p.stderr.decode())
+            self.assertIn("已回溯检查", p.stderr.decode())
+            for line in p.stdout.decode().splitlines():
+                r = json.loads(line)
+                self.assertTrue(r["findings"])
+                self.assertIn("publication_id", r)
+            p = subprocess.run([BIN, "check", "--archive"], capture_output=True, env=env)
+            self.assertEqual(p.returncode, 2)
+            p = subprocess.run([BIN, "check", "--archive", "--db", db, "--account", "x"],
+                               capture_output=True, env=env)
+            self.assertEqual(p.returncode, 2)
+
     def test_sound_matching_no_blocking_false_hit_on_official_text(self):
         rows = []
         odw = os.path.join(SHARED, "data", "ecspell", "odw.train")
