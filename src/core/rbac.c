@@ -119,3 +119,12 @@ bool rbac_allows(const gm_grant *grants, size_t n, gm_perm perm, const char *uni
     }
     return false;
 }
+
+bool rbac_works_inside(const gm_grant *grants, size_t n, gm_perm perm, const char *unit_path)
+{
+    size_t len = strlen(unit_path);
+    for (size_t i = 0; i < n; i++)
+        if (role_has_perm(grants[i].role, perm) && strncmp(grants[i].unit_path, unit_path, len) == 0)
+            return true;
+    return false;
+}

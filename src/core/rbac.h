@@ -79,6 +79,10 @@ bool role_reaches_subtree(gm_role role);
  * the unit with this path? */
 bool rbac_allows(const gm_grant *grants, size_t n, gm_perm perm, const char *unit_path);
 
+/* Does a grant carrying perm sit at or below the unit at unit_path?  (A
+ * unit inside an annual-review round's scope sees that round.) */
+bool rbac_works_inside(const gm_grant *grants, size_t n, gm_perm perm, const char *unit_path);
+
 /* Does one grant cover the unit at unit_path (own unit or, for
  * subtree roles, any unit below)? */
 bool grant_covers(const gm_grant *g, const char *unit_path);

@@ -83,10 +83,39 @@ static int h_reviews_list(gm_request *r, gm_err *err)
     return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "rounds", arr));
 }
 
+/* A unit inside the round's scope (below the supervisor's unit) sees the
+ * round with the entries of the accounts it may read: how it learns which
+ * reports it has to submit. */
+static int reply_readable_entries(gm_request *r, long long round_id, gm_err *err)
+{
+    json_t *j, *entry;
+    size_t i;
+    int rc = reviews_detail(r->db, round_id, &j, err);
+    if (rc)
+        return rc;
+    json_t *mine = json_array();
+    json_array_foreach(json_object_get(j, "accounts"), i, entry) {
+        gm_account a;
+        if (accounts_get(r->db, json_integer_value(json_object_get(entry, "account_id")), &a,
+                         NULL) != GM_OK)
+            continue;
+        if (rbac_allows(r->actor.grants, r->actor.n_grants, PERM_ACCOUNT_READ, a.unit_path))
+            json_array_append(mine, entry);
+        accounts_release(&a);
+    }
+    json_object_set_new(j, "accounts", mine);
+    return reply_json(r, 200, j);
+}
+
 static int h_review_get(gm_request *r, gm_err *err)
 {
     gm_review_round round;
-    int rc = require_round(r, PERM_ACCOUNT_READ, &round, err);
+    int rc = reviews_get(r->db, r->ids[0], &round, err);
+    if (!rc && !rbac_allows(r->actor.grants, r->actor.n_grants, PERM_ACCOUNT_READ, round.unit_path) &&
+        rbac_works_inside(r->actor.grants, r->actor.n_grants, PERM_ACCOUNT_READ, round.unit_path))
+        return reply_readable_entries(r, round.id, err);
+    if (!rc)
+        rc = request_require_unit(r, PERM_ACCOUNT_READ, round.unit_id, err);
     return rc ? rc : reply_round(r, 200, round.id, err);
 }
 

@@ -113,7 +113,8 @@ int reviews_list(db *d, const gm_actor *scope, json_t **out, gm_err *err)
     for (size_t i = 0; !rc && i < n; i++) {
         gm_review_round r;
         if ((rc = reviews_get(d, ids[i], &r, err)) == GM_OK &&
-            (!scope || rbac_allows(scope->grants, scope->n_grants, PERM_ACCOUNT_READ, r.unit_path)))
+            (!scope || rbac_allows(scope->grants, scope->n_grants, PERM_ACCOUNT_READ, r.unit_path) ||
+             rbac_works_inside(scope->grants, scope->n_grants, PERM_ACCOUNT_READ, r.unit_path)))
             json_array_append_new(arr, round_to_json(&r));
     }
     if (rc)

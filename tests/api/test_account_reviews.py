@@ -104,6 +104,23 @@ class AnnualReviewTest(gmtest.ServerTest):
         self.assertIn(2025, [x["year"] for x in self.c["observer"].get("/api/v1/reviews").json["rounds"]])
 
 
+    def test_unit_inside_the_round_sees_it_with_its_own_accounts_only(self):
+        """A contributor's unit lies below the supervisor's round: the console
+        must show it the round and the accounts it has to report on."""
+        sup = self.c["supervisor"]
+        r = sup.post("/api/v1/reviews", {"year": 2029})
+        self.assertEqual(r.status, 201, r)
+        rid = r.json["id"]
+        self.assertEqual(self.c["contributor"].get(f"/api/v1/units/{r.json['unit_id']}").status, 403,
+                         "the round's unit is above the contributor's reach")
+        c = self.c["contributor"]
+        self.assertIn(rid, [x["id"] for x in c.get("/api/v1/reviews").json["rounds"]])
+        r = c.get(f"/api/v1/reviews/{rid}")
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.json["accounts"])
+        self.assertEqual({e["unit_name"] for e in r.json["accounts"]}, {"示范县教育局"})
+        self.assertEqual(c.get(f"/api/v1/reviews/{rid}/must-close").status, 403)
+
     def test_must_close_csv_is_readable_and_never_a_formula(self):
         sup = self.c["supervisor"]
         evil = '=HYPERLINK("http://example.invalid","点此")'

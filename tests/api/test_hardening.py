@@ -213,7 +213,11 @@ class AccessTest(unittest.TestCase):
         self.assertEqual(wsj.post(f"/api/v1/reviews/{rid}/accounts/{other}/report",
                                   {"text": secret}).status, 200)
         c = self.srv.client("contributor")
-        self.assertEqual(c.get(f"/api/v1/reviews/{rid}").status, 403)
+        # A unit inside the round's scope sees the round, with its own accounts only.
+        r = c.get(f"/api/v1/reviews/{rid}")
+        self.assertEqual(r.status, 200, r)
+        self.assertNotIn(other, [e["account_id"] for e in r.json["accounts"]])
+        self.assertNotIn(secret, r.raw.decode())
         r = c.post(f"/api/v1/reviews/{rid}/accounts/{mine}/report", {"text": "教育局年审报告"})
         self.assertEqual(r.status, 200, r)
         self.assertEqual([e["account_id"] for e in r.json["accounts"]], [mine])

@@ -49,7 +49,12 @@ const tables = {
   reviewOutcome: { keep: "保留", pending: "待审核", must_close: "应关停", exempt: "免审" },
   roundState: { open: "进行中", closed: "已结束" },
   overdue: { filing: "备案逾期", refiling: "重新备案逾期", any: "任一逾期" },
-  checkRule: { lexicon: "敏感词", length: "字数", privacy: "个人信息", source: "转载来源" },
+  checkRule: { lexicon: "违禁词", length: "字数", privacy: "个人信息", source: "转载来源", media: "媒体文件", expression: "规范表述" },
+  checkCategory: {
+    ads: "商业广告", gambling: "赌博", fraud: "诈骗", vulgar: "低俗", rumour: "谣言/未经核实", secret: "涉密",
+    mobile: "手机号", id_card: "身份证号", bank_card: "银行卡号", email: "电子邮箱", missing: "未注明来源",
+    unapproved: "来源未经核准", type: "文件类型", size: "文件大小", typo: "错别字", title: "标题", general: "一般",
+  },
   severity: { block: "禁止发布", warn: "提醒" },
   calendarSource: { store: "已导入", shipped: "随软件提供" },
 };
