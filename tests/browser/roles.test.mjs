@@ -52,7 +52,7 @@ for (const [login, menu] of Object.entries(MENUS)) {
       const item = page.locator(".side-menu .el-menu-item").nth(i);
       const title = (await item.textContent()).trim();
       await item.click();
-      await gm.settle(page);
+      await gm.settleQuick(page);
       assert.equal(await page.locator("[data-test=forbidden]").count(), 0, `${login} may open ${title}`);
       await gm.shots(page, `page-${login}-${new URL(page.url()).pathname.replace(/\//g, "_") || "_"}`);
     }

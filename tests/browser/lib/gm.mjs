@@ -113,6 +113,13 @@ class Govmedia {
     await page.locator(".el-loading-mask").first().waitFor({ state: "hidden", timeout: 15000 }).catch(() => {});
   }
 
+  // After an in-console navigation: the page's loading masks have come and gone
+  // (cheaper than network quiet, for tests that visit many pages).
+  async settleQuick(page) {
+    await page.waitForTimeout(250);
+    await page.locator(".el-loading-mask").first().waitFor({ state: "hidden", timeout: 15000 }).catch(() => {});
+  }
+
   // The texts of the sidebar's menu entries, in order (sub-menus opened).
   async menu(page) {
     await page.locator(".side-menu").waitFor();
