@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "test_store_helpers.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -38,11 +40,7 @@ static const gm_job_table table = {defs, 1};
 static int setup(void **state)
 {
     snprintf(path, sizeof path, "/tmp/gm-test-jobs-%d.db", (int)getpid());
-    unlink(path);
-    db *d;
-    gm_err err;
-    assert_int_equal(store_open(&d, path, &err), 0);
-    assert_int_equal(store_migrate(d, NULL, &err), 0);
+    db *d = test_open_migrated(path);
     calls = fail_next = 0;
     *state = d;
     return 0;
@@ -50,13 +48,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    db_close(*state);
-    char side[300];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    test_close_removed(*state, path);
     return 0;
 }
 

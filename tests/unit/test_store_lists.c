@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include "test_store_helpers.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,24 +25,14 @@ static char path[256];
 static int setup(void **state)
 {
     snprintf(path, sizeof path, "/tmp/gm-test-lists-%d.db", (int)getpid());
-    unlink(path);
-    db *d;
-    gm_err err;
-    assert_int_equal(store_open(&d, path, &err), 0);
-    assert_int_equal(store_migrate(d, NULL, &err), 0);
+    db *d = test_open_migrated(path);
     *state = d;
     return 0;
 }
 
 static int teardown(void **state)
 {
-    db_close(*state);
-    char side[300];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    test_close_removed(*state, path);
     return 0;
 }
 
