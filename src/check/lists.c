@@ -93,24 +93,36 @@ static int sources_entries(const char *text, size_t len, json_t *arr, gm_err *er
     return rc;
 }
 
-int gm_list_parse(int kind, const char *text, size_t len, json_t **out, gm_err *err)
+/* The terms of a loaded lexicon as list entries (see terms_to_entries). */
+static int lexicon_entries(int kind, const gm_lexicon *lx, json_t **out, gm_err *err)
 {
     json_t *arr = json_array(), *seen = json_object();
-    int rc = arr && seen ? 0 : nomem(err);
-    if (!rc && kind == GM_LIST_SOURCES) {
-        rc = sources_entries(text, len, arr, err);
-    } else if (!rc) {
-        gm_lexicon lx = {0};
-        rc = gm_lexicon_parse(&lx, gm_list_name(kind), text, len, lex_kind(kind), err);
-        if (!rc && terms_to_entries(kind, &lx, arr, seen))
-            rc = nomem(err);
-        gm_lexicon_free(&lx);
-    }
+    int ok = arr && seen && !terms_to_entries(kind, lx, arr, seen);
     json_decref(seen);
-    if (rc)
+    if (!ok) {
         json_decref(arr);
-    else
-        *out = arr;
+        return nomem(err);
+    }
+    *out = arr;
+    return 0;
+}
+
+int gm_list_parse(int kind, const char *text, size_t len, json_t **out, gm_err *err)
+{
+    if (kind == GM_LIST_SOURCES) {
+        json_t *arr = json_array();
+        int rc = arr ? sources_entries(text, len, arr, err) : nomem(err);
+        if (rc)
+            json_decref(arr);
+        else
+            *out = arr;
+        return rc;
+    }
+    gm_lexicon lx = {0};
+    int rc = gm_lexicon_parse(&lx, gm_list_name(kind), text, len, lex_kind(kind), err);
+    if (!rc)
+        rc = lexicon_entries(kind, &lx, out, err);
+    gm_lexicon_free(&lx);
     return rc;
 }
 
@@ -118,16 +130,10 @@ int gm_list_defaults(int kind, const char *data_dir, json_t **out, gm_err *err)
 {
     if (kind == GM_LIST_LEXICON) {
         gm_lexicon lx = {0};
-        json_t *arr = json_array(), *seen = json_object();
-        int rc = arr && seen ? lexicon_dir_defaults(data_dir, &lx, err) : nomem(err);
-        if (!rc && terms_to_entries(kind, &lx, arr, seen))
-            rc = nomem(err);
+        int rc = lexicon_dir_defaults(data_dir, &lx, err);
+        if (!rc)
+            rc = lexicon_entries(kind, &lx, out, err);
         gm_lexicon_free(&lx);
-        json_decref(seen);
-        if (rc)
-            json_decref(arr);
-        else
-            *out = arr;
         return rc;
     }
     char path[4096];
