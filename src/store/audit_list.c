@@ -144,16 +144,19 @@ int audit_search(db *d, const gm_actor *scope, const audit_filter *f, long long 
                       "FROM audit a LEFT JOIN units au ON au.id=a.unit_id " AUDIT_WHERE
                       "ORDER BY a.id DESC", "tttttt", f->action, f->login, f->object_type,
                       f->object_id, f->from, f->to);
+    if (rc) {
+        json_decref(arr);
+        return rc;
+    }
     *total = 0;
-    while (!rc && (rc = db_next(q)) == 1) {
+    while ((rc = db_next(q)) == 1) {
         if (!row_in_reach(d, scope, q))
             continue;
         if (*total >= offset && *total < offset + limit)
             json_array_append_new(arr, audit_row_json(q));
         (*total)++;
     }
-    if (q)
-        db_done(q);
+    db_done(q);
     if (rc < 0) {
         json_decref(arr);
         return rc;

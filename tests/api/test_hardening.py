@@ -248,6 +248,17 @@ class AccessTest(unittest.TestCase):
                        for r in self.sup.get("/api/v1/audit?limit=1000").json["rows"]}
         self.assertTrue({("account", str(mine)), ("account", str(theirs))} <= sup_objects)
 
+    def test_item4_paged_audit_view_shows_every_row_in_reach(self):
+        self.make_opened(5, "卫健局分页审计号")
+        for client in (self.subadmin, self.sup):
+            listed = [r["id"] for r in client.get("/api/v1/audit?limit=1000").json["rows"]]
+            paged = client.get("/api/v1/audit?page=1&page_size=500").json
+            self.assertGreater(len(listed), 1)
+            self.assertEqual([r["id"] for r in paged["rows"]], listed)
+            self.assertEqual(paged["total"], len(listed))
+            second = client.get("/api/v1/audit?page=2&page_size=1").json["rows"]
+            self.assertEqual([r["id"] for r in second], listed[1:2])
+
     # ---- item 5 ----
 
     def test_item5_nobody_grants_or_revokes_their_own_roles(self):
