@@ -57,6 +57,12 @@ test("duty roster shows the National Day gap; incidents and meetings render", as
   await inputs.nth(1).fill("2026-10-07");
   await inputs.nth(1).press("Enter");
   await page.locator("[data-test=gaps]").waitFor();
+  // The gaps box is there for the default range first; wait for the reload
+  // of the typed range before reading it (the assertion below decides).
+  await page
+    .waitForFunction(() => /2026-10-01 无带班领导/.test(document.querySelector("[data-test=gaps]")?.textContent || ""),
+                     null, { timeout: 15000 })
+    .catch(() => {});
   assert.match(await page.locator("[data-test=gaps]").textContent(), /2026-10-01 无带班领导/);
   await gm.shots(page, "duty-depthead");
   gm.assertClean(page);
