@@ -67,6 +67,8 @@ typedef struct gm_checker_texts {
     const char *allow;
     const char *context;
     const char *sources;
+    /* replace data_dir/expressions/{names,formulations,outdated,officials}.txt */
+    const char *names, *formulations, *outdated, *officials;
 } gm_checker_texts;
 int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_checker_texts *t,
                           gm_err *err);
@@ -75,10 +77,20 @@ int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_check
  *   GM_LIST_LEXICON  {"term","category","severity":"block|warn"}   key "term"
  *   GM_LIST_ALLOW    {"term"}                                      key "term"
  *   GM_LIST_CONTEXT  {"term"}   (enforcement words)                key "term"
- *   GM_LIST_SOURCES  {"source"} (names, or domains like gov.cn)    key "source" */
-enum { GM_LIST_LEXICON, GM_LIST_ALLOW, GM_LIST_CONTEXT, GM_LIST_SOURCES, GM_LIST_COUNT };
-const char *gm_list_name(int kind);       /* "lexicon", "allow", "context", "sources" */
-const char *gm_list_key(int kind);        /* "term" or "source" */
+ *   GM_LIST_SOURCES  {"source"} (names, or domains like gov.cn)    key "source"
+ * and the expression lists (data/expressions/, severity "warn" by default):
+ *   GM_LIST_NAMES, GM_LIST_FORMULATIONS
+ *                    {"correct","wrong":["…"],"severity"}          key "correct"
+ *   GM_LIST_OUTDATED {"correct" (the current form),"wrong" (outdated forms),"severity"}
+ *   GM_LIST_OFFICIALS {"name","severity","posts":[{"title","unit","from","to"}]}
+ *                    (one person, every post held; dates YYYY-MM-DD,
+ *                    "to" "" while serving)                         key "name" */
+enum { GM_LIST_LEXICON, GM_LIST_ALLOW, GM_LIST_CONTEXT, GM_LIST_SOURCES, GM_LIST_NAMES,
+       GM_LIST_FORMULATIONS, GM_LIST_OUTDATED, GM_LIST_OFFICIALS, GM_LIST_COUNT };
+/* "lexicon", "allow", "context", "sources", "names", "formulations",
+ * "outdated", "officials" */
+const char *gm_list_name(int kind);
+const char *gm_list_key(int kind);        /* "term", "source", "correct" or "name" */
 /* The shipped default entries under data_dir (a new array). */
 int gm_list_defaults(int kind, const char *data_dir, json_t **out, gm_err *err);
 /* Entries -> the list's file format (malloc'd), and back. */

@@ -42,13 +42,17 @@ static int nomem(int rc, gm_err *err)
     return rc ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
 }
 
-/* Listed names, titles and formulations first, then 错别字 outside them. */
+/* Listed names, titles and formulations first, then 错别字 outside them;
+ * none inside a phrase of the allow list. */
 static int expression_rule(const gm_checker *c, const char *text, size_t len, const char *field,
                            gm_findings *fs, gm_err *err)
 {
+    size_t from = fs->n;
     int rc = gm_exprs_findings(&c->exprs, text, len, field, fs, err);
     if (!rc && c->typo)
         rc = nomem(gm_typo_findings(c->typo, text, len, field, fs), err);
+    if (!rc)
+        rc = gm_allow_filter(c, text, len, fs, from, err);
     return rc;
 }
 

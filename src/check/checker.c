@@ -111,8 +111,10 @@ static int load_parts(gm_checker *c, const gm_checker_files *f, const gm_checker
         rc = gm_sound_build(&c->sound, &c->lex, err);
     if (rc == 0 && !f->no_typos)
         rc = gm_typo_model_get(&c->typo, err);
-    if (rc == 0 && f->expressions)
-        rc = gm_exprs_load(&c->exprs, f->expressions, c->typo, err);
+    const char *const exprs[GM_EXPR_LISTS] = {t->names, t->formulations, t->outdated,
+                                              t->officials};
+    if (rc == 0 && (f->expressions || t->names || t->formulations || t->outdated || t->officials))
+        rc = gm_exprs_load_texts(&c->exprs, f->expressions, exprs, c->typo, err);
     return rc;
 }
 

@@ -37,6 +37,12 @@ int gm_checker_load_lexicons(gm_checker *c, const gm_checker_files *f, gm_err *e
 int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const char *field,
                         gm_findings *fs, gm_err *err);
 
+/* Drops the findings of fs from index `from` on that lie inside an
+ * allow-list occurrence in text (for rules other than the lexicon, e.g.
+ * the expression rule: an allowed phrase is never a finding). */
+int gm_allow_filter(const gm_checker *c, const char *text, size_t len, gm_findings *fs,
+                    size_t from, gm_err *err);
+
 /* Builds the report object (see check.h); masked may be NULL. */
 json_t *gm_report_json(const gm_findings *fs, size_t chars, long limit, const char *masked);
 

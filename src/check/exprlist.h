@@ -49,6 +49,23 @@ typedef struct gm_exprs {
 /* Loads dir/names.txt, formulations.txt, outdated.txt, officials.txt (each
  * optional).  model may be NULL (no near misses).  Errors name file+line. */
 int gm_exprs_load(gm_exprs *x, const char *dir, const gm_typo_model *model, gm_err *err);
+
+/* The four lists, in this order (texts[] below, GM_LIST_NAMES… in check.h). */
+enum { GM_EXPR_NAMES, GM_EXPR_FORMULATIONS, GM_EXPR_OUTDATED, GM_EXPR_OFFICIALS, GM_EXPR_LISTS };
+
+/* As gm_exprs_load, but texts[i] (the list in its file format, when
+ * texts and texts[i] are not NULL) replaces dir's file: the lists admins
+ * edit in the product.  dir may be NULL (no files).  Errors name the list
+ * ("names 第 3 行: …"). */
+int gm_exprs_load_texts(gm_exprs *x, const char *dir, const char *const texts[GM_EXPR_LISTS],
+                        const gm_typo_model *model, gm_err *err);
+
+/* Whether text is a valid list `which` (GM_EXPR_*), by loading it alone
+ * with the same parser (no near misses). */
+int gm_exprs_check_text(int which, const char *text, gm_err *err);
+
+/* "" or a real day written YYYY-MM-DD (an office-holder's from/to). */
+int gm_exprs_valid_date(const char *s);
 void gm_exprs_free(gm_exprs *x);
 
 /* Appends name, formulation and title findings (rule "expression"). */

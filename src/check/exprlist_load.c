@@ -180,12 +180,18 @@ static int parse_form_line(gm_exprs *x, cands *cs, const gm_typo_model *m, const
     return nomem || cs->nomem ? gm_fail(err, GM_E_NOMEM, "expressions", "内存不足") : 0;
 }
 
-static int valid_date(const char *s)
+int gm_exprs_valid_date(const char *s)
 {
-    int y, mo, d;
-    char tail;
-    return !*s || (strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3 &&
-                   mo >= 1 && mo <= 12 && d >= 1 && d <= 31);
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!*s)
+        return 1;
+    for (int i = 0; i < 10; i++)
+        if (!s[i] || (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')))
+            return 0;
+    int y = atoi(s), mo = atoi(s + 5), d = atoi(s + 8);
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !s[10] && y >= 1 && mo >= 1 && mo <= 12 && d >= 1 &&
+           d <= (mo == 2 && !leap ? 28 : mdays[mo - 1]);
 }
 
 /* name<TAB>title<TAB>unit<TAB>from<TAB>to<TAB>severity */
@@ -196,9 +202,10 @@ static int parse_holder_line(gm_exprs *x, cands *cs, const gm_typo_model *m,
     int nc = split_tabs(line, col, 6);
     int sev;
     if (nc < 3 || !*col[0] || !*col[1] || parse_severity(nc > 5 ? col[5] : NULL, &sev) ||
-        !valid_date(nc > 3 ? col[3] : "") || !valid_date(nc > 4 ? col[4] : ""))
+        !gm_exprs_valid_date(nc > 3 ? col[3] : "") || !gm_exprs_valid_date(nc > 4 ? col[4] : "") ||
+        (nc > 4 && *col[3] && *col[4] && strcmp(col[3], col[4]) > 0))
         return gm_fail(err, GM_E_INVALID, "expressions",
-                       "%s 第 %u 行: 格式应为 姓名<TAB>职务<TAB>单位<TAB>起(YYYY-MM-DD)<TAB>止<TAB>warn|block",
+                       "%s 第 %u 行: 格式应为 姓名<TAB>职务<TAB>单位<TAB>起(YYYY-MM-DD)<TAB>止(不早于起)<TAB>warn|block",
                        lf->path, ln);
     gm_holder *g = realloc(x->holders, (x->nholders + 1) * sizeof *g);
     if (!g)
@@ -219,18 +226,24 @@ static int parse_holder_line(gm_exprs *x, cands *cs, const gm_typo_model *m,
 typedef int (*line_fn)(gm_exprs *, cands *, const gm_typo_model *, const list_file *, char *,
                        unsigned, gm_err *);
 
-static int read_list(gm_exprs *x, cands *cs, const gm_typo_model *m, const list_file *lf,
-                     line_fn fn, gm_err *err)
+/* Refuses control characters (other than TAB) in a line: the list formats
+ * have no way to keep them, so an edited list could not round-trip. */
+static int clean_line(const list_file *lf, const char *s, unsigned ln, gm_err *err)
 {
-    FILE *probe = fopen(lf->path, "r");
-    if (!probe)
-        return 0;                  /* every list is optional */
-    fclose(probe);
-    char *buf = NULL;
-    size_t len = 0;
-    int rc = gm_read_file(lf->path, LIST_FILE_MAX, &buf, &len, "expressions", err);
-    if (rc == 0 && gm_utf8_invalid_at(buf, len))
-        rc = gm_fail(err, GM_E_INVALID, "expressions", "%s 不是有效的 UTF-8", lf->path);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
+            return gm_fail(err, GM_E_INVALID, "expressions", "%s 第 %u 行: 不能含控制字符",
+                           lf->path, ln);
+    return 0;
+}
+
+/* Parses buf (NUL-terminated, modified in place) line by line. */
+static int parse_lines(gm_exprs *x, cands *cs, const gm_typo_model *m, const list_file *lf,
+                       line_fn fn, char *buf, gm_err *err)
+{
+    int rc = gm_utf8_invalid_at(buf, strlen(buf))
+                 ? gm_fail(err, GM_E_INVALID, "expressions", "%s 不是有效的 UTF-8", lf->path)
+                 : 0;
     unsigned ln = 0;
     for (char *s = buf, *next; rc == 0 && s && *s; s = next) {
         next = strchr(s, '\n');
@@ -241,8 +254,34 @@ static int read_list(gm_exprs *x, cands *cs, const gm_typo_model *m, const list_
         if (l && s[l - 1] == '\r')
             s[--l] = '\0';
         if (l && s[0] != '#')
+            rc = clean_line(lf, s, ln, err);
+        if (rc == 0 && l && s[0] != '#')
             rc = fn(x, cs, m, lf, s, ln, err);
     }
+    return rc;
+}
+
+/* One list: the admin's text when given, else the file (optional). */
+static int read_list(gm_exprs *x, cands *cs, const gm_typo_model *m, const list_file *lf,
+                     const char *text, line_fn fn, gm_err *err)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = 0;
+    if (text) {
+        if (!(buf = strdup(text)))
+            return gm_fail(err, GM_E_NOMEM, "expressions", "内存不足");
+    } else {
+        FILE *probe = lf->path ? fopen(lf->path, "r") : NULL;
+        if (!probe)
+            return 0;              /* every list is optional */
+        fclose(probe);
+        rc = gm_read_file(lf->path, LIST_FILE_MAX, &buf, &len, "expressions", err);
+        if (rc == 0 && memchr(buf, '\0', len))
+            rc = gm_fail(err, GM_E_INVALID, "expressions", "%s 含 NUL 字节", lf->path);
+    }
+    if (rc == 0)
+        rc = parse_lines(x, cs, m, lf, fn, buf, err);
     free(buf);
     return rc;
 }
@@ -332,19 +371,24 @@ static void free_cands(cands *cs)
     free(cs->v);
 }
 
-int gm_exprs_load(gm_exprs *x, const char *dir, const gm_typo_model *m, gm_err *err)
+int gm_exprs_load_texts(gm_exprs *x, const char *dir, const char *const texts[GM_EXPR_LISTS],
+                        const gm_typo_model *m, gm_err *err)
 {
     memset(x, 0, sizeof *x);
-    static const char *const names[] = {"names.txt", "formulations.txt", "outdated.txt",
-                                        "officials.txt"};
+    static const char *const names[] = {"names", "formulations", "outdated", "officials"};
     static const char *const cats[] = {"name", "formulation", "formulation", "name"};
     cands cs = {0};
     int rc = 0;
-    for (int i = 0; i < 4 && rc == 0; i++) {
+    for (int i = 0; i < GM_EXPR_LISTS && rc == 0; i++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        list_file lf = {path, cats[i], i < 2};
-        rc = read_list(x, &cs, m, &lf, i == 3 ? parse_holder_line : parse_form_line, err);
+        const char *text = texts ? texts[i] : NULL;
+        if (text)
+            snprintf(path, sizeof path, "%s", names[i]);   /* errors name the list */
+        else if (dir)
+            snprintf(path, sizeof path, "%s/%s.txt", dir, names[i]);
+        list_file lf = {text || dir ? path : NULL, cats[i], i < 2};
+        rc = read_list(x, &cs, m, &lf, text,
+                       i == GM_EXPR_OFFICIALS ? parse_holder_line : parse_form_line, err);
     }
     if (rc == 0)
         rc = compile(x, &cs, err);
@@ -353,6 +397,22 @@ int gm_exprs_load(gm_exprs *x, const char *dir, const gm_typo_model *m, gm_err *
     free_cands(&cs);
     if (rc)
         gm_exprs_free(x);
+    return rc;
+}
+
+int gm_exprs_load(gm_exprs *x, const char *dir, const gm_typo_model *m, gm_err *err)
+{
+    return gm_exprs_load_texts(x, dir, NULL, m, err);
+}
+
+int gm_exprs_check_text(int which, const char *text, gm_err *err)
+{
+    const char *texts[GM_EXPR_LISTS] = {"", "", "", ""};
+    texts[which] = text;
+    gm_exprs x;
+    int rc = gm_exprs_load_texts(&x, NULL, texts, NULL, err);
+    if (rc == 0)
+        gm_exprs_free(&x);
     return rc;
 }
 

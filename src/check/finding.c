@@ -100,3 +100,16 @@ void gm_findings_free(gm_findings *fs)
     free(fs->v);
     memset(fs, 0, sizeof *fs);
 }
+
+void gm_findings_keep(gm_findings *fs, size_t from, int (*keep)(void *ctx, const gm_finding *f),
+                      void *ctx)
+{
+    size_t out = from;
+    for (size_t i = from; i < fs->n; i++) {
+        if (keep(ctx, &fs->v[i]))
+            fs->v[out++] = fs->v[i];
+        else
+            finding_free(&fs->v[i]);
+    }
+    fs->n = out;
+}

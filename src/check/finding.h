@@ -37,4 +37,8 @@ void gm_findings_sort(gm_findings *fs);
 
 void gm_findings_free(gm_findings *fs);
 
+/* Drops the findings from index `from` on for which keep() returns 0. */
+void gm_findings_keep(gm_findings *fs, size_t from, int (*keep)(void *ctx, const gm_finding *f),
+                      void *ctx);
+
 #endif

@@ -9,11 +9,22 @@
 #include <string.h>
 
 #include "check/checker_int.h"
+#include "check/lists_expr.h"
 #include "util/file.h"
 
-static const char *const names[GM_LIST_COUNT] = {"lexicon", "allow", "context", "sources"};
-static const char *const shipped[GM_LIST_COUNT] = {NULL, "check/allow.txt", "check/context.txt",
-                                                   "check/approved_sources.txt"};
+static const char *const names[GM_LIST_COUNT] = {"lexicon", "allow", "context", "sources",
+                                                 "names", "formulations", "outdated",
+                                                 "officials"};
+static const char *const shipped[GM_LIST_COUNT] = {
+    NULL, "check/allow.txt", "check/context.txt", "check/approved_sources.txt",
+    "expressions/names.txt", "expressions/formulations.txt", "expressions/outdated.txt",
+    "expressions/officials.txt"};
+
+/* The expression lists (lists_expr.c). */
+static int is_expr(int kind)
+{
+    return kind >= GM_LIST_NAMES && kind <= GM_LIST_OFFICIALS;
+}
 
 const char *gm_list_name(int kind)
 {
@@ -22,7 +33,10 @@ const char *gm_list_name(int kind)
 
 const char *gm_list_key(int kind)
 {
-    return kind == GM_LIST_SOURCES ? "source" : "term";
+    return kind == GM_LIST_SOURCES     ? "source"
+           : kind == GM_LIST_OFFICIALS ? "name"
+           : is_expr(kind)             ? "correct"
+                                       : "term";
 }
 
 static int lex_kind(int kind)
@@ -109,6 +123,8 @@ static int lexicon_entries(int kind, const gm_lexicon *lx, json_t **out, gm_err 
 
 int gm_list_parse(int kind, const char *text, size_t len, json_t **out, gm_err *err)
 {
+    if (is_expr(kind))
+        return gm_list_expr_parse(kind, text, len, out, err);
     if (kind == GM_LIST_SOURCES) {
         json_t *arr = json_array();
         int rc = arr ? sources_entries(text, len, arr, err) : nomem(err);
@@ -175,6 +191,8 @@ static const char *member(const json_t *e, const char *key, const char *dflt)
 
 char *gm_list_text(int kind, const json_t *entries)
 {
+    if (is_expr(kind))
+        return gm_list_expr_text(kind, entries);
     char *buf = NULL;
     size_t len = 0, cap = 0;
     int bad = append(&buf, &len, &cap, "");
@@ -224,6 +242,8 @@ static int name_entry(int kind, int rc, gm_err *err)
 
 int gm_list_validate(int kind, const json_t *entries, gm_err *err)
 {
+    if (is_expr(kind))
+        return gm_list_expr_validate(kind, entries, err);
     if (!json_is_array(entries))
         return gm_fail(err, GM_E_INVALID, "entries", "应为数组");
     size_t i;

@@ -131,43 +131,12 @@ typedef struct archive_ctx {
     gm_err *err;
 } archive_ctx;
 
-/* The report of one published post, with where it was published; NULL
- * report (and 0) when it is clean. */
-int check_archive_item(const gm_checker *c, const recheck_item *it, json_t **out, gm_err *err)
-{
-    gm_check_input in = {it->body, strlen(it->body), it->title, it->platform, it->repost_source};
-    json_t *r = NULL;
-    *out = NULL;
-    gm_err ignored;
-    /* An account on a platform the presets do not know is checked without a length limit. */
-    if (gm_check_json(c, &in, &r, &ignored) != 0) {
-        in.platform = NULL;
-        int rc = gm_check_json(c, &in, &r, err);
-        if (rc)
-            return rc;
-    }
-    if (json_array_size(json_object_get(r, "findings")) == 0) {
-        json_decref(r);
-        return 0;
-    }
-    if (json_object_set_new(r, "publication_id", json_integer(it->publication_id)) ||
-        json_object_set_new(r, "post_id", json_integer(it->post_id)) ||
-        json_object_set_new(r, "account_id", json_integer(it->account_id)) ||
-        json_object_set_new(r, "published_at", json_string(it->published_at)) ||
-        json_object_set_new(r, "title", json_string(it->title))) {
-        json_decref(r);
-        return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    }
-    *out = r;
-    return 0;
-}
-
 static int archive_one(void *ctx, const recheck_item *it)
 {
     archive_ctx *a = ctx;
     json_t *r;
     a->checked++;
-    int rc = check_archive_item(a->c, it, &r, a->err);
+    int rc = recheck_report(a->c, it, &r, a->err);
     if (rc || !r)
         return rc;
     a->listed++;

@@ -15,10 +15,6 @@
  * malformed line, named on stderr; the lines before it stay printed). */
 int check_jsonl(const gm_checker *c, FILE *in, const char *platform, FILE *out);
 
-/* Re-checks one published post; *out = its report with publication_id,
- * post_id, account_id, published_at and title added, or NULL when clean. */
-int check_archive_item(const gm_checker *c, const recheck_item *it, json_t **out, gm_err *err);
-
 /* `govmedia check --archive`: re-checks every published post (of one
  * account, since a date) and writes a line for each that now has findings.
  * Returns <0 on error, 1 when any of them blocks, else 0. */

@@ -57,6 +57,7 @@ typedef enum {
     PERM_POST_PUBLISH,      /* preview and publish on accounts one is authorised for */
     PERM_PUBLISH_GRANT,     /* authorise operators per account (授权发布) */
     PERM_POLICY_ADMIN,      /* units' review policies */
+    PERM_POST_RECHECK,      /* re-check the published archive with the current lists (回溯检查) */
     PERM_COUNT
 } gm_perm;
 

@@ -1,8 +1,9 @@
 /*
  * check_lists.h - the compliance engine as the server runs it: the shipped
  * data under data_dir, with every list an admin has edited in the product
- * (lexicon, allow list, context words, approved sources) taken from the
- * store instead of its file.
+ * (lexicon, allow list, context words, approved sources, and the
+ * expression lists: names, formulations, outdated formulations,
+ * office-holders) taken from the store instead of its file.
  */
 #ifndef GM_HTTP_CHECK_LISTS_H
 #define GM_HTTP_CHECK_LISTS_H

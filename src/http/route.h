@@ -45,6 +45,7 @@ extern const gm_route gm_routes_duty[];
 extern const gm_route gm_routes_meetings[];
 extern const gm_route gm_routes_posts[];
 extern const gm_route gm_routes_lexicons[];
+extern const gm_route gm_routes_recheck[];
 
 /* 0 for the few routes whose handler never touches the database (health):
  * the server gives them no connection (r->db is NULL). */

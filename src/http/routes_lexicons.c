@@ -1,7 +1,9 @@
 /*
  * routes_lexicons.c - the compliance engine's lists as admins maintain
  * them in the product: the lexicon, the allow list, enforcement context
- * words and approved repost sources (issue 14 §5).  Each is a managed list
+ * words and approved repost sources (issue 14 §5), and the expression
+ * lists: official names, formulations, outdated formulations and
+ * office-holders (issue 15 §1).  Each is a managed list
  * (store/managed_lists.h): read, change (add/set/remove/replace), versions
  * with their diffs, export and import in the shipped file format.  A
  * committed change swaps a reloaded engine into the running server at
@@ -26,9 +28,21 @@ static const json_field lexicon_entry[] = {{"term", JF_STRING, true, GM_LIST_TER
 static const json_field term_entry[] = {{"term", JF_STRING, true, GM_LIST_TERM_CHARS},
                                         {NULL, 0, 0, 0}};
 static const json_field source_entry[] = {{"source", JF_STRING, true, 200}, {NULL, 0, 0, 0}};
+/* The expression lists: names, formulations and outdated formulations share
+ * one shape; an office-holder is one person with every post held.  Inner
+ * values (wrong forms, posts) are checked by gm_list_validate. */
+static const json_field form_entry[] = {{"correct", JF_STRING, true, GM_LIST_TERM_CHARS},
+                                        {"wrong", JF_ARRAY, false, 0},
+                                        {"severity", JF_STRING, false, 8},
+                                        {NULL, 0, 0, 0}};
+static const json_field holder_entry[] = {{"name", JF_STRING, true, 50},
+                                          {"severity", JF_STRING, false, 8},
+                                          {"posts", JF_ARRAY, true, 0},
+                                          {NULL, 0, 0, 0}};
 
-static int kinds[GM_LIST_COUNT] = {GM_LIST_LEXICON, GM_LIST_ALLOW, GM_LIST_CONTEXT,
-                                   GM_LIST_SOURCES};
+static int kinds[GM_LIST_COUNT] = {GM_LIST_LEXICON,  GM_LIST_ALLOW,        GM_LIST_CONTEXT,
+                                   GM_LIST_SOURCES,  GM_LIST_NAMES,        GM_LIST_FORMULATIONS,
+                                   GM_LIST_OUTDATED, GM_LIST_OFFICIALS};
 
 static int check_entries(void *ctx, const json_t *entries, gm_err *err)
 {
@@ -49,6 +63,10 @@ DEFAULTS_FN(GM_LIST_LEXICON)
 DEFAULTS_FN(GM_LIST_ALLOW)
 DEFAULTS_FN(GM_LIST_CONTEXT)
 DEFAULTS_FN(GM_LIST_SOURCES)
+DEFAULTS_FN(GM_LIST_NAMES)
+DEFAULTS_FN(GM_LIST_FORMULATIONS)
+DEFAULTS_FN(GM_LIST_OUTDATED)
+DEFAULTS_FN(GM_LIST_OFFICIALS)
 
 /* Names and keys as gm_list_name()/gm_list_key() give them. */
 #define LIST_DEF(k, name, key, fields) \
@@ -59,6 +77,10 @@ static const list_route_def defs[GM_LIST_COUNT] = {
     LIST_DEF(GM_LIST_ALLOW, "allow", "term", term_entry),
     LIST_DEF(GM_LIST_CONTEXT, "context", "term", term_entry),
     LIST_DEF(GM_LIST_SOURCES, "sources", "source", source_entry),
+    LIST_DEF(GM_LIST_NAMES, "names", "correct", form_entry),
+    LIST_DEF(GM_LIST_FORMULATIONS, "formulations", "correct", form_entry),
+    LIST_DEF(GM_LIST_OUTDATED, "outdated", "correct", form_entry),
+    LIST_DEF(GM_LIST_OFFICIALS, "officials", "name", holder_entry),
 };
 
 /* GET …/export: the list in the shipped file format. */
@@ -93,22 +115,34 @@ static int list_import(gm_request *r, int kind, gm_err *err)
     return rc;
 }
 
+/* The lists are system-wide: the permission must be held on the root unit
+ * (an admin of a sub-unit does not edit everybody's lists). */
+static int system_list(gm_request *r, gm_err *err)
+{
+    return request_require_system(r, PERM_LEXICON_ADMIN, err);
+}
+
+#define GUARDED(call)                                                                        \
+    {                                                                                        \
+        int rc = system_list(r, err);                                                        \
+        return rc ? rc : call;                                                               \
+    }
 #define HANDLERS(k, s)                                                                       \
-    static int h_get_##s(gm_request *r, gm_err *err) { return list_route_get(r, &defs[k], err); } \
+    static int h_get_##s(gm_request *r, gm_err *err) GUARDED(list_route_get(r, &defs[k], err)) \
     static int h_change_##s(gm_request *r, gm_err *err)                                      \
-    {                                                                                        \
-        return list_route_change(r, &defs[k], err);                                          \
-    }                                                                                        \
+        GUARDED(list_route_change(r, &defs[k], err))                                         \
     static int h_versions_##s(gm_request *r, gm_err *err)                                    \
-    {                                                                                        \
-        return list_route_versions(r, &defs[k], err);                                        \
-    }                                                                                        \
-    static int h_export_##s(gm_request *r, gm_err *err) { return list_export(r, k, err); }   \
-    static int h_import_##s(gm_request *r, gm_err *err) { return list_import(r, k, err); }
+        GUARDED(list_route_versions(r, &defs[k], err))                                       \
+    static int h_export_##s(gm_request *r, gm_err *err) GUARDED(list_export(r, k, err))      \
+    static int h_import_##s(gm_request *r, gm_err *err) GUARDED(list_import(r, k, err))
 HANDLERS(GM_LIST_LEXICON, lexicon)
 HANDLERS(GM_LIST_ALLOW, allow)
 HANDLERS(GM_LIST_CONTEXT, context)
 HANDLERS(GM_LIST_SOURCES, sources)
+HANDLERS(GM_LIST_NAMES, names)
+HANDLERS(GM_LIST_FORMULATIONS, formulations)
+HANDLERS(GM_LIST_OUTDATED, outdated)
+HANDLERS(GM_LIST_OFFICIALS, officials)
 
 #define ROUTES(s, zh)                                                                          \
     {"GET", "/api/v1/admin/lists/" #s, PERM_LEXICON_ADMIN, h_get_##s, 0, zh "(当前条目)"},     \
@@ -126,5 +160,9 @@ const gm_route gm_routes_lexicons[] = {
     ROUTES(allow, "白名单"),
     ROUTES(context, "打击/警示语境词"),
     ROUTES(sources, "核准转载来源"),
+    ROUTES(names, "规范名称"),
+    ROUTES(formulations, "规范表述"),
+    ROUTES(outdated, "过时表述"),
+    ROUTES(officials, "领导职务"),
     {NULL, NULL, 0, NULL, 0, NULL},
 };

@@ -1,28 +1,81 @@
 /*
- * recheck.c - walking the published archive (see recheck.h).
+ * recheck.c - walking the published archive and re-checking one
+ * publication (see recheck.h).
  */
 #include "store/recheck.h"
 
-int recheck_published(db *d, long long account_id, const char *since, recheck_fn fn, void *ctx,
-                      gm_err *err)
+#include <string.h>
+
+int recheck_each(db *d, const recheck_filter *f, recheck_fn fn, void *ctx, gm_err *err)
 {
     db_stmt *q;
-    int rc = db_query(d, &q, err,
-                      "SELECT pb.id, p.id, a.id, a.unit_id, a.platform, pb.published_at, p.title, "
-                      "p.body, p.repost_source FROM publications pb "
-                      "JOIN posts p ON p.id = pb.post_id JOIN accounts a ON a.id = pb.account_id "
-                      "WHERE p.state = 'published' AND (? = 0 OR pb.account_id = ?) "
-                      "AND (? IS NULL OR pb.published_at >= ?) ORDER BY pb.published_at, pb.id",
-                      "iitt", account_id, account_id, since, since);
+    int rc = db_query(
+        d, &q, err,
+        f->newest_first
+            ? "SELECT pb.id, p.id, a.id, a.unit_id, a.platform, pb.published_at, p.title, "
+              "p.body, p.repost_source, a.name, un.name, un.path FROM publications pb "
+              "JOIN posts p ON p.id = pb.post_id JOIN accounts a ON a.id = pb.account_id "
+              "JOIN units un ON un.id = a.unit_id "
+              "WHERE p.state = 'published' AND (? = 0 OR pb.account_id = ?) "
+              "AND (? = 0 OR un.path LIKE (SELECT path FROM units WHERE id = ?) || '%') "
+              "AND (? IS NULL OR pb.published_at >= ?) AND (? IS NULL OR pb.published_at < ?) "
+              "ORDER BY pb.published_at DESC, pb.id DESC"
+            : "SELECT pb.id, p.id, a.id, a.unit_id, a.platform, pb.published_at, p.title, "
+              "p.body, p.repost_source, a.name, un.name, un.path FROM publications pb "
+              "JOIN posts p ON p.id = pb.post_id JOIN accounts a ON a.id = pb.account_id "
+              "JOIN units un ON un.id = a.unit_id "
+              "WHERE p.state = 'published' AND (? = 0 OR pb.account_id = ?) "
+              "AND (? = 0 OR un.path LIKE (SELECT path FROM units WHERE id = ?) || '%') "
+              "AND (? IS NULL OR pb.published_at >= ?) AND (? IS NULL OR pb.published_at < ?) "
+              "ORDER BY pb.published_at, pb.id",
+        "iiiitttt", f->account_id, f->account_id, f->unit_id, f->unit_id, f->since, f->since,
+        f->until, f->until);
     if (rc)
         return rc;
     while ((rc = db_next(q)) == 1) {
-        recheck_item it = {db_int(q, 0), db_int(q, 1), db_int(q, 2), db_int(q, 3),
+        recheck_item it = {db_int(q, 0),  db_int(q, 1),  db_int(q, 2),  db_int(q, 3),
                            db_text(q, 4), db_text(q, 5), db_text(q, 6), db_text(q, 7),
-                           db_is_null(q, 8) ? NULL : db_text(q, 8)};
+                           db_is_null(q, 8) ? NULL : db_text(q, 8),
+                           db_text(q, 9), db_text(q, 10), db_text(q, 11)};
         if ((rc = fn(ctx, &it)) != 0)
             break;
     }
     db_done(q);
     return rc;
+}
+
+int recheck_published(db *d, long long account_id, const char *since, recheck_fn fn, void *ctx,
+                      gm_err *err)
+{
+    recheck_filter f = {.account_id = account_id, .since = since};
+    return recheck_each(d, &f, fn, ctx, err);
+}
+
+int recheck_report(const gm_checker *c, const recheck_item *it, json_t **out, gm_err *err)
+{
+    gm_check_input in = {it->body, strlen(it->body), it->title, it->platform, it->repost_source};
+    json_t *r = NULL;
+    *out = NULL;
+    gm_err ignored;
+    /* An account on a platform the presets do not know is checked without a length limit. */
+    if (gm_check_json(c, &in, &r, &ignored) != 0) {
+        in.platform = NULL;
+        int rc = gm_check_json(c, &in, &r, err);
+        if (rc)
+            return rc;
+    }
+    if (json_array_size(json_object_get(r, "findings")) == 0) {
+        json_decref(r);
+        return 0;
+    }
+    if (json_object_set_new(r, "publication_id", json_integer(it->publication_id)) ||
+        json_object_set_new(r, "post_id", json_integer(it->post_id)) ||
+        json_object_set_new(r, "account_id", json_integer(it->account_id)) ||
+        json_object_set_new(r, "published_at", json_string(it->published_at)) ||
+        json_object_set_new(r, "title", json_string(it->title))) {
+        json_decref(r);
+        return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    }
+    *out = r;
+    return 0;
 }

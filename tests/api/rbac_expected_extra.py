@@ -138,8 +138,9 @@ EXPECTED_EXTRA.update({
     ("GET", "/api/v1/meetings/{id}/attachments/{id}"): ALL,
 })
 
-# Compliance lists maintained in the product (issue 14 §5): the system admin.
-for _list in ("lexicon", "allow", "context", "sources"):
+# Compliance lists maintained in the product (issue 14 §5, issue 15 §1): the system admin.
+for _list in ("lexicon", "allow", "context", "sources",
+              "names", "formulations", "outdated", "officials"):
     EXPECTED_EXTRA.update({
         ("GET", "/api/v1/admin/lists/" + _list): {"admin"},
         ("POST", "/api/v1/admin/lists/" + _list): {"admin"},
@@ -150,3 +151,7 @@ for _list in ("lexicon", "allow", "context", "sources"):
 
 # The scheduler's jobs and runs (issue 12): read by those who read the audit trail.
 EXPECTED_EXTRA[("GET", "/api/v1/jobs")] = READERS
+
+# Re-checking the published archive with the current lists (回溯检查, issue 14 §3):
+# the system admin, the information centre and inspectors, within their units.
+EXPECTED_EXTRA[("GET", "/api/v1/archive/recheck")] = {"admin", "supervisor", "observer"}

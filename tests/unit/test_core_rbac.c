@@ -60,7 +60,8 @@ static void test_observer_is_read_only(void **state)
     gm_grant g = grant(ROLE_OBSERVER, "/1/");
     for (int p = PERM_UNIT_READ; p < PERM_COUNT; p++) {
         const char *name = perm_name((gm_perm)p);
-        int is_read = strstr(name, ".read") != NULL;
+        /* re-checking the archive changes nothing: an inspector's read */
+        int is_read = strstr(name, ".read") != NULL || strcmp(name, "post.recheck") == 0;
         assert_int_equal(rbac_allows(&g, 1, (gm_perm)p, "/1/2/"), is_read);
     }
 }

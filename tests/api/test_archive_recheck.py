@@ -1,0 +1,110 @@
+"""Re-checking the published archive after a list change (回溯检查, issue 14 §3):
+GET /api/v1/archive/recheck re-checks published posts (all, one account, since
+a date) with the lists in force now and lists those that now have findings --
+title, account, publication time, findings with severity -- within the
+caller's units, a bounded number of publications per request."""
+import datetime
+import os
+import sys
+import unittest
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(__file__))
+import gmtest  # noqa: E402
+
+WECHAT = 1          # demo account of 示范县教育局 (unit 4)
+URL = "/api/v1/archive/recheck"
+NEW_TERM = "回溯测试违规词"
+BODY = "各学校:为做好冬季校园安全工作,定于下周开展校园安全专项检查,请提前自查。"
+
+
+class ArchiveRecheckTest(gmtest.ServerTest):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.admin = cls.srv.client("admin")
+        author, head = cls.srv.client("contributor"), cls.srv.client("depthead")
+        leader, op = cls.srv.client("leader"), cls.srv.client("operator")
+        cls.posts = []
+        for i, body in enumerate([BODY, BODY + "附:" + NEW_TERM + "说明。", BODY]):
+            r = author.post("/api/v1/posts", {"title": f"回溯检查测试稿({i})", "body": body,
+                                              "account_ids": [WECHAT], "major": False})
+            assert r.status == 201, r
+            pid = r.json["id"]
+            assert author.post(f"/api/v1/posts/{pid}/submit").status == 200
+            assert head.post(f"/api/v1/posts/{pid}/approve", {"note": "同意"}).status == 200
+            assert leader.post(f"/api/v1/posts/{pid}/approve", {"confidentiality": True}).status == 200
+            r = op.post(f"/api/v1/posts/{pid}/publish", {"account_id": WECHAT,
+                                                          "platform_post_id": f"r-{pid}"})
+            assert r.status in (200, 201), r
+            cls.posts.append(pid)
+
+    def recheck(self, client=None, **q):
+        return (client or self.admin).get(URL + ("?" + urllib.parse.urlencode(q) if q else ""))
+
+    def test_archive_recheck_lists_posts_that_now_have_findings(self):
+        r = self.recheck()
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["total"], 3)
+        self.assertNotIn(self.posts[1], [i["post_id"] for i in r.json["items"]])
+        add = self.admin.post("/api/v1/admin/lists/lexicon",
+                              {"add": [{"term": NEW_TERM, "category": "rumour", "severity": "block"}]})
+        self.assertEqual(add.status, 200, add)
+        r = self.recheck()
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual((r.json["checked"], r.json["next_offset"]), (3, None))
+        hit = [i for i in r.json["items"] if i["post_id"] == self.posts[1]]
+        self.assertEqual(len(hit), 1, r.json)
+        it = hit[0]
+        self.assertEqual(it["title"], "回溯检查测试稿(1)")
+        self.assertEqual((it["account_id"], it["account_name"] != "", it["unit_id"]), (WECHAT, True, 4))
+        self.assertTrue(it["published_at"].endswith("Z"))
+        self.assertFalse(it["ok"])
+        self.assertEqual(it["blocking"], 1)
+        f = [f for f in it["findings"] if f["term"] == NEW_TERM][0]
+        self.assertEqual((f["severity"], f["rule"]), ("block", "lexicon"))
+        # one account, since a date (China days)
+        today = (datetime.datetime.utcnow() + datetime.timedelta(hours=8)).date()
+        r = self.recheck(account_id=WECHAT, since=today.isoformat())
+        self.assertIn(self.posts[1], [i["post_id"] for i in r.json["items"]])
+        r = self.recheck(since=(today + datetime.timedelta(days=1)).isoformat())
+        self.assertEqual((r.json["total"], r.json["items"]), (0, []))
+        r = self.recheck(until=(today - datetime.timedelta(days=1)).isoformat())
+        self.assertEqual(r.json["total"], 0)
+
+    def test_archive_recheck_is_bounded_and_pages(self):
+        r = self.recheck(scan=1)
+        self.assertEqual((r.json["total"], r.json["checked"], r.json["next_offset"]), (3, 1, 1))
+        seen = [r.json]
+        while r.json["next_offset"] is not None:
+            r = self.recheck(scan=1, offset=r.json["next_offset"])
+            seen.append(r.json)
+        self.assertEqual(len(seen), 3)
+        self.assertEqual(sum(p["checked"] for p in seen), 3)
+        for q, field in [({"scan": 0}, "scan"), ({"scan": 5000}, "scan"), ({"offset": -1}, "offset"),
+                         ({"since": "2026-13-01"}, "since"), ({"account_id": "x"}, "account_id"),
+                         ({"since": "2026-05-02", "until": "2026-05-01"}, "until"),
+                         ({"colour": "red"}, "colour")]:
+            r = self.recheck(**q)
+            self.assertEqual((r.status, r.error_field()), (400, field), q)
+
+    def test_archive_recheck_scoped_to_callers_units(self):
+        for login in ("contributor", "operator", "leader"):
+            self.assertEqual(self.recheck(self.srv.client(login)).status, 403, login)
+        for login in ("supervisor", "observer"):
+            r = self.recheck(self.srv.client(login))
+            self.assertEqual((r.status, r.json["total"]), (200, 3), login)
+        r = self.admin.post("/api/v1/users", {"login": "wsjsup", "display_name": "卫健局信息中心",
+                                              "password": "Valid-pass-2026!",
+                                              "roles": [{"role": "supervisor", "unit_id": 5}]})
+        self.assertEqual(r.status, 201, r)
+        other = self.srv.client("wsjsup", "Valid-pass-2026!")
+        r = self.recheck(other)
+        self.assertEqual((r.status, r.json["total"], r.json["items"]), (200, 0, []))
+        self.assertEqual(self.recheck(other, account_id=WECHAT).status, 403)
+        self.assertEqual(self.recheck(other, unit_id=4).status, 403)
+        self.assertEqual(self.recheck(other, unit_id=5).status, 200)
+
+
+if __name__ == "__main__":
+    unittest.main()

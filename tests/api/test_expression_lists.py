@@ -1,0 +1,171 @@
+"""Expression lists managed in the product (issue 15 §1): official names,
+formulations, outdated formulations and office-holders (name, title, unit,
+from/to dates, severity) are maintained by admins through the API exactly as
+the lexicons are -- add, remove, change, import a file, export, versions with
+who/when/diff, audited -- and a change takes effect in the running server at
+once.  Bad input is refused naming the field or line, and changes nothing.
+Also: the allow list suppresses expression and 错别字 findings (issue 15)."""
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import gmtest  # noqa: E402
+
+BASE = "/api/v1/admin/lists/"
+TEXT = {"Content-Type": "text/plain"}
+
+
+class ExpressionListsTest(gmtest.ServerTest):
+    def setUp(self):
+        self.admin = self.srv.client("admin")
+
+    def check(self, text):
+        r = self.srv.client("contributor").post("/api/v1/check", {"text": text})
+        self.assertEqual(r.status, 200, r)
+        return r.json
+
+    def expr(self, text, category=None):
+        return [f for f in self.check(text)["findings"] if f["rule"] == "expression"
+                and (category is None or f["category"] == category)]
+
+    def entries(self, name):
+        r = self.admin.get(BASE + name)
+        self.assertEqual(r.status, 200, r)
+        return r.json
+
+    def test_expression_defaults_are_the_shipped_files(self):
+        j = self.entries("names")
+        self.assertEqual(j["source"], "shipped")
+        prc = [e for e in j["entries"] if e["correct"] == "中华人民共和国"][0]
+        self.assertIn("中华人民共合国", prc["wrong"])
+        self.assertEqual(prc["severity"], "block")
+        self.assertTrue(any(e["correct"] == "扫黑除恶" for e in self.entries("formulations")["entries"]))
+        out = self.entries("outdated")["entries"]
+        self.assertIn("打黑除恶", [w for e in out if e["correct"] == "扫黑除恶" for w in e["wrong"]])
+        self.assertEqual(self.entries("officials")["entries"], [])   # shipped empty
+
+    def test_expression_name_added_takes_effect_at_once_with_version_and_audit(self):
+        self.assertEqual(self.expr("示范县教育居发布通知", "name"), [])
+        before = self.entries("names")["version"]
+        r = self.admin.post(BASE + "names", {"add": [{"correct": "示范县教育局",
+                                                     "wrong": ["示范县教育居"]}],
+                                             "note": "本县单位名称"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["version"], before + 1)
+        self.assertEqual(r.json["diff"]["added"][0]["correct"], "示范县教育局")
+        f = self.expr("示范县教育居发布通知", "name")            # at once, no reload
+        self.assertEqual((f[0]["match"], f[0]["replacement"], f[0]["severity"]),
+                         ("示范县教育居", "示范县教育局", "warn"))
+        vs = self.admin.get(BASE + "names/versions").json["versions"]
+        self.assertEqual((vs[0]["version"], vs[0]["note"], vs[0]["login"]),
+                         (before + 1, "本县单位名称", "admin"))
+        rows = gmtest.sql(self.srv.db, "SELECT action, object_id FROM audit WHERE "
+                                       "object_type='managed_list'")
+        self.assertIn(("list.edit", "names"), rows)
+        # change severity, then remove
+        r = self.admin.post(BASE + "names", {"set": [{"correct": "示范县教育局",
+                                                     "wrong": ["示范县教育居"], "severity": "block"}]})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["diff"]["changed"][0]["after"]["severity"], "block")
+        self.assertFalse(self.check("示范县教育居发布通知")["ok"])
+        r = self.admin.post(BASE + "names", {"remove": ["示范县教育局"]})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual([f for f in self.expr("示范县教育居发布通知", "name")
+                          if f["replacement"] == "示范县教育局"], [])
+
+    def test_expression_officials_with_dates_check_titles(self):
+        holder = {"name": "赵振邦", "severity": "block", "posts": [
+            {"title": "副市长", "unit": "示范市人民政府", "from": "2018-03-01", "to": "2021-05-31"},
+            {"title": "市长", "unit": "示范市人民政府", "from": "2021-06-01", "to": ""}]}
+        r = self.admin.post(BASE + "officials", {"add": [holder]})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.expr("赵振邦市长出席会议", "title"), [])
+        self.assertEqual(self.expr("2019年,赵振邦副市长调研", "title"), [])   # a past title
+        f = self.expr("赵振邦副书记出席会议", "title")
+        self.assertEqual(f[0]["replacement"], "市长")
+        export = self.admin.get(BASE + "officials/export").raw.decode()
+        self.assertIn("赵振邦\t市长\t示范市人民政府\t2021-06-01\t\tblock", export)
+        self.assertIn(holder, self.entries("officials")["entries"])
+
+    def test_expression_list_bad_input_names_the_field_and_changes_nothing(self):
+        self.admin.post(BASE + "officials", {"add": [{"name": "钱守一", "posts": [
+            {"title": "县长", "unit": "示范县人民政府", "from": "2020-01-01", "to": ""}]}]})
+        names, officials = self.entries("names"), self.entries("officials")
+        n_versions = len(self.admin.get(BASE + "names/versions").json["versions"])
+        post = {"title": "局长", "unit": "示范县教育局", "from": "2020-01-01", "to": ""}
+        cases = [
+            ("names", {"add": [{"correct": "甲乙丙丁", "wrong": ["甲乙|丙丁"]}]}, ".wrong[0]"),
+            ("names", {"add": [{"correct": "甲乙丙丁", "wrong": "甲乙丙"}]}, "add[0].wrong"),
+            ("names", {"add": [{"correct": "甲乙丙丁", "severity": "kill"}]}, ".severity"),
+            ("names", {"add": [{"correct": "#甲乙丙丁"}]}, ".correct"),
+            ("names", {"add": [{"correct": "甲乙丙丁", "colour": "red"}]}, "add[0].colour"),
+            ("names", {"add": [{"correct": "中华人民共和国"}]}, "add[0].correct"),
+            ("names", {"remove": ["不存在的名称"]}, "remove[0]"),
+            ("officials", {"add": [{"name": "孙某", "posts": [dict(post, **{"from": "2021-02-30"})]}]},
+             ".posts[0].from"),
+            ("officials", {"add": [{"name": "孙某", "posts": [dict(post, to="2019-12-31")]}]},
+             ".posts[0].to"),
+            ("officials", {"add": [{"name": "孙某", "posts": [dict(post, title="")]}]},
+             ".posts[0].title"),
+            ("officials", {"add": [{"name": "孙某", "posts": []}]}, ".posts"),
+            ("officials", {"add": [{"name": "孙某", "posts": [dict(post, rank="正处")]}]},
+             ".posts[0].rank"),
+            ("officials", {"add": [{"name": "孙某"}]}, "add[0].posts"),
+        ]
+        for name, body, field in cases:
+            r = self.admin.post(BASE + name, body)
+            self.assertIn(r.status, (400, 404, 409), (body, r))
+            self.assertTrue(r.error_field().endswith(field), (body, r.error_field()))
+        # a bad file: 400 naming the line, nothing imported
+        r = self.admin.request("POST", BASE + "officials/import", headers=TEXT,
+                               raw="# 领导\n钱守一\t县长\t示范县人民政府\t2020-01-01\t\tblock\n"
+                                   "李某\t\t示范县\t2020-01-01\t\twarn\n".encode())
+        self.assertEqual(r.status, 400, r)
+        self.assertIn("第 3 行", r.json["error"]["message"])
+        self.assertEqual(self.entries("names"), names)
+        self.assertEqual(self.entries("officials"), officials)
+        self.assertEqual(len(self.admin.get(BASE + "names/versions").json["versions"]), n_versions)
+
+    def test_expression_list_export_import_round_trip(self):
+        r = self.admin.get(BASE + "outdated/export")
+        self.assertEqual(r.status, 200)
+        text = r.raw.decode("utf-8")
+        self.assertIn("扫黑除恶\t打黑除恶\twarn", text)
+        text += "示范县融媒体中心\t示范县广播电视台|县广播电视台\twarn\n"
+        r = self.admin.request("POST", BASE + "outdated/import", raw=text.encode(), headers=TEXT)
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual([e["correct"] for e in r.json["diff"]["added"]], ["示范县融媒体中心"])
+        f = self.expr("县广播电视台今日播出", "formulation")
+        self.assertEqual(f[0]["replacement"], "示范县融媒体中心")
+        self.assertEqual(self.admin.request("POST", BASE + "outdated/import", raw=text.encode(),
+                                            headers=TEXT).status, 400)   # changes nothing
+        self.assertEqual(self.admin.get(BASE + "outdated/export").raw.decode().count("示范县融媒体中心"), 1)
+
+    def test_allow_list_suppresses_expression_and_typo_findings(self):
+        text = "国家医保句印发通知,要求做好各项准备工座。"
+        cats = {f["category"] for f in self.expr(text)}
+        self.assertTrue({"name", "typo"} <= cats, cats)
+        r = self.admin.post(BASE + "allow", {"add": [{"term": "国家医保句"}, {"term": "准备工座"}]})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.expr(text), [])
+        self.assertTrue(self.expr(text + "扫黑险恶"))   # only the allowed phrases are quiet
+        self.admin.post(BASE + "allow", {"remove": ["国家医保句", "准备工座"]})
+        self.assertTrue({"name", "typo"} <= {f["category"] for f in self.expr(text)})
+
+    def test_expression_lists_are_system_admin_only(self):
+        for login in ("contributor", "supervisor", "observer"):
+            c = self.srv.client(login)
+            self.assertEqual(c.get(BASE + "names").status, 403)
+            self.assertEqual(c.post(BASE + "officials", {"add": [{"name": "x", "posts": []}]}).status, 403)
+        r = self.admin.post("/api/v1/users", {"login": "wsjadmin", "display_name": "卫健局管理员",
+                                              "password": "Valid-pass-2026!",
+                                              "roles": [{"role": "admin", "unit_id": 5}]})
+        self.assertEqual(r.status, 201, r)
+        sub = self.srv.client("wsjadmin", "Valid-pass-2026!")
+        self.assertEqual(sub.get(BASE + "names").status, 403)   # an admin of a sub-unit
+        self.assertEqual(sub.post(BASE + "names", {"add": [{"correct": "某某某"}]}).status, 403)
+
+
+if __name__ == "__main__":
+    unittest.main()
