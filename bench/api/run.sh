@@ -58,7 +58,7 @@ GM_ARGS[health]="/api/v1/health";            HELLO_ARGS[health]="/"
 GM_ARGS[check]="/ -s $OUT/check.lua";        HELLO_ARGS[check]="/ -s $OUT/hello_post.lua"
 GM_ARGS[list]="/ -s $OUT/list.lua";          HELLO_ARGS[list]="/"
 GM_ARGS[write]="/ -s $OUT/write.lua";        HELLO_ARGS[write]="/ -s $OUT/hello_post.lua"
-SCENARIOS="health check list write"
+SCENARIOS=${BENCH_SCENARIOS:-health check list write}
 
 # One wrk run; appends "scenario server round req/s p99_ms non2xx" to results.tsv.
 run_wrk() {
@@ -89,6 +89,8 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+echo "database $(( $(stat -c %s "$DB") / 1048576 )) MB, its WAL $(( $(stat -c %s "$DB-wal" 2>/dev/null || echo 0) / 1048576 )) MB" \
+  | tee "$OUT/database.txt"
 echo "== memory: RSS before and after ${MEM_SECONDS}s of mixed check/list/write"
 RSS_BEFORE=$(rss_kb $GM_PID)
 wrk -t"$WRK_THREADS" -c"$CONNS" -d"${MEM_SECONDS}s" -s "$OUT/mixed.lua" "http://127.0.0.1:$GM_PORT/" >"$OUT/wrk_mixed.txt"

@@ -48,20 +48,9 @@ int session_load(gm_request *r, gm_err *err)
     char now[GM_ISO_LEN];
     clock_iso_from_now(now, 0);
     hash_token(tok, r->token_hash);
-    long long uid;
-    gm_user u;
-    /* One snapshot: the session, the user and the grants agree with each other. */
-    int rc = db_begin_read(r->db, err);
-    if (!rc)
-        rc = sessions_lookup(r->db, r->token_hash, now, &uid, r->csrf, err);
-    if (!rc)
-        rc = users_get(r->db, uid, &u, err);
-    if (!rc)
-        rc = users_load_grants(r->db, uid, &r->actor, err);
-    rc = db_end(r->db, rc, err);
+    int rc = sessions_load_actor(r->db, r->token_hash, now, &r->actor, r->csrf, err);
     if (rc)
-        return rc == GM_E_NOTFOUND ? gm_fail(err, GM_E_AUTH, NULL, "未登录或会话已过期") : rc;
-    fill_actor_user(&r->actor, &u);
+        return rc;
     r->logged_in = true;
     return GM_OK;
 }

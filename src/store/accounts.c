@@ -20,12 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ACCOUNT_COLUMNS                                                                         \
-    "a.id,a.unit_id,a.version,COALESCE(a.merged_into,0),u.name,u.path,a.platform,a.name,"      \
-    "a.state,COALESCE(a.filing_due,''),COALESCE(a.refiling_due,''),"                            \
-    "COALESCE(a.exception_reason,''),a.created_at,a.updated_at,a.record,"                      \
-    "COALESCE(a.filed_late,-1),COALESCE(a.filed_late_days,0)"
-
 void accounts_release(gm_account *a)
 {
     if (a) {
@@ -34,7 +28,7 @@ void accounts_release(gm_account *a)
     }
 }
 
-static int account_from_row(db_stmt *q, gm_account *a, gm_err *err)
+int account_from_row(db_stmt *q, gm_account *a, gm_err *err)
 {
     memset(a, 0, sizeof *a);
     a->id = db_int(q, 0);

@@ -40,6 +40,19 @@ typedef struct gm_account {
 
 void accounts_release(gm_account *a);
 
+/* The columns account_from_row() reads, selected from accounts a joined
+ * with their units u. */
+#define ACCOUNT_COLUMNS                                                                         \
+    "a.id,a.unit_id,a.version,COALESCE(a.merged_into,0),u.name,u.path,a.platform,a.name,"      \
+    "a.state,COALESCE(a.filing_due,''),COALESCE(a.refiling_due,''),"                            \
+    "COALESCE(a.exception_reason,''),a.created_at,a.updated_at,a.record,"                      \
+    "COALESCE(a.filed_late,-1),COALESCE(a.filed_late_days,0)"
+
+/* Reads one row of ACCOUNT_COLUMNS into out (release it with
+ * accounts_release).  A damaged row (state unknown, record not JSON) is
+ * GM_E_DB; id, unit_id and unit_name are filled even then. */
+int account_from_row(db_stmt *q, gm_account *out, gm_err *err);
+
 /* Loads one account (GM_E_NOTFOUND, field "id", when there is none). */
 int accounts_get(db *d, long long id, gm_account *out, gm_err *err);
 

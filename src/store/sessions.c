@@ -31,26 +31,47 @@ int sessions_create(db *d, const gm_actor *who, const char *token_hash, const ch
     return db_end(d, rc, err);
 }
 
-int sessions_lookup(db *d, const char *token_hash, const char *now, long long *user_id,
-                    char csrf[SESSION_TOKEN_HEX], gm_err *err)
+/* Fills the actor's user and grants from one row of the lookup below. */
+static void actor_from_row(db_stmt *q, gm_actor *a, char csrf[SESSION_TOKEN_HEX])
 {
+    if (!a->user_id) {
+        a->user_id = db_int(q, 1);
+        snprintf(a->login, sizeof a->login, "%s", db_text(q, 2));
+        snprintf(csrf, SESSION_TOKEN_HEX, "%s", db_text(q, 0));
+    }
+    if (db_is_null(q, 3) || a->n_grants >= GM_MAX_GRANTS)
+        return;
+    gm_grant *g = &a->grants[a->n_grants];
+    g->role = (gm_role)role_from_name(db_text(q, 3));
+    snprintf(g->unit_path, sizeof g->unit_path, "%s", db_text(q, 4));
+    a->grant_units[a->n_grants++] = db_int(q, 5);
+}
+
+int sessions_load_actor(db *d, const char *token_hash, const char *now, gm_actor *a,
+                        char csrf[SESSION_TOKEN_HEX], gm_err *err)
+{
+    /* One statement, so one snapshot: the session, its user and the user's
+     * grants (one row per grant, the same order as users_load_grants) agree
+     * without a transaction around three queries.  Nothing is cached: a
+     * logout, password reset, disable or role change is seen at once. */
     db_stmt *q;
     int rc = db_query(d, &q, err,
-                      "SELECT s.user_id, s.csrf FROM sessions s JOIN users u ON u.id=s.user_id "
-                      "WHERE s.token_hash=? AND s.expires_at > ? AND u.disabled=0", "tt",
-                      token_hash, now);
+                      "SELECT s.csrf, u.id, u.login, r.role, un.path, un.id FROM sessions s "
+                      "JOIN users u ON u.id=s.user_id "
+                      "LEFT JOIN user_roles r ON r.user_id=u.id "
+                      "LEFT JOIN units un ON un.id=r.unit_id "
+                      "WHERE s.token_hash=? AND s.expires_at > ? AND u.disabled=0 "
+                      "ORDER BY un.path, r.role", "tt", token_hash, now);
     if (rc)
         return rc;
-    rc = db_next(q);
-    if (rc == 1) {
-        *user_id = db_int(q, 0);
-        snprintf(csrf, SESSION_TOKEN_HEX, "%s", db_text(q, 1));
-        rc = GM_OK;
-    } else if (rc == 0) {
-        rc = gm_fail(err, GM_E_AUTH, NULL, "未登录或会话已过期");
-    }
+    a->user_id = 0;
+    a->n_grants = 0;
+    while ((rc = db_next(q)) == 1)
+        actor_from_row(q, a, csrf);
     db_done(q);
-    return rc;
+    if (rc < 0)
+        return rc;
+    return a->user_id ? GM_OK : gm_fail(err, GM_E_AUTH, NULL, "未登录或会话已过期");
 }
 
 int sessions_delete(db *d, const gm_actor *who, const char *token_hash, gm_err *err)

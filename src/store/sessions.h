@@ -15,9 +15,10 @@
 /* Records a successful login (resets failures) and the new session. */
 int sessions_create(db *d, const gm_actor *who, const char *token_hash, const char *csrf,
                     const char *expires_at, gm_err *err);
-/* Finds a live session: user id and its CSRF token; GM_E_AUTH if none. */
-int sessions_lookup(db *d, const char *token_hash, const char *now, long long *user_id,
-                    char csrf[SESSION_TOKEN_HEX], gm_err *err);
+/* Finds a live session of an enabled user: fills a's user id, login and
+ * grants, and the session's CSRF token; GM_E_AUTH if none. */
+int sessions_load_actor(db *d, const char *token_hash, const char *now, gm_actor *a,
+                        char csrf[SESSION_TOKEN_HEX], gm_err *err);
 int sessions_delete(db *d, const gm_actor *who, const char *token_hash, gm_err *err);
 
 #endif

@@ -3,6 +3,7 @@
  */
 #include "util/text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -26,16 +27,42 @@ static int is_multiline_blank(unsigned char c)
     return c == '\t' || c == '\n' || c == '\r';
 }
 
-long text_first_control(const char *s, size_t len, int multiline)
+/* Whether one of the 8 bytes of w is below 0x20, 0x7F or 0xC2 (the lead
+ * byte of the C1 controls): the usual "has a byte less than / equal to"
+ * word tricks, which never miss one (they may flag a word that holds none;
+ * the byte loop then decides). */
+static int word_may_hold_control(uint64_t w)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < len; i++) {
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t del = w ^ (ones * 0x7F), c2 = w ^ (ones * 0xC2);
+    return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del) | ((c2 - ones) & ~c2)) & highs ? 1 : 0;
+}
+
+static long first_control_byte(const unsigned char *u, size_t from, size_t to, size_t len,
+                               int multiline)
+{
+    for (size_t i = from; i < to; i++) {
         if ((u[i] < 0x20 && !(multiline && is_multiline_blank(u[i]))) || u[i] == 0x7f)
             return (long)i;
         if (u[i] == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
             return (long)i;   /* C1 controls, U+0080-U+009F */
     }
     return -1;
+}
+
+long text_first_control(const char *s, size_t len, int multiline)
+{
+    /* Eight bytes at a time: post texts are long and almost never hold one. */
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, u + i, sizeof w);
+        long at = word_may_hold_control(w) ? first_control_byte(u, i, i + 8, len, multiline) : -1;
+        if (at >= 0)
+            return at;
+    }
+    return first_control_byte(u, i, len, len, multiline);
 }
 
 void text_codepoint_name(const char *s, char out[12])
