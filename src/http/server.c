@@ -12,6 +12,8 @@
  * its whole life (db_thread_get); the first request on a thread checks the
  * schema version once, and every request releases the connection clean
  * (no open transaction, no pending statement) before its answer is sent.
+ * WAL checkpoints run on the store's upkeep thread (db_upkeep_start), not
+ * in the request whose commit grew the WAL past the threshold.
  */
 #include "http/server.h"
 #include "http/check_lists.h"
@@ -258,6 +260,8 @@ int server_start(gm_server *s, const gm_server_config *cfg, gm_err *err)
         rc = server_reload_checker(s, err);
     if (!rc && cfg->web_dir)
         rc = static_files_load(&s->web, cfg->web_dir, err);
+    if (!rc && cfg->db_path)
+        rc = db_upkeep_start(cfg->db_path, err);   /* before the pool opens its connections */
     if (rc)
         return rc;
     /* MHD_USE_AUTO: epoll on Linux instead of select() in each pool thread. */
@@ -268,6 +272,7 @@ int server_start(gm_server *s, const gm_server_config *cfg, gm_err *err)
                                  MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
                                  MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_END);
     if (!s->daemon) {
+        db_upkeep_stop();
         static_files_free(s->web);
         s->web = NULL;
         return gm_fail(err, GM_E_IO, "listen", "无法在 %s 上监听(端口被占用?)", cfg->listen);
@@ -285,8 +290,9 @@ void server_stop(gm_server *s, int grace_ms)
     struct timespec tick = {0, 10 * 1000 * 1000};
     for (int waited = 0; atomic_load(&s->inflight) > 0 && waited < grace_ms; waited += 10)
         nanosleep(&tick, NULL);
-    MHD_stop_daemon(s->daemon);
+    MHD_stop_daemon(s->daemon);   /* joins the pool: its connections are closed */
     s->daemon = NULL;
+    db_upkeep_stop();
     if (s->checker)
         gm_checker_unref(s->checker);
     s->checker = NULL;

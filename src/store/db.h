@@ -44,6 +44,13 @@ void db_thread_drop(const char *path);
  * transaction left open. */
 void db_release(db *d);
 
+/* Background upkeep of the database at path for a long-running server (the
+ * SQLite driver: WAL checkpoints on a thread of their own, for connections
+ * opened after the start).  One per process; stop it after the threads
+ * using the database are done. */
+int db_upkeep_start(const char *path, gm_err *err);
+void db_upkeep_stop(void);
+
 /* Writes: BEGIN IMMEDIATE takes the write lock up front, so two writers
  * never deadlock upgrading a read lock. */
 int db_begin(db *d, gm_err *err);
