@@ -122,6 +122,15 @@ typedef struct gm_check_input {
  * "platform". */
 int gm_check_json(const gm_checker *c, const gm_check_input *in, json_t **out, gm_err *err);
 
+/* The same check with the report as compact JSON text, byte for byte what
+ * json_dumps(report, JSON_COMPACT) of gm_check_json's object prints, written
+ * without building that object (the fast path of `check --jsonl` and the
+ * API).  getline-style buffer: *buf (may be NULL) of capacity *cap is grown
+ * with realloc and reused across calls; the caller frees it.  *len bytes
+ * (the text ends with '}'), *ok = the report's "ok". */
+int gm_check_text(const gm_checker *c, const gm_check_input *in, char **buf, size_t *cap,
+                  size_t *len, int *ok, gm_err *err);
+
 /* Checks a media file's real type (libmagic) and size against the
  * platform's policy (platform may be NULL: the default policy).
  * *out = {"ok":bool,"file":"…","mime":"…","kind":"image|video|other",

@@ -78,30 +78,59 @@ static int run_rules(const gm_checker *c, const gm_check_input *in, const char *
     return rc;
 }
 
-int gm_check_json(const gm_checker *c, const gm_check_input *in, json_t **out, gm_err *err)
-{
+/* Every rule over one draft: the sorted findings, the text's length, the
+ * platform's limit and (with privacy findings) the masked text. */
+typedef struct checked {
+    gm_findings fs;
+    size_t chars;
     long limit;
+    char *masked;
+} checked;
+
+static int check_all(const gm_checker *c, const gm_check_input *in, checked *k, gm_err *err)
+{
     int count_title;
-    int rc = validate(c, in, &limit, &count_title, err);
+    *k = (checked){0};
+    int rc = validate(c, in, &k->limit, &count_title, err);
     if (rc)
         return rc;
     const char *text = in->text ? in->text : "";
-    gm_findings fs = {0};
-    size_t chars = 0;
-    char *masked = NULL;
-    rc = run_rules(c, in, text, limit, count_title, &fs, &chars, err);
+    rc = run_rules(c, in, text, k->limit, count_title, &k->fs, &k->chars, err);
     if (!rc) {
-        gm_findings_sort(&fs);
-        if (has_privacy(&fs))
-            rc = nomem(gm_privacy_mask(text, in->text_len, "text", &fs, &masked), err);
+        gm_findings_sort(&k->fs);
+        if (has_privacy(&k->fs))
+            rc = nomem(gm_privacy_mask(text, in->text_len, "text", &k->fs, &k->masked), err);
     }
+    return rc;
+}
+
+static void checked_free(checked *k)
+{
+    free(k->masked);
+    gm_findings_free(&k->fs);
+}
+
+int gm_check_json(const gm_checker *c, const gm_check_input *in, json_t **out, gm_err *err)
+{
+    checked k;
+    int rc = check_all(c, in, &k, err);
     if (!rc) {
-        *out = gm_report_json(&fs, chars, limit, masked);
+        *out = gm_report_json(&k.fs, k.chars, k.limit, k.masked);
         if (!*out)
             rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
     }
-    free(masked);
-    gm_findings_free(&fs);
+    checked_free(&k);
+    return rc;
+}
+
+int gm_check_text(const gm_checker *c, const gm_check_input *in, char **buf, size_t *cap,
+                  size_t *len, int *ok, gm_err *err)
+{
+    checked k;
+    int rc = check_all(c, in, &k, err);
+    if (!rc)
+        rc = nomem(gm_report_text(&k.fs, k.chars, k.limit, k.masked, buf, cap, len, ok), err);
+    checked_free(&k);
     return rc;
 }
 

@@ -46,4 +46,10 @@ int gm_allow_filter(const gm_checker *c, const char *text, size_t len, gm_findin
 /* Builds the report object (see check.h); masked may be NULL. */
 json_t *gm_report_json(const gm_findings *fs, size_t chars, long limit, const char *masked);
 
+/* The same report as compact JSON text into *buf (capacity *cap, grown
+ * with realloc, NUL-terminated); *len bytes, *ok as in the report.
+ * Returns 0 or GM_E_NOMEM. */
+int gm_report_text(const gm_findings *fs, size_t chars, long limit, const char *masked,
+                   char **buf, size_t *cap, size_t *len, int *ok);
+
 #endif

@@ -8,23 +8,50 @@
 
 #include "util/gm_error.h"
 
-static char *dup_or_null(const char *s, int *bad)
+/* A block of copied strings; blocks are chained, newest first. */
+typedef struct gm_text_block {
+    struct gm_text_block *next;
+    size_t used, cap;
+    char data[];
+} gm_text_block;
+
+enum { TEXT_BLOCK = 4096 };
+
+/* Room for n bytes in fs's newest block (a new block when it is full). */
+static char *text_room(gm_findings *fs, size_t n)
 {
-    if (!s)
-        return NULL;
-    char *d = strdup(s);
-    if (!d)
+    gm_text_block *b = fs->text;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > TEXT_BLOCK ? n : TEXT_BLOCK;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = fs->text;
+        b->used = 0;
+        b->cap = cap;
+        fs->text = b;
+    }
+    char *p = b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+/* A copy of s[0..n) with a NUL after it, in fs's blocks. */
+static char *copy_text(gm_findings *fs, const char *s, size_t n, int *bad)
+{
+    char *d = text_room(fs, n + 1);
+    if (!d) {
         *bad = 1;
+        return NULL;
+    }
+    memcpy(d, s, n);
+    d[n] = '\0';
     return d;
 }
 
-static void finding_free(gm_finding *f)
+static char *copy_or_null(gm_findings *fs, const char *s, int *bad)
 {
-    free(f->category);
-    free(f->term);
-    free(f->match);
-    free(f->replacement);
-    free(f->message);
+    return s ? copy_text(fs, s, strlen(s), bad) : NULL;
 }
 
 int gm_findings_add(gm_findings *fs, const gm_finding *f, size_t match_len)
@@ -39,19 +66,13 @@ int gm_findings_add(gm_findings *fs, const gm_finding *f, size_t match_len)
     }
     int bad = 0;
     gm_finding c = *f;
-    c.category = dup_or_null(f->category, &bad);
-    c.term = dup_or_null(f->term, &bad);
-    c.replacement = dup_or_null(f->replacement, &bad);
-    c.message = dup_or_null(f->message, &bad);
-    c.match = malloc(match_len + 1);
-    if (c.match) {
-        memcpy(c.match, f->match ? f->match : "", match_len);
-        c.match[match_len] = '\0';
-    }
-    if (bad || !c.match) {
-        finding_free(&c);
-        return GM_E_NOMEM;
-    }
+    c.category = copy_or_null(fs, f->category, &bad);
+    c.term = copy_or_null(fs, f->term, &bad);
+    c.replacement = copy_or_null(fs, f->replacement, &bad);
+    c.message = copy_or_null(fs, f->message, &bad);
+    c.match = copy_text(fs, f->match ? f->match : "", match_len, &bad);
+    if (bad)
+        return GM_E_NOMEM;   /* what was copied stays in the blocks until freed */
     fs->v[fs->n++] = c;
     return 0;
 }
@@ -85,7 +106,6 @@ void gm_findings_sort(gm_findings *fs)
         if (same_place(&fs->v[w], &fs->v[r])) {
             if (fs->v[r].severity > fs->v[w].severity)
                 fs->v[w].severity = fs->v[r].severity;
-            finding_free(&fs->v[r]);
         } else {
             fs->v[++w] = fs->v[r];
         }
@@ -95,8 +115,10 @@ void gm_findings_sort(gm_findings *fs)
 
 void gm_findings_free(gm_findings *fs)
 {
-    for (size_t i = 0; i < fs->n; i++)
-        finding_free(&fs->v[i]);
+    for (gm_text_block *b = fs->text, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(fs->v);
     memset(fs, 0, sizeof *fs);
 }

@@ -1,6 +1,8 @@
 /*
  * finding.h - one finding of a rule, and the growing list the rules fill.
- * Strings are copied in; the list owns them.
+ * Strings are copied in, into blocks the list owns (one allocation for
+ * many findings' strings, not one per string); they live until
+ * gm_findings_free.
  */
 #ifndef GM_CHECK_FINDING_H
 #define GM_CHECK_FINDING_H
@@ -25,6 +27,7 @@ typedef struct gm_finding {
 typedef struct gm_findings {
     gm_finding *v;
     size_t n, cap;
+    struct gm_text_block *text;   /* where the findings' strings are copied */
 } gm_findings;
 
 /* Appends a copy of f (its strings copied; match is f->match of match_len

@@ -20,6 +20,7 @@
 #define MAX_STATES 32
 #define MAX_PATHS 256     /* reading combinations compiled per term */
 #define MAX_RUN 64        /* longest Latin run read as pinyin */
+#define CHAR_RING 64      /* >= GM_TERM_MAX, a power of two */
 
 /* ---- process-wide reading table ---------------------------------------- */
 
@@ -98,58 +99,69 @@ static int common_word(uint32_t a, uint32_t b)
 
 /* ---- the trie ---------------------------------------------------------- */
 
+#define DENSE_KIDS 8      /* nodes with this many children get a full bitmap */
+
 typedef struct node {
     int32_t first_term;   /* index into term_next chain, -1 none */
+    int32_t bits;         /* dense nodes: first word of their bitmap, else -1 */
+    uint64_t mask;        /* bit syllable % 64 set for each child; 0 = a leaf */
 } node;
+
+typedef struct slot {     /* open addressing, key and child on one cache line */
+    uint64_t key;         /* parent << 16 | syllable + 1; 0 = empty */
+    uint32_t child;
+} slot;
 
 struct gm_sound {
     node *nodes;
     size_t n_nodes, cap_nodes;
-    uint64_t *keys;       /* open addressing: parent << 16 | syllable + 1 */
-    uint32_t *child;
+    slot *slots;
     size_t n_slots, n_used;
+    int32_t *root;        /* syllable id -> child of the root, -1 none */
+    uint64_t *bitmaps;    /* children of dense nodes, one bit per syllable */
     uint32_t *term_of, *term_next;   /* chain of terms ending at a node */
     size_t n_ends, cap_ends;
-    uint8_t *starts;      /* syllable id -> some term starts with it */
+    uint32_t *chars;      /* per term: its characters, repeats expanded ... */
+    uint32_t *chars_at;   /* ... at chars + chars_at[t], chars_at[t + 1] - chars_at[t] of them */
 };
 
 static size_t slot_of(const gm_sound *s, uint64_t key)
 {
     size_t i = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 20) & (s->n_slots - 1);
-    while (s->keys[i] && s->keys[i] != key)
+    while (s->slots[i].key && s->slots[i].key != key)
         i = (i + 1) & (s->n_slots - 1);
     return i;
 }
 
 static int32_t trie_child(const gm_sound *s, uint32_t parent, unsigned syl)
 {
-    uint64_t key = (uint64_t)parent << 16 | (syl + 1);
-    size_t i = slot_of(s, key);
-    return s->keys[i] ? (int32_t)s->child[i] : -1;
+    if (parent == 0)
+        return s->root[syl];
+    const slot *sl = &s->slots[slot_of(s, (uint64_t)parent << 16 | (syl + 1))];
+    return sl->key ? (int32_t)sl->child : -1;
+}
+
+/* 0 when parent surely has no child by syl (most lookups: no hashing). */
+static int may_have_child(const gm_sound *s, const node *parent, unsigned syl)
+{
+    if (parent->bits >= 0)
+        return (int)(s->bitmaps[parent->bits + (syl >> 6)] >> (syl & 63) & 1);
+    return (int)(parent->mask >> (syl & 63) & 1);
 }
 
 static int grow_slots(gm_sound *s)
 {
     size_t n = s->n_slots ? s->n_slots * 2 : 1024;
-    uint64_t *keys = calloc(n, sizeof *keys);
-    uint32_t *child = calloc(n, sizeof *child);
-    if (!keys || !child) {
-        free(keys);
-        free(child);
+    slot *slots = calloc(n, sizeof *slots);
+    if (!slots)
         return -1;
-    }
     gm_sound old = *s;
-    s->keys = keys;
-    s->child = child;
+    s->slots = slots;
     s->n_slots = n;
     for (size_t i = 0; i < old.n_slots; i++)
-        if (old.keys[i]) {
-            size_t j = slot_of(s, old.keys[i]);
-            s->keys[j] = old.keys[i];
-            s->child[j] = old.child[i];
-        }
-    free(old.keys);
-    free(old.child);
+        if (old.slots[i].key)
+            s->slots[slot_of(s, old.slots[i].key)] = old.slots[i];
+    free(old.slots);
     return 0;
 }
 
@@ -163,7 +175,7 @@ static int64_t add_node(gm_sound *s)
         s->nodes = g;
         s->cap_nodes = cap;
     }
-    s->nodes[s->n_nodes].first_term = -1;
+    s->nodes[s->n_nodes] = (node){-1, -1, 0};
     return (int64_t)s->n_nodes++;
 }
 
@@ -172,15 +184,18 @@ static int64_t trie_step_add(gm_sound *s, uint32_t parent, unsigned syl)
     int32_t c = trie_child(s, parent, syl);
     if (c >= 0)
         return c;
-    if ((s->n_used + 1) * 2 > s->n_slots && grow_slots(s))
+    if (parent && (s->n_used + 1) * 2 > s->n_slots && grow_slots(s))
         return -1;
     int64_t n = add_node(s);
     if (n < 0)
         return -1;
+    s->nodes[parent].mask |= 1ULL << (syl & 63);
+    if (parent == 0) {
+        s->root[syl] = (int32_t)n;
+        return n;
+    }
     uint64_t key = (uint64_t)parent << 16 | (syl + 1);
-    size_t i = slot_of(s, key);
-    s->keys[i] = key;
-    s->child[i] = (uint32_t)n;
+    s->slots[slot_of(s, key)] = (slot){key, (uint32_t)n};
     s->n_used++;
     return n;
 }
@@ -231,8 +246,6 @@ static int add_paths(gm_sound *s, const uint32_t *chars, size_t n, uint32_t term
         for (size_t i = 0; i < n; i++) {
             const unsigned short *ids;
             gm_sound_readings(chars[i], &ids);
-            if (i == 0)
-                s->starts[ids[pick[0]]] = 1;
             int64_t c = trie_step_add(s, nd, ids[pick[i]]);
             if (c < 0)
                 return -1;
@@ -255,31 +268,84 @@ static int add_paths(gm_sound *s, const uint32_t *chars, size_t n, uint32_t term
     return 0;
 }
 
+/* Gives nodes with many children a bitmap of them (see may_have_child). */
+static int add_bitmaps(gm_sound *s)
+{
+    size_t words = (gm_py_syllable_count + 63) / 64, dense = 0;
+    uint32_t *kids = calloc(s->n_nodes, sizeof *kids);
+    if (!kids)
+        return -1;
+    for (size_t i = 0; i < s->n_slots; i++)
+        if (s->slots[i].key)
+            kids[s->slots[i].key >> 16]++;
+    for (size_t nd = 1; nd < s->n_nodes; nd++)
+        if (kids[nd] >= DENSE_KIDS)
+            s->nodes[nd].bits = (int32_t)(dense++ * words);
+    free(kids);
+    s->bitmaps = calloc(dense * words + 1, sizeof *s->bitmaps);
+    if (!s->bitmaps)
+        return -1;
+    for (size_t i = 0; i < s->n_slots; i++) {
+        uint64_t key = s->slots[i].key;
+        const node *p = &s->nodes[key >> 16];
+        unsigned syl = (unsigned)(key & 0xFFFF) - 1;
+        if (key && p->bits >= 0)
+            s->bitmaps[p->bits + (syl >> 6)] |= 1ULL << (syl & 63);
+    }
+    return 0;
+}
+
+/* Records term t's characters for the homophone verdict. */
+static int add_chars(gm_sound *s, uint32_t t, const uint32_t *chars, size_t n, size_t *cap)
+{
+    size_t at = s->chars_at[t];
+    if (at + n > *cap) {
+        size_t c = *cap ? *cap * 2 : 1024;
+        while (c < at + n)
+            c *= 2;
+        uint32_t *g = realloc(s->chars, c * sizeof *g);
+        if (!g)
+            return -1;
+        s->chars = g;
+        *cap = c;
+    }
+    memcpy(s->chars + at, chars, n * sizeof *chars);
+    s->chars_at[t + 1] = (uint32_t)(at + n);
+    return 0;
+}
+
 void gm_sound_free(gm_sound *s)
 {
     if (!s)
         return;
     free(s->nodes);
-    free(s->keys);
-    free(s->child);
+    free(s->slots);
+    free(s->root);
+    free(s->bitmaps);
     free(s->term_of);
     free(s->term_next);
-    free(s->starts);
+    free(s->chars);
+    free(s->chars_at);
     free(s);
 }
 
 int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err)
 {
     gm_sound *s = calloc(1, sizeof *s);
-    int bad = !s || !(s->starts = calloc(gm_py_syllable_count, 1)) || add_node(s) < 0 ||
+    size_t cap = 0;
+    int bad = !s || !(s->root = malloc(gm_py_syllable_count * sizeof *s->root)) ||
+              !(s->chars_at = calloc(lx->n + 1, sizeof *s->chars_at)) || add_node(s) < 0 ||
               grow_slots(s);
+    for (size_t i = 0; !bad && i < gm_py_syllable_count; i++)
+        s->root[i] = -1;
     for (size_t t = 0; !bad && t < lx->n; t++) {
         uint32_t chars[GM_TERM_MAX];
         size_t n = lx->terms[t].allow ? 0 : term_chars(&lx->terms[t], chars);
-        if (n)
+        bad = add_chars(s, (uint32_t)t, chars, n, &cap) != 0;
+        if (n && !bad)
             bad = add_paths(s, chars, n, (uint32_t)t) != 0;
     }
-    if (bad) {
+    if (bad || add_bitmaps(s)) {
         gm_sound_free(s);
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
     }
@@ -293,6 +359,7 @@ typedef struct state {
     uint32_t node;
     uint32_t latin;
     size_t cp_start, b_start;
+    size_t bd;                 /* boundary where the match started */
 } state;
 
 typedef struct step {          /* one lattice edge */
@@ -314,6 +381,10 @@ typedef struct scan {
     size_t cleared;            /* slots for boundaries <= cleared are ready */
     state ring[RING][MAX_STATES];
     unsigned n[RING];
+    /* The normalised character of the CJK step leaving each recent
+     * boundary (0: it normalises to several), so a hit's characters need
+     * no second decoding: a path without Latin steps is only CJK steps. */
+    uint32_t chars[CHAR_RING];
 } scan;
 
 static void clear_upto(scan *sc, size_t to)
@@ -338,27 +409,6 @@ static void push(scan *sc, size_t at, const state *st)
         v[(*n)++] = *st;
 }
 
-/* Normalised CJK characters of text[b..e), noise skipped; count or 0 when
- * something else is there. */
-static size_t span_chars(const char *text, size_t b, size_t e, uint32_t *out, size_t cap)
-{
-    size_t n = 0;
-    while (b < e) {
-        uint32_t cp, norm[GM_NORM_MAX];
-        size_t l = gm_utf8_decode((const unsigned char *)text + b, e - b, &cp);
-        if (l == 0)
-            return 0;
-        b += l;
-        int k = gm_norm_map(cp, norm);
-        if (k == 0)
-            continue;
-        if (k != 1 || n == cap)
-            return 0;
-        out[n++] = norm[0];
-    }
-    return n;
-}
-
 /* The normalised character just before byte b (0 if none or noise). */
 static uint32_t char_before(const char *text, size_t b)
 {
@@ -381,24 +431,24 @@ static uint32_t char_after(const char *text, size_t len, size_t e)
     return gm_norm_map(cp, norm) == 1 ? norm[0] : 0;
 }
 
-static void term_full(const gm_term *t, uint32_t *out, size_t *n)
-{
-    *n = 0;
-    for (uint32_t i = 0; i < t->len; i++)
-        for (unsigned r = 0; r < (t->runs ? t->runs[i] : 1u) && *n < GM_TERM_MAX; r++)
-            out[(*n)++] = t->norm[i];
-}
-
 /* GM_VIA_HOMOPHONE, or 0 when the hit is the literal term (the literal
  * matcher reports it) or an ordinary word that merely sounds like it. */
-static int homophone_verdict(const scan *sc, const gm_term *t, size_t b0, size_t b1)
+static int homophone_verdict(const scan *sc, uint32_t term, const state *st, const step *e)
 {
-    uint32_t got[GM_TERM_MAX], want[GM_TERM_MAX];
-    size_t n = span_chars(sc->text, b0, b1, got, GM_TERM_MAX), m;
-    term_full(t, want, &m);
-    if (n != m || memcmp(got, want, n * sizeof *got) == 0)
+    const uint32_t *want = sc->s->chars + sc->s->chars_at[term];
+    size_t n = e->to - st->bd, same = 0;
+    if (n != sc->s->chars_at[term + 1] - sc->s->chars_at[term])
         return 0;
-    uint32_t before = char_before(sc->text, b0), after = char_after(sc->text, sc->len, b1);
+    uint32_t got[GM_TERM_MAX];
+    for (size_t i = 0; i < n; i++) {
+        if (!(got[i] = sc->chars[(st->bd + i) & (CHAR_RING - 1)]))
+            return 0;
+        same += got[i] == want[i];
+    }
+    if (same == n)
+        return 0;
+    uint32_t before = char_before(sc->text, st->b_start);
+    uint32_t after = char_after(sc->text, sc->len, e->b_end);
     for (size_t i = 0; i < n; i++) {
         if (got[i] == want[i])
             continue;
@@ -415,8 +465,7 @@ static void report(scan *sc, uint32_t nd, const state *st, const step *e)
     for (int32_t x = s->nodes[nd].first_term; x >= 0 && !sc->stop;
          x = (int32_t)s->term_next[x]) {
         uint32_t term = s->term_of[x];
-        int via = st->latin ? GM_VIA_PINYIN
-                            : homophone_verdict(sc, &sc->lx->terms[term], st->b_start, e->b_end);
+        int via = st->latin ? GM_VIA_PINYIN : homophone_verdict(sc, term, st, e);
         if (!via)
             continue;
         gm_sound_hit h = {term, via, st->cp_start, e->cp_end, st->b_start, e->b_end};
@@ -426,13 +475,20 @@ static void report(scan *sc, uint32_t nd, const state *st, const step *e)
 
 static void advance(scan *sc, const state *st, const step *e)
 {
+    const gm_sound *s = sc->s;
+    const node *from = &s->nodes[st->node];
     for (unsigned k = 0; k < e->n_syl && !sc->stop; k++) {
-        int32_t c = trie_child(sc->s, st->node, e->syl[k]);
+        if (st->node && !may_have_child(s, from, e->syl[k]))
+            continue;
+        int32_t c = trie_child(s, st->node, e->syl[k]);
         if (c < 0)
             continue;
-        state next = {(uint32_t)c, st->latin | (uint32_t)e->latin, st->cp_start, st->b_start};
-        push(sc, e->to, &next);
-        if (sc->s->nodes[c].first_term >= 0)
+        const node *nd = &s->nodes[c];
+        state next = {(uint32_t)c, st->latin | (uint32_t)e->latin, st->cp_start, st->b_start,
+                      st->bd};
+        if (nd->mask)   /* leaves end here: no state to carry on */
+            push(sc, e->to, &next);
+        if (nd->first_term >= 0)
             report(sc, (uint32_t)c, &next, e);
     }
 }
@@ -448,8 +504,8 @@ static void take_step(scan *sc, const step *e)
         advance(sc, &st, e);
     }
     for (unsigned k = 0; k < e->n_syl; k++)
-        if (sc->s->starts[e->syl[k]]) {
-            state root = {0, 0, e->cp_start, e->b_start};
+        if (sc->s->root[e->syl[k]] >= 0) {
+            state root = {0, 0, e->cp_start, e->b_start, e->from};
             advance(sc, &root, e);
             break;
         }
@@ -534,10 +590,11 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
         if (l == 0)
             break;
-        uint32_t c = cp < 0x10000 ? bmp[cp] : GM_NORM_EXPAND;
+        uint32_t c = cp < 0x10000 ? bmp[cp] : GM_NORM_EXPAND, single = 1;
         if (c == GM_NORM_EXPAND) {
             int k = gm_norm_map(cp, norm);
             c = k == 0 ? GM_NORM_NOISE : norm[0];
+            single = k == 1;
         }
         if (latin_letter(c)) {
             if (run->n < MAX_RUN) {
@@ -557,6 +614,7 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         unsigned n_syl = c == GM_NORM_NOISE ? 0 : gm_sound_readings(c, &ids);
         if (n_syl) {
             step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_i + 1, b + l};
+            sc->chars[bd & (CHAR_RING - 1)] = single ? c : 0;
             take_step(sc, &e);
             bd++;
         } else if (c != GM_NORM_NOISE) {

@@ -63,26 +63,40 @@ static int line_input(const json_t *o, const char *platform, gm_check_input *in,
                : 0;
 }
 
+/* The reusable buffer reports are written into, one line after another. */
+typedef struct report_buf {
+    char *s;
+    size_t cap;
+} report_buf;
+
+/* The report text with the line's id appended as its last member, as
+ * json_object_set(report, "id", id) would place it. */
+static int write_report(FILE *out, const char *report, size_t len, const json_t *id)
+{
+    if (!id)
+        return fwrite(report, 1, len, out) != len || fputc('\n', out) == EOF;
+    return fwrite(report, 1, len - 1, out) != len - 1 || fputs(",\"id\":", out) == EOF ||
+           json_dumpf(id, out, JSON_COMPACT | JSON_ENCODE_ANY) != 0 || fputs("}\n", out) == EOF;
+}
+
 static int check_line(const gm_checker *c, const char *line, size_t len, const char *platform,
-                      FILE *out, int *blocked, gm_err *err)
+                      FILE *out, int *blocked, report_buf *rb, gm_err *err)
 {
     json_error_t je;
-    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je), *r = NULL;
+    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
     if (!o)
         return gm_fail(err, GM_E_INVALID, "line", "不是有效的 JSON:%s", je.text);
     gm_check_input in;
+    size_t n = 0;
+    int ok = 1;
     int rc = line_input(o, platform, &in, err);
     if (!rc)
-        rc = gm_check_json(c, &in, &r, err);
-    const json_t *id = json_object_get(o, "id");
-    if (!rc && id && json_object_set(r, "id", (json_t *)id))
-        rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+        rc = gm_check_text(c, &in, &rb->s, &rb->cap, &n, &ok, err);
     if (!rc) {
-        *blocked |= !json_is_true(json_object_get(r, "ok"));
-        if (json_dumpf(r, out, JSON_COMPACT) != 0 || fputc('\n', out) == EOF)
+        *blocked |= !ok;
+        if (write_report(out, rb->s, n, json_object_get(o, "id")))
             rc = gm_fail(err, GM_E_IO, NULL, "无法写出结果");
     }
-    json_decref(r);
     json_decref(o);
     return rc;
 }
@@ -102,6 +116,7 @@ int check_jsonl(const gm_checker *c, FILE *in, const char *platform, FILE *out)
     ssize_t n;
     long no = 0;
     int blocked = 0, code = 0;
+    report_buf rb = {NULL, 0};
     while ((n = getline(&line, &cap, in)) >= 0) {
         no++;
         size_t len = (size_t)n;
@@ -110,7 +125,7 @@ int check_jsonl(const gm_checker *c, FILE *in, const char *platform, FILE *out)
         if (blank(line, len))
             continue;
         gm_err err = {0};
-        if (check_line(c, line, len, platform, out, &blocked, &err) != 0) {
+        if (check_line(c, line, len, platform, out, &blocked, &rb, &err) != 0) {
             fflush(out);
             fprintf(stderr, "govmedia check: 第 %ld 行%s%s:%s\n", no, err.field[0] ? " 字段 " : "",
                     err.field, err.message);
@@ -119,6 +134,7 @@ int check_jsonl(const gm_checker *c, FILE *in, const char *platform, FILE *out)
         }
     }
     free(line);
+    free(rb.s);
     fflush(out);
     return code ? code : blocked ? 1 : 0;
 }

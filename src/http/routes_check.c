@@ -10,6 +10,7 @@
 #include "http/server.h"
 #include "store/audit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const json_field check_fields[] = {
@@ -19,7 +20,10 @@ static const json_field check_fields[] = {
 
 static int h_check(gm_request *r, gm_err *err)
 {
-    json_t *b, *out = NULL;
+    json_t *b;
+    char *out = NULL;
+    size_t cap = 0, len = 0;
+    int ok;
     int rc = json_body_parse(r->body, r->body_len, check_fields, &b, err);
     if (rc)
         return rc;
@@ -28,11 +32,17 @@ static int h_check(gm_request *r, gm_err *err)
     gm_check_input in = {.text = text, .text_len = strlen(text), .title = json_str(b, "title"),
                          .platform = json_str(b, "platform"),
                          .repost_source = json_str(b, "repost_source")};
-    rc = c ? gm_check_json(c, &in, &out, err) : gm_fail(err, GM_E_INTERNAL, NULL, "检查引擎未加载");
+    rc = c ? gm_check_text(c, &in, &out, &cap, &len, &ok, err)
+           : gm_fail(err, GM_E_INTERNAL, NULL, "检查引擎未加载");
     if (c)
         gm_checker_unref(c);
     json_decref(b);
-    return rc ? rc : reply_json(r, 200, out);
+    if (rc) {
+        free(out);
+        return rc;
+    }
+    reply_bytes(r, 200, "application/json; charset=utf-8", out, len);
+    return 0;
 }
 
 static int h_reload(gm_request *r, gm_err *err)
