@@ -121,15 +121,26 @@ static int scan_window(const char *text, size_t len, const cpt *v, size_t n, con
     return 0;
 }
 
+/* 1 when text holds a road character (路 街 巷 道 弄 里), in one pass. */
+static int has_road(const unsigned char *p, size_t len)
+{
+    for (size_t i = 0; i + 2 < len; i++) {
+        unsigned key = (unsigned)p[i] << 16 | (unsigned)p[i + 1] << 8 | p[i + 2];
+        switch (key) {
+        case 0xE8B7AF: case 0xE8A197: case 0xE5B7B7: case 0xE98193: case 0xE5BC84: case 0xE9878C:
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int gm_address_scan(const char *text, size_t len, const char *field, gm_findings *fs)
 {
     enum { CHUNK = 512 };
     cpt v[CHUNK];
     size_t n = 0, cp = 0, b = 0;
     /* Quick reject: no road character byte pattern means no address. */
-    if (!memmem(text, len, "\xE8\xB7\xAF", 3) && !memmem(text, len, "\xE8\xA1\x97", 3) &&
-        !memmem(text, len, "\xE5\xB7\xB7", 3) && !memmem(text, len, "\xE9\x81\x93", 3) &&
-        !memmem(text, len, "\xE5\xBC\x84", 3) && !memmem(text, len, "\xE9\x87\x8C", 3))
+    if (!has_road((const unsigned char *)text, len))
         return 0;
     while (b < len) {
         uint32_t c;

@@ -212,9 +212,23 @@ static void run_add(digit_run *r, char c, size_t cpi, size_t bi, size_t n)
     r->pending_sep = 0;
 }
 
+/* 1 when text holds an ASCII or a full-width digit (U+FF10..U+FF19 is
+ * EF BC 90..99): most posts have none, and then no code point need be
+ * decoded. */
+static int has_digit(const unsigned char *p, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned)(p[i] - '0') < 10 ||
+            (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xBC && (unsigned)(p[i + 2] - 0x90) < 10))
+            return 1;
+    return 0;
+}
+
 static int scan_digits(const char *text, size_t len, const char *field, gm_findings *fs)
 {
     const unsigned char *p = (const unsigned char *)text;
+    if (!has_digit(p, len))
+        return 0;
     digit_run r = {0};
     size_t i = 0, cpi = 0;
     int rc = 0;
@@ -294,6 +308,8 @@ static int emit_email(const char *s, size_t n, size_t cpi, size_t bi, const char
 static int scan_emails(const char *text, size_t len, const char *field, gm_findings *fs)
 {
     size_t i = 0, cpi = 0;
+    if (!memchr(text, '@', len))
+        return 0;   /* no address without an @ */
     while (i < len) {
         if (!email_char((unsigned char)text[i])) {
             cpi += ((unsigned char)text[i] & 0xC0) != 0x80;

@@ -123,6 +123,7 @@ struct gm_sound {
     size_t n_ends, cap_ends;
     uint32_t *chars;      /* per term: its characters, repeats expanded ... */
     uint32_t *chars_at;   /* ... at chars + chars_at[t], chars_at[t + 1] - chars_at[t] of them */
+    uint8_t *useful;      /* bit per CJK_LO..CJK_HI: some reading occurs in the trie */
 };
 
 static size_t slot_of(const gm_sound *s, uint64_t key)
@@ -244,7 +245,7 @@ static int add_paths(gm_sound *s, const uint32_t *chars, size_t n, uint32_t term
     for (int paths = 0; paths < MAX_PATHS; paths++) {
         uint32_t nd = 0;
         for (size_t i = 0; i < n; i++) {
-            const unsigned short *ids;
+            const unsigned short *ids = NULL;
             gm_sound_readings(chars[i], &ids);
             int64_t c = trie_step_add(s, nd, ids[pick[i]]);
             if (c < 0)
@@ -295,6 +296,34 @@ static int add_bitmaps(gm_sound *s)
     return 0;
 }
 
+/* Marks the characters with a reading some term uses: any other character
+ * ends every partial match at once, without looking at the trie. */
+static int add_useful(gm_sound *s)
+{
+    uint8_t *used = calloc(gm_py_syllable_count, 1);
+    s->useful = calloc((CJK_HI - CJK_LO) / 8 + 1, 1);
+    if (!used || !s->useful) {
+        free(used);
+        return -1;
+    }
+    for (size_t i = 0; i < gm_py_syllable_count; i++)
+        used[i] = s->root[i] >= 0;
+    for (size_t i = 0; i < s->n_slots; i++)
+        if (s->slots[i].key)
+            used[(s->slots[i].key & 0xFFFF) - 1] = 1;
+    for (uint32_t cp = CJK_LO; cp < CJK_HI; cp++) {
+        const unsigned short *ids;
+        unsigned n = gm_sound_readings(cp, &ids);
+        for (unsigned k = 0; k < n; k++)
+            if (used[ids[k]]) {
+                s->useful[(cp - CJK_LO) >> 3] |= (uint8_t)(1u << ((cp - CJK_LO) & 7));
+                break;
+            }
+    }
+    free(used);
+    return 0;
+}
+
 /* Records term t's characters for the homophone verdict. */
 static int add_chars(gm_sound *s, uint32_t t, const uint32_t *chars, size_t n, size_t *cap)
 {
@@ -326,6 +355,7 @@ void gm_sound_free(gm_sound *s)
     free(s->term_next);
     free(s->chars);
     free(s->chars_at);
+    free(s->useful);
     free(s);
 }
 
@@ -345,7 +375,7 @@ int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err)
         if (n && !bad)
             bad = add_paths(s, chars, n, (uint32_t)t) != 0;
     }
-    if (bad || add_bitmaps(s)) {
+    if (bad || add_bitmaps(s) || add_useful(s)) {
         gm_sound_free(s);
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
     }
@@ -560,6 +590,14 @@ static size_t flush_run(scan *sc, latin_run *r, size_t bd)
     return bd + n;
 }
 
+/* 0 when c surely moves no match on (a CJK character no term reads like). */
+static int useful(const gm_sound *s, uint32_t c)
+{
+    if (c < CJK_LO || c >= CJK_HI)
+        return 1;
+    return s->useful[(c - CJK_LO) >> 3] >> ((c - CJK_LO) & 7) & 1;
+}
+
 static int latin_letter(uint32_t c)
 {
     return c >= 'a' && c <= 'z';
@@ -611,7 +649,7 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         }
         bd = flush_run(sc, run, bd);
         const unsigned short *ids;
-        unsigned n_syl = c == GM_NORM_NOISE ? 0 : gm_sound_readings(c, &ids);
+        unsigned n_syl = c == GM_NORM_NOISE || !useful(s, c) ? 0 : gm_sound_readings(c, &ids);
         if (n_syl) {
             step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_i + 1, b + l};
             sc->chars[bd & (CHAR_RING - 1)] = single ? c : 0;
