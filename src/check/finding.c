@@ -128,10 +128,8 @@ void gm_findings_keep(gm_findings *fs, size_t from, int (*keep)(void *ctx, const
 {
     size_t out = from;
     for (size_t i = from; i < fs->n; i++) {
-        if (keep(ctx, &fs->v[i]))
+        if (keep(ctx, &fs->v[i]))   /* a dropped one's strings stay in the blocks */
             fs->v[out++] = fs->v[i];
-        else
-            finding_free(&fs->v[i]);
     }
     fs->n = out;
 }

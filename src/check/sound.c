@@ -83,9 +83,37 @@ static int syllable_id(const char *letters, size_t n)
     return -1;
 }
 
-static int common_word(uint32_t a, uint32_t b)
+/* The common two-character words as a hash set (process-wide, built once):
+ * one probe instead of a binary search over 16,000 words per look-up. */
+static uint64_t *words;
+static unsigned words_bits;
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static size_t word_slot(uint64_t key)
 {
-    unsigned long long key = (unsigned long long)a << 32 | b;
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> (64 - words_bits));
+}
+
+static void build_words(void)
+{
+    unsigned bits = 4;
+    while ((1u << bits) < gm_py_word_count * 2u)
+        bits++;
+    uint64_t *w = calloc((size_t)1 << bits, sizeof *w);
+    if (!w)
+        return;
+    words_bits = bits;
+    for (unsigned i = 0; i < gm_py_word_count; i++) {
+        size_t j = word_slot(gm_py_words[i]);
+        while (w[j])
+            j = (j + 1) & (((size_t)1 << bits) - 1);
+        w[j] = gm_py_words[i];
+    }
+    words = w;
+}
+
+static int common_word_sorted(unsigned long long key)
+{
     size_t lo = 0, hi = gm_py_word_count;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -95,6 +123,19 @@ static int common_word(uint32_t a, uint32_t b)
             hi = mid;
     }
     return lo < gm_py_word_count && gm_py_words[lo] == key;
+}
+
+static int common_word(uint32_t a, uint32_t b)
+{
+    uint64_t key = (uint64_t)a << 32 | b;   /* never 0: both are CJK characters */
+    pthread_once(&words_once, build_words);
+    if (!words)
+        return common_word_sorted(key);   /* out of memory: the slow way */
+    size_t mask = ((size_t)1 << words_bits) - 1;
+    for (size_t j = word_slot(key); words[j]; j = (j + 1) & mask)
+        if (words[j] == key)
+            return 1;
+    return 0;
 }
 
 /* ---- the trie ---------------------------------------------------------- */
@@ -107,10 +148,22 @@ typedef struct node {
     uint64_t mask;        /* bit syllable % 64 set for each child; 0 = a leaf */
 } node;
 
-typedef struct slot {     /* open addressing, key and child on one cache line */
+/* A transition (open addressing).  Once built it also carries what the
+ * scan needs of the child, so one cache line answers a step. */
+typedef struct slot {
     uint64_t key;         /* parent << 16 | syllable + 1; 0 = empty */
     uint32_t child;
+    int32_t first_end;    /* the child's node.first_term */
+    uint64_t mask;        /* the child's node.mask */
+    int32_t bits;         /* the child's node.bits */
+    uint32_t unused;
 } slot;
+
+typedef struct end {      /* a term ending at a node, chained */
+    uint32_t term;
+    int32_t next;         /* next end at the same node, -1 none */
+    uint32_t chars, n;    /* its characters: gm_sound.chars + chars, n of them */
+} end;
 
 struct gm_sound {
     node *nodes;
@@ -118,8 +171,9 @@ struct gm_sound {
     slot *slots;
     size_t n_slots, n_used;
     int32_t *root;        /* syllable id -> child of the root, -1 none */
+    slot *root_slots;     /* the same as slots with the child's data (key 0: none) */
     uint64_t *bitmaps;    /* children of dense nodes, one bit per syllable */
-    uint32_t *term_of, *term_next;   /* chain of terms ending at a node */
+    end *ends;            /* chains of terms ending at a node */
     size_t n_ends, cap_ends;
     uint32_t *chars;      /* per term: its characters, repeats expanded ... */
     uint32_t *chars_at;   /* ... at chars + chars_at[t], chars_at[t + 1] - chars_at[t] of them */
@@ -196,29 +250,26 @@ static int64_t trie_step_add(gm_sound *s, uint32_t parent, unsigned syl)
         return n;
     }
     uint64_t key = (uint64_t)parent << 16 | (syl + 1);
-    s->slots[slot_of(s, key)] = (slot){key, (uint32_t)n};
+    s->slots[slot_of(s, key)] = (slot){key, (uint32_t)n, -1, 0, -1, 0};
     s->n_used++;
     return n;
 }
 
 static int add_end(gm_sound *s, uint32_t nd, uint32_t term)
 {
-    for (int32_t e = s->nodes[nd].first_term; e >= 0; e = (int32_t)s->term_next[e])
-        if (s->term_of[e] == term)
+    for (int32_t e = s->nodes[nd].first_term; e >= 0; e = s->ends[e].next)
+        if (s->ends[e].term == term)
             return 0;
     if (s->n_ends == s->cap_ends) {
         size_t cap = s->cap_ends ? s->cap_ends * 2 : 64;
-        uint32_t *a = realloc(s->term_of, cap * sizeof *a);
-        if (a)
-            s->term_of = a;
-        uint32_t *b = a ? realloc(s->term_next, cap * sizeof *b) : NULL;
-        if (!b)
+        end *g = realloc(s->ends, cap * sizeof *g);
+        if (!g)
             return -1;
-        s->term_next = b;
+        s->ends = g;
         s->cap_ends = cap;
     }
-    s->term_of[s->n_ends] = term;
-    s->term_next[s->n_ends] = (uint32_t)s->nodes[nd].first_term;
+    s->ends[s->n_ends] = (end){term, s->nodes[nd].first_term, s->chars_at[term],
+                               s->chars_at[term + 1] - s->chars_at[term]};
     s->nodes[nd].first_term = (int32_t)s->n_ends++;
     return 0;
 }
@@ -324,6 +375,29 @@ static int add_useful(gm_sound *s)
     return 0;
 }
 
+/* Copies each child's data into the transitions that lead to it. */
+static int fill_slots(gm_sound *s)
+{
+    s->root_slots = calloc(gm_py_syllable_count, sizeof *s->root_slots);
+    if (!s->root_slots)
+        return -1;
+    for (size_t i = 0; i < gm_py_syllable_count; i++)
+        if (s->root[i] >= 0)
+            s->root_slots[i] = (slot){i + 1, (uint32_t)s->root[i], -1, 0, -1, 0};
+    for (int pass = 0; pass < 2; pass++) {
+        slot *v = pass ? s->slots : s->root_slots;
+        size_t n = pass ? s->n_slots : gm_py_syllable_count;
+        for (size_t i = 0; i < n; i++)
+            if (v[i].key) {
+                const node *c = &s->nodes[v[i].child];
+                v[i].first_end = c->first_term;
+                v[i].mask = c->mask;
+                v[i].bits = c->bits;
+            }
+    }
+    return 0;
+}
+
 /* Records term t's characters for the homophone verdict. */
 static int add_chars(gm_sound *s, uint32_t t, const uint32_t *chars, size_t n, size_t *cap)
 {
@@ -351,8 +425,8 @@ void gm_sound_free(gm_sound *s)
     free(s->slots);
     free(s->root);
     free(s->bitmaps);
-    free(s->term_of);
-    free(s->term_next);
+    free(s->root_slots);
+    free(s->ends);
     free(s->chars);
     free(s->chars_at);
     free(s->useful);
@@ -375,7 +449,7 @@ int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err)
         if (n && !bad)
             bad = add_paths(s, chars, n, (uint32_t)t) != 0;
     }
-    if (bad || add_bitmaps(s) || add_useful(s)) {
+    if (bad || add_bitmaps(s) || add_useful(s) || fill_slots(s)) {
         gm_sound_free(s);
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
     }
@@ -390,6 +464,8 @@ typedef struct state {
     uint32_t latin;
     size_t cp_start, b_start;
     size_t bd;                 /* boundary where the match started */
+    uint64_t mask;             /* the node's child filter (see may_have_child) */
+    int32_t bits;
 } state;
 
 typedef struct step {          /* one lattice edge */
@@ -463,11 +539,11 @@ static uint32_t char_after(const char *text, size_t len, size_t e)
 
 /* GM_VIA_HOMOPHONE, or 0 when the hit is the literal term (the literal
  * matcher reports it) or an ordinary word that merely sounds like it. */
-static int homophone_verdict(const scan *sc, uint32_t term, const state *st, const step *e)
+static int homophone_verdict(const scan *sc, const end *t, const state *st, const step *e)
 {
-    const uint32_t *want = sc->s->chars + sc->s->chars_at[term];
+    const uint32_t *want = sc->s->chars + t->chars;
     size_t n = e->to - st->bd, same = 0;
-    if (n != sc->s->chars_at[term + 1] - sc->s->chars_at[term])
+    if (n != t->n)
         return 0;
     uint32_t got[GM_TERM_MAX];
     for (size_t i = 0; i < n; i++) {
@@ -489,37 +565,42 @@ static int homophone_verdict(const scan *sc, uint32_t term, const state *st, con
     return GM_VIA_HOMOPHONE;
 }
 
-static void report(scan *sc, uint32_t nd, const state *st, const step *e)
+static void report(scan *sc, int32_t first_end, const state *st, const step *e)
 {
     const gm_sound *s = sc->s;
-    for (int32_t x = s->nodes[nd].first_term; x >= 0 && !sc->stop;
-         x = (int32_t)s->term_next[x]) {
-        uint32_t term = s->term_of[x];
-        int via = st->latin ? GM_VIA_PINYIN : homophone_verdict(sc, term, st, e);
+    for (int32_t x = first_end; x >= 0 && !sc->stop; x = s->ends[x].next) {
+        const end *t = &s->ends[x];
+        int via = st->latin ? GM_VIA_PINYIN : homophone_verdict(sc, t, st, e);
         if (!via)
             continue;
-        gm_sound_hit h = {term, via, st->cp_start, e->cp_end, st->b_start, e->b_end};
+        gm_sound_hit h = {t->term, via, st->cp_start, e->cp_end, st->b_start, e->b_end};
         sc->stop = sc->fn(sc->ctx, &h);
     }
 }
 
+/* The transition from st by syl, or NULL. */
+static const slot *step_slot(const gm_sound *s, const state *st, unsigned syl)
+{
+    if (st->node == 0)
+        return s->root_slots[syl].key ? &s->root_slots[syl] : NULL;
+    if (!may_have_child(s, &(node){-1, st->bits, st->mask}, syl))
+        return NULL;
+    const slot *sl = &s->slots[slot_of(s, (uint64_t)st->node << 16 | (syl + 1))];
+    return sl->key ? sl : NULL;
+}
+
 static void advance(scan *sc, const state *st, const step *e)
 {
-    const gm_sound *s = sc->s;
-    const node *from = &s->nodes[st->node];
     for (unsigned k = 0; k < e->n_syl && !sc->stop; k++) {
-        if (st->node && !may_have_child(s, from, e->syl[k]))
+        const slot *sl = step_slot(sc->s, st, e->syl[k]);
+        if (!sl)
             continue;
-        int32_t c = trie_child(s, st->node, e->syl[k]);
-        if (c < 0)
-            continue;
-        const node *nd = &s->nodes[c];
-        state next = {(uint32_t)c, st->latin | (uint32_t)e->latin, st->cp_start, st->b_start,
-                      st->bd};
-        if (nd->mask)   /* leaves end here: no state to carry on */
+        state next = {sl->child, st->latin | (uint32_t)e->latin, st->cp_start, st->b_start,
+                      st->bd, sl->mask, sl->bits};
+        if (sl->mask)   /* leaves end here: no state to carry on */
             push(sc, e->to, &next);
-        if (nd->first_term >= 0)
-            report(sc, (uint32_t)c, &next, e);
+        if (sl->first_end >= 0)
+            report(sc, sl->first_end, &next, e);
     }
 }
 
@@ -535,7 +616,7 @@ static void take_step(scan *sc, const step *e)
     }
     for (unsigned k = 0; k < e->n_syl; k++)
         if (sc->s->root[e->syl[k]] >= 0) {
-            state root = {0, 0, e->cp_start, e->b_start, e->from};
+            state root = {0, 0, e->cp_start, e->b_start, e->from, ~0ULL, -1};
             advance(sc, &root, e);
             break;
         }
