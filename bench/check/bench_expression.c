@@ -6,9 +6,7 @@
  * "without": no expression lists and no 错别字 model; "with": the shipped
  * data/expressions/ lists and the generated model.
  */
-#include "bench_common.h"
-
-#include "check/check.h"
+#include "bench_checker.h"
 
 static gm_checker *load(const char *lexicon, const char *data, int with)
 {
@@ -23,15 +21,9 @@ static gm_checker *load(const char *lexicon, const char *data, int with)
         f.no_typos = 1;
     if (with && only && strcmp(only, "typos") == 0)
         f.expressions = NULL;
-    gm_checker *c = NULL;
-    gm_err err = {0};
-    double t = now_s();
-    if (gm_checker_load(&c, &f, &err)) {
-        fprintf(stderr, "%s\n", err.message);
-        exit(2);
-    }
-    printf("checker %s the expression rule loaded in %.1f ms\n", with ? "with" : "without",
-           (now_s() - t) * 1e3);
+    double ms;
+    gm_checker *c = checker_load_timed(&f, &ms);
+    printf("checker %s the expression rule loaded in %.1f ms\n", with ? "with" : "without", ms);
     return c;
 }
 

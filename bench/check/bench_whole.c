@@ -13,11 +13,9 @@
  * Prints the load time of the checker too (what server start, every
  * reload and every CLI call pay).
  */
-#include "bench_common.h"
+#include "bench_checker.h"
 
 #include <jansson.h>
-
-#include "check/check.h"
 
 static double cpu_s(void)
 {
@@ -41,15 +39,10 @@ static gm_checker *load(const char *data, const char *lexicon, int expr)
     int shipped = strcmp(lexicon, "-") == 0;
     gm_checker_files f = {shipped ? NULL : lex, shipped ? 0 : 1, dir, allow, src, plat, ctx,
                           pol, expr ? exprs : NULL, expr != 1};
-    gm_checker *c = NULL;
-    gm_err err = {0};
-    double t = now_s();
-    if (gm_checker_load(&c, &f, &err)) {
-        fprintf(stderr, "%s\n", err.message);
-        exit(2);
-    }
+    double ms;
+    gm_checker *c = checker_load_timed(&f, &ms);
     printf("checker load (%s lexicon, expression rule %s): %.1f ms\n",
-           shipped ? "shipped" : lexicon, expr == 1 ? "on" : expr ? "lists only" : "off", (now_s() - t) * 1e3);
+           shipped ? "shipped" : lexicon, expr == 1 ? "on" : expr ? "lists only" : "off", ms);
     return c;
 }
 
