@@ -23,6 +23,7 @@ if [ ! -s "$OUT/official.txt" ]; then
   for i in $(seq 1 40); do cut -f3 "$ODW"; done > "$OUT/official.txt"
 fi
 export GOVMEDIA_EXPR_MODEL="$OUT/build/generated/expr_model.txt"
+export GOVMEDIA_EXPR_LM="$OUT/build/generated/expr_lm.bin"
 for corpus in corpus.txt official.txt; do
   "$OUT/bench_expression" "$OUT/lex20k.txt" "$OUT/$corpus" "$ROOT/data" "$ROUNDS"
 done

@@ -17,5 +17,6 @@ cmake --build "$OUT/build" -j2 --target govcheck >/dev/null
 gcc -O2 -std=gnu11 -I"$ROOT/src" "$HERE/eval_typo.c" "$OUT/build/libgovcheck.a" \
   "$OUT/build/libgmutil.a" $(pkg-config --libs libutf8proc opencc jansson) -lmagic -lm -lpthread \
   -o "$OUT/eval_typo"
-GOVMEDIA_EXPR_MODEL="$OUT/build/generated/expr_model.txt" "$OUT/eval_typo" "$DATA" 0 > "$OUT/suggestions.txt"
+GOVMEDIA_EXPR_MODEL="$OUT/build/generated/expr_model.txt" GOVMEDIA_EXPR_LM="$OUT/build/generated/expr_lm.bin" \
+  "$OUT/eval_typo" "$DATA" 0 > "$OUT/suggestions.txt"
 /usr/bin/python3 "$HERE/score.py" "$DATA" "$OUT/suggestions.txt" "$@"

@@ -103,76 +103,103 @@ static int cjk_at(const text_cps *t, size_t i)
     return i < t->n && gm_typo_is_cjk(t->cp[i]);
 }
 
-/* Neither neighbour forms a word with cp[i]: the only places looked at. */
-static int suspect(const gm_typo_model *m, const text_cps *t, size_t i)
+/* Neither neighbour forms a word of the language model with cp[i]: the
+ * only places looked at (one character in ten of official text). */
+static int suspect(const gm_typo_lm *lm, const text_cps *t, size_t i)
 {
     int prev = i > 0 && cjk_at(t, i - 1), next = cjk_at(t, i + 1);
     if (!prev && !next)
         return 0;
-    if (prev && gm_typo_bigram(m, t->cp[i - 1], t->cp[i]))
+    if (prev && gm_typo_lm_joined(lm, t->cp[i - 1], t->cp[i]))
         return 0;
-    return !(next && gm_typo_bigram(m, t->cp[i], t->cp[i + 1]));
+    return !(next && gm_typo_lm_joined(lm, t->cp[i], t->cp[i + 1]));
 }
 
-/* The confusable characters of cp[i] that stand inside some word next to
- * a neighbour: one merge of the sorted confusion set with the neighbours'
- * sorted in-word successor / predecessor lists.  Returns how many (<= nc). */
-static size_t joinable(const gm_typo_model *m, const text_cps *t, size_t i,
-                       const uint16_t *conf, size_t nc, uint16_t *out)
+/* What a change of confusion kind k is worth before any evidence: a slip
+ * of the same toned reading (the commonest input slip) is likelier than
+ * one of another tone, which is likelier than a shape slip. */
+static const float kind_prior[3] = {0.0f, GM_TYPO_PRIOR_READING, GM_TYPO_PRIOR_TONE};
+
+/* The window around i: up to SIDE CJK characters each side. */
+static void window_of(const text_cps *t, size_t i, size_t *a, size_t *b)
 {
-    size_t np = 0, nn = 0, a = 0, b = 0, k = 0;
-    const uint16_t *after_prev =
-        i > 0 && cjk_at(t, i - 1) ? gm_typo_neighbours(m, t->cp[i - 1], 1, &np) : NULL;
-    const uint16_t *before_next =
-        cjk_at(t, i + 1) ? gm_typo_neighbours(m, t->cp[i + 1], 0, &nn) : NULL;
-    for (size_t j = 0; j < nc; j++) {
-        uint16_t c = conf[j];
-        while (a < np && after_prev[a] < c)
-            a++;
-        while (b < nn && before_next[b] < c)
-            b++;
-        if ((a < np && after_prev[a] == c) || (b < nn && before_next[b] == c))
-            out[k++] = c;
-    }
-    return k;
+    *a = i;
+    *b = i + 1;
+    while (*a > 0 && i - *a < SIDE && cjk_at(t, *a - 1))
+        (*a)--;
+    while (*b - i <= SIDE && cjk_at(t, *b))
+        (*b)++;
 }
 
-/* Tries every confusable character at i; fills *hit with the best. */
+/* Tries every confusable character at i; fills *hit with the best.  A
+ * change is scored by the bigram model's gain on the window, plus a
+ * fraction of the unigram dictionary's gain (it knows words the bigram
+ * model lacks), plus the prior of its confusion kind. */
+/* The unigram dictionary's side of a window: the original's lattice,
+ * filled on first need (most candidates never get that far). */
+typedef struct unigram_side {
+    lattice base, cand;
+    float base_lp;
+    int ready;
+} unigram_side;
+
+static float unigram_gain(const gm_typo_model *m, unigram_side *u, const uint32_t *w, size_t n,
+                          size_t p, uint32_t c)
+{
+    if (!u->ready) {
+        u->base.n = u->cand.n = n;
+        memcpy(u->base.w, w, n * sizeof *w);
+        memcpy(u->cand.w, w, n * sizeof *w);
+        lattice_fill(m, &u->base, n);
+        u->base_lp = lattice_best(m, &u->base);
+        memcpy(u->cand.lp, u->base.lp, sizeof u->cand.lp);
+        u->ready = 1;
+    }
+    u->cand.w[p] = c;
+    lattice_fill(m, &u->cand, p);
+    return lattice_best(m, &u->cand) - u->base_lp;
+}
+
+/* 1 when c stands inside a model word with a neighbour in [a, b). */
+static int joins_model_word(const gm_typo_lm *lm, const text_cps *t, size_t i, size_t a,
+                            size_t b, uint32_t c)
+{
+    if ((i > 0 && t->cp[i - 1] == c) || (i + 1 < t->n && t->cp[i + 1] == c))
+        return 0;                      /* a mere doubling (他哈 -> 哈哈) */
+    return (i > a && gm_typo_lm_joined(lm, t->cp[i - 1], c)) ||
+           (i + 1 < b && gm_typo_lm_joined(lm, c, t->cp[i + 1]));
+}
+
+/* Tries every confusable character at i; fills *hit with the best.  A
+ * change is scored by the bigram model's gain on the window, plus a
+ * fraction of the unigram dictionary's gain (it knows words the bigram
+ * model lacks), plus the prior of its confusion kind.  Changes the bigram
+ * model gains little from are dropped before the unigram side is asked. */
 static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, gm_typo_hit *hit)
 {
-    size_t nc;
-    const uint16_t *all = gm_typo_confusion(m, t->cp[i], &nc);
-    uint16_t conf[GM_TYPO_CONF_MAX];
-    nc = joinable(m, t, i, all, nc < GM_TYPO_CONF_MAX ? nc : GM_TYPO_CONF_MAX, conf);
-    size_t a = i, b = i + 1;
-    while (a > 0 && i - a < SIDE && cjk_at(t, a - 1))
-        a--;
-    while (b - i <= SIDE && cjk_at(t, b))
-        b++;
-    lattice base, cand;
-    base.n = cand.n = b - a;
-    memcpy(cand.w, t->cp + a, (b - a) * sizeof *cand.w);
-    float base_lp = 0.0f;
+    size_t nc, a, b;
+    const uint16_t *conf = gm_typo_confusion(m, t->cp[i], &nc);
+    const uint8_t *kinds = gm_typo_confusion_kinds(m, t->cp[i]);
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    window_of(t, i, &a, &b);
+    gm_typo_lm_window lm_base, lm_cand;
+    unigram_side uni = {.ready = 0};
+    float base_lm = 0.0f;
     int have_base = 0, found = 0;
     for (size_t k = 0; k < nc; k++) {
         uint32_t c = 0x4E00u + conf[k];
-        size_t ws = 0, wl = 0;
-        if ((i > 0 && t->cp[i - 1] == c) || (i + 1 < t->n && t->cp[i + 1] == c))
-            continue;                  /* a mere doubling (他哈 -> 哈哈) */
-        cand.w[i - a] = c;
-        lattice_fill(m, &cand, i - a);
-        if (!lattice_word_at(&cand, i - a, &ws, &wl))
+        if (!joins_model_word(lm, t, i, a, b, c))
             continue;
-        if (!have_base) {
-            memcpy(base.w, t->cp + a, (b - a) * sizeof *base.w);
-            lattice_fill(m, &base, base.n);
-            base_lp = lattice_best(m, &base);
-            memcpy(cand.lp, base.lp, sizeof cand.lp);
-            lattice_fill(m, &cand, i - a);
-            have_base = 1;
-        }
-        float gain = lattice_best(m, &cand) - base_lp;
+        if (!have_base++)
+            base_lm = gm_typo_lm_score(lm, &lm_base, t->cp + a, b - a);
+        float gain = gm_typo_lm_rescore(lm, &lm_base, i - a, c, &lm_cand) - base_lm;
+        if (gain < GM_TYPO_LM_GAIN_MIN)
+            continue;
+        gain += GM_TYPO_UNIGRAM_WEIGHT * unigram_gain(m, &uni, t->cp + a, b - a, i - a, c) +
+                kind_prior[kinds[k] < 3 ? kinds[k] : 0];
         if (!found || gain > hit->gain) {
+            size_t ws = i - a, wl = 1;
+            lattice_word_at(&uni.cand, i - a, &ws, &wl);
             *hit = (gm_typo_hit){i, t->boff[i], t->boff[i + 1], c, gain, a + ws, wl};
             found = 1;
         }
@@ -196,11 +223,11 @@ int gm_typo_is_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t 
     float right = lattice_best(m, &L);
     L.w[i - a] = c;
     lattice_fill(m, &L, i - a);
-    return right - lattice_best(m, &L) >= GM_TYPO_THRESHOLD;
+    return right - lattice_best(m, &L) >= GM_TYPO_SLIP_GAIN;
 }
 
 /* The commonest one-character words (的, 在, 是, 和 …) standing alone are
- * almost always meant; skipping them keeps word salad cheap to check. */
+ * almost always meant; skipping them keeps the scan cheap. */
 static int function_word(const gm_typo_model *m, uint32_t cp)
 {
     return gm_typo_logp(m, &cp, 1) > GM_TYPO_FUNCTION_LP;
@@ -213,7 +240,8 @@ int gm_typo_suggest(const gm_typo_model *m, const char *text, size_t len, float 
     int rc = decode_all(text, len, &t);
     for (size_t i = 0; rc == 0 && i < t.n; i++) {
         gm_typo_hit hit;
-        if (gm_typo_is_cjk(t.cp[i]) && suspect(m, &t, i) && !function_word(m, t.cp[i]) &&
+        if (gm_typo_is_cjk(t.cp[i]) && suspect(gm_typo_model_lm(m), &t, i) &&
+            !function_word(m, t.cp[i]) &&
             best_change(m, &t, i, &hit) &&
             hit.gain >= min_gain)
             rc = fn(ctx, &hit, t.cp);

@@ -1,14 +1,15 @@
 /*
  * typo.h - the general 错别字 detector of the expression check.
  *
- * A character is suspect when it forms no dictionary word with either
- * neighbour (two Bloom probes).  For a suspect, each character of its
- * confusion set (same reading, similar Wubi shape) that does form a word
- * there is tried: the best segmentation of the surrounding window (up to 4
- * characters each side, unigram word model) is scored with and without the
- * change, and the change is suggested when it gains at least the
- * threshold (a log-likelihood ratio).  Tuned for precision: see
- * data/expressions/README.md and bench/expressions/.
+ * A character is suspect when it forms no word of the bigram language
+ * model with either neighbour (two Bloom probes) and is not one of the
+ * commonest one-character words.  For a suspect, each character of its
+ * confusion set (same reading, similar Wubi shape) that forms a model word
+ * with a neighbour is tried: the window (up to 4 characters each side) is
+ * scored with and without the change by the word bigram model (Viterbi)
+ * and the unigram dictionary, plus a prior for the kind of confusion, and
+ * the change is suggested when the score reaches the threshold.  Tuned for
+ * precision: see data/expressions/README.md and bench/expressions/.
  */
 #ifndef GM_CHECK_TYPO_H
 #define GM_CHECK_TYPO_H
@@ -19,10 +20,20 @@
 #include "check/finding.h"
 #include "check/typo_model.h"
 
-/* The gain a correction needs (natural log of the likelihood ratio). */
-#define GM_TYPO_THRESHOLD 9.0f
+/* The score a correction needs (natural-log likelihood ratio of the
+ * window under the bigram model, plus GM_TYPO_UNIGRAM_WEIGHT times the
+ * unigram dictionary's, plus the confusion kind's prior); tuned on the 80 %
+ * tuning split of odw.train (bench/expressions/). */
+#define GM_TYPO_THRESHOLD 15.0f
+#define GM_TYPO_UNIGRAM_WEIGHT 0.5f
+/* A change the bigram model alone gains less from is not considered. */
+#define GM_TYPO_LM_GAIN_MIN 6.0f
+#define GM_TYPO_PRIOR_READING 1.0f  /* same reading, another tone */
+#define GM_TYPO_PRIOR_TONE 4.0f     /* same reading and tone */
 /* A suspect whose own one-character word is this probable is left alone. */
-#define GM_TYPO_FUNCTION_LP -8.0f
+#define GM_TYPO_FUNCTION_LP -6.0f
+/* The unigram gain that makes a near miss of a listed name a slip. */
+#define GM_TYPO_SLIP_GAIN 9.0f
 
 typedef struct gm_typo_hit {
     size_t cp;                 /* code-point index of the suspect character */

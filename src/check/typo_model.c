@@ -5,9 +5,7 @@
  * as 15-bit offsets from U+4E00 (four fit a 64-bit key).  In-word bigrams
  * also go into a 2^24-bit Bloom filter, which the scanner asks first: it
  * fits in cache, so an ordinary character costs one probe.  Confusion sets
- * are 16-bit offsets from U+4E00, one slice per character; so are the
- * in-word neighbours of each character (both directions), which the
- * detector intersects with a confusion set in one sequential merge.
+ * are 16-bit offsets from U+4E00, one slice per character.
  */
 #include "check/typo_model.h"
 
@@ -32,10 +30,8 @@ struct gm_typo_model {
     uint64_t *bloom;       /* BLOOM_BITS bits */
     uint32_t *conf_at;     /* CJK_COUNT + 1 offsets into conf */
     uint16_t *conf;
-    uint32_t *next_at, *prev_at;   /* CJK_COUNT + 1 offsets into next / prev */
-    uint16_t *next, *prev;
-    uint32_t *pairs;       /* while loading: every in-word bigram, a << 16 | b */
-    size_t npairs, cap_pairs;
+    uint8_t *kind;         /* per conf entry: 2 same toned reading, 1 same reading, 0 shape */
+    gm_typo_lm *lm;        /* the word bigram model (typo_lm.h) */
 };
 
 static uint64_t pack(const uint32_t *w, size_t n)
@@ -80,6 +76,16 @@ int gm_typo_bigram(const gm_typo_model *m, uint32_t a, uint32_t b)
 {
     uint32_t bit = bloom_bit(a, b);
     return (int)(m->bloom[bit >> 6] >> (bit & 63)) & 1;
+}
+
+const uint8_t *gm_typo_confusion_kinds(const gm_typo_model *m, uint32_t cp)
+{
+    return gm_typo_is_cjk(cp) ? m->kind + m->conf_at[cp - CJK_BASE] : NULL;
+}
+
+const gm_typo_lm *gm_typo_model_lm(const gm_typo_model *m)
+{
+    return m->lm;
 }
 
 const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n)
@@ -135,50 +141,7 @@ static void add_word(gm_typo_model *m, const uint32_t *w, size_t n, float lp)
     for (size_t i = 0; i + 1 < n; i++) {
         uint32_t bit = bloom_bit(w[i], w[i + 1]);
         m->bloom[bit >> 6] |= 1ULL << (bit & 63);
-        if (m->npairs < m->cap_pairs)
-            m->pairs[m->npairs++] = (w[i] - CJK_BASE) << 16 | (w[i + 1] - CJK_BASE);
     }
-}
-
-static int by_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Sorted, distinct pairs -> per-character slices (CSR); swap=1 indexes by
- * the second character. */
-static int build_slices(gm_typo_model *m, int swap, uint32_t **at, uint16_t **v)
-{
-    *at = calloc(CJK_COUNT + 1, sizeof **at);
-    *v = malloc((m->npairs + 1) * sizeof **v);
-    if (!*at || !*v)
-        return GM_E_NOMEM;
-    if (swap)
-        for (size_t i = 0; i < m->npairs; i++)
-            m->pairs[i] = m->pairs[i] << 16 | m->pairs[i] >> 16;
-    qsort(m->pairs, m->npairs, sizeof *m->pairs, by_u32);
-    size_t n = 0;
-    for (size_t i = 0; i < m->npairs; i++) {
-        if (i > 0 && m->pairs[i] == m->pairs[i - 1])
-            continue;
-        (*at)[(m->pairs[i] >> 16) + 1]++;
-        (*v)[n++] = (uint16_t)(m->pairs[i] & 0xFFFF);
-    }
-    for (size_t i = 1; i <= CJK_COUNT; i++)
-        (*at)[i] += (*at)[i - 1];
-    return 0;
-}
-
-const uint16_t *gm_typo_neighbours(const gm_typo_model *m, uint32_t cp, int after, size_t *n)
-{
-    *n = 0;
-    if (!gm_typo_is_cjk(cp))
-        return NULL;
-    const uint32_t *at = after ? m->next_at : m->prev_at;
-    uint32_t i = cp - CJK_BASE;
-    *n = at[i + 1] - at[i];
-    return (after ? m->next : m->prev) + at[i];
 }
 
 typedef struct pass {
@@ -229,12 +192,15 @@ static int fill(gm_typo_model *m, const char *buf, size_t len, double total)
             if (v.kind == 'W' && n && f > 0) {
                 add_word(m, w, n, (float)(log(f) - lt));
             } else if (v.kind == 'C' && n == 1) {
-                size_t k = decode_cjk(v.b, v.blen, cand, GM_TYPO_CONF_MAX);
-                if (!k)
+                const char *tab = memchr(v.b, '\t', v.blen);
+                size_t k = tab ? decode_cjk(v.b, (size_t)(tab - v.b), cand, GM_TYPO_CONF_MAX) : 0;
+                if (!k || (size_t)(v.b + v.blen - tab - 1) != k)
                     return (int)line;
                 m->conf_at[w[0] - CJK_BASE + 1] = (uint32_t)k;   /* a count for now */
-                for (size_t i = 0; i < k; i++)
+                for (size_t i = 0; i < k; i++) {
                     m->conf[used + i] = (uint16_t)(cand[i] - CJK_BASE);
+                    m->kind[used + i] = (uint8_t)(tab[1 + i] - '0') & 3;
+                }
                 used += k;
             } else if (v.kind == 'W' || v.kind == 'C') {
                 return (int)line;
@@ -254,11 +220,8 @@ static void model_free(gm_typo_model *m)
     free(m->bloom);
     free(m->conf_at);
     free(m->conf);
-    free(m->next_at);
-    free(m->prev_at);
-    free(m->next);
-    free(m->prev);
-    free(m->pairs);
+    free(m->kind);
+    gm_typo_lm_free(m->lm);
     free(m);
 }
 
@@ -273,9 +236,8 @@ static int alloc_tables(gm_typo_model *m, const pass *p)
     m->bloom = calloc(BLOOM_BITS / 64, sizeof *m->bloom);
     m->conf_at = calloc(CJK_COUNT + 1, sizeof *m->conf_at);
     m->conf = calloc(p->conf_chars + 1, sizeof *m->conf);
-    m->cap_pairs = p->words * (GM_TYPO_WORD_MAX - 1);
-    m->pairs = malloc((m->cap_pairs + 1) * sizeof *m->pairs);
-    return m->pairs && m->keys && m->logp && m->bloom && m->conf_at && m->conf ? 0 : GM_E_NOMEM;
+    m->kind = calloc(p->conf_chars + 1, sizeof *m->kind);
+    return m->keys && m->logp && m->bloom && m->conf_at && m->conf && m->kind ? 0 : GM_E_NOMEM;
 }
 
 /* Confusion lines were written in character order, each storing its count
@@ -300,10 +262,6 @@ static int parse_model(gm_typo_model *m, const char *path, const char *buf, size
     if (bad)
         return gm_fail(err, GM_E_INVALID, "expr_model", "模型文件 %s 第 %d 行格式错误", path, bad);
     counts_to_offsets(m);
-    if (build_slices(m, 0, &m->next_at, &m->next) || build_slices(m, 1, &m->prev_at, &m->prev))
-        return gm_fail(err, GM_E_NOMEM, "expr_model", "内存不足");
-    free(m->pairs);
-    m->pairs = NULL;
     return 0;
 }
 
@@ -327,6 +285,9 @@ static void load_once(void)
     if (g.rc == 0)
         g.rc = parse_model(m, path, buf, len, &g.err);
     free(buf);
+    const char *lm_path = getenv("GOVMEDIA_EXPR_LM");
+    if (g.rc == 0)
+        g.rc = gm_typo_lm_load(lm_path && *lm_path ? lm_path : GM_EXPR_LM, &m->lm, &g.err);
     if (g.rc)
         model_free(m);
     else

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "check/typo_lm.h"
 #include "util/gm_error.h"
 
 #define GM_TYPO_WORD_MAX 4
@@ -20,7 +21,8 @@
 typedef struct gm_typo_model gm_typo_model;
 
 /* The process-wide model.  Its file is $GOVMEDIA_EXPR_MODEL, else the one
- * the build generated (GM_EXPR_MODEL).  A missing or bad file is an error
+ * the build generated (GM_EXPR_MODEL); its language model is
+ * $GOVMEDIA_EXPR_LM, else GM_EXPR_LM (scripts/gen_expr_lm.py).  A missing or bad file is an error
  * (GM_E_IO / GM_E_INVALID, field "expr_model"); every later call returns
  * the same result. */
 int gm_typo_model_get(const gm_typo_model **out, gm_err *err);
@@ -41,12 +43,16 @@ float gm_typo_unknown(const gm_typo_model *m);
  * characters (a Bloom filter: a rare false 1, never a false 0). */
 int gm_typo_bigram(const gm_typo_model *m, uint32_t a, uint32_t b);
 
-/* Characters that follow cp (after=1) or precede it (after=0) inside some
- * dictionary word, as ascending offsets from U+4E00; *n of them. */
-const uint16_t *gm_typo_neighbours(const gm_typo_model *m, uint32_t cp, int after, size_t *n);
-
 /* Characters a slip for cp may stand for (same reading or similar shape),
  * ascending offsets from U+4E00; *n of them, NULL when none. */
 const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n);
+
+/* The kind of each member of cp's confusion set, in the same order: 2 = a
+ * same reading with the same tone, 1 = a same reading ignoring tones,
+ * 0 = a similar shape only. */
+const uint8_t *gm_typo_confusion_kinds(const gm_typo_model *m, uint32_t cp);
+
+/* The word bigram model loaded with the dictionary. */
+const gm_typo_lm *gm_typo_model_lm(const gm_typo_model *m);
 
 #endif

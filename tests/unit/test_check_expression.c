@@ -145,6 +145,23 @@ static void test_expression_typo_same_reading(void **state)
     gm_checker_unref(c);
 }
 
+/* Slips that form ordinary characters on their own and only read wrong in
+ * context (能历, 落食, 管里): the word bigram model of the 错别字 rule finds
+ * them; the unigram dictionary alone did not. */
+static void test_expression_typo_bigram_model_reads_context(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "加强对基层干部的培训，提高依法行政能历。", "typo", "历", "力", 18, 19,
+                      "warn");
+    expect_expression(c, "各级政府要认真落食党中央决策部署。", "typo", "食", "实", 8, 9, "warn");
+    expect_expression(c, "切实加强安全生产监督管里。", "typo", "里", "理", 11, 12, "warn");
+    expect_expression(c, "坚持以人民为中心的发展思想，不断增进民生福址。", "typo", "址", "祉", 21,
+                      22, "warn");
+    expect_expression(c, "严格落实河长制，加强水资元保护。", "typo", "元", "源", 12, 13, "warn");
+    gm_checker_unref(c);
+}
+
 static void test_expression_typo_offsets_are_code_points(void **state)
 {
     (void)state;
@@ -166,6 +183,11 @@ static void test_expression_correct_official_text_is_quiet(void **state)
         "各县（市、区）人民政府，市政府各部门、各直属机构：",
         "中华人民共和国国务院和全国人民代表大会常务委员会",
         "坚持和发展中国特色社会主义，常态化开展扫黑除恶斗争。",
+        "全面推进乡村振兴，巩固拓展脱贫攻坚成果。",
+        "进一步优化营商环境，激发市场主体活力。",
+        "加快建设现代化产业体系，着力提升基层治理能力。",
+        "各级政府要认真落实党中央决策部署，不断增进民生福祉。",
+        "推进政务服务标准化、规范化、便利化，加强水资源保护。",
     };
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
         expect_clean(c, ok[i]);
@@ -227,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_expression_formulation_broken),
         cmocka_unit_test(test_expression_formulation_outdated_replaced),
         cmocka_unit_test(test_expression_typo_same_reading),
+        cmocka_unit_test(test_expression_typo_bigram_model_reads_context),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
         cmocka_unit_test(test_expression_correct_official_text_is_quiet),
         cmocka_unit_test(test_expression_title_field_and_privacy_mask_unaffected),

@@ -1,0 +1,344 @@
+/*
+ * typo_lm.c - loads and queries the word bigram model (see typo_lm.h).
+ *
+ * The file (scripts/gen_expr_lm.py) holds plain arrays; loading builds two
+ * open-addressing tables from them: word key -> word index, and
+ * (first, second) -> log P(second | first).  Scoring a window is a Viterbi
+ * search whose states are (end position, last word).
+ */
+#include "check/typo_lm.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/typo_model.h"
+#include "util/file.h"
+
+#define LM_MAX (96u << 20)
+#define LM_UNKNOWN (-18.0f)        /* a character the model has no word for */
+#define NO_WORD UINT32_MAX         /* an empty bigram slot */
+#define CJK_BASE 0x4E00u
+#define CJK_COUNT (0x9FFFu - CJK_BASE + 1)
+
+_Static_assert(GM_TYPO_LM_STATES == GM_TYPO_WORD_MAX + 1, "a state per word length + unknown");
+_Static_assert(sizeof(((gm_typo_lm_window *)0)->id[0]) / sizeof(int32_t) == GM_TYPO_WORD_MAX + 1,
+               "a span per word length");
+#define BLOOM_BITS (1u << 22)
+#define PAIR_BLOOM_BITS (1u << 25)
+
+/* Key and value share a slot, so a lookup touches one cache line. */
+typedef struct word_slot {
+    uint64_t key;              /* 0 = empty */
+    int32_t id;
+} word_slot;
+
+typedef struct pair_slot {
+    uint32_t a, b;             /* a == NO_WORD: empty */
+    float logp;
+} pair_slot;
+
+struct gm_typo_lm {
+    word_slot *words;
+    size_t wmask;
+    float *logp, *backoff;     /* per word index */
+    pair_slot *pairs;
+    size_t bmask;
+    uint64_t *bloom;           /* in-word character bigrams, BLOOM_BITS bits */
+    int32_t *char_id;          /* word index of each one-character word, by U+4E00 offset */
+    uint64_t *pair_bloom;      /* the bigram table's pairs, PAIR_BLOOM_BITS bits: most
+                                  pairs asked are absent, and this answers from cache */
+};
+
+static size_t mix(uint64_t k, size_t mask)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return (size_t)k & mask;
+}
+
+static uint64_t word_key(const uint32_t *w, size_t n)
+{
+    uint64_t k = n;
+    for (size_t i = 0; i < n; i++)
+        k = (k << 15) | (w[i] - CJK_BASE);
+    return k;
+}
+
+static uint32_t bloom_bit(uint32_t a, uint32_t b)
+{
+    uint64_t k = ((uint64_t)a << 21 | b) * 0x9E3779B97F4A7C15ULL;
+    return (uint32_t)(k >> 42);   /* top 22 bits */
+}
+
+int gm_typo_lm_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b)
+{
+    uint32_t bit = bloom_bit(a, b);
+    return (int)(lm->bloom[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* Adds the adjacent characters of the word with key k to the Bloom filter. */
+static void bloom_add_word(gm_typo_lm *lm, uint64_t k)
+{
+    size_t n = 1;
+    while (n < GM_TYPO_WORD_MAX && (k >> (15 * n)) != n)
+        n++;
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint32_t a = CJK_BASE + (uint32_t)(k >> (15 * (n - 1 - i)) & 0x7FFF);
+        uint32_t b = CJK_BASE + (uint32_t)(k >> (15 * (n - 2 - i)) & 0x7FFF);
+        uint32_t bit = bloom_bit(a, b);
+        lm->bloom[bit >> 6] |= 1ULL << (bit & 63);
+    }
+}
+
+int32_t gm_typo_lm_word(const gm_typo_lm *lm, const uint32_t *w, size_t n)
+{
+    uint64_t k = word_key(w, n);
+    for (size_t s = mix(k, lm->wmask);; s = (s + 1) & lm->wmask) {
+        if (lm->words[s].key == k)
+            return lm->words[s].id;
+        if (lm->words[s].key == 0)
+            return -1;
+    }
+}
+
+static uint32_t pair_bit(uint64_t k)
+{
+    return (uint32_t)((k * 0x9E3779B97F4A7C15ULL) >> 39);   /* top 25 bits */
+}
+
+float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b)
+{
+    if (a < 0)
+        return lm->logp[b];
+    uint64_t k = (uint64_t)a << 32 | (uint32_t)b;
+    uint32_t bit = pair_bit(k);
+    if (!(lm->pair_bloom[bit >> 6] >> (bit & 63) & 1))
+        return lm->backoff[a] + lm->logp[b];
+    for (size_t s = mix(k, lm->bmask);; s = (s + 1) & lm->bmask) {
+        const pair_slot *p = &lm->pairs[s];
+        if (p->a == (uint32_t)a && p->b == (uint32_t)b)
+            return p->logp;
+        if (p->a == NO_WORD)
+            return lm->backoff[a] + lm->logp[b];
+    }
+}
+
+typedef gm_typo_lm_column column;
+
+static void relax(column *c, int32_t word, float score)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->s[i].word == word) {
+            if (score > c->s[i].score)
+                c->s[i].score = score;
+            return;
+        }
+    if (c->n < GM_TYPO_LM_STATES)
+        c->s[c->n++] = (gm_typo_lm_state){word, score};
+}
+
+/* The word w[k..k+l) of the window: one-character words from a direct
+ * table, longer ones only when every adjacent pair passes the Bloom filter. */
+static int32_t span_word(const gm_typo_lm *lm, const uint32_t *w, size_t l)
+{
+    if (l == 1)
+        return lm->char_id[w[0] - CJK_BASE];
+    for (size_t i = 0; i + 1 < l; i++)
+        if (!gm_typo_lm_joined(lm, w[i], w[i + 1]))
+            return -1;
+    return gm_typo_lm_word(lm, w, l);
+}
+
+/* Looks up the words of every span covering position p (all spans when
+ * p == x->n). */
+static void look_up_spans(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t p)
+{
+    for (size_t k = 0; k < x->n; k++)
+        for (size_t l = 1; l <= GM_TYPO_WORD_MAX; l++)
+            if (k + l > x->n)
+                x->id[k][l] = -1;
+            else if (p == x->n || (k <= p && p < k + l))
+                x->id[k][l] = span_word(lm, x->w + k, l);
+}
+
+/* Relaxes the edges (words, or an unknown character) leaving column j
+ * that end after column past. */
+static void extend(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t j, size_t past)
+{
+    const column *from = &x->col[j];
+    float from_best = -1e30f;
+    for (size_t h = 0; h < from->n; h++)
+        if (from->s[h].score > from_best)
+            from_best = from->s[h].score;
+    for (size_t l = 1; l <= GM_TYPO_WORD_MAX && j + l <= x->n; l++) {
+        int32_t word = x->id[j][l];
+        if (word < 0 || j + l <= past)
+            continue;
+        float best = -1e30f;
+        for (size_t h = 0; h < from->n; h++) {
+            float v = from->s[h].score + gm_typo_lm_logp(lm, from->s[h].word, word);
+            if (v > best)
+                best = v;
+        }
+        relax(&x->col[j + l], word, best);
+    }
+    if (x->id[j][1] < 0 && j + 1 > past)
+        relax(&x->col[j + 1], -1, from_best + LM_UNKNOWN);
+}
+
+static float final_score(const gm_typo_lm_window *x)
+{
+    float best = x->n ? -1e30f : 0.0f;
+    for (size_t h = 0; h < x->col[x->n].n; h++)
+        if (x->col[x->n].s[h].score > best)
+            best = x->col[x->n].s[h].score;
+    return best;
+}
+
+float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w, size_t n)
+{
+    x->n = n < GM_TYPO_LM_WINDOW ? n : GM_TYPO_LM_WINDOW;
+    memcpy(x->w, w, x->n * sizeof *w);
+    look_up_spans(lm, x, x->n);
+    for (size_t j = 0; j <= x->n; j++)
+        x->col[j].n = 0;
+    x->col[0].s[0] = (gm_typo_lm_state){-1, 0.0f};
+    x->col[0].n = 1;
+    for (size_t j = 0; j < x->n; j++)
+        extend(lm, x, j, 0);
+    return final_score(x);
+}
+
+float gm_typo_lm_rescore(const gm_typo_lm *lm, const gm_typo_lm_window *base, size_t p,
+                         uint32_t c, gm_typo_lm_window *x)
+{
+    x->n = base->n;
+    memcpy(x->w, base->w, sizeof x->w);
+    memcpy(x->id, base->id, sizeof x->id);
+    x->w[p] = c;
+    look_up_spans(lm, x, p);
+    /* Columns up to p hold paths of words ending there, which never cover p. */
+    memcpy(x->col, base->col, (p + 1) * sizeof *x->col);
+    for (size_t j = p + 1; j <= x->n; j++)
+        x->col[j].n = 0;
+    for (size_t j = p >= GM_TYPO_WORD_MAX - 1 ? p - (GM_TYPO_WORD_MAX - 1) : 0; j < x->n; j++)
+        extend(lm, x, j, j < p ? p : 0);
+    return final_score(x);
+}
+
+void gm_typo_lm_free(gm_typo_lm *lm)
+{
+    if (!lm)
+        return;
+    free(lm->words);
+    free(lm->logp);
+    free(lm->backoff);
+    free(lm->pairs);
+    free(lm->bloom);
+    free(lm->char_id);
+    free(lm->pair_bloom);
+    free(lm);
+}
+
+static size_t slots_for(size_t n)
+{
+    size_t s = 1024;
+    while (s < n + n / 2)
+        s <<= 1;
+    return s;
+}
+
+/* Copies the unigram arrays and fills the word table. */
+static int load_words(gm_typo_lm *lm, const char *p, uint32_t nw)
+{
+    size_t slots = slots_for(nw);
+    lm->wmask = slots - 1;
+    lm->words = calloc(slots, sizeof *lm->words);
+    lm->logp = malloc(nw * sizeof *lm->logp);
+    lm->backoff = malloc(nw * sizeof *lm->backoff);
+    lm->bloom = calloc(BLOOM_BITS / 64, sizeof *lm->bloom);
+    lm->char_id = malloc(CJK_COUNT * sizeof *lm->char_id);
+    if (!lm->words || !lm->logp || !lm->backoff || !lm->bloom || !lm->char_id)
+        return GM_E_NOMEM;
+    for (size_t c = 0; c < CJK_COUNT; c++)
+        lm->char_id[c] = -1;
+    memcpy(lm->logp, p + (size_t)nw * 8, nw * sizeof *lm->logp);
+    memcpy(lm->backoff, p + (size_t)nw * 12, nw * sizeof *lm->backoff);
+    for (uint32_t i = 0; i < nw; i++) {
+        uint64_t k;
+        memcpy(&k, p + (size_t)i * 8, sizeof k);
+        if (k == 0 || (k >> 15 == 1 && (k & 0x7FFF) >= CJK_COUNT))
+            return GM_E_INVALID;
+        size_t s = mix(k, lm->wmask);
+        while (lm->words[s].key != 0)
+            s = (s + 1) & lm->wmask;
+        lm->words[s] = (word_slot){k, (int32_t)i};
+        if (k >> 15 == 1)
+            lm->char_id[k & 0x7FFF] = (int32_t)i;
+        bloom_add_word(lm, k);
+    }
+    return 0;
+}
+
+/* Fills the bigram table; every index must name a word. */
+static int load_pairs(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
+{
+    size_t slots = slots_for(nb);
+    lm->bmask = slots - 1;
+    lm->pairs = malloc(slots * sizeof *lm->pairs);
+    lm->pair_bloom = calloc(PAIR_BLOOM_BITS / 64, sizeof *lm->pair_bloom);
+    if (!lm->pairs || !lm->pair_bloom)
+        return GM_E_NOMEM;
+    for (size_t s = 0; s < slots; s++)
+        lm->pairs[s].a = NO_WORD;
+    for (uint32_t i = 0; i < nb; i++) {
+        uint32_t a, b;
+        float lp;
+        memcpy(&a, p + (size_t)i * 4, 4);
+        memcpy(&b, p + (size_t)nb * 4 + (size_t)i * 4, 4);
+        memcpy(&lp, p + (size_t)nb * 8 + (size_t)i * 4, 4);
+        if (a >= nw || b >= nw || a == NO_WORD)
+            return GM_E_INVALID;
+        size_t s = mix((uint64_t)a << 32 | b, lm->bmask);
+        while (lm->pairs[s].a != NO_WORD && !(lm->pairs[s].a == a && lm->pairs[s].b == b))
+            s = (s + 1) & lm->bmask;
+        lm->pairs[s] = (pair_slot){a, b, lp};
+        uint32_t bit = pair_bit((uint64_t)a << 32 | b);
+        lm->pair_bloom[bit >> 6] |= 1ULL << (bit & 63);
+    }
+    return 0;
+}
+
+static int parse(gm_typo_lm *lm, const char *buf, size_t len)
+{
+    uint32_t nw, nb;
+    if (len < 16 || memcmp(buf, "GMLM0001", 8) != 0)
+        return GM_E_INVALID;
+    memcpy(&nw, buf + 8, 4);
+    memcpy(&nb, buf + 12, 4);
+    if (nw == 0 || len != 16 + (size_t)nw * 16 + (size_t)nb * 12)
+        return GM_E_INVALID;
+    int rc = load_words(lm, buf + 16, nw);
+    return rc ? rc : load_pairs(lm, buf + 16 + (size_t)nw * 16, nb, nw);
+}
+
+int gm_typo_lm_load(const char *path, gm_typo_lm **out, gm_err *err)
+{
+    *out = NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = gm_read_file(path, LM_MAX, &buf, &len, "expr_model", err);
+    if (rc)
+        return rc;
+    gm_typo_lm *lm = calloc(1, sizeof *lm);
+    rc = lm ? parse(lm, buf, len) : GM_E_NOMEM;
+    free(buf);
+    if (rc) {
+        gm_typo_lm_free(lm);
+        return rc == GM_E_NOMEM ? gm_fail(err, rc, "expr_model", "内存不足")
+                                : gm_fail(err, rc, "expr_model", "语言模型文件 %s 格式错误", path);
+    }
+    *out = lm;
+    return 0;
+}

@@ -1,0 +1,63 @@
+/*
+ * typo_lm.h - the word bigram language model of the 错别字 check: unigram
+ * and bigram log-probabilities with back-off, converted at build time by
+ * scripts/gen_expr_lm.py from Debian's sunpinyin-data (open-gram corpus).
+ *
+ * Immutable after loading; shared by all threads through the typo model.
+ */
+#ifndef GM_CHECK_TYPO_LM_H
+#define GM_CHECK_TYPO_LM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/gm_error.h"
+
+typedef struct gm_typo_lm gm_typo_lm;
+
+/* Loads the binary model at path; errors name the field "expr_model". */
+int gm_typo_lm_load(const char *path, gm_typo_lm **out, gm_err *err);
+void gm_typo_lm_free(gm_typo_lm *lm);
+
+/* The model's index of the word w[0..n) (CJK, 1 <= n <= 4); -1 if unknown. */
+int32_t gm_typo_lm_word(const gm_typo_lm *lm, const uint32_t *w, size_t n);
+
+/* 1 when characters a and b stand next to each other inside some model
+ * word of 2-4 characters (a Bloom filter: a rare false 1, never a false 0). */
+int gm_typo_lm_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b);
+
+/* log P(b | a) with back-off; a < 0: no history (unigram); b must be a
+ * word index. */
+float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b);
+
+/* A window of text scored by the model: the word index of every span
+ * (id[k][l] for w[k..k+l), -1 when no word) and the Viterbi columns (the
+ * best score of each last word ending at each position). */
+#define GM_TYPO_LM_WINDOW 16
+#define GM_TYPO_LM_STATES 5
+typedef struct gm_typo_lm_state {
+    int32_t word;              /* -1: none / an unknown character */
+    float score;
+} gm_typo_lm_state;
+typedef struct gm_typo_lm_column {
+    gm_typo_lm_state s[GM_TYPO_LM_STATES];
+    size_t n;
+} gm_typo_lm_column;
+typedef struct gm_typo_lm_window {
+    uint32_t w[GM_TYPO_LM_WINDOW];
+    size_t n;
+    int32_t id[GM_TYPO_LM_WINDOW][5];
+    gm_typo_lm_column col[GM_TYPO_LM_WINDOW + 1];
+} gm_typo_lm_window;
+
+/* The log-probability of the best segmentation of the CJK window w[0..n)
+ * (at most GM_TYPO_LM_WINDOW characters are used) into model words, a
+ * character the model has no word for costing a fixed penalty; fills x. */
+float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w, size_t n);
+
+/* The same for base (filled by gm_typo_lm_score) with w[p] replaced by c,
+ * reusing what the change cannot affect; fills x, base is unchanged. */
+float gm_typo_lm_rescore(const gm_typo_lm *lm, const gm_typo_lm_window *base, size_t p,
+                         uint32_t c, gm_typo_lm_window *x);
+
+#endif
