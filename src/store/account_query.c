@@ -8,6 +8,7 @@
 #include "store/account_query.h"
 #include "store/db_rows.h"
 #include "store/accounts.h"
+#include "store/record_memo.h"
 #include "core/platform.h"
 #include "util/clock.h"
 
@@ -68,7 +69,10 @@ static void append_entry(db_stmt *q, const gm_actor *scope, const account_filter
         return;
     gm_account a;
     gm_err why;
-    if (account_from_row(q, &a, &why)) {
+    /* The entry shows no record, only its certification: the memo spares
+     * the parse of a record text already seen (record_memo.h). */
+    if (account_columns_from_row(q, &a, &why) ||
+        account_take_record(&a, record_memo_slim(a.id, db_text(q, ACCOUNT_RECORD_COLUMN)), &why)) {
         json_array_append_new(arr, unreadable_entry(&a, &why));
         accounts_release(&a);
         return;

@@ -28,7 +28,7 @@ void accounts_release(gm_account *a)
     }
 }
 
-int account_from_row(db_stmt *q, gm_account *a, gm_err *err)
+int account_columns_from_row(db_stmt *q, gm_account *a, gm_err *err)
 {
     memset(a, 0, sizeof *a);
     a->id = db_int(q, 0);
@@ -48,8 +48,19 @@ int account_from_row(db_stmt *q, gm_account *a, gm_err *err)
     snprintf(a->updated_at, sizeof a->updated_at, "%s", db_text(q, 13));
     a->filed_late = (int)db_int(q, 15);
     a->filed_late_days = (int)db_int(q, 16);
-    a->record = json_loads(db_text(q, 14), 0, NULL);
-    return a->record ? GM_OK : gm_fail(err, GM_E_DB, NULL, "账号 %lld 的记录已损坏", a->id);
+    return GM_OK;
+}
+
+int account_take_record(gm_account *a, json_t *record, gm_err *err)
+{
+    a->record = record;
+    return record ? GM_OK : gm_fail(err, GM_E_DB, NULL, "账号 %lld 的记录已损坏", a->id);
+}
+
+int account_from_row(db_stmt *q, gm_account *a, gm_err *err)
+{
+    int rc = account_columns_from_row(q, a, err);
+    return rc ? rc : account_take_record(a, json_loads(db_text(q, ACCOUNT_RECORD_COLUMN), 0, NULL), err);
 }
 
 int accounts_get(db *d, long long id, gm_account *out, gm_err *err)

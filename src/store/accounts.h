@@ -48,10 +48,16 @@ void accounts_release(gm_account *a);
     "COALESCE(a.exception_reason,''),a.created_at,a.updated_at,a.record,"                      \
     "COALESCE(a.filed_late,-1),COALESCE(a.filed_late_days,0)"
 
+#define ACCOUNT_RECORD_COLUMN 14   /* a.record in ACCOUNT_COLUMNS */
+
 /* Reads one row of ACCOUNT_COLUMNS into out (release it with
  * accounts_release).  A damaged row (state unknown, record not JSON) is
  * GM_E_DB; id, unit_id and unit_name are filled even then. */
 int account_from_row(db_stmt *q, gm_account *out, gm_err *err);
+/* The two halves of account_from_row: every column but the record, then
+ * the parsed record (taken over; NULL: the row is damaged, GM_E_DB). */
+int account_columns_from_row(db_stmt *q, gm_account *out, gm_err *err);
+int account_take_record(gm_account *a, json_t *record, gm_err *err);
 
 /* Loads one account (GM_E_NOTFOUND, field "id", when there is none). */
 int accounts_get(db *d, long long id, gm_account *out, gm_err *err);

@@ -22,7 +22,9 @@
  * SQLite's own autocheckpoint too).  So past WAL_LIMIT_PAGES the thread runs
  * a RESTART checkpoint, which holds new writers back (they wait in their
  * busy handler) until it has caught up, and the next commit starts the WAL
- * over.  Durability is the same either way: a commit is in the WAL when
+ * over; and a commit past the limit waits for that checkpoint before its
+ * request goes on (back-pressure: the checkpoint needs a moment without
+ * writers, which busy writers would otherwise never leave it).  Durability is the same either way: a commit is in the WAL when
  * COMMIT returns, whoever checkpoints it later.
  */
 #include "store/db.h"
@@ -34,12 +36,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define BUSY_TIMEOUT_MS 10000
 #define STMT_CACHE_SIZE 128
 #define WAL_CHECKPOINT_PAGES 1000   /* SQLite's own autocheckpoint threshold */
 #define WAL_LIMIT_PAGES 2000        /* past it writers wait for a checkpoint */
-#define UPKEEP_WAIT_MS 250          /* how long that checkpoint waits for readers */
+#define UPKEEP_WAIT_MS 1000         /* how long that checkpoint waits for the lock */
 
 struct db {
     sqlite3 *conn;
@@ -66,18 +69,35 @@ static int fail_sqlite(db *d, gm_err *err, int rc, const char *what)
 
 static void finalize_handle(void *st) { sqlite3_finalize(st); }
 
-/* The checkpointer of one database path (one server per process). */
+/* The checkpointer of one database path (one server per process).  Each
+ * commit that wants a checkpoint takes a ticket (asked); a checkpoint
+ * serves every ticket taken before it started. */
 static struct {
     pthread_mutex_t lock;
-    pthread_cond_t wake;
+    pthread_cond_t wake, done;
     pthread_t thread;
-    db *conn;       /* the checkpointer's own connection */
-    char *path;     /* set while it runs */
-    int due;        /* WAL pages at the last commit that asked, 0: none */
+    db *conn;           /* the checkpointer's own connection */
+    char *path;         /* set while it runs */
+    long asked, served;
+    int pages;          /* largest WAL size among the unserved tickets */
     int stop;
-} upkeep = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+} upkeep = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER,
+            .done = PTHREAD_COND_INITIALIZER};
 
-/* Called by SQLite after each commit with the WAL's size in pages. */
+/* A commit past the limit waits (a bounded time) for the checkpoint: the
+ * back-pressure that lets a RESTART checkpoint find a moment without writers. */
+static void wait_served(long ticket)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += UPKEEP_WAIT_MS * 2 / 1000;
+    while (upkeep.served < ticket && !upkeep.stop)
+        if (pthread_cond_timedwait(&upkeep.done, &upkeep.lock, &until) != 0)
+            break;
+}
+
+/* Called by SQLite after each commit (its locks released) with the WAL's
+ * size in pages. */
 static int wal_committed(void *unused, sqlite3 *conn, const char *schema, int pages)
 {
     (void)unused;
@@ -86,8 +106,11 @@ static int wal_committed(void *unused, sqlite3 *conn, const char *schema, int pa
     pthread_mutex_lock(&upkeep.lock);
     int running = upkeep.path && !upkeep.stop;
     if (running) {
-        upkeep.due = pages;
+        long ticket = ++upkeep.asked;
+        upkeep.pages = pages > upkeep.pages ? pages : upkeep.pages;
         pthread_cond_signal(&upkeep.wake);
+        if (pages >= WAL_LIMIT_PAGES)
+            wait_served(ticket);
     }
     pthread_mutex_unlock(&upkeep.lock);
     if (!running)   /* no checkpointer (any more): do it here, as SQLite would */
@@ -139,16 +162,19 @@ static void *upkeep_main(void *unused)
     (void)unused;
     pthread_mutex_lock(&upkeep.lock);
     while (!upkeep.stop) {
-        if (!upkeep.due) {
+        if (upkeep.served == upkeep.asked) {
             pthread_cond_wait(&upkeep.wake, &upkeep.lock);
             continue;
         }
-        int mode = upkeep.due >= WAL_LIMIT_PAGES ? SQLITE_CHECKPOINT_RESTART
-                                                 : SQLITE_CHECKPOINT_PASSIVE;
-        upkeep.due = 0;
+        long serving = upkeep.asked;
+        int mode = upkeep.pages >= WAL_LIMIT_PAGES ? SQLITE_CHECKPOINT_RESTART
+                                                   : SQLITE_CHECKPOINT_PASSIVE;
+        upkeep.pages = 0;
         pthread_mutex_unlock(&upkeep.lock);
         sqlite3_wal_checkpoint_v2(upkeep.conn->conn, NULL, mode, NULL, NULL);
         pthread_mutex_lock(&upkeep.lock);
+        upkeep.served = serving;
+        pthread_cond_broadcast(&upkeep.done);
     }
     pthread_mutex_unlock(&upkeep.lock);
     return NULL;
@@ -162,12 +188,13 @@ int db_upkeep_start(const char *path, gm_err *err)
     int rc = db_open(&d, path, err);
     if (rc)
         return rc;
-    /* A RESTART checkpoint waits (and holds writers back) at most this long
-     * for a reader still on old WAL frames; the next commit tries again. */
+    /* A RESTART checkpoint waits at most this long for the write lock and
+     * for readers still on old WAL frames; the next commit tries again. */
     sqlite3_busy_timeout(d->conn, UPKEEP_WAIT_MS);
     char *copy = strdup(path);
     upkeep.conn = d;
-    upkeep.due = upkeep.stop = 0;
+    upkeep.asked = upkeep.served = 0;
+    upkeep.pages = upkeep.stop = 0;
     if (!copy || pthread_create(&upkeep.thread, NULL, upkeep_main, NULL) != 0) {
         free(copy);
         db_close(d);
@@ -187,6 +214,7 @@ void db_upkeep_stop(void)
     pthread_mutex_lock(&upkeep.lock);
     upkeep.stop = 1;
     pthread_cond_signal(&upkeep.wake);
+    pthread_cond_broadcast(&upkeep.done);
     pthread_mutex_unlock(&upkeep.lock);
     pthread_join(upkeep.thread, NULL);
     db_close(upkeep.conn);

@@ -4,6 +4,7 @@ console served from memory with ETag/304.
 Speed itself is measured in bench/api/, never here; these tests check the
 behaviour the speed work must keep or add.
 """
+import json
 import os
 import sys
 import threading
@@ -91,6 +92,28 @@ class KeptConnectionTest(unittest.TestCase):
                                 "SELECT '外部写入单位','department',1,path||'99/',created_at "
                                 "FROM units WHERE id=1")
         self.assertEqual(len(c.get("/api/v1/units").json["units"]), before + 1)
+
+    def test_account_list_sees_a_record_changed_behind_its_back(self):
+        # The list keeps what it derived from each record text it has seen
+        # (record_memo.c); a text changed in any way is read afresh, and one
+        # damaged after a list was served is flagged, then readable again.
+        self.srv.start(threads=1)
+        c = self.srv.client("supervisor")
+        rows = {a["id"]: a for a in c.get("/api/v1/accounts").json["accounts"]}
+        aid = max(rows)
+        first = rows[aid]["certification"]["status"]
+        old = gmtest.sql(self.srv.db, "SELECT record FROM accounts WHERE id=?", (aid,))[0][0]
+        rec = json.loads(old)
+        rec["certification"] = {"status": "failed", "date": "2026-03-02"}
+        new = json.dumps(rec, ensure_ascii=False)
+        self.assertNotEqual(first, "failed")
+        for text, status in ((new, "failed"), ('{"name":"broken', None), (old, first)):
+            gmtest.sql(self.srv.db, "UPDATE accounts SET record=? WHERE id=?", (text, aid))
+            row = {a["id"]: a for a in c.get("/api/v1/accounts").json["accounts"]}[aid]
+            if status:
+                self.assertEqual(row["certification"]["status"], status, row)
+            else:
+                self.assertTrue(row["unreadable"], row)
 
     def test_wal_stays_bounded_under_steady_writes(self):
         # Checkpoints run on the store's upkeep thread, off the requests; past
