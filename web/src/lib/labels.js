@@ -29,6 +29,7 @@ const tables = {
     "account.read": "查看账号", "account.apply": "申请开设账号", "account.approve": "审批账号",
     "account.operate": "账号运维(开通、认证、备案、变更)", "account.report": "提交年审报告",
     "account.review": "年度审核", "account.close": "注销与合并账号", "calendar.admin": "工作日历管理",
+    "post.recheck": "回溯检查",
   },
   action: {
     "session.login": "登录", "session.logout": "退出登录", "session.login_failed": "登录失败",
@@ -39,8 +40,9 @@ const tables = {
     "account.close": "注销账号", "account.merge": "合并账号", "account.review_submit": "提交年审报告",
     "account.review_pass": "年审通过", "account.review_fail": "年审不通过", "review.open": "开启年审",
     "review.close": "结束年审", "calendar.load": "导入工作日历", "lexicon.reload": "重新加载词库",
+    "list.edit": "修改词库或名单", "list.import": "导入词库或名单",
   },
-  objectType: { unit: "单位", user: "用户", account: "账号", session: "会话", review: "年审", calendar: "工作日历", lexicon: "词库" },
+  objectType: { unit: "单位", user: "用户", account: "账号", session: "会话", review: "年审", calendar: "工作日历", lexicon: "词库", managed_list: "词库或名单" },
   unitKind: {
     province: "省级", city: "市级", county: "县级", township: "乡镇", department: "部门",
     internal: "内设机构", organisation: "其他组织",

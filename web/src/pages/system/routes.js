@@ -1,4 +1,4 @@
-// 系统管理: units, users, the working calendar, the lexicons.
+// 系统管理: units, users, the working calendar (the lists: pages/lists/).
 export default [
   { path: "/units", name: "units", component: () => import("./UnitsPage.vue"),
     meta: { title: "单位管理", perm: "unit.read", menu: { group: "system", order: 10, icon: "OfficeBuilding" } } },
@@ -6,6 +6,4 @@ export default [
     meta: { title: "用户管理", perm: "user.read", menu: { group: "system", order: 20, icon: "User" } } },
   { path: "/calendar", name: "calendar", component: () => import("./CalendarPage.vue"),
     meta: { title: "工作日历", perm: "calendar.admin", menu: { group: "system", order: 40, icon: "Calendar" } } },
-  { path: "/lexicons", name: "lexicons", component: () => import("./LexiconPage.vue"),
-    meta: { title: "词库管理", perm: "lexicon.admin", menu: { group: "system", order: 50, icon: "Collection" } } },
 ];
