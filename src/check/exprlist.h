@@ -64,6 +64,10 @@ int gm_exprs_load_texts(gm_exprs *x, const char *dir, const char *const texts[GM
  * with the same parser (no near misses). */
 int gm_exprs_check_text(int which, const char *text, gm_err *err);
 
+/* Splits a list line at TABs in place into at most max columns; returns
+ * how many. */
+int gm_exprs_split_tabs(char *line, char **col, int max);
+
 /* "" or a real day written YYYY-MM-DD (an office-holder's from/to). */
 int gm_exprs_valid_date(const char *s);
 void gm_exprs_free(gm_exprs *x);

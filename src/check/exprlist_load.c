@@ -129,7 +129,7 @@ static void add_near_misses(cands *cs, const gm_typo_model *m, const char *s, si
     }
 }
 
-static int split_tabs(char *line, char **col, int max)
+int gm_exprs_split_tabs(char *line, char **col, int max)
 {
     int n = 0;
     col[n++] = line;
@@ -163,7 +163,7 @@ static int parse_form_line(gm_exprs *x, cands *cs, const gm_typo_model *m, const
                            char *line, unsigned ln, gm_err *err)
 {
     char *col[3] = {NULL, NULL, NULL};
-    int nc = split_tabs(line, col, 3);
+    int nc = gm_exprs_split_tabs(line, col, 3);
     int sev;
     if (!*col[0] || parse_severity(nc > 2 ? col[2] : NULL, &sev))
         return gm_fail(err, GM_E_INVALID, "expressions", "%s 第 %u 行: 格式应为 正确形式<TAB>错误形式|…<TAB>warn|block",
@@ -199,7 +199,7 @@ static int parse_holder_line(gm_exprs *x, cands *cs, const gm_typo_model *m,
                              const list_file *lf, char *line, unsigned ln, gm_err *err)
 {
     char *col[6] = {NULL};
-    int nc = split_tabs(line, col, 6);
+    int nc = gm_exprs_split_tabs(line, col, 6);
     int sev;
     if (nc < 3 || !*col[0] || !*col[1] || parse_severity(nc > 5 ? col[5] : NULL, &sev) ||
         !gm_exprs_valid_date(nc > 3 ? col[3] : "") || !gm_exprs_valid_date(nc > 4 ? col[4] : "") ||

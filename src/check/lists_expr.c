@@ -15,6 +15,7 @@
 
 #include "check/exprlist.h"
 #include "check/lists_expr.h"
+#include "util/grow.h"
 
 static int nomem(gm_err *err)
 {
@@ -33,18 +34,11 @@ static const char *sev_or_warn(const char *s)
 
 /* ---- text -> entries ---- */
 
-static int split_cols(char *line, char **col, int max)
+/* The loader's column split, with missing columns as "". */
+static void split_cols(char *line, char **col, int max)
 {
-    int n = 0;
-    col[n++] = line;
-    for (char *p = line; *p && n < max; p++)
-        if (*p == '\t') {
-            *p = '\0';
-            col[n++] = p + 1;
-        }
-    for (int i = n; i < max; i++)
+    for (int i = gm_exprs_split_tabs(line, col, max); i < max; i++)
         col[i] = "";
-    return n;
 }
 
 static int has_string(const json_t *arr, const char *s)
@@ -145,17 +139,9 @@ typedef struct sbuf {
 static void put(sbuf *b, const char *s)
 {
     size_t n = strlen(s);
-    if (b->bad)
+    if (b->bad || gm_grow((void **)&b->p, &b->cap, b->len + n + 1, 1)) {
+        b->bad = 1;
         return;
-    if (b->len + n + 1 > b->cap) {
-        size_t c = (b->cap + n + 1) * 2;
-        char *g = realloc(b->p, c);
-        if (!g) {
-            b->bad = 1;
-            return;
-        }
-        b->p = g;
-        b->cap = c;
     }
     memcpy(b->p + b->len, s, n + 1);
     b->len += n;

@@ -4,32 +4,25 @@
  */
 #include "store/recheck.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int recheck_each(db *d, const recheck_filter *f, recheck_fn fn, void *ctx, gm_err *err)
 {
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "SELECT pb.id, p.id, a.id, a.unit_id, a.platform, pb.published_at, p.title, "
+             "p.body, p.repost_source, a.name, un.name, un.path FROM publications pb "
+             "JOIN posts p ON p.id = pb.post_id JOIN accounts a ON a.id = pb.account_id "
+             "JOIN units un ON un.id = a.unit_id "
+             "WHERE p.state = 'published' AND (? = 0 OR pb.account_id = ?) "
+             "AND (? = 0 OR un.path LIKE (SELECT path FROM units WHERE id = ?) || '%%') "
+             "AND (? IS NULL OR pb.published_at >= ?) AND (? IS NULL OR pb.published_at < ?) "
+             "ORDER BY pb.published_at %s, pb.id %s",
+             f->newest_first ? "DESC" : "ASC", f->newest_first ? "DESC" : "ASC");
     db_stmt *q;
-    int rc = db_query(
-        d, &q, err,
-        f->newest_first
-            ? "SELECT pb.id, p.id, a.id, a.unit_id, a.platform, pb.published_at, p.title, "
-              "p.body, p.repost_source, a.name, un.name, un.path FROM publications pb "
-              "JOIN posts p ON p.id = pb.post_id JOIN accounts a ON a.id = pb.account_id "
-              "JOIN units un ON un.id = a.unit_id "
-              "WHERE p.state = 'published' AND (? = 0 OR pb.account_id = ?) "
-              "AND (? = 0 OR un.path LIKE (SELECT path FROM units WHERE id = ?) || '%') "
-              "AND (? IS NULL OR pb.published_at >= ?) AND (? IS NULL OR pb.published_at < ?) "
-              "ORDER BY pb.published_at DESC, pb.id DESC"
-            : "SELECT pb.id, p.id, a.id, a.unit_id, a.platform, pb.published_at, p.title, "
-              "p.body, p.repost_source, a.name, un.name, un.path FROM publications pb "
-              "JOIN posts p ON p.id = pb.post_id JOIN accounts a ON a.id = pb.account_id "
-              "JOIN units un ON un.id = a.unit_id "
-              "WHERE p.state = 'published' AND (? = 0 OR pb.account_id = ?) "
-              "AND (? = 0 OR un.path LIKE (SELECT path FROM units WHERE id = ?) || '%') "
-              "AND (? IS NULL OR pb.published_at >= ?) AND (? IS NULL OR pb.published_at < ?) "
-              "ORDER BY pb.published_at, pb.id",
-        "iiiitttt", f->account_id, f->account_id, f->unit_id, f->unit_id, f->since, f->since,
-        f->until, f->until);
+    int rc = db_query(d, &q, err, sql, "iiiitttt", f->account_id, f->account_id, f->unit_id,
+                      f->unit_id, f->since, f->since, f->until, f->until);
     if (rc)
         return rc;
     while ((rc = db_next(q)) == 1) {
