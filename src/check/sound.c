@@ -178,7 +178,11 @@ struct gm_sound {
     uint32_t *chars;      /* per term: its characters, repeats expanded ... */
     uint32_t *chars_at;   /* ... at chars + chars_at[t], chars_at[t + 1] - chars_at[t] of them */
     uint8_t *useful;      /* bit per CJK_LO..CJK_HI: some reading occurs in the trie */
+    uint8_t *classes;     /* 2 bits per BMP code point: CLASS_* (NULL: none built) */
 };
+
+/* What a BMP code point does to the lattice, known without normalising it. */
+enum { CLASS_BREAK = 0, CLASS_NOISE = 1, CLASS_SLOW = 2 };
 
 static size_t slot_of(const gm_sound *s, uint64_t key)
 {
@@ -375,6 +379,36 @@ static int add_useful(gm_sound *s)
     return 0;
 }
 
+static int useful(const gm_sound *s, uint32_t c);
+static int latin_letter(uint32_t c);
+
+/* Sorts every BMP code point once per trie: noise, a break (a digit, a
+ * character no term reads like, another script), or one to look at
+ * closely (a letter that may be pinyin, a useful CJK character, one that
+ * normalises to several).  Most characters of a post then cost one load
+ * from a 16 KB table. */
+static int add_classes(gm_sound *s)
+{
+    const uint32_t *bmp = gm_norm_bmp();
+    if (!bmp)
+        return 0;   /* normaliser not ready: every character the slow way */
+    s->classes = calloc(0x10000 / 4, 1);
+    if (!s->classes)
+        return -1;
+    for (uint32_t cp = 0; cp < 0x10000; cp++) {
+        uint32_t c = bmp[cp];
+        const unsigned short *ids;
+        unsigned k = CLASS_BREAK;
+        if (c == GM_NORM_NOISE)
+            k = CLASS_NOISE;
+        else if (c == GM_NORM_EXPAND || latin_letter(c) ||
+                 (useful(s, c) && gm_sound_readings(c, &ids)))
+            k = CLASS_SLOW;
+        s->classes[cp >> 2] |= (uint8_t)(k << ((cp & 3) * 2));
+    }
+    return 0;
+}
+
 /* Copies each child's data into the transitions that lead to it. */
 static int fill_slots(gm_sound *s)
 {
@@ -430,6 +464,7 @@ void gm_sound_free(gm_sound *s)
     free(s->chars);
     free(s->chars_at);
     free(s->useful);
+    free(s->classes);
     free(s);
 }
 
@@ -449,7 +484,7 @@ int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err)
         if (n && !bad)
             bad = add_paths(s, chars, n, (uint32_t)t) != 0;
     }
-    if (bad || add_bitmaps(s) || add_useful(s) || fill_slots(s)) {
+    if (bad || add_bitmaps(s) || add_useful(s) || fill_slots(s) || add_classes(s)) {
         gm_sound_free(s);
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
     }
@@ -709,6 +744,13 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
         if (l == 0)
             break;
+        unsigned cls = cp < 0x10000 && s->classes ? s->classes[cp >> 2] >> ((cp & 3) * 2) & 3
+                                                  : CLASS_SLOW;
+        if (cls != CLASS_SLOW) {   /* noise or a break: as the slow way below treats them */
+            bd = flush_run(sc, run, bd) + (cls == CLASS_BREAK);
+            b += l;
+            continue;
+        }
         uint32_t c = cp < 0x10000 ? bmp[cp] : GM_NORM_EXPAND, single = 1;
         if (c == GM_NORM_EXPAND) {
             int k = gm_norm_map(cp, norm);
