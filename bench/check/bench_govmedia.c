@@ -4,10 +4,7 @@
  * memory of the lexicon.
  *   bench_govmedia build LEXICON              lexicon build time and memory
  *   bench_govmedia scan LEXICON CORPUS REPS DUMP_BYTES DUMP_FILE
- *   bench_govmedia whole LEXICON CORPUS REPS DATA_DIR
- *       the whole check as `govmedia check --jsonl` runs it, one post a line:
- *       every rule (lexicon literal and by sound, enforcement context, allow
- *       list, privacy, length for weibo, the JSON report serialised)
+ * (The whole check, every rule and the report: bench_whole.c.)
  */
 #include "bench_common.h"
 
@@ -135,57 +132,8 @@ static int do_scan(char **argv)
     return 0;
 }
 
-static int do_whole(char **argv)
-{
-    char allow[4096], ctx[4096], pol[4096], src[4096], plat[4096];
-    snprintf(allow, sizeof allow, "%s/check/allow.txt", argv[5]);
-    snprintf(ctx, sizeof ctx, "%s/check/context.txt", argv[5]);
-    snprintf(pol, sizeof pol, "%s/check/policy.txt", argv[5]);
-    snprintf(src, sizeof src, "%s/check/approved_sources.txt", argv[5]);
-    snprintf(plat, sizeof plat, "%s/check/platforms.json", argv[5]);
-    const char *lex[1] = {argv[2]};
-    gm_checker_files f = {lex, 1, NULL, allow, src, plat, ctx, pol};
-    gm_checker *ck;
-    gm_err err = {0};
-    if (gm_checker_load(&ck, &f, &err)) {
-        fprintf(stderr, "%s\n", err.message);
-        return 2;
-    }
-    corpus c;
-    corpus_load(&c, argv[3]);
-    int reps = atoi(argv[4]);
-    double secs[64];
-    size_t findings = 0, out_bytes = 0;
-    for (int r = 0; r < reps && r < 64; r++) {
-        findings = out_bytes = 0;
-        double t = now_s();
-        for (size_t i = 0; i < c.nlines; i++) {
-            gm_check_input in = {c.buf + c.start[i], c.end[i] - c.start[i], NULL, "weibo", NULL};
-            json_t *rep;
-            if (gm_check_json(ck, &in, &rep, &err))
-                return 2;
-            findings += json_array_size(json_object_get(rep, "findings"));
-            char *line = json_dumps(rep, JSON_COMPACT);
-            out_bytes += strlen(line) + 1;
-            free(line);
-            json_decref(rep);
-        }
-        secs[r] = now_s() - t;
-    }
-    report("govmedia whole check (jsonl path)", secs, reps, c.len, findings);
-    double best = secs[0];
-    for (int r = 1; r < reps && r < 64; r++)
-        best = secs[r] < best ? secs[r] : best;
-    printf("whole check: %zu posts, best %.0f checks/s, %zu report bytes\n", c.nlines,
-           c.nlines / best, out_bytes);
-    gm_checker_unref(ck);
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
-    if (argc == 6 && strcmp(argv[1], "whole") == 0)
-        return do_whole(argv);
     if (argc == 3 && strcmp(argv[1], "build") == 0)
         return do_build(argv[2]);
     if (argc == 7 && strcmp(argv[1], "scan") == 0)

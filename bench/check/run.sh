@@ -67,25 +67,5 @@ echo "== agreement on the first $SAMPLE bytes"
 /usr/bin/python3 "$HERE/compare.py" "$OUT/corpus.txt" "$OUT/lex20k.txt" \
   "$OUT/hits_govmedia.txt" "$OUT/hits_hyperscan.txt" "$OUT/hits_pyac.txt"
 
-echo "== whole path: every rule and the JSON report, as --jsonl and the server run it, on 140-character posts"
-# The same corpus cut into posts of exactly 140 code points (Weibo's limit).
-/usr/bin/python3 - "$OUT/corpus.txt" "$OUT/corpus140.txt" <<'PY'
-import sys
-text = open(sys.argv[1], encoding="utf-8").read().replace("\n", "")
-with open(sys.argv[2], "w", encoding="utf-8") as f:
-    for i in range(0, min(len(text), 140 * 60000) - 140, 140):
-        f.write(text[i:i + 140] + "\n")
-PY
-: > "$OUT/whole_gm.txt"; : > "$OUT/whole_hs.txt"
-for r in $(seq 1 "$ROUNDS"); do
-  "$OUT/bench_govmedia" whole "$OUT/lex20k.txt" "$OUT/corpus140.txt" "$REPS" "$ROOT/data" | tee -a "$OUT/whole_gm.txt"
-  "$OUT/bench_hyperscan" "$OUT/lex20k.txt" "$OUT/corpus140.txt" "$REPS" 0 /dev/null | tee -a "$OUT/whole_hs.txt"
-done
-WPG=$(best "$OUT/whole_gm.txt"); WPH=$(best "$OUT/whole_hs.txt")
-CPS=$(grep -o 'best [0-9]* checks/s' "$OUT/whole_gm.txt" | awk '{print $2}' | sort -g | tail -1)
-echo "whole path: $CPS checks/s per core (target >= 200000), $WPG MB/s vs hyperscan raw literals $WPH MB/s: ratio $(awk "BEGIN{printf \"%.2f\", $WPG / $WPH}") (target >= 0.5)"
-echo "callgrind companion (instructions per check, stable on a shared machine):"
-head -n 2001 "$OUT/corpus140.txt" > "$OUT/corpus140_2001.txt"; head -n 1 "$OUT/corpus140.txt" > "$OUT/corpus140_1.txt"
-ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$OUT/bench_govmedia" whole "$OUT/lex20k.txt" "$1" 1 "$ROOT/data" 2>&1 >/dev/null | grep -o 'Collected : [0-9]*' | awk '{print $3}'; }
-I1=$(ir "$OUT/corpus140_1.txt"); I2=$(ir "$OUT/corpus140_2001.txt")
-echo "instructions per 140-character check (callgrind, 2000 posts, load subtracted): $(( (I2 - I1) / 2000 ))"
+# The whole check (every rule and the report, as --jsonl and the server run
+# it) against Hyperscan: bench/check/whole_path.sh.
