@@ -229,9 +229,16 @@ static int text_ok(const json_t *v, const char *path, int required, const char *
     if (s && (has_control(s) || (forbidden && strpbrk(s, forbidden))))
         return gm_fail(err, GM_E_INVALID, path, "不能含制表符、换行或控制字符%s%s",
                        forbidden ? "，也不能含 " : "", forbidden ? forbidden : "");
-    if (s && required && s[0] == '#')
-        return gm_fail(err, GM_E_INVALID, path, "不能以 # 开头(# 表示注释)");
     return 0;
+}
+
+/* The first column of a line: required, and not a comment. */
+static int key_ok(const json_t *v, const char *path, gm_err *err)
+{
+    int rc = text_ok(v, path, 1, NULL, err);
+    if (!rc && json_string_value(v)[0] == '#')
+        rc = gm_fail(err, GM_E_INVALID, path, "不能以 # 开头(# 表示注释)");
+    return rc;
 }
 
 static int severity_ok(const json_t *e, const char *path, gm_err *err)
@@ -247,7 +254,7 @@ static int form_entry_ok(const json_t *e, const char *at, gm_err *err)
 {
     char path[96];
     snprintf(path, sizeof path, "%s.correct", at);
-    int rc = text_ok(json_object_get(e, "correct"), path, 1, NULL, err);
+    int rc = key_ok(json_object_get(e, "correct"), path, err);
     const json_t *wrong = json_object_get(e, "wrong");
     snprintf(path, sizeof path, "%s.wrong", at);
     if (!rc && wrong && !json_is_array(wrong))
@@ -304,7 +311,7 @@ static int holder_entry_ok(const json_t *e, const char *at, gm_err *err)
 {
     char path[96];
     snprintf(path, sizeof path, "%s.name", at);
-    int rc = text_ok(json_object_get(e, "name"), path, 1, NULL, err);
+    int rc = key_ok(json_object_get(e, "name"), path, err);
     snprintf(path, sizeof path, "%s.severity", at);
     if (!rc)
         rc = severity_ok(e, path, err);

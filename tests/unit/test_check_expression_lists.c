@@ -29,6 +29,7 @@ static void test_expression_lists_round_trip(void **state)
     (void)state;
     round_trip(GM_LIST_NAMES, "# c\n中华人民共和国\t中华人民共合国|中华人民共和囯\tblock\n外交部\t-\twarn\n");
     round_trip(GM_LIST_FORMULATIONS, "扫黑除恶\t扫黑险恶\n");
+    round_trip(GM_LIST_NAMES, "国家医疗保障局\t#医保局|国家医保句\twarn\n");   /* # only starts a comment at a line's start (found by fuzz_lexicon) */
     round_trip(GM_LIST_OUTDATED, "自然资源部\t国土资源部\twarn\n");
     round_trip(GM_LIST_OFFICIALS, "张建国\t副市长\t示例市\t2018-03-01\t2021-05-31\tblock\n"
                                   "张建国\t市长\t示例市\t2021-06-01\t\tblock\n");
