@@ -3,8 +3,9 @@
  * with the shipped lexicon and allow list, privacy, length, sources) on
  * arbitrary bytes.  Besides crashes, leaks and hangs it checks the
  * engine's promises: invalid UTF-8 is rejected exactly when the bytes are
- * invalid, and every finding's match is the original text between its
- * start and end code points.
+ * invalid, every finding's match is the original text between its
+ * start and end code points, and the report written directly as text
+ * (gm_check_text) is the JSON object's compact dump byte for byte.
  *
  * Input layout: byte 0 picks the platform (and whether a title and a
  * repost source are present); the rest is text, optionally split at the
@@ -60,6 +61,21 @@ static void verify_matches(const json_t *r, const char *text, size_t len, const 
     }
 }
 
+/* The report written directly (gm_check_text) is the tree's dump, byte for byte. */
+static void same_as_text(const json_t *tree, const gm_check_input *in)
+{
+    char *want = json_dumps(tree, JSON_COMPACT), *got = NULL;
+    size_t cap = 0, n = 0;
+    int ok = -1;
+    gm_err err = {0};
+    if (!want || gm_check_text(checker, in, &got, &cap, &n, &ok, &err) != 0 ||
+        strcmp(want, got) != 0 || n != strlen(want) ||
+        ok != json_is_true(json_object_get(tree, "ok")))
+        abort();
+    free(want);
+    free(got);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *platforms[] = {"weibo", "wechat", "toutiao", "douyin", "app", NULL, "bogus", NULL};
@@ -88,6 +104,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (text_bad)
             abort();
         verify_matches(out, text, len, title);
+        same_as_text(out, &in);
         json_decref(out);
     } else if (rc != GM_E_INVALID || (!text_bad && strcmp(err.field, "text") == 0)) {
         abort();
