@@ -446,7 +446,8 @@ static int add_chars(gm_sound *s, uint32_t t, const uint32_t *chars, size_t n, s
         s->chars = g;
         *cap = c;
     }
-    memcpy(s->chars + at, chars, n * sizeof *chars);
+    if (n)   /* terms the trie does not hold have none (and chars may still be NULL) */
+        memcpy(s->chars + at, chars, n * sizeof *chars);
     s->chars_at[t + 1] = (uint32_t)(at + n);
     return 0;
 }
