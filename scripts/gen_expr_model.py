@@ -91,24 +91,27 @@ def gb2312():
             if key == "kIRG_GSource" and value.startswith("G0-") and is_cjk(ch)}
 
 
-def wubi_codes():
-    code = {}
-    with open(WUBI, encoding="utf-8") as f:
+def rime_codes(path):
+    """(char, code) for every one-character entry of a Rime dictionary."""
+    with open(path, encoding="utf-8") as f:
         for line in f:
             p = line.rstrip("\n").split("\t")
             if len(p) >= 2 and len(p[0]) == 1 and is_cjk(p[0]) and p[1].isalpha():
-                if len(p[1]) > len(code.get(p[0], "")):
-                    code[p[0]] = p[1]   # the full code, not a short form
+                yield p[0], p[1]
+
+
+def wubi_codes():
+    code = {}
+    for ch, c in rime_codes(WUBI):
+        if len(c) > len(code.get(ch, "")):
+            code[ch] = c   # the full code, not a short form
     return code
 
 
 def strokes():
     seq = {}
-    with open(STROKE, encoding="utf-8") as f:
-        for line in f:
-            p = line.rstrip("\n").split("\t")
-            if len(p) >= 2 and len(p[0]) == 1 and is_cjk(p[0]) and p[1].isalpha():
-                seq.setdefault(p[0], p[1])   # the first (standard) sequence
+    for ch, s in rime_codes(STROKE):
+        seq.setdefault(ch, s)   # the first (standard) sequence
     return seq
 
 
