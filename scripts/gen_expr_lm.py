@@ -93,6 +93,8 @@ def read_model(words):
 
 
 def main():
+    if array.array("I").itemsize != 4 or array.array("f").itemsize != 4:
+        sys.exit("gen_expr_lm: needs 32-bit array items")
     words = lexicon()
     uni, bi = read_model(words)
     ids = sorted(uni)
