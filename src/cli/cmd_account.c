@@ -186,7 +186,7 @@ static int do_show(db *d, const account_opts *o, gm_err *err)
 
 static int do_apply(db *d, const gm_actor *who, const account_opts *o, gm_err *err)
 {
-    json_t *form;
+    json_t *form = NULL;   /* stays NULL when the input is refused */
     long long id;
     if (!o->input)
         return gm_fail(err, GM_E_INVALID, "input", "apply 需要 --input 申请表.json");
@@ -201,7 +201,7 @@ static int do_apply(db *d, const gm_actor *who, const account_opts *o, gm_err *e
 
 static int do_step(db *d, const gm_actor *who, const account_opts *o, gm_err *err)
 {
-    json_t *in;
+    json_t *in = NULL;
     gm_calendar *cal = NULL;
     int rc = read_input(o, &in, err);
     if (!rc && strcmp(o->action, "change") == 0)

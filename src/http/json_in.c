@@ -147,6 +147,7 @@ static int refused_body(const char *body, size_t len, const json_error_t *je, gm
 
 int json_body_load(const char *body, size_t len, json_t **out, gm_err *err)
 {
+    *out = NULL;   /* also on failure, so a caller may always json_decref it */
     if (!body) {
         body = "";
         len = 0;
@@ -172,6 +173,7 @@ int json_body_parse(const char *body, size_t len, const json_field *spec, json_t
                     gm_err *err)
 {
     json_t *obj;
+    *out = NULL;
     int rc = json_body_load(body, len, &obj, err);
     if (rc)
         return rc;

@@ -35,7 +35,8 @@ typedef struct json_field {
  * of this file); path names v itself ("" for the body). */
 int json_text_check(const json_t *v, const char *path, gm_err *err);
 
-/* spec ends with a {NULL} entry.  *out is the parsed object on success. */
+/* spec ends with a {NULL} entry.  *out is the parsed object on success,
+ * NULL on failure. */
 int json_body_parse(const char *body, size_t len, const json_field *spec, json_t **out,
                     gm_err *err);
 
