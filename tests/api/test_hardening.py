@@ -348,23 +348,6 @@ class AccessTest(unittest.TestCase):
 
     # ---- item 7 ----
 
-    def test_item7_parallel_guesses_get_at_most_five_tries_and_victim_is_not_locked_out(self):
-        from concurrent.futures import ThreadPoolExecutor
-        attacker = client_from(self.srv, "127.0.0.3")
-        with ThreadPoolExecutor(max_workers=40) as pool:
-            statuses = list(pool.map(lambda i: attacker.login("leader", f"guess-{i:04d}-xx").status,
-                                     range(40)))
-        self.assertLessEqual(statuses.count(401), 5, statuses)
-        self.assertFalse(set(statuses) - {401, 423, 429}, statuses)
-        tries = statuses.count(401)
-        while tries < 5:   # the flood was braked harder than the lock: use up the rest
-            self.assertEqual(attacker.login("leader", f"guess-more-{tries}").status, 401)
-            tries += 1
-        r = client_from(self.srv, "127.0.0.3").login("leader")  # right password, locked here
-        self.assertEqual(r.status, 423, r)
-        victim = client_from(self.srv, "127.0.0.2")
-        self.assertEqual(victim.login("leader").status, 201, "the victim elsewhere is not locked out")
-
     def test_item7_lock_does_not_reveal_which_logins_exist(self):
         answers = {}
         for login, ip in (("principal", "127.0.0.5"), ("no-such-login", "127.0.0.7")):
@@ -384,6 +367,38 @@ class AccessTest(unittest.TestCase):
         self.assertEqual(r.status, 429, r)
         self.assertEqual(r.json["error"]["code"], "too_many_requests")
         self.assertEqual(client_from(self.srv, "127.0.0.10").login("observer").status, 201)
+
+
+class ParallelGuessTest(unittest.TestCase):
+    """Item 7 under a flood of parallel guesses, on a server with the default
+    per-address brake (30 failures): the 24 guesses plus the 5 tries stay
+    below it whatever the machine's load lets through at once, so what the
+    last login meets is the (login, address) lock, never the brake."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.srv = gmtest.Server().start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.cleanup()
+
+    def test_item7_parallel_guesses_get_at_most_five_tries_and_victim_is_not_locked_out(self):
+        from concurrent.futures import ThreadPoolExecutor
+        attacker = client_from(self.srv, "127.0.0.3")
+        with ThreadPoolExecutor(max_workers=24) as pool:
+            statuses = list(pool.map(lambda i: attacker.login("leader", f"guess-{i:04d}-xx").status,
+                                     range(24)))
+        self.assertLessEqual(statuses.count(401), 5, statuses)
+        self.assertFalse(set(statuses) - {401, 423, 429}, statuses)
+        tries = statuses.count(401)
+        while tries < 5:   # the flood was braked harder than the lock: use up the rest
+            self.assertEqual(attacker.login("leader", f"guess-more-{tries}").status, 401)
+            tries += 1
+        r = client_from(self.srv, "127.0.0.3").login("leader")  # right password, locked here
+        self.assertEqual(r.status, 423, r)
+        victim = client_from(self.srv, "127.0.0.2")
+        self.assertEqual(victim.login("leader").status, 201, "the victim elsewhere is not locked out")
 
 
 class MigrationTest(unittest.TestCase):
