@@ -1,15 +1,16 @@
 /*
  * report_text.c - the report of check.h written directly as compact JSON
  * text, byte for byte what json_dumps(gm_report_json(...), JSON_COMPACT)
- * prints (same key order, jansson's escapes: \" \\ \b \f \n \r \t and
- * \u00XX for other control characters, everything else as UTF-8), but
- * without a jansson tree of a dozen objects per finding.  `govmedia check
- * --jsonl` and POST /api/v1/check answer with it; tests/unit/
- * test_check_report_text.c holds it to the tree's output.
+ * prints (same key order; a string that needs escapes is written by
+ * jansson's json_dumpb), but without a jansson tree of a dozen objects per
+ * finding.  `govmedia check --jsonl` and POST /api/v1/check answer with
+ * it; tests/unit/test_check_report_text.c holds it to the tree's output.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "check/checker_int.h"
 
@@ -48,33 +49,41 @@ static void put(out *o, const char *s, size_t n)
 
 #define PUT(o, lit) put(o, lit, sizeof lit - 1)
 
-/* A JSON string of s[0..n) (valid UTF-8), escaped as jansson escapes. */
-static void put_string(out *o, const char *s, size_t n)
+/* True when s[0..n) needs no JSON escape: no control character, quote or
+ * backslash (UTF-8 goes out as it is, as jansson writes it). */
+static int plain_string(const char *s, size_t n)
 {
-    if (!room(o, n * 6 + 2))
-        return;
-    char *d = *o->buf + o->n;
-    *d++ = '"';
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            *d++ = (char)c;
-            continue;
-        }
-        *d++ = '\\';
-        switch (c) {
-        case '"': *d++ = '"'; break;
-        case '\\': *d++ = '\\'; break;
-        case '\b': *d++ = 'b'; break;
-        case '\f': *d++ = 'f'; break;
-        case '\n': *d++ = 'n'; break;
-        case '\r': *d++ = 'r'; break;
-        case '\t': *d++ = 't'; break;
-        default: d += sprintf(d, "u%04X", c); break;
-        }
+        if (c < 0x20 || c == '"' || c == '\\')
+            return 0;
     }
-    *d++ = '"';
-    o->n = (size_t)(d - *o->buf);
+    return 1;
+}
+
+/* A JSON string of s[0..n) (valid UTF-8).  The common plain string is
+ * copied between quotes; any string that needs escapes is written by
+ * jansson itself, so the escaping is the library's, not ours. */
+static void put_string(out *o, const char *s, size_t n)
+{
+    if (plain_string(s, n)) {
+        if (room(o, n + 2)) {
+            (*o->buf)[o->n++] = '"';
+            memcpy(*o->buf + o->n, s, n);
+            o->n += n;
+            (*o->buf)[o->n++] = '"';
+        }
+        return;
+    }
+    json_t *str = json_stringn_nocheck(s, n);
+    size_t need = str ? json_dumpb(str, NULL, 0, JSON_ENCODE_ANY) : 0;
+    if (!need || !room(o, need)) {
+        o->bad = 1;
+        json_decref(str);
+        return;
+    }
+    o->n += json_dumpb(str, *o->buf + o->n, need, JSON_ENCODE_ANY);
+    json_decref(str);
 }
 
 static void put_cstring(out *o, const char *s)
