@@ -183,6 +183,19 @@ static void drop_roles_in_levels(gm_review_policy *p)
     p->n_major_extra = k;
 }
 
+/* A stored policy carries its preset's name and chain: it stays that preset
+ * as long as the chain is the preset's own (else it became custom). */
+static bool same_as_preset(const gm_review_policy *p)
+{
+    gm_review_policy named;
+    if (review_policy_preset(p->preset, &named, NULL) != GM_OK)
+        return false;
+    return named.n_levels == p->n_levels && named.n_major_extra == p->n_major_extra &&
+           memcmp(named.levels, p->levels, sizeof(gm_role) * (size_t)p->n_levels) == 0 &&
+           memcmp(named.major_extra, p->major_extra,
+                  sizeof(gm_role) * (size_t)p->n_major_extra) == 0;
+}
+
 int review_policy_from_json(const json_t *j, gm_review_policy *p, gm_err *err)
 {
     const char *preset = json_string_value(json_object_get(j, "preset"));
@@ -203,7 +216,8 @@ int review_policy_from_json(const json_t *j, gm_review_policy *p, gm_err *err)
         drop_roles_in_levels(p);   /* the preset's extra level, unless already in the chain */
     if (!rc && days)
         p->overdue_days = json_is_integer(days) ? (int)json_integer_value(days) : -1;
-    if (!rc && preset && strcmp(preset, "custom") != 0 && (levels || extra))
+    if (!rc && preset && strcmp(preset, "custom") != 0 && (levels || extra) &&
+        !same_as_preset(p))
         snprintf(p->preset, sizeof p->preset, "custom");
     return rc ? rc : review_policy_validate(p, err);
 }

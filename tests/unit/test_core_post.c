@@ -76,6 +76,27 @@ static void test_review_policy_validation_names_the_field(void **state)
     json_decref(j);
 }
 
+/* A stored policy holds its preset's name with its chain; read back it is
+ * still that preset (the console shows the preset's label), unless the chain
+ * differs from the preset's. */
+static void test_review_policy_stored_preset_reads_back_as_the_preset(void **state)
+{
+    (void)state;
+    gm_err err;
+    gm_review_policy p, back;
+    assert_int_equal(review_policy_preset("three_level", &p, &err), GM_OK);
+    p.overdue_days = 3;
+    json_t *j = review_policy_to_json(&p);
+    assert_int_equal(review_policy_from_json(j, &back, &err), GM_OK);
+    assert_string_equal(back.preset, "three_level");
+    assert_int_equal(back.overdue_days, 3);
+    json_decref(j);
+    j = json_pack("{s:s,s:[s]}", "preset", "three_level", "levels", "leader");
+    assert_int_equal(review_policy_from_json(j, &back, &err), GM_OK);
+    assert_string_equal(back.preset, "custom");
+    json_decref(j);
+}
+
 static void test_approval_rules_author_level_override_confidentiality(void **state)
 {
     (void)state;
@@ -132,6 +153,7 @@ int main(void)
         cmocka_unit_test(test_published_post_is_immutable),
         cmocka_unit_test(test_review_levels_per_unit_policy_and_presets),
         cmocka_unit_test(test_review_policy_validation_names_the_field),
+        cmocka_unit_test(test_review_policy_stored_preset_reads_back_as_the_preset),
         cmocka_unit_test(test_approval_rules_author_level_override_confidentiality),
         cmocka_unit_test(test_wechat_mass_send_once_a_day_after_preview),
         cmocka_unit_test(test_unapproved_repost_source_is_a_warning_missing_source_blocks),
