@@ -110,7 +110,7 @@ static int collect(db *d, const json_t *rows, digest **v, size_t *n, size_t *cap
 
 static int send_digest(db *d, const digest *g, const char *as_of, long long *users, gm_err *err)
 {
-    char title[400], body[BODY_MAX + 128];
+    char title[sizeof g->unit_name + 160], body[BODY_MAX + 128];
     long long n = 0;
     if (g->supervisor)
         snprintf(title, sizeof title, "活跃度周报(%s):辖区内 %d 个账号需要关注", as_of, g->count);

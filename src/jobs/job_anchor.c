@@ -76,7 +76,11 @@ int job_audit_anchor(gm_job_ctx *ctx, gm_err *err)
     if (!rc)
         rc = record(ctx->d, &a, dir ? written : NULL, err);
     if (!rc)
-        snprintf(ctx->message, sizeof ctx->message, "已发布审计锚点:第 %lld 行%s%s", a.id,
-                 dir ? ",文件 " : "(未配置 --anchor-dir,只通知了信息中心)", dir ? written : "");
+        /* The run log keeps 256 bytes: a path too long for it is left out
+         * whole (never cut inside a UTF-8 character); the row id stays. */
+        snprintf(ctx->message, sizeof ctx->message, "已发布审计锚点:第 %lld 行%s%.160s", a.id,
+                 !dir ? "(未配置 --anchor-dir,只通知了信息中心)"
+                      : strlen(written) <= 160 ? ",文件 " : ",文件见锚点目录",
+                 dir && strlen(written) <= 160 ? written : "");
     return rc;
 }
