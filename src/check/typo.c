@@ -170,6 +170,20 @@ static int joins_model_word(const gm_typo_lm *lm, const text_cps *t, size_t i, s
            (i + 1 < b && gm_typo_lm_joined(lm, c, t->cp[i + 1]));
 }
 
+/* Asks memory for the Bloom words joins_model_word will read for each of
+ * the nc candidates (dozens a suspect): the misses then overlap. */
+static void prefetch_joins(const gm_typo_lm *lm, const text_cps *t, size_t i, size_t a, size_t b,
+                           const uint16_t *conf, size_t nc)
+{
+    for (size_t k = 0; k < nc; k++) {
+        uint32_t c = 0x4E00u + conf[k];
+        if (i > a)
+            gm_typo_lm_prefetch_joined(lm, t->cp[i - 1], c);
+        if (i + 1 < b)
+            gm_typo_lm_prefetch_joined(lm, c, t->cp[i + 1]);
+    }
+}
+
 /* Tries every confusable character at i; fills *hit with the best.  A
  * change is scored by the bigram model's gain on the window, plus a
  * fraction of the unigram dictionary's gain (it knows words the bigram
@@ -183,15 +197,17 @@ static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, gm_t
     const gm_typo_lm *lm = gm_typo_model_lm(m);
     window_of(t, i, &a, &b);
     gm_typo_lm_window lm_base, lm_cand;
+    gm_typo_lm_memo memo;
     unigram_side uni = {.ready = 0};
     float base_lm = 0.0f;
     int have_base = 0, found = 0;
+    prefetch_joins(lm, t, i, a, b, conf, nc);
     for (size_t k = 0; k < nc; k++) {
         uint32_t c = 0x4E00u + conf[k];
         if (!joins_model_word(lm, t, i, a, b, c))
             continue;
         if (!have_base++)
-            base_lm = gm_typo_lm_score(lm, &lm_base, t->cp + a, b - a);
+            base_lm = gm_typo_lm_score(lm, &lm_base, t->cp + a, b - a, &memo);
         float gain = gm_typo_lm_rescore(lm, &lm_base, i - a, c, &lm_cand) - base_lm;
         if (gain < GM_TYPO_LM_GAIN_MIN)
             continue;

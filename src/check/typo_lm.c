@@ -77,6 +77,11 @@ int gm_typo_lm_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b)
     return (int)(lm->bloom[bit >> 6] >> (bit & 63)) & 1;
 }
 
+void gm_typo_lm_prefetch_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b)
+{
+    __builtin_prefetch(&lm->bloom[bloom_bit(a, b) >> 6]);
+}
+
 /* Adds the adjacent characters of the word with key k to the Bloom filter. */
 static void bloom_add_word(gm_typo_lm *lm, uint64_t k)
 {
@@ -126,6 +131,21 @@ float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b)
 
 typedef gm_typo_lm_column column;
 
+/* gm_typo_lm_logp through the window's memo; the same value, fewer probes
+ * of the large bigram table. */
+static float memo_logp(const gm_typo_lm *lm, gm_typo_lm_memo *m, int32_t a, int32_t b)
+{
+    if (a < 0)
+        return lm->logp[b];
+    size_t s = ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b * 0x85EBCA77u) >> 24;
+    if (m->a[s] != a || m->b[s] != b) {
+        m->a[s] = a;
+        m->b[s] = b;
+        m->logp[s] = gm_typo_lm_logp(lm, a, b);
+    }
+    return m->logp[s];
+}
+
 static void relax(column *c, int32_t word, float score)
 {
     for (size_t i = 0; i < c->n; i++)
@@ -139,15 +159,23 @@ static void relax(column *c, int32_t word, float score)
 }
 
 /* The word w[k..k+l) of the window: one-character words from a direct
- * table, longer ones only when every adjacent pair passes the Bloom filter. */
-static int32_t span_word(const gm_typo_lm *lm, const uint32_t *w, size_t l)
+ * table, longer ones only when every adjacent pair passes the Bloom filter
+ * (x->joined, asked once per pair). */
+static int32_t span_word(const gm_typo_lm *lm, const gm_typo_lm_window *x, size_t k, size_t l)
 {
     if (l == 1)
-        return lm->char_id[w[0] - CJK_BASE];
-    for (size_t i = 0; i + 1 < l; i++)
-        if (!gm_typo_lm_joined(lm, w[i], w[i + 1]))
+        return lm->char_id[x->w[k] - CJK_BASE];
+    for (size_t i = k; i + 1 < k + l; i++)
+        if (!x->joined[i])
             return -1;
-    return gm_typo_lm_word(lm, w, l);
+    return gm_typo_lm_word(lm, x->w + k, l);
+}
+
+/* Fills x->joined for the pairs from..to-1 (those holding a changed character). */
+static void join_pairs(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t from, size_t to)
+{
+    for (size_t i = from; i < to && i + 1 < x->n; i++)
+        x->joined[i] = (uint8_t)gm_typo_lm_joined(lm, x->w[i], x->w[i + 1]);
 }
 
 /* Looks up the words of every span covering position p (all spans when
@@ -159,7 +187,7 @@ static void look_up_spans(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t p)
             if (k + l > x->n)
                 x->id[k][l] = -1;
             else if (p == x->n || (k <= p && p < k + l))
-                x->id[k][l] = span_word(lm, x->w + k, l);
+                x->id[k][l] = span_word(lm, x, k, l);
 }
 
 /* Relaxes the edges (words, or an unknown character) leaving column j
@@ -177,7 +205,7 @@ static void extend(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t j, size_t 
             continue;
         float best = -1e30f;
         for (size_t h = 0; h < from->n; h++) {
-            float v = from->s[h].score + gm_typo_lm_logp(lm, from->s[h].word, word);
+            float v = from->s[h].score + memo_logp(lm, x->memo, from->s[h].word, word);
             if (v > best)
                 best = v;
         }
@@ -196,10 +224,14 @@ static float final_score(const gm_typo_lm_window *x)
     return best;
 }
 
-float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w, size_t n)
+float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w, size_t n,
+                       gm_typo_lm_memo *memo)
 {
     x->n = n < GM_TYPO_LM_WINDOW ? n : GM_TYPO_LM_WINDOW;
     memcpy(x->w, w, x->n * sizeof *w);
+    x->memo = memo;
+    memset(memo->a, 0xFF, sizeof memo->a);   /* -1: no history is never memoised */
+    join_pairs(lm, x, 0, x->n);
     look_up_spans(lm, x, x->n);
     for (size_t j = 0; j <= x->n; j++)
         x->col[j].n = 0;
@@ -216,7 +248,10 @@ float gm_typo_lm_rescore(const gm_typo_lm *lm, const gm_typo_lm_window *base, si
     x->n = base->n;
     memcpy(x->w, base->w, sizeof x->w);
     memcpy(x->id, base->id, sizeof x->id);
+    memcpy(x->joined, base->joined, sizeof x->joined);
+    x->memo = base->memo;
     x->w[p] = c;
+    join_pairs(lm, x, p ? p - 1 : 0, p + 1);
     look_up_spans(lm, x, p);
     /* Columns up to p hold paths of words ending there, which never cover p. */
     memcpy(x->col, base->col, (p + 1) * sizeof *x->col);

@@ -26,6 +26,10 @@ int32_t gm_typo_lm_word(const gm_typo_lm *lm, const uint32_t *w, size_t n);
  * word of 2-4 characters (a Bloom filter: a rare false 1, never a false 0). */
 int gm_typo_lm_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b);
 
+/* Starts loading what gm_typo_lm_joined(lm, a, b) reads, so a batch of
+ * such questions waits for memory once rather than once each. */
+void gm_typo_lm_prefetch_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b);
+
 /* log P(b | a) with back-off; a < 0: no history (unigram); b must be a
  * word index. */
 float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b);
@@ -43,17 +47,29 @@ typedef struct gm_typo_lm_column {
     gm_typo_lm_state s[GM_TYPO_LM_STATES];
     size_t n;
 } gm_typo_lm_column;
+/* Bigram log-probabilities already looked up for one window and its
+ * candidate changes (most word pairs recur from one candidate to the next):
+ * a direct-mapped cache, GM_TYPO_LM_MEMO slots, filled by the scoring. */
+#define GM_TYPO_LM_MEMO 256
+typedef struct gm_typo_lm_memo {
+    int32_t a[GM_TYPO_LM_MEMO], b[GM_TYPO_LM_MEMO];
+    float logp[GM_TYPO_LM_MEMO];
+} gm_typo_lm_memo;
 typedef struct gm_typo_lm_window {
     uint32_t w[GM_TYPO_LM_WINDOW];
     size_t n;
+    uint8_t joined[GM_TYPO_LM_WINDOW];   /* gm_typo_lm_joined(w[k], w[k + 1]) */
     int32_t id[GM_TYPO_LM_WINDOW][5];
     gm_typo_lm_column col[GM_TYPO_LM_WINDOW + 1];
+    gm_typo_lm_memo *memo;
 } gm_typo_lm_window;
 
 /* The log-probability of the best segmentation of the CJK window w[0..n)
  * (at most GM_TYPO_LM_WINDOW characters are used) into model words, a
- * character the model has no word for costing a fixed penalty; fills x. */
-float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w, size_t n);
+ * character the model has no word for costing a fixed penalty; fills x.
+ * memo (emptied here) is kept by x and by every rescore of x. */
+float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w, size_t n,
+                       gm_typo_lm_memo *memo);
 
 /* The same for base (filled by gm_typo_lm_score) with w[p] replaced by c,
  * reusing what the change cannot affect; fills x, base is unchanged. */
