@@ -314,6 +314,21 @@ static int h_post_publish(gm_request *r, gm_err *err)
     return reply_json(r, json_object_get(o, "schedule") ? 202 : 201, o);
 }
 
+static const json_field cancel_fields[] = {{"reason", JF_TEXT, true, 2000}, {NULL, 0, 0, 0}};
+
+static int h_schedule_cancel(gm_request *r, gm_err *err)
+{
+    json_t *b;
+    int rc = require_post(r, PERM_POST_PUBLISH, r->ids[0], err);
+    if (!rc)
+        rc = json_body_parse(r->body, r->body_len, cancel_fields, &b, err);
+    if (rc)
+        return rc;
+    rc = posts_cancel_schedule(r->db, &r->actor, r->ids[0], r->ids[1], json_str(b, "reason"), err);
+    json_decref(b);
+    return rc ? rc : reply_post(r, 200, r->ids[0], err);
+}
+
 /* ---- policies ---- */
 
 static int h_policy_get(gm_request *r, gm_err *err)
@@ -423,6 +438,8 @@ const gm_route gm_routes_posts[] = {
      "登记预览/测试发送(微信群发前必需)"},
     {"POST", "/api/v1/posts/{id}/publish", PERM_POST_PUBLISH, h_post_publish, 0,
      "发布或定时发布到一个账号(授权发布)"},
+    {"POST", "/api/v1/posts/{id}/schedules/{id}/cancel", PERM_POST_PUBLISH, h_schedule_cancel, 0,
+     "取消尚未到时的定时发布(须填原因)"},
     {"GET", "/api/v1/posts/{id}/history", PERM_POST_READ, h_post_history, 0, "稿件全过程记录"},
     {"GET", "/api/v1/units/{id}/review-policy", PERM_POST_READ, h_policy_get, 0,
      "单位的审核策略及预设"},

@@ -318,6 +318,80 @@ int posts_publish(db *d, const gm_actor *who, long long id, const publish_input 
     return rc;
 }
 
+/* ---- cancelling a scheduled publication ---- */
+
+typedef struct pending_schedule {
+    long long account_id;
+    char at[GM_ISO_LEN], state[16];
+} pending_schedule;
+
+static int schedule_of_post(db *d, long long post_id, long long sid, pending_schedule *s,
+                            gm_err *err)
+{
+    db_stmt *q;
+    int rc = db_query(d, &q, err,
+                      "SELECT account_id,at,state FROM post_schedules WHERE id=? AND post_id=?",
+                      "ii", sid, post_id);
+    if (rc)
+        return rc;
+    if ((rc = db_next(q)) == 1) {
+        s->account_id = db_int(q, 0);
+        snprintf(s->at, sizeof s->at, "%s", db_text(q, 1));
+        snprintf(s->state, sizeof s->state, "%s", db_text(q, 2));
+        rc = GM_OK;
+    } else if (rc == 0)
+        rc = gm_fail(err, GM_E_NOTFOUND, "schedule_id", "稿件 %lld 没有编号为 %lld 的定时发布",
+                     post_id, sid);
+    db_done(q);
+    return rc;
+}
+
+static int cancel_in_tx(db *d, const gm_actor *who, long long id, long long sid,
+                        const char *reason, gm_err *err)
+{
+    gm_post p;
+    pending_schedule s;
+    int held = 0, rc = posts_get(d, id, &p, err);
+    if (rc)
+        return rc;
+    rc = schedule_of_post(d, id, sid, &s, err);
+    if (!rc && strcmp(s.state, "pending") != 0)
+        rc = gm_fail(err, GM_E_CONFLICT, "schedule_id",
+                     "该定时发布已%s,不能取消",
+                     strcmp(s.state, "done") == 0 ? "按时登记发布"
+                     : strcmp(s.state, "cancelled") == 0 ? "取消" : "失败");
+    if (!rc)
+        rc = publish_grant_held(d, s.account_id, who->user_id, &held, err);
+    if (!rc && !held)
+        rc = gm_fail(err, GM_E_DENIED, "account_id",
+                     "您未获得该账号的发布授权,不能取消其定时发布");
+    if (!rc && (!reason || !*reason))
+        rc = gm_fail(err, GM_E_INVALID, "reason", "取消定时发布须填写原因 reason");
+    char now[GM_ISO_LEN];
+    clock_iso_from_now(now, 0);
+    if (!rc)
+        rc = db_exec(d, err,
+                     "UPDATE post_schedules SET state='cancelled',done_at=? "
+                     "WHERE id=? AND state='pending'",
+                     "ti", now, sid);
+    post_step st = {.action = "cancel_schedule", .account_id = s.account_id, .reason = reason,
+                    .confidentiality = -1,
+                    .detail = rc ? NULL
+                                 : json_pack("{s:I,s:s}", "schedule_id", (json_int_t)sid, "at",
+                                             s.at)};
+    if (!rc)
+        rc = post_step_record(d, who, &p, p.state, p.state, &st, err);
+    posts_release(&p);
+    return rc;
+}
+
+int posts_cancel_schedule(db *d, const gm_actor *who, long long id, long long schedule_id,
+                          const char *reason, gm_err *err)
+{
+    int rc = db_begin(d, err);
+    return rc ? rc : db_end(d, cancel_in_tx(d, who, id, schedule_id, reason, err), err);
+}
+
 /* ---- the scheduled-publishing job ---- */
 
 typedef struct due_row {

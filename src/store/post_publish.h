@@ -38,6 +38,12 @@ typedef struct publish_input {
 int posts_publish(db *d, const gm_actor *who, long long id, const publish_input *in, time_t now,
                   json_t **out, gm_err *err);
 
+/* Cancels a pending scheduled publication of post id (409 once recorded,
+ * failed or cancelled); only someone holding the publishing grant for its
+ * account, with a reason.  A post step and its audit row in one transaction. */
+int posts_cancel_schedule(db *d, const gm_actor *who, long long id, long long schedule_id,
+                          const char *reason, gm_err *err);
+
 /* Records every scheduled publication due at now; *done = how many. */
 int posts_publish_scheduled(db *d, time_t now, int *done, gm_err *err);
 

@@ -269,6 +269,7 @@ static const struct {
     {"create", "起草"},   {"correct", "起草更正稿"}, {"edit", "修改"},      {"check", "合规检查未通过"},
     {"submit", "提交审核"}, {"approve", "审核通过"},  {"reject", "退回"},    {"preview", "预览/测试发送"},
     {"schedule", "定时发布"}, {"publish", "发布"},    {"withdraw", "撤回"},  {"remind", "超时提醒"},
+    {"cancel_schedule", "取消定时发布"},
 };
 
 static const char *action_label(const char *a)

@@ -106,6 +106,7 @@ EXPECTED_EXTRA.update({
     ("POST", "/api/v1/posts/{id}/reject"): REVIEWERS,
     ("POST", "/api/v1/posts/{id}/preview"): {"operator"},
     ("POST", "/api/v1/posts/{id}/publish"): {"operator"},
+    ("POST", "/api/v1/posts/{id}/schedules/{id}/cancel"): {"operator"},
     ("GET", "/api/v1/posts/{id}/history"): ALL,
     ("GET", "/api/v1/units/{id}/review-policy"): ALL,
     ("PUT", "/api/v1/units/{id}/review-policy"): {"admin"},

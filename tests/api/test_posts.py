@@ -270,6 +270,42 @@ class PostWorkflowTest(gmtest.ServerTest):
         self.assertTrue(any(n["kind"] == "post.published" for n in
                             self.op.get("/api/v1/notifications").json["notifications"]))
 
+    def test_scheduled_publication_is_cancelled_with_a_reason_by_an_authorised_operator(self):
+        pid = self.approved()
+        at = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)).strftime(
+            "%Y-%m-%dT%H:%M:%SZ")
+        sid = self.op.post(f"/api/v1/posts/{pid}/publish", {"account_id": WECHAT, "at": at}).json["schedule"]["id"]
+        url = f"/api/v1/posts/{pid}/schedules/{sid}/cancel"
+        sup = self.srv.client("supervisor")
+        before = audit_count(self.srv.db)
+        self.unchanged(before, self.op.post(url, {}), 400, "reason")
+        self.unchanged(before, self.op.post(url, {"reason": ""}), 400, "reason")
+        self.unchanged(before, self.op.post(f"/api/v1/posts/{pid}/schedules/{sid + 999}/cancel",
+                                            {"reason": "x"}), 404, "schedule_id")
+        self.unchanged(before, sup.post(url, {"reason": "x"}), 403)
+        op_id = gmtest.sql(self.srv.db, "SELECT id FROM users WHERE login='operator'")[0][0]
+        self.assertEqual(sup.delete(f"/api/v1/accounts/{WECHAT}/publishers/{op_id}").status, 200)
+        try:
+            before = audit_count(self.srv.db)
+            self.unchanged(before, self.op.post(url, {"reason": "x"}), 403, "account_id")
+        finally:
+            self.assertEqual(sup.post(f"/api/v1/accounts/{WECHAT}/publishers", {"user_id": op_id}).status, 201)
+        before = audit_count(self.srv.db)
+        r = self.op.post(url, {"reason": "活动延期,暂不发布"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual([s["state"] for s in r.json["schedules"] if s["id"] == sid], ["cancelled"])
+        self.assertEqual(audit_count(self.srv.db), before + 1)
+        self.assertEqual(gmtest.sql(self.srv.db, "SELECT action FROM audit ORDER BY id DESC LIMIT 1")[0][0],
+                         "post.cancel_schedule")
+        step = self.author.get(f"/api/v1/posts/{pid}/history").json["steps"][-1]
+        self.assertEqual((step["action"], step["action_label"], step["reason"], step["account_id"]),
+                         ("cancel_schedule", "取消定时发布", "活动延期,暂不发布", WECHAT))
+        before = audit_count(self.srv.db)
+        self.unchanged(before, self.op.post(url, {"reason": "再取消一次"}), 409, "schedule_id")
+        # The account is free again: the post may be scheduled anew.
+        r = self.op.post(f"/api/v1/posts/{pid}/publish", {"account_id": WECHAT, "at": at})
+        self.assertEqual(r.status, 202, r)
+
     def test_archive_full_text_search_finds_chinese(self):
         pid = self.draft(title="关于秋季学期学生资助政策的解读", body="家庭经济困难学生可申请国家助学金。")
         def ids(q):
