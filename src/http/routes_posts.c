@@ -251,14 +251,15 @@ static int h_post_approve(gm_request *r, gm_err *err)
     return rc ? rc : reply_post(r, 200, r->ids[0], err);
 }
 
-static const json_field reject_fields[] = {{"reason", JF_TEXT, true, 2000}, {NULL, 0, 0, 0}};
+/* A required reason: rejecting a post, cancelling a scheduled publication. */
+static const json_field reason_fields[] = {{"reason", JF_TEXT, true, 2000}, {NULL, 0, 0, 0}};
 
 static int h_post_reject(gm_request *r, gm_err *err)
 {
     json_t *b;
     int rc = require_post(r, PERM_POST_REVIEW, r->ids[0], err);
     if (!rc)
-        rc = json_body_parse(r->body, r->body_len, reject_fields, &b, err);
+        rc = json_body_parse(r->body, r->body_len, reason_fields, &b, err);
     if (rc)
         return rc;
     rc = posts_reject(r->db, &r->actor, r->ids[0], json_str(b, "reason"), err);
@@ -314,14 +315,12 @@ static int h_post_publish(gm_request *r, gm_err *err)
     return reply_json(r, json_object_get(o, "schedule") ? 202 : 201, o);
 }
 
-static const json_field cancel_fields[] = {{"reason", JF_TEXT, true, 2000}, {NULL, 0, 0, 0}};
-
 static int h_schedule_cancel(gm_request *r, gm_err *err)
 {
     json_t *b;
     int rc = require_post(r, PERM_POST_PUBLISH, r->ids[0], err);
     if (!rc)
-        rc = json_body_parse(r->body, r->body_len, cancel_fields, &b, err);
+        rc = json_body_parse(r->body, r->body_len, reason_fields, &b, err);
     if (rc)
         return rc;
     rc = posts_cancel_schedule(r->db, &r->actor, r->ids[0], r->ids[1], json_str(b, "reason"), err);
