@@ -49,6 +49,8 @@ struct gm_typo_lm {
                                   pairs asked are absent, and this answers from cache */
 };
 
+/* scripts/gen_expr_lm.py mirrors mix() and slots_for() to write the bigrams
+ * in the order of their home slots, so loading fills the table in order. */
 static size_t mix(uint64_t k, size_t mask)
 {
     k ^= k >> 33;

@@ -42,6 +42,8 @@ static uint64_t pack(const uint32_t *w, size_t n)
     return k;
 }
 
+/* scripts/gen_expr_model.py mirrors pack(), slot_of() and the table size
+ * (alloc_tables) to write the words in home-slot order: a faster load. */
 static size_t slot_of(uint64_t k, size_t mask)
 {
     k ^= k >> 33;
