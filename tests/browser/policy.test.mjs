@@ -63,6 +63,10 @@ test("supervisor withdraws and grants again an operator's right to publish (发�
   const mine = list.find(p => p.login === "operator");
   assert.ok(mine, "the grant is back");
   assert.equal(mine.granted_by, "supervisor");
+  // The audit log names both steps in Chinese.
+  await gm.open(page, "/audit");
+  await page.locator("[data-test=audit-table] .el-table__row", { hasText: "授予发布权限" }).first().waitFor();
+  await page.locator("[data-test=audit-table] .el-table__row", { hasText: "收回发布权限" }).first().waitFor();
   gm.assertClean(page);
 });
 
