@@ -42,30 +42,37 @@ static int nomem(int rc, gm_err *err)
     return rc ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
 }
 
-/* Listed names, titles and formulations first, then 错别字 outside them;
- * none inside a phrase of the allow list. */
-static int expression_rule(const gm_checker *c, const char *text, size_t len, const char *field,
-                           gm_findings *fs, gm_err *err)
+/* Keeps a finding unless an allow-list occurrence spans it. */
+static int outside_allowed(void *allowed, const gm_finding *f)
 {
+    return !gm_allowed_covers(allowed, f->start, f->end);
+}
+
+/* The lexicon, then listed names, titles and formulations, then 错别字
+ * outside them; none inside a phrase of the allow list, whose occurrences
+ * the lexicon's scan of the field hands on. */
+static int field_rules(const gm_checker *c, const char *text, size_t len, const char *field,
+                       gm_findings *fs, gm_err *err)
+{
+    gm_hits allowed = {0};
+    int rc = gm_lexicon_findings(c, text, len, field, fs, &allowed, err);
     size_t from = fs->n;
-    int rc = gm_exprs_findings(&c->exprs, text, len, field, fs, err);
+    if (!rc)
+        rc = gm_exprs_findings(&c->exprs, text, len, field, fs, err);
     if (!rc && c->typo)
         rc = nomem(gm_typo_findings(c->typo, text, len, field, fs), err);
-    if (!rc)
-        rc = gm_allow_filter(c, text, len, fs, from, err);
+    if (!rc && allowed.n)
+        gm_findings_keep(fs, from, outside_allowed, &allowed);
+    free(allowed.v);
     return rc;
 }
 
 static int run_rules(const gm_checker *c, const gm_check_input *in, const char *text,
                      long limit, int count_title, gm_findings *fs, size_t *chars, gm_err *err)
 {
-    int rc = gm_lexicon_findings(c, text, in->text_len, "text", fs, err);
+    int rc = field_rules(c, text, in->text_len, "text", fs, err);
     if (!rc && in->title)
-        rc = gm_lexicon_findings(c, in->title, strlen(in->title), "title", fs, err);
-    if (!rc)
-        rc = expression_rule(c, text, in->text_len, "text", fs, err);
-    if (!rc && in->title)
-        rc = expression_rule(c, in->title, strlen(in->title), "title", fs, err);
+        rc = field_rules(c, in->title, strlen(in->title), "title", fs, err);
     if (!rc)
         rc = nomem(gm_privacy_scan(text, in->text_len, "text", fs), err);
     if (!rc && in->title)

@@ -32,16 +32,23 @@ struct gm_checker {
 /* Loads f's lexicon files (or every *.txt of f->lexicon_dir) into c->lex. */
 int gm_checker_load_lexicons(gm_checker *c, const gm_checker_files *f, gm_err *err);
 
-/* Appends lexicon findings for text (valid UTF-8) as field, after
- * dropping hits that lie inside an allow-list occurrence. */
-int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const char *field,
-                        gm_findings *fs, gm_err *err);
+/* Matcher hits of one kind in one text. */
+typedef struct gm_hits {
+    gm_hit *v;
+    size_t n, cap;
+} gm_hits;
 
-/* Drops the findings of fs from index `from` on that lie inside an
- * allow-list occurrence in text (for rules other than the lexicon, e.g.
- * the expression rule: an allowed phrase is never a finding). */
-int gm_allow_filter(const gm_checker *c, const char *text, size_t len, gm_findings *fs,
-                    size_t from, gm_err *err);
+/* True when an allow-list occurrence of allowed spans the code points
+ * [cp_start, cp_end). */
+int gm_allowed_covers(const gm_hits *allowed, size_t cp_start, size_t cp_end);
+
+/* Appends lexicon findings for text (valid UTF-8) as field, after
+ * dropping hits that lie inside an allow-list occurrence.  With allowed
+ * non-NULL, the allow-list occurrences the scan met are handed over there
+ * (the caller frees allowed->v), so the other rules of the same field can
+ * honour the allow list without scanning the text again. */
+int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const char *field,
+                        gm_findings *fs, gm_hits *allowed, gm_err *err);
 
 /* Builds the report object (see check.h); masked may be NULL. */
 json_t *gm_report_json(const gm_findings *fs, size_t chars, long limit, const char *masked);

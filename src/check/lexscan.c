@@ -12,18 +12,13 @@
 #include "check/checker_int.h"
 #include "check/normalize.h"
 
-typedef struct hitvec {
-    gm_hit *v;
-    size_t n, cap;
-} hitvec;
-
 typedef struct collect {
     const gm_lexicon *lex;
-    hitvec block, allow, context, sound;
+    gm_hits block, allow, context, sound;
     int nomem;
 } collect;
 
-static int push(hitvec *hv, const gm_hit *h)
+static int push(gm_hits *hv, const gm_hit *h)
 {
     if (hv->n == hv->cap) {
         size_t cap = hv->cap ? hv->cap * 2 : 32;
@@ -41,7 +36,7 @@ static int on_hit(void *ctx, const gm_hit *h)
 {
     collect *c = ctx;
     int kind = c->lex->terms[h->term].allow;
-    hitvec *hv = kind == GM_LEX_CONTEXT ? &c->context : kind ? &c->allow : &c->block;
+    gm_hits *hv = kind == GM_LEX_CONTEXT ? &c->context : kind ? &c->allow : &c->block;
     c->nomem = push(hv, h) != 0;
     return c->nomem;
 }
@@ -54,7 +49,7 @@ static int by_first(const void *a, const void *b)
 
 /* Sorts allow hits by first element and turns el_last into a running
  * maximum, so "is [s,e] covered" is one binary search. */
-static void prepare_allow(hitvec *a)
+static void prepare_allow(gm_hits *a)
 {
     if (a->n == 0)
         return;
@@ -64,7 +59,7 @@ static void prepare_allow(hitvec *a)
             a->v[i].el_last = a->v[i - 1].el_last;
 }
 
-static int covered(const hitvec *a, const gm_hit *h)
+static int covered(const gm_hits *a, const gm_hit *h)
 {
     size_t lo = 0, hi = a->n;   /* first allow hit starting after h */
     while (lo < hi) {
@@ -93,7 +88,7 @@ static int breaks_clause(uint32_t cp)
 
 /* 1 when some enforcement word ends before h starts, in the same clause,
  * at most CONTEXT_GAP code points before it. */
-static int governed(const hitvec *ctx, const char *text, size_t cp_start, size_t b_start)
+static int governed(const gm_hits *ctx, const char *text, size_t cp_start, size_t b_start)
 {
     for (size_t i = 0; i < ctx->n; i++) {
         const gm_hit *w = &ctx->v[i];
@@ -138,11 +133,10 @@ static int add_finding(const gm_checker *c, const collect *col, const char *text
     return gm_findings_add(fs, &f, h->b_end - h->b_start);
 }
 
-/* A sound hit is covered when an allow-list occurrence spans it. */
-static int covered_cp(const hitvec *a, const gm_hit *h)
+int gm_allowed_covers(const gm_hits *allowed, size_t cp_start, size_t cp_end)
 {
-    for (size_t i = 0; i < a->n; i++)
-        if (a->v[i].cp_start <= h->cp_start && a->v[i].cp_end >= h->cp_end)
+    for (size_t i = 0; i < allowed->n; i++)
+        if (allowed->v[i].cp_start <= cp_start && allowed->v[i].cp_end >= cp_end)
             return 1;
     return 0;
 }
@@ -165,7 +159,7 @@ static int add_all(const gm_checker *c, collect *col, const char *text, const ch
             add_finding(c, col, text, field, &col->block.v[i], 0, fs) != 0)
             return GM_E_NOMEM;
     for (size_t i = 0; i < col->sound.n; i++)
-        if (!covered_cp(&col->allow, &col->sound.v[i]) &&
+        if (!gm_allowed_covers(&col->allow, col->sound.v[i].cp_start, col->sound.v[i].cp_end) &&
             add_finding(c, col, text, field, &col->sound.v[i], (int)col->sound.v[i].el_first,
                         fs) != 0)
             return GM_E_NOMEM;
@@ -173,7 +167,7 @@ static int add_all(const gm_checker *c, collect *col, const char *text, const ch
 }
 
 int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const char *field,
-                        gm_findings *fs, gm_err *err)
+                        gm_findings *fs, gm_hits *allowed, gm_err *err)
 {
     collect col = {.lex = &c->lex};
     int rc = gm_matcher_scan(c->m, text, len, on_hit, &col, err);
@@ -182,7 +176,10 @@ int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const
     if (rc == 0 && (col.nomem || add_all(c, &col, text, field, fs) != 0))
         rc = gm_fail(err, GM_E_NOMEM, field, "内存不足");
     free(col.block.v);
-    free(col.allow.v);
+    if (allowed && !rc)
+        *allowed = col.allow;
+    else
+        free(col.allow.v);
     free(col.context.v);
     free(col.sound.v);
     return rc;
