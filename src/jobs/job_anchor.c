@@ -75,12 +75,13 @@ int job_audit_anchor(gm_job_ctx *ctx, gm_err *err)
         rc = audit_anchor_head(ctx->d, &a, err);
     if (!rc)
         rc = record(ctx->d, &a, dir ? written : NULL, err);
+    /* The run log keeps 256 bytes: a path too long for it is left out
+     * whole (never cut inside a UTF-8 character); the row id stays. */
+    int path_fits = dir && strlen(written) <= 160;
     if (!rc)
-        /* The run log keeps 256 bytes: a path too long for it is left out
-         * whole (never cut inside a UTF-8 character); the row id stays. */
         snprintf(ctx->message, sizeof ctx->message, "已发布审计锚点:第 %lld 行%s%.160s", a.id,
                  !dir ? "(未配置 --anchor-dir,只通知了信息中心)"
-                      : strlen(written) <= 160 ? ",文件 " : ",文件见锚点目录",
-                 dir && strlen(written) <= 160 ? written : "");
+                 : path_fits ? ",文件 " : ",文件见锚点目录",
+                 path_fits ? written : "");
     return rc;
 }
