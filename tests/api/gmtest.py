@@ -164,3 +164,21 @@ class ServerTest(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.srv.cleanup()
+
+
+class ManagedListsTest(ServerTest):
+    """Base for the tests of the engine's managed lists: an admin client, a
+    contributor's check of a text, and one list as the admin reads it."""
+
+    def setUp(self):
+        self.admin = self.srv.client("admin")
+
+    def check(self, text):
+        r = self.srv.client("contributor").post("/api/v1/check", {"text": text})
+        self.assertEqual(r.status, 200, r)
+        return r.json
+
+    def entries(self, name):
+        r = self.admin.get("/api/v1/admin/lists/" + name)
+        self.assertEqual(r.status, 200, r)
+        return r.json

@@ -14,20 +14,7 @@ BASE = "/api/v1/admin/lists/"
 NEW = "测试新增违禁词"
 
 
-class CheckListsTest(gmtest.ServerTest):
-    def setUp(self):
-        self.admin = self.srv.client("admin")
-
-    def check(self, text):
-        r = self.srv.client("contributor").post("/api/v1/check", {"text": text})
-        self.assertEqual(r.status, 200, r)
-        return r.json
-
-    def entries(self, name):
-        r = self.admin.get(BASE + name)
-        self.assertEqual(r.status, 200, r)
-        return r.json
-
+class CheckListsTest(gmtest.ManagedListsTest):
     def test_lexicon_shipped_default_until_first_edit(self):
         j = self.entries("context")
         self.assertIn(j["source"], ("shipped", "store"))

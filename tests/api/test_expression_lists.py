@@ -16,23 +16,10 @@ BASE = "/api/v1/admin/lists/"
 TEXT = {"Content-Type": "text/plain"}
 
 
-class ExpressionListsTest(gmtest.ServerTest):
-    def setUp(self):
-        self.admin = self.srv.client("admin")
-
-    def check(self, text):
-        r = self.srv.client("contributor").post("/api/v1/check", {"text": text})
-        self.assertEqual(r.status, 200, r)
-        return r.json
-
+class ExpressionListsTest(gmtest.ManagedListsTest):
     def expr(self, text, category=None):
         return [f for f in self.check(text)["findings"] if f["rule"] == "expression"
                 and (category is None or f["category"] == category)]
-
-    def entries(self, name):
-        r = self.admin.get(BASE + name)
-        self.assertEqual(r.status, 200, r)
-        return r.json
 
     def test_expression_defaults_are_the_shipped_files(self):
         j = self.entries("names")
