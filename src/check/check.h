@@ -82,17 +82,22 @@ int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_check
  *   GM_LIST_NAMES, GM_LIST_FORMULATIONS
  *                    {"correct","wrong":["…"],"severity"}          key "correct"
  *   GM_LIST_OUTDATED {"correct" (the current form),"wrong" (outdated forms),"severity"}
- *   GM_LIST_OFFICIALS {"name","severity","posts":[{"title","unit","from","to"}]}
+ *   GM_LIST_OFFICIALS {"id","name","severity","posts":[{"title","unit","from","to"}]}
  *                    (one person, every post held; dates YYYY-MM-DD,
- *                    "to" "" while serving)                         key "name" */
+ *                    "to" "" while serving; id tells people of the same
+ *                    name apart, the name when not given)          key "id" */
 enum { GM_LIST_LEXICON, GM_LIST_ALLOW, GM_LIST_CONTEXT, GM_LIST_SOURCES, GM_LIST_NAMES,
        GM_LIST_FORMULATIONS, GM_LIST_OUTDATED, GM_LIST_OFFICIALS, GM_LIST_COUNT };
 /* "lexicon", "allow", "context", "sources", "names", "formulations",
  * "outdated", "officials" */
 const char *gm_list_name(int kind);
-const char *gm_list_key(int kind);        /* "term", "source", "correct" or "name" */
+const char *gm_list_key(int kind);        /* "term", "source", "correct" or "id" */
 /* The shipped default entries under data_dir (a new array). */
 int gm_list_defaults(int kind, const char *data_dir, json_t **out, gm_err *err);
+/* Fills in what an entry may leave out and its key needs (an office-holder's
+ * id: the name), in place; entries stored before ids existed read the same.
+ * -1 on no memory. */
+int gm_list_complete(int kind, json_t *entries);
 /* Entries -> the list's file format (malloc'd), and back. */
 char *gm_list_text(int kind, const json_t *entries);
 int gm_list_parse(int kind, const char *text, size_t len, json_t **out, gm_err *err);
@@ -121,6 +126,12 @@ typedef struct gm_check_input {
  * "title", "repost_source").  Unknown platform -> GM_E_INVALID field
  * "platform". */
 int gm_check_json(const gm_checker *c, const gm_check_input *in, json_t **out, gm_err *err);
+/* The same as of the text's day (YYYY-MM-DD, China; NULL: no day): a title
+ * next to a listed office-holder's name is right when some person of that
+ * name held it at some time up to that day (at any time without a day).
+ * A day that is not a real one -> GM_E_INVALID field "date". */
+int gm_check_json_on(const gm_checker *c, const gm_check_input *in, const char *date,
+                     json_t **out, gm_err *err);
 
 /* The same check with the report as compact JSON text, byte for byte what
  * json_dumps(report, JSON_COMPACT) of gm_check_json's object prints, written
@@ -130,6 +141,9 @@ int gm_check_json(const gm_checker *c, const gm_check_input *in, json_t **out, g
  * (the text ends with '}'), *ok = the report's "ok". */
 int gm_check_text(const gm_checker *c, const gm_check_input *in, char **buf, size_t *cap,
                   size_t *len, int *ok, gm_err *err);
+/* gm_check_text as of the text's day (see gm_check_json_on). */
+int gm_check_text_on(const gm_checker *c, const gm_check_input *in, const char *date,
+                     char **buf, size_t *cap, size_t *len, int *ok, gm_err *err);
 
 /* Checks a media file's real type (libmagic) and size against the
  * platform's policy (platform may be NULL: the default policy).

@@ -12,8 +12,8 @@
 #include "check/privacy.h"
 #include "check/typo.h"
 
-static int validate(const gm_checker *c, const gm_check_input *in, long *limit,
-                    int *count_title, gm_err *err)
+static int validate(const gm_checker *c, const gm_check_input *in, const char *date,
+                    long *limit, int *count_title, gm_err *err)
 {
     *limit = -1;
     *count_title = 0;
@@ -26,6 +26,8 @@ static int validate(const gm_checker *c, const gm_check_input *in, long *limit,
         rc = gm_utf8_require(in->repost_source, strlen(in->repost_source), "repost_source", err);
     if (!rc && in->platform)
         rc = gm_preset_length(c->presets, in->platform, limit, count_title, err);
+    if (!rc && date && (!*date || !gm_exprs_valid_date(date)))
+        rc = gm_fail(err, GM_E_INVALID, "date", "日期应为 YYYY-MM-DD");
     return rc;
 }
 
@@ -52,13 +54,13 @@ static int outside_allowed(void *allowed, const gm_finding *f)
  * outside them; none inside a phrase of the allow list, whose occurrences
  * the lexicon's scan of the field hands on. */
 static int field_rules(const gm_checker *c, const char *text, size_t len, const char *field,
-                       gm_findings *fs, gm_err *err)
+                       const char *date, gm_findings *fs, gm_err *err)
 {
     gm_hits allowed = {0};
     int rc = gm_lexicon_findings(c, text, len, field, fs, &allowed, err);
     size_t from = fs->n;
     if (!rc)
-        rc = gm_exprs_findings(&c->exprs, text, len, field, fs, err);
+        rc = gm_exprs_findings(&c->exprs, text, len, field, date, fs, err);
     if (!rc && c->typo)
         rc = nomem(gm_typo_findings(c->typo, text, len, field, fs), err);
     if (!rc && allowed.n)
@@ -67,12 +69,12 @@ static int field_rules(const gm_checker *c, const char *text, size_t len, const 
     return rc;
 }
 
-static int run_rules(const gm_checker *c, const gm_check_input *in, const char *text,
-                     long limit, int count_title, gm_findings *fs, size_t *chars, gm_err *err)
+static int run_rules(const gm_checker *c, const gm_check_input *in, const char *date,
+                     const char *text, long limit, int count_title, gm_findings *fs, size_t *chars, gm_err *err)
 {
-    int rc = field_rules(c, text, in->text_len, "text", fs, err);
+    int rc = field_rules(c, text, in->text_len, "text", date, fs, err);
     if (!rc && in->title)
-        rc = field_rules(c, in->title, strlen(in->title), "title", fs, err);
+        rc = field_rules(c, in->title, strlen(in->title), "title", date, fs, err);
     if (!rc)
         rc = nomem(gm_privacy_scan(text, in->text_len, "text", fs), err);
     if (!rc && in->title)
@@ -94,15 +96,16 @@ typedef struct checked {
     char *masked;
 } checked;
 
-static int check_all(const gm_checker *c, const gm_check_input *in, checked *k, gm_err *err)
+static int check_all(const gm_checker *c, const gm_check_input *in, const char *date,
+                     checked *k, gm_err *err)
 {
     int count_title;
     *k = (checked){0};
-    int rc = validate(c, in, &k->limit, &count_title, err);
+    int rc = validate(c, in, date, &k->limit, &count_title, err);
     if (rc)
         return rc;
     const char *text = in->text ? in->text : "";
-    rc = run_rules(c, in, text, k->limit, count_title, &k->fs, &k->chars, err);
+    rc = run_rules(c, in, date, text, k->limit, count_title, &k->fs, &k->chars, err);
     if (!rc) {
         gm_findings_sort(&k->fs);
         if (has_privacy(&k->fs))
@@ -119,8 +122,14 @@ static void checked_free(checked *k)
 
 int gm_check_json(const gm_checker *c, const gm_check_input *in, json_t **out, gm_err *err)
 {
+    return gm_check_json_on(c, in, NULL, out, err);
+}
+
+int gm_check_json_on(const gm_checker *c, const gm_check_input *in, const char *date,
+                     json_t **out, gm_err *err)
+{
     checked k;
-    int rc = check_all(c, in, &k, err);
+    int rc = check_all(c, in, date, &k, err);
     if (!rc) {
         *out = gm_report_json(&k.fs, k.chars, k.limit, k.masked);
         if (!*out)
@@ -133,8 +142,14 @@ int gm_check_json(const gm_checker *c, const gm_check_input *in, json_t **out, g
 int gm_check_text(const gm_checker *c, const gm_check_input *in, char **buf, size_t *cap,
                   size_t *len, int *ok, gm_err *err)
 {
+    return gm_check_text_on(c, in, NULL, buf, cap, len, ok, err);
+}
+
+int gm_check_text_on(const gm_checker *c, const gm_check_input *in, const char *date,
+                     char **buf, size_t *cap, size_t *len, int *ok, gm_err *err)
+{
     checked k;
-    int rc = check_all(c, in, &k, err);
+    int rc = check_all(c, in, date, &k, err);
     if (!rc)
         rc = nomem(gm_report_text(&k.fs, k.chars, k.limit, k.masked, buf, cap, len, ok), err);
     checked_free(&k);

@@ -22,8 +22,12 @@
 #include "check/typo_model.h"
 #include "util/gm_error.h"
 
+/* One post of one person (a line of officials.txt).  Two people of the
+ * same name are told apart by person (the list's id column; the name when
+ * it is empty). */
 typedef struct gm_holder {
     char *name, *title, *unit, *from, *to;   /* from/to: YYYY-MM-DD, to "" = serving */
+    char *person;                            /* who: the entry's id */
     int severity;
 } gm_holder;
 
@@ -72,8 +76,11 @@ int gm_exprs_split_tabs(char *line, char **col, int max);
 int gm_exprs_valid_date(const char *s);
 void gm_exprs_free(gm_exprs *x);
 
-/* Appends name, formulation and title findings (rule "expression"). */
+/* Appends name, formulation and title findings (rule "expression").  date
+ * is the text's day (YYYY-MM-DD) or NULL: a title next to a listed name is
+ * right when some person of that name held it at any time up to that day
+ * (at any time without a date). */
 int gm_exprs_findings(const gm_exprs *x, const char *text, size_t len, const char *field,
-                      gm_findings *fs, gm_err *err);
+                      const char *date, gm_findings *fs, gm_err *err);
 
 #endif

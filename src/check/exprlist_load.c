@@ -194,27 +194,30 @@ int gm_exprs_valid_date(const char *s)
            d <= (mo == 2 && !leap ? 28 : mdays[mo - 1]);
 }
 
-/* name<TAB>title<TAB>unit<TAB>from<TAB>to<TAB>severity */
+/* name<TAB>title<TAB>unit<TAB>from<TAB>to<TAB>severity[<TAB>id]; id tells
+ * two people of the same name apart (empty: the name). */
 static int parse_holder_line(gm_exprs *x, cands *cs, const gm_typo_model *m,
                              const list_file *lf, char *line, unsigned ln, gm_err *err)
 {
-    char *col[6] = {NULL};
-    int nc = gm_exprs_split_tabs(line, col, 6);
+    char *col[7] = {NULL};
+    int nc = gm_exprs_split_tabs(line, col, 7);
+    for (int i = nc; i < 7; i++)
+        col[i] = "";
     int sev;
-    if (nc < 3 || !*col[0] || !*col[1] || parse_severity(nc > 5 ? col[5] : NULL, &sev) ||
-        !gm_exprs_valid_date(nc > 3 ? col[3] : "") || !gm_exprs_valid_date(nc > 4 ? col[4] : "") ||
-        (nc > 4 && *col[3] && *col[4] && strcmp(col[3], col[4]) > 0))
+    if (nc < 3 || !*col[0] || !*col[1] || parse_severity(col[5], &sev) ||
+        !gm_exprs_valid_date(col[3]) || !gm_exprs_valid_date(col[4]) ||
+        (*col[3] && *col[4] && strcmp(col[3], col[4]) > 0) || strchr(col[6], '\t'))
         return gm_fail(err, GM_E_INVALID, "expressions",
-                       "%s 第 %u 行: 格式应为 姓名<TAB>职务<TAB>单位<TAB>起(YYYY-MM-DD)<TAB>止(不早于起)<TAB>warn|block",
+                       "%s 第 %u 行: 格式应为 姓名<TAB>职务<TAB>单位<TAB>起(YYYY-MM-DD)<TAB>止(不早于起)<TAB>warn|block[<TAB>标识(同名时区分)]",
                        lf->path, ln);
     gm_holder *g = realloc(x->holders, (x->nholders + 1) * sizeof *g);
     if (!g)
         return gm_fail(err, GM_E_NOMEM, "expressions", "内存不足");
     x->holders = g;
-    gm_holder h = {strdup(col[0]), strdup(col[1]), strdup(col[2]),
-                   strdup(nc > 3 ? col[3] : ""), strdup(nc > 4 ? col[4] : ""), sev};
+    gm_holder h = {strdup(col[0]), strdup(col[1]), strdup(col[2]), strdup(col[3]),
+                   strdup(col[4]),  strdup(*col[6] ? col[6] : col[0]), sev};
     x->holders[x->nholders++] = h;
-    if (!h.name || !h.title || !h.unit || !h.from || !h.to)
+    if (!h.name || !h.title || !h.unit || !h.from || !h.to || !h.person)
         return gm_fail(err, GM_E_NOMEM, "expressions", "内存不足");
     int nomem = 0;
     size_t ci = keep_string(x, col[0], &nomem);
@@ -431,6 +434,7 @@ void gm_exprs_free(gm_exprs *x)
         free(h->unit);
         free(h->from);
         free(h->to);
+        free(h->person);
     }
     free(x->holders);
     free(x->titles);

@@ -4,8 +4,9 @@
  * and a wrong title written next to an office-holder's name (replacement:
  * the title the person holds now, or held last).
  *
- * A title is right when the person has held it at some time: a dated text
- * about the past may name a past title.  "副" must agree (X副市长 when X is
+ * A title is right when some person of that name (two people may share
+ * one) has held it at some time up to the text's date, when there is one:
+ * a dated text about the past may name a past title, not a later one.  "副" must agree (X副市长 when X is
  * 市长 is wrong); otherwise a shorter form of a held title (书记 for
  * 市委书记) is right.
  */
@@ -32,27 +33,69 @@ static int title_agrees(const char *written, const char *held)
            (ends_with(held, written) || ends_with(written, held));
 }
 
-/* The title the holder (by name) has now, or held last. */
-static const gm_holder *current_post(const gm_exprs *x, const char *name)
+/* Whether post h had begun by date (NULL: no date, any post counts). */
+static int begun_by(const gm_holder *h, const char *date)
+{
+    return !date || !*h->from || strcmp(h->from, date) <= 0;
+}
+
+/* Whether a is a later post than b of the same person: serving beats
+ * ended, then the later end. */
+static int later_post(const gm_holder *a, const gm_holder *b)
+{
+    return (!*a->to && *b->to) || (*a->to && *b->to && strcmp(a->to, b->to) > 0) ||
+           (!*a->to && !*b->to && strcmp(a->from, b->from) > 0);
+}
+
+/* The post person held last by date (now, without a date); NULL if none had begun. */
+static const gm_holder *post_at(const gm_exprs *x, const char *person, const char *date)
 {
     const gm_holder *best = NULL;
     for (size_t i = 0; i < x->nholders; i++) {
         const gm_holder *h = &x->holders[i];
-        if (strcmp(h->name, name) != 0)
-            continue;
-        if (!best || (!*h->to && *best->to) ||
-            (*h->to && *best->to && strcmp(h->to, best->to) > 0))
+        if (strcmp(h->person, person) == 0 && begun_by(h, date) && (!best || later_post(h, best)))
             best = h;
     }
     return best;
 }
 
-static int held_by(const gm_exprs *x, const char *name, const char *title)
+/* Whether some person called name held title by date. */
+static int held_by(const gm_exprs *x, const char *name, const char *title, const char *date)
 {
     for (size_t i = 0; i < x->nholders; i++)
-        if (strcmp(x->holders[i].name, name) == 0 && title_agrees(title, x->holders[i].title))
+        if (strcmp(x->holders[i].name, name) == 0 && begun_by(&x->holders[i], date) &&
+            title_agrees(title, x->holders[i].title))
             return 1;
     return 0;
+}
+
+/* What the people called name held by date, one post each:
+ * "「市长」（示范市人民政府）或「局长」（示范县教育局）"; *fix = their
+ * common title, or NULL when they differ (no replacement to offer);
+ * *sev = the strongest severity. */
+static void titles_of(const gm_exprs *x, const char *name, const char *date, char *msg,
+                      size_t cap, const char **fix, int *sev)
+{
+    size_t len = 0;
+    int any = 0;
+    *fix = NULL;
+    *sev = GM_SEV_WARN;
+    msg[0] = '\0';
+    for (size_t i = 0; i < x->nholders; i++) {
+        const gm_holder *h = &x->holders[i], *now;
+        int first = 1;   /* the person's first row: each person once */
+        for (size_t k = 0; k < i && first; k++)
+            first = strcmp(x->holders[k].person, h->person) != 0;
+        if (strcmp(h->name, name) != 0 || !first || !(now = post_at(x, h->person, date)))
+            continue;
+        if (len < cap)
+            len += (size_t)snprintf(msg + len, cap - len, "%s「%s」（%s）", any ? "或" : "",
+                                    now->title, now->unit);
+        *fix = !any || (*fix && strcmp(*fix, now->title) == 0) ? now->title : NULL;
+        any = 1;
+        if (now->severity == GM_SEV_BLOCK)
+            *sev = GM_SEV_BLOCK;
+    }
 }
 
 /* Longest known title written right after the name (after=1) or right
@@ -85,22 +128,27 @@ static size_t cp_count(const char *s, size_t n)
 }
 
 static int title_findings(const gm_exprs *x, const char *text, size_t len, const char *field,
-                          const gm_hit *h, const gm_holder *who, gm_findings *fs)
+                          const char *date, const gm_hit *h, const gm_holder *who,
+                          gm_findings *fs)
 {
     for (int after = 1; after >= 0; after--) {
         size_t b0, b1;
         const char *t = title_near(x, text, len, h->b_start, h->b_end, after, &b0, &b1);
-        if (!t || held_by(x, who->name, t))
+        if (!t || held_by(x, who->name, t, date))
             continue;
-        const gm_holder *now = current_post(x, who->name);
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s的职务是「%s」（%s），不是「%s」", who->name, now->title,
-                 now->unit, t);
+        char held[400], msg[512];
+        const char *fix;
+        int sev;
+        titles_of(x, who->name, date, held, sizeof held, &fix, &sev);
+        if (held[0])
+            snprintf(msg, sizeof msg, "%s的职务是%s，不是「%s」", who->name, held, t);
+        else   /* nobody of that name had begun a post by the text's date */
+            snprintf(msg, sizeof msg, "截至 %s，名单中的%s尚无任职，不是「%s」", date, who->name, t);
         size_t start = cp_count(text, b0);
         gm_finding f = {.rule = "expression", .field = field, .category = "title",
-                        .severity = now->severity, .term = who->name, .match = (char *)text + b0,
+                        .severity = sev, .term = who->name, .match = (char *)text + b0,
                         .start = start, .end = start + cp_count(text + b0, b1 - b0),
-                        .b_start = b0, .b_end = b1, .replacement = now->title, .message = msg};
+                        .b_start = b0, .b_end = b1, .replacement = (char *)fix, .message = msg};
         if (gm_findings_add(fs, &f, b1 - b0))
             return GM_E_NOMEM;
     }
@@ -109,7 +157,7 @@ static int title_findings(const gm_exprs *x, const char *text, size_t len, const
 
 typedef struct scan_ctx {
     const gm_exprs *x;
-    const char *text, *field;
+    const char *text, *field, *date;
     size_t len;
     gm_findings *fs;
     int rc;
@@ -120,7 +168,7 @@ static int on_hit(void *ctx, const gm_hit *h)
     scan_ctx *s = ctx;
     const gm_expr_term *t = &s->x->terms[h->term];
     if (t->holder) {
-        s->rc = title_findings(s->x, s->text, s->len, s->field, h,
+        s->rc = title_findings(s->x, s->text, s->len, s->field, s->date, h,
                                &s->x->holders[t->holder - 1], s->fs);
         return s->rc;
     }
@@ -137,11 +185,11 @@ static int on_hit(void *ctx, const gm_hit *h)
 }
 
 int gm_exprs_findings(const gm_exprs *x, const char *text, size_t len, const char *field,
-                      gm_findings *fs, gm_err *err)
+                      const char *date, gm_findings *fs, gm_err *err)
 {
     if (!x->m)
         return 0;
-    scan_ctx s = {x, text, field, len, fs, 0};
+    scan_ctx s = {x, text, field, date, len, fs, 0};
     int rc = gm_matcher_scan(x->m, text, len, on_hit, &s, err);
     if (rc == 0 && s.rc)
         rc = gm_fail(err, GM_E_NOMEM, field, "内存不足");

@@ -34,7 +34,7 @@ const char *gm_list_name(int kind)
 const char *gm_list_key(int kind)
 {
     return kind == GM_LIST_SOURCES     ? "source"
-           : kind == GM_LIST_OFFICIALS ? "name"
+           : kind == GM_LIST_OFFICIALS ? "id"
            : is_expr(kind)             ? "correct"
                                        : "term";
 }
@@ -263,4 +263,9 @@ int gm_list_validate(int kind, const json_t *entries, gm_err *err)
     free(text);
     json_decref(parsed);
     return rc ? name_entry(kind, rc, err) : 0;
+}
+
+int gm_list_complete(int kind, json_t *entries)
+{
+    return is_expr(kind) ? gm_list_expr_complete(kind, entries) : 0;
 }

@@ -32,6 +32,19 @@ static const char *sev_or_warn(const char *s)
     return s && *s ? s : "warn";
 }
 
+static const char *str(const json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
+/* An office-holder's id: the name unless set. */
+static const char *holder_id(const json_t *e)
+{
+    const char *id = str(e, "id");
+    return *id ? id : str(e, "name");
+}
+
 /* ---- text -> entries ---- */
 
 /* The loader's column split, with missing columns as "". */
@@ -77,21 +90,38 @@ static int form_line(char *line, json_t *arr, json_t *seen)
     return 0;
 }
 
-/* name<TAB>title<TAB>unit<TAB>from<TAB>to<TAB>severity; one entry a person. */
+/* name<TAB>title<TAB>unit<TAB>from<TAB>to<TAB>severity[<TAB>id]; one entry a
+ * person, told apart by id (the name when the column is empty).  1 when
+ * the id was met before with another name. */
 static int holder_line(char *line, json_t *arr, json_t *seen)
 {
-    char *col[6];
-    split_cols(line, col, 6);
-    json_t *e = json_object_get(seen, col[0]);
+    char *col[7];
+    split_cols(line, col, 7);
+    const char *id = *col[6] ? col[6] : col[0];
+    json_t *e = json_object_get(seen, id);
+    if (e && strcmp(str(e, "name"), col[0]) != 0)
+        return 1;
     if (e)
         stronger(e, sev_or_warn(col[5]));
-    else if (!(e = json_pack("{s:s,s:s,s:[]}", "name", col[0], "severity", sev_or_warn(col[5]),
-                             "posts")) ||
-             json_object_set(seen, col[0], e) || json_array_append_new(arr, e))
+    else if (!(e = json_pack("{s:s,s:s,s:s,s:[]}", "id", id, "name", col[0], "severity",
+                             sev_or_warn(col[5]), "posts")) ||
+             json_object_set(seen, id, e) || json_array_append_new(arr, e))
         return -1;
     return json_array_append_new(json_object_get(e, "posts"),
                                  json_pack("{s:s,s:s,s:s,s:s}", "title", col[1], "unit", col[2],
                                            "from", col[3], "to", col[4]));
+}
+
+/* One line of list kind into arr; a refusal names the line. */
+static int entry_line(int kind, char *line, unsigned ln, json_t *arr, json_t *seen, gm_err *err)
+{
+    int rc = kind == GM_LIST_OFFICIALS ? holder_line(line, arr, seen)
+                                       : form_line(line, arr, seen);
+    if (rc > 0)
+        return gm_fail(err, GM_E_INVALID, gm_list_name(kind),
+                       "%s 第 %u 行: 标识已用于另一姓名(同名人员用第 7 列的标识区分)",
+                       gm_list_name(kind), ln);
+    return rc ? nomem(err) : 0;
 }
 
 int gm_list_expr_parse(int kind, const char *text, size_t len, json_t **out, gm_err *err)
@@ -107,17 +137,17 @@ int gm_list_expr_parse(int kind, const char *text, size_t len, json_t **out, gm_
     json_t *arr = json_array(), *seen = json_object();
     if (!rc && (!arr || !seen))
         rc = nomem(err);
+    unsigned ln = 0;
     for (char *s = buf, *next; !rc && s && *s; s = next) {
         next = strchr(s, '\n');
         if (next)
             *next++ = '\0';
+        ln++;
         size_t l = strlen(s);
         if (l && s[l - 1] == '\r')
             s[--l] = '\0';
-        if (!l || s[0] == '#')
-            continue;
-        if ((kind == GM_LIST_OFFICIALS ? holder_line(s, arr, seen) : form_line(s, arr, seen)))
-            rc = nomem(err);
+        if (l && s[0] != '#')
+            rc = entry_line(kind, s, ln, arr, seen, err);
     }
     free(buf);
     json_decref(seen);
@@ -145,12 +175,6 @@ static void put(sbuf *b, const char *s)
     }
     memcpy(b->p + b->len, s, n + 1);
     b->len += n;
-}
-
-static const char *str(const json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    return s ? s : "";
 }
 
 static void form_text(sbuf *b, const json_t *e)
@@ -184,6 +208,10 @@ static void holder_text(sbuf *b, const json_t *e)
             put(b, "\t");
         }
         put(b, sev_or_warn(str(e, "severity")));
+        if (strcmp(holder_id(e), str(e, "name")) != 0) {   /* a namesake told apart */
+            put(b, "\t");
+            put(b, holder_id(e));
+        }
         put(b, "\n");
     }
 }
@@ -312,6 +340,9 @@ static int holder_entry_ok(const json_t *e, const char *at, gm_err *err)
     char path[96];
     snprintf(path, sizeof path, "%s.name", at);
     int rc = key_ok(json_object_get(e, "name"), path, err);
+    snprintf(path, sizeof path, "%s.id", at);
+    if (!rc)
+        rc = text_ok(json_object_get(e, "id"), path, 0, NULL, err);
     snprintf(path, sizeof path, "%s.severity", at);
     if (!rc)
         rc = severity_ok(e, path, err);
@@ -346,7 +377,8 @@ static int loader_ok(int kind, const json_t *entries, gm_err *err)
         json_decref(one);
         if (bad) {
             *err = e1;
-            snprintf(err->field, sizeof err->field, "entries[%zu].%s", i, gm_list_key(kind));
+            snprintf(err->field, sizeof err->field, "entries[%zu].%s", i,
+                     kind == GM_LIST_OFFICIALS ? "name" : gm_list_key(kind));
             return rc;
         }
     }
@@ -371,4 +403,17 @@ int gm_list_expr_validate(int kind, const json_t *entries, gm_err *err)
             return rc;
     }
     return loader_ok(kind, entries, err);
+}
+
+int gm_list_expr_complete(int kind, json_t *entries)
+{
+    size_t i;
+    json_t *e;
+    json_array_foreach(entries, i, e) {
+        if (kind == GM_LIST_OFFICIALS && json_is_object(e) && !*str(e, "id") &&
+            json_is_string(json_object_get(e, "name")) &&
+            json_object_set_new(e, "id", json_string(str(e, "name"))))
+            return -1;
+    }
+    return 0;
 }

@@ -14,5 +14,6 @@
 int gm_list_expr_parse(int kind, const char *text, size_t len, json_t **out, gm_err *err);
 char *gm_list_expr_text(int kind, const json_t *entries);
 int gm_list_expr_validate(int kind, const json_t *entries, gm_err *err);
+int gm_list_expr_complete(int kind, json_t *entries);
 
 #endif

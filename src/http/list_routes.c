@@ -19,12 +19,21 @@ static int load_defaults(gm_request *r, const list_route_def *def, json_t **out,
     return *out ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
 }
 
+static int complete(const list_route_def *def, json_t *entries, gm_err *err)
+{
+    if (!entries || !def->complete || def->complete(def->list.ctx, entries) == 0)
+        return GM_OK;
+    return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+}
+
 int list_entries(gm_request *r, const list_route_def *def, json_t **entries,
                  long long *version, gm_err *err)
 {
     int rc = managed_list_get(r->db, def->list.name, entries, version, err);
     if (!rc && !*entries)
         rc = load_defaults(r, def, entries, err);
+    if (!rc && (rc = complete(def, *entries, err)))
+        json_decref(*entries);
     return rc;
 }
 
@@ -77,6 +86,8 @@ int list_route_apply(gm_request *r, const list_route_def *def, const managed_lis
     if (!rc && version == 0)
         rc = load_defaults(r, def, &defaults, err);
     if (!rc)
+        rc = complete(def, defaults, err);
+    if (!rc)
         rc = managed_list_apply(r->db, &r->actor, &def->list, defaults, ch, &res, err);
     json_decref(defaults);
     if (!rc && def->changed)
@@ -102,6 +113,9 @@ int list_route_change(gm_request *r, const list_route_def *def, gm_err *err)
                               .note = json_str(b, "note")};
     if (!ch.add && !ch.set && !ch.remove && !ch.replace)
         rc = gm_fail(err, GM_E_INVALID, "add", "请提供 add、set、remove 或 replace 之一");
+    static const char *const sent[] = {"add", "set", "replace"};
+    for (size_t i = 0; i < 3 && !rc; i++)
+        rc = complete(def, json_object_get(b, sent[i]), err);
     if (!rc)
         rc = check_entries(def, ch.add, "add", err);
     if (!rc)

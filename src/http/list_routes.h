@@ -25,6 +25,10 @@ typedef struct list_route_def {
     int (*defaults)(gm_request *r, json_t **out, gm_err *err);
     /* After a committed change (e.g. swap in a reloaded engine); may be NULL. */
     int (*changed)(gm_request *r, gm_err *err);
+    /* Fills in, in place, what an entry may leave out (e.g. a key that
+     * defaults to another field), on entries sent and entries read; may be
+     * NULL.  Called with list.ctx; -1 on no memory. */
+    int (*complete)(void *ctx, json_t *entries);
 } list_route_def;
 
 /* The current entries: the store's, or the shipped default. */

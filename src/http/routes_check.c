@@ -9,6 +9,7 @@
 #include "http/route.h"
 #include "http/server.h"
 #include "store/audit.h"
+#include "util/clock.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@
 static const json_field check_fields[] = {
     {"text", JF_TEXT, true, 200000}, {"title", JF_STRING, false, 200},
     {"platform", JF_STRING, false, 16}, {"repost_source", JF_STRING, false, 500},
-    {NULL, 0, 0, 0}};
+    {"date", JF_STRING, false, 10}, {NULL, 0, 0, 0}};
 
 static int h_check(gm_request *r, gm_err *err)
 {
@@ -29,10 +30,13 @@ static int h_check(gm_request *r, gm_err *err)
         return rc;
     gm_checker *c = server_checker_acquire(r->srv);
     const char *text = json_str(b, "text");
+    char today[11];
+    clock_today_cst(today);   /* a draft is checked as of today unless the text says its day */
     gm_check_input in = {.text = text, .text_len = strlen(text), .title = json_str(b, "title"),
                          .platform = json_str(b, "platform"),
                          .repost_source = json_str(b, "repost_source")};
-    rc = c ? gm_check_text(c, &in, &out, &cap, &len, &ok, err)
+    const char *date = json_str(b, "date") ? json_str(b, "date") : today;
+    rc = c ? gm_check_text_on(c, &in, date, &out, &cap, &len, &ok, err)
            : gm_fail(err, GM_E_INTERNAL, NULL, "检查引擎未加载");
     if (c)
         gm_checker_unref(c);

@@ -3,7 +3,8 @@
  * them in the product: the lexicon, the allow list, enforcement context
  * words and approved repost sources (issue 14 §5), and the expression
  * lists: official names, formulations, outdated formulations and
- * office-holders (issue 15 §1).  Each is a managed list
+ * office-holders (issue 15 §1; two people of the same name are two entries
+ * told apart by "id", the name when not given).  Each is a managed list
  * (store/managed_lists.h): read, change (add/set/remove/replace), versions
  * with their diffs, export and import in the shipped file format.  A
  * committed change swaps a reloaded engine into the running server at
@@ -35,7 +36,8 @@ static const json_field form_entry[] = {{"correct", JF_STRING, true, GM_LIST_TER
                                         {"wrong", JF_ARRAY, false, 0},
                                         {"severity", JF_STRING, false, 8},
                                         {NULL, 0, 0, 0}};
-static const json_field holder_entry[] = {{"name", JF_STRING, true, 50},
+static const json_field holder_entry[] = {{"id", JF_STRING, false, 80},
+                                          {"name", JF_STRING, true, 50},
                                           {"severity", JF_STRING, false, 8},
                                           {"posts", JF_ARRAY, true, 0},
                                           {NULL, 0, 0, 0}};
@@ -47,6 +49,11 @@ static int kinds[GM_LIST_COUNT] = {GM_LIST_LEXICON,  GM_LIST_ALLOW,        GM_LI
 static int check_entries(void *ctx, const json_t *entries, gm_err *err)
 {
     return gm_list_validate(*(const int *)ctx, entries, err);
+}
+
+static int complete_entries(void *ctx, json_t *entries)
+{
+    return gm_list_complete(*(const int *)ctx, entries);
 }
 
 static int reload(gm_request *r, gm_err *err)
@@ -70,7 +77,7 @@ DEFAULTS_FN(GM_LIST_OFFICIALS)
 
 /* Names and keys as gm_list_name()/gm_list_key() give them. */
 #define LIST_DEF(k, name, key, fields) \
-    {{name, key, check_entries, &kinds[k]}, fields, defaults_##k, reload}
+    {{name, key, check_entries, &kinds[k]}, fields, defaults_##k, reload, complete_entries}
 
 static const list_route_def defs[GM_LIST_COUNT] = {
     LIST_DEF(GM_LIST_LEXICON, "lexicon", "term", lexicon_entry),
@@ -80,7 +87,7 @@ static const list_route_def defs[GM_LIST_COUNT] = {
     LIST_DEF(GM_LIST_NAMES, "names", "correct", form_entry),
     LIST_DEF(GM_LIST_FORMULATIONS, "formulations", "correct", form_entry),
     LIST_DEF(GM_LIST_OUTDATED, "outdated", "correct", form_entry),
-    LIST_DEF(GM_LIST_OFFICIALS, "officials", "name", holder_entry),
+    LIST_DEF(GM_LIST_OFFICIALS, "officials", "id", holder_entry),
 };
 
 /* GET …/export: the list in the shipped file format. */

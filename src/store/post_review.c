@@ -141,6 +141,8 @@ static int run_checks(db *d, const gm_checker *c, const gm_post *p, json_t **out
     int rc = c ? GM_OK : gm_fail(err, GM_E_INTERNAL, NULL, "检查引擎未加载");
     char seen[POST_MAX_ACCOUNTS][16];
     int n_seen = 0;
+    char today[11];   /* the text's day for the office-holders' titles */
+    clock_today_cst(today);
     for (int i = 0; !rc && i < p->n_accounts; i++) {
         gm_account a;
         if ((rc = accounts_get(d, p->account_ids[i], &a, err)) != GM_OK)
@@ -157,7 +159,7 @@ static int run_checks(db *d, const gm_checker *c, const gm_post *p, json_t **out
         gm_check_input in = {.text = p->body, .text_len = strlen(p->body), .title = p->title,
                              .platform = platform, .repost_source = p->repost_source};
         json_t *res = NULL;
-        rc = gm_check_json(c, &in, &res, err);
+        rc = gm_check_json_on(c, &in, today, &res, err);
         if (!rc)
             merge_findings(all, json_object_get(res, "findings"), platform);
         json_decref(res);

@@ -3,6 +3,7 @@
  * publication (see recheck.h).
  */
 #include "store/recheck.h"
+#include "util/clock.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -46,14 +47,19 @@ int recheck_published(db *d, long long account_id, const char *since, recheck_fn
 
 int recheck_report(const gm_checker *c, const recheck_item *it, json_t **out, gm_err *err)
 {
+    char cst[GM_CST_LEN];   /* the text's day: the China day it was published */
+    time_t t;
+    clock_iso_to_cst(it->published_at, cst);
+    cst[10] = '\0';
+    const char *day = clock_iso_parse(it->published_at, &t) == 0 ? cst : NULL;
     gm_check_input in = {it->body, strlen(it->body), it->title, it->platform, it->repost_source};
     json_t *r = NULL;
     *out = NULL;
     gm_err ignored;
     /* An account on a platform the presets do not know is checked without a length limit. */
-    if (gm_check_json(c, &in, &r, &ignored) != 0) {
+    if (gm_check_json_on(c, &in, day, &r, &ignored) != 0) {
         in.platform = NULL;
-        int rc = gm_check_json(c, &in, &r, err);
+        int rc = gm_check_json_on(c, &in, day, &r, err);
         if (rc)
             return rc;
     }

@@ -73,7 +73,69 @@ class ExpressionListsTest(gmtest.ManagedListsTest):
         self.assertEqual(f[0]["replacement"], "市长")
         export = self.admin.get(BASE + "officials/export").raw.decode()
         self.assertIn("赵振邦\t市长\t示范市人民政府\t2021-06-01\t\tblock", export)
-        self.assertIn(holder, self.entries("officials")["entries"])
+        self.assertIn(dict(holder, id="赵振邦"), self.entries("officials")["entries"])  # id: the name
+
+    def check_on(self, text, date):
+        r = self.srv.client("contributor").post("/api/v1/check", {"text": text, "date": date})
+        self.assertEqual(r.status, 200, r)
+        return [f for f in r.json["findings"] if f["category"] == "title"]
+
+    def test_expression_officials_namesakes_are_two_people(self):
+        first = {"name": "周明远", "severity": "block", "posts": [
+            {"title": "局长", "unit": "示范县教育局", "from": "2020-01-01", "to": ""}]}
+        second = {"name": "周明远", "posts": [
+            {"title": "副局长", "unit": "示范市财政局", "from": "2019-05-01", "to": ""}]}
+        self.assertEqual(self.admin.post(BASE + "officials", {"add": [first]}).status, 200)
+        r = self.admin.post(BASE + "officials", {"add": [second]})   # same name, no id: refused
+        self.assertEqual((r.status, r.error_field()), (409, "add[0].id"), r)
+        second["id"] = "周明远（示范市财政局）"
+        r = self.admin.post(BASE + "officials", {"add": [second], "note": "同名的两位领导"})
+        self.assertEqual(r.status, 200, r)
+        people = [e for e in self.entries("officials")["entries"] if e["name"] == "周明远"]
+        self.assertEqual([e["id"] for e in people], ["周明远", "周明远（示范市财政局）"])
+        # a title is right if either of them held it by the text's day
+        self.assertEqual(self.expr("周明远局长出席会议", "title"), [])
+        self.assertEqual(self.expr("周明远副局长出席会议", "title"), [])
+        f = self.expr("周明远书记出席会议", "title")
+        self.assertEqual(len(f), 1, f)
+        self.assertIn("示范县教育局", f[0]["message"])
+        self.assertIn("示范市财政局", f[0]["message"])
+        self.assertNotIn("replacement", f[0])        # two people, two titles: no one fix
+        self.assertEqual(f[0]["severity"], "block")
+        # as of a day before the first took office, only the second's post counts
+        self.assertEqual(self.check_on("周明远副局长出席会议", "2019-06-01"), [])
+        f = self.check_on("周明远局长出席会议", "2019-06-01")
+        self.assertEqual((f[0]["match"], f[0]["replacement"]), ("局长", "副局长"))
+        self.assertTrue(self.check_on("周明远副局长出席会议", "2019-01-01"))   # nobody yet
+        r = self.srv.client("contributor").post("/api/v1/check", {"text": "x", "date": "2019-02-30"})
+        self.assertEqual((r.status, r.error_field()), (400, "date"), r)
+        # a near miss of the name is still a finding
+        f = self.expr("周明圆局长出席会议", "name") or self.expr("周朋远局长出席会议", "name")
+        self.assertTrue(f and f[0]["replacement"] == "周明远", f)
+        # the file keeps the two apart (7th column) and reads back the same
+        export = self.admin.get(BASE + "officials/export").raw.decode()
+        self.assertIn("周明远\t副局长\t示范市财政局\t2019-05-01\t\twarn\t周明远（示范市财政局）\n",
+                      export)
+        self.assertIn("周明远\t局长\t示范县教育局\t2020-01-01\t\tblock\n", export)
+        before = [dict({"severity": "warn"}, **e) for e in self.entries("officials")["entries"]]
+        r = self.admin.request("POST", BASE + "officials/import", headers=TEXT,
+                               raw=(export + "吴某\t县长\t示范县人民政府\t2020-01-01\t\twarn\n").encode())
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.entries("officials")["entries"][:len(before)], before)
+        # one id for two different names is refused, naming the line
+        r = self.admin.request("POST", BASE + "officials/import", headers=TEXT,
+                               raw="甲某\t县长\t示范县\t2020-01-01\t\twarn\tX\n"
+                                   "乙某\t副县长\t示范县\t2020-01-01\t\twarn\tX\n".encode())
+        self.assertEqual(r.status, 400, r)
+        self.assertIn("第 2 行", r.json["error"]["message"])
+        # edited and removed by id
+        second["posts"][0]["title"] = "局长"
+        r = self.admin.post(BASE + "officials", {"set": [second]})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.expr("周明远副局长出席会议", "title")[0]["replacement"], "局长")
+        r = self.admin.post(BASE + "officials", {"remove": ["周明远（示范市财政局）", "周明远", "吴某"]})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.expr("周明远书记出席会议", "title"), [])
 
     def test_expression_list_bad_input_names_the_field_and_changes_nothing(self):
         self.admin.post(BASE + "officials", {"add": [{"name": "钱守一", "posts": [

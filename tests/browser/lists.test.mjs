@@ -61,7 +61,14 @@ test("admin adds, edits and reads the history of a 规范名称 entry; the check
   gm.assertClean(page);
 });
 
-test("admin keeps office-holders with dated posts; a bad date is refused next to the field", async () => {
+// Types a day into an Element Plus date picker's input (as a user may) and confirms it.
+async function typeDay(input, day) {
+  await input.click();
+  await input.fill(day);
+  await input.press("Enter");
+}
+
+test("admin keeps office-holders with dated posts by date picker; namesakes are told apart", async () => {
   const page = await gm.pageAs("admin", "/lexicons?list=officials");
   const list = page.locator("[data-test=list-officials]");
   await list.locator("[data-test=list-table]").waitFor();
@@ -70,23 +77,46 @@ test("admin keeps office-holders with dated posts; a bad date is refused next to
   await dlg.locator("input[name=name]").fill("赵振邦");
   await dlg.locator("input[name=post-title]").nth(0).fill("副市长");
   await dlg.locator("input[name=post-unit]").nth(0).fill("示范市人民政府");
-  await dlg.locator("input[name=post-from]").nth(0).fill("2018-03-01");
-  await dlg.locator("input[name=post-to]").nth(0).fill("2021-02-30");
+  await typeDay(dlg.locator("input[name=post-from]").nth(0), "2018-03-01");
+  await typeDay(dlg.locator("input[name=post-to]").nth(0), "2017-12-31");   // before the start
   await dlg.locator("[data-test=list-add-post]").click();
   await dlg.locator("input[name=post-title]").nth(1).fill("市长");
   await dlg.locator("input[name=post-unit]").nth(1).fill("示范市人民政府");
-  await dlg.locator("input[name=post-from]").nth(1).fill("2021-06-01");
+  // the second post's start is picked in the calendar panel: the 1st of the month shown
+  await dlg.locator("input[name=post-from]").nth(1).click();
+  const panel = page.locator(".el-picker-panel.el-date-picker:visible");
+  await panel.locator("td.available:not(.prev-month):not(.next-month)", { hasText: /^\s*1\s*$/ }).first().click();
+  const picked = await dlg.locator("input[name=post-from]").nth(1).inputValue();
+  assert.match(picked, /^\d{4}-\d{2}-01$/);
   await dlg.locator("[data-test=list-save]").click();
   await dlg.locator("[data-test=list-posts-error]", { hasText: "第 1 条任职记录的任职止" }).waitFor();
   await gm.shots(page, "lists-officials-refused");
   const api = await gm.apiAs("admin");
   assert.equal((await api.get("/admin/lists/officials")).version, 0);   // nothing changed
-  await dlg.locator("input[name=post-to]").nth(0).fill("2021-05-31");
+  await dlg.locator("input[name=post-to]").nth(0).fill("");
+  await typeDay(dlg.locator("input[name=post-to]").nth(0), "2021-05-31");
   await dlg.locator("[data-test=list-save]").click();
   await list.locator("[data-test=list-table] .el-table__row", { hasText: "赵振邦" }).waitFor();
   assert.match(await list.locator("[data-test=list-table]").textContent(), /示范市人民政府 市长/);
+  const stored = (await api.get("/admin/lists/officials")).entries.find(e => e.name === "赵振邦");
+  assert.deepEqual(stored.posts.map(p => [p.from, p.to]), [["2018-03-01", "2021-05-31"], [picked, ""]]);
+  assert.equal(stored.id, "赵振邦");
   const rep = await checkText("赵振邦副书记出席会议");
   assert.ok(rep.findings.some(f => f.category === "title" && f.replacement === "市长"));
+  // a second 赵振邦: refused until told apart, then both are listed
+  await list.locator("[data-test=list-add]").click();
+  await dlg.locator("input[name=name]").fill("赵振邦");
+  await dlg.locator("input[name=post-title]").nth(0).fill("局长");
+  await dlg.locator("input[name=post-unit]").nth(0).fill("示范县教育局");
+  await typeDay(dlg.locator("input[name=post-from]").nth(0), "2022-01-10");
+  await dlg.locator("[data-test=list-save]").click();
+  await dlg.locator("[data-test=list-field-id] .el-form-item__error", { hasText: "区分标识" }).waitFor();
+  await dlg.locator("input[name=id]").fill("赵振邦(示范县教育局)");
+  await dlg.locator("[data-test=list-save]").click();
+  await list.locator("[data-test=list-table] .el-table__row", { hasText: "赵振邦(示范县教育局)" }).waitFor();
+  assert.equal(await list.locator("[data-test=list-table] .el-table__row", { hasText: "赵振邦" }).count(), 2);
+  const both = await checkText("赵振邦局长出席会议");
+  assert.ok(!both.findings.some(f => f.category === "title"), JSON.stringify(both.findings));
   await gm.shots(page, "lists-officials");
   gm.assertClean(page);
 });

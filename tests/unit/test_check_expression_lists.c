@@ -33,6 +33,48 @@ static void test_expression_lists_round_trip(void **state)
     round_trip(GM_LIST_OUTDATED, "自然资源部\t国土资源部\twarn\n");
     round_trip(GM_LIST_OFFICIALS, "张建国\t副市长\t示例市\t2018-03-01\t2021-05-31\tblock\n"
                                   "张建国\t市长\t示例市\t2021-06-01\t\tblock\n");
+    round_trip(GM_LIST_OFFICIALS, "张建国\t市长\t示例市\t2021-06-01\t\tblock\n"
+                                  "张建国\t局长\t示例县教育局\t2019-01-01\t\twarn\t张建国（教育局）\n");
+}
+
+/* Two people of one name: two entries; a title either held by the text's
+ * day is right, and the finding names both when neither held it. */
+static void test_expression_officials_namesakes(void **state)
+{
+    (void)state;
+    const char *t = "张建国\t市长\t示例市人民政府\t2021-06-01\t\tblock\n"
+                    "张建国\t局长\t示例县教育局\t2019-01-01\t\twarn\t张建国（教育局）\n";
+    json_t *e = NULL;
+    gm_err err = {0};
+    assert_int_equal(gm_list_parse(GM_LIST_OFFICIALS, t, strlen(t), &e, &err), 0);
+    assert_int_equal(json_array_size(e), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(e, 0), "id")), "张建国");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(e, 1), "id")),
+                        "张建国（教育局）");
+    json_decref(e);
+    gm_checker_texts texts = {.officials = t};
+    gm_checker *c = NULL;
+    assert_int_equal(gm_checker_load_texts(&c, data_dir(), &texts, &err), 0);
+    gm_check_input in = {"张建国局长讲话", strlen("张建国局长讲话"), NULL, NULL, NULL};
+    json_t *out = NULL;
+    assert_int_equal(gm_check_json_on(c, &in, "2022-01-01", &out, &err), 0);
+    assert_int_equal(count_rule(out, "expression", "title"), 0);
+    json_decref(out);
+    in = (gm_check_input){"张建国县长讲话", strlen("张建国县长讲话"), NULL, NULL, NULL};
+    assert_int_equal(gm_check_json_on(c, &in, "2022-01-01", &out, &err), 0);
+    json_t *f = json_array_get(json_object_get(out, "findings"), 0);
+    assert_non_null(strstr(json_string_value(json_object_get(f, "message")), "示例县教育局"));
+    assert_non_null(strstr(json_string_value(json_object_get(f, "message")), "示例市人民政府"));
+    assert_null(json_object_get(f, "replacement"));
+    json_decref(out);
+    /* in 2020 only the second had a post: the fix is his title */
+    assert_int_equal(gm_check_json_on(c, &in, "2020-01-01", &out, &err), 0);
+    f = json_array_get(json_object_get(out, "findings"), 0);
+    assert_string_equal(json_string_value(json_object_get(f, "replacement")), "局长");
+    json_decref(out);
+    assert_int_equal(gm_check_json_on(c, &in, "2020-13-01", &out, &err), GM_E_INVALID);
+    assert_string_equal(err.field, "date");
+    gm_checker_unref(c);
 }
 
 static void test_expression_officials_grouped_by_person(void **state)
@@ -137,6 +179,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_expression_lists_round_trip),
         cmocka_unit_test(test_expression_officials_grouped_by_person),
+        cmocka_unit_test(test_expression_officials_namesakes),
         cmocka_unit_test(test_expression_shipped_files_are_the_defaults),
         cmocka_unit_test(test_expression_list_validation_names_the_field),
         cmocka_unit_test(test_expression_bad_file_names_the_line),

@@ -14,7 +14,8 @@ const posts = e => (e.posts || []).map(p => `${p.title}(${p.from || "?"}至${p.t
 
 const lexiconCategories = ["general", "ads", "gambling", "fraud", "vulgar", "rumour", "secret"];
 
-// field kinds: text, severity, category, wrongs (a list of strings), posts (office-holder's posts)
+// field kinds: text (required), optional (text that may be left empty), severity, category,
+// wrongs (a list of strings), posts (office-holder's posts, dates by date picker)
 export const LISTS = [
   { name: "lexicon", title: "违禁词库", key: "term", group: "词库",
     hint: "命中“禁止发布”的词语会阻止稿件提交;“提醒”只提示。",
@@ -63,15 +64,21 @@ export const LISTS = [
              { prop: "severity", label: "处理", kind: "severity" }],
     blank: () => ({ correct: "", wrong: [], severity: "warn" }),
     summary: e => `${e.correct}(过时表述:${wrongs(e)},${sev(e)})` },
-  { name: "officials", title: "领导职务", key: "name", group: "表述",
-    hint: "领导姓名与任职记录(职务、单位、起止日期,任职中止日留空):姓名写错或姓名旁的职务不符时提示;曾任职务视为正确。",
+  { name: "officials", title: "领导职务", key: "id", group: "表述",
+    hint: "领导姓名与任职记录(职务、单位、起止日期,任职中止日留空):姓名写错或姓名旁的职务不符时提示;稿件日期前担任过的职务视为正确。同名的两人各列一条,用“区分标识”区分。",
     columns: [{ prop: "name", label: "姓名" },
+              { label: "区分标识", value: e => (e.id && e.id !== e.name ? e.id : "—") },
               { label: "现任职务", value: e => { const p = (e.posts || []).find(p => !p.to) || (e.posts || []).slice(-1)[0]; return p ? `${p.unit ? p.unit + " " : ""}${p.title}` : "—"; } },
               { label: "任职记录", value: posts }, { label: "处理", value: sev, severity: e => e.severity || "warn" }],
-    fields: [{ prop: "name", label: "姓名", kind: "text" }, { prop: "severity", label: "处理", kind: "severity" },
+    fields: [{ prop: "name", label: "姓名", kind: "text" },
+             { prop: "id", label: "区分标识", kind: "optional",
+               placeholder: "默认同姓名;名单中已有同名的人时填写,如:张伟(示范县教育局)" },
+             { prop: "severity", label: "处理", kind: "severity" },
              { prop: "posts", label: "任职记录", kind: "posts" }],
-    blank: () => ({ name: "", severity: "block", posts: [{ title: "", unit: "", from: "", to: "" }] }),
-    summary: e => `${e.name}:${posts(e)}(${sev(e)})` },
+    blank: () => ({ id: "", name: "", severity: "block", posts: [{ title: "", unit: "", from: "", to: "" }] }),
+    // an office-holder's id defaults to the name (the server does the same)
+    complete: e => ({ ...e, id: (e.id || "").trim() || e.name }),
+    summary: e => `${e.name}${e.id && e.id !== e.name ? `[${e.id}]` : ""}:${posts(e)}(${sev(e)})` },
 ];
 
 export const listByName = Object.fromEntries(LISTS.map(l => [l.name, l]));
