@@ -42,6 +42,16 @@ typedef struct gm_hits {
  * [cp_start, cp_end). */
 int gm_allowed_covers(const gm_hits *allowed, size_t cp_start, size_t cp_end);
 
+/* True when the lexicon hit h of text (len bytes) is named by official text
+ * fighting it: governed by one of the enforcement words found in it
+ * (words), or condemned after it, inside its clause (context.c). */
+int gm_context_governs(const gm_hits *words, const char *text, size_t len, const gm_hit *h);
+
+/* True when text[b_start, b_end) holds clause or sentence punctuation (。，
+ * ；！？… and ASCII ones) or a line break: an allow-list phrase found across
+ * one (打击，赌博加微信) is no phrase of the text. */
+int gm_crosses_clause(const char *text, size_t b_start, size_t b_end);
+
 /* Appends lexicon findings for text (valid UTF-8) as field, after
  * dropping hits that lie inside an allow-list occurrence.  With allowed
  * non-NULL, the allow-list occurrences the scan met are handed over there

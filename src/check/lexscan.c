@@ -4,7 +4,8 @@
  * normalised element positions, so "禁 止 赌 博" still covers "赌博").
  * Hits by sound (sound.h) follow the category's policy (policy.h), and a
  * term governed by an enforcement word (context.txt, found by the same
- * literal scan) is reported as a warning with "context":"enforcement".
+ * literal scan; the grammar is in context.c) is reported as a warning with
+ * "context":"enforcement".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 
 typedef struct collect {
     const gm_lexicon *lex;
+    const char *text;
+    size_t len;
     gm_hits block, allow, context, sound;
     int nomem;
 } collect;
@@ -36,6 +39,8 @@ static int on_hit(void *ctx, const gm_hit *h)
 {
     collect *c = ctx;
     int kind = c->lex->terms[h->term].allow;
+    if (kind == GM_LEX_ALLOW && gm_crosses_clause(c->text, h->b_start, h->b_end))
+        return 0;
     gm_hits *hv = kind == GM_LEX_CONTEXT ? &c->context : kind ? &c->allow : &c->block;
     c->nomem = push(hv, h) != 0;
     return c->nomem;
@@ -72,43 +77,6 @@ static int covered(const gm_hits *a, const gm_hit *h)
     return lo > 0 && a->v[lo - 1].el_last >= h->el_last;
 }
 
-/* Clause breakers: an enforcement word governs terms only up to one. */
-static int breaks_clause(uint32_t cp)
-{
-    switch (cp) {
-    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF0C: case 0xFF0E:
-    case '.': case '!': case '?': case ';': case ',': case '\n': case '\r':
-    case 0x2026:
-        return 1;
-    }
-    return 0;
-}
-
-#define CONTEXT_GAP 8   /* most code points between the word and the term */
-
-/* 1 when some enforcement word ends before h starts, in the same clause,
- * at most CONTEXT_GAP code points before it. */
-static int governed(const gm_hits *ctx, const char *text, size_t cp_start, size_t b_start)
-{
-    for (size_t i = 0; i < ctx->n; i++) {
-        const gm_hit *w = &ctx->v[i];
-        if (w->cp_end > cp_start || cp_start - w->cp_end > CONTEXT_GAP)
-            continue;
-        int clean = 1;
-        for (size_t b = w->b_end; b < b_start && clean;) {
-            uint32_t cp;
-            size_t l = gm_utf8_decode((const unsigned char *)text + b, b_start - b, &cp);
-            if (!l)
-                break;
-            clean = !breaks_clause(cp);
-            b += l;
-        }
-        if (clean)
-            return 1;
-    }
-    return 0;
-}
-
 static int add_finding(const gm_checker *c, const collect *col, const char *text,
                        const char *field, const gm_hit *h, int via, gm_findings *fs)
 {
@@ -118,12 +86,13 @@ static int add_finding(const gm_checker *c, const collect *col, const char *text
     if (via) {
         int rule = via == GM_VIA_PINYIN ? pol->pinyin : pol->homophone;
         sev = rule == GM_POL_TERM ? t->severity : rule;
-        if (via == GM_VIA_HOMOPHONE && t->full_len <= 2 && sev > GM_SEV_WARN)
+        if (via != GM_VIA_PINYIN && (t->full_len <= 2 || via == GM_VIA_HOMOPHONE_WEAK) &&
+            sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;
         if (sev == GM_SEV_NONE)
             return 0;
     }
-    int ctx = pol->context && governed(&col->context, text, h->cp_start, h->b_start);
+    int ctx = pol->context && gm_context_governs(&col->context, text, col->len, h);
     gm_finding f = {.rule = "lexicon", .field = field, .category = t->category,
                     .severity = ctx ? GM_SEV_WARN : sev, .term = t->text,
                     .match = (char *)text + h->b_start, .start = h->cp_start, .end = h->cp_end,
@@ -141,11 +110,29 @@ int gm_allowed_covers(const gm_hits *allowed, size_t cp_start, size_t cp_end)
     return 0;
 }
 
+/* The earlier sound hit of the same term that h overlaps, or NULL: a
+ * repeat read two ways (带带开发票 from either 带) is one finding. */
+static gm_hit *overlapping(gm_hits *sound, const gm_hit *h)
+{
+    for (size_t i = sound->n; i-- > 0 && i + 16 >= sound->n;) {   /* recent ones */
+        gm_hit *o = &sound->v[i];
+        if (o->term == h->term && o->cp_start < h->cp_end && h->cp_start < o->cp_end)
+            return o;
+    }
+    return NULL;
+}
+
 static int on_sound(void *ctx, const gm_sound_hit *s)
 {
     collect *c = ctx;
     gm_hit h = {.term = s->term, .cp_start = s->cp_start, .cp_end = s->cp_end,
                 .b_start = s->b_start, .b_end = s->b_end, .el_first = (size_t)s->via};
+    gm_hit *o = overlapping(&c->sound, &h);
+    if (o) {   /* keep the wider reading of the two */
+        if (h.cp_end - h.cp_start > o->cp_end - o->cp_start)
+            *o = h;
+        return 0;
+    }
     c->nomem = push(&c->sound, &h) != 0;
     return c->nomem;
 }
@@ -169,7 +156,7 @@ static int add_all(const gm_checker *c, collect *col, const char *text, const ch
 int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const char *field,
                         gm_findings *fs, gm_hits *allowed, gm_err *err)
 {
-    collect col = {.lex = &c->lex};
+    collect col = {.lex = &c->lex, .text = text, .len = len};
     int rc = gm_matcher_scan(c->m, text, len, on_hit, &col, err);
     if (rc == 0 && !col.nomem)
         gm_sound_scan(c->sound, &c->lex, text, len, on_sound, &col);

@@ -17,6 +17,7 @@
 #define CJK_LAST 0x9FFFu
 #define HANGUL_FIRST 0xAC00u
 #define HANGUL_LAST 0xD7A3u
+#define IDEOGRAPHIC_ZERO 0x3007u  /* 〇: a letter number, but used like ○ as filler */
 
 static uint32_t *g_bmp;       /* 65536 entries */
 static uint16_t *g_t2s;       /* 65536 entries, traditional -> simplified */
@@ -96,6 +97,8 @@ static int is_significant(uint32_t cp)
 
 int gm_norm_map(uint32_t cp, uint32_t out[GM_NORM_MAX])
 {
+    if (cp == IDEOGRAPHIC_ZERO)
+        return 0;      /* 赌〇博 is 赌○博: a circle dropped in to split a term */
     if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) {
         out[0] = cp;   /* keep syllables whole rather than as jamo */
         return 1;

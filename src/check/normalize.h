@@ -7,7 +7,8 @@
  * traditional -> simplified at character level.  Code points that are not
  * letters or digits after that (whitespace, punctuation, symbols, emoji,
  * zero-width and other format characters, marks) are "noise" and map to
- * nothing.  The BMP is precomputed once per process into a table, so the
+ * nothing; so is 〇 (U+3007), a letter number that is written like ○ and
+ * dropped between a term's characters the same way.  The BMP is precomputed once per process into a table, so the
  * scanner pays one array load per code point.
  */
 #ifndef GM_CHECK_NORMALIZE_H

@@ -19,5 +19,9 @@ extern const unsigned gm_py_char_count;
 extern const unsigned short gm_py_readings[];    /* syllable ids */
 extern const unsigned long long gm_py_words[];   /* common two-character words, sorted */
 extern const unsigned gm_py_word_count;
+extern const unsigned long long gm_py_word_heads[];  /* first two characters of longer ones */
+extern const unsigned gm_py_word_head_count;
+extern const unsigned long long gm_py_word_tails[];  /* last two characters of longer ones */
+extern const unsigned gm_py_word_tail_count;
 
 #endif

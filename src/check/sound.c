@@ -21,6 +21,7 @@
 #define MAX_PATHS 256     /* reading combinations compiled per term */
 #define MAX_RUN 64        /* longest Latin run read as pinyin */
 #define CHAR_RING 64      /* >= GM_TERM_MAX, a power of two */
+#define LATIN_KEY 0x80000000u  /* REPEAT_KEY of a pinyin syllable */
 
 /* ---- process-wide reading table ---------------------------------------- */
 
@@ -83,59 +84,89 @@ static int syllable_id(const char *letters, size_t n)
     return -1;
 }
 
-/* The common two-character words as a hash set (process-wide, built once):
- * one probe instead of a binary search over 16,000 words per look-up. */
-static uint64_t *words;
-static unsigned words_bits;
-static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+/* Common two-character words, and the first and last two characters of
+ * longer ones, as hash sets (process-wide, built once): one probe instead
+ * of a binary search over 16,000 words per look-up. */
+typedef struct word_set {
+    const unsigned long long *sorted;
+    const unsigned *count;
+    uint64_t *slots;
+    unsigned bits;
+    pthread_once_t once;
+} word_set;
 
-static size_t word_slot(uint64_t key)
+static word_set words = {gm_py_words, &gm_py_word_count, NULL, 0, PTHREAD_ONCE_INIT};
+static word_set heads = {gm_py_word_heads, &gm_py_word_head_count, NULL, 0, PTHREAD_ONCE_INIT};
+static word_set tails = {gm_py_word_tails, &gm_py_word_tail_count, NULL, 0, PTHREAD_ONCE_INIT};
+
+static size_t word_slot(const word_set *ws, uint64_t key)
 {
-    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> (64 - words_bits));
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> (64 - ws->bits));
 }
 
-static void build_words(void)
+static void build_set(word_set *ws)
 {
     unsigned bits = 4;
-    while ((1u << bits) < gm_py_word_count * 2u)
+    while ((1u << bits) < *ws->count * 2u)
         bits++;
     uint64_t *w = calloc((size_t)1 << bits, sizeof *w);
     if (!w)
         return;
-    words_bits = bits;
-    for (unsigned i = 0; i < gm_py_word_count; i++) {
-        size_t j = word_slot(gm_py_words[i]);
+    ws->bits = bits;
+    for (unsigned i = 0; i < *ws->count; i++) {
+        size_t j = word_slot(ws, ws->sorted[i]);
         while (w[j])
             j = (j + 1) & (((size_t)1 << bits) - 1);
-        w[j] = gm_py_words[i];
+        w[j] = ws->sorted[i];
     }
-    words = w;
+    ws->slots = w;
 }
 
-static int common_word_sorted(unsigned long long key)
+static void build_words(void) { build_set(&words); }
+static void build_heads(void) { build_set(&heads); }
+static void build_tails(void) { build_set(&tails); }
+
+static int in_sorted(const word_set *ws, unsigned long long key)
 {
-    size_t lo = 0, hi = gm_py_word_count;
+    size_t lo = 0, hi = *ws->count;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (gm_py_words[mid] < key)
+        if (ws->sorted[mid] < key)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < gm_py_word_count && gm_py_words[lo] == key;
+    return lo < *ws->count && ws->sorted[lo] == key;
+}
+
+static int in_set(word_set *ws, void (*build)(void), uint32_t a, uint32_t b)
+{
+    uint64_t key = (uint64_t)a << 32 | b;   /* never 0: both are CJK characters */
+    pthread_once(&ws->once, build);
+    if (!ws->slots)
+        return in_sorted(ws, key);   /* out of memory: the slow way */
+    size_t mask = ((size_t)1 << ws->bits) - 1;
+    for (size_t j = word_slot(ws, key); ws->slots[j]; j = (j + 1) & mask)
+        if (ws->slots[j] == key)
+            return 1;
+    return 0;
 }
 
 static int common_word(uint32_t a, uint32_t b)
 {
-    uint64_t key = (uint64_t)a << 32 | b;   /* never 0: both are CJK characters */
-    pthread_once(&words_once, build_words);
-    if (!words)
-        return common_word_sorted(key);   /* out of memory: the slow way */
-    size_t mask = ((size_t)1 << words_bits) - 1;
-    for (size_t j = word_slot(key); words[j]; j = (j + 1) & mask)
-        if (words[j] == key)
-            return 1;
-    return 0;
+    return in_set(&words, build_words, a, b);
+}
+
+/* a b is a common word or the start of a longer one (越来 of 越来越). */
+static int word_or_head(uint32_t a, uint32_t b)
+{
+    return common_word(a, b) || in_set(&heads, build_heads, a, b);
+}
+
+/* a b is a common word or the end of a longer one. */
+static int word_or_tail(uint32_t a, uint32_t b)
+{
+    return common_word(a, b) || in_set(&tails, build_tails, a, b);
 }
 
 /* ---- the trie ---------------------------------------------------------- */
@@ -502,6 +533,8 @@ typedef struct state {
     size_t bd;                 /* boundary where the match started */
     uint64_t mask;             /* the node's child filter (see may_have_child) */
     int32_t bits;
+    uint32_t last;             /* what the last step read: REPEAT_KEY */
+    uint64_t skip;             /* steps after bd read as repeats (bit per step) */
 } state;
 
 typedef struct step {          /* one lattice edge */
@@ -573,32 +606,50 @@ static uint32_t char_after(const char *text, size_t len, size_t e)
     return gm_norm_map(cp, norm) == 1 ? norm[0] : 0;
 }
 
-/* GM_VIA_HOMOPHONE, or 0 when the hit is the literal term (the literal
- * matcher reports it) or an ordinary word that merely sounds like it. */
+/* A homophone hit's verdict:
+ *   0 when its characters are the term's (the literal matcher reports it)
+ *     or when a substituted character at its edge forms a common word with
+ *     the text just outside (实时采集 is not 时时彩: ordinary words that
+ *     merely sound like the term run across the hit's edge);
+ *     or when every character is substituted and in such a word (院校 is
+ *     not 援交);
+ *   GM_VIA_HOMOPHONE_WEAK when a substituted character forms a common word
+ *     with a neighbour inside the hit (大开发票, 中将通知): an evasion or an
+ *     unlucky phrase, so at most a warning;
+ *   GM_VIA_HOMOPHONE otherwise (带开发票, 六和彩).
+ * Steps the scan read as repeats (带带开发票) are left out. */
 static int homophone_verdict(const scan *sc, const end *t, const state *st, const step *e)
 {
     const uint32_t *want = sc->s->chars + t->chars;
-    size_t n = e->to - st->bd, same = 0;
-    if (n != t->n)
+    size_t span = e->to - st->bd, n = 0, same = 0;
+    if (span > CHAR_RING || span < t->n)
         return 0;
     uint32_t got[GM_TERM_MAX];
-    for (size_t i = 0; i < n; i++) {
-        if (!(got[i] = sc->chars[(st->bd + i) & (CHAR_RING - 1)]))
+    for (size_t i = 0; i < span; i++) {
+        if (st->skip >> i & 1)
+            continue;
+        if (n == t->n || !(got[n] = sc->chars[(st->bd + i) & (CHAR_RING - 1)]))
             return 0;
-        same += got[i] == want[i];
+        same += got[n] == want[n];
+        n++;
     }
-    if (same == n)
+    if (n != t->n || same == n)
         return 0;
     uint32_t before = char_before(sc->text, st->b_start);
     uint32_t after = char_after(sc->text, sc->len, e->b_end);
+    size_t in_words = 0;   /* substituted characters that form a word inside */
     for (size_t i = 0; i < n; i++) {
         if (got[i] == want[i])
             continue;
-        uint32_t left = i ? got[i - 1] : before, right = i + 1 < n ? got[i + 1] : after;
-        if ((left && common_word(left, got[i])) || (right && common_word(got[i], right)))
+        if ((i == 0 && before && word_or_tail(before, got[i])) ||
+            (i + 1 == n && after && word_or_head(got[i], after)))
             return 0;
+        in_words += (i > 0 && common_word(got[i - 1], got[i])) ||
+                    (i + 1 < n && common_word(got[i], got[i + 1]));
     }
-    return GM_VIA_HOMOPHONE;
+    if (same == 0 && in_words == n)
+        return 0;   /* ordinary words throughout, none of the term's characters (院校) */
+    return in_words ? GM_VIA_HOMOPHONE_WEAK : GM_VIA_HOMOPHONE;
 }
 
 static void report(scan *sc, int32_t first_end, const state *st, const step *e)
@@ -625,6 +676,26 @@ static const slot *step_slot(const gm_sound *s, const state *st, unsigned syl)
     return sl->key ? sl : NULL;
 }
 
+/* What a step reads, to know a repeat: the character of a CJK step (0
+ * when it normalises to several), LATIN_KEY | syllable of a pinyin one. */
+static uint32_t repeat_key(const scan *sc, const step *e, unsigned k)
+{
+    return e->latin ? LATIN_KEY | e->syl[k] : sc->chars[e->from & (CHAR_RING - 1)];
+}
+
+/* A repeated character or syllable (发发发票, dai dai kai fa piao) leaves
+ * the match where it is, as the literal matcher folds repeats. */
+static void stay_on_repeat(scan *sc, const state *st, const step *e)
+{
+    size_t at = e->from - st->bd;
+    if (st->node == 0 || !st->last || at >= 64 || st->last != repeat_key(sc, e, 0))
+        return;
+    state same = *st;
+    same.latin |= (uint32_t)e->latin;
+    same.skip |= 1ULL << at;
+    push(sc, e->to, &same);
+}
+
 static void advance(scan *sc, const state *st, const step *e)
 {
     for (unsigned k = 0; k < e->n_syl && !sc->stop; k++) {
@@ -632,7 +703,7 @@ static void advance(scan *sc, const state *st, const step *e)
         if (!sl)
             continue;
         state next = {sl->child, st->latin | (uint32_t)e->latin, st->cp_start, st->b_start,
-                      st->bd, sl->mask, sl->bits};
+                      st->bd, sl->mask, sl->bits, repeat_key(sc, e, k), st->skip};
         if (sl->mask)   /* leaves end here: no state to carry on */
             push(sc, e->to, &next);
         if (sl->first_end >= 0)
@@ -649,35 +720,51 @@ static void take_step(scan *sc, const step *e)
     for (unsigned i = 0; i < n && !sc->stop; i++) {
         state st = sc->ring[slot][i];
         advance(sc, &st, e);
+        stay_on_repeat(sc, &st, e);
     }
     for (unsigned k = 0; k < e->n_syl; k++)
         if (sc->s->root[e->syl[k]] >= 0) {
-            state root = {0, 0, e->cp_start, e->b_start, e->from, ~0ULL, -1};
+            state root = {0, 0, e->cp_start, e->b_start, e->from, ~0ULL, -1, 0, 0};
             advance(sc, &root, e);
             break;
         }
 }
 
+/* Latin letters since the last CJK character or break.  Noise between
+ * letters does not end the run, it marks a "cut" (so d a i k a i and
+ * dai-kai read as dai kai); a tone digit after a letter (dai4kai1) is a
+ * cut too. */
 typedef struct latin_run {
     char letters[MAX_RUN];
-    size_t cp[MAX_RUN + 1], b[MAX_RUN + 1];
+    size_t cp[MAX_RUN], b[MAX_RUN];          /* where each letter starts */
+    size_t cp_end[MAX_RUN], b_end[MAX_RUN];  /* and ends */
+    unsigned char cut[MAX_RUN + 1];          /* noise before letter i */
     size_t n;
     int too_long;
+    int tone;                                /* a tone digit was just read */
 } latin_run;
 
-/* Steps of a Latin run that splits completely into syllables. */
+/* Steps of a Latin run: every syllable that lies inside a stretch from one
+ * cut (or the run's ends) to another that splits completely into
+ * syllables.  A stretch that does not (an English word) gives no step, so
+ * a match cannot run through it; the run's letters move the boundary on
+ * either way. */
 static size_t flush_run(scan *sc, latin_run *r, size_t bd)
 {
     size_t n = r->n;
     r->n = 0;
+    r->tone = 0;
     if (n == 0)
         return bd;
     if (r->too_long) {
         r->too_long = 0;
         return bd + 1;
     }
-    unsigned char fwd[MAX_RUN + 1] = {1}, back[MAX_RUN + 1] = {0};
+    r->cut[0] = r->cut[n] = 1;
+    unsigned char fwd[MAX_RUN + 1], back[MAX_RUN + 1];
     int16_t syl[MAX_RUN][MAX_SYL_LETTERS + 1];
+    for (size_t p = 0; p <= n; p++)
+        fwd[p] = back[p] = r->cut[p];
     for (size_t p = 0; p < n; p++)
         for (size_t l = 1; l <= MAX_SYL_LETTERS; l++)
             syl[p][l] = (int16_t)(p + l <= n ? syllable_id(r->letters + p, l) : -1);
@@ -685,13 +772,11 @@ static size_t flush_run(scan *sc, latin_run *r, size_t bd)
         for (size_t l = 1; fwd[p] && l <= MAX_SYL_LETTERS; l++)
             if (syl[p][l] >= 0)
                 fwd[p + l] = 1;
-    back[n] = 1;
     for (size_t p = n; p-- > 0;)
-        for (size_t l = 1; l <= MAX_SYL_LETTERS && p + l <= n; l++)
+        for (size_t l = 1; !back[p] && l <= MAX_SYL_LETTERS && p + l <= n; l++)
             if (syl[p][l] >= 0 && back[p + l])
                 back[p] = 1;
-    if (!back[0])
-        return bd + 1;   /* not pinyin: a word break */
+    int any = 0;
     for (size_t p = 0; p < n && !sc->stop; p++) {
         if (!fwd[p])
             continue;
@@ -699,12 +784,45 @@ static size_t flush_run(scan *sc, latin_run *r, size_t bd)
             if (syl[p][l] < 0 || !back[p + l])
                 continue;
             unsigned short id = (unsigned short)syl[p][l];
-            step e = {bd + p, bd + p + l, &id, 1, 1, r->cp[p], r->b[p], r->cp[p + l],
-                      r->b[p + l]};
+            step e = {bd + p, bd + p + l, &id, 1, 1, r->cp[p], r->b[p], r->cp_end[p + l - 1],
+                      r->b_end[p + l - 1]};
             take_step(sc, &e);
+            any = 1;
         }
     }
-    return bd + n;
+    return any ? bd + n : bd + n + 1;   /* no pinyin at all: a word break */
+}
+
+static void run_letter(latin_run *r, uint32_t c, size_t cp_i, size_t b, size_t l)
+{
+    if (r->n == MAX_RUN) {
+        r->too_long = 1;
+        return;
+    }
+    r->cut[r->n] = r->n == 0 || r->tone;
+    r->tone = 0;
+    r->letters[r->n] = (char)c;
+    r->cp[r->n] = cp_i;
+    r->b[r->n] = b;
+    r->cp_end[r->n] = cp_i + 1;
+    r->b_end[r->n++] = b + l;
+}
+
+/* Noise inside a run: a cut.  A long run is read up to here first, so a
+ * paragraph of English never makes one run too long to read. */
+static size_t run_noise(scan *sc, latin_run *r, size_t bd)
+{
+    if (r->n >= MAX_RUN / 2)
+        return flush_run(sc, r, bd);
+    r->tone = r->n > 0;
+    return bd;
+}
+
+/* 1 when cp is a tone digit that may follow a syllable (1-5, ASCII or
+ * full width) and the run is open and has no digit just before it. */
+static int tone_digit(const latin_run *r, uint32_t cp)
+{
+    return r->n > 0 && !r->tone && ((cp >= '1' && cp <= '5') || (cp >= 0xFF11 && cp <= 0xFF15));
 }
 
 /* 0 when c surely moves no match on (a CJK character no term reads like). */
@@ -738,6 +856,7 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
     sc->n[0] = 0;
     run->n = 0;
     run->too_long = 0;
+    run->tone = 0;
     const uint32_t *bmp = gm_norm_bmp();
     size_t bd = 0, cp_i = 0;
     for (size_t b = 0; b < len && !sc->stop; cp_i++) {
@@ -747,6 +866,16 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
             break;
         unsigned cls = cp < 0x10000 && s->classes ? s->classes[cp >> 2] >> ((cp & 3) * 2) & 3
                                                   : CLASS_SLOW;
+        if (cls == CLASS_NOISE && run->n) {
+            bd = run_noise(sc, run, bd);
+            b += l;
+            continue;
+        }
+        if (cls == CLASS_BREAK && tone_digit(run, cp)) {
+            run->tone = 1;   /* dai4: the digit is a cut, a second one a number */
+            b += l;
+            continue;
+        }
         if (cls != CLASS_SLOW) {   /* noise or a break: as the slow way below treats them */
             bd = flush_run(sc, run, bd) + (cls == CLASS_BREAK);
             b += l;
@@ -759,15 +888,12 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
             single = k == 1;
         }
         if (latin_letter(c)) {
-            if (run->n < MAX_RUN) {
-                run->letters[run->n] = (char)c;
-                run->cp[run->n] = cp_i;
-                run->b[run->n++] = b;
-            } else {
-                run->too_long = 1;
-            }
-            run->cp[run->n] = cp_i + 1;
-            run->b[run->n] = b + l;
+            run_letter(run, c, cp_i, b, l);
+            b += l;
+            continue;
+        }
+        if (c == GM_NORM_NOISE && run->n) {
+            bd = run_noise(sc, run, bd);
             b += l;
             continue;
         }

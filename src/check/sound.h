@@ -11,8 +11,12 @@
  * gives one step per syllable of every such split; noise is skipped as the
  * literal matcher skips it; anything else breaks.  A hit whose characters
  * are exactly the term's is left to the literal matcher.  A homophone hit
- * is dropped when a substituted character forms a common word with its
- * neighbour (实时采集 is not 时时彩): ordinary words that sound like a term.
+ * is dropped when a substituted character at its edge forms a common word
+ * with the text outside it (实时采集 is not 时时彩): ordinary words that
+ * sound like a term.  Repeated characters or syllables (发发发票, dai dai)
+ * are folded as the literal matcher folds them; a run of Latin letters may
+ * be split by noise anywhere (d a i k a i, dai-kai) and carry tone digits
+ * (dai4kai1).
  */
 #ifndef GM_CHECK_SOUND_H
 #define GM_CHECK_SOUND_H
@@ -23,7 +27,10 @@
 #include "check/lexicon.h"
 #include "util/gm_error.h"
 
-enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2 };
+/* GM_VIA_HOMOPHONE_WEAK: a homophone hit whose substituted character also
+ * forms a common word inside it (大开发票): reported as "homophone", at
+ * most a warning. */
+enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2, GM_VIA_HOMOPHONE_WEAK = 3 };
 
 typedef struct gm_sound gm_sound;
 

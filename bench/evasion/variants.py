@@ -1,0 +1,568 @@
+#!/usr/bin/env python3
+"""variants.py - seeded generator of evasion variants of lexicon terms and of
+official-looking text that must stay quiet (issue 14 §1-2).
+
+Readings and words come from Debian packages, as the engine's own tables do:
+  rime-data-pinyin-simp  /usr/share/rime-data/pinyin_simp.dict.yaml: the
+                         reading of words (六合彩 liu he cai) and of each
+                         character with a weight (how often a typist means it)
+  unicode-data           Unihan kMandarin/kXHC1983/kTGHZ2013: every modern
+                         reading of a character (多音字), read with
+                         scripts/gen_pinyin.py's own reader
+  opencc                 s2t / s2tw for traditional forms
+
+Kinds of evasion (each a function below, each variant seeded by (seed, term,
+kind, n) so a run is reproducible and one kind can be added without moving the
+others):
+  pinyin_spaced pinyin_joined pinyin_case pinyin_sep pinyin_letters
+  pinyin_width pinyin_tone pinyin_tonenum mixed homophone homophone_all
+  polyphone traditional noise zero_width emoji_noise ling repeats
+  repeat_pinyin repeat_homophone combo
+Quiet text:
+  soundalike    ordinary words whose reading spells a term's (实时采集 for
+                时时彩), alone and inside an official sentence
+  enforcement   official sentences naming a term they fight (expected: warn
+                with "context":"enforcement", never block)
+  advert        adverts next to an enforcement word (expected: block)
+
+usage: variants.py evasion  LEXICON... [--seed N] [--per-kind K] [--terms M]
+       variants.py quiet    LEXICON... [--seed N] [--per-term K] [--terms M]
+       variants.py context  LEXICON... [--seed N] [--terms M]
+       variants.py official SHARED_DIR        (odw.train N = 0 rows and the seeds)
+Writes JSON lines {"id","text"} for `govmedia check --jsonl` to stdout and
+the expectations {"id","kind","term",...} to the file named by --meta.
+"""
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
+import gen_pinyin  # noqa: E402  (the engine's own Unihan reader)
+
+DICT = "/usr/share/rime-data/pinyin_simp.dict.yaml"
+UNIHAN = "/usr/share/unicode/Unihan_Readings.txt.bz2"
+COMMON_CHAR_WEIGHT = 1000      # a homophone a typist would pick
+COMMON_WORD_WEIGHT = 300       # a word an official text would use
+CJK = re.compile(r"^[\u3400-\u9fff]+$")
+
+TONE_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "v": "ǖǘǚǜ"}
+ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\u00ad"]
+EMOJI = ["😀", "👍", "🔥", "💰", "🎉", "❤️", "⭐", "🀄", "👉", "✅"]
+PUNCT = [" ", "  ", "\u3000", "\u00a0", ".", "-", "_", "/", "*", "~", "|", "·", "、", "，",
+         "。", "！", "…", "—", "（", "）", "【", "】", "《", "》", "“", "”", "※", "★", "♥",
+         "#", "@", "+", "=", "^"]
+LING = ["〇", "○", "◯", "⭕"]
+SEPARATORS = [" ", "-", "_", ".", "/", "·", "'", "~", "*", "|", "  ", "\u3000", "＿", "－"]
+CARRIERS = ["{}", "{}", "本店长期提供{}服务，欢迎垂询", "今天{}在线", "{}专区已开通",
+            "朋友推荐的{}真不错", "关于{}的最新消息"]
+
+
+# ---- readings ------------------------------------------------------------
+
+class Readings:
+    """What a typist writes for a term and which characters sound alike."""
+
+    def __init__(self):
+        self.word = {}          # word -> [syllables] (the dictionary's reading)
+        self.char = {}          # char -> [(syllable, weight)] heaviest first
+        self.by_syl = {}        # syllable -> [(weight, char)] heaviest first
+        self.words = []         # (word, [syllables], weight) of common words
+        with open(DICT, encoding="utf-8") as f:
+            for line in f:
+                p = line.rstrip("\n").split("\t")
+                if len(p) != 3 or not p[2].isdigit() or not CJK.match(p[0]):
+                    continue
+                syl, w = p[1].split(), int(p[2])
+                if len(p[0]) == 1:
+                    self.char.setdefault(p[0], []).append((syl[0], w))
+                    self.by_syl.setdefault(syl[0], []).append((w, p[0]))
+                elif len(syl) == len(p[0]):
+                    if p[0] not in self.word:
+                        self.word[p[0]] = syl
+                    if w >= COMMON_WORD_WEIGHT:
+                        self.words.append((p[0], syl, w))
+        for v in self.char.values():
+            v.sort(key=lambda x: -x[1])
+        for v in self.by_syl.values():
+            v.sort(key=lambda x: (-x[0], x[1]))
+        self.unihan = gen_pinyin.read_unihan(UNIHAN)
+
+    def all_readings(self, ch):
+        return sorted(self.unihan.get(ord(ch), ()))
+
+    def reading(self, term):
+        """The term's syllables as a typist writes them: dictionary words,
+        longest first, then each character's most frequent reading."""
+        out, i = [], 0
+        while i < len(term):
+            for n in range(min(6, len(term) - i), 1, -1):
+                if term[i:i + n] in self.word:
+                    out += self.word[term[i:i + n]]
+                    i += n
+                    break
+            else:
+                ch = term[i]
+                if ch in self.char:
+                    out.append(self.char[ch][0][0])
+                elif self.all_readings(ch):
+                    out.append(self.all_readings(ch)[0])
+                else:
+                    return None
+                i += 1
+        return out
+
+    def homophones(self, ch, syl, exclude):
+        """Common characters read syl, other than ch (and its other forms)."""
+        return [c for w, c in self.by_syl.get(syl, ())
+                if w >= COMMON_CHAR_WEIGHT and c != ch and c not in exclude]
+
+    def polyphones(self, ch, syl, exclude):
+        """Characters linked to ch only through a reading that is not the
+        usual one of one of them: 大 (da, dai) for 代 (dai), 和 (he, huo, hu)."""
+        mine = set(self.all_readings(ch))
+        out = []
+        for r in mine:
+            for w, c in self.by_syl.get(r, ()):
+                if c == ch or c in exclude or w < COMMON_CHAR_WEIGHT // 10:
+                    continue
+                top = self.char.get(c, [("", 0)])[0][0]
+                if r != syl or top != r:
+                    out.append(c)
+        return sorted(set(out))
+
+
+def opencc(config, items):
+    p = subprocess.run(["opencc", "-c", config], input="\n".join(items).encode("utf-8"),
+                       capture_output=True, check=True)
+    return p.stdout.decode("utf-8").split("\n")
+
+
+# ---- lexicons ------------------------------------------------------------
+
+SEVERITY = {}
+
+
+def load_terms(paths):
+    """(term, category) of every block/warn term of the lexicon files."""
+    out = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                p = line.split("\t")
+                out.append((p[0], p[1] if len(p) > 1 and p[1] else "general"))
+                SEVERITY[p[0]] = p[2] if len(p) > 2 and p[2] else "block"
+    return out
+
+
+# ---- the transformations -------------------------------------------------
+
+def tone_mark(syl, tone):
+    if tone == 5:
+        return syl
+    for v in "aeo":
+        if v in syl:
+            return syl.replace(v, TONE_MARKS[v][tone - 1], 1)
+    for i in range(len(syl) - 1, -1, -1):
+        if syl[i] in "iuv":
+            return syl[:i] + TONE_MARKS[syl[i]][tone - 1] + syl[i + 1:]
+    return syl
+
+
+def shown(syl):
+    """How a typist writes ü: lv/nv are ASCII conventions, some write lü."""
+    return syl
+
+
+def full_width(s):
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in s)
+
+
+def rand_case(rng, s):
+    mode = rng.randrange(4)
+    if mode == 0:
+        return s.upper()
+    if mode == 1:
+        return s[:1].upper() + s[1:]
+    if mode == 2:
+        return "".join(c.upper() if rng.random() < 0.5 else c for c in s)
+    return s.swapcase()
+
+
+def between(rng, chars, fillers, p=1.0, most=2):
+    """chars with fillers between neighbours (each gap with probability p)."""
+    out = chars[0]
+    for c in chars[1:]:
+        if rng.random() < p:
+            out += "".join(rng.choice(fillers) for _ in range(rng.randint(1, most)))
+        out += c
+    return out
+
+
+class Gen:
+    def __init__(self, rd, t2s_forms, seed):
+        self.rd = rd
+        self.trad = t2s_forms      # term -> [traditional spellings]
+        self.seed = seed
+
+    def rng(self, term, kind, n):
+        return random.Random("%d|%s|%s|%d" % (self.seed, term, kind, n))
+
+    # Each kind returns a variant string or None (not applicable).
+    def k_pinyin_spaced(self, r, t, syl):
+        return " ".join(syl)
+
+    def k_pinyin_joined(self, r, t, syl):
+        return "".join(syl)
+
+    def k_pinyin_case(self, r, t, syl):
+        return rand_case(r, r.choice([" ", ""]).join(syl))
+
+    def k_pinyin_sep(self, r, t, syl):
+        return "".join(s + (r.choice(SEPARATORS) if i + 1 < len(syl) else "")
+                       for i, s in enumerate(syl))
+
+    def k_pinyin_letters(self, r, t, syl):
+        return r.choice([" ", " ", "-", "."]).join("".join(syl))
+
+    def k_pinyin_width(self, r, t, syl):
+        return full_width(rand_case(r, r.choice([" ", ""]).join(syl)))
+
+    def k_pinyin_tone(self, r, t, syl):
+        return r.choice([" ", ""]).join(tone_mark(s, r.randint(1, 4)) for s in syl)
+
+    def k_pinyin_tonenum(self, r, t, syl):
+        return r.choice([" ", ""]).join(s + str(r.randint(1, 5)) for s in syl)
+
+    def k_mixed(self, r, t, syl):
+        """Characters and pinyin at a random split (never all of one)."""
+        if len(t) < 2:
+            return None
+        mask = r.randrange(1, 2 ** len(t) - 1)
+        parts = []
+        for i, ch in enumerate(t):
+            if mask >> i & 1:
+                parts.append((r.choice(["", " "]) if parts else "") + syl[i])
+            else:
+                parts.append(ch)
+        return "".join(parts)
+
+    def _sub(self, r, t, syl, positions, pick):
+        out = list(t)
+        for i in positions:
+            cands = pick(t[i], syl[i], set(t))
+            if not cands:
+                return None
+            out[i] = r.choice(cands[:12])
+        return "".join(out)
+
+    def k_homophone(self, r, t, syl):
+        return self._sub(r, t, syl, [r.randrange(len(t))], self.rd.homophones)
+
+    def k_homophone_all(self, r, t, syl):
+        return self._sub(r, t, syl, range(len(t)), self.rd.homophones)
+
+    def k_polyphone(self, r, t, syl):
+        return self._sub(r, t, syl, [r.randrange(len(t))], self.rd.polyphones)
+
+    def k_traditional(self, r, t, syl):
+        forms = [f for f in self.trad.get(t, []) if f != t]
+        return r.choice(forms) if forms else None
+
+    def k_noise(self, r, t, syl):
+        return between(r, list(t), PUNCT + ZERO_WIDTH + EMOJI + LING)
+
+    def k_zero_width(self, r, t, syl):
+        return between(r, list(t), ZERO_WIDTH, most=3)
+
+    def k_emoji_noise(self, r, t, syl):
+        return between(r, list(t), EMOJI, most=1)
+
+    def k_ling(self, r, t, syl):
+        return between(r, list(t), LING, most=1)
+
+    def k_repeats(self, r, t, syl):
+        return "".join(c * (r.randint(2, 3) if r.random() < 0.5 or i == 0 else 1)
+                       for i, c in enumerate(t))
+
+    def k_repeat_pinyin(self, r, t, syl):
+        i = r.randrange(len(syl))
+        return " ".join(s for j, x in enumerate(syl) for s in [x] * (2 if j == i else 1))
+
+    def k_repeat_homophone(self, r, t, syl):
+        v = self.k_homophone(r, t, syl)
+        if not v:
+            return None
+        i = r.randrange(len(v))
+        return v[:i + 1] + v[i] + v[i + 1:]
+
+    def k_combo(self, r, t, syl):
+        """A base evasion (characters, one homophone, mixed, pinyin) and two
+        to four of the surface ones on top."""
+        base = r.choice(["chars", "homophone", "mixed", "pinyin"])
+        if base == "homophone":
+            toks = list(self.k_homophone(r, t, syl) or t)
+        elif base == "mixed":
+            mask = r.randrange(1, 2 ** len(t) - 1)
+            toks = [syl[i] if mask >> i & 1 else ch for i, ch in enumerate(t)]
+        elif base == "pinyin":
+            toks = list(syl)
+        else:
+            toks = list(t)
+        for op in r.sample(["trad", "width", "case", "noise", "repeat", "zw"], r.randint(2, 4)):
+            if op == "trad":
+                toks = [opencc_char(self, x) if len(x) == 1 and CJK.match(x) else x for x in toks]
+            elif op == "width":
+                toks = [full_width(x) if x.isascii() else x for x in toks]
+            elif op == "case":
+                toks = [rand_case(r, x) if x.isascii() else x for x in toks]
+            elif op == "repeat":
+                i = r.randrange(len(toks))
+                toks.insert(i, toks[i])
+            else:
+                fill = ZERO_WIDTH if op == "zw" else PUNCT + EMOJI + LING
+                toks = [toks[0]] + [r.choice(fill) + x for x in toks[1:]]
+        return "".join(toks)
+
+
+_S2T = {}
+
+
+def opencc_char(gen, ch):
+    return _S2T.get(ch, ch)
+
+
+KINDS = ["pinyin_spaced", "pinyin_joined", "pinyin_case", "pinyin_sep", "pinyin_letters",
+         "pinyin_width", "pinyin_tone", "pinyin_tonenum", "mixed", "homophone",
+         "homophone_all", "polyphone", "traditional", "noise", "zero_width", "emoji_noise",
+         "ling", "repeats", "repeat_pinyin", "repeat_homophone", "combo"]
+VIA = {k: ("pinyin" if k.startswith("pinyin") or k in ("mixed", "repeat_pinyin") else
+           "homophone" if k in ("homophone", "homophone_all", "polyphone", "repeat_homophone")
+           else "literal") for k in KINDS}
+VIA["combo"] = "any"
+
+
+def prepare(paths, m, seed):
+    rd = Readings()
+    terms = [(t, c) for t, c in load_terms(paths) if CJK.match(t)]
+    if m and len(terms) > m:
+        terms = random.Random(seed).sample(terms, m)
+    chars = sorted({c for t, _ in terms for c in t})
+    for c, s in zip(chars, opencc("s2t", chars)):
+        _S2T[c] = s
+    words = [t for t, _ in terms]
+    trad = {}
+    for cfg in ("s2t", "s2tw"):
+        for t, s in zip(words, opencc(cfg, words)):
+            trad.setdefault(t, []).append(s)
+    return rd, terms, Gen(rd, trad, seed)
+
+
+def evasion(args, meta):
+    rd, terms, gen = prepare(args.lexicon, args.terms, args.seed)
+    everyone = {t for t, _ in load_terms(args.lexicon)}
+    n = 0
+    for t, cat in terms:
+        syl = rd.reading(t)
+        if not syl or len(syl) != len(t):
+            continue
+        for kind in KINDS:
+            for k in range(args.per_kind):
+                r = gen.rng(t, kind, k)
+                v = getattr(gen, "k_" + kind)(r, t, syl)
+                if not v or v == t or v in everyone:
+                    continue   # not an evasion: another term of the lexicon, literally
+                text = r.choice(CARRIERS).format(v)
+                n += 1
+                vid = "v%d" % n
+                print(json.dumps({"text": text, "id": vid}, ensure_ascii=False))
+                meta.write(json.dumps({"id": vid, "kind": kind, "term": t, "category": cat,
+                                       "via": VIA[kind], "variant": v},
+                                      ensure_ascii=False) + "\n")
+
+
+# ---- quiet text ----------------------------------------------------------
+
+OFFICIAL = ["{}", "市政府召开会议研究{}工作", "我区{}工作取得新进展", "关于做好{}的通知",
+            "各单位要高度重视{}，确保落实到位"]
+
+
+def soundalikes(args, meta):
+    """Ordinary words, alone or two side by side, whose reading contains a
+    term's (in any reading of its characters) while their characters differ
+    from it: 实时采集 for 时时彩, 六合区 for 六合彩."""
+    rd, terms, gen = prepare(args.lexicon, args.terms, args.seed)
+    words = [(w, s) for w, s, _ in sorted(rd.words, key=lambda x: -x[2])]
+    n = 0
+    for t, cat in terms:
+        want = [set(rd.all_readings(c)) for c in t]
+        if not all(want):
+            continue
+        k = len(t)
+        rng = random.Random("%d|%s|quiet" % (args.seed, t))
+        found = set()
+
+        def fits(syl, at, first):   # syl[at:] sounds like want[first:]
+            return all(syl[at + j] in want[first + j] for j in range(min(len(syl) - at, k - first)))
+        heads = {}   # i -> words ending with the sound of want[:i]
+        tails = {}   # i -> words starting with the sound of want[i:]
+        for w, syl in words:
+            for st in range(0, len(syl) - k + 1):
+                if fits(syl, st, 0) and w[st:st + k] != t:
+                    found.add(w)
+            for i in range(1, k):
+                if len(syl) >= i and fits(syl[len(syl) - i:], 0, 0):
+                    heads.setdefault(i, []).append(w)
+                if len(syl) >= k - i and all(syl[j] in want[i + j] for j in range(k - i)):
+                    tails.setdefault(i, []).append(w)
+        for i in range(1, k):
+            hs, ts = heads.get(i, [])[:60], tails.get(i, [])[:60]
+            for _ in range(min(len(hs) * len(ts), 6)):
+                w1, w2 = rng.choice(hs), rng.choice(ts)
+                if w1[len(w1) - i:] + w2[:k - i] != t:
+                    found.add(w1 + w2)
+        found = sorted(found)
+        rng.shuffle(found)
+        for w in found[:args.per_term]:
+            for tmpl in rng.sample(OFFICIAL, 2):
+                n += 1
+                qid = "q%d" % n
+                print(json.dumps({"text": tmpl.format(w), "id": qid}, ensure_ascii=False))
+                meta.write(json.dumps({"id": qid, "kind": "soundalike", "term": t,
+                                       "category": cat, "text": tmpl.format(w)},
+                                      ensure_ascii=False) + "\n")
+
+
+# ---- enforcement context -------------------------------------------------
+
+ENFORCE = [  # (kind, template): official sentences that name what they fight
+    ("verb_before", "严厉打击{}违法犯罪活动"),
+    ("verb_before", "依法查处{}等违法行为"),
+    ("verb_before", "警惕{}骗局"),
+    ("verb_before", "谨防{}陷阱"),
+    ("verb_before", "坚决整治{}乱象"),
+    ("verb_before", "严禁{}"),
+    ("at_distance", "严厉打击利用互联网平台从事{}等违法犯罪活动"),
+    ("at_distance", "严禁利用政务新媒体账号发布{}等信息"),
+    ("at_distance", "依法打击借助网络直播间实施{}的违法行为"),
+    ("negation", "不得发布{}等违法违规信息"),
+    ("negation", "切勿参与{}"),
+    ("negation", "广大群众不要相信{}，谨防上当受骗"),
+    ("negation", "拒绝{}，从我做起"),
+    ("list_etc", "严禁制作、传播{}等行为"),
+    ("list_etc", "禁止发布淫秽、色情、{}等内容"),
+    ("object_after", "对{}等违法犯罪活动进行严厉打击"),
+    ("object_after", "对{}问题进行集中整治"),
+    ("object_after", "对涉嫌{}的账号依法予以查处"),
+    ("campaign", "开展{}专项整治行动"),
+    ("campaign", "我市启动打击{}专项行动"),
+    ("campaign", "深入推进{}专项治理"),
+    ("clause_break", "公安机关持续开展专项行动，严厉打击{}"),
+]
+ADVERTS = [  # adverts next to an enforcement word: still block
+    ("price", "打击价！{}今晚开奖"),
+    ("price", "打击价{}，名额有限"),
+    ("after_break", "{}，严禁外传"),
+    ("after_break", "{}火热进行中。举报有奖"),
+    ("after_break", "最新{}！防范措施到位，放心参与"),
+    ("separate", "严厉打击，{}加微信咨询"),
+    ("separate", "打击力度大！{}天天有"),
+    ("advert", "{}今晚开奖，加微信咨询"),
+]
+
+
+# Written after the grammar in src/check/context.c, to see how it does on
+# wording it was not made for (reported apart as held_out:*).
+HELD_OUT_ENFORCE = [
+    ("held_out", "市公安局成功破获一起{}案件"),
+    ("held_out", "坚决遏制{}等违法活动蔓延势头"),
+    ("held_out", "提醒广大市民提高警惕，远离{}"),
+    ("held_out", "{}属于违法行为，请自觉抵制"),
+    ("held_out", "网信部门依法关闭一批传播{}信息的账号"),
+    ("held_out", "针对{}问题，我局开展了专项整治"),
+    ("held_out", "全力防范和打击{}"),
+    ("held_out", "各地要把打击{}作为重点工作"),
+    ("held_out", "严肃查处{}背后的利益链条"),
+    ("held_out", "切实加强对{}的监测预警"),
+    ("held_out", "以零容忍态度惩治{}"),
+    ("held_out", "{}严重危害群众财产安全"),
+]
+HELD_OUT_ADVERTS = [
+    ("held_out", "{}火爆招商中，详情私聊"),
+    ("held_out", "想玩{}？加我好友"),
+    ("held_out", "打击价 {}今晚开奖"),
+    ("held_out", "严禁外传！内部{}渠道"),
+    ("held_out", "{}严禁未成年人参与，成年人速来"),
+    ("held_out", "拒绝套路，{}真实可靠"),
+    ("held_out", "防范风险的最好方法就是玩{}"),
+    ("held_out", "💥打击💥{}天天开"),
+]
+
+
+def context(args, meta):
+    terms = [(t, c) for t, c in load_terms(args.lexicon) if CJK.match(t)]
+    n = 0
+    for t, cat in terms:
+        for group, want, tmpls in (("enforcement", "warn", ENFORCE + HELD_OUT_ENFORCE),
+                                   ("advert", "block", ADVERTS + HELD_OUT_ADVERTS)):
+            for kind, tmpl in tmpls:
+                n += 1
+                cid = "c%d" % n
+                text = tmpl.format(t)
+                print(json.dumps({"text": text, "id": cid}, ensure_ascii=False))
+                meta.write(json.dumps({"id": cid, "kind": group + ":" + kind, "term": t,
+                                       "category": cat, "severity": SEVERITY[t], "want": want,
+                                       "text": text},
+                                      ensure_ascii=False) + "\n")
+
+
+def official(args, meta):
+    """Correct official text: the N = 0 rows of ecspell's odw.train and the
+    paragraphs of the seed regulations (args.lexicon holds the shared/
+    directory here).  Expected: no blocking finding."""
+    shared = args.lexicon[0]
+    rows = []
+    odw = os.path.join(shared, "data", "ecspell", "odw.train")
+    if os.path.exists(odw):
+        with open(odw, encoding="utf-8") as f:
+            for i, line in enumerate(f):
+                p = line.rstrip("\n").split("\t")
+                if p[0] == "0":
+                    rows.append(("odw:%d" % i, p[1]))
+    seeds = os.path.join(shared, "seeds")
+    for name in sorted(os.listdir(seeds)) if os.path.isdir(seeds) else []:
+        with open(os.path.join(seeds, name), encoding="utf-8", errors="replace") as f:
+            for j, para in enumerate(f.read().split("\n")):
+                if para.strip():
+                    rows.append(("%s:%d" % (name, j), para))
+    for oid, text in rows:
+        print(json.dumps({"text": text, "id": oid}, ensure_ascii=False))
+        meta.write(json.dumps({"id": oid, "kind": "official", "term": "", "text": text},
+                              ensure_ascii=False) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("what", choices=["evasion", "quiet", "context", "official"])
+    ap.add_argument("lexicon", nargs="+")
+    ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--per-kind", type=int, default=2)
+    ap.add_argument("--per-term", type=int, default=3)
+    ap.add_argument("--terms", type=int, default=0, help="sample this many terms (0: all)")
+    ap.add_argument("--meta", required=True)
+    args = ap.parse_args()
+    with open(args.meta, "w", encoding="utf-8") as meta:
+        {"evasion": evasion, "quiet": soundalikes, "context": context,
+         "official": official}[args.what](args, meta)
+
+
+if __name__ == "__main__":
+    main()

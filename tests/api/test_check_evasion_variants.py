@@ -1,0 +1,74 @@
+"""Evasion variants and quiet official text, generated (issue 14 §1-2 made
+robust): bench/evasion/variants.py turns every shipped lexicon term into
+evasions of every kind the issue names and their combinations (seeded, so
+the same set each run), plus ordinary words that sound like a term,
+enforcement sentences and adverts next to an enforcement word; each set
+goes through `govmedia check --jsonl` and bench/evasion/measure.py scores it.
+Figures of a bigger run: bench/evasion/README.md."""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+BIN = os.environ.get("GM_BIN", "build/govmedia")
+SRC = os.environ.get("GM_SOURCE_DIR", os.getcwd())
+SHARED = os.path.join(SRC, "..", "shared")
+BENCH = os.path.join(SRC, "bench", "evasion")
+sys.path.insert(0, BENCH)
+import measure  # noqa: E402
+
+LEXICON = os.path.join(SRC, "data", "lexicons", "starter.txt")
+POLICY = os.path.join(SRC, "data", "check", "policy.txt")
+
+
+def generate_and_check(what, args):
+    """(expectations, reports) of one generated set."""
+    with tempfile.TemporaryDirectory() as d:
+        meta, lines, out = (os.path.join(d, n) for n in ("meta", "in.jsonl", "out.jsonl"))
+        with open(lines, "w", encoding="utf-8") as f:
+            subprocess.run([sys.executable, os.path.join(BENCH, "variants.py"), what] + args +
+                           ["--meta", meta], stdout=f, check=True, timeout=300)
+        env = dict(os.environ, GOVMEDIA_DATA=os.path.join(SRC, "data"))
+        with open(lines, "rb") as f, open(out, "wb") as o:
+            p = subprocess.run([BIN, "check", "--jsonl"], stdin=f, stdout=o, env=env,
+                               timeout=300)
+        assert p.returncode in (0, 1), p.returncode
+        return measure.load(meta, out)
+
+
+class EvasionVariants(unittest.TestCase):
+    def test_evasion_of_every_kind_is_caught(self):
+        want, got = generate_and_check("evasion", [LEXICON, "--seed", "14", "--per-kind", "2"])
+        stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
+        self.assertGreaterEqual(len(stat), 20)
+        total = [sum(v[i] for v in stat.values()) for i in range(2)]
+        self.assertGreater(total[0], 1500)
+        self.assertGreaterEqual(total[1] / total[0], 0.98, dict(misses))
+        for kind, (n, caught, _) in stat.items():
+            self.assertGreaterEqual(caught / n, 0.9, (kind, misses[kind][:5]))
+
+    def test_no_blocking_false_hit_on_official_text(self):
+        if not os.path.isdir(SHARED):
+            self.skipTest("shared/ not beside the repository")
+        want, got = generate_and_check("official", [SHARED])
+        self.assertGreater(len(want), 1000)
+        s, misses = measure.score_quiet(want, got)
+        self.assertEqual(s[1], 0, misses["block"])
+
+    def test_ordinary_words_that_sound_like_a_term_do_not_block(self):
+        want, got = generate_and_check("quiet", [LEXICON, "--seed", "14", "--per-term", "30"])
+        s, misses = measure.score_quiet(want, got)
+        self.assertGreater(s[0], 200)
+        self.assertLessEqual(s[1] / s[0], 0.01, misses["block"])
+
+    def test_enforcement_sentences_warn_and_adverts_next_to_them_block(self):
+        want, got = generate_and_check("context", [LEXICON])
+        stat, misses = measure.score_context(want, got, measure.policy_rows(POLICY))
+        for kind, (n, ok) in stat.items():
+            floor = 1.0 if kind.startswith("advert:") else 0.7 if "held_out" in kind else 0.95
+            self.assertGreaterEqual(ok / n, floor, (kind, misses[kind][:5]))
+
+
+if __name__ == "__main__":
+    unittest.main()

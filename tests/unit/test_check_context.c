@@ -1,0 +1,127 @@
+/*
+ * test_check_context.c - enforcement context (issue 14 §2, made robust):
+ * official sentences that name what they fight warn with
+ * "context":"enforcement" (an enforcement word before the term at a
+ * distance, negations, 严禁…等行为, 对…进行打击, 开展…专项整治, words that
+ * condemn what they follow), and adverts next to an enforcement word still
+ * block (clause breaks, spaces and emoji as separators, 打击价, a new
+ * predicate with 是, an enforcement word after the term outside a frame, an
+ * allow-list phrase across a clause break).  Shipped data.
+ */
+#include "test_check_helpers.h"
+
+static gm_checker *shipped;
+
+static int setup(void **state)
+{
+    (void)state;
+    gm_err err = {0};
+    int rc = gm_checker_load_default(&shipped, data_dir(), &err);
+    if (rc)
+        fprintf(stderr, "%s\n", err.message);
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    gm_checker_unref(shipped);
+    return 0;
+}
+
+/* Every lexicon finding of text is a warning in enforcement context, and
+ * there is at least one. */
+static void expect_enforcement(const char *text)
+{
+    json_t *r = run_check(shipped, text, NULL, NULL, NULL);
+    size_t n = count_rule(r, "lexicon", NULL);
+    int ok = n > 0 && json_is_true(json_object_get(r, "ok"));
+    for (size_t i = 0; ok && i < n_findings(r); i++)
+        ok = strcmp(fstr(r, i, "rule"), "lexicon") != 0 ||
+             (strcmp(fstr(r, i, "severity"), "warn") == 0 &&
+              strcmp(fstr(r, i, "context"), "enforcement") == 0);
+    if (!ok)
+        fprintf(stderr, "not enforcement context: %s\n", text);
+    assert_true(ok);
+    json_decref(r);
+}
+
+/* text blocks on term, which is not softened. */
+static void expect_block(const char *text, const char *term)
+{
+    json_t *r = run_check(shipped, text, NULL, NULL, NULL);
+    int found = 0;
+    for (size_t i = 0; i < n_findings(r); i++)
+        if (strcmp(fstr(r, i, "rule"), "lexicon") == 0 && strcmp(fstr(r, i, "term"), term) == 0)
+            found = strcmp(fstr(r, i, "severity"), "block") == 0;
+    if (!found || json_is_true(json_object_get(r, "ok")))
+        fprintf(stderr, "not blocked on %s: %s\n", term, text);
+    assert_true(found);
+    assert_false(json_is_true(json_object_get(r, "ok")));
+    json_decref(r);
+}
+
+static void test_enforcement_word_before_the_term_at_a_distance_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("严禁利用政务新媒体账号发布六合彩等信息");
+    expect_enforcement("依法打击借助网络直播间实施网上赌场的违法行为");
+    expect_enforcement("不得发布涉及暴力、恐怖、迷信、赌博等不良信息");
+    expect_enforcement("禁止发布淫秽、色情、百家乐等内容");
+    expect_enforcement("严厉打击“六合彩”");   /* quotes stay inside the clause */
+}
+
+static void test_enforcement_negations_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("切勿参与六合彩");
+    expect_enforcement("广大群众不要相信信用卡套现，谨防上当受骗");   /* 信 folded into the word */
+    expect_enforcement("远离网上赌场，从我做起");
+}
+
+static void test_enforcement_frames_after_the_term_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("对六合彩等违法犯罪活动进行严厉打击");
+    expect_enforcement("对时时彩问题进行集中整治");
+    expect_enforcement("开展百家乐专项整治行动");
+    expect_enforcement("深入推进老虎机专项治理");
+    expect_enforcement("散布淫秽、色情、暴力、恐怖或者教唆犯罪的");   /* a regulation's list */
+    expect_enforcement("刷单返利骗局层出不穷");
+    expect_enforcement("网上赌场严重危害群众财产安全");
+}
+
+static void test_enforcement_word_next_to_an_advert_still_blocks(void **state)
+{
+    (void)state;
+    expect_block("打击价六合彩，名额有限", "六合彩");
+    expect_block("严厉打击 六合彩私聊", "六合彩");         /* a space between Chinese: a break */
+    expect_block("💥打击💥六合彩天天开", "六合彩");        /* emoji: a break */
+    expect_block("【严禁外传】六合彩内部资料", "六合彩");
+    expect_block("防范风险的最好方法就是玩六合彩", "六合彩");
+    expect_block("六合彩严禁未成年人参与，成年人速来", "六合彩");   /* after, no frame */
+    expect_block("六合彩不违法，放心玩", "六合彩");          /* condemnation negated */
+    expect_block("六合彩，严禁外传", "六合彩");
+}
+
+static void test_allow_list_phrase_does_not_cross_a_clause_break(void **state)
+{
+    (void)state;
+    expect_block("严厉打击，赌博加微信咨询", "赌博");   /* 打击赌博 is allowed, not across ， */
+    expect_block("打击💥赌博天天开", "赌博");
+    json_t *r = run_check(shipped, "嚴 禁 賭 博", NULL, NULL, NULL);   /* spaces are no break */
+    assert_int_equal(count_rule(r, "lexicon", NULL), 0);
+    json_decref(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_enforcement_word_before_the_term_at_a_distance_warns),
+        cmocka_unit_test(test_enforcement_negations_warn),
+        cmocka_unit_test(test_enforcement_frames_after_the_term_warn),
+        cmocka_unit_test(test_enforcement_word_next_to_an_advert_still_blocks),
+        cmocka_unit_test(test_allow_list_phrase_does_not_cross_a_clause_break),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
