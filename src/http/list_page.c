@@ -27,83 +27,75 @@ int list_page_read(gm_request *r, list_page *p, gm_err *err)
     return rc;
 }
 
-static int matches(json_t *row, const char *q, const char *const *keys)
+/* The slice [*from, *to) of the `total` selected rows that p's page shows. */
+static void page_slice(const list_page *p, size_t total, size_t *from, size_t *to)
 {
-    for (size_t i = 0; keys && keys[i]; i++) {
-        const char *v = json_string_value(json_object_get(row, keys[i]));
-        if (v && strstr(v, q))
-            return 1;
-    }
-    return 0;
+    *from = 0;
+    *to = total;
+    if (!p->page_size)
+        return;
+    size_t size = (size_t)p->page_size, before = (size_t)(p->page - 1);
+    *from = before > total / size ? total : before * size;   /* no overflow on a huge page */
+    *to = total - *from < size ? total : *from + size;
 }
 
-typedef struct { json_t *row; size_t at; } sort_item;
+static long long shown_page(const list_page *p) { return p->page ? p->page : 1; }
 
-/* Nulls and missing values sort after everything else in either order;
- * equal keys keep the handler's order (qsort is not stable: the index). */
-static int compare_rows(const void *a, const void *b, void *arg)
+static long long shown_page_size(const list_page *p, size_t total)
 {
-    const list_page *p = arg;
-    const sort_item *ia = a, *ib = b;
-    json_t *x = json_object_get(ia->row, p->sort), *y = json_object_get(ib->row, p->sort);
-    int xn = !x || json_is_null(x), yn = !y || json_is_null(y);
-    int c = 0;
-    if (xn || yn)
-        c = xn - yn;
-    else if (json_is_number(x) && json_is_number(y))
-        c = json_number_value(x) < json_number_value(y)   ? -1
-            : json_number_value(x) > json_number_value(y) ? 1
-                                                          : 0;
-    else if (json_is_string(x) && json_is_string(y))
-        c = strcmp(json_string_value(x), json_string_value(y));
-    if (c && p->desc && !xn && !yn)
-        c = -c;
-    return c ? c : (ia->at > ib->at) - (ia->at < ib->at);
+    return p->page_size ? p->page_size : (long long)total;
 }
 
-static json_t *sorted(json_t *rows, const list_page *p)
+static list_value json_row_value(const void *rows, size_t i, const char *key)
 {
-    size_t n = json_array_size(rows);
-    sort_item *v = malloc((n ? n : 1) * sizeof *v);
-    json_t *out = json_array();
-    if (!v || !out) {
-        free(v);
-        json_decref(out);
-        return NULL;
-    }
-    for (size_t i = 0; i < n; i++)
-        v[i] = (sort_item){json_array_get(rows, i), i};
-    if (p->sort)
-        qsort_r(v, n, sizeof *v, compare_rows, (void *)p);
-    for (size_t i = 0; i < n; i++)
-        json_array_append(out, v[i].row);
-    free(v);
-    return out;
+    return list_value_of_json(json_array_get(rows, i), key);
 }
 
 json_t *list_page_reply(json_t *rows, const list_page *p, const char *const *search_keys,
                         const char *list_key)
 {
-    json_t *kept = json_array(), *row;
-    size_t i;
-    json_array_foreach(rows, i, row)
-        if (!p->q || matches(row, p->q, search_keys))
-            json_array_append(kept, row);
-    json_decref(rows);
-    json_t *all = kept ? sorted(kept, p) : NULL;
-    json_decref(kept);
-    if (!all)
-        return NULL;
-    size_t total = json_array_size(all);
-    json_t *page = all;
-    if (p->page_size) {
-        page = json_array();
-        size_t from = (size_t)((p->page - 1) * p->page_size);
-        for (size_t k = from; page && k < total && k < from + (size_t)p->page_size; k++)
-            json_array_append(page, json_array_get(all, k));
-        json_decref(all);
+    size_t total, from, to;
+    size_t *idx = list_select(rows, json_array_size(rows), json_row_value, p->q, search_keys,
+                              p->sort, p->desc, &total);
+    json_t *page = idx ? json_array() : NULL;
+    if (page) {
+        page_slice(p, total, &from, &to);
+        for (size_t k = from; k < to; k++)
+            json_array_append(page, json_array_get(rows, idx[k]));
     }
+    free(idx);
+    json_decref(rows);
+    if (!page)
+        return NULL;
     return json_pack("{s:o,s:I,s:I,s:I}", list_key, page, "total", (json_int_t)total, "page",
-                     (json_int_t)(p->page ? p->page : 1), "page_size",
-                     (json_int_t)(p->page_size ? p->page_size : (long long)total));
+                     (json_int_t)shown_page(p), "page_size",
+                     (json_int_t)shown_page_size(p, total));
+}
+
+int list_page_write(json_text *out, const void *rows, size_t n, list_value_fn value,
+                    list_row_writer write_row, const list_page *p,
+                    const char *const *search_keys, const char *list_key)
+{
+    size_t total, from, to;
+    size_t *idx = list_select(rows, n, value, p->q, search_keys, p->sort, p->desc, &total);
+    if (!idx)
+        return GM_E_NOMEM;
+    page_slice(p, total, &from, &to);
+    JT_LIT(out, "{");
+    jt_string(out, list_key);
+    JT_LIT(out, ":[");
+    for (size_t k = from; k < to; k++) {
+        if (k > from)
+            JT_LIT(out, ",");
+        write_row(out, rows, idx[k]);
+    }
+    JT_LIT(out, "],\"total\":");
+    jt_int(out, (long long)total);
+    JT_LIT(out, ",\"page\":");
+    jt_int(out, shown_page(p));
+    JT_LIT(out, ",\"page_size\":");
+    jt_int(out, shown_page_size(p, total));
+    JT_LIT(out, "}");
+    free(idx);
+    return out->bad ? GM_E_NOMEM : GM_OK;
 }

@@ -11,12 +11,17 @@
  *   page       1-based, with page_size (1..500; default: every row)
  * The reply is {"<list_key>":[the page], "total":N, "page":P, "page_size":S};
  * without page/page_size every matching row comes back, as before.
+ * A list whose rows are not jansson objects (the account list keeps each
+ * entry as JSON text) uses list_page_write() with a field reader and a row
+ * writer instead; the search and sort rules are util/list_select.h's.
  */
 #ifndef GM_HTTP_LIST_PAGE_H
 #define GM_HTTP_LIST_PAGE_H
 
 #include <jansson.h>
 #include "http/query.h"
+#include "util/json_text.h"
+#include "util/list_select.h"
 
 #define LIST_PAGE_MAX 500
 
@@ -41,5 +46,12 @@ int list_page_read(gm_request *r, list_page *p, gm_err *err);
  * slices, and wraps: {"<list_key>":[...], "total", "page", "page_size"}. */
 json_t *list_page_reply(json_t *rows, const list_page *p, const char *const *search_keys,
                         const char *list_key);
+
+/* The same reply as text for n rows of any kind: value reads row i's
+ * fields, write_row writes row i's JSON; GM_E_NOMEM when out of memory. */
+typedef void (*list_row_writer)(json_text *out, const void *rows, size_t i);
+int list_page_write(json_text *out, const void *rows, size_t n, list_value_fn value,
+                    list_row_writer write_row, const list_page *p,
+                    const char *const *search_keys, const char *list_key);
 
 #endif

@@ -3,6 +3,7 @@
  */
 #include "http/request.h"
 #include "store/units.h"
+#include "util/json_text.h"
 
 #include <microhttpd.h>
 #include <stdio.h>
@@ -22,6 +23,20 @@ int reply_json(gm_request *r, int status, json_t *obj)
     r->resp_len = strlen(r->resp);
     r->status = status;
     r->content_type = "application/json; charset=utf-8";
+    return GM_OK;
+}
+
+int reply_json_text(gm_request *r, int status, json_text *t)
+{
+    size_t len;
+    char *text = json_text_take(t, &len);
+    if (!text) {
+        free(r->resp);
+        r->resp = NULL;
+        r->status = 500;
+        return GM_E_NOMEM;
+    }
+    reply_bytes(r, status, "application/json; charset=utf-8", text, len);
     return GM_OK;
 }
 

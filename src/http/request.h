@@ -47,6 +47,10 @@ typedef struct gm_request {
 
 /* Answers with status and obj serialised (steals the reference). */
 int reply_json(gm_request *r, int status, json_t *obj);
+/* Answers with status and JSON already written as text (taken; GM_E_NOMEM
+ * when the text ran out of memory). */
+struct json_text;
+int reply_json_text(gm_request *r, int status, struct json_text *t);
 /* Answers with status and a malloc'd body of content_type (takes data). */
 void reply_bytes(gm_request *r, int status, const char *content_type, void *data, size_t len);
 /* Answers {"error":{"code","message","field"}} for err. */

@@ -51,6 +51,11 @@ extern const gm_route gm_routes_recheck[];
  * the server gives them no connection (r->db is NULL). */
 int route_uses_db(const gm_route *route);
 
+/* 1 for the busy routes whose handler only reads (the account list): the
+ * session lookup and the handler then read one snapshot, one read
+ * transaction instead of one per statement. */
+int route_one_snapshot(const gm_route *route);
+
 /* Finds the route for method+path; fills ids.  *path_known is set when the
  * path exists under another method (405 rather than 404). */
 const gm_route *router_match(const char *method, const char *path, long long *ids, int *n_ids,

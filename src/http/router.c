@@ -111,11 +111,16 @@ void router_dispatch(gm_request *r, const gm_route *route)
 {
     gm_err err;
     gm_err_clear(&err);
-    int rc = check_access(r, route, &err);
+    int snapshot = r->db && route_one_snapshot(route);
+    int rc = snapshot ? db_begin_read(r->db, &err) : GM_OK;
+    if (!rc)
+        rc = check_access(r, route, &err);
     if (!rc)
         rc = query_args_check(r, &err);
     if (!rc)
         rc = route->handler(r, &err);
+    if (snapshot)
+        rc = db_end(r->db, rc, &err);
     if (rc)
         reply_error(r, &err);
 }

@@ -57,11 +57,24 @@ static int h_accounts_list(gm_request *r, gm_err *err)
     list_page page;
     if (!rc)
         rc = list_page_read(r, &page, err);
-    json_t *arr;
+    account_entries es;
     if (!rc)
-        rc = accounts_list(r->db, &r->actor, &f, &arr, err);
-    return rc ? rc : reply_json(r, 200, list_page_reply(arr, &page, list_search_keys, "accounts"));
+        rc = accounts_list_entries(r->db, &r->actor, &f, &es, err);
+    if (rc)
+        return rc;
+    /* written from each account's kept entry text (account_text.h) */
+    json_text out = {0};
+    rc = list_page_write(&out, &es, es.n, account_entry_value, account_entry_write, &page,
+                         list_search_keys, "accounts");
+    account_entries_free(&es);
+    if (rc) {
+        json_text_free(&out);
+        return gm_fail(err, rc, NULL, "内存不足");
+    }
+    return reply_json_text(r, 200, &out);
 }
+
+int route_one_snapshot(const gm_route *route) { return route->handler == h_accounts_list; }
 
 static const json_field apply_fields[] = {
     {"unit_id", JF_INT, true, 0},        {"name", JF_STRING, false, 64},

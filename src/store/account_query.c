@@ -8,11 +8,13 @@
 #include "store/account_query.h"
 #include "store/db_rows.h"
 #include "store/accounts.h"
-#include "store/record_memo.h"
+#include "store/account_memo.h"
+#include "util/grow.h"
 #include "core/platform.h"
 #include "util/clock.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int account_filter_validate(const account_filter *f, gm_err *err)
@@ -32,13 +34,10 @@ int account_filter_validate(const account_filter *f, gm_err *err)
     return GM_OK;
 }
 
-static int wanted_by_overdue(const account_filter *f, json_t *j)
+static int wanted_by_overdue(const account_filter *f, int filing, int refiling)
 {
     if (!f->overdue)
         return 1;
-    json_t *o = json_object_get(j, "overdue");
-    int filing = json_is_true(json_object_get(o, "filing"));
-    int refiling = json_is_true(json_object_get(o, "refiling"));
     if (strcmp(f->overdue, "filing") == 0)
         return filing;
     if (strcmp(f->overdue, "refiling") == 0)
@@ -51,76 +50,139 @@ static int may_read(const gm_actor *scope, const char *unit_path)
     return !scope || rbac_allows(scope->grants, scope->n_grants, PERM_ACCOUNT_READ, unit_path);
 }
 
-/* A row that cannot be read is marked, logged and skipped, so one damaged
+/* A row that cannot be read is marked, logged and listed, so one damaged
  * record never takes the whole list (and every user's registry) down. */
-static json_t *unreadable_entry(const gm_account *a, const gm_err *why)
+static json_t *unreadable_entry(db_stmt *q, const gm_err *why)
 {
-    fprintf(stderr, "govmedia: account %lld skipped in a list: %s\n", a->id, why->message);
-    return json_pack("{s:I,s:I,s:s,s:b,s:s}", "id", (json_int_t)a->id, "unit_id",
-                     (json_int_t)a->unit_id, "unit_name", a->unit_name, "unreadable", 1, "error",
-                     why->message);
+    long long id = db_int(q, 0);
+    fprintf(stderr, "govmedia: account %lld skipped in a list: %s\n", id, why->message);
+    return json_pack("{s:I,s:I,s:s,s:b,s:s}", "id", (json_int_t)id, "unit_id",
+                     (json_int_t)db_int(q, 1), "unit_name", db_text(q, 4), "unreadable", 1,
+                     "error", why->message);
 }
 
-/* Appends the list entry of the row q stands on, if scope may read it and
- * the filter wants it. */
-static void append_entry(db_stmt *q, const gm_actor *scope, const account_filter *f, json_t *arr)
+/* The entry of the row q stands on, if scope may read it and the filter
+ * wants it: 1 when *e was filled. */
+static int entry_of_row(db_stmt *q, const gm_actor *scope, const account_filter *f,
+                        const char *as_of, account_entry *e)
 {
-    if (!may_read(scope, db_text(q, 5)))   /* 5: u.path in ACCOUNT_COLUMNS */
-        return;
-    gm_account a;
+    if (!may_read(scope, db_text(q, ACCOUNT_PATH_COLUMN)))
+        return 0;
     gm_err why;
-    /* The entry shows no record, only its certification: the memo spares
-     * the parse of a record text already seen (record_memo.h). */
-    if (account_columns_from_row(q, &a, &why) ||
-        account_take_record(&a, record_memo_slim(a.id, db_text(q, ACCOUNT_RECORD_COLUMN)), &why)) {
-        json_array_append_new(arr, unreadable_entry(&a, &why));
-        accounts_release(&a);
-        return;
+    *e = (account_entry){0};
+    if (account_memo_text(q, &e->text, &why) != GM_OK)
+        return (e->damaged = unreadable_entry(q, &why)) != NULL;
+    account_text_overdue(e->text, as_of, &e->filing, &e->refiling);
+    if (wanted_by_overdue(f, e->filing, e->refiling))
+        return 1;
+    account_text_unref(e->text);
+    return 0;
+}
+
+void account_entries_free(account_entries *e)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        account_text_unref(e->v[i].text);
+        json_decref(e->v[i].damaged);
     }
-    json_t *j = account_to_json(&a, f->as_of);
-    if (j && wanted_by_overdue(f, j)) {
-        json_object_del(j, "record");
-        json_array_append(arr, j);
-    }
-    json_decref(j);
-    accounts_release(&a);
+    free(e->v);
+    memset(e, 0, sizeof *e);
+}
+
+#define ACCOUNTS_OF_UNITS "SELECT " ACCOUNT_COLUMNS " FROM units u CROSS JOIN accounts a " \
+    "WHERE a.unit_id=u.id AND (? IS NULL OR a.platform=?) AND (? IS NULL OR a.state=?) "
+
+/* The rows of f, in one statement (one snapshot), no query per account.
+ * units CROSS JOIN accounts: SQLite walks the (few) units of the subtree
+ * by the path index and finds their accounts by index (accounts_unit_order
+ * gives them in id order: nothing to sort), instead of scanning every
+ * account of the organisation.  The subtree of a unit is its path and
+ * everything below, as a range ("/1/3/" up to "/1/30": '0' follows '/')
+ * the index can serve, where a LIKE was tested on every unit.  Plain SQL
+ * for PostgreSQL (whose planner reorders a cross join filtered in WHERE
+ * freely; its path index will want COLLATE "C"). */
+static int query_rows(db *d, const account_filter *f, db_stmt **q, gm_err *err)
+{
+    const char *platform = NULL;
+    gm_platform p;
+    if (f->platform && !platform_parse(f->platform, NULL, &p, NULL))
+        platform = platform_name(p);
+    if (!f->unit_id)
+        return db_query(d, q, err, ACCOUNTS_OF_UNITS "ORDER BY u.path, u.id, a.id", "tttt",
+                        platform, platform, f->state, f->state);
+    return db_query(d, q, err,
+                    ACCOUNTS_OF_UNITS "AND u.path >= (SELECT path FROM units WHERE id=?) "
+                    "AND u.path < (SELECT substr(path,1,length(path)-1)||'0' FROM units WHERE id=?) "
+                    "ORDER BY u.path, u.id, a.id",
+                    "ttttii", platform, platform, f->state, f->state, f->unit_id, f->unit_id);
+}
+
+int accounts_list_entries(db *d, const gm_actor *scope, const account_filter *f,
+                          account_entries *out, gm_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (f->as_of)
+        snprintf(out->as_of, sizeof out->as_of, "%s", f->as_of);
+    else
+        clock_today_cst(out->as_of);
+    db_stmt *q;
+    int rc = query_rows(d, f, &q, err);
+    if (rc)
+        return rc;
+    account_entry e;
+    while ((rc = db_next(q)) == 1)
+        if (entry_of_row(q, scope, f, out->as_of, &e)) {
+            if (gm_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
+                account_text_unref(e.text);
+                json_decref(e.damaged);
+                rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+                break;
+            }
+            out->v[out->n++] = e;
+        }
+    db_done(q);
+    if (rc < 0)
+        account_entries_free(out);
+    return rc < 0 ? rc : GM_OK;
+}
+
+void account_entry_write(json_text *out, const void *rows, size_t i)
+{
+    const account_entries *es = rows;
+    const account_entry *e = &es->v[i];
+    if (e->text)
+        account_text_write(out, e->text, e->filing, e->refiling, es->as_of);
+    else
+        jt_json(out, e->damaged);
+}
+
+list_value account_entry_value(const void *rows, size_t i, const char *key)
+{
+    const account_entry *e = &((const account_entries *)rows)->v[i];
+    return e->text ? account_text_value(e->text, key) : list_value_of_json(e->damaged, key);
 }
 
 int accounts_list(db *d, const gm_actor *scope, const account_filter *f, json_t **out,
                   gm_err *err)
 {
-    json_t *arr = json_array();
-    if (!arr)
-        return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    const char *platform = NULL;
-    gm_platform p;
-    if (f->platform && !platform_parse(f->platform, NULL, &p, NULL))
-        platform = platform_name(p);
-    /* One statement (one snapshot) for every row, no query per account.
-     * units CROSS JOIN accounts: SQLite then walks the (few) units of the
-     * subtree and finds their accounts by index, instead of scanning every
-     * account of the organisation (0.1 ms instead of 80 ms with 30,000
-     * accounts, bench/api).  Plain SQL for PostgreSQL, whose planner
-     * reorders a cross join filtered in WHERE freely. */
-    db_stmt *q;
-    int rc = db_query(d, &q, err,
-                      "SELECT " ACCOUNT_COLUMNS " FROM units u CROSS JOIN accounts a "
-                      "WHERE a.unit_id=u.id "
-                      "AND (? IS NULL OR u.path LIKE (SELECT path FROM units WHERE id=?)||'%') "
-                      "AND (? IS NULL OR a.platform=?) AND (? IS NULL OR a.state=?) "
-                      "ORDER BY u.path, a.id",
-                      "nitttt", f->unit_id, f->unit_id, platform, platform, f->state, f->state);
-    if (!rc) {
-        while ((rc = db_next(q)) == 1)
-            append_entry(q, scope, f, arr);
-        db_done(q);
-    }
-    if (rc < 0) {
-        json_decref(arr);
+    account_entries es;
+    int rc = accounts_list_entries(d, scope, f, &es, err);
+    if (rc)
         return rc;
+    json_text t = {0};
+    JT_LIT(&t, "[");
+    for (size_t i = 0; i < es.n; i++) {
+        if (i)
+            JT_LIT(&t, ",");
+        account_entry_write(&t, &es, i);
     }
-    *out = arr;
-    return GM_OK;
+    JT_LIT(&t, "]");
+    account_entries_free(&es);
+    size_t len;
+    char *text = json_text_take(&t, &len);
+    *out = text ? json_loadb(text, len, 0, NULL) : NULL;
+    free(text);
+    return *out ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
 }
 
 static json_t *version_from_row(db_stmt *q)

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 #include "core/actor.h"
+#include "store/account_text.h"
 #include "store/db.h"
 
 typedef struct account_filter {
@@ -20,8 +21,33 @@ typedef struct account_filter {
 /* Checks the filter's values (GM_E_INVALID naming the bad one). */
 int account_filter_validate(const account_filter *f, gm_err *err);
 
+/* One entry of a list: the account's kept text with the overdue flags of
+ * the list's day, or (a damaged row) {id, unit_id, unit_name,
+ * "unreadable":true, error}. */
+typedef struct account_entry {
+    account_text *text;
+    json_t *damaged;
+    int filing, refiling;
+} account_entry;
+
+typedef struct account_entries {
+    account_entry *v;
+    size_t n, cap;
+    char as_of[11];     /* the day of the overdue flags */
+} account_entries;
+
 /* The accounts matching f that scope may read (PERM_ACCOUNT_READ on the
- * account's unit); scope NULL means everything (the local CLI). */
+ * account's unit), ordered by unit path and id; scope NULL means
+ * everything (the local CLI).  Free with account_entries_free. */
+int accounts_list_entries(db *d, const gm_actor *scope, const account_filter *f,
+                          account_entries *out, gm_err *err);
+void account_entries_free(account_entries *e);
+/* Writes entry i of e (rows: an account_entries) as JSON; reads one field
+ * of it for the list's search and sort (list_select.h). */
+void account_entry_write(json_text *out, const void *e, size_t i);
+list_value account_entry_value(const void *e, size_t i, const char *key);
+
+/* The same list as a JSON array (the CLI). */
 int accounts_list(db *d, const gm_actor *scope, const account_filter *f, json_t **out,
                   gm_err *err);
 

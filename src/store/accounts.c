@@ -28,7 +28,7 @@ void accounts_release(gm_account *a)
     }
 }
 
-int account_columns_from_row(db_stmt *q, gm_account *a, gm_err *err)
+static int account_columns_from_row(db_stmt *q, gm_account *a, gm_err *err)
 {
     memset(a, 0, sizeof *a);
     a->id = db_int(q, 0);
@@ -51,7 +51,7 @@ int account_columns_from_row(db_stmt *q, gm_account *a, gm_err *err)
     return GM_OK;
 }
 
-int account_take_record(gm_account *a, json_t *record, gm_err *err)
+static int account_take_record(gm_account *a, json_t *record, gm_err *err)
 {
     a->record = record;
     return record ? GM_OK : gm_fail(err, GM_E_DB, NULL, "账号 %lld 的记录已损坏", a->id);
@@ -83,23 +83,22 @@ int accounts_get(db *d, long long id, gm_account *out, gm_err *err)
     return rc;
 }
 
-/* Overdue flags of a, as of the day as_of ("YYYY-MM-DD"). */
-static void overdue_flags(const gm_account *a, const char *as_of, int *filing, int *refiling)
+void account_overdue_flags(gm_account_state st, const char *filing_due, const char *refiling_due,
+                           const char *as_of, int *filing, int *refiling)
 {
     gm_date today, due;
     *filing = *refiling = 0;
     if (date_parse(as_of, NULL, &today, NULL))
         return;
-    if ((a->state == GM_ACCOUNT_OPENED || a->state == GM_ACCOUNT_CERTIFIED) && a->filing_due[0] &&
-        !date_parse(a->filing_due, NULL, &due, NULL))
+    if ((st == GM_ACCOUNT_OPENED || st == GM_ACCOUNT_CERTIFIED) && filing_due[0] &&
+        !date_parse(filing_due, NULL, &due, NULL))
         *filing = deadline_is_overdue(due, today);
-    if (a->state == GM_ACCOUNT_REFILING_DUE && a->refiling_due[0] &&
-        !date_parse(a->refiling_due, NULL, &due, NULL))
+    if (st == GM_ACCOUNT_REFILING_DUE && refiling_due[0] &&
+        !date_parse(refiling_due, NULL, &due, NULL))
         *refiling = deadline_is_overdue(due, today);
 }
 
-/* Platform certification, its own attribute: pending until recorded. */
-static json_t *certification_json(const gm_account *a)
+void account_certification_of(const gm_account *a, account_certification *out)
 {
     static const struct { const char *status, *label; } labels[] = {
         {"pending", "未认证"}, {"certified", "已认证"}, {"failed", "认证未通过"}};
@@ -109,12 +108,25 @@ static json_t *certification_json(const gm_account *a)
         status = "certified";   /* recorded before statuses existed: a success */
     if (!status)
         status = "pending";
-    const char *label = status;
+    out->status = out->status_label = status;
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
         if (strcmp(labels[i].status, status) == 0)
-            label = labels[i].label;
-    return json_pack("{s:s,s:s,s:s?}", "status", status, "status_label", label, "date",
-                     json_string_value(json_object_get(c, "date")));
+            out->status_label = labels[i].label;
+    out->date = json_string_value(json_object_get(c, "date"));
+}
+
+static json_t *certification_json(const gm_account *a)
+{
+    account_certification c;
+    account_certification_of(a, &c);
+    return json_pack("{s:s,s:s,s:s?}", "status", c.status, "status_label", c.status_label,
+                     "date", c.date);
+}
+
+const char *account_platform_label(const gm_account *a)
+{
+    gm_platform p;
+    return platform_parse(a->platform, NULL, &p, NULL) ? a->platform : platform_label(p);
 }
 
 json_t *account_to_json(const gm_account *a, const char *as_of)
@@ -125,9 +137,8 @@ json_t *account_to_json(const gm_account *a, const char *as_of)
         as_of = today;
     }
     int filing, refiling;
-    overdue_flags(a, as_of, &filing, &refiling);
-    gm_platform p;
-    const char *plabel = platform_parse(a->platform, NULL, &p, NULL) ? a->platform : platform_label(p);
+    account_overdue_flags(a->state, a->filing_due, a->refiling_due, as_of, &filing, &refiling);
+    const char *plabel = account_platform_label(a);
     json_t *j = json_pack("{s:I,s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:I,s:s?,s:s?,s:{s:b,s:b,s:s},s:o,s:s?,"
                      "s:s,s:s,s:O}",
                      "id", (json_int_t)a->id, "unit_id", (json_int_t)a->unit_id, "unit_name",

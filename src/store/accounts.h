@@ -24,14 +24,14 @@ typedef struct gm_account {
     long long unit_id;
     long long version;
     long long merged_into;     /* 0 when not merged */
-    char unit_name[400];
+    char unit_name[404];       /* 100 code points of up to 4 bytes */
     char unit_path[128];
     char platform[16];
     char name[260];
     gm_account_state state;
     char filing_due[11];       /* "" when not set */
     char refiling_due[11];
-    char exception_reason[1024];
+    char exception_reason[2004];   /* 500 code points of up to 4 bytes: never cut */
     char created_at[24], updated_at[24];
     int filed_late;            /* -1: not filed (or before this was kept), 0 on time, 1 late */
     int filed_late_days;
@@ -49,22 +49,36 @@ void accounts_release(gm_account *a);
     "COALESCE(a.filed_late,-1),COALESCE(a.filed_late_days,0)"
 
 #define ACCOUNT_RECORD_COLUMN 14   /* a.record in ACCOUNT_COLUMNS */
+#define ACCOUNT_PATH_COLUMN 5      /* u.path */
+/* Each column's kind: 'i' read with db_int, 't' with db_text. */
+#define ACCOUNT_COLUMN_KINDS "iiiitttttttttttii"
 
 /* Reads one row of ACCOUNT_COLUMNS into out (release it with
  * accounts_release).  A damaged row (state unknown, record not JSON) is
  * GM_E_DB; id, unit_id and unit_name are filled even then. */
 int account_from_row(db_stmt *q, gm_account *out, gm_err *err);
-/* The two halves of account_from_row: every column but the record, then
- * the parsed record (taken over; NULL: the row is damaged, GM_E_DB). */
-int account_columns_from_row(db_stmt *q, gm_account *out, gm_err *err);
-int account_take_record(gm_account *a, json_t *record, gm_err *err);
 
 /* Loads one account (GM_E_NOTFOUND, field "id", when there is none). */
 int accounts_get(db *d, long long id, gm_account *out, gm_err *err);
 
 /* The account as the API shows it; as_of decides the overdue flags
- * ("YYYY-MM-DD", NULL: today in China). */
+ * ("YYYY-MM-DD", NULL: today in China).  The account list writes the same
+ * entry (without "record") as text: account_text.h. */
 json_t *account_to_json(const gm_account *a, const char *as_of);
+
+/* The parts of account_to_json that the list's text writer shares: */
+/* the platform's Chinese label (the stored name itself when unknown); */
+const char *account_platform_label(const gm_account *a);
+/* the overdue flags of an account in state st with these deadlines ("" for
+ * none) as of the day as_of ("YYYY-MM-DD"; both 0 when it is not a date); */
+void account_overdue_flags(gm_account_state st, const char *filing_due, const char *refiling_due,
+                           const char *as_of, int *filing, int *refiling);
+/* the platform certification, its own attribute: pending until recorded
+ * (strings borrowed from a's record or static; date NULL when none). */
+typedef struct account_certification {
+    const char *status, *status_label, *date;
+} account_certification;
+void account_certification_of(const gm_account *a, account_certification *out);
 
 /* Applies for an account of unit_id with the form in body (the fields of
  * 《新媒体建设申请表》, see account_form.h).  The one-per-platform and

@@ -77,6 +77,8 @@ int db_vquery(db *d, db_stmt **out, gm_err *err, const char *sql, const char *fm
 int db_next(db_stmt *st);
 long long db_int(db_stmt *st, int col);
 const char *db_text(db_stmt *st, int col);   /* "" for NULL */
+/* The same with its length in bytes, without counting them. */
+const char *db_text_len(db_stmt *st, int col, size_t *len);
 int db_is_null(db_stmt *st, int col);
 void db_done(db_stmt *st);
 

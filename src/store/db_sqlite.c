@@ -127,8 +127,16 @@ static void join_upkeep(db *d, const char *path)
     pthread_mutex_unlock(&upkeep.lock);
 }
 
+/* Process-wide SQLite settings, before the library's first use.  Memory
+ * statistics off: with them every sqlite3_malloc/free of every connection
+ * takes one global mutex (the pool threads queued on it, bench/api), and
+ * nothing here reads them. */
+static void configure_library(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 int db_open(db **out, const char *path, gm_err *err)
 {
+    static pthread_once_t configured = PTHREAD_ONCE_INIT;
+    pthread_once(&configured, configure_library);
     db *d = calloc(1, sizeof *d);
     if (!d || !(d->cache = stmt_cache_new(STMT_CACHE_SIZE, finalize_handle))) {
         free(d);
@@ -408,6 +416,13 @@ const char *db_text(db_stmt *q, int col)
 {
     const unsigned char *t = sqlite3_column_text(q->st, col);
     return t ? (const char *)t : "";
+}
+
+const char *db_text_len(db_stmt *q, int col, size_t *len)
+{
+    const char *t = db_text(q, col);   /* text first: then the byte count is the text's */
+    *len = (size_t)sqlite3_column_bytes(q->st, col);
+    return t;
 }
 
 int db_is_null(db_stmt *q, int col) { return sqlite3_column_type(q->st, col) == SQLITE_NULL; }
