@@ -160,28 +160,44 @@ static float unigram_gain(const gm_typo_model *m, unigram_side *u, const uint32_
     return lattice_best(m, &u->cand) - u->base_lp;
 }
 
-/* 1 when c stands inside a model word with a neighbour in [a, b). */
-static int joins_model_word(const gm_typo_lm *lm, const text_cps *t, size_t i, size_t a,
-                            size_t b, uint32_t c)
+/* One bit per CJK character: the characters that form a model word with
+ * a suspect's neighbours.  All clear between suspects. */
+#define CJK_SPAN (0x9FFFu - 0x4E00u + 1)
+typedef struct joiner_marks {
+    uint64_t bit[(CJK_SPAN + 63) / 64];
+} joiner_marks;
+
+/* Marks (on: 1) or clears (on: 0) the characters that stand inside a model
+ * word after i's left neighbour or before its right one, neighbours in the
+ * window [a, b) only.  Clearing zeroes whole words: only these lists set
+ * bits. */
+static void mark_joiners(const gm_typo_lm *lm, const text_cps *t, size_t i, size_t a, size_t b,
+                         joiner_marks *mk, int on)
 {
-    if ((i > 0 && t->cp[i - 1] == c) || (i + 1 < t->n && t->cp[i + 1] == c))
-        return 0;                      /* a mere doubling (他哈 -> 哈哈) */
-    return (i > a && gm_typo_lm_joined(lm, t->cp[i - 1], c)) ||
-           (i + 1 < b && gm_typo_lm_joined(lm, c, t->cp[i + 1]));
+    for (int side = 0; side < 2; side++) {
+        size_t n = 0;
+        const uint16_t *v = NULL;
+        if (side == 0 && i > a)
+            v = gm_typo_lm_joiners(lm, t->cp[i - 1], 1, &n);
+        if (side == 1 && i + 1 < b)
+            v = gm_typo_lm_joiners(lm, t->cp[i + 1], 0, &n);
+        for (size_t k = 0; k < n; k++)
+            if (on)
+                mk->bit[v[k] >> 6] |= 1ULL << (v[k] & 63);
+            else
+                mk->bit[v[k] >> 6] = 0;
+    }
 }
 
-/* Asks memory for the Bloom words joins_model_word will read for each of
- * the nc candidates (dozens a suspect): the misses then overlap. */
-static void prefetch_joins(const gm_typo_lm *lm, const text_cps *t, size_t i, size_t a, size_t b,
-                           const uint16_t *conf, size_t nc)
+static int marked(const joiner_marks *mk, uint16_t off)
 {
-    for (size_t k = 0; k < nc; k++) {
-        uint32_t c = 0x4E00u + conf[k];
-        if (i > a)
-            gm_typo_lm_prefetch_joined(lm, t->cp[i - 1], c);
-        if (i + 1 < b)
-            gm_typo_lm_prefetch_joined(lm, c, t->cp[i + 1]);
-    }
+    return (int)(mk->bit[off >> 6] >> (off & 63)) & 1;
+}
+
+/* 1 when c merely doubles a neighbour (他哈 -> 哈哈). */
+static int doubles_neighbour(const text_cps *t, size_t i, uint32_t c)
+{
+    return (i > 0 && t->cp[i - 1] == c) || (i + 1 < t->n && t->cp[i + 1] == c);
 }
 
 /* Tries every confusable character at i; fills *hit with the best.  A
@@ -189,7 +205,8 @@ static void prefetch_joins(const gm_typo_lm *lm, const text_cps *t, size_t i, si
  * fraction of the unigram dictionary's gain (it knows words the bigram
  * model lacks), plus the prior of its confusion kind.  Changes the bigram
  * model gains little from are dropped before the unigram side is asked. */
-static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, gm_typo_hit *hit)
+static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, joiner_marks *mk,
+                       gm_typo_lm_memo *memo, gm_typo_hit *hit)
 {
     size_t nc, a, b;
     const uint16_t *conf = gm_typo_confusion(m, t->cp[i], &nc);
@@ -197,17 +214,16 @@ static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, gm_t
     const gm_typo_lm *lm = gm_typo_model_lm(m);
     window_of(t, i, &a, &b);
     gm_typo_lm_window lm_base, lm_cand;
-    gm_typo_lm_memo memo;
     unigram_side uni = {.ready = 0};
     float base_lm = 0.0f;
     int have_base = 0, found = 0;
-    prefetch_joins(lm, t, i, a, b, conf, nc);
+    mark_joiners(lm, t, i, a, b, mk, 1);
     for (size_t k = 0; k < nc; k++) {
         uint32_t c = 0x4E00u + conf[k];
-        if (!joins_model_word(lm, t, i, a, b, c))
+        if (!marked(mk, conf[k]) || doubles_neighbour(t, i, c))
             continue;
         if (!have_base++)
-            base_lm = gm_typo_lm_score(lm, &lm_base, t->cp + a, b - a, &memo);
+            base_lm = gm_typo_lm_score(lm, &lm_base, t->cp + a, b - a, memo);
         float gain = gm_typo_lm_rescore(lm, &lm_base, i - a, c, &lm_cand) - base_lm;
         if (gain < GM_TYPO_LM_GAIN_MIN)
             continue;
@@ -220,6 +236,7 @@ static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, gm_t
             found = 1;
         }
     }
+    mark_joiners(lm, t, i, a, b, mk, 0);
     return found;
 }
 
@@ -253,12 +270,15 @@ int gm_typo_suggest(const gm_typo_model *m, const char *text, size_t len, float 
                     gm_typo_fn fn, void *ctx)
 {
     text_cps t;
+    joiner_marks mk = {{0}};
+    gm_typo_lm_memo memo;
+    gm_typo_lm_memo_clear(&memo);
     int rc = decode_all(text, len, &t);
     for (size_t i = 0; rc == 0 && i < t.n; i++) {
         gm_typo_hit hit;
         if (gm_typo_is_cjk(t.cp[i]) && suspect(gm_typo_model_lm(m), &t, i) &&
             !function_word(m, t.cp[i]) &&
-            best_change(m, &t, i, &hit) &&
+            best_change(m, &t, i, &mk, &memo, &hit) &&
             hit.gain >= min_gain)
             rc = fn(ctx, &hit, t.cp);
     }

@@ -3,8 +3,9 @@
  *
  * The file (scripts/gen_expr_lm.py) holds plain arrays; loading builds two
  * open-addressing tables from them: word key -> word index, and
- * (first, second) -> log P(second | first).  Scoring a window is a Viterbi
- * search whose states are (end position, last word).
+ * (first, second) -> log P(second | first), plus, per character, the sorted
+ * lists of the characters standing next to it inside a word.  Scoring a
+ * window is a Viterbi search whose states are (end position, last word).
  */
 #include "check/typo_lm.h"
 
@@ -44,6 +45,9 @@ struct gm_typo_lm {
     pair_slot *pairs;
     size_t bmask;
     uint64_t *bloom;           /* in-word character bigrams, BLOOM_BITS bits */
+    uint32_t *join_at[2];      /* per U+4E00 offset, CJK_COUNT + 1: where the list of
+                                  characters before (0) / after (1) it inside a word starts */
+    uint16_t *join[2];         /* those lists, ascending U+4E00 offsets */
     int32_t *char_id;          /* word index of each one-character word, by U+4E00 offset */
     uint64_t *pair_bloom;      /* the bigram table's pairs, PAIR_BLOOM_BITS bits: most
                                   pairs asked are absent, and this answers from cache */
@@ -67,6 +71,17 @@ static uint64_t word_key(const uint32_t *w, size_t n)
     return k;
 }
 
+const uint16_t *gm_typo_lm_joiners(const gm_typo_lm *lm, uint32_t cp, int after, size_t *n)
+{
+    if (cp < CJK_BASE || cp - CJK_BASE >= CJK_COUNT) {
+        *n = 0;
+        return NULL;
+    }
+    const uint32_t *at = lm->join_at[after != 0] + (cp - CJK_BASE);
+    *n = at[1] - at[0];
+    return lm->join[after != 0] + at[0];
+}
+
 static uint32_t bloom_bit(uint32_t a, uint32_t b)
 {
     uint64_t k = ((uint64_t)a << 21 | b) * 0x9E3779B97F4A7C15ULL;
@@ -77,11 +92,6 @@ int gm_typo_lm_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b)
 {
     uint32_t bit = bloom_bit(a, b);
     return (int)(lm->bloom[bit >> 6] >> (bit & 63)) & 1;
-}
-
-void gm_typo_lm_prefetch_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b)
-{
-    __builtin_prefetch(&lm->bloom[bloom_bit(a, b) >> 6]);
 }
 
 /* Adds the adjacent characters of the word with key k to the Bloom filter. */
@@ -139,13 +149,19 @@ static float memo_logp(const gm_typo_lm *lm, gm_typo_lm_memo *m, int32_t a, int3
 {
     if (a < 0)
         return lm->logp[b];
-    size_t s = ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b * 0x85EBCA77u) >> 24;
-    if (m->a[s] != a || m->b[s] != b) {
-        m->a[s] = a;
-        m->b[s] = b;
-        m->logp[s] = gm_typo_lm_logp(lm, a, b);
+    size_t s = ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b * 0x85EBCA77u) >> 22;
+    if (m->slot[s].a != a || m->slot[s].b != b) {
+        m->slot[s].a = a;
+        m->slot[s].b = b;
+        m->slot[s].logp = gm_typo_lm_logp(lm, a, b);
     }
-    return m->logp[s];
+    return m->slot[s].logp;
+}
+
+void gm_typo_lm_memo_clear(gm_typo_lm_memo *memo)
+{
+    for (size_t s = 0; s < GM_TYPO_LM_MEMO; s++)
+        memo->slot[s].a = -1;      /* no history is never memoised */
 }
 
 static void relax(column *c, int32_t word, float score)
@@ -232,7 +248,6 @@ float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_
     x->n = n < GM_TYPO_LM_WINDOW ? n : GM_TYPO_LM_WINDOW;
     memcpy(x->w, w, x->n * sizeof *w);
     x->memo = memo;
-    memset(memo->a, 0xFF, sizeof memo->a);   /* -1: no history is never memoised */
     join_pairs(lm, x, 0, x->n);
     look_up_spans(lm, x, x->n);
     for (size_t j = 0; j <= x->n; j++)
@@ -273,6 +288,10 @@ void gm_typo_lm_free(gm_typo_lm *lm)
     free(lm->backoff);
     free(lm->pairs);
     free(lm->bloom);
+    for (int d = 0; d < 2; d++) {
+        free(lm->join_at[d]);
+        free(lm->join[d]);
+    }
     free(lm->char_id);
     free(lm->pair_bloom);
     free(lm);
@@ -284,6 +303,81 @@ static size_t slots_for(size_t n)
     while (s < n + n / 2)
         s <<= 1;
     return s;
+}
+
+static int by_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The adjacent character pairs inside the word with key k, each as
+ * (first << 15 | second) in U+4E00 offsets, stored from out; their count. */
+static size_t word_pairs(uint64_t k, uint32_t *out)
+{
+    size_t n = 1;
+    while (n < GM_TYPO_WORD_MAX && (k >> (15 * n)) != n)
+        n++;
+    for (size_t i = 0; i + 1 < n; i++)
+        out[i] = (uint32_t)(k >> (15 * (n - 2 - i)) & 0x3FFFFFFF);
+    return n - 1;
+}
+
+/* Turns the sorted distinct pairs (key << 15 | other) into the per-key
+ * ascending lists of direction d. */
+static int fill_joins(gm_typo_lm *lm, int d, const uint32_t *pair, size_t np)
+{
+    lm->join_at[d] = calloc(CJK_COUNT + 1, sizeof *lm->join_at[d]);
+    lm->join[d] = malloc((np ? np : 1) * sizeof *lm->join[d]);
+    if (!lm->join_at[d] || !lm->join[d])
+        return GM_E_NOMEM;
+    for (size_t i = 0; i < np; i++) {
+        lm->join_at[d][(pair[i] >> 15) + 1]++;
+        lm->join[d][i] = (uint16_t)(pair[i] & 0x7FFF);
+    }
+    for (size_t c = 0; c < CJK_COUNT; c++)
+        lm->join_at[d][c + 1] += lm->join_at[d][c];
+    return 0;
+}
+
+/* Sorts and dedupes pairs; returns the new count. */
+static size_t sort_unique(uint32_t *pair, size_t np)
+{
+    qsort(pair, np, sizeof *pair, by_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < np; i++)
+        if (u == 0 || pair[i] != pair[u - 1])
+            pair[u++] = pair[i];
+    return u;
+}
+
+/* Builds, from the word keys, which characters stand next to which inside
+ * a word: per character, the ones after it and the ones before it. */
+static int load_joins(gm_typo_lm *lm, const char *p, uint32_t nw)
+{
+    uint32_t *pair = malloc(((size_t)nw * (GM_TYPO_WORD_MAX - 1) + 1) * sizeof *pair);
+    if (!pair)
+        return GM_E_NOMEM;
+    size_t np = 0;
+    for (uint32_t i = 0; i < nw; i++) {
+        uint64_t k;
+        memcpy(&k, p + (size_t)i * 8, sizeof k);
+        np += word_pairs(k, pair + np);
+    }
+    for (size_t i = 0; i < np; i++)
+        if ((pair[i] >> 15) >= CJK_COUNT || (pair[i] & 0x7FFF) >= CJK_COUNT) {
+            free(pair);
+            return GM_E_INVALID;   /* a character outside the block */
+        }
+    np = sort_unique(pair, np);
+    int rc = fill_joins(lm, 1, pair, np);
+    for (size_t i = 0; i < np; i++)
+        pair[i] = (pair[i] & 0x7FFF) << 15 | pair[i] >> 15;
+    np = sort_unique(pair, np);
+    if (!rc)
+        rc = fill_joins(lm, 0, pair, np);
+    free(pair);
+    return rc;
 }
 
 /* Copies the unigram arrays and fills the word table. */
@@ -315,7 +409,7 @@ static int load_words(gm_typo_lm *lm, const char *p, uint32_t nw)
             lm->char_id[k & 0x7FFF] = (int32_t)i;
         bloom_add_word(lm, k);
     }
-    return 0;
+    return load_joins(lm, p, nw);
 }
 
 /* Fills the bigram table; every index must name a word. */

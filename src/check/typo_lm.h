@@ -23,12 +23,13 @@ void gm_typo_lm_free(gm_typo_lm *lm);
 int32_t gm_typo_lm_word(const gm_typo_lm *lm, const uint32_t *w, size_t n);
 
 /* 1 when characters a and b stand next to each other inside some model
- * word of 2-4 characters (a Bloom filter: a rare false 1, never a false 0). */
+ * word of 2-4 characters (a Bloom filter: a rare false 1, never a false 0;
+ * the suspect test was tuned with it). */
 int gm_typo_lm_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b);
 
-/* Starts loading what gm_typo_lm_joined(lm, a, b) reads, so a batch of
- * such questions waits for memory once rather than once each. */
-void gm_typo_lm_prefetch_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b);
+/* Exactly the characters that follow cp inside some model word (after: 1)
+ * or precede it (after: 0), as ascending offsets from U+4E00; *n of them. */
+const uint16_t *gm_typo_lm_joiners(const gm_typo_lm *lm, uint32_t cp, int after, size_t *n);
 
 /* log P(b | a) with back-off; a < 0: no history (unigram); b must be a
  * word index. */
@@ -47,14 +48,20 @@ typedef struct gm_typo_lm_column {
     gm_typo_lm_state s[GM_TYPO_LM_STATES];
     size_t n;
 } gm_typo_lm_column;
-/* Bigram log-probabilities already looked up for one window and its
- * candidate changes (most word pairs recur from one candidate to the next):
- * a direct-mapped cache, GM_TYPO_LM_MEMO slots, filled by the scoring. */
-#define GM_TYPO_LM_MEMO 256
+/* Bigram log-probabilities already looked up for one text, its windows
+ * and their candidate changes (most word pairs recur from one candidate to
+ * the next, and windows overlap): a direct-mapped cache of GM_TYPO_LM_MEMO
+ * slots, filled by the scoring. */
+#define GM_TYPO_LM_MEMO 1024
 typedef struct gm_typo_lm_memo {
-    int32_t a[GM_TYPO_LM_MEMO], b[GM_TYPO_LM_MEMO];
-    float logp[GM_TYPO_LM_MEMO];
+    struct {
+        int32_t a, b;
+        float logp;
+    } slot[GM_TYPO_LM_MEMO];
 } gm_typo_lm_memo;
+
+/* Empties memo (before its first use for a text). */
+void gm_typo_lm_memo_clear(gm_typo_lm_memo *memo);
 typedef struct gm_typo_lm_window {
     uint32_t w[GM_TYPO_LM_WINDOW];
     size_t n;
@@ -67,7 +74,7 @@ typedef struct gm_typo_lm_window {
 /* The log-probability of the best segmentation of the CJK window w[0..n)
  * (at most GM_TYPO_LM_WINDOW characters are used) into model words, a
  * character the model has no word for costing a fixed penalty; fills x.
- * memo (emptied here) is kept by x and by every rescore of x. */
+ * memo (see gm_typo_lm_memo_clear) is kept by x and by every rescore of x. */
 float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w, size_t n,
                        gm_typo_lm_memo *memo);
 

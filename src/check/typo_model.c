@@ -26,6 +26,8 @@ struct gm_typo_model {
     uint64_t *keys;        /* 0 = empty slot */
     float *logp;
     size_t mask;           /* slots - 1 */
+    float *char_logp;      /* the one-character words' logp by U+4E00 offset (1: none):
+                              the detector asks for them at every suspect */
     float unknown;
     uint64_t *bloom;       /* BLOOM_BITS bits */
     uint32_t *conf_at;     /* CJK_COUNT + 1 offsets into conf */
@@ -60,6 +62,8 @@ static uint32_t bloom_bit(uint32_t a, uint32_t b)
 
 float gm_typo_logp(const gm_typo_model *m, const uint32_t *w, size_t n)
 {
+    if (n == 1)
+        return m->char_logp[w[0] - CJK_BASE];
     uint64_t k = pack(w, n);
     for (size_t s = slot_of(k, m->mask);; s = (s + 1) & m->mask) {
         if (m->keys[s] == k)
@@ -140,6 +144,8 @@ static void add_word(gm_typo_model *m, const uint32_t *w, size_t n, float lp)
         s = (s + 1) & m->mask;
     m->keys[s] = k;
     m->logp[s] = lp;
+    if (n == 1)
+        m->char_logp[w[0] - CJK_BASE] = lp;
     for (size_t i = 0; i + 1 < n; i++) {
         uint32_t bit = bloom_bit(w[i], w[i + 1]);
         m->bloom[bit >> 6] |= 1ULL << (bit & 63);
@@ -219,6 +225,7 @@ static void model_free(gm_typo_model *m)
         return;
     free(m->keys);
     free(m->logp);
+    free(m->char_logp);
     free(m->bloom);
     free(m->conf_at);
     free(m->conf);
@@ -235,11 +242,16 @@ static int alloc_tables(gm_typo_model *m, const pass *p)
     m->mask = slots - 1;
     m->keys = calloc(slots, sizeof *m->keys);
     m->logp = calloc(slots, sizeof *m->logp);
+    m->char_logp = malloc(CJK_COUNT * sizeof *m->char_logp);
     m->bloom = calloc(BLOOM_BITS / 64, sizeof *m->bloom);
     m->conf_at = calloc(CJK_COUNT + 1, sizeof *m->conf_at);
     m->conf = calloc(p->conf_chars + 1, sizeof *m->conf);
     m->kind = calloc(p->conf_chars + 1, sizeof *m->kind);
-    return m->keys && m->logp && m->bloom && m->conf_at && m->conf && m->kind ? 0 : GM_E_NOMEM;
+    if (!m->keys || !m->logp || !m->char_logp || !m->bloom || !m->conf_at || !m->conf || !m->kind)
+        return GM_E_NOMEM;
+    for (size_t c = 0; c < CJK_COUNT; c++)
+        m->char_logp[c] = 1.0f;    /* not a word */
+    return 0;
 }
 
 /* Confusion lines were written in character order, each storing its count
