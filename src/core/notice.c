@@ -33,7 +33,7 @@ int notice_validate(const gm_notice *n, gm_err *err)
         return gm_fail(err, GM_E_INVALID, "kind", "通知类别应为 1 到 64 个小写字母、数字或 ._-");
     int rc = text_require(n->title, "title", 1, 200, err);
     if (!rc && n->body && *n->body)
-        rc = text_require(n->body, "body", 0, 2000, err);
+        rc = text_require(n->body, "body", 0, GM_NOTICE_BODY_MAX, err);
     if (!rc && n->link && *n->link && (n->link[0] != '/' || strlen(n->link) > 500))
         rc = gm_fail(err, GM_E_INVALID, "link", "链接应为以 / 开头的控制台路径");
     return rc;

@@ -18,6 +18,8 @@ typedef struct gm_notice {
     const char *link;     /* console route, e.g. "/posts/12"; may be "" */
 } gm_notice;
 
+#define GM_NOTICE_BODY_MAX 2000   /* code points */
+
 /* Kind is [a-z0-9._-]{1,64}; title 1..200 and body 0..2000 code points;
  * link empty or starting with "/". */
 int notice_validate(const gm_notice *n, gm_err *err);

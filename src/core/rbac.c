@@ -58,7 +58,7 @@ static const struct {
         P(PERM_UNIT_READ) | P(PERM_UNIT_WRITE) | P(PERM_USER_READ) | P(PERM_USER_WRITE) |
         P(PERM_AUDIT_READ) | P(PERM_CHECK_RUN) | P(PERM_LEXICON_ADMIN) | P(PERM_ACCOUNT_READ) |
         P(PERM_CALENDAR_ADMIN) | P(PERM_NOTIFY_ADMIN) | P(PERM_MESSAGE_READ) |
-        P(PERM_POST_READ) | P(PERM_POLICY_ADMIN) | P(PERM_POST_RECHECK)},
+        P(PERM_POST_READ) | P(PERM_POLICY_ADMIN) | P(PERM_POST_RECHECK) | P(PERM_JOB_RUN)},
     [ROLE_OBSERVER] = {"observer", "监督检查",
         P(PERM_UNIT_READ) | P(PERM_USER_READ) | P(PERM_AUDIT_READ) | P(PERM_ACCOUNT_READ) |
         P(PERM_MESSAGE_READ) |
@@ -72,7 +72,7 @@ static const char *const perm_names[PERM_COUNT] = {
     "account.close", "calendar.admin", "notify.admin", "message.read", "message.handle",
     "message.moderate", "message.admin", "incident.manage", "duty.write", "meeting.write",
     "post.read", "post.write", "post.review", "post.publish", "publish.grant", "policy.admin",
-    "post.recheck",
+    "post.recheck", "job.run",
 };
 
 int role_from_name(const char *name)

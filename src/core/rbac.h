@@ -58,6 +58,7 @@ typedef enum {
     PERM_PUBLISH_GRANT,     /* authorise operators per account (授权发布) */
     PERM_POLICY_ADMIN,      /* units' review policies */
     PERM_POST_RECHECK,      /* re-check the published archive with the current lists (回溯检查) */
+    PERM_JOB_RUN,           /* run a scheduled job now (立即运行), system-wide */
     PERM_COUNT
 } gm_perm;
 

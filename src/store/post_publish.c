@@ -9,27 +9,34 @@
 #include "store/notify.h"
 #include "store/publications.h"
 #include "store/units.h"
+#include "store/users.h"
 #include "util/clock.h"
 #include "util/iso_time.h"
+#include "util/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- grants ---- */
 
+/* granted_by is the grantor's login as recorded; granted_by_name the name
+ * people know them by (the login when that user is gone). */
 static json_t *grant_json(db_stmt *q)
 {
-    return json_pack("{s:I,s:s,s:s,s:s,s:s}", "user_id", (json_int_t)db_int(q, 0), "login",
+    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s}", "user_id", (json_int_t)db_int(q, 0), "login",
                      db_text(q, 1), "display_name", db_text(q, 2), "granted_at", db_text(q, 3),
-                     "granted_by", db_text(q, 4));
+                     "granted_by", db_text(q, 4), "granted_by_name",
+                     db_is_null(q, 5) || !*db_text(q, 5) ? db_text(q, 4) : db_text(q, 5));
 }
 
 int publish_grants_list(db *d, long long account_id, json_t **out, gm_err *err)
 {
     json_t *arr;
     int rc = db_rows_json(d, &arr, grant_json, err,
-                          "SELECT g.user_id,u.login,u.display_name,g.granted_at,g.granted_by "
-                          "FROM publish_grants g JOIN users u ON u.id=g.user_id "
+                          "SELECT g.user_id,u.login,u.display_name,g.granted_at,g.granted_by,"
+                          "gb.display_name FROM publish_grants g JOIN users u ON u.id=g.user_id "
+                          "LEFT JOIN users gb ON gb.login=g.granted_by "
                           "WHERE g.account_id=? ORDER BY u.login",
                           "i", account_id);
     if (!rc)
@@ -321,7 +328,7 @@ int posts_publish(db *d, const gm_actor *who, long long id, const publish_input 
 /* ---- cancelling a scheduled publication ---- */
 
 typedef struct pending_schedule {
-    long long account_id;
+    long long account_id, operator_id;   /* operator_id: who scheduled it */
     char at[GM_ISO_LEN], state[16];
 } pending_schedule;
 
@@ -330,7 +337,8 @@ static int schedule_of_post(db *d, long long post_id, long long sid, pending_sch
 {
     db_stmt *q;
     int rc = db_query(d, &q, err,
-                      "SELECT account_id,at,state FROM post_schedules WHERE id=? AND post_id=?",
+                      "SELECT account_id,at,state,operator_id FROM post_schedules "
+                      "WHERE id=? AND post_id=?",
                       "ii", sid, post_id);
     if (rc)
         return rc;
@@ -338,11 +346,48 @@ static int schedule_of_post(db *d, long long post_id, long long sid, pending_sch
         s->account_id = db_int(q, 0);
         snprintf(s->at, sizeof s->at, "%s", db_text(q, 1));
         snprintf(s->state, sizeof s->state, "%s", db_text(q, 2));
+        s->operator_id = db_int(q, 3);
         rc = GM_OK;
     } else if (rc == 0)
         rc = gm_fail(err, GM_E_NOTFOUND, "schedule_id", "稿件 %lld 没有编号为 %lld 的定时发布",
                      post_id, sid);
     db_done(q);
+    return rc;
+}
+
+/* Tells the post's author and whoever scheduled it (each once, not the one
+ * who cancelled) that the publication will not happen, and why; the unit's
+ * robots get one group message. */
+static int notify_cancelled(db *d, const gm_actor *who, const gm_post *p,
+                            const pending_schedule *s, const char *reason, gm_err *err)
+{
+    gm_account a;
+    gm_user by;
+    int rc = users_get(d, who->user_id, &by, err);
+    if (!rc)
+        rc = accounts_get(d, s->account_id, &a, err);
+    if (rc)
+        return rc;
+    char title[300], link[48], at[GM_CST_LEN], what[900];
+    post_notice_title(title, sizeof title, "定时发布已取消:", p->title);
+    snprintf(link, sizeof link, "/posts/%lld", p->id);
+    clock_iso_to_cst(s->at, at);
+    snprintf(what, sizeof what, "原定北京时间 %s 在“%s”发布,已由 %s 取消。原因:", at, a.name,
+             by.display_name);
+    accounts_release(&a);
+    /* the reason whole; the schedule before it when both fit a notice's body */
+    size_t fits = text_codepoints(what) + text_codepoints(reason) <= GM_NOTICE_BODY_MAX;
+    char *body = fits ? malloc(strlen(what) + strlen(reason) + 1) : NULL;
+    if (body)
+        strcat(strcpy(body, what), reason);
+    gm_notice n = {.kind = "post.schedule_cancelled", .title = title,
+                   .body = body ? body : reason, .link = link};
+    rc = notify_unit_robots(d, p->unit_id, &n, err);
+    long long to[2] = {p->author_id, s->operator_id};
+    for (int i = 0; !rc && i < 2; i++)
+        if (to[i] && to[i] != who->user_id && (i == 0 || to[1] != to[0]))
+            rc = notify_user_in_app(d, to[i], p->unit_id, &n, err);
+    free(body);
     return rc;
 }
 
@@ -381,6 +426,8 @@ static int cancel_in_tx(db *d, const gm_actor *who, long long id, long long sid,
                                              s.at)};
     if (!rc)
         rc = post_step_record(d, who, &p, p.state, p.state, &st, err);
+    if (!rc)
+        rc = notify_cancelled(d, who, &p, &s, reason, err);
     posts_release(&p);
     return rc;
 }

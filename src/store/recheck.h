@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "check/check.h"
+#include "core/rbac.h"
 #include "store/db.h"
 
 typedef struct recheck_item {
@@ -24,14 +25,22 @@ typedef int (*recheck_fn)(void *ctx, const recheck_item *it);
 
 /* Which publications: account_id / unit_id 0 = any (unit_id: the unit and
  * its subtree); since / until (ISO UTC times, may be NULL) = published at
- * or after since and before until; newest_first orders by publication
- * time descending (else oldest first). */
+ * or after since and before until; reach_user_id 0 = anyone's, else only
+ * on units where that user holds a grant carrying reach_perm (the rule of
+ * rbac_allows, applied in SQL so a page costs what it reads);
+ * newest_first orders by publication time descending (else oldest first);
+ * offset skips that many, limit (0: no limit) caps the walk. */
 typedef struct recheck_filter {
     long long account_id, unit_id;
     const char *since, *until;
+    long long reach_user_id;
+    gm_perm reach_perm;
     int newest_first;
+    long long offset, limit;
 } recheck_filter;
 
+/* How many publications the filter names (offset and limit ignored). */
+int recheck_count(db *d, const recheck_filter *f, long long *n, gm_err *err);
 int recheck_each(db *d, const recheck_filter *f, recheck_fn fn, void *ctx, gm_err *err);
 
 /* Publications of published posts, oldest first; account_id 0 = every

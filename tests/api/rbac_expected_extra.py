@@ -152,6 +152,8 @@ for _list in ("lexicon", "allow", "context", "sources",
 
 # The scheduler's jobs and runs (issue 12): read by those who read the audit trail.
 EXPECTED_EXTRA[("GET", "/api/v1/jobs")] = READERS
+# Running a job now (立即运行): jobs are system-wide, so the system admin only.
+EXPECTED_EXTRA[("POST", "/api/v1/jobs/run")] = {"admin"}
 
 # Re-checking the published archive with the current lists (回溯检查, issue 14 §3):
 # the system admin, the information centre and inspectors, within their units.

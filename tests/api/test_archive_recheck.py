@@ -2,7 +2,8 @@
 GET /api/v1/archive/recheck re-checks published posts (all, one account, since
 a date) with the lists in force now and lists those that now have findings --
 title, account, publication time, findings with severity -- within the
-caller's units, a bounded number of publications per request."""
+caller's units (applied in SQL: a page reads only what it checks), a bounded
+number of publications per request; titles judged as of the publication day."""
 import datetime
 import os
 import sys
@@ -14,6 +15,7 @@ import gmtest  # noqa: E402
 
 WECHAT = 1          # demo account of 示范县教育局 (unit 4)
 URL = "/api/v1/archive/recheck"
+BASE_OFFICIALS = "/api/v1/admin/lists/officials"
 NEW_TERM = "回溯测试违规词"
 BODY = "各学校:为做好冬季校园安全工作,定于下周开展校园安全专项检查,请提前自查。"
 
@@ -104,6 +106,63 @@ class ArchiveRecheckTest(gmtest.ServerTest):
         self.assertEqual(self.recheck(other, account_id=WECHAT).status, 403)
         self.assertEqual(self.recheck(other, unit_id=4).status, 403)
         self.assertEqual(self.recheck(other, unit_id=5).status, 200)
+
+    def test_archive_recheck_reach_and_count_in_sql_match_the_grants(self):
+        """The reach is applied in the count and page queries (so a page reads only
+        what it checks): every grant carrying post.recheck adds its units once,
+        a grant whose role lacks it adds nothing, an offset past the end is empty."""
+        r = self.admin.post("/api/v1/users", {"login": "mixed", "display_name": "两处任职",
+                                              "password": "Valid-pass-2026!",
+                                              "roles": [{"role": "supervisor", "unit_id": 5},
+                                                        {"role": "contributor", "unit_id": 4}]})
+        self.assertEqual(r.status, 201, r)
+        mixed = self.srv.client("mixed", "Valid-pass-2026!")
+        r = self.recheck(mixed)
+        self.assertEqual((r.status, r.json["total"]), (200, 0), r)   # contributor: no recheck
+        uid = gmtest.sql(self.srv.db, "SELECT id FROM users WHERE login='mixed'")[0][0]
+        for unit in (4, 1):   # observer of unit 4, then of the root: the subtree, each once
+            gmtest.sql(self.srv.db, "INSERT INTO user_roles(user_id,unit_id,role) VALUES(?,?,?)",
+                       (uid, unit, "observer"))
+            r = self.recheck(mixed, scan=2)
+            self.assertEqual((r.json["total"], r.json["checked"], r.json["next_offset"]), (3, 2, 2))
+        r = self.recheck(mixed, scan=2, offset=2)
+        self.assertEqual((r.json["checked"], r.json["next_offset"]), (1, None))
+        r = self.recheck(mixed, offset=10)
+        self.assertEqual((r.json["total"], r.json["checked"], r.json["items"], r.json["next_offset"]),
+                         (3, 0, [], None))
+
+
+class ArchiveRecheckDateTest(gmtest.ServerTest):
+    def test_archive_recheck_judges_titles_as_of_the_publication_day(self):
+        """An office-holder's title is judged by what was held on the day the post
+        was published: right in a 2019 post if held by then, wrong if taken up later."""
+        admin = self.srv.client("admin")
+        author, head = self.srv.client("contributor"), self.srv.client("depthead")
+        leader, op = self.srv.client("leader"), self.srv.client("operator")
+        r = author.post("/api/v1/posts", {"title": "钱立新局长调研", "body": "钱立新局长到学校调研。",
+                                          "account_ids": [WECHAT], "major": False})
+        pid = r.json["id"]
+        self.assertEqual(author.post(f"/api/v1/posts/{pid}/submit").status, 200)
+        self.assertEqual(head.post(f"/api/v1/posts/{pid}/approve", {"note": "同意"}).status, 200)
+        self.assertEqual(leader.post(f"/api/v1/posts/{pid}/approve", {"confidentiality": True}).status, 200)
+        r = op.post(f"/api/v1/posts/{pid}/publish", {"account_id": WECHAT, "platform_post_id": "d-1"})
+        self.assertIn(r.status, (200, 201), r)
+        gmtest.sql(self.srv.db, "UPDATE publications SET published_at='2019-03-01T02:00:00Z' "
+                                "WHERE post_id=?", (pid,))
+        holder = {"name": "钱立新", "posts": [{"title": "副局长", "unit": "示范县教育局",
+                                               "from": "2016-01-01", "to": "2019-12-31"},
+                                              {"title": "局长", "unit": "示范县教育局",
+                                               "from": "2020-01-01", "to": ""}]}
+        self.assertEqual(admin.post(BASE_OFFICIALS, {"add": [holder]}).status, 200)
+        r = admin.get(URL)
+        titles = [f for i in r.json["items"] if i["post_id"] == pid for f in i["findings"]
+                  if f["category"] == "title"]
+        self.assertEqual([f["replacement"] for f in titles], ["副局长", "副局长"], r.json)  # title, text
+        holder["posts"][1]["from"] = "2019-01-01"                      # he was 局长 by then
+        holder["posts"][0]["to"] = "2018-12-31"
+        self.assertEqual(admin.post(BASE_OFFICIALS, {"set": [holder]}).status, 200)
+        r = admin.get(URL)
+        self.assertNotIn(pid, [i["post_id"] for i in r.json["items"]])
 
 
 if __name__ == "__main__":

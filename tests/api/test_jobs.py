@@ -132,6 +132,39 @@ class JobsApiTest(unittest.TestCase):
         self.assertEqual(sup.get("/api/v1/jobs?runs=999").error_field(), "runs")
         self.assertEqual(self.srv.client("operator").get("/api/v1/jobs").status, 403)
 
+    def test_jobs_run_now_by_the_system_admin_is_logged_and_audited(self):
+        self.srv.start(extra_args=("--no-jobs",))
+        admin = self.srv.client("admin")
+        nxt = lambda: sql(self.srv.db, "SELECT next_run_at FROM jobs WHERE name='jobs.prune'")
+        admin.get("/api/v1/jobs")
+        r = admin.post("/api/v1/jobs/run", {"job": "jobs.prune"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual((r.json["job"], r.json["ok"]), ("jobs.prune", True))
+        self.assertEqual([x[1:] for x in runs(self.srv.db)], [("ok", 1)])      # a manual run
+        before = nxt()
+        self.assertEqual(admin.post("/api/v1/jobs/run", {"job": "jobs.prune"}).status, 200)
+        self.assertEqual(nxt(), before)                                        # schedule unchanged
+        audit = sql(self.srv.db, "SELECT login, action, object_type, object_id, after FROM audit "
+                                 "WHERE action='job.run' ORDER BY id")
+        self.assertEqual(len(audit), 2)
+        self.assertEqual(audit[0][:4], ("admin", "job.run", "job", "jobs.prune"))
+        self.assertTrue(json.loads(audit[0][4])["ok"])
+        # refused: unknown job, no job, a job whose lease another process holds, other roles
+        n_audit = len(sql(self.srv.db, "SELECT id FROM audit WHERE action='job.run'"))
+        r = admin.post("/api/v1/jobs/run", {"job": "no.such.job"})
+        self.assertEqual((r.status, r.error_field()), (404, "job"))
+        self.assertEqual(admin.post("/api/v1/jobs/run", {}).error_field(), "job")
+        sql(self.srv.db, "UPDATE jobs SET lease_owner='other:1:ab', lease_until='2999-01-01T00:00:00Z' "
+                         "WHERE name='jobs.prune'")
+        r = admin.post("/api/v1/jobs/run", {"job": "jobs.prune"})
+        self.assertEqual((r.status, r.error_field()), (409, "job"))
+        self.assertIn("正在由其他进程运行", r.json["error"]["message"])
+        for login in ("supervisor", "observer", "operator"):
+            self.assertEqual(self.srv.client(login).post("/api/v1/jobs/run", {"job": "jobs.prune"}).status,
+                             403, login)
+        self.assertEqual(len(sql(self.srv.db, "SELECT id FROM audit WHERE action='job.run'")), n_audit)
+        self.assertEqual(len(runs(self.srv.db)), 2)
+
 
 if __name__ == "__main__":
     unittest.main()

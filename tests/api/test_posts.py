@@ -4,6 +4,7 @@ scheduled publishing, archive search, corrections, notifications, and a
 kill -9 during a burst of approvals.
 """
 import datetime
+import json
 import os
 import signal
 import sys
@@ -212,6 +213,9 @@ class PostWorkflowTest(gmtest.ServerTest):
             self.assertEqual(r.status, 201, r)
         r = self.op.post(f"/api/v1/posts/{pid2}/publish", {"account_id": DOUYIN, "url": "https://d.cn/1"})
         self.assertEqual(r.status, 201, r)
+        g = [p for p in sup.get(f"/api/v1/accounts/{DOUYIN}/publishers").json["publishers"]
+             if p["user_id"] == op_id][0]
+        self.assertEqual((g["granted_by"], g["granted_by_name"]), ("supervisor", "市信息中心 王主任"))
         before = audit_count(self.srv.db)
         r = self.op.post(f"/api/v1/posts/{pid}/publish", {"account_id": DOUYIN, "url": "https://d.cn/2"})
         self.unchanged(before, r, 409, "account_id")      # not a target of that post
@@ -305,6 +309,49 @@ class PostWorkflowTest(gmtest.ServerTest):
         # The account is free again: the post may be scheduled anew.
         r = self.op.post(f"/api/v1/posts/{pid}/publish", {"account_id": WECHAT, "at": at})
         self.assertEqual(r.status, 202, r)
+
+    def test_cancelled_schedule_notifies_the_author_and_whoever_scheduled_it(self):
+        pid = self.approved()
+        at = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=3)).strftime(
+            "%Y-%m-%dT%H:%M:%SZ")
+        sid = self.op.post(f"/api/v1/posts/{pid}/publish", {"account_id": WECHAT, "at": at}).json["schedule"]["id"]
+        r = self.srv.client("admin").post("/api/v1/users", {
+            "login": "op2", "display_name": "教育局运维 李工", "password": "Valid-pass-2026!",
+            "roles": [{"role": "operator", "unit_id": 4}]})
+        self.assertEqual(r.status, 201, r)
+        op2_id = r.json["id"]
+        sup = self.srv.client("supervisor")
+        self.assertEqual(sup.post(f"/api/v1/accounts/{WECHAT}/publishers", {"user_id": op2_id}).status, 201)
+        op2 = self.srv.client("op2", "Valid-pass-2026!")
+        gmtest.sql(self.srv.db, "INSERT INTO unit_webhooks(unit_id,kind,name,url,enabled,created_at,"
+                                "updated_at) VALUES(4,'wecom','教育局办公室群','http://127.0.0.1:9/x',1,"
+                                "'2026-01-01T00:00:00Z','2026-01-01T00:00:00Z')")
+        outbox = lambda: gmtest.sql(self.srv.db, "SELECT payload FROM webhook_outbox")
+        try:
+            n_out = len(outbox())
+            r = op2.post(f"/api/v1/posts/{pid}/schedules/{sid}/cancel", {"reason": "会议改期,稿件暂缓发布"})
+            self.assertEqual(r.status, 200, r)
+            for client in (self.author, self.op):   # the author, and the operator who scheduled it
+                mine = [n for n in client.get("/api/v1/notifications").json["notifications"]
+                        if n["kind"] == "post.schedule_cancelled" and n["link"] == f"/posts/{pid}"]
+                self.assertEqual(len(mine), 1, mine)
+                self.assertIn("定时发布已取消", mine[0]["title"])
+                self.assertIn("会议改期,稿件暂缓发布", mine[0]["body"])
+                self.assertIn("教育局运维 李工", mine[0]["body"])    # who cancelled, by name
+            self.assertEqual([n for n in op2.get("/api/v1/notifications").json["notifications"]
+                              if n["kind"] == "post.schedule_cancelled"], [])   # not the canceller
+            robot = outbox()[n_out:]
+            self.assertEqual(len(robot), 1, robot)                # one group message
+            self.assertIn("定时发布已取消", json.dumps(json.loads(robot[0][0]), ensure_ascii=False))
+            # a reason as long as allowed still cancels (the notice keeps the reason whole)
+            sid2 = self.op.post(f"/api/v1/posts/{pid}/publish", {"account_id": WECHAT, "at": at}).json["schedule"]["id"]
+            r = self.op.post(f"/api/v1/posts/{pid}/schedules/{sid2}/cancel", {"reason": "延" * 2000})
+            self.assertEqual(r.status, 200, r)
+            last = [n for n in self.author.get("/api/v1/notifications").json["notifications"]
+                    if n["kind"] == "post.schedule_cancelled"]
+            self.assertEqual(len(last), 2)
+        finally:
+            gmtest.sql(self.srv.db, "UPDATE unit_webhooks SET enabled=0 WHERE unit_id=4")
 
     def test_archive_full_text_search_finds_chinese(self):
         pid = self.draft(title="关于秋季学期学生资助政策的解读", body="家庭经济困难学生可申请国家助学金。")

@@ -1,7 +1,8 @@
 // 定时任务 in the browser: a job is run by hand on the server (govmedia jobs
 // run, as an operator of the machine would), the supervisor's page shows
 // every job with its Beijing-time schedule and that run in the job's
-// recent runs; a contributor may not open the page.
+// recent runs; the system admin runs a job now from the page (立即运行,
+// audited); a contributor may not open the page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -37,6 +38,29 @@ test("supervisor sees every job with its schedule and a run done by hand (定时
   await gm.settle(page);
   await gm.shots(page, "jobs-supervisor");
   gm.assertClean(page);
+});
+
+test("the system admin runs a job now (立即运行); the supervisor has no such button", async () => {
+  const page = await gm.pageAs("admin", "/jobs");
+  const api = await gm.apiAs("admin");
+  const job = (await api.get("/jobs")).jobs.find(j => j.name === "jobs.prune");
+  const sel = job.name.replace(/\./g, "\\.");
+  await page.locator(`[data-test=job-run-${sel}]`).click();
+  await page.locator(".el-message-box", { hasText: job.title }).waitFor();
+  await page.locator(".el-message-box__btns .el-button--primary").click();
+  await page.locator(".el-message", { hasText: `“${job.title}”` }).first().waitFor();
+  const after_ = await api.get("/jobs?runs=20");
+  assert.ok(after_.runs.some(r => r.job === job.name && r.manual), "a manual run is logged");
+  await page.locator(`[data-test=job-status-${sel}]`).waitFor();
+  await gm.settle(page);
+  await gm.shots(page, "jobs-run-now-admin");
+  await gm.open(page, "/audit");
+  await page.locator("[data-test=audit-table] .el-table__row", { hasText: "立即运行定时任务" }).first().waitFor();
+  gm.assertClean(page);
+  const sup = await gm.pageAs("supervisor", "/jobs");
+  await sup.locator("[data-test=jobs] .el-table__row").first().waitFor();
+  assert.equal(await sup.locator("[data-test^=job-run-]").count(), 0);
+  gm.assertClean(sup);
 });
 
 test("a contributor may not open the scheduler page", async () => {

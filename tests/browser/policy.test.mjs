@@ -63,6 +63,9 @@ test("supervisor withdraws and grants again an operator's right to publish (发�
   const mine = list.find(p => p.login === "operator");
   assert.ok(mine, "the grant is back");
   assert.equal(mine.granted_by, "supervisor");
+  // 授权人 is shown by the name people know, not the login
+  const row = page.locator("[data-test=publishers] .el-table__row", { hasText: mine.display_name });
+  assert.match(await row.textContent(), /市信息中心 王主任/);
   // The audit log names both steps in Chinese.
   await gm.open(page, "/audit");
   await page.locator("[data-test=audit-table] .el-table__row", { hasText: "授予发布权限" }).first().waitFor();

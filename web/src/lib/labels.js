@@ -29,7 +29,7 @@ const tables = {
     "account.read": "查看账号", "account.apply": "申请开设账号", "account.approve": "审批账号",
     "account.operate": "账号运维(开通、认证、备案、变更)", "account.report": "提交年审报告",
     "account.review": "年度审核", "account.close": "注销与合并账号", "calendar.admin": "工作日历管理",
-    "post.recheck": "回溯检查",
+    "post.recheck": "回溯检查", "job.run": "立即运行定时任务",
   },
   action: {
     "session.login": "登录", "session.logout": "退出登录", "session.login_failed": "登录失败",
@@ -46,8 +46,9 @@ const tables = {
     "post.schedule": "定时发布", "post.publish": "发布", "post.withdraw": "撤回稿件", "post.remind": "超时提醒",
     "post.cancel_schedule": "取消定时发布", "review_policy.set": "设置审核流程",
     "publish_grant.add": "授予发布权限", "publish_grant.remove": "收回发布权限",
+    "job.run": "立即运行定时任务",
   },
-  objectType: { unit: "单位", user: "用户", account: "账号", session: "会话", review: "年审", calendar: "工作日历", lexicon: "词库", managed_list: "词库或名单", post: "稿件", publish_grant: "发布权限" },
+  objectType: { unit: "单位", user: "用户", account: "账号", session: "会话", review: "年审", calendar: "工作日历", lexicon: "词库", managed_list: "词库或名单", post: "稿件", publish_grant: "发布权限", job: "定时任务" },
   unitKind: {
     province: "省级", city: "市级", county: "县级", township: "乡镇", department: "部门",
     internal: "内设机构", organisation: "其他组织",
@@ -62,6 +63,8 @@ const tables = {
     mobile: "手机号", id_card: "身份证号", bank_card: "银行卡号", email: "电子邮箱", missing: "未注明来源",
     unapproved: "来源未经核准", type: "文件类型", size: "文件大小", typo: "错别字", title: "标题", general: "一般",
   },
+  // the expression rule's categories (a "title" there is an office-holder's 职务)
+  expressionCategory: { name: "名称或姓名", formulation: "规范表述", title: "领导职务", typo: "错别字" },
   severity: { block: "禁止发布", warn: "提醒" },
   calendarSource: { store: "已导入", shipped: "随软件提供" },
 };

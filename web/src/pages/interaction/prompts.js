@@ -5,6 +5,7 @@ import { ref } from "vue";
 import { ElMessageBox } from "element-plus";
 import { api } from "@/lib/api.js";
 import { notifyError, notifyOk } from "@/lib/forms.js";
+import { useLoading } from "@/lib/load.js";
 
 const required = v => (v && v.trim() ? true : "必须填写");
 
@@ -21,11 +22,10 @@ export async function promptRequired(title, text, value = "") {
 // One object loaded from `${base}/${id}` and its steps (POST `${base}/${id}/${path}`),
 // for the detail pages: the reply of a step is the updated object.
 export function useDetail(base, id) {
-  const item = ref(null), loading = ref(true);
+  const item = ref(null);
+  const { loading, run } = useLoading(true);
   async function load() {
-    loading.value = true;
-    try { item.value = await api.get(`${base}/${id}`); }
-    catch (e) { notifyError(e); } finally { loading.value = false; }
+    await run(async () => { item.value = await api.get(`${base}/${id}`); });
   }
   async function step(path, body, ok) {
     try { item.value = await api.post(`${base}/${id}/${path}`, body); notifyOk(ok); }

@@ -1,0 +1,38 @@
+// findings.js - the compliance check's findings on the text they were found
+// in (start/end: code points of the field, as Array.from splits a string),
+// shared by the 合规检查 page and the post editor.
+//
+// findingPieces(text, findings, field): the text cut at every finding's
+// start and end, each piece with the findings covering it ({text, fs}), so
+// every finding is underlined whole even where findings overlap.
+// withFix(text, f): the text with f's replacement applied, or null when the
+// text no longer holds f.match there (it changed since the check).
+
+export function findingPieces(text, findings, field = "text") {
+  const cps = Array.from(text || "");
+  const mine = findings.filter(f => (f.field || "text") === field && f.end > f.start && f.start < cps.length);
+  const cuts = new Set([0, cps.length]);
+  for (const f of mine) { cuts.add(f.start); cuts.add(Math.min(f.end, cps.length)); }
+  const at = [...cuts].sort((a, b) => a - b);
+  const out = [];
+  for (let i = 0; i + 1 < at.length; i++) {
+    const fs = mine.filter(f => f.start <= at[i] && f.end >= at[i + 1]);
+    const piece = cps.slice(at[i], at[i + 1]).join("");
+    const last = out[out.length - 1];
+    if (!fs.length && last && !last.fs.length) last.text += piece;   // plain runs stay one piece
+    else out.push({ text: piece, fs });
+  }
+  return out;
+}
+
+// The strongest severity among fs ("block" over "warn").
+export const severityOf = fs => (fs.some(f => f.severity === "block") ? "block" : "warn");
+
+export function withFix(text, f) {
+  const cps = Array.from(text || "");
+  if (f.replacement == null || cps.slice(f.start, f.end).join("") !== f.match) return null;
+  return cps.slice(0, f.start).join("") + f.replacement + cps.slice(f.end).join("");
+}
+
+// Whether the console offers "apply the fix" for a finding.
+export const fixable = f => f.rule === "expression" && !!f.replacement;
