@@ -28,9 +28,9 @@ WORD_MIN_FREQ = 1000
 
 
 def toneless(reading):
-    s = unicodedata.normalize("NFD", reading)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    return s.replace("ü", "v").lower()
+    """lǚ -> lv (ü is written v, as pinyin keyboards do), dài -> dai."""
+    s = unicodedata.normalize("NFD", reading.lower()).replace("u\u0308", "v")
+    return "".join(c for c in s if not unicodedata.combining(c))
 
 
 def read_unihan(path):

@@ -96,6 +96,8 @@ static int load_parts(gm_checker *c, const gm_checker_files *f, const gm_checker
         rc = load_list(c, t->allow, "allow", f->allow, GM_LEX_ALLOW, err);
     if (rc == 0)
         rc = load_list(c, t->context, "context", f->context, GM_LEX_CONTEXT, err);
+    if (rc == 0)
+        rc = gm_context_load_builtin(&c->lex, err);
     if (rc == 0 && f->policy)
         rc = gm_policy_load_file(&c->policy, f->policy, err);
     if (rc == 0 && t->sources)

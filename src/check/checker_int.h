@@ -43,9 +43,15 @@ typedef struct gm_hits {
 int gm_allowed_covers(const gm_hits *allowed, size_t cp_start, size_t cp_end);
 
 /* True when the lexicon hit h of text (len bytes) is named by official text
- * fighting it: governed by one of the enforcement words found in it
- * (words), or condemned after it, inside its clause (context.c). */
-int gm_context_governs(const gm_hits *words, const char *text, size_t len, const gm_hit *h);
+ * fighting it, inside its clause: governed by one of the enforcement words
+ * found in it (words), or condemned by one of the condemning words found
+ * after it (cond) (context.c). */
+int gm_context_governs(const gm_hits *words, const gm_hits *cond, const char *text, size_t len,
+                       const gm_hit *h);
+
+/* Adds the built-in condemning words (违法, 犯罪, 骗局…) to lx as
+ * GM_LEX_CONDEMN entries, so the matcher finds them with everything else. */
+int gm_context_load_builtin(gm_lexicon *lx, gm_err *err);
 
 /* True when text[b_start, b_end) holds clause or sentence punctuation (。，
  * ；！？… and ASCII ones) or a line break: an allow-list phrase found across

@@ -15,7 +15,9 @@
  *   - an enforcement word after the term in a frame that makes the term its
  *     object: 对…进行打击 (对 before the term) or …专项整治.
  * The list of enforcement words is data; the condemning words and frames
- * are grammar, kept here.
+ * are grammar, kept here.  Both kinds of word are found by the lexicon's
+ * own automaton (the condemning ones as GM_LEX_CONDEMN entries), so a text
+ * with neither costs nothing here.
  */
 #include <string.h>
 #include <utf8proc.h>
@@ -149,23 +151,31 @@ static int ends_with(const char *text, size_t from, size_t at, const char *word)
     return at >= from + wl && memcmp(text + at - wl, word, wl) == 0;
 }
 
-/* A condemning word in text[b_end, ce), within GAP code points, not negated. */
-static int condemned_after(const char *text, size_t b_end, size_t ce)
+/* A condemning word (one of the hits cond) in text[b_end, ce), at most GAP
+ * code points after the term ending at cp_end, not negated. */
+static int condemned_after(const gm_hits *cond, const char *text, size_t b_end, size_t cp_end,
+                           size_t ce)
 {
-    for (size_t i = 0; i < sizeof condemning / sizeof *condemning; i++) {
-        for (const char *p = find_in(text, b_end, ce, condemning[i]); p;
-             p = find_in(text, (size_t)(p - text) + 1, ce, condemning[i])) {
-            size_t at = (size_t)(p - text);
-            if (gm_utf8_count(text + b_end, at - b_end) > GAP)
-                break;
-            int negated = 0;
-            for (size_t n = 0; n < sizeof negators / sizeof *negators; n++)
-                negated |= ends_with(text, b_end, at, negators[n]);
-            if (!negated)
-                return 1;
-        }
+    for (size_t i = 0; i < cond->n; i++) {
+        const gm_hit *w = &cond->v[i];
+        if (w->b_start < b_end || w->b_end > ce || w->cp_start - cp_end > GAP)
+            continue;
+        int negated = 0;
+        for (size_t n = 0; n < sizeof negators / sizeof *negators; n++)
+            negated |= ends_with(text, b_end, w->b_start, negators[n]);
+        if (!negated)
+            return 1;
     }
     return 0;
+}
+
+int gm_context_load_builtin(gm_lexicon *lx, gm_err *err)
+{
+    char buf[512];
+    size_t len = 0;
+    for (size_t i = 0; i < sizeof condemning / sizeof *condemning; i++)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s\n", condemning[i]);
+    return gm_lexicon_parse(lx, "context (built-in)", buf, len, GM_LEX_CONDEMN, err);
 }
 
 /* Sentence and clause punctuation and line breaks. */
@@ -200,7 +210,8 @@ int gm_crosses_clause(const char *text, size_t b_start, size_t b_end)
     return 0;
 }
 
-int gm_context_governs(const gm_hits *words, const char *text, size_t len, const gm_hit *h)
+int gm_context_governs(const gm_hits *words, const gm_hits *cond, const char *text, size_t len,
+                       const gm_hit *h)
 {
     size_t cs, ce;
     clause_of(text, len, h->b_start, h->b_end, &cs, &ce);
@@ -217,5 +228,5 @@ int gm_context_governs(const gm_hits *words, const char *text, size_t len, const
             (object_frame || ends_with(text, h->b_end, w->b_start, "专项")))
             return 1;   /* 对赌博进行打击, 赌博专项整治 */
     }
-    return condemned_after(text, h->b_end, ce);
+    return condemned_after(cond, text, h->b_end, h->cp_end, ce);
 }

@@ -17,7 +17,7 @@ typedef struct collect {
     const gm_lexicon *lex;
     const char *text;
     size_t len;
-    gm_hits block, allow, context, sound;
+    gm_hits block, allow, context, condemn, sound;
     int nomem;
 } collect;
 
@@ -41,7 +41,10 @@ static int on_hit(void *ctx, const gm_hit *h)
     int kind = c->lex->terms[h->term].allow;
     if (kind == GM_LEX_ALLOW && gm_crosses_clause(c->text, h->b_start, h->b_end))
         return 0;
-    gm_hits *hv = kind == GM_LEX_CONTEXT ? &c->context : kind ? &c->allow : &c->block;
+    gm_hits *hv = kind == GM_LEX_CONTEXT   ? &c->context
+                  : kind == GM_LEX_CONDEMN ? &c->condemn
+                  : kind                   ? &c->allow
+                                           : &c->block;
     c->nomem = push(hv, h) != 0;
     return c->nomem;
 }
@@ -92,7 +95,8 @@ static int add_finding(const gm_checker *c, const collect *col, const char *text
         if (sev == GM_SEV_NONE)
             return 0;
     }
-    int ctx = pol->context && gm_context_governs(&col->context, text, col->len, h);
+    int ctx = pol->context && (col->context.n || col->condemn.n) &&
+              gm_context_governs(&col->context, &col->condemn, text, col->len, h);
     gm_finding f = {.rule = "lexicon", .field = field, .category = t->category,
                     .severity = ctx ? GM_SEV_WARN : sev, .term = t->text,
                     .match = (char *)text + h->b_start, .start = h->cp_start, .end = h->cp_end,
@@ -168,6 +172,7 @@ int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const
     else
         free(col.allow.v);
     free(col.context.v);
+    free(col.condemn.v);
     free(col.sound.v);
     return rc;
 }

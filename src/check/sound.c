@@ -584,26 +584,40 @@ static void push(scan *sc, size_t at, const state *st)
         v[(*n)++] = *st;
 }
 
-/* The normalised character just before byte b (0 if none or noise). */
-static uint32_t char_before(const char *text, size_t b)
+/* The normalised character just before byte b (0 if none or noise),
+ * passing over repeats of same (带开发票票 ends on 票, not on 票票). */
+static uint32_t char_before(const char *text, size_t b, uint32_t same)
 {
-    if (b == 0)
-        return 0;
-    size_t p = b - 1;
-    while (p > 0 && ((unsigned char)text[p] & 0xC0) == 0x80)
-        p--;
-    uint32_t cp, norm[GM_NORM_MAX];
-    if (!gm_utf8_decode((const unsigned char *)text + p, b - p, &cp))
-        return 0;
-    return gm_norm_map(cp, norm) == 1 ? norm[0] : 0;
+    for (int k = 0; b > 0 && k < 8; k++) {
+        size_t p = b - 1;
+        while (p > 0 && ((unsigned char)text[p] & 0xC0) == 0x80)
+            p--;
+        uint32_t cp, norm[GM_NORM_MAX];
+        if (!gm_utf8_decode((const unsigned char *)text + p, b - p, &cp))
+            return 0;
+        uint32_t c = gm_norm_map(cp, norm) == 1 ? norm[0] : 0;
+        if (c != same)
+            return c;
+        b = p;
+    }
+    return 0;
 }
 
-static uint32_t char_after(const char *text, size_t len, size_t e)
+/* The normalised character at byte e (0 if none or noise), passing over
+ * repeats of same. */
+static uint32_t char_after(const char *text, size_t len, size_t e, uint32_t same)
 {
-    uint32_t cp, norm[GM_NORM_MAX];
-    if (e >= len || !gm_utf8_decode((const unsigned char *)text + e, len - e, &cp))
-        return 0;
-    return gm_norm_map(cp, norm) == 1 ? norm[0] : 0;
+    for (int k = 0; e < len && k < 8; k++) {
+        uint32_t cp, norm[GM_NORM_MAX];
+        size_t l = gm_utf8_decode((const unsigned char *)text + e, len - e, &cp);
+        if (!l)
+            return 0;
+        uint32_t c = gm_norm_map(cp, norm) == 1 ? norm[0] : 0;
+        if (c != same)
+            return c;
+        e += l;
+    }
+    return 0;
 }
 
 /* A homophone hit's verdict:
@@ -611,8 +625,9 @@ static uint32_t char_after(const char *text, size_t len, size_t e)
  *     or when a substituted character at its edge forms a common word with
  *     the text just outside (实时采集 is not 时时彩: ordinary words that
  *     merely sound like the term run across the hit's edge);
- *     or when every character is substituted and in such a word (院校 is
- *     not 援交);
+ *     or when the hit is ordinary words throughout: every character
+ *     substituted and in such a word, or two characters that are one (院校
+ *     is not 援交, 公事 is not 公式);
  *   GM_VIA_HOMOPHONE_WEAK when a substituted character forms a common word
  *     with a neighbour inside the hit (大开发票, 中将通知): an evasion or an
  *     unlucky phrase, so at most a warning;
@@ -635,8 +650,8 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
     }
     if (n != t->n || same == n)
         return 0;
-    uint32_t before = char_before(sc->text, st->b_start);
-    uint32_t after = char_after(sc->text, sc->len, e->b_end);
+    uint32_t before = char_before(sc->text, st->b_start, got[0]);
+    uint32_t after = char_after(sc->text, sc->len, e->b_end, got[n - 1]);
     size_t in_words = 0;   /* substituted characters that form a word inside */
     for (size_t i = 0; i < n; i++) {
         if (got[i] == want[i])
@@ -647,8 +662,8 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
         in_words += (i > 0 && common_word(got[i - 1], got[i])) ||
                     (i + 1 < n && common_word(got[i], got[i + 1]));
     }
-    if (same == 0 && in_words == n)
-        return 0;   /* ordinary words throughout, none of the term's characters (院校) */
+    if ((same == 0 && in_words == n) || (n == 2 && in_words))
+        return 0;   /* ordinary words throughout (院校 is not 援交, 公事 is not 公式) */
     return in_words ? GM_VIA_HOMOPHONE_WEAK : GM_VIA_HOMOPHONE;
 }
 
@@ -744,6 +759,25 @@ typedef struct latin_run {
     int tone;                                /* a tone digit was just read */
 } latin_run;
 
+/* lu, nu, lue, nue written for lü, nü, lüe, nüe (a keyboard without ü, or
+ * lü with its dots stripped as accents are): the id of the v spelling, or
+ * -1. */
+static int u_as_v(const char *letters, size_t l)
+{
+    if ((l != 2 && l != 3) || (letters[0] != 'l' && letters[0] != 'n') || letters[1] != 'u' ||
+        (l == 3 && letters[2] != 'e'))
+        return -1;
+    char v[3] = {letters[0], 'v', 'e'};
+    return syllable_id(v, l);
+}
+
+/* The syllable letters[0..l) spell (nue as nve when only that is one), or -1. */
+static int latin_syllable(const char *letters, size_t l)
+{
+    int id = syllable_id(letters, l);
+    return id >= 0 ? id : u_as_v(letters, l);
+}
+
 /* Steps of a Latin run: every syllable that lies inside a stretch from one
  * cut (or the run's ends) to another that splits completely into
  * syllables.  A stretch that does not (an English word) gives no step, so
@@ -767,7 +801,7 @@ static size_t flush_run(scan *sc, latin_run *r, size_t bd)
         fwd[p] = back[p] = r->cut[p];
     for (size_t p = 0; p < n; p++)
         for (size_t l = 1; l <= MAX_SYL_LETTERS; l++)
-            syl[p][l] = (int16_t)(p + l <= n ? syllable_id(r->letters + p, l) : -1);
+            syl[p][l] = (int16_t)(p + l <= n ? latin_syllable(r->letters + p, l) : -1);
     for (size_t p = 0; p < n; p++)
         for (size_t l = 1; fwd[p] && l <= MAX_SYL_LETTERS; l++)
             if (syl[p][l] >= 0)
@@ -783,9 +817,13 @@ static size_t flush_run(scan *sc, latin_run *r, size_t bd)
         for (size_t l = 1; l <= MAX_SYL_LETTERS && !sc->stop; l++) {
             if (syl[p][l] < 0 || !back[p + l])
                 continue;
-            unsigned short id = (unsigned short)syl[p][l];
-            step e = {bd + p, bd + p + l, &id, 1, 1, r->cp[p], r->b[p], r->cp_end[p + l - 1],
-                      r->b_end[p + l - 1]};
+            unsigned short ids[2] = {(unsigned short)syl[p][l]};
+            int v = u_as_v(r->letters + p, l);   /* nue read as nve besides itself */
+            int two = v >= 0 && v != syl[p][l];
+            step e = {bd + p, bd + p + l, ids, 1u + (unsigned)two, 1, r->cp[p], r->b[p],
+                      r->cp_end[p + l - 1], r->b_end[p + l - 1]};
+            if (two)
+                ids[1] = (unsigned short)v;
             take_step(sc, &e);
             any = 1;
         }

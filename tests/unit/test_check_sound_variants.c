@@ -77,6 +77,23 @@ static void test_pinyin_with_tone_digits_or_marks_blocks(void **state)
     expect_no_lexicon_finding("GDP2023 增长");
 }
 
+static void test_pinyin_u_umlaut_written_v_u_or_with_dots_blocks(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_with("旱魃为虐\tgeneral\tblock\n旅进旅退\tgeneral\tblock\n", NULL);
+    const char *texts[] = {"han ba wei nve", "han ba wei nue", "hàn bá wéi nüè", "lv jin lv tui",
+                           "lu jin lu tui", "lǚ jìn lǚ tuì", "LÜ JIN LÜ TUI", NULL};
+    for (size_t i = 0; texts[i]; i++) {
+        json_t *r = run_check(c, texts[i], NULL, NULL, NULL);
+        if (n_findings(r) != 1)
+            fprintf(stderr, "text: %s -> %zu findings\n", texts[i], n_findings(r));
+        assert_int_equal(n_findings(r), 1);
+        assert_string_equal(fstr(r, 0, "via"), "pinyin");
+        json_decref(r);
+    }
+    gm_checker_unref(c);
+}
+
 static void test_ideographic_zero_is_noise_between_characters(void **state)
 {
     (void)state;
@@ -122,6 +139,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pinyin_letter_by_letter_or_split_anywhere_blocks),
         cmocka_unit_test(test_pinyin_with_tone_digits_or_marks_blocks),
+        cmocka_unit_test(test_pinyin_u_umlaut_written_v_u_or_with_dots_blocks),
         cmocka_unit_test(test_ideographic_zero_is_noise_between_characters),
         cmocka_unit_test(test_repeats_fold_in_pinyin_and_homophones),
         cmocka_unit_test(test_homophone_ordinary_word_across_the_edge_is_dropped),
