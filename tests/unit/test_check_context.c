@@ -10,24 +10,7 @@
  */
 #include "test_check_helpers.h"
 
-static gm_checker *shipped;
-
-static int setup(void **state)
-{
-    (void)state;
-    gm_err err = {0};
-    int rc = gm_checker_load_default(&shipped, data_dir(), &err);
-    if (rc)
-        fprintf(stderr, "%s\n", err.message);
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    gm_checker_unref(shipped);
-    return 0;
-}
+#define shipped (*shipped_checker())
 
 /* Every lexicon finding of text is a warning in enforcement context, and
  * there is at least one. */
@@ -123,5 +106,5 @@ int main(void)
         cmocka_unit_test(test_enforcement_word_next_to_an_advert_still_blocks),
         cmocka_unit_test(test_allow_list_phrase_does_not_cross_a_clause_break),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }

@@ -144,4 +144,46 @@ static inline void expect_clean(const gm_checker *c, const char *text)
     json_decref(r);
 }
 
+/* The checker built from every shipped file (data/), for the test groups
+ * that use the shipped lexicon, allow list, context words and policy:
+ * cmocka_run_group_tests(tests, setup_shipped, teardown_shipped). */
+static inline gm_checker **shipped_checker(void)
+{
+    static gm_checker *c;
+    return &c;
+}
+
+static inline int setup_shipped(void **state)
+{
+    (void)state;
+    gm_err err = {0};
+    int rc = gm_checker_load_default(shipped_checker(), data_dir(), &err);
+    if (rc)
+        fprintf(stderr, "%s\n", err.message);
+    return rc;
+}
+
+static inline int teardown_shipped(void **state)
+{
+    (void)state;
+    gm_checker_unref(*shipped_checker());
+    return 0;
+}
+
+/* text has exactly one lexicon finding: term, via ("" when literal),
+ * severity. */
+static inline void expect_one_lexicon(const gm_checker *c, const char *text, const char *term,
+                                      const char *via, const char *sev)
+{
+    json_t *r = run_check(c, text, NULL, NULL, NULL);
+    if (count_rule(r, "lexicon", NULL) != 1)
+        fprintf(stderr, "text: %s -> %zu lexicon findings\n", text, count_rule(r, "lexicon", NULL));
+    assert_int_equal(count_rule(r, "lexicon", NULL), 1);
+    assert_string_equal(fstr(r, 0, "term"), term);
+    const json_t *v = json_object_get(json_array_get(json_object_get(r, "findings"), 0), "via");
+    assert_string_equal(v ? json_string_value(v) : "", via);
+    assert_string_equal(fstr(r, 0, "severity"), sev);
+    json_decref(r);
+}
+
 #endif

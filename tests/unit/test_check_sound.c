@@ -5,37 +5,11 @@
  */
 #include "test_check_helpers.h"
 
-static gm_checker *shipped;
+#define shipped (*shipped_checker())
 
-static int setup(void **state)
-{
-    (void)state;
-    gm_err err = {0};
-    int rc = gm_checker_load_default(&shipped, data_dir(), &err);
-    if (rc)
-        fprintf(stderr, "%s\n", err.message);
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    gm_checker_unref(shipped);
-    return 0;
-}
-
-/* The one lexicon finding of text: term, via (or "" for literal), severity. */
 static void expect_sound(const char *text, const char *term, const char *via, const char *sev)
 {
-    json_t *r = run_check(shipped, text, NULL, NULL, NULL);
-    if (count_rule(r, "lexicon", NULL) != 1)
-        fprintf(stderr, "text: %s -> %zu findings\n", text, n_findings(r));
-    assert_int_equal(count_rule(r, "lexicon", NULL), 1);
-    assert_string_equal(fstr(r, 0, "term"), term);
-    const json_t *v = json_object_get(json_array_get(json_object_get(r, "findings"), 0), "via");
-    assert_string_equal(v ? json_string_value(v) : "", via);
-    assert_string_equal(fstr(r, 0, "severity"), sev);
-    json_decref(r);
+    expect_one_lexicon(shipped, text, term, via, sev);
 }
 
 static void test_pinyin_spaced_joined_any_case_blocks(void **state)
@@ -165,5 +139,5 @@ int main(void)
         cmocka_unit_test(test_enforcement_context_warns),
         cmocka_unit_test(test_enforcement_word_next_to_an_advert_is_no_pass),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }

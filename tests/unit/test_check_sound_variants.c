@@ -8,37 +8,11 @@
  */
 #include "test_check_helpers.h"
 
-static gm_checker *shipped;
+#define shipped (*shipped_checker())
 
-static int setup(void **state)
-{
-    (void)state;
-    gm_err err = {0};
-    int rc = gm_checker_load_default(&shipped, data_dir(), &err);
-    if (rc)
-        fprintf(stderr, "%s\n", err.message);
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    gm_checker_unref(shipped);
-    return 0;
-}
-
-/* text has exactly one lexicon finding: term, via ("" literal), severity. */
 static void expect_one(const char *text, const char *term, const char *via, const char *sev)
 {
-    json_t *r = run_check(shipped, text, NULL, NULL, NULL);
-    if (count_rule(r, "lexicon", NULL) != 1)
-        fprintf(stderr, "text: %s -> %zu lexicon findings\n", text, count_rule(r, "lexicon", NULL));
-    assert_int_equal(count_rule(r, "lexicon", NULL), 1);
-    assert_string_equal(fstr(r, 0, "term"), term);
-    const json_t *v = json_object_get(json_array_get(json_object_get(r, "findings"), 0), "via");
-    assert_string_equal(v ? json_string_value(v) : "", via);
-    assert_string_equal(fstr(r, 0, "severity"), sev);
-    json_decref(r);
+    expect_one_lexicon(shipped, text, term, via, sev);
 }
 
 static void expect_no_lexicon_finding(const char *text)
@@ -145,5 +119,5 @@ int main(void)
         cmocka_unit_test(test_homophone_ordinary_word_across_the_edge_is_dropped),
         cmocka_unit_test(test_homophone_with_an_ordinary_word_inside_warns),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
