@@ -18,7 +18,25 @@ typedef struct text_cps {
     uint32_t *cp;
     size_t *boff;                  /* byte offset of each, plus the end */
     size_t n;
+    uint8_t *joined;               /* gm_typo_lm_joined(cp[i], cp[i + 1]), both CJK */
+    gm_typo_lm_spans *spans;       /* the model words starting at each, shared by windows */
 } text_cps;
+
+/* One allocation for the arrays of a text of at most len characters. */
+static int text_alloc(text_cps *t, size_t len)
+{
+    size_t n = len + 1;
+    *t = (text_cps){0};
+    char *block = malloc(n * (sizeof *t->boff + sizeof *t->spans + sizeof *t->cp + 1));
+    if (!block)
+        return GM_E_NOMEM;
+    t->boff = (size_t *)block;     /* the widest alignment first */
+    t->spans = (gm_typo_lm_spans *)(t->boff + n);
+    t->cp = (uint32_t *)(t->spans + n);
+    t->joined = (uint8_t *)(t->cp + n);
+    t->n = 0;
+    return 0;
+}
 
 /* Decodes text, each character in its normal form where that is one
  * character (traditional -> simplified, full width -> half width), so
@@ -26,10 +44,7 @@ typedef struct text_cps {
 static int decode_all(const char *text, size_t len, text_cps *t)
 {
     const uint32_t *norm = gm_norm_bmp();
-    t->cp = malloc((len + 1) * sizeof *t->cp);
-    t->boff = malloc((len + 1) * sizeof *t->boff);
-    t->n = 0;
-    if (!t->cp || !t->boff)
+    if (text_alloc(t, len))
         return GM_E_NOMEM;
     size_t i = 0;
     while (i < len) {
@@ -103,16 +118,26 @@ static int cjk_at(const text_cps *t, size_t i)
     return i < t->n && gm_typo_is_cjk(t->cp[i]);
 }
 
-/* Neither neighbour forms a word of the language model with cp[i]: the
- * only places looked at (one character in ten of official text). */
-static int suspect(const gm_typo_lm *lm, const text_cps *t, size_t i)
+/* Asks the model once per pair of neighbouring CJK characters whether
+ * they stand inside a word; no model word is looked up yet. */
+static void join_text(const gm_typo_lm *lm, text_cps *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        t->joined[i] = cjk_at(t, i) && cjk_at(t, i + 1) &&
+                       gm_typo_lm_joined(lm, t->cp[i], t->cp[i + 1]);
+        for (size_t l = 0; l <= GM_TYPO_WORD_MAX; l++)
+            t->spans[i][l] = GM_TYPO_LM_UNSEEN;
+    }
+}
+
+/* Neither neighbour forms a word of the language model with cp[i] (CJK):
+ * the only places looked at (one character in ten of official text). */
+static int suspect(const text_cps *t, size_t i)
 {
     int prev = i > 0 && cjk_at(t, i - 1), next = cjk_at(t, i + 1);
     if (!prev && !next)
         return 0;
-    if (prev && gm_typo_lm_joined(lm, t->cp[i - 1], t->cp[i]))
-        return 0;
-    return !(next && gm_typo_lm_joined(lm, t->cp[i], t->cp[i + 1]));
+    return !(prev && t->joined[i - 1]) && !(next && t->joined[i]);
 }
 
 /* What a change of confusion kind k is worth before any evidence: a slip
@@ -223,7 +248,8 @@ static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, join
         if (!marked(mk, conf[k]) || doubles_neighbour(t, i, c))
             continue;
         if (!have_base++)
-            base_lm = gm_typo_lm_score(lm, &lm_base, t->cp + a, b - a, memo);
+            base_lm = gm_typo_lm_score(lm, &lm_base, t->cp + a, t->joined + a, t->spans + a,
+                                       b - a, memo);
         float gain = gm_typo_lm_rescore(lm, &lm_base, i - a, c, &lm_cand) - base_lm;
         if (gain < GM_TYPO_LM_GAIN_MIN)
             continue;
@@ -266,6 +292,35 @@ static int function_word(const gm_typo_model *m, uint32_t cp)
     return gm_typo_logp(m, &cp, 1) > GM_TYPO_FUNCTION_LP;
 }
 
+/* The first character at or after i worth trying changes for: a CJK
+ * suspect that is no common one-character word; t->n when none. */
+static size_t next_suspect(const gm_typo_model *m, const text_cps *t, size_t i)
+{
+    while (i < t->n && !(gm_typo_is_cjk(t->cp[i]) && suspect(t, i) && !function_word(m, t->cp[i])))
+        i++;
+    return i;
+}
+
+/* Starts loading what best_change will read first for suspect i (its
+ * confusion set, its neighbours' joiner lists, its window's words), so
+ * those cache misses overlap with the work on the suspect before it. */
+static void prefetch_suspect(const gm_typo_model *m, const text_cps *t, size_t i)
+{
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    size_t nc, n, a, b;
+    const uint16_t *conf = gm_typo_confusion(m, t->cp[i], &nc);
+    if (nc) {
+        __builtin_prefetch(conf);
+        __builtin_prefetch(gm_typo_confusion_kinds(m, t->cp[i]));
+    }
+    window_of(t, i, &a, &b);
+    if (i > a)
+        __builtin_prefetch(gm_typo_lm_joiners(lm, t->cp[i - 1], 1, &n));
+    if (i + 1 < b)
+        __builtin_prefetch(gm_typo_lm_joiners(lm, t->cp[i + 1], 0, &n));
+    gm_typo_lm_prefetch_window(lm, t->cp + a, t->joined + a, t->spans + a, b - a);
+}
+
 int gm_typo_suggest(const gm_typo_model *m, const char *text, size_t len, float min_gain,
                     gm_typo_fn fn, void *ctx)
 {
@@ -274,16 +329,19 @@ int gm_typo_suggest(const gm_typo_model *m, const char *text, size_t len, float 
     gm_typo_lm_memo memo;
     gm_typo_lm_memo_clear(&memo);
     int rc = decode_all(text, len, &t);
-    for (size_t i = 0; rc == 0 && i < t.n; i++) {
+    if (rc == 0)
+        join_text(gm_typo_model_lm(m), &t);
+    size_t i = rc == 0 ? next_suspect(m, &t, 0) : t.n;
+    while (rc == 0 && i < t.n) {
+        size_t next = next_suspect(m, &t, i + 1);
+        if (next < t.n)
+            prefetch_suspect(m, &t, next);
         gm_typo_hit hit;
-        if (gm_typo_is_cjk(t.cp[i]) && suspect(gm_typo_model_lm(m), &t, i) &&
-            !function_word(m, t.cp[i]) &&
-            best_change(m, &t, i, &mk, &memo, &hit) &&
-            hit.gain >= min_gain)
+        if (best_change(m, &t, i, &mk, &memo, &hit) && hit.gain >= min_gain)
             rc = fn(ctx, &hit, t.cp);
+        i = next;
     }
-    free(t.cp);
-    free(t.boff);
+    free(t.boff);                  /* the block (text_alloc) */
     return rc;
 }
 

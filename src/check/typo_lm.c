@@ -25,7 +25,7 @@ _Static_assert(GM_TYPO_LM_STATES == GM_TYPO_WORD_MAX + 1, "a state per word leng
 _Static_assert(sizeof(((gm_typo_lm_window *)0)->id[0]) / sizeof(int32_t) == GM_TYPO_WORD_MAX + 1,
                "a span per word length");
 #define BLOOM_BITS (1u << 22)
-#define PAIR_BLOOM_BITS (1u << 25)
+#define SUCC_FILTER_BITS 12         /* bits of a word's successor filter per successor */
 
 /* Key and value share a slot, so a lookup touches one cache line. */
 typedef struct word_slot {
@@ -41,7 +41,11 @@ typedef struct pair_slot {
 struct gm_typo_lm {
     word_slot *words;
     size_t wmask;
-    float *logp, *backoff;     /* per word index */
+    float *logp;               /* per word index */
+    struct history {           /* per word index + 1: what a bigram after it reads */
+        float backoff;
+        uint32_t succ_at;      /* where its successor filter starts */
+    } *hist;
     pair_slot *pairs;
     size_t bmask;
     uint64_t *bloom;           /* in-word character bigrams, BLOOM_BITS bits */
@@ -49,8 +53,10 @@ struct gm_typo_lm {
                                   characters before (0) / after (1) it inside a word starts */
     uint16_t *join[2];         /* those lists, ascending U+4E00 offsets */
     int32_t *char_id;          /* word index of each one-character word, by U+4E00 offset */
-    uint64_t *pair_bloom;      /* the bigram table's pairs, PAIR_BLOOM_BITS bits: most
-                                  pairs asked are absent, and this answers from cache */
+    uint64_t *succ;            /* per word, a Bloom filter (two bits in one 64-bit word)
+                                  of the words the bigram table holds after it: most
+                                  pairs asked are absent, and a window asks after the
+                                  same few words, so this answers from a few cache lines */
 };
 
 /* scripts/gen_expr_lm.py mirrors mix() and slots_for() to write the bigrams
@@ -119,9 +125,33 @@ int32_t gm_typo_lm_word(const gm_typo_lm *lm, const uint32_t *w, size_t n)
     }
 }
 
-static uint32_t pair_bit(uint64_t k)
+/* The two bits of b in a successor filter of words words: the word's
+ * index and a mask. */
+static size_t succ_word(uint32_t b, uint32_t words, uint64_t *mask)
 {
-    return (uint32_t)((k * 0x9E3779B97F4A7C15ULL) >> 39);   /* top 25 bits */
+    uint64_t h = (uint64_t)b * 0x9E3779B97F4A7C15ULL;
+    *mask = 1ULL << (h & 63) | 1ULL << (h >> 6 & 63);
+    return (size_t)(((h >> 32) * words) >> 32);
+}
+
+/* 0 when the bigram table certainly has no entry (a, b). */
+static int maybe_pair(const gm_typo_lm *lm, uint32_t a, uint32_t b)
+{
+    uint32_t at = lm->hist[a].succ_at, words = lm->hist[a + 1].succ_at - at;
+    if (!words)
+        return 0;
+    uint64_t mask;
+    size_t w = succ_word(b, words, &mask);
+    return (lm->succ[at + w] & mask) == mask;
+}
+
+/* Starts loading the filter word maybe_pair(lm, a, b) will read. */
+static void prefetch_pair(const gm_typo_lm *lm, uint32_t a, uint32_t b)
+{
+    uint32_t at = lm->hist[a].succ_at, words = lm->hist[a + 1].succ_at - at;
+    uint64_t mask;
+    if (words)
+        __builtin_prefetch(&lm->succ[at + succ_word(b, words, &mask)]);
 }
 
 float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b)
@@ -129,15 +159,14 @@ float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b)
     if (a < 0)
         return lm->logp[b];
     uint64_t k = (uint64_t)a << 32 | (uint32_t)b;
-    uint32_t bit = pair_bit(k);
-    if (!(lm->pair_bloom[bit >> 6] >> (bit & 63) & 1))
-        return lm->backoff[a] + lm->logp[b];
+    if (!maybe_pair(lm, (uint32_t)a, (uint32_t)b))
+        return lm->hist[a].backoff + lm->logp[b];
     for (size_t s = mix(k, lm->bmask);; s = (s + 1) & lm->bmask) {
         const pair_slot *p = &lm->pairs[s];
         if (p->a == (uint32_t)a && p->b == (uint32_t)b)
             return p->logp;
         if (p->a == NO_WORD)
-            return lm->backoff[a] + lm->logp[b];
+            return lm->hist[a].backoff + lm->logp[b];
     }
 }
 
@@ -196,16 +225,40 @@ static void join_pairs(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t from, 
         x->joined[i] = (uint8_t)gm_typo_lm_joined(lm, x->w[i], x->w[i + 1]);
 }
 
-/* Looks up the words of every span covering position p (all spans when
- * p == x->n). */
+/* Looks up the words of every span covering position p. */
 static void look_up_spans(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t p)
+{
+    for (size_t k = 0; k < x->n; k++)
+        for (size_t l = 1; l <= GM_TYPO_WORD_MAX && k + l <= x->n; l++)
+            if (k <= p && p < k + l)
+                x->id[k][l] = span_word(lm, x, k, l);
+}
+
+void gm_typo_lm_prefetch_window(const gm_typo_lm *lm, const uint32_t *w, const uint8_t *joined,
+                                const gm_typo_lm_spans *spans, size_t n)
+{
+    n = n < GM_TYPO_LM_WINDOW ? n : GM_TYPO_LM_WINDOW;
+    for (size_t k = 0; k < n; k++) {
+        __builtin_prefetch(&lm->char_id[w[k] - CJK_BASE]);
+        for (size_t l = 2; l <= GM_TYPO_WORD_MAX && k + l <= n && joined[k + l - 2]; l++)
+            if (spans[k][l] == GM_TYPO_LM_UNSEEN)
+                __builtin_prefetch(&lm->words[mix(word_key(w + k, l), lm->wmask)]);
+    }
+}
+
+/* Every span's word, from the text's spans where an earlier window looked
+ * it up; records what is looked up here. */
+static void all_spans(const gm_typo_lm *lm, gm_typo_lm_window *x, gm_typo_lm_spans *spans)
 {
     for (size_t k = 0; k < x->n; k++)
         for (size_t l = 1; l <= GM_TYPO_WORD_MAX; l++)
             if (k + l > x->n)
                 x->id[k][l] = -1;
-            else if (p == x->n || (k <= p && p < k + l))
-                x->id[k][l] = span_word(lm, x, k, l);
+            else {
+                if (spans[k][l] == GM_TYPO_LM_UNSEEN)
+                    spans[k][l] = span_word(lm, x, k, l);
+                x->id[k][l] = spans[k][l];
+            }
 }
 
 /* Relaxes the edges (words, or an unknown character) leaving column j
@@ -233,6 +286,20 @@ static void extend(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t j, size_t 
         relax(&x->col[j + 1], -1, from_best + LM_UNKNOWN);
 }
 
+/* Starts loading the successor filters of every word pair the Viterbi
+ * will ask from column j0 on (a word ending at j, then one starting
+ * there), so that their cache misses overlap instead of queueing. */
+static void prefetch_pairs(const gm_typo_lm *lm, const gm_typo_lm_window *x, size_t j0)
+{
+    for (size_t j = j0 ? j0 : 1; j < x->n; j++)
+        for (size_t k = j >= GM_TYPO_WORD_MAX ? j - GM_TYPO_WORD_MAX : 0; k < j; k++) {
+            int32_t h = x->id[k][j - k];
+            for (size_t l = 1; h >= 0 && l <= GM_TYPO_WORD_MAX && j + l <= x->n; l++)
+                if (x->id[j][l] >= 0)
+                    prefetch_pair(lm, (uint32_t)h, (uint32_t)x->id[j][l]);
+        }
+}
+
 static float final_score(const gm_typo_lm_window *x)
 {
     float best = x->n ? -1e30f : 0.0f;
@@ -242,14 +309,16 @@ static float final_score(const gm_typo_lm_window *x)
     return best;
 }
 
-float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w, size_t n,
+float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w,
+                       const uint8_t *joined, gm_typo_lm_spans *spans, size_t n,
                        gm_typo_lm_memo *memo)
 {
     x->n = n < GM_TYPO_LM_WINDOW ? n : GM_TYPO_LM_WINDOW;
     memcpy(x->w, w, x->n * sizeof *w);
+    memcpy(x->joined, joined, x->n * sizeof *joined);
     x->memo = memo;
-    join_pairs(lm, x, 0, x->n);
-    look_up_spans(lm, x, x->n);
+    all_spans(lm, x, spans);
+    prefetch_pairs(lm, x, 0);
     for (size_t j = 0; j <= x->n; j++)
         x->col[j].n = 0;
     x->col[0].s[0] = (gm_typo_lm_state){-1, 0.0f};
@@ -270,6 +339,7 @@ float gm_typo_lm_rescore(const gm_typo_lm *lm, const gm_typo_lm_window *base, si
     x->w[p] = c;
     join_pairs(lm, x, p ? p - 1 : 0, p + 1);
     look_up_spans(lm, x, p);
+    prefetch_pairs(lm, x, p >= GM_TYPO_WORD_MAX - 1 ? p - (GM_TYPO_WORD_MAX - 1) : 0);
     /* Columns up to p hold paths of words ending there, which never cover p. */
     memcpy(x->col, base->col, (p + 1) * sizeof *x->col);
     for (size_t j = p + 1; j <= x->n; j++)
@@ -285,7 +355,7 @@ void gm_typo_lm_free(gm_typo_lm *lm)
         return;
     free(lm->words);
     free(lm->logp);
-    free(lm->backoff);
+    free(lm->hist);
     free(lm->pairs);
     free(lm->bloom);
     for (int d = 0; d < 2; d++) {
@@ -293,7 +363,7 @@ void gm_typo_lm_free(gm_typo_lm *lm)
         free(lm->join[d]);
     }
     free(lm->char_id);
-    free(lm->pair_bloom);
+    free(lm->succ);
     free(lm);
 }
 
@@ -387,15 +457,16 @@ static int load_words(gm_typo_lm *lm, const char *p, uint32_t nw)
     lm->wmask = slots - 1;
     lm->words = calloc(slots, sizeof *lm->words);
     lm->logp = malloc(nw * sizeof *lm->logp);
-    lm->backoff = malloc(nw * sizeof *lm->backoff);
+    lm->hist = calloc((size_t)nw + 1, sizeof *lm->hist);
     lm->bloom = calloc(BLOOM_BITS / 64, sizeof *lm->bloom);
     lm->char_id = malloc(CJK_COUNT * sizeof *lm->char_id);
-    if (!lm->words || !lm->logp || !lm->backoff || !lm->bloom || !lm->char_id)
+    if (!lm->words || !lm->logp || !lm->hist || !lm->bloom || !lm->char_id)
         return GM_E_NOMEM;
     for (size_t c = 0; c < CJK_COUNT; c++)
         lm->char_id[c] = -1;
     memcpy(lm->logp, p + (size_t)nw * 8, nw * sizeof *lm->logp);
-    memcpy(lm->backoff, p + (size_t)nw * 12, nw * sizeof *lm->backoff);
+    for (uint32_t i = 0; i < nw; i++)
+        memcpy(&lm->hist[i].backoff, p + (size_t)nw * 12 + (size_t)i * 4, 4);
     for (uint32_t i = 0; i < nw; i++) {
         uint64_t k;
         memcpy(&k, p + (size_t)i * 8, sizeof k);
@@ -412,15 +483,39 @@ static int load_words(gm_typo_lm *lm, const char *p, uint32_t nw)
     return load_joins(lm, p, nw);
 }
 
+/* Sizes each word's successor filter by its number of bigrams (first[i]
+ * are the bigrams' first words) and allocates them, all clear. */
+static int alloc_succ(gm_typo_lm *lm, const char *first, uint32_t nb, uint32_t nw)
+{
+    for (uint32_t i = 0; i < nb; i++) {
+        uint32_t a;
+        memcpy(&a, first + (size_t)i * 4, 4);
+        if (a >= nw)
+            return GM_E_INVALID;
+        lm->hist[a + 1].succ_at++; /* a count for now */
+    }
+    size_t total = 0;
+    for (uint32_t a = 0; a < nw; a++) {
+        size_t n = lm->hist[a + 1].succ_at;
+        lm->hist[a].succ_at = (uint32_t)total;
+        total += (n * SUCC_FILTER_BITS + 63) / 64;
+    }
+    lm->hist[nw].succ_at = (uint32_t)total;
+    lm->succ = calloc(total ? total : 1, sizeof *lm->succ);
+    return lm->succ ? 0 : GM_E_NOMEM;
+}
+
 /* Fills the bigram table; every index must name a word. */
 static int load_pairs(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
 {
     size_t slots = slots_for(nb);
     lm->bmask = slots - 1;
     lm->pairs = malloc(slots * sizeof *lm->pairs);
-    lm->pair_bloom = calloc(PAIR_BLOOM_BITS / 64, sizeof *lm->pair_bloom);
-    if (!lm->pairs || !lm->pair_bloom)
+    if (!lm->pairs)
         return GM_E_NOMEM;
+    int rc = alloc_succ(lm, p, nb, nw);
+    if (rc)
+        return rc;
     for (size_t s = 0; s < slots; s++)
         lm->pairs[s].a = NO_WORD;
     for (uint32_t i = 0; i < nb; i++) {
@@ -435,8 +530,9 @@ static int load_pairs(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
         while (lm->pairs[s].a != NO_WORD && !(lm->pairs[s].a == a && lm->pairs[s].b == b))
             s = (s + 1) & lm->bmask;
         lm->pairs[s] = (pair_slot){a, b, lp};
-        uint32_t bit = pair_bit((uint64_t)a << 32 | b);
-        lm->pair_bloom[bit >> 6] |= 1ULL << (bit & 63);
+        uint64_t mask;
+        uint32_t at = lm->hist[a].succ_at;
+        lm->succ[at + succ_word(b, lm->hist[a + 1].succ_at - at, &mask)] |= mask;
     }
     return 0;
 }

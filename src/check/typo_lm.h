@@ -62,6 +62,12 @@ typedef struct gm_typo_lm_memo {
 
 /* Empties memo (before its first use for a text). */
 void gm_typo_lm_memo_clear(gm_typo_lm_memo *memo);
+/* The model word of each span w[k..k+l) of a text (spans[k][l]), shared by
+ * the overlapping windows scored in it: GM_TYPO_LM_UNSEEN until the first
+ * window looks it up, then the word index or -1. */
+#define GM_TYPO_LM_UNSEEN (-2)
+typedef int32_t gm_typo_lm_spans[GM_TYPO_LM_STATES];
+
 typedef struct gm_typo_lm_window {
     uint32_t w[GM_TYPO_LM_WINDOW];
     size_t n;
@@ -74,9 +80,18 @@ typedef struct gm_typo_lm_window {
 /* The log-probability of the best segmentation of the CJK window w[0..n)
  * (at most GM_TYPO_LM_WINDOW characters are used) into model words, a
  * character the model has no word for costing a fixed penalty; fills x.
- * memo (see gm_typo_lm_memo_clear) is kept by x and by every rescore of x. */
-float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w, size_t n,
+ * joined[k] is gm_typo_lm_joined(w[k], w[k + 1]); spans (aligned with w)
+ * is read and filled; memo (see gm_typo_lm_memo_clear) is kept by x and by
+ * every rescore of x. */
+float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_t *w,
+                       const uint8_t *joined, gm_typo_lm_spans *spans, size_t n,
                        gm_typo_lm_memo *memo);
+
+/* Starts loading what gm_typo_lm_score will read first for the same
+ * window (the table slots of its spans' words), so that a caller can
+ * overlap those cache misses with other work. */
+void gm_typo_lm_prefetch_window(const gm_typo_lm *lm, const uint32_t *w, const uint8_t *joined,
+                                const gm_typo_lm_spans *spans, size_t n);
 
 /* The same for base (filled by gm_typo_lm_score) with w[p] replaced by c,
  * reusing what the change cannot affect; fills x, base is unchanged. */

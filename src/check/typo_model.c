@@ -60,10 +60,19 @@ static uint32_t bloom_bit(uint32_t a, uint32_t b)
     return (uint32_t)(k >> 40);   /* top 24 bits */
 }
 
+int gm_typo_bigram(const gm_typo_model *m, uint32_t a, uint32_t b)
+{
+    uint32_t bit = bloom_bit(a, b);
+    return (int)(m->bloom[bit >> 6] >> (bit & 63)) & 1;
+}
+
 float gm_typo_logp(const gm_typo_model *m, const uint32_t *w, size_t n)
 {
     if (n == 1)
         return m->char_logp[w[0] - CJK_BASE];
+    for (size_t i = 0; i + 1 < n; i++)
+        if (!gm_typo_bigram(m, w[i], w[i + 1]))
+            return 1.0f;           /* every word's pairs are in the filter */
     uint64_t k = pack(w, n);
     for (size_t s = slot_of(k, m->mask);; s = (s + 1) & m->mask) {
         if (m->keys[s] == k)
@@ -76,12 +85,6 @@ float gm_typo_logp(const gm_typo_model *m, const uint32_t *w, size_t n)
 float gm_typo_unknown(const gm_typo_model *m)
 {
     return m->unknown;
-}
-
-int gm_typo_bigram(const gm_typo_model *m, uint32_t a, uint32_t b)
-{
-    uint32_t bit = bloom_bit(a, b);
-    return (int)(m->bloom[bit >> 6] >> (bit & 63)) & 1;
 }
 
 const uint8_t *gm_typo_confusion_kinds(const gm_typo_model *m, uint32_t cp)
