@@ -94,13 +94,15 @@ void account_entries_free(account_entries *e)
 
 /* The rows of f, in one statement (one snapshot), no query per account.
  * units CROSS JOIN accounts: SQLite walks the (few) units of the subtree
- * by the path index and finds their accounts by index (accounts_unit_order
- * gives them in id order: nothing to sort), instead of scanning every
- * account of the organisation.  The subtree of a unit is its path and
+ * by the path index and finds their accounts by index, instead of scanning
+ * every account of the organisation.  The subtree of a unit is its path and
  * everything below, as a range ("/1/3/" up to "/1/30": '0' follows '/')
- * the index can serve, where a LIKE was tested on every unit.  Plain SQL
- * for PostgreSQL (whose planner reorders a cross join filtered in WHERE
- * freely; its path index will want COLLATE "C"). */
+ * the index can serve, where a LIKE was tested on every unit.  Each unit's
+ * accounts come in accounts_unit's order (by platform); the caller puts
+ * them in id order (in_list_order), which spares SQLite a sort and the
+ * table an index (migration 036).  Plain SQL for PostgreSQL (whose planner
+ * reorders a cross join filtered in WHERE freely; its path index will want
+ * COLLATE "C"). */
 static int query_rows(db *d, const account_filter *f, db_stmt **q, gm_err *err)
 {
     const char *platform = NULL;
@@ -108,13 +110,28 @@ static int query_rows(db *d, const account_filter *f, db_stmt **q, gm_err *err)
     if (f->platform && !platform_parse(f->platform, NULL, &p, NULL))
         platform = platform_name(p);
     if (!f->unit_id)
-        return db_query(d, q, err, ACCOUNTS_OF_UNITS "ORDER BY u.path, u.id, a.id", "tttt",
-                        platform, platform, f->state, f->state);
+        return db_query(d, q, err, ACCOUNTS_OF_UNITS "ORDER BY u.path, u.id", "tttt", platform,
+                        platform, f->state, f->state);
     return db_query(d, q, err,
                     ACCOUNTS_OF_UNITS "AND u.path >= (SELECT path FROM units WHERE id=?) "
                     "AND u.path < (SELECT substr(path,1,length(path)-1)||'0' FROM units WHERE id=?) "
-                    "ORDER BY u.path, u.id, a.id",
+                    "ORDER BY u.path, u.id",
                     "ttttii", platform, platform, f->state, f->state, f->unit_id, f->unit_id);
+}
+
+/* The list's order: units by path, each unit's accounts by id. */
+static int by_unit_then_id(const void *a, const void *b)
+{
+    const account_entry *x = a, *y = b;
+    if (x->unit_seq != y->unit_seq)
+        return x->unit_seq < y->unit_seq ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+static void in_list_order(account_entries *es)
+{
+    if (es->n > 1)
+        qsort(es->v, es->n, sizeof *es->v, by_unit_then_id);
 }
 
 int accounts_list_entries(db *d, const gm_actor *scope, const account_filter *f,
@@ -130,7 +147,13 @@ int accounts_list_entries(db *d, const gm_actor *scope, const account_filter *f,
     if (rc)
         return rc;
     account_entry e;
-    while ((rc = db_next(q)) == 1)
+    long long unit = 0;
+    size_t unit_seq = 0;
+    while ((rc = db_next(q)) == 1) {
+        if (db_int(q, 1) != unit) {   /* rows come grouped by unit */
+            unit = db_int(q, 1);
+            unit_seq++;
+        }
         if (entry_of_row(q, scope, f, out->as_of, &e)) {
             if (gm_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
                 account_text_unref(e.text);
@@ -138,12 +161,18 @@ int accounts_list_entries(db *d, const gm_actor *scope, const account_filter *f,
                 rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
                 break;
             }
+            e.id = db_int(q, 0);
+            e.unit_seq = unit_seq;
             out->v[out->n++] = e;
         }
+    }
     db_done(q);
-    if (rc < 0)
+    if (rc < 0) {
         account_entries_free(out);
-    return rc < 0 ? rc : GM_OK;
+        return rc;
+    }
+    in_list_order(out);
+    return GM_OK;
 }
 
 void account_entry_write(json_text *out, const void *rows, size_t i)

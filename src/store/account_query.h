@@ -28,6 +28,8 @@ typedef struct account_entry {
     account_text *text;
     json_t *damaged;
     int filing, refiling;
+    long long id;
+    size_t unit_seq;    /* the entry's unit among the list's units, in path order */
 } account_entry;
 
 typedef struct account_entries {
