@@ -83,16 +83,19 @@ int request_arg_int(gm_request *r, const char *name, long long dflt, long long *
     return GM_OK;
 }
 
+int request_require_loaded_unit(gm_request *r, gm_perm perm, const gm_unit *u, gm_err *err)
+{
+    if (!actor_take_role(&r->actor, perm, u->path))
+        return gm_fail(err, GM_E_DENIED, NULL, "无权对单位“%s”执行此操作(需要权限 %s)", u->name,
+                       perm_name(perm));
+    return GM_OK;
+}
+
 int request_require_unit(gm_request *r, gm_perm perm, long long unit_id, gm_err *err)
 {
     gm_unit u;
     int rc = units_get(r->db, unit_id, &u, err);
-    if (rc)
-        return rc;
-    if (!actor_take_role(&r->actor, perm, u.path))
-        return gm_fail(err, GM_E_DENIED, NULL, "无权对单位“%s”执行此操作(需要权限 %s)", u.name,
-                       perm_name(perm));
-    return GM_OK;
+    return rc ? rc : request_require_loaded_unit(r, perm, &u, err);
 }
 
 int request_require_system(gm_request *r, gm_perm perm, gm_err *err)

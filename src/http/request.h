@@ -65,6 +65,11 @@ int request_arg_int(gm_request *r, const char *name, long long dflt, long long *
 /* Object-level authorisation: may the actor use perm on this unit?  Sets
  * the acting role for the audit row; GM_E_DENIED otherwise. */
 int request_require_unit(gm_request *r, gm_perm perm, long long unit_id, gm_err *err);
+/* The same on a unit already loaded (units_get), for a handler that checks
+ * several permissions on one unit. */
+struct gm_unit;
+int request_require_loaded_unit(gm_request *r, gm_perm perm, const struct gm_unit *u,
+                                gm_err *err);
 
 /* For what is system-wide (the working calendar, lexicons, users without
  * grants): perm must be held on the root unit (every root, if several). */

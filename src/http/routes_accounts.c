@@ -16,6 +16,7 @@
 #include "store/account_query.h"
 #include "store/accounts.h"
 #include "store/calendars.h"
+#include "store/units.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -84,15 +85,23 @@ static const json_field apply_fields[] = {
     {"exception_reason", JF_TEXT, false, 500}, {NULL, 0, 0, 0}};
 
 /* An exception to the one-per-platform rule is the supervisor's call. */
-static int check_exception_right(gm_request *r, const char *exception, long long unit_id,
+static int check_exception_right(gm_request *r, const char *exception, const gm_unit *u,
                                  gm_err *err)
 {
     if (!exception)
         return GM_OK;
-    if (request_require_unit(r, PERM_ACCOUNT_APPROVE, unit_id, err))
+    if (request_require_loaded_unit(r, PERM_ACCOUNT_APPROVE, u, err))
         return gm_fail(err, GM_E_DENIED, "exception_reason",
                        "只有归口管理部门(supervisor)可以登记“一平台一账号”的例外");
     return GM_OK;
+}
+
+/* The unit applied for, loaded once for both permission checks. */
+static int load_applying_unit(gm_request *r, long long unit, gm_unit *u, gm_err *err)
+{
+    int rc = units_get(r->db, unit, u, err);
+    return rc == GM_E_NOTFOUND ? gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", unit)
+                               : rc;
 }
 
 static int h_accounts_apply(gm_request *r, gm_err *err)
@@ -107,11 +116,12 @@ static int h_accounts_apply(gm_request *r, gm_err *err)
     /* kept alive past its removal from the form below */
     json_t *exception_j = json_incref(json_object_get(b, "exception_reason"));
     const char *exception = json_string_value(exception_j);
-    rc = check_exception_right(r, exception, unit, err);
+    gm_unit u;
+    rc = load_applying_unit(r, unit, &u, err);
     if (!rc)
-        rc = request_require_unit(r, PERM_ACCOUNT_APPLY, unit, err);
-    if (rc == GM_E_NOTFOUND)
-        rc = gm_fail(err, GM_E_INVALID, "unit_id", "单位 %lld 不存在", unit);
+        rc = check_exception_right(r, exception, &u, err);
+    if (!rc)
+        rc = request_require_loaded_unit(r, PERM_ACCOUNT_APPLY, &u, err);
     if (!rc) {
         json_object_del(b, "unit_id");
         json_object_del(b, "exception_reason");
