@@ -505,6 +505,32 @@ static int alloc_succ(gm_typo_lm *lm, const char *first, uint32_t nb, uint32_t n
     return lm->succ ? 0 : GM_E_NOMEM;
 }
 
+/* Sets each bigram's bits in its first word's successor filter.  The
+ * bigrams come in the pair table's slot order, so the filters are visited
+ * at random: each one's record and filter word are prefetched a few
+ * bigrams ahead, and the misses overlap. */
+static void fill_succ(gm_typo_lm *lm, const char *first, const char *second, uint32_t nb)
+{
+    enum { AHEAD = 16 };
+    for (uint32_t i = 0; i < nb; i++) {
+        uint32_t a, b;
+        if (i + 2 * AHEAD < nb) {
+            memcpy(&a, first + (size_t)(i + 2 * AHEAD) * 4, 4);
+            __builtin_prefetch(&lm->hist[a]);
+        }
+        if (i + AHEAD < nb) {
+            memcpy(&a, first + (size_t)(i + AHEAD) * 4, 4);
+            memcpy(&b, second + (size_t)(i + AHEAD) * 4, 4);
+            prefetch_pair(lm, a, b);
+        }
+        memcpy(&a, first + (size_t)i * 4, 4);
+        memcpy(&b, second + (size_t)i * 4, 4);
+        uint64_t mask;
+        uint32_t at = lm->hist[a].succ_at;
+        lm->succ[at + succ_word(b, lm->hist[a + 1].succ_at - at, &mask)] |= mask;
+    }
+}
+
 /* Fills the bigram table; every index must name a word. */
 static int load_pairs(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
 {
@@ -530,10 +556,8 @@ static int load_pairs(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
         while (lm->pairs[s].a != NO_WORD && !(lm->pairs[s].a == a && lm->pairs[s].b == b))
             s = (s + 1) & lm->bmask;
         lm->pairs[s] = (pair_slot){a, b, lp};
-        uint64_t mask;
-        uint32_t at = lm->hist[a].succ_at;
-        lm->succ[at + succ_word(b, lm->hist[a + 1].succ_at - at, &mask)] |= mask;
     }
+    fill_succ(lm, p, p + (size_t)nb * 4, nb);
     return 0;
 }
 

@@ -8,6 +8,8 @@
 
 #include "test_check_helpers.h"
 
+#include "check/typo_model.h"
+
 static char expr_dir[] = "/tmp/gm_expr_test_XXXXXX";
 
 static void write_list(const char *name, const char *text)
@@ -171,6 +173,54 @@ static void test_expression_typo_offsets_are_code_points(void **state)
     gm_checker_unref(c);
 }
 
+/* The 错别字 rule tries a suspect's confusion candidates only where they form
+ * a model word with a neighbour; the per-character lists it asks must be
+ * exact (sorted, each pair listed from both sides, inside the in-word Bloom
+ * filter, and no two-character model word left out). */
+static void test_expression_typo_candidates_use_exact_neighbour_lists(void **state)
+{
+    (void)state;
+    const gm_typo_model *m = NULL;
+    gm_err err = {0};
+    assert_int_equal(gm_typo_model_get(&m, &err), 0);
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    size_t listed = 0;
+    for (uint32_t a = 0x4E00; a <= 0x9FFF; a++) {
+        size_t n, nb;
+        const uint16_t *after = gm_typo_lm_joiners(lm, a, 1, &n);
+        for (size_t k = 0; k < n; k++) {
+            uint32_t b = 0x4E00u + after[k];
+            assert_true(k == 0 || after[k - 1] < after[k]);
+            assert_true(gm_typo_lm_joined(lm, a, b));
+            const uint16_t *before = gm_typo_lm_joiners(lm, b, 0, &nb);
+            size_t i = 0;
+            while (i < nb && before[i] != a - 0x4E00u)
+                i++;
+            assert_true(i < nb);
+        }
+        listed += n;
+        /* A sample of other characters after a: never a two-character word. */
+        for (uint32_t b = 0x4E00 + a % 97, k = 0; b <= 0x9FFF; b += 389) {
+            while (k < n && 0x4E00u + after[k] < b)
+                k++;
+            uint32_t w[2] = {a, b};
+            if (k == n || 0x4E00u + after[k] != b)
+                assert_int_equal(gm_typo_lm_word(lm, w, 2), -1);
+        }
+    }
+    assert_true(listed > 10000);
+    const uint32_t zhengfu[2] = {0x653F, 0x5E9C};   /* 政府 */
+    assert_true(gm_typo_lm_word(lm, zhengfu, 2) >= 0);
+    size_t n;
+    const uint16_t *after = gm_typo_lm_joiners(lm, zhengfu[0], 1, &n);
+    size_t k = 0;
+    while (k < n && after[k] != zhengfu[1] - 0x4E00u)
+        k++;
+    assert_true(k < n);
+    assert_null(gm_typo_lm_joiners(lm, 'A', 1, &n));
+    assert_int_equal(n, 0);
+}
+
 static void test_expression_correct_official_text_is_quiet(void **state)
 {
     (void)state;
@@ -251,6 +301,7 @@ int main(void)
         cmocka_unit_test(test_expression_typo_same_reading),
         cmocka_unit_test(test_expression_typo_bigram_model_reads_context),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
+        cmocka_unit_test(test_expression_typo_candidates_use_exact_neighbour_lists),
         cmocka_unit_test(test_expression_correct_official_text_is_quiet),
         cmocka_unit_test(test_expression_title_field_and_privacy_mask_unaffected),
         cmocka_unit_test(test_expression_bad_list_names_file_and_line),
