@@ -495,6 +495,26 @@ HELD_OUT_ENFORCE = [
     ("held_out", "以零容忍态度惩治{}"),
     ("held_out", "{}严重危害群众财产安全"),
 ]
+# A second set, written after the first was used to improve the grammar
+# (reported as held_out2:*, not tuned on).
+HELD_OUT2_ENFORCE = [
+    ("held_out2", "近期{}案件高发，请广大市民注意防范"),
+    ("held_out2", "警方提示：切莫参与{}"),
+    ("held_out2", "我县集中销毁一批{}设备"),
+    ("held_out2", "严厉整治利用{}敛财的行为"),
+    ("held_out2", "多部门联合开展{}治理"),
+    ("held_out2", "坚决杜绝{}现象发生"),
+    ("held_out2", "依法严惩{}犯罪分子"),
+    ("held_out2", "面对{}诱惑，我们要坚决说不"),
+]
+HELD_OUT2_ADVERTS = [
+    ("held_out2", "【防骗必看】{}稳赚攻略"),
+    ("held_out2", "不怕查处！{}照常营业"),
+    ("held_out2", "拒绝等待，{}马上到账"),
+    ("held_out2", "新人注册送{}体验金"),
+    ("held_out2", "举报无效，{}安全可靠"),
+    ("held_out2", "正规{}平台，打击一切假冒"),
+]
 HELD_OUT_ADVERTS = [
     ("held_out", "{}火爆招商中，详情私聊"),
     ("held_out", "想玩{}？加我好友"),
@@ -511,8 +531,10 @@ def context(args, meta):
     terms = [(t, c) for t, c in load_terms(args.lexicon) if CJK.match(t)]
     n = 0
     for t, cat in terms:
-        for group, want, tmpls in (("enforcement", "warn", ENFORCE + HELD_OUT_ENFORCE),
-                                   ("advert", "block", ADVERTS + HELD_OUT_ADVERTS)):
+        for group, want, tmpls in (("enforcement", "warn", ENFORCE + HELD_OUT_ENFORCE +
+                                    HELD_OUT2_ENFORCE),
+                                   ("advert", "block", ADVERTS + HELD_OUT_ADVERTS +
+                                    HELD_OUT2_ADVERTS)):
             for kind, tmpl in tmpls:
                 n += 1
                 cid = "c%d" % n

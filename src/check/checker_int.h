@@ -44,13 +44,14 @@ int gm_allowed_covers(const gm_hits *allowed, size_t cp_start, size_t cp_end);
 
 /* True when the lexicon hit h of text (len bytes) is named by official text
  * fighting it, inside its clause: governed by one of the enforcement words
- * found in it (words), or condemned by one of the condemning words found
- * after it (cond) (context.c). */
-int gm_context_governs(const gm_hits *words, const gm_hits *cond, const char *text, size_t len,
-                       const gm_hit *h);
+ * found in it (words), condemned by one of the condemning words found after
+ * it (cond), or the object of a frame verb (frames) (context.c). */
+int gm_context_governs(const gm_hits *words, const gm_hits *cond, const gm_hits *frames,
+                       const char *text, size_t len, const gm_hit *h);
 
-/* Adds the built-in condemning words (违法, 犯罪, 骗局…) to lx as
- * GM_LEX_CONDEMN entries, so the matcher finds them with everything else. */
+/* Adds the built-in condemning words (违法, 犯罪, 骗局…) and frame verbs
+ * (监测, 排查…) to lx as GM_LEX_CONDEMN / GM_LEX_FRAME entries, so the
+ * matcher finds them with everything else. */
 int gm_context_load_builtin(gm_lexicon *lx, gm_err *err);
 
 /* True when text[b_start, b_end) holds clause or sentence punctuation (。，

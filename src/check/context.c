@@ -13,7 +13,11 @@
  *   - a word that condemns what it follows, after the term (…赌博等违法犯罪
  *     活动, 刷单返利骗局, 散布淫秽、色情或者教唆犯罪的), not negated (不违法);
  *   - an enforcement word after the term in a frame that makes the term its
- *     object: 对…进行打击 (对 before the term) or …专项整治.
+ *     object: 对…进行打击 (对 or a campaign verb such as 开展 before the term;
+ *     also 对…的监测预警) or …专项整治;
+ *   - the clause makes the term its topic (针对, 关于… before it) and an
+ *     enforcement word follows later in the sentence (针对赌博问题，开展专项
+ *     整治).
  * The list of enforcement words is data; the condemning words and frames
  * are grammar, kept here.  Both kinds of word are found by the lexicon's
  * own automaton (the condemning ones as GM_LEX_CONDEMN entries), so a text
@@ -31,7 +35,13 @@
 /* Follow a term and condemn it (in the same clause, within GAP). */
 static const char *const condemning[] = {"违法", "犯罪", "违规", "不良", "骗局", "陷阱", "乱象",
                                          "黑产", "非法活动", "专项行动", "专项斗争", "有害信息",
-                                         "危害"};
+                                         "危害", "案件", "团伙", "窝点"};
+/* After the term in the 对…进行X frame these govern it too (对赌博的监测预警). */
+static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查"};
+/* A clause that starts with one of these makes the term its topic; an
+ * enforcement word later in the sentence then governs it (针对赌博问题，
+ * 开展专项整治). */
+static const char *const topic_markers[] = {"针对", "对于", "关于", "围绕", "聚焦"};
 /* Before a condemning word they turn it round (不违法, 无犯罪记录). */
 static const char *const negators[] = {"不", "无", "没", "非"};
 
@@ -169,13 +179,23 @@ static int condemned_after(const gm_hits *cond, const char *text, size_t b_end, 
     return 0;
 }
 
-int gm_context_load_builtin(gm_lexicon *lx, gm_err *err)
+static int load_words(gm_lexicon *lx, const char *name, const char *const *words, size_t n,
+                      int kind, gm_err *err)
 {
     char buf[512];
     size_t len = 0;
-    for (size_t i = 0; i < sizeof condemning / sizeof *condemning; i++)
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s\n", condemning[i]);
-    return gm_lexicon_parse(lx, "context (built-in)", buf, len, GM_LEX_CONDEMN, err);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s\n", words[i]);
+    return gm_lexicon_parse(lx, name, buf, len, kind, err);
+}
+
+int gm_context_load_builtin(gm_lexicon *lx, gm_err *err)
+{
+    int rc = load_words(lx, "context (built-in condemning words)", condemning,
+                        sizeof condemning / sizeof *condemning, GM_LEX_CONDEMN, err);
+    return rc ? rc
+              : load_words(lx, "context (built-in frame verbs)", object_verbs,
+                           sizeof object_verbs / sizeof *object_verbs, GM_LEX_FRAME, err);
 }
 
 /* Sentence and clause punctuation and line breaks. */
@@ -210,14 +230,68 @@ int gm_crosses_clause(const char *text, size_t b_start, size_t b_end)
     return 0;
 }
 
-int gm_context_governs(const gm_hits *words, const gm_hits *cond, const char *text, size_t len,
-                       const gm_hit *h)
+/* Campaign verbs whose object a later enforcement word names (开展赌博治理). */
+static const char *const campaign_verbs[] = {"开展", "推进", "部署", "启动", "组织"};
+
+static int any_in(const char *text, size_t from, size_t to, const char *const *words, size_t n);
+
+/* 对 as the preposition that makes what follows an object (对赌博进行打击),
+ * not inside 绝对, 相对, 面对, 不对; or a campaign verb (开展…治理). */
+static int object_marker(const char *text, size_t from, size_t to)
+{
+    if (any_in(text, from, to, campaign_verbs, sizeof campaign_verbs / sizeof *campaign_verbs))
+        return 1;
+    static const char *const words[] = {"绝", "相", "面", "不"};
+    for (const char *p = find_in(text, from, to, "对"); p;
+         p = find_in(text, (size_t)(p - text) + 1, to, "对")) {
+        int part = 0;
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+            part |= ends_with(text, from, (size_t)(p - text), words[i]);
+        if (!part)
+            return 1;
+    }
+    return 0;
+}
+
+static int any_in(const char *text, size_t from, size_t to, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (find_in(text, from, to, words[i]))
+            return 1;
+    return 0;
+}
+
+/* The end of the sentence that goes on from byte b (at most REACH code
+ * points on): 。！？；, their ASCII forms or a line break. */
+static size_t sentence_end(const char *text, size_t len, size_t b)
+{
+    for (int k = 0; b < len && k < REACH; k++) {
+        size_t l;
+        uint32_t cp = cp_at(text, len, b, &l);
+        if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '!' ||
+            cp == '?' || cp == ';' || cp == '\n' || cp == '\r')
+            break;
+        b += l;
+    }
+    return b;
+}
+
+int gm_context_governs(const gm_hits *words, const gm_hits *cond, const gm_hits *frames,
+                       const char *text, size_t len, const gm_hit *h)
 {
     size_t cs, ce;
     clause_of(text, len, h->b_start, h->b_end, &cs, &ce);
-    int object_frame = find_in(text, cs, h->b_start, "对") != NULL;
+    int object_frame = object_marker(text, cs, h->b_start);
+    for (size_t i = 0; object_frame && i < frames->n; i++)
+        if (frames->v[i].b_start >= h->b_end && frames->v[i].b_end <= ce &&
+            frames->v[i].cp_start - h->cp_end <= GAP)
+            return 1;   /* 切实加强对赌博的监测预警 */
+    int topic = any_in(text, cs, h->b_start, topic_markers, sizeof topic_markers / sizeof *topic_markers);
+    size_t se = topic ? sentence_end(text, len, ce) : ce;
     for (size_t i = 0; i < words->n; i++) {
         const gm_hit *w = &words->v[i];
+        if (topic && w->b_start >= ce && w->b_end <= se)
+            return 1;   /* 针对赌博问题，开展专项整治 */
         if (w->b_start < cs || w->b_end > ce)
             continue;
         if (w->cp_start < h->cp_start && w->cp_end < h->cp_end &&

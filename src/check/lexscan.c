@@ -17,7 +17,7 @@ typedef struct collect {
     const gm_lexicon *lex;
     const char *text;
     size_t len;
-    gm_hits block, allow, context, condemn, sound;
+    gm_hits block, allow, context, condemn, frames, sound;
     int nomem;
 } collect;
 
@@ -43,6 +43,7 @@ static int on_hit(void *ctx, const gm_hit *h)
         return 0;
     gm_hits *hv = kind == GM_LEX_CONTEXT   ? &c->context
                   : kind == GM_LEX_CONDEMN ? &c->condemn
+                  : kind == GM_LEX_FRAME   ? &c->frames
                   : kind                   ? &c->allow
                                            : &c->block;
     c->nomem = push(hv, h) != 0;
@@ -95,8 +96,8 @@ static int add_finding(const gm_checker *c, const collect *col, const char *text
         if (sev == GM_SEV_NONE)
             return 0;
     }
-    int ctx = pol->context && (col->context.n || col->condemn.n) &&
-              gm_context_governs(&col->context, &col->condemn, text, col->len, h);
+    int ctx = pol->context && (col->context.n || col->condemn.n || col->frames.n) &&
+              gm_context_governs(&col->context, &col->condemn, &col->frames, text, col->len, h);
     gm_finding f = {.rule = "lexicon", .field = field, .category = t->category,
                     .severity = ctx ? GM_SEV_WARN : sev, .term = t->text,
                     .match = (char *)text + h->b_start, .start = h->cp_start, .end = h->cp_end,
@@ -173,6 +174,7 @@ int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const
         free(col.allow.v);
     free(col.context.v);
     free(col.condemn.v);
+    free(col.frames.v);
     free(col.sound.v);
     return rc;
 }

@@ -3,7 +3,7 @@
  * official sentences that name what they fight warn with
  * "context":"enforcement" (an enforcement word before the term at a
  * distance, negations, 严禁…等行为, 对…进行打击, 开展…专项整治, words that
- * condemn what they follow), and adverts next to an enforcement word still
+ * condemn what they follow, 针对…问题，…整治), and adverts next to an enforcement word still
  * block (clause breaks, spaces and emoji as separators, 打击价, a new
  * predicate with 是, an enforcement word after the term outside a frame, an
  * allow-list phrase across a clause break).  Shipped data.
@@ -72,6 +72,15 @@ static void test_enforcement_frames_after_the_term_warn(void **state)
     expect_enforcement("散布淫秽、色情、暴力、恐怖或者教唆犯罪的");   /* a regulation's list */
     expect_enforcement("刷单返利骗局层出不穷");
     expect_enforcement("网上赌场严重危害群众财产安全");
+    expect_enforcement("切实加强对时时彩的监测预警");
+}
+
+static void test_enforcement_topic_clause_then_enforcement_word_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("针对六合彩问题，我局开展了专项整治");
+    expect_enforcement("关于网上赌场，公安机关将依法查处");
+    expect_block("关于六合彩的开奖信息，请加微信", "六合彩");   /* no enforcement word */
 }
 
 static void test_enforcement_word_next_to_an_advert_still_blocks(void **state)
@@ -85,6 +94,7 @@ static void test_enforcement_word_next_to_an_advert_still_blocks(void **state)
     expect_block("六合彩严禁未成年人参与，成年人速来", "六合彩");   /* after, no frame */
     expect_block("六合彩不违法，放心玩", "六合彩");          /* condemnation negated */
     expect_block("六合彩，严禁外传", "六合彩");
+    expect_block("绝对正宗六合彩严禁外传", "六合彩");          /* 绝对 is no 对…frame */
 }
 
 static void test_allow_list_phrase_does_not_cross_a_clause_break(void **state)
@@ -103,6 +113,7 @@ int main(void)
         cmocka_unit_test(test_enforcement_word_before_the_term_at_a_distance_warns),
         cmocka_unit_test(test_enforcement_negations_warn),
         cmocka_unit_test(test_enforcement_frames_after_the_term_warn),
+        cmocka_unit_test(test_enforcement_topic_clause_then_enforcement_word_warns),
         cmocka_unit_test(test_enforcement_word_next_to_an_advert_still_blocks),
         cmocka_unit_test(test_allow_list_phrase_does_not_cross_a_clause_break),
     };
