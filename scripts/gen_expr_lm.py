@@ -64,23 +64,6 @@ def key(word):
     return k
 
 
-def slots_for(n):
-    """The bigram table's size in typo_lm.c (slots_for)."""
-    s = 1024
-    while s < n + n // 2:
-        s <<= 1
-    return s
-
-
-def home_slot(a, b, mask):
-    """typo_lm.c's mix() of the pair key: where the loader's probe starts."""
-    k = (a << 32) | b
-    k ^= k >> 33
-    k = (k * 0xFF51AFD7ED558CCD) & 0xFFFFFFFFFFFFFFFF
-    k ^= k >> 33
-    return k & mask
-
-
 def usable(word):
     return 1 <= len(word) <= 4 and all(0x4E00 <= ord(c) <= 0x9FFF for c in word)
 
@@ -116,12 +99,9 @@ def main():
     uni, bi = read_model(words)
     ids = sorted(uni)
     index = {wid: i for i, wid in enumerate(ids)}
+    # Ascending pairs: the loader takes them as each word's sorted list of
+    # successors as they stand (and refuses any other order).
     pairs = sorted((index[a], index[b], lp) for a, b, lp in bi if b in index)
-    # Written in the order of their home slots in the loader's hash table, so
-    # loading fills the 48 MB table front to back instead of at random (the
-    # file's meaning does not depend on the order; only the load time does).
-    mask = slots_for(len(pairs)) - 1
-    pairs.sort(key=lambda p: home_slot(p[0], p[1], mask))
     if len(ids) < 1000 or len(pairs) < 1000:
         sys.exit("gen_expr_lm: the SunPinyin model looks empty (%d words, %d bigrams)"
                  % (len(ids), len(pairs)))

@@ -1,11 +1,12 @@
 /*
  * typo_lm.c - loads and queries the word bigram model (see typo_lm.h).
  *
- * The file (scripts/gen_expr_lm.py) holds plain arrays; loading builds two
- * open-addressing tables from them: word key -> word index, and
- * (first, second) -> log P(second | first), plus, per character, the sorted
- * lists of the characters standing next to it inside a word.  Scoring a
- * window is a Viterbi search whose states are (end position, last word).
+ * The file (scripts/gen_expr_lm.py) holds plain arrays; loading builds an
+ * open-addressing table word key -> word index from them, takes the bigrams
+ * (sorted by first, then second word) as each word's successor list with
+ * log P(second | first), and builds, per character, the sorted lists of the
+ * characters standing next to it inside a word.  Scoring a window is a
+ * Viterbi search whose states are (end position, last word).
  */
 #include "check/typo_lm.h"
 
@@ -17,7 +18,6 @@
 
 #define LM_MAX (96u << 20)
 #define LM_UNKNOWN (-18.0f)        /* a character the model has no word for */
-#define NO_WORD UINT32_MAX         /* an empty bigram slot */
 #define CJK_BASE 0x4E00u
 #define CJK_COUNT (0x9FFFu - CJK_BASE + 1)
 
@@ -33,10 +33,10 @@ typedef struct word_slot {
     int32_t id;
 } word_slot;
 
-typedef struct pair_slot {
-    uint32_t a, b;             /* a == NO_WORD: empty */
-    float logp;
-} pair_slot;
+typedef struct successor {
+    uint32_t b;                /* the second word */
+    float logp;                /* log P(b | the first word) */
+} successor;
 
 struct gm_typo_lm {
     word_slot *words;
@@ -45,9 +45,9 @@ struct gm_typo_lm {
     struct history {           /* per word index + 1: what a bigram after it reads */
         float backoff;
         uint32_t succ_at;      /* where its successor filter starts */
+        uint32_t pair_at;      /* where its successors start in pairs */
     } *hist;
-    pair_slot *pairs;
-    size_t bmask;
+    successor *pairs;          /* each word's successors, ascending second word */
     uint64_t *bloom;           /* in-word character bigrams, BLOOM_BITS bits */
     uint32_t *join_at[2];      /* per U+4E00 offset, CJK_COUNT + 1: where the list of
                                   characters before (0) / after (1) it inside a word starts */
@@ -59,8 +59,6 @@ struct gm_typo_lm {
                                   same few words, so this answers from a few cache lines */
 };
 
-/* scripts/gen_expr_lm.py mirrors mix() and slots_for() to write the bigrams
- * in the order of their home slots, so loading fills the table in order. */
 static size_t mix(uint64_t k, size_t mask)
 {
     k ^= k >> 33;
@@ -158,16 +156,19 @@ float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b)
 {
     if (a < 0)
         return lm->logp[b];
-    uint64_t k = (uint64_t)a << 32 | (uint32_t)b;
     if (!maybe_pair(lm, (uint32_t)a, (uint32_t)b))
         return lm->hist[a].backoff + lm->logp[b];
-    for (size_t s = mix(k, lm->bmask);; s = (s + 1) & lm->bmask) {
-        const pair_slot *p = &lm->pairs[s];
-        if (p->a == (uint32_t)a && p->b == (uint32_t)b)
-            return p->logp;
-        if (p->a == NO_WORD)
-            return lm->hist[a].backoff + lm->logp[b];
+    size_t lo = lm->hist[a].pair_at, hi = lm->hist[a + 1].pair_at;
+    while (lo < hi) {              /* binary search of a's successors */
+        size_t mid = (lo + hi) / 2;
+        if (lm->pairs[mid].b < (uint32_t)b)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    if (lo < lm->hist[a + 1].pair_at && lm->pairs[lo].b == (uint32_t)b)
+        return lm->pairs[lo].logp;
+    return lm->hist[a].backoff + lm->logp[b];
 }
 
 typedef gm_typo_lm_column column;
@@ -483,82 +484,61 @@ static int load_words(gm_typo_lm *lm, const char *p, uint32_t nw)
     return load_joins(lm, p, nw);
 }
 
-/* Sizes each word's successor filter by its number of bigrams (first[i]
- * are the bigrams' first words) and allocates them, all clear. */
-static int alloc_succ(gm_typo_lm *lm, const char *first, uint32_t nb, uint32_t nw)
+/* Copies the bigrams, which must be ascending pairs of word indexes, as
+ * each first word's successor list, and counts each word's successors. */
+static int load_successors(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
 {
-    for (uint32_t i = 0; i < nb; i++) {
-        uint32_t a;
-        memcpy(&a, first + (size_t)i * 4, 4);
-        if (a >= nw)
-            return GM_E_INVALID;
-        lm->hist[a + 1].succ_at++; /* a count for now */
-    }
-    size_t total = 0;
-    for (uint32_t a = 0; a < nw; a++) {
-        size_t n = lm->hist[a + 1].succ_at;
-        lm->hist[a].succ_at = (uint32_t)total;
-        total += (n * SUCC_FILTER_BITS + 63) / 64;
-    }
-    lm->hist[nw].succ_at = (uint32_t)total;
-    lm->succ = calloc(total ? total : 1, sizeof *lm->succ);
-    return lm->succ ? 0 : GM_E_NOMEM;
-}
-
-/* Sets each bigram's bits in its first word's successor filter.  The
- * bigrams come in the pair table's slot order, so the filters are visited
- * at random: each one's record and filter word are prefetched a few
- * bigrams ahead, and the misses overlap. */
-static void fill_succ(gm_typo_lm *lm, const char *first, const char *second, uint32_t nb)
-{
-    enum { AHEAD = 16 };
-    for (uint32_t i = 0; i < nb; i++) {
-        uint32_t a, b;
-        if (i + 2 * AHEAD < nb) {
-            memcpy(&a, first + (size_t)(i + 2 * AHEAD) * 4, 4);
-            __builtin_prefetch(&lm->hist[a]);
-        }
-        if (i + AHEAD < nb) {
-            memcpy(&a, first + (size_t)(i + AHEAD) * 4, 4);
-            memcpy(&b, second + (size_t)(i + AHEAD) * 4, 4);
-            prefetch_pair(lm, a, b);
-        }
-        memcpy(&a, first + (size_t)i * 4, 4);
-        memcpy(&b, second + (size_t)i * 4, 4);
-        uint64_t mask;
-        uint32_t at = lm->hist[a].succ_at;
-        lm->succ[at + succ_word(b, lm->hist[a + 1].succ_at - at, &mask)] |= mask;
-    }
-}
-
-/* Fills the bigram table; every index must name a word. */
-static int load_pairs(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
-{
-    size_t slots = slots_for(nb);
-    lm->bmask = slots - 1;
-    lm->pairs = malloc(slots * sizeof *lm->pairs);
+    lm->pairs = malloc((nb ? nb : 1) * sizeof *lm->pairs);
     if (!lm->pairs)
         return GM_E_NOMEM;
-    int rc = alloc_succ(lm, p, nb, nw);
-    if (rc)
-        return rc;
-    for (size_t s = 0; s < slots; s++)
-        lm->pairs[s].a = NO_WORD;
+    uint32_t last_a = 0, last_b = 0;
     for (uint32_t i = 0; i < nb; i++) {
         uint32_t a, b;
-        float lp;
         memcpy(&a, p + (size_t)i * 4, 4);
         memcpy(&b, p + (size_t)nb * 4 + (size_t)i * 4, 4);
-        memcpy(&lp, p + (size_t)nb * 8 + (size_t)i * 4, 4);
-        if (a >= nw || b >= nw || a == NO_WORD)
+        if (a >= nw || b >= nw || (i && (a < last_a || (a == last_a && b <= last_b))))
             return GM_E_INVALID;
-        size_t s = mix((uint64_t)a << 32 | b, lm->bmask);
-        while (lm->pairs[s].a != NO_WORD && !(lm->pairs[s].a == a && lm->pairs[s].b == b))
-            s = (s + 1) & lm->bmask;
-        lm->pairs[s] = (pair_slot){a, b, lp};
+        lm->pairs[i].b = b;
+        memcpy(&lm->pairs[i].logp, p + (size_t)nb * 8 + (size_t)i * 4, 4);
+        lm->hist[a + 1].pair_at++; /* a count for now */
+        last_a = a;
+        last_b = b;
     }
-    fill_succ(lm, p, p + (size_t)nb * 4, nb);
     return 0;
+}
+
+/* Turns the successor counts into list offsets, sizes each word's
+ * successor filter by its count and sets each successor's bits. */
+static int fill_filters(gm_typo_lm *lm, uint32_t nw)
+{
+    size_t total = 0, pairs = 0;
+    for (uint32_t a = 0; a < nw; a++) {
+        size_t n = lm->hist[a + 1].pair_at;
+        lm->hist[a].pair_at = (uint32_t)pairs;
+        lm->hist[a].succ_at = (uint32_t)total;
+        pairs += n;
+        total += (n * SUCC_FILTER_BITS + 63) / 64;
+    }
+    lm->hist[nw].pair_at = (uint32_t)pairs;
+    lm->hist[nw].succ_at = (uint32_t)total;
+    lm->succ = calloc(total ? total : 1, sizeof *lm->succ);
+    if (!lm->succ)
+        return GM_E_NOMEM;
+    for (uint32_t a = 0; a < nw; a++) {
+        uint32_t at = lm->hist[a].succ_at, words = lm->hist[a + 1].succ_at - at;
+        for (uint32_t i = lm->hist[a].pair_at; i < lm->hist[a + 1].pair_at; i++) {
+            uint64_t mask;
+            lm->succ[at + succ_word(lm->pairs[i].b, words, &mask)] |= mask;
+        }
+    }
+    return 0;
+}
+
+/* Loads the bigrams; every index must name a word. */
+static int load_pairs(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
+{
+    int rc = load_successors(lm, p, nb, nw);
+    return rc ? rc : fill_filters(lm, nw);
 }
 
 static int parse(gm_typo_lm *lm, const char *buf, size_t len)
