@@ -11,7 +11,7 @@ static const struct {
     const char *name, *label;
 } labels[] = {
     {"body", "请求体"}, {"name", "名称"}, {"platform", "平台"}, {"host_unit", "主办单位"},
-    {"date", "日期"}, {"responsible", "负责人"}, {"admin", "管理员"}, {"title", "职务"},
+    {"date", "日期"}, {"responsible", "负责人"}, {"admin", "管理员"}, {"title", "标题"},
     {"office_phone", "办公电话"}, {"mobile", "手机号码"}, {"qq", "QQ 号"}, {"wechat", "微信号"},
     {"purpose", "申请说明"}, {"exception_reason", "例外理由"}, {"login", "登录名"},
     {"password", "密码"}, {"display_name", "姓名"}, {"roles", "角色"}, {"role", "角色"},
@@ -28,6 +28,25 @@ static const struct {
     {"admin.name", "管理员姓名"}, {"admin.title", "管理员职务"},
     {"admin.office_phone", "管理员办公电话"}, {"admin.mobile", "管理员手机号码"},
     {"admin.qq", "管理员 QQ 号"}, {"admin.wechat", "管理员微信号"},
+    /* messages, incidents, duty, meetings */
+    {"account_id", "账号"}, {"account_ids", "账号"}, {"received_at", "收到时间"}, {"from", "留言人"},
+    {"channel", "渠道"}, {"external_id", "平台留言编号"}, {"message_id", "留言"}, {"at", "时间"},
+    {"promised_at", "承诺办结时间"}, {"result", "办理结果"}, {"until", "延期至"},
+    {"first_response_hours", "首次响应时限(小时)"}, {"first_response_same_day", "当天首次响应"},
+    {"answer_working_days", "答复期限(工作日)"}, {"answer_max_working_days", "答复最长期限(工作日)"},
+    {"overdue_days", "超期天数"}, {"keyword", "关键词"}, {"priority", "优先级"},
+    {"target_unit_id", "责任单位"}, {"scope_unit_id", "适用单位"}, {"user_id", "用户"},
+    {"level", "等级"}, {"levels", "等级"}, {"step", "步骤"}, {"steps", "步骤"},
+    {"day", "日期"}, {"person", "值班人员"}, {"leader", "带班领导"}, {"phone", "电话"},
+    {"held_on", "会议日期"}, {"attendees", "参会人员"}, {"minutes", "纪要"}, {"columns", "列对应"},
+    /* posts, lists, reports, jobs */
+    {"preset", "审核流程"}, {"major", "重要稿件"}, {"major_extra", "重要稿件加审"},
+    {"mass_send", "群发"}, {"override_reason", "放行理由"}, {"platform_post_id", "平台稿件编号"},
+    {"posts", "稿件"}, {"summary", "摘要"}, {"source", "来源"}, {"confidentiality", "保密审查"},
+    {"term", "词条"}, {"wrong", "错误写法"}, {"correct", "正确写法"}, {"corrects", "正确写法"},
+    {"category", "类别"}, {"severity", "严重程度"}, {"add", "新增"}, {"remove", "删除"},
+    {"replace", "替换"}, {"set", "设置"}, {"version", "版本"}, {"policy", "规则"},
+    {"indicators", "考核指标"}, {"work_hours", "工作时间"}, {"job", "任务"}, {"id", "编号"},
 };
 
 static const char *label_of(const char *name, size_t n)

@@ -1,6 +1,8 @@
-// The console's frame as a user on a phone or a refused page sees it: at a
+// What a user sees of the console's frame and its names for things: at a
 // phone's width the menu folds to its icons and no page is wider than the
-// screen; a refused page names the page by its Chinese title, not its URL.
+// screen; a refused page names the page by its Chinese title, not its URL;
+// the audit trail names every action and object type in Chinese (messages,
+// incidents, duty and meetings included), never by its code.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -35,5 +37,26 @@ test("a refused page names the page by its title, not its URL", async () => {
   assert.doesNotMatch(msg, /\/recheck/);
   await gm.open(page, "/accounts/1/file");
   assert.match(await page.locator("[data-test=forbidden]").textContent(), /“备案登记”/);
+  gm.assertClean(page);
+});
+
+test("audit trail: every action of the interaction pages has a Chinese name", async () => {
+  const contributor = await gm.apiAs("contributor");
+  const msg = await contributor.post("/messages", { account_id: 1, kind: "consult", text: "审计标签测试留言", from: "网民",
+    received_at: "2026-11-20T09:00:00+08:00" });
+  const head = await gm.apiAs("depthead");
+  await head.post(`/messages/${msg.id}/ack`, { text: "您好,已收到。" });
+  await head.post("/incidents", { message_id: msg.id, level: "一般", text: "审计标签测试" });
+  await head.post("/duty", { unit_id: 4, day: "2026-12-01", person: "刘洋" });
+  await head.post("/meetings", { unit_id: 4, held_on: "2026-11-02", kind: "monthly", title: "十一月例会", attendees: ["张华"], minutes: "无" });
+  const page = await gm.pageAs("supervisor", "/audit");
+  const rows = page.locator(".el-table__body tr.el-table__row");
+  await rows.first().waitFor();
+  const actions = await rows.locator("td:nth-child(6)").allTextContents();
+  const objects = await rows.locator("td:nth-child(7)").allTextContents();
+  for (const want of ["登记留言", "受理留言", "登记舆情事件", "排班", "登记会议或培训"])
+    assert.ok(actions.some(a => a.trim() === want), `${want} missing from ${actions.join(",")}`);
+  for (const t of [...actions, ...objects])
+    assert.doesNotMatch(t, /[a-z_]{3,}/, `a code shown in the audit trail: ${t}`);
   gm.assertClean(page);
 });
