@@ -96,6 +96,20 @@ export function label(kind, code) {
   return (t && t[code]) || String(code);
 }
 
+// Who did something, as people read it: the command line and the scheduler
+// act under logins of their own ("cli:local", "scheduler"), shown in Chinese.
+export function who(login) {
+  if (login === null || login === undefined || login === "") return "—";
+  if (login === "scheduler" || String(login).startsWith("system:")) return "定时任务";
+  if (String(login).startsWith("cli:")) return login === "cli:local" ? "命令行" : `命令行(${String(login).slice(4)})`;
+  return String(login);
+}
+
+// A request's client address; "cli" marks the command line, "job" the scheduler.
+export function clientAddr(addr) {
+  return ({ cli: "命令行", job: "定时任务" })[addr] || addr || "—";
+}
+
 // [{value, label}] for a select of every code of kind.
 export function options(kind) {
   return Object.entries(tables[kind] || {}).map(([value, text]) => ({ value, label: text }));

@@ -1,8 +1,10 @@
-// What a user sees of the console's frame and its names for things: at a
-// phone's width the menu folds to its icons and no page is wider than the
-// screen; a refused page names the page by its Chinese title, not its URL;
-// the audit trail names every action and object type in Chinese (messages,
-// incidents, duty and meetings included), never by its code.
+// What users see of the console in their journeys, beyond each page's own
+// tests: at a phone's width the menu folds to its icons, no page and no
+// review dialog is wider than the screen; a refused page names the page by
+// its Chinese title, not its URL; the audit trail names every action and
+// object type in Chinese (messages, incidents, duty, meetings included) and
+// the command line as 命令行, never by a code; a returned post tells its
+// author why, at the top of the page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -58,5 +60,48 @@ test("audit trail: every action of the interaction pages has a Chinese name", as
     assert.ok(actions.some(a => a.trim() === want), `${want} missing from ${actions.join(",")}`);
   for (const t of [...actions, ...objects])
     assert.doesNotMatch(t, /[a-z_]{3,}/, `a code shown in the audit trail: ${t}`);
+  gm.assertClean(page);
+});
+
+test("work done on the command line shows as 命令行, not as its login cli:local", async () => {
+  const page = await gm.pageAs("supervisor", "/accounts/1");   // the demo data is loaded by the CLI
+  const text = await page.locator(".el-main").innerText();
+  assert.match(text, /办理人\s*命令行/);
+  assert.doesNotMatch(text, /cli:local/);
+  await gm.open(page, "/audit");
+  await page.locator("input[placeholder=登录名]").fill("cli:local");
+  await page.getByRole("button", { name: "查询" }).click();
+  await gm.settle(page);
+  const rows = page.locator(".el-table__body tr.el-table__row");
+  await rows.first().waitFor();
+  assert.match(await rows.first().locator("td:nth-child(4)").textContent(), /^命令行/);
+  assert.equal((await rows.first().locator("td:nth-child(8)").textContent()).trim(), "命令行");
+  assert.doesNotMatch(await page.locator(".el-table__body").innerText(), /cli:local/);
+  gm.assertClean(page);
+});
+
+test("a returned post says why at the top; the review dialog fits a phone", async () => {
+  const c = await gm.apiAs("contributor");
+  const p = await c.post("/posts", { title: "关于开展校园安全检查的通知", body: "各学校:请于本周五前完成校园安全自查。", account_ids: [1], repost_source: null });
+  await c.post(`/posts/${p.id}/submit`);
+  const head = await gm.pageAs("depthead", `/posts/${p.id}`, PHONE);
+  await head.locator("[data-test=approve]").click();
+  const dialog = head.locator(".el-dialog").filter({ hasText: "审核意见" });
+  await dialog.waitFor();
+  const box = await dialog.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `the approve dialog runs off a phone's screen: ${JSON.stringify(box)}`);
+  await head.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await head.locator("[data-test=reject]").click();
+  await head.locator(".el-message-box textarea, .el-message-box input").first().fill("数据需核实");
+  await head.locator(".el-message-box .el-button--primary").click();
+  await head.locator("[data-test=post-state]", { hasText: "已退回" }).waitFor();
+  gm.assertClean(head);
+
+  const page = await gm.pageAs("contributor", `/posts/${p.id}`);
+  const alert = page.locator("[data-test=returned-reason]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /已被部门负责人退回:数据需核实/);
+  await gm.shots(page, "post-returned-contributor");
   gm.assertClean(page);
 });
