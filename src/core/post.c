@@ -282,10 +282,10 @@ int post_approval_check(const gm_approval *a, gm_err *err)
                        a->level);
     if (a->warns > 0 && (!a->override_reason || !*a->override_reason))
         return gm_fail(err, GM_E_INVALID, "override_reason",
-                       "本版本有 %d 条警示,须填写放行理由 override_reason", a->warns);
+                       "本版本有 %d 条警示,须填写放行理由", a->warns);
     if (a->level >= a->n_levels && !a->confidentiality)
         return gm_fail(err, GM_E_INVALID, "confidentiality",
-                       "终审须确认保密审查(不含国家秘密和工作秘密):confidentiality 应为 true");
+                       "终审须确认保密审查(不含国家秘密和工作秘密)");
     return GM_OK;
 }
 

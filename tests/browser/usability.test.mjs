@@ -4,7 +4,8 @@
 // its Chinese title, not its URL; the audit trail names every action and
 // object type in Chinese (messages, incidents, duty, meetings included) and
 // the command line as 命令行, never by a code; a returned post tells its
-// author why, at the top of the page.
+// author why, at the top of the page, and a final approval without the
+// secrecy check is refused in plain Chinese; 返回 never leaves the console.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
@@ -103,5 +104,38 @@ test("a returned post says why at the top; the review dialog fits a phone", asyn
   await alert.waitFor();
   assert.match(await alert.textContent(), /已被部门负责人退回:数据需核实/);
   await gm.shots(page, "post-returned-contributor");
+  gm.assertClean(page);
+});
+
+test("the last level's approval without the secrecy check is refused in plain Chinese", async () => {
+  const c = await gm.apiAs("contributor");
+  const p = await c.post("/posts", { title: "十一月工作动态", body: "本月完成校园安全自查。", account_ids: [1], repost_source: null });
+  await c.post(`/posts/${p.id}/submit`);
+  await (await gm.apiAs("depthead")).post(`/posts/${p.id}/approve`, { note: "同意" });
+  const page = await gm.pageAs("leader", `/posts/${p.id}`);
+  await page.locator("[data-test=approve]").click();
+  await page.locator("[data-test=do-approve]").click();
+  const err = page.locator(".el-dialog .el-form-item__error");
+  await err.waitFor();
+  assert.equal((await err.textContent()).trim(), "终审须确认保密审查(不含国家秘密和工作秘密)");
+  await page.locator("[data-test=confidentiality]").click();
+  await page.locator("[data-test=do-approve]").click();
+  await page.locator("[data-test=post-state]", { hasText: "已审核待发布" }).waitFor();
+  gm.assertClean(page);
+});
+
+test("返回 on a page opened directly goes to its list, not out of the console", async () => {
+  const page = await gm.pageAs("contributor", "/accounts/apply");
+  await page.locator("[data-test=back]").click();
+  await page.waitForURL(/\/accounts$/);
+  await gm.open(page, "/posts/new");
+  await page.locator("[data-test=cancel]").click();
+  await page.waitForURL(/\/posts$/);
+  // Came from a list: back to it.
+  await gm.open(page, "/posts");
+  await page.getByRole("button", { name: "写稿" }).click();
+  await page.waitForURL(/\/posts\/new$/);
+  await page.locator("[data-test=cancel]").click();
+  await page.waitForURL(/\/posts$/);
   gm.assertClean(page);
 });
