@@ -16,6 +16,21 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
+// First in the file: the demo data has no posts and no messages yet.
+test("an empty post or message list says what to do, not that filters match nothing", async () => {
+  const page = await gm.pageAs("contributor", "/posts");
+  await page.locator(".el-table__empty-block", { hasText: "本单位还没有稿件。点右上角“写稿”起草第一篇" }).waitFor();
+  await page.locator("input[placeholder*=标题]").fill("不存在的标题词");
+  await page.locator("input[placeholder*=标题]").press("Enter");
+  await page.locator(".el-table__empty-block", { hasText: "没有标题或正文包含“不存在的标题词”的稿件" }).waitFor();
+  await gm.open(page, "/messages");
+  await page.locator(".el-table__empty-block", { hasText: "还没有网民留言。收到留言后点右上角“登记留言”录入" }).waitFor();
+  const observer = await gm.pageAs("observer", "/messages");
+  await observer.locator(".el-table__empty-block", { hasText: "还没有网民留言。" }).waitFor();
+  assert.doesNotMatch(await observer.locator(".el-table__empty-block").textContent(), /登记留言/);
+  gm.assertClean(page);
+});
+
 test("phone width: menu folded, header and pages no wider than the screen", async () => {
   const page = await gm.pageAs("supervisor", "/", PHONE);
   for (const p of ["/", "/accounts", "/posts", "/messages", "/reports/activity", "/audit", "/notifications"]) {
@@ -139,3 +154,4 @@ test("返回 on a page opened directly goes to its list, not out of the console"
   await page.waitForURL(/\/posts$/);
   gm.assertClean(page);
 });
+
