@@ -558,6 +558,8 @@ static int by_position(const void *a, const void *b)
  * order: h->n becomes the number kept. */
 static void settle_overlaps(hit_list *h)
 {
+    if (h->n == 0)
+        return;                    /* qsort must not see a null array */
     qsort(h->v, h->n, sizeof *h->v, by_gain_desc);
     size_t kept = 0;
     for (size_t i = 0; i < h->n; i++) {
