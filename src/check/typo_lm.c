@@ -123,22 +123,6 @@ int32_t gm_typo_lm_word(const gm_typo_lm *lm, const uint32_t *w, size_t n)
     }
 }
 
-void gm_typo_lm_each_word(const gm_typo_lm *lm, gm_typo_lm_word_fn fn, void *ctx)
-{
-    for (size_t s = 0; s <= lm->wmask; s++) {
-        uint64_t k = lm->words[s].key;
-        if (k == 0)
-            continue;
-        uint32_t w[GM_TYPO_WORD_MAX];
-        size_t n = 1;
-        while (n < GM_TYPO_WORD_MAX && (k >> (15 * n)) != n)
-            n++;
-        for (size_t i = 0; i < n; i++)
-            w[i] = CJK_BASE + (uint32_t)(k >> (15 * (n - 1 - i)) & 0x7FFF);
-        fn(ctx, w, n, lm->words[s].id);
-    }
-}
-
 /* The two bits of b in a successor filter of words words: the word's
  * index and a mask. */
 static size_t succ_word(uint32_t b, uint32_t words, uint64_t *mask)

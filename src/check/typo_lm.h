@@ -22,11 +22,6 @@ void gm_typo_lm_free(gm_typo_lm *lm);
 /* The model's index of the word w[0..n) (CJK, 1 <= n <= 4); -1 if unknown. */
 int32_t gm_typo_lm_word(const gm_typo_lm *lm, const uint32_t *w, size_t n);
 
-/* Calls fn for every word of the model (w[0..n), its index), in no
- * particular order. */
-typedef void (*gm_typo_lm_word_fn)(void *ctx, const uint32_t *w, size_t n, int32_t id);
-void gm_typo_lm_each_word(const gm_typo_lm *lm, gm_typo_lm_word_fn fn, void *ctx);
-
 /* 1 when characters a and b stand next to each other inside some model
  * word of 2-4 characters (a Bloom filter: a rare false 1, never a false 0;
  * the suspect test was tuned with it). */
