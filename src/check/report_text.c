@@ -5,166 +5,91 @@
  * jansson's json_dumpb), but without a jansson tree of a dozen objects per
  * finding.  `govmedia check --jsonl` and POST /api/v1/check answer with
  * it; tests/unit/test_check_report_text.c holds it to the tree's output.
+ * The text is built with util/json_text.h, the writer the account list
+ * uses too.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "check/checker_int.h"
-
-typedef struct out {
-    char **buf;
-    size_t *cap, n;
-    int bad;
-} out;
-
-static int room(out *o, size_t more)
-{
-    if (o->bad)
-        return 0;
-    if (o->n + more + 1 > *o->cap) {
-        size_t cap = *o->cap ? *o->cap : 256;
-        while (cap < o->n + more + 1)
-            cap *= 2;
-        char *g = realloc(*o->buf, cap);
-        if (!g) {
-            o->bad = 1;
-            return 0;
-        }
-        *o->buf = g;
-        *o->cap = cap;
-    }
-    return 1;
-}
-
-static void put(out *o, const char *s, size_t n)
-{
-    if (room(o, n)) {
-        memcpy(*o->buf + o->n, s, n);
-        o->n += n;
-    }
-}
-
-#define PUT(o, lit) put(o, lit, sizeof lit - 1)
-
-/* True when s[0..n) needs no JSON escape: no control character, quote or
- * backslash (UTF-8 goes out as it is, as jansson writes it). */
-static int plain_string(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\')
-            return 0;
-    }
-    return 1;
-}
-
-/* A JSON string of s[0..n) (valid UTF-8).  The common plain string is
- * copied between quotes; any string that needs escapes is written by
- * jansson itself, so the escaping is the library's, not ours. */
-static void put_string(out *o, const char *s, size_t n)
-{
-    if (plain_string(s, n)) {
-        if (room(o, n + 2)) {
-            (*o->buf)[o->n++] = '"';
-            memcpy(*o->buf + o->n, s, n);
-            o->n += n;
-            (*o->buf)[o->n++] = '"';
-        }
-        return;
-    }
-    json_t *str = json_stringn_nocheck(s, n);
-    size_t need = str ? json_dumpb(str, NULL, 0, JSON_ENCODE_ANY) : 0;
-    if (!need || !room(o, need)) {
-        o->bad = 1;
-        json_decref(str);
-        return;
-    }
-    o->n += json_dumpb(str, *o->buf + o->n, need, JSON_ENCODE_ANY);
-    json_decref(str);
-}
-
-static void put_cstring(out *o, const char *s)
-{
-    put_string(o, s, strlen(s));
-}
-
-static void put_int(out *o, long long v)
-{
-    char num[24];
-    put(o, num, (size_t)snprintf(num, sizeof num, "%lld", v));
-}
+#include "util/json_text.h"
 
 /* ,"key":"value" for an optional string member. */
-static void put_opt(out *o, const char *key, size_t key_len, const char *value)
+static void put_opt(json_text *t, const char *key, size_t key_len, const char *value)
 {
     if (!value)
         return;
-    put(o, key, key_len);
-    put_cstring(o, value);
+    jt_raw(t, key, key_len);
+    jt_string(t, value);
 }
 
-#define PUT_OPT(o, key, v) put_opt(o, key, sizeof key - 1, v)
+#define PUT_OPT(t, key, v) put_opt(t, key, sizeof key - 1, v)
 
-static void put_finding(out *o, const gm_finding *f)
+static void put_finding(json_text *t, const gm_finding *f)
 {
-    PUT(o, "{\"rule\":");
-    put_cstring(o, f->rule);
-    PUT(o, ",\"category\":");
-    put_cstring(o, f->category ? f->category : "");
-    PUT(o, ",\"severity\":");
+    JT_LIT(t, "{\"rule\":");
+    jt_string(t, f->rule);
+    JT_LIT(t, ",\"category\":");
+    jt_string(t, f->category ? f->category : "");
+    JT_LIT(t, ",\"severity\":");
     if (f->severity == GM_SEV_BLOCK)
-        PUT(o, "\"block\"");
+        JT_LIT(t, "\"block\"");
     else
-        PUT(o, "\"warn\"");
-    PUT(o, ",\"term\":");
-    put_cstring(o, f->term ? f->term : "");
-    PUT(o, ",\"match\":");
-    put_string(o, f->match, f->b_end - f->b_start);
-    PUT(o, ",\"start\":");
-    put_int(o, (long long)f->start);
-    PUT(o, ",\"end\":");
-    put_int(o, (long long)f->end);
-    PUT(o, ",\"field\":");
-    put_cstring(o, f->field);
-    PUT_OPT(o, ",\"replacement\":", f->replacement);
-    PUT_OPT(o, ",\"message\":", f->message);
-    PUT_OPT(o, ",\"via\":", f->via);
-    PUT_OPT(o, ",\"context\":", f->context);
-    PUT(o, "}");
+        JT_LIT(t, "\"warn\"");
+    JT_LIT(t, ",\"term\":");
+    jt_string(t, f->term ? f->term : "");
+    JT_LIT(t, ",\"match\":");
+    jt_stringn(t, f->match, f->b_end - f->b_start);
+    JT_LIT(t, ",\"start\":");
+    jt_int(t, (long long)f->start);
+    JT_LIT(t, ",\"end\":");
+    jt_int(t, (long long)f->end);
+    JT_LIT(t, ",\"field\":");
+    jt_string(t, f->field);
+    PUT_OPT(t, ",\"replacement\":", f->replacement);
+    PUT_OPT(t, ",\"message\":", f->message);
+    PUT_OPT(t, ",\"via\":", f->via);
+    PUT_OPT(t, ",\"context\":", f->context);
+    JT_LIT(t, "}");
+}
+
+static int all_pass(const gm_findings *fs)
+{
+    int ok = 1;
+    for (size_t i = 0; i < fs->n; i++)
+        ok &= fs->v[i].severity != GM_SEV_BLOCK;
+    return ok;
 }
 
 int gm_report_text(const gm_findings *fs, size_t chars, long limit, const char *masked,
                    char **buf, size_t *cap, size_t *len, int *ok)
 {
-    out o = {buf, cap, 0, 0};
-    *ok = 1;
-    for (size_t i = 0; i < fs->n; i++)
-        *ok &= fs->v[i].severity != GM_SEV_BLOCK;
+    json_text t = {.buf = *buf, .cap = *cap};
+    *ok = all_pass(fs);
     if (*ok)
-        PUT(&o, "{\"ok\":true,\"chars\":");
+        JT_LIT(&t, "{\"ok\":true,\"chars\":");
     else
-        PUT(&o, "{\"ok\":false,\"chars\":");
-    put_int(&o, (long long)chars);
-    PUT(&o, ",\"limit\":");
+        JT_LIT(&t, "{\"ok\":false,\"chars\":");
+    jt_int(&t, (long long)chars);
+    JT_LIT(&t, ",\"limit\":");
     if (limit < 0)
-        PUT(&o, "null");
+        JT_LIT(&t, "null");
     else
-        put_int(&o, limit);
-    PUT(&o, ",\"findings\":[");
+        jt_int(&t, limit);
+    JT_LIT(&t, ",\"findings\":[");
     for (size_t i = 0; i < fs->n; i++) {
         if (i)
-            PUT(&o, ",");
-        put_finding(&o, &fs->v[i]);
+            JT_LIT(&t, ",");
+        put_finding(&t, &fs->v[i]);
     }
-    PUT(&o, "]");
-    PUT_OPT(&o, ",\"masked\":", masked);
-    PUT(&o, "}");
-    if (o.bad)
+    JT_LIT(&t, "]");
+    PUT_OPT(&t, ",\"masked\":", masked);
+    JT_LIT(&t, "}");
+    /* The buffer is the caller's, kept for the next report. */
+    *buf = t.buf;
+    *cap = t.cap;
+    if (t.bad || !jt_reserve(&t, 0))
         return GM_E_NOMEM;
-    (*buf)[o.n] = '\0';
-    *len = o.n;
+    t.buf[t.len] = '\0';
+    *len = t.len;
     return 0;
 }

@@ -34,22 +34,22 @@ void jt_raw(json_text *t, const char *s, size_t n)
     }
 }
 
-/* Length of s when it needs no JSON escape (no control character, quote
- * or backslash: UTF-8 goes out as it is, as jansson writes it), else
- * (size_t)-1. */
-static size_t plain_length(const char *s)
+/* True when s[0..n) needs no JSON escape: no control character, quote or
+ * backslash (UTF-8 goes out as it is, as jansson writes it). */
+static int plain(const char *s, size_t n)
 {
-    size_t i = 0;
-    for (unsigned char c; (c = (unsigned char)s[i]) != '\0'; i++)
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == '"' || c == '\\')
-            return (size_t)-1;
-    return i;
+            return 0;
+    }
+    return 1;
 }
 
 /* A string that needs escapes: written by jansson. */
-static void escaped_string(json_text *t, const char *s)
+static void escaped_string(json_text *t, const char *s, size_t n)
 {
-    json_t *str = json_stringn_nocheck(s, strlen(s));
+    json_t *str = json_stringn_nocheck(s, n);
     size_t need = str ? json_dumpb(str, NULL, 0, JSON_ENCODE_ANY) : 0;
     if (!need || !jt_reserve(t, need))
         t->bad = 1;
@@ -58,15 +58,10 @@ static void escaped_string(json_text *t, const char *s)
     json_decref(str);
 }
 
-void jt_string(json_text *t, const char *s)
+void jt_stringn(json_text *t, const char *s, size_t n)
 {
-    if (!s) {
-        JT_LIT(t, "null");
-        return;
-    }
-    size_t n = plain_length(s);
-    if (n == (size_t)-1) {
-        escaped_string(t, s);
+    if (!plain(s, n)) {
+        escaped_string(t, s, n);
         return;
     }
     if (jt_reserve(t, n + 2)) {
@@ -75,6 +70,14 @@ void jt_string(json_text *t, const char *s)
         t->len += n;
         t->buf[t->len++] = '"';
     }
+}
+
+void jt_string(json_text *t, const char *s)
+{
+    if (s)
+        jt_stringn(t, s, strlen(s));
+    else
+        JT_LIT(t, "null");
 }
 
 void jt_int(json_text *t, long long v)

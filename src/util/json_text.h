@@ -4,7 +4,8 @@
  * jansson tree of one object per field.
  *
  * For replies written many times from the same parts (an account list is
- * written from each account's kept entry text, account_text.h).  Strings
+ * written from each account's kept entry text, account_text.h) and for the
+ * check's report on the hot path (check/report_text.c).  Strings
  * must be valid UTF-8 (check with text_first_invalid_utf8 first); a plain
  * string is copied between quotes, and any string that needs an escape is
  * written by jansson itself (json_dumpb), so the escaping is the library's.
@@ -33,6 +34,8 @@ void jt_raw(json_text *t, const char *s, size_t n);
 #define JT_LIT(t, lit) jt_raw((t), (lit), sizeof(lit) - 1)
 /* A JSON string of s (valid UTF-8); NULL writes null. */
 void jt_string(json_text *t, const char *s);
+/* A JSON string of s[0..n) (valid UTF-8, need not be NUL-terminated). */
+void jt_stringn(json_text *t, const char *s, size_t n);
 void jt_int(json_text *t, long long v);
 void jt_bool(json_text *t, int b);
 /* Any jansson value, compact (e.g. a rare entry built the slow way). */
