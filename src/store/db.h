@@ -85,6 +85,18 @@ void db_done(db_stmt *st);
 /* Single-value query: *out = first column of first row; GM_E_NOTFOUND if no row. */
 int db_query_int(db *d, long long *out, gm_err *err, const char *sql, const char *fmt, ...);
 
+/* A stamp of the database as this connection now sees it: two stamps
+ * taken on one connection are equal only if nothing was committed in
+ * between, by this connection or any other (another thread, the CLI).
+ * Taking one inside db_begin_read() starts that snapshot.  A memo that
+ * keeps what it read with the stamp it read under is current while the
+ * stamp is (store/session_memo.c).  A driver that cannot tell returns a
+ * new stamp every time. */
+typedef struct db_stamp {
+    unsigned long long connection, version;
+} db_stamp;
+int db_stamp_take(db *d, db_stamp *out, gm_err *err);
+
 /* Number of rows the last write statement changed. */
 int db_changes(db *d);
 

@@ -4,6 +4,7 @@
 #include "store/sessions.h"
 #include "store/audit.h"
 #include "store/login_guard.h"
+#include "store/session_memo.h"
 #include "util/clock.h"
 
 #include <stdio.h>
@@ -50,28 +51,44 @@ static void actor_from_row(db_stmt *q, gm_actor *a, char csrf[SESSION_TOKEN_HEX]
 int sessions_load_actor(db *d, const char *token_hash, const char *now, gm_actor *a,
                         char csrf[SESSION_TOKEN_HEX], gm_err *err)
 {
+    /* Taken before the lookup, so what the lookup reads is at least as new
+     * as the stamp it is kept under (session_memo.h: kept only while
+     * nothing was committed since). */
+    db_stamp stamp;
+    int rc = db_stamp_take(d, &stamp, err);
+    if (rc)
+        return rc;
+    if (session_memo_find(token_hash, &stamp, now, a, csrf))
+        return GM_OK;
     /* One statement, so one snapshot: the session, its user and the user's
      * grants (one row per grant, the same order as users_load_grants) agree
-     * without a transaction around three queries.  Nothing is cached: a
-     * logout, password reset, disable or role change is seen at once. */
+     * without a transaction around three queries. */
     db_stmt *q;
-    int rc = db_query(d, &q, err,
-                      "SELECT s.csrf, u.id, u.login, r.role, un.path, un.id FROM sessions s "
-                      "JOIN users u ON u.id=s.user_id "
-                      "LEFT JOIN user_roles r ON r.user_id=u.id "
-                      "LEFT JOIN units un ON un.id=r.unit_id "
-                      "WHERE s.token_hash=? AND s.expires_at > ? AND u.disabled=0 "
-                      "ORDER BY un.path, r.role", "tt", token_hash, now);
+    rc = db_query(d, &q, err,
+                  "SELECT s.csrf, u.id, u.login, r.role, un.path, un.id, s.expires_at "
+                  "FROM sessions s "
+                  "JOIN users u ON u.id=s.user_id "
+                  "LEFT JOIN user_roles r ON r.user_id=u.id "
+                  "LEFT JOIN units un ON un.id=r.unit_id "
+                  "WHERE s.token_hash=? AND s.expires_at > ? AND u.disabled=0 "
+                  "ORDER BY un.path, r.role", "tt", token_hash, now);
     if (rc)
         return rc;
     a->user_id = 0;
     a->n_grants = 0;
-    while ((rc = db_next(q)) == 1)
+    char expires[GM_ISO_LEN + 8] = "";
+    while ((rc = db_next(q)) == 1) {
+        if (!a->user_id)
+            snprintf(expires, sizeof expires, "%s", db_text(q, 6));
         actor_from_row(q, a, csrf);
+    }
     db_done(q);
     if (rc < 0)
         return rc;
-    return a->user_id ? GM_OK : gm_fail(err, GM_E_AUTH, NULL, "未登录或会话已过期");
+    if (!a->user_id)
+        return gm_fail(err, GM_E_AUTH, NULL, "未登录或会话已过期");
+    session_memo_keep(token_hash, &stamp, expires, a, csrf);
+    return GM_OK;
 }
 
 int sessions_delete(db *d, const gm_actor *who, const char *token_hash, gm_err *err)

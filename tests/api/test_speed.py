@@ -4,12 +4,15 @@ console served from memory with ETag/304.
 Speed itself is measured in bench/api/, never here; these tests check the
 behaviour the speed work must keep or add.
 """
+import hashlib
 import json
 import os
 import sys
 import threading
 import time
 import unittest
+import urllib.error
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 import gmtest  # noqa: E402
@@ -141,6 +144,110 @@ class KeptConnectionTest(unittest.TestCase):
         self.assertLess(largest[0], 16 * 1024 * 1024)
         n = gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM posts WHERE title LIKE '长稿件%'")[0][0]
         self.assertEqual(n, 240)   # every acknowledged write is there
+
+
+class SessionMemoTest(unittest.TestCase):
+    """Each pool thread keeps what a session lookup read (store/session_memo.c)
+    only while nothing was committed to the database since: these tests warm
+    every thread's memo with many parallel requests, change the session, the
+    user or the grants (through the API, on the database file from another
+    process, or by letting the session run out) and then expect every one of
+    many parallel requests to see the change."""
+
+    N = 48
+
+    def setUp(self):
+        self.srv = gmtest.Server()
+        self.srv.start(threads=4)
+        self.admin = self.srv.client("admin")
+
+    def tearDown(self):
+        self.srv.cleanup()
+
+    def session_of(self, login):
+        c = self.srv.client(login)
+        token = next(k.value for k in c.jar if k.name == "gm_session")
+        return c, token
+
+    def whoami_all(self, token):
+        """GET /session N times over parallel fresh connections (so every
+        pool thread answers some): the statuses and the role sets seen."""
+        out, lock = [], threading.Lock()
+
+        def one():
+            req = urllib.request.Request(self.srv.base + "/api/v1/session",
+                                         headers={"Cookie": f"gm_session={token}"})
+            try:
+                with urllib.request.urlopen(req, timeout=60) as r:
+                    roles = tuple(sorted((g["role"], g["unit_id"])
+                                         for g in json.loads(r.read())["user"]["roles"]))
+                    got = (r.status, roles)
+            except urllib.error.HTTPError as e:
+                got = (e.code, None)
+            with lock:
+                out.append(got)
+        threads = [threading.Thread(target=lambda: [one() for _ in range(self.N // 4)])
+                   for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return set(out)
+
+    def test_session_memo_never_outlives_a_logout(self):
+        c, token = self.session_of("observer")
+        self.assertEqual({s for s, _ in self.whoami_all(token)}, {200})
+        self.assertEqual(c.delete("/api/v1/session").status, 200)
+        self.assertEqual(self.whoami_all(token), {(401, None)})
+
+    def test_session_memo_never_outlives_a_disable_or_password_reset(self):
+        _, token = self.session_of("operator")
+        uid = self.srv.client("operator").get("/api/v1/session").json["user"]["id"]
+        self.assertEqual({s for s, _ in self.whoami_all(token)}, {200})
+        self.assertEqual(self.admin.post(f"/api/v1/users/{uid}/disable", {}).status, 200)
+        self.assertEqual(self.whoami_all(token), {(401, None)})
+        self.assertEqual(self.admin.post(f"/api/v1/users/{uid}/enable", {}).status, 200)
+        _, token = self.session_of("operator")
+        self.assertEqual({s for s, _ in self.whoami_all(token)}, {200})
+        r = self.admin.put(f"/api/v1/users/{uid}/password", {"password": "Another-pass-2026!"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.whoami_all(token), {(401, None)})
+
+    def test_session_memo_follows_role_changes_at_once(self):
+        c, token = self.session_of("contributor")
+        me = c.get("/api/v1/session").json["user"]
+        unit = me["roles"][0]["unit_id"]
+        before = self.whoami_all(token)
+        self.assertEqual(len(before), 1)
+        self.assertNotIn(("operator", unit), next(iter(before))[1])
+        r = self.admin.post(f"/api/v1/users/{me['id']}/roles", {"role": "operator", "unit_id": unit})
+        self.assertEqual(r.status, 201, r)
+        granted = self.whoami_all(token)
+        self.assertEqual(len(granted), 1, granted)
+        self.assertIn(("operator", unit), next(iter(granted))[1])
+        r = self.admin.post(f"/api/v1/users/{me['id']}/roles/revoke",
+                            {"role": "operator", "unit_id": unit})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.whoami_all(token), before)
+
+    def test_session_memo_sees_changes_made_behind_the_servers_back(self):
+        _, token = self.session_of("leader")
+        self.assertEqual({s for s, _ in self.whoami_all(token)}, {200})
+        gmtest.sql(self.srv.db, "UPDATE user_roles SET role='observer' WHERE user_id="
+                                "(SELECT id FROM users WHERE login='leader')")
+        self.assertEqual({r[0][0] for _, r in self.whoami_all(token)}, {"observer"})
+        gmtest.sql(self.srv.db, "UPDATE users SET disabled=1 WHERE login='leader'")
+        self.assertEqual(self.whoami_all(token), {(401, None)})
+
+    def test_session_memo_never_outlives_the_session_expiry(self):
+        _, token = self.session_of("depthead")
+        soon = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 3))
+        gmtest.sql(self.srv.db, "UPDATE sessions SET expires_at=? WHERE token_hash=?",
+                   (soon, hashlib.sha256(token.encode()).hexdigest()))
+        # Kept now with the near expiry; nothing else changes the database.
+        self.assertEqual({s for s, _ in self.whoami_all(token)}, {200})
+        time.sleep(3.5)
+        self.assertEqual(self.whoami_all(token), {(401, None)})
 
 
 class StaticFilesTest(gmtest.ServerTest):
