@@ -23,6 +23,7 @@
 
 typedef struct check_opts {
     const char *platform, *allow, *sources, *title, *repost, *media, *input;
+    const char *date;                     /* --date: the text's day, for office-holders' titles */
     const char *db, *account, *since;     /* --archive */
     const char *lexicons[MAX_LEXICONS];
     size_t n_lexicons;
@@ -33,7 +34,7 @@ typedef struct check_opts {
 static const char usage[] =
     "用法: govmedia check [--platform weibo|wechat|toutiao|douyin|app] [--lexicon FILE]...\n"
     "                     [--allow FILE] [--sources FILE] [--title TEXT]\n"
-    "                     [--repost-source NAME] [--json] [--mask] [FILE|-]\n"
+    "                     [--repost-source NAME] [--date YYYY-MM-DD] [--json] [--mask] [FILE|-]\n"
     "       govmedia check --media FILE [--platform P] [--json]\n"
     "       govmedia check --jsonl [--platform P] [--lexicon FILE]... [FILE|-]\n"
     "       govmedia check --archive --db PATH [--account ID] [--since DATE]\n"
@@ -43,6 +44,9 @@ static const char usage[] =
     "  --allow    白名单文件（默认 $GOVMEDIA_DATA/check/allow.txt）\n"
     "  --sources  核准转载来源名单（默认 $GOVMEDIA_DATA/check/approved_sources.txt）\n"
     "  --repost-source  本文为转载时的来源（空字符串表示未注明来源）\n"
+    "  --date     正文的日期（发布或提交之日，北京时间），据此判断领导职务：\n"
+    "             名单中同名者在该日或之前担任过的职务才算正确（与 POST /api/v1/check\n"
+    "             的 date 相同）；不给出时不限日期，担任过的职务都算正确\n"
     "  --mask     输出个人信息已脱敏的正文\n"
     "  --media    检查媒体文件的真实类型与大小\n"
     "  --jsonl    批量检查: 每行一个 JSON 对象 {\"text\",\"title\",\"platform\",\n"
@@ -61,9 +65,10 @@ static int usage_error(const char *msg, const char *arg)
 static const char **value_slot(check_opts *o, const char *name)
 {
     static const char *names[] = {"--platform", "--allow", "--sources", "--title",
-                                  "--repost-source", "--media", "--db", "--account", "--since"};
+                                  "--repost-source", "--media", "--db", "--account", "--since",
+                                  "--date"};
     const char **slots[] = {&o->platform, &o->allow, &o->sources, &o->title, &o->repost,
-                            &o->media, &o->db, &o->account, &o->since};
+                            &o->media, &o->db, &o->account, &o->since, &o->date};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(name, names[i]) == 0)
             return slots[i];
@@ -110,6 +115,8 @@ static int parse_opts(int argc, char **argv, check_opts *o)
                            NULL);
     if (!o->archive && (o->db || o->account || o->since))
         return usage_error("--db、--account、--since 只用于 --archive", NULL);
+    if (o->date && (o->media || o->jsonl || o->archive))
+        return usage_error("--date 只用于检查正文（--archive 按每篇的发布日期检查）", NULL);
     if (o->jsonl && (o->media || o->title || o->repost || o->mask))
         return usage_error("--jsonl 不能与 --media、--title、--repost-source、--mask 同时使用",
                            NULL);
@@ -268,7 +275,7 @@ static int run_text(check_opts *o, const gm_checker *c, json_t **r, char **text,
         return rc;
     len = without_final_newline(*text, len, &o->final_newline);
     gm_check_input in = {*text, len, o->title, o->platform, o->repost};
-    return gm_check_json(c, &in, r, err);
+    return gm_check_json_on(c, &in, o->date, r, err);
 }
 
 static int fail_input(const gm_err *err)

@@ -128,8 +128,8 @@ static int check_fields(const json_t *obj, const json_field *spec, gm_err *err)
     char label[128];
     for (const json_field *f = spec; f->name; f++)
         if (f->required && !json_object_get(obj, f->name))
-            return gm_fail(err, GM_E_INVALID, f->name, "缺少必填字段:%s(%s)",
-                           field_label(f->name, label, sizeof label), f->name);
+            return gm_fail(err, GM_E_INVALID, f->name, "缺少必填字段:%s",
+                           field_label(f->name, label, sizeof label));
     return GM_OK;
 }
 

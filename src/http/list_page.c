@@ -19,7 +19,7 @@ int list_page_read(gm_request *r, list_page *p, gm_err *err)
     if (!rc)
         rc = request_arg_int(r, "page_size", 0, &p->page_size, err);
     if (!rc && p->page_size > LIST_PAGE_MAX)
-        rc = gm_fail(err, GM_E_INVALID, "page_size", "page_size 应在 1 到 %d 之间", LIST_PAGE_MAX);
+        rc = gm_fail(err, GM_E_INVALID, "page_size", "每页条数应在 1 到 %d 之间", LIST_PAGE_MAX);
     if (!rc && p->page && !p->page_size)
         p->page_size = 20;
     if (!rc && p->page_size && !p->page)

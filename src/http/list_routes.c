@@ -137,7 +137,7 @@ int list_route_versions(gm_request *r, const list_route_def *def, gm_err *err)
     if (!rc)
         rc = request_arg_int(r, "limit", 50, &limit, err);
     if (!rc && (limit < 1 || limit > 1000))
-        rc = gm_fail(err, GM_E_INVALID, "limit", "limit 应在 1 到 1000 之间");
+        rc = gm_fail(err, GM_E_INVALID, "limit", "条数应在 1 到 1000 之间");
     if (!rc)
         rc = managed_list_versions(r->db, def->list.name, limit, &vs, err);
     return rc ? rc

@@ -92,7 +92,7 @@ static int check_exception_right(gm_request *r, const char *exception, const gm_
         return GM_OK;
     if (request_require_loaded_unit(r, PERM_ACCOUNT_APPROVE, u, err))
         return gm_fail(err, GM_E_DENIED, "exception_reason",
-                       "只有归口管理部门(supervisor)可以登记“一平台一账号”的例外");
+                       "只有归口管理部门可以登记“一平台一账号”的例外");
     return GM_OK;
 }
 

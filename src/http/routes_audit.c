@@ -29,7 +29,7 @@ static int audit_page(gm_request *r, gm_err *err)
     if (!rc)
         rc = request_arg_int(r, "page_size", 20, &size, err);
     if (!rc && (size < 1 || size > 500))
-        rc = gm_fail(err, GM_E_INVALID, "page_size", "page_size 应在 1 到 500 之间");
+        rc = gm_fail(err, GM_E_INVALID, "page_size", "每页条数应在 1 到 500 之间");
     json_t *arr;
     if (!rc)
         rc = audit_search(r->db, &r->actor, &f, (page - 1) * size, size, &arr, &total, err);
@@ -51,7 +51,7 @@ static int h_audit_list(gm_request *r, gm_err *err)
     if (!rc)
         rc = request_arg_int(r, "limit", 100, &limit, err);
     if (!rc && (limit < 1 || limit > 1000))
-        rc = gm_fail(err, GM_E_INVALID, "limit", "limit 应在 1 到 1000 之间");
+        rc = gm_fail(err, GM_E_INVALID, "limit", "条数应在 1 到 1000 之间");
     json_t *arr;
     if (!rc)
         rc = audit_list(r->db, &r->actor, before, limit, &arr, err);

@@ -25,7 +25,7 @@ static int roster_args(gm_request *r, long long *unit, gm_date *from, gm_date *t
     if (!rc)
         rc = request_arg_int(r, "days", 31, &days, err);
     if (!rc && days > 366)
-        rc = gm_fail(err, GM_E_INVALID, "days", "days 最多 366");
+        rc = gm_fail(err, GM_E_INVALID, "days", "天数最多 366");
     if (!rc && as_of)
         rc = date_parse(as_of, "as_of", &start, err);
     *from = start;

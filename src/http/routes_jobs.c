@@ -41,7 +41,7 @@ static int h_jobs(gm_request *r, gm_err *err)
     if (!rc)
         rc = request_arg_int(r, "runs", 20, &n_runs, err);
     if (!rc && (n_runs < 0 || n_runs > 200))
-        rc = gm_fail(err, GM_E_INVALID, "runs", "runs 应在 0 到 200 之间");
+        rc = gm_fail(err, GM_E_INVALID, "runs", "运行记录条数应在 0 到 200 之间");
     if (!rc)
         rc = jobs_store_list(r->db, &jobs, err);
     if (!rc)

@@ -86,7 +86,7 @@ static int h_meeting_attach(gm_request *r, gm_err *err)
     if (!rc)
         rc = request_query(r, attach_query, err);
     if (!rc && !request_arg(r, "name"))
-        rc = gm_fail(err, GM_E_INVALID, "name", "需要附件名称 ?name=");
+        rc = gm_fail(err, GM_E_INVALID, "name", "缺少附件名称");
     if (!rc)
         rc = meetings_attach(r->db, &r->actor, r->ids[0], request_arg(r, "name"), r->body ? r->body : "",
                              r->body_len, &att, err);

@@ -184,7 +184,7 @@ static int h_figures(gm_request *r, gm_err *err)
     if (!rc)
         rc = request_arg_int(r, "account_id", 0, &account, err);
     if (!rc && account <= 0)
-        rc = gm_fail(err, GM_E_INVALID, "account_id", "需要 account_id");
+        rc = gm_fail(err, GM_E_INVALID, "account_id", "请选择账号");
     if (!rc)
         rc = date_arg(r, "from", today - 6, &from, err);
     if (!rc)

@@ -20,11 +20,11 @@ static int page_args(gm_request *r, long long dflt, long long max, long long *li
 {
     int rc = request_arg_int(r, "limit", dflt, limit, err);
     if (!rc && (*limit < 1 || *limit > max))
-        rc = gm_fail(err, GM_E_INVALID, "limit", "limit 应在 1 到 %lld 之间", max);
+        rc = gm_fail(err, GM_E_INVALID, "limit", "条数应在 1 到 %lld 之间", max);
     if (!rc)
         rc = request_arg_int(r, "offset", 0, offset, err);
     if (!rc && *offset < 0)
-        rc = gm_fail(err, GM_E_INVALID, "offset", "offset 不能为负数");
+        rc = gm_fail(err, GM_E_INVALID, "offset", "起始位置不能为负数");
     return rc;
 }
 

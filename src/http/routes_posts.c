@@ -50,11 +50,11 @@ static int account_ids_from(const json_t *a, long long *ids, int *n, gm_err *err
     json_t *v;
     *n = 0;
     if (json_array_size(a) > POST_MAX_ACCOUNTS)
-        return gm_fail(err, GM_E_INVALID, "account_ids", "account_ids 最多 %d 个",
+        return gm_fail(err, GM_E_INVALID, "account_ids", "发布账号最多 %d 个",
                        POST_MAX_ACCOUNTS);
     json_array_foreach(a, i, v) {
         if (!json_is_integer(v) || json_integer_value(v) < 1)
-            return gm_fail(err, GM_E_INVALID, "account_ids", "account_ids 应为账号编号数组");
+            return gm_fail(err, GM_E_INVALID, "account_ids", "发布账号应为账号编号的列表");
         ids[(*n)++] = json_integer_value(v);
     }
     return GM_OK;
@@ -69,7 +69,7 @@ static int input_from(const json_t *b, post_input *in, long long *ids, gm_err *e
     in->body = json_str(b, "body");
     in->major = major ? json_is_true(major) : -1;
     if (src && !json_is_null(src) && !json_is_string(src))
-        return gm_fail(err, GM_E_INVALID, "repost_source", "repost_source 应为来源名称或 null");
+        return gm_fail(err, GM_E_INVALID, "repost_source", "转载来源应为来源名称或空");
     in->set_repost_source = src != NULL;
     in->repost_source = json_string_value(src);
     in->corrects = json_int_or(b, "corrects", 0);
@@ -180,11 +180,11 @@ static int h_posts_list(gm_request *r, gm_err *err)
     if (!rc)
         rc = request_arg_int(r, "limit", 50, &f.limit, err);
     if (!rc && (f.limit < 1 || f.limit > 500))
-        rc = gm_fail(err, GM_E_INVALID, "limit", "limit 应在 1 到 500 之间");
+        rc = gm_fail(err, GM_E_INVALID, "limit", "条数应在 1 到 500 之间");
     if (!rc)
         rc = request_arg_int(r, "offset", 0, &f.offset, err);
     if (!rc && f.offset < 0)
-        rc = gm_fail(err, GM_E_INVALID, "offset", "offset 不能为负数");
+        rc = gm_fail(err, GM_E_INVALID, "offset", "起始位置不能为负数");
     if (f.q && !*f.q)
         f.q = NULL;
     json_t *o;

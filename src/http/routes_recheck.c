@@ -97,11 +97,11 @@ static int read_filter(gm_request *r, recheck_filter *f, walk *w, char since[GM_
     if (!rc)
         rc = request_arg_int(r, "offset", 0, &w->offset, err);
     if (!rc && w->offset < 0)
-        rc = gm_fail(err, GM_E_INVALID, "offset", "offset 不能为负数");
+        rc = gm_fail(err, GM_E_INVALID, "offset", "起始位置不能为负数");
     if (!rc)
         rc = request_arg_int(r, "scan", RECHECK_SCAN_DEFAULT, &w->scan, err);
     if (!rc && (w->scan < 1 || w->scan > RECHECK_SCAN_MAX))
-        rc = gm_fail(err, GM_E_INVALID, "scan", "scan 应在 1 到 %d 之间", RECHECK_SCAN_MAX);
+        rc = gm_fail(err, GM_E_INVALID, "scan", "每次检查篇数应在 1 到 %d 之间", RECHECK_SCAN_MAX);
     if (!rc)
         rc = day_bounds(r, since, until, err);
     if (!rc && f->account_id)

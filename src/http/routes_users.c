@@ -63,7 +63,7 @@ static int h_users_add(gm_request *r, gm_err *err)
     size_t n = json_array_size(roles);
     user_grant grants[GM_MAX_GRANTS];
     if (n == 0 || n > GM_MAX_GRANTS)
-        rc = gm_fail(err, GM_E_INVALID, "roles", "roles 应包含 1 到 %d 个角色", GM_MAX_GRANTS);
+        rc = gm_fail(err, GM_E_INVALID, "roles", "角色应有 1 到 %d 个", GM_MAX_GRANTS);
     for (size_t i = 0; !rc && i < n; i++)
         rc = read_grant(r, json_array_get(roles, i), &grants[i], err);
     char hash[GM_PW_HASH_MAX];

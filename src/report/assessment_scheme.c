@@ -23,7 +23,7 @@ int assessment_scheme_from_json(const json_t *arr, gm_scheme *s, gm_err *err)
 {
     memset(s, 0, sizeof *s);
     if (!json_is_array(arr))
-        return gm_fail(err, GM_E_INVALID, "indicators", "indicators 应为数组");
+        return gm_fail(err, GM_E_INVALID, "indicators", "考核指标应为列表");
     if (json_array_size(arr) > GM_SCHEME_MAX)
         return gm_fail(err, GM_E_INVALID, "indicators", "指标最多 %d 项", GM_SCHEME_MAX);
     size_t i;

@@ -131,7 +131,7 @@ static int check_certify(act_ctx *c, gm_err *err)
     json_t *st = json_object_get(c->in, "status");
     const char *s = json_string_value(st);
     if (st && (!s || (strcmp(s, "certified") && strcmp(s, "failed"))))
-        return gm_fail(err, GM_E_INVALID, "status", "认证结果 status 应为 certified(已认证)或 failed(未通过)");
+        return gm_fail(err, GM_E_INVALID, "status", "认证结果应为已认证或未通过");
     int rc = require_done_date(c, "date", NULL, err);
     return rc ? rc : check_note(c, err);
 }
@@ -192,7 +192,7 @@ static int check_file(act_ctx *c, gm_err *err)
         rc = require_done_date(c, "created_on", NULL, err);
     json_t *f = json_object_get(c->in, "followers");
     if (!rc && !f)
-        rc = gm_fail(err, GM_E_INVALID, "followers", "缺少必填字段 followers(关注人数)");
+        rc = gm_fail(err, GM_E_INVALID, "followers", "缺少必填字段:关注人数");
     if (!rc && (!json_is_integer(f) || json_integer_value(f) < 0))
         rc = gm_fail(err, GM_E_INVALID, "followers", "关注人数应为非负整数");
     if (!rc)
@@ -220,7 +220,7 @@ static int build_filing(act_ctx *c, gm_err *err)
     json_t *qr = json_object_get(c->rec, "qr_code");
     if (!qr)
         return gm_fail(err, GM_E_INVALID, "qr_code",
-                       "备案需要二维码图片:请先上传(PUT /api/v1/accounts/%lld/qr)", c->a->id);
+                       "备案需要二维码图片:请先上传账号 %lld 的二维码", c->a->id);
     record_entry(c, "filing", (const char *const[]){"date", "created_on", "followers",
                                                      "introduction", "platform_account_id", NULL});
     json_t *f = json_object_get(c->rec, "filing");
@@ -264,7 +264,7 @@ static int check_change(act_ctx *c, gm_err *err)
     int rc = require_done_date(c, "date", NULL, err);
     if (!rc && !json_object_get(c->in, "responsible") && !json_object_get(c->in, "admin"))
         rc = gm_fail(err, GM_E_INVALID, "responsible",
-                     "变更应至少包含 responsible(负责人)或 admin(管理员)之一");
+                     "变更应至少包含新的负责人或管理员之一");
     if (!rc)
         rc = check_person(c, "responsible", err);
     if (!rc)
@@ -318,7 +318,7 @@ static int check_merge(act_ctx *c, gm_err *err)
 {
     json_t *into = json_object_get(c->in, "into");
     if (!json_is_integer(into) || json_integer_value(into) <= 0)
-        return gm_fail(err, GM_E_INVALID, "into", "into 应为吸收本账号的账号 ID(正整数)");
+        return gm_fail(err, GM_E_INVALID, "into", "并入账号应为吸收本账号的账号编号(正整数)");
     int rc = require_done_date(c, "date", NULL, err);
     if (!rc)
         rc = require_text(c, "moved", 2000, err);

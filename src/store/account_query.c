@@ -5,6 +5,7 @@
  * unit path, the same rule request_require_unit() applies to one account,
  * so a list never shows what a direct read would refuse.
  */
+#include "store/actor_name.h"
 #include "store/account_query.h"
 #include "store/db_rows.h"
 #include "store/accounts.h"
@@ -28,7 +29,7 @@ int account_filter_validate(const account_filter *f, gm_err *err)
         return GM_E_INVALID;
     if (f->overdue && strcmp(f->overdue, "filing") && strcmp(f->overdue, "refiling") &&
         strcmp(f->overdue, "any"))
-        return gm_fail(err, GM_E_INVALID, "overdue", "overdue 应为 filing、refiling 或 any");
+        return gm_fail(err, GM_E_INVALID, "overdue", "逾期类型应为备案逾期、重新备案逾期或任一逾期");
     if (f->as_of && date_parse(f->as_of, "as_of", &day, err))
         return GM_E_INVALID;
     return GM_OK;
@@ -217,15 +218,16 @@ int accounts_list(db *d, const gm_actor *scope, const account_filter *f, json_t 
 static json_t *version_from_row(db_stmt *q)
 {
     json_t *rec = json_loads(db_text(q, 3), 0, NULL);
-    return json_pack("{s:I,s:s,s:s,s:o,s:s,s:s}", "version", (json_int_t)db_int(q, 0), "event",
+    return json_pack("{s:I,s:s,s:s,s:o,s:s,s:s,s:o}", "version", (json_int_t)db_int(q, 0), "event",
                      db_text(q, 1), "state", db_text(q, 2), "record", rec ? rec : json_null(),
-                     "at", db_text(q, 4), "by", db_text(q, 5));
+                     "at", db_text(q, 4), "by", db_text(q, 5), "actor_name", actor_name_json(q, 6));
 }
 
 int accounts_versions(db *d, long long id, json_t **out, gm_err *err)
 {
     return db_rows_json(d, out, version_from_row, err,
-                        "SELECT version,event,state,record,at,login FROM account_versions "
+                        "SELECT version,event,state,record,at,login," ACTOR_NAME_SQL("account_versions.login")
+                        " FROM account_versions "
                         "WHERE account_id=? ORDER BY version", "i", id);
 }
 
@@ -233,10 +235,11 @@ static json_t *timeline_from_row(db_stmt *q)
 {
     json_t *before = json_loads(db_text(q, 5), 0, NULL);
     json_t *after = json_loads(db_text(q, 6), 0, NULL);
-    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o,s:s}", "audit_id", (json_int_t)db_int(q, 0),
+    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o,s:s,s:o}", "audit_id", (json_int_t)db_int(q, 0),
                      "at", db_text(q, 1), "by", db_text(q, 2), "role", db_text(q, 3), "action",
                      db_text(q, 4), "before", before ? before : json_null(), "after",
-                     after ? after : json_null(), "from", db_text(q, 7));
+                     after ? after : json_null(), "from", db_text(q, 7), "actor_name",
+                     actor_name_json(q, 8));
 }
 
 int accounts_timeline(db *d, long long id, json_t **out, gm_err *err)
@@ -244,6 +247,7 @@ int accounts_timeline(db *d, long long id, json_t **out, gm_err *err)
     char oid[24];
     snprintf(oid, sizeof oid, "%lld", id);
     return db_rows_json(d, out, timeline_from_row, err,
-                        "SELECT id,at,login,role,action,before,after,client_addr FROM audit "
+                        "SELECT id,at,login,role,action,before,after,client_addr,"
+                        ACTOR_NAME_SQL("audit.login") " FROM audit "
                         "WHERE object_type='account' AND object_id=? ORDER BY id", "t", oid);
 }

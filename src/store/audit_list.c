@@ -116,6 +116,8 @@ int audit_list(db *d, const gm_actor *scope, long long before_id, long long limi
         if (before_id == 1)
             more = 0;
     }
+    if (!rc)
+        rc = audit_rows_describe(d, arr, err);
     if (rc)
         json_decref(arr);
     else
@@ -157,6 +159,8 @@ int audit_search(db *d, const gm_actor *scope, const audit_filter *f, long long 
         (*total)++;
     }
     db_done(q);
+    if (rc >= 0)
+        rc = audit_rows_describe(d, arr, err);
     if (rc < 0) {
         json_decref(arr);
         return rc;

@@ -25,4 +25,10 @@ typedef struct audit_filter {
 int audit_search(db *d, const gm_actor *scope, const audit_filter *f, long long offset,
                  long long limit, json_t **out, long long *total, gm_err *err);
 
+/* Adds to each row read above "actor_name" (display name, null for the
+ * command line and the scheduler), "object_name" (an account's name, a post's
+ * title, …; null when the type has none or the object is gone) and
+ * "object_unit_id" (or null); see audit_names.c. */
+int audit_rows_describe(db *d, json_t *rows, gm_err *err);
+
 #endif

@@ -7,6 +7,7 @@
  * acknowledgement deadline; escalated_at is set once, when the step was
  * found late, so an escalation run never repeats itself.
  */
+#include "store/actor_name.h"
 #include "store/incidents.h"
 #include "core/incident.h"
 #include "store/audit.h"
@@ -72,7 +73,7 @@ static int parse_steps(db *d, const json_t *steps, chain *c, gm_err *err)
     json_t *s;
     char f[64];
     if (!json_is_array(steps) || json_array_size(steps) > CHAIN_MAX)
-        return gm_fail(err, GM_E_INVALID, "steps", "steps 应为最多 %d 步的数组", CHAIN_MAX);
+        return gm_fail(err, GM_E_INVALID, "steps", "通知链应为最多 %d 步的列表", CHAIN_MAX);
     c->n = 0;
     json_array_foreach(steps, i, s) {
         const char *name = json_string_value(json_object_get(s, "name"));
@@ -286,7 +287,7 @@ int incidents_add_event(db *d, const gm_actor *who, long long id, const char *ki
                         const char *text, gm_err *err)
 {
     if (!kind || (strcmp(kind, "action") != 0 && strcmp(kind, "statement") != 0))
-        return gm_fail(err, GM_E_INVALID, "kind", "kind 应为 action(处置措施)或 statement(回应口径)");
+        return gm_fail(err, GM_E_INVALID, "kind", "类型应为处置措施或回应口径");
     int rc = text_require_multiline(text, "text", 1, 5000, err);
     if (!rc && !(rc = db_begin(d, err)))
         rc = db_end(d, event_in_transaction(d, who, id, kind, text, err), err);
@@ -489,12 +490,14 @@ static json_t *incident_row_json(db_stmt *q)
     json_object_set_new(j, "closed_at", message_time_json(db_text(q, 8)));
     json_object_set_new(j, "summary", db_is_null(q, 9) ? json_null() : json_string(db_text(q, 9)));
     json_object_set_new(j, "message_id", db_is_null(q, 10) ? json_null() : json_integer(db_int(q, 10)));
+    json_object_set_new(j, "opened_by_name", actor_name_json(q, 12));
     return j;
 }
 
 #define INCIDENT_SQL                                                                              \
     "SELECT i.id,i.unit_id,u.name,i.title,i.level,i.state,i.opened_at,i.opened_by,i.closed_at,"  \
-    "i.summary,i.message_id,u.path FROM incidents i JOIN units u ON u.id=i.unit_id "
+    "i.summary,i.message_id,u.path," ACTOR_NAME_SQL("i.opened_by")                              \
+    " FROM incidents i JOIN units u ON u.id=i.unit_id "
 
 int incidents_list(db *d, const gm_actor *scope, long long unit_id, const char *state,
                    json_t **out, gm_err *err)
@@ -542,8 +545,9 @@ static json_t *notice_row(db_stmt *q)
 
 static json_t *event_row(db_stmt *q)
 {
-    return json_pack("{s:o,s:s,s:s,s:s}", "at", message_time_json(db_text(q, 0)), "event",
-                     db_text(q, 1), "login", db_text(q, 2), "text", db_text(q, 3));
+    return json_pack("{s:o,s:s,s:s,s:s,s:o}", "at", message_time_json(db_text(q, 0)), "event",
+                     db_text(q, 1), "login", db_text(q, 2), "text", db_text(q, 3), "actor_name",
+                     actor_name_json(q, 4));
 }
 
 int incidents_detail(db *d, long long id, json_t **out, gm_err *err)
@@ -563,7 +567,8 @@ int incidents_detail(db *d, long long id, json_t **out, gm_err *err)
                       "i", id);
     if (!rc)
         rc = db_rows_json(d, &events, event_row, err,
-                          "SELECT at,event,login,text FROM incident_events WHERE incident_id=? ORDER BY id",
+                          "SELECT at,event,login,text," ACTOR_NAME_SQL("incident_events.login")
+                          " FROM incident_events WHERE incident_id=? ORDER BY id",
                           "i", id);
     if (rc) {
         json_decref(j);

@@ -8,6 +8,7 @@
  * with its version row and audit row.  Lists are small (thousands of
  * entries), so rewriting the rows is simpler than patching them.
  */
+#include "store/actor_name.h"
 #include "store/managed_lists.h"
 #include "store/audit.h"
 #include "util/clock.h"
@@ -69,7 +70,7 @@ static int remove_all(json_t *map, const json_t *keys, gm_err *err)
     if (!keys)
         return GM_OK;
     if (!json_is_array(keys))
-        return gm_fail(err, GM_E_INVALID, "remove", "remove 应为数组");
+        return gm_fail(err, GM_E_INVALID, "remove", "删除项应为列表");
     size_t i;
     const json_t *k;
     json_array_foreach(keys, i, k) {
@@ -316,7 +317,8 @@ int managed_list_versions(db *d, const char *name, long long limit, json_t **out
     db_stmt *q;
     json_t *arr = json_array();
     int rc = arr ? db_query(d, &q, err,
-                            "SELECT version,at,login,action,note,diff FROM managed_list_versions "
+                            "SELECT version,at,login,action,note,diff," ACTOR_NAME_SQL("managed_list_versions.login")
+                            " FROM managed_list_versions "
                             "WHERE list=? ORDER BY version DESC LIMIT ?",
                             "ti", name, limit > 0 ? limit : 1000000000LL)
                  : nomem(err);
@@ -326,10 +328,11 @@ int managed_list_versions(db *d, const char *name, long long limit, json_t **out
     }
     while ((rc = db_next(q)) == 1) {
         json_t *diff = json_loads(db_text(q, 5), 0, NULL);
-        json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:o*}", "version",
+        json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:s,s:o*,s:o}", "version",
                                              (json_int_t)db_int(q, 0), "at", db_text(q, 1),
                                              "login", db_text(q, 2), "action", db_text(q, 3),
-                                             "note", db_text(q, 4), "diff", diff));
+                                             "note", db_text(q, 4), "diff", diff,
+                                             "actor_name", actor_name_json(q, 6)));
     }
     db_done(q);
     if (rc < 0) {

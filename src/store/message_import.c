@@ -98,7 +98,7 @@ static int validate_columns(const json_t *columns, gm_err *err)
     const char *key;
     json_t *v;
     if (!json_is_object(columns))
-        return gm_fail(err, GM_E_INVALID, "columns", "columns 应为对象:字段 → 表头列名");
+        return gm_fail(err, GM_E_INVALID, "columns", "列对应应为“字段 → 表头列名”的对象");
     json_object_foreach((json_t *)columns, key, v) {
         int known = strcmp(key, "default_channel") == 0, c;
         for (int i = 0; i < N_FIELDS; i++)
@@ -116,7 +116,7 @@ static int validate_columns(const json_t *columns, gm_err *err)
             return GM_E_INVALID;
     }
     if (!json_object_get(columns, "received_at") || !json_object_get(columns, "text"))
-        return gm_fail(err, GM_E_INVALID, "columns", "列映射必须包含 received_at(收到时间)和 text(内容)");
+        return gm_fail(err, GM_E_INVALID, "columns", "列对应必须包含收到时间和内容两列");
     return GM_OK;
 }
 

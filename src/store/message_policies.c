@@ -136,7 +136,7 @@ int message_policy_from_json(const json_t *in, const gm_message_policy *base,
     json_t *sd = json_object_get(in, "first_response_same_day");
     if (sd) {
         if (!json_is_boolean(sd))
-            return gm_fail(err, GM_E_INVALID, "first_response_same_day", "应为 true 或 false");
+            return gm_fail(err, GM_E_INVALID, "first_response_same_day", "当日首次回应应为是或否");
         out->first_response_same_day = json_is_true(sd);
         if (!out->first_response_same_day && !out->first_response_minutes)
             out->first_response_minutes = 240;

@@ -9,6 +9,7 @@
  * within D (China time).  Times compare as UTC ISO text, which orders like
  * the instants they name.
  */
+#include "store/actor_name.h"
 #include "store/messages.h"
 #include "store/audit.h"
 #include "store/db_rows.h"
@@ -72,7 +73,7 @@ int message_filter_parse(message_filter *f, const char *account_id, const char *
     f->limit = 50;
     if (!rc && limit && *limit &&
         (!(rc = parse_id_arg(limit, "limit", &f->limit, err)) && f->limit > 500))
-        rc = gm_fail(err, GM_E_INVALID, "limit", "limit 应在 1 到 500 之间");
+        rc = gm_fail(err, GM_E_INVALID, "limit", "条数应在 1 到 500 之间");
     if (!rc && offset && *offset && strcmp(offset, "0") != 0)
         rc = parse_id_arg(offset, "offset", &f->offset, err);
     return rc;
@@ -211,8 +212,9 @@ int messages_list(db *d, const gm_actor *scope, const message_filter *f, json_t 
 static json_t *event_row(db_stmt *q)
 {
     json_t *detail = json_loads(db_text(q, 3), 0, NULL);
-    return json_pack("{s:o,s:s,s:s,s:o}", "at", message_time_json(db_text(q, 0)), "event",
-                     db_text(q, 1), "login", db_text(q, 2), "detail", detail ? detail : json_object());
+    return json_pack("{s:o,s:s,s:s,s:o,s:o}", "at", message_time_json(db_text(q, 0)), "event",
+                     db_text(q, 1), "login", db_text(q, 2), "detail", detail ? detail : json_object(),
+                     "actor_name", actor_name_json(q, 4));
 }
 
 int messages_detail(db *d, long long id, gm_instant now, json_t **out, gm_err *err)
@@ -229,7 +231,8 @@ int messages_detail(db *d, long long id, gm_instant now, json_t **out, gm_err *e
         return gm_fail(err, GM_E_NOTFOUND, "id", "留言 %lld 不存在", id);
     strip_paths(j);
     rc = db_rows_json(d, &events, event_row, err,
-                      "SELECT at,event,login,detail FROM message_events WHERE message_id=? ORDER BY id",
+                      "SELECT at,event,login,detail," ACTOR_NAME_SQL("message_events.login")
+                      " FROM message_events WHERE message_id=? ORDER BY id",
                       "i", id);
     if (rc) {
         json_decref(j);

@@ -106,7 +106,7 @@ static int validate_in(const gm_message_in *in, gm_instant now, receipt *r, gm_e
     if (!rc && in->external_id && *in->external_id)
         rc = text_require(in->external_id, "external_id", 1, 200, err);
     if (!rc && (!in->received_at || !*in->received_at))
-        rc = gm_fail(err, GM_E_INVALID, "received_at", "缺少收到时间 received_at");
+        rc = gm_fail(err, GM_E_INVALID, "received_at", "缺少收到时间");
     if (!rc)
         rc = instant_parse(in->received_at, "received_at", &r->received, err);
     if (!rc && r->received > now + 300)
@@ -419,7 +419,7 @@ int messages_answer(db *d, const gm_actor *who, const gm_calendar *cal, long lon
 static int reason_required(const char *reason, gm_err *err)
 {
     if (!reason || strspn(reason, " \t\r\n") == strlen(reason))
-        return gm_fail(err, GM_E_INVALID, "reason", "必须填写原因 reason");
+        return gm_fail(err, GM_E_INVALID, "reason", "必须填写原因");
     return text_require_multiline(reason, "reason", 1, 500, err);
 }
 
@@ -433,7 +433,7 @@ static int parse_until(const gm_message *m, const char *until, gm_instant *out, 
         return GM_OK;
     }
     if (!until || !*until)
-        return gm_fail(err, GM_E_INVALID, "until", "缺少延期后的期限 until");
+        return gm_fail(err, GM_E_INVALID, "until", "缺少延期后的期限");
     return instant_parse(until, "until", out, err);
 }
 

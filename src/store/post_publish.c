@@ -290,7 +290,7 @@ static int publish_in_tx(db *d, const gm_actor *who, long long id, const publish
     clock_iso_format(when, at);
     int later = when > now;
     if (!later && !in->url && !in->platform_post_id)
-        return gm_fail(err, GM_E_INVALID, "url", "发布须填写文章链接 url 或平台内容编号 platform_post_id");
+        return gm_fail(err, GM_E_INVALID, "url", "发布须填写文章链接或平台内容编号");
     if ((rc = posts_get(d, id, &p, err)) != GM_OK)
         return rc;
     rc = may_publish(d, who, &p, POST_PUBLISH, in->account_id, platform, err);
@@ -411,7 +411,7 @@ static int cancel_in_tx(db *d, const gm_actor *who, long long id, long long sid,
         rc = gm_fail(err, GM_E_DENIED, "account_id",
                      "您未获得该账号的发布授权,不能取消其定时发布");
     if (!rc && (!reason || !*reason))
-        rc = gm_fail(err, GM_E_INVALID, "reason", "取消定时发布须填写原因 reason");
+        rc = gm_fail(err, GM_E_INVALID, "reason", "取消定时发布须填写原因");
     char now[GM_ISO_LEN];
     clock_iso_from_now(now, 0);
     if (!rc)

@@ -6,6 +6,7 @@
  * shows what a direct read would refuse.  Full-text search goes through
  * store/post_search.h (the driver's index).
  */
+#include "store/actor_name.h"
 #include "store/post_query.h"
 #include "store/db_rows.h"
 #include "store/post_search.h"
@@ -98,9 +99,9 @@ static int day_bounds(const post_filter *f, char from[GM_ISO_LEN], char to[GM_IS
     from[0] = to[0] = '\0';
     int rc = f->from ? iso_time_china_day_range(f->from, from, tmp, err) : GM_OK;
     if (rc)
-        return gm_fail(err, GM_E_INVALID, "from", "from 应为 YYYY-MM-DD");
+        return gm_fail(err, GM_E_INVALID, "from", "起始日期应为 YYYY-MM-DD");
     rc = f->to ? iso_time_china_day_range(f->to, tmp, to, err) : GM_OK;
-    return rc ? gm_fail(err, GM_E_INVALID, "to", "to 应为 YYYY-MM-DD") : GM_OK;
+    return rc ? gm_fail(err, GM_E_INVALID, "to", "截止日期应为 YYYY-MM-DD") : GM_OK;
 }
 
 int posts_list(db *d, const gm_actor *who, const post_filter *f, json_t **out, gm_err *err)
@@ -284,7 +285,7 @@ static json_t *step_json(db_stmt *q)
 {
     int role = role_from_name(db_text(q, 5));
     json_t *detail = db_is_null(q, 13) ? NULL : json_loads(db_text(q, 13), 0, NULL);
-    return json_pack("{s:I,s:s,s:s,s:I,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:s}", "id",
+    return json_pack("{s:I,s:s,s:s,s:I,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:o}", "id",
                      (json_int_t)db_int(q, 0), "action", db_text(q, 1), "action_label",
                      action_label(db_text(q, 1)), "version", (json_int_t)db_int(q, 2), "level",
                      opt_int(q, 3), "role", db_text(q, 5), "role_label",
@@ -293,14 +294,14 @@ static json_t *step_json(db_stmt *q)
                      "override_reason", opt_text(q, 10), "confidentiality",
                      db_is_null(q, 11) ? json_null() : json_boolean(db_int(q, 11)), "account_id",
                      opt_int(q, 12), "detail", detail ? detail : json_null(), "at",
-                     db_text(q, 14));
+                     db_text(q, 14), "actor_name", actor_name_json(q, 4));
 }
 
 int posts_history(db *d, long long id, json_t **out, gm_err *err)
 {
     json_t *arr;
     int rc = db_rows_json(d, &arr, step_json, err,
-                          "SELECT id,action,version,level,NULL,role,user_id,login,note,reason,"
+                          "SELECT id,action,version,level," ACTOR_NAME_SQL("post_steps.login") ",role,user_id,login,note,reason,"
                           "override_reason,confidentiality,account_id,detail,at FROM post_steps "
                           "WHERE post_id=? ORDER BY id",
                           "i", id);

@@ -411,7 +411,7 @@ static int reject_in_tx(db *d, gm_actor *who, long long id, const char *reason, 
     if (!rc && !take_level_role(who, &p, p.chain[p.level - 1]))
         rc = gm_fail(err, GM_E_DENIED, "level_role", "您不是第 %d 级审核人", p.level);
     if (!rc && (!reason || !*reason))
-        rc = gm_fail(err, GM_E_INVALID, "reason", "退回须填写原因 reason");
+        rc = gm_fail(err, GM_E_INVALID, "reason", "退回须填写原因");
     char now[GM_ISO_LEN];
     clock_iso_from_now(now, 0);
     if (!rc)

@@ -120,7 +120,7 @@ static int input_check(const post_input *in, gm_err *err)
     if (!rc && in->set_repost_source && in->repost_source && text_codepoints(in->repost_source) > 200)
         rc = gm_fail(err, GM_E_INVALID, "repost_source", "转载来源不能超过 200 个字符");
     if (!rc && in->account_ids && (in->n_accounts < 1 || in->n_accounts > POST_MAX_ACCOUNTS))
-        rc = gm_fail(err, GM_E_INVALID, "account_ids", "account_ids 应列出 1 到 %d 个账号",
+        rc = gm_fail(err, GM_E_INVALID, "account_ids", "发布账号应选择 1 到 %d 个",
                      POST_MAX_ACCOUNTS);
     for (int i = 0; !rc && in->account_ids && i < in->n_accounts; i++)
         for (int j = 0; j < i; j++)
@@ -295,7 +295,7 @@ int posts_create(db *d, const gm_actor *who, long long unit_id, const post_input
 {
     if (!in->title || !in->body || !in->account_ids)
         return gm_fail(err, GM_E_INVALID, !in->title ? "title" : !in->body ? "body" : "account_ids",
-                       "缺少必填字段");
+                       "缺少必填字段:%s", !in->title ? "标题" : !in->body ? "正文" : "发布账号");
     int rc = input_check(in, err);
     if (rc)
         return rc;

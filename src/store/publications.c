@@ -39,7 +39,7 @@ int publication_validate(const gm_publication *p, gm_err *err)
 {
     time_t t;
     if (p->account_id <= 0)
-        return gm_fail(err, GM_E_INVALID, "account_id", "缺少账号 account_id");
+        return gm_fail(err, GM_E_INVALID, "account_id", "缺少账号");
     int rc = iso_time_parse(p->published_at, "published_at", &t, err);
     if (!rc)
         rc = text_require(p->title, "title", 1, 500, err);
@@ -48,11 +48,11 @@ int publication_validate(const gm_publication *p, gm_err *err)
     if (!rc && p->platform_post_id)
         rc = text_require(p->platform_post_id, "platform_post_id", 1, 200, err);
     if (!rc && !one_of(p->kind, "original", "repost"))
-        rc = gm_fail(err, GM_E_INVALID, "kind", "kind 应为 original(原创)或 repost(转载)");
+        rc = gm_fail(err, GM_E_INVALID, "kind", "类型应为原创或转载");
     if (!rc && !one_of(p->origin, "workflow", "import"))
-        rc = gm_fail(err, GM_E_INVALID, "origin", "origin 应为 workflow 或 import");
+        rc = gm_fail(err, GM_E_INVALID, "origin", "来源应为审核流程或导入");
     if (!rc && p->mass_send != 0 && p->mass_send != 1)
-        rc = gm_fail(err, GM_E_INVALID, "mass_send", "mass_send 应为 0 或 1");
+        rc = gm_fail(err, GM_E_INVALID, "mass_send", "群发应为是或否");
     if (!rc)
         rc = count_ok(p->reads, "reads", err);
     if (!rc)

@@ -38,10 +38,10 @@ static int input_check(const webhook_input *in, const char *kind, gm_err *err)
     if (!rc && in->secret && *in->secret) {
         rc = text_require(in->secret, "secret", 1, 200, err);
         if (!rc && strcmp(kind, "dingtalk") != 0)
-            rc = gm_fail(err, GM_E_INVALID, "secret", "只有钉钉机器人使用加签密钥(secret)");
+            rc = gm_fail(err, GM_E_INVALID, "secret", "只有钉钉机器人使用加签密钥");
     }
     if (!rc && in->enabled != 0 && in->enabled != 1 && in->enabled != -1)
-        rc = gm_fail(err, GM_E_INVALID, "enabled", "enabled 应为 true 或 false");
+        rc = gm_fail(err, GM_E_INVALID, "enabled", "启用应为是或否");
     return rc;
 }
 
@@ -54,10 +54,10 @@ static int add_in_tx(db *d, const gm_actor *who, long long unit_id, const webhoo
                      long long *id_out, gm_err *err)
 {
     if (!notice_webhook_kind_known(in->kind))
-        return gm_fail(err, GM_E_INVALID, "kind", "kind 应为 wecom(企业微信)或 dingtalk(钉钉)");
+        return gm_fail(err, GM_E_INVALID, "kind", "类型应为企业微信或钉钉");
     if (!in->name || !in->url)
-        return gm_fail(err, GM_E_INVALID, in->name ? "url" : "name", "缺少字段 %s",
-                       in->name ? "url" : "name");
+        return gm_fail(err, GM_E_INVALID, in->name ? "url" : "name", "缺少字段:%s",
+                       in->name ? "地址" : "名称");
     int rc = input_check(in, in->kind, err);
     if (rc)
         return rc;

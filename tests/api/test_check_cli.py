@@ -166,6 +166,37 @@ class CheckCli(unittest.TestCase):
         self.assertIn("六 合 彩", out)
         self.assertIn("gambling", out)
 
+    def test_date_judges_office_holders_titles_as_of_that_day(self):
+        """§3 wrong expressions (office-holders' titles): `--date` is the text's
+        day, as the API's `date`; without it any title once held is right."""
+        import shutil
+        data = os.path.join(self.tmp.name, "data")
+        shutil.copytree(os.path.join(SRC, "data"), data)
+        shutil.copy(os.path.join(data, "expressions", "officials.example.txt"),
+                    os.path.join(data, "expressions", "officials.txt"))
+        env = dict(os.environ, GOVMEDIA_DATA=data)
+
+        def titles(args, text):
+            p = subprocess.run([BIN, "check", "--json"] + args, input=text.encode(),
+                               capture_output=True, env=env, timeout=60)
+            out = json.loads(p.stdout) if p.returncode in (0, 1) else None
+            return p.returncode, p.stderr.decode(), [
+                f for f in (out or {}).get("findings", []) if f["category"] == "title"]
+
+        text = "张建国市长出席会议"          # mayor from 2021-06-01
+        self.assertEqual(titles([], text)[2], [])
+        self.assertEqual(titles(["--date", "2022-01-01"], text)[2], [])
+        code, _, found = titles(["--date", "2020-01-01"], text)   # then still 副市长
+        self.assertEqual((code, found[0]["match"], found[0]["replacement"]), (1, "市长", "副市长"))
+        code, err, _ = titles(["--date", "2020-02-30"], text)
+        self.assertEqual(code, 2)
+        self.assertIn("日期", err)
+        code, err, _ = titles(["--date", "2020-01-01", "--jsonl"], text)
+        self.assertEqual(code, 2)
+        self.assertIn("--date", err)
+        code, out, _ = run(["--help"])
+        self.assertIn("--date", out)
+
 
 if __name__ == "__main__":
     unittest.main()

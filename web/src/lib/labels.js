@@ -98,7 +98,8 @@ export function label(kind, code) {
 
 // Who did something, as people read it: the command line and the scheduler
 // act under logins of their own ("cli:local", "scheduler"), shown in Chinese.
-export function who(login) {
+export function who(login, name) {
+  if (name) return String(name);   // the API's actor_name: people know each other by name
   if (login === null || login === undefined || login === "") return "—";
   if (login === "scheduler" || String(login).startsWith("system:")) return "定时任务";
   if (String(login).startsWith("cli:")) return login === "cli:local" ? "命令行" : `命令行(${String(login).slice(4)})`;
