@@ -5,9 +5,11 @@
  * `govmedia jobs run` does on the server: under the job's lease (409 while
  * another runner holds it), logged as a manual run, its schedule unchanged,
  * audited as job.run with the result.  Jobs are system-wide, so running one
- * needs job.run on the root unit (the system admin).
+ * needs job.run on the root unit (the system admin).  The run has a thread of
+ * its own; the request waits for it a bounded time (job_run_async.h).
  */
 #include "core/schedule.h"
+#include "http/job_run_async.h"
 #include "http/json_in.h"
 #include "http/query.h"
 #include "http/route.h"
@@ -55,22 +57,10 @@ static int h_jobs(gm_request *r, gm_err *err)
     return reply_json(r, 200, json_pack("{s:o,s:o}", "jobs", jobs, "runs", runs));
 }
 
-/* The run as the audit row keeps it. */
-static int audit_run(gm_request *r, const char *name, int ok, const char *msg, gm_err *err)
-{
-    json_t *after = json_pack("{s:b,s:s}", "ok", ok, "message", msg);
-    char *text = after ? json_dumps(after, JSON_COMPACT) : NULL;
-    json_decref(after);
-    int rc = text ? db_begin(r->db, err) : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    if (!rc)
-        rc = db_end(r->db, audit_append(r->db, &r->actor, "job.run", "job", name, "", text, err),
-                    err);
-    free(text);
-    return rc;
-}
-
 static const json_field run_fields[] = {{"job", JF_STRING, true, 64}, {NULL, 0, 0, 0}};
 
+/* 200 with the result when the run ended within the wait, 202 when it goes
+ * on in the background (job_run_async.h). */
 static int h_run(gm_request *r, gm_err *err)
 {
     json_t *b = NULL;
@@ -80,19 +70,24 @@ static int h_run(gm_request *r, gm_err *err)
     const char *name = rc ? NULL : json_str(b, "job");
     if (!rc && !jobs_find(name))
         rc = gm_fail(err, GM_E_NOTFOUND, "job", "没有名为“%s”的定时任务", name);
-    int ok = 0;
-    char owner[128], msg[256] = "";
-    jobs_owner_id(owner, sizeof owner);
+    job_run_result res;
     if (!rc)
-        rc = jobs_run_named(r->db, name, owner, (long long)time(NULL), r->srv->cfg.data_dir, &ok,
-                            msg, sizeof msg, err);
-    if (rc == GM_E_CONFLICT)   /* the lease is held: name the field sent */
-        snprintf(err->field, sizeof err->field, "job");
-    if (!rc)
-        rc = audit_run(r, name, ok, msg, err);
-    json_t *reply = rc ? NULL : json_pack("{s:s,s:b,s:s}", "job", name, "ok", ok, "message", msg);
+        rc = job_run_async(r->srv->cfg.db_path, r->srv->cfg.data_dir, name, &r->actor,
+                           job_run_wait_seconds(), &res, err);
+    if (!rc && res.finished && res.rc) {
+        *err = res.err;
+        rc = res.rc;
+        if (rc == GM_E_CONFLICT)   /* the lease is held: name the field sent */
+            snprintf(err->field, sizeof err->field, "job");
+    }
+    json_t *reply = rc ? NULL
+                    : res.finished
+                        ? json_pack("{s:s,s:b,s:b,s:s}", "job", name, "running", 0, "ok", res.ok,
+                                    "message", res.message)
+                        : json_pack("{s:s,s:b,s:s}", "job", name, "running", 1, "message",
+                                    "任务仍在后台运行,完成后结果记入运行记录和审计日志");
     json_decref(b);
-    return rc ? rc : reply_json(r, 200, reply);
+    return rc ? rc : reply_json(r, res.finished ? 200 : 202, reply);
 }
 
 const gm_route gm_routes_jobs[] = {

@@ -20,7 +20,8 @@ static const struct {
 } object_sql[] = {
     {"account", "SELECT name,unit_id FROM accounts WHERE id=?"},
     {"post", "SELECT title,unit_id FROM posts WHERE id=?"},
-    {"user", "SELECT display_name || '(' || login || ')',NULL FROM users WHERE id=?"},
+    {"user", "SELECT display_name,(SELECT MIN(unit_id) FROM user_roles r WHERE r.user_id=users.id) "
+             "FROM users WHERE id=?"},
     {"unit", "SELECT name,id FROM units WHERE id=?"},
     {"review_round", "SELECT year || '年年审',unit_id FROM review_rounds WHERE id=?"},
     {"message", "SELECT sender || ':' || substr(text,1,24),unit_id FROM messages WHERE id=?"},

@@ -165,6 +165,29 @@ class JobsApiTest(unittest.TestCase):
         self.assertEqual(len(sql(self.srv.db, "SELECT id FROM audit WHERE action='job.run'")), n_audit)
         self.assertEqual(len(runs(self.srv.db)), 2)
 
+    def test_run_now_never_holds_the_request_a_long_job_goes_on_in_the_background(self):
+        """立即运行 waits for the job a bounded time (GOVMEDIA_JOB_RUN_WAIT, 0 here:
+        not at all): the reply is 202 at once, the run goes on under its lease
+        and its result reaches the run log and the audit trail when it ends."""
+        os.environ["GOVMEDIA_JOB_RUN_WAIT"] = "0"
+        try:
+            self.srv.start(extra_args=("--no-jobs",))
+        finally:
+            del os.environ["GOVMEDIA_JOB_RUN_WAIT"]
+        admin = self.srv.client("admin")
+        admin.get("/api/v1/jobs")
+        r = admin.post("/api/v1/jobs/run", {"job": "jobs.prune"})
+        self.assertEqual(r.status, 202, r)
+        self.assertEqual((r.json["job"], r.json["running"]), ("jobs.prune", True))
+        self.assertIn("后台", r.json["message"])
+        self.assertTrue(wait_for(lambda: [x[1:] for x in runs(self.srv.db)] == [("ok", 1)]))
+        self.assertTrue(wait_for(lambda: sql(self.srv.db, "SELECT login, object_id FROM audit "
+                                                          "WHERE action='job.run'") == [("admin", "jobs.prune")]))
+        after = json.loads(sql(self.srv.db, "SELECT after FROM audit WHERE action='job.run'")[0][0])
+        self.assertTrue(after["ok"])
+        prune = next(j for j in admin.get("/api/v1/jobs").json["jobs"] if j["name"] == "jobs.prune")
+        self.assertEqual((prune["last_status"], prune["lease_owner"]), ("ok", None))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -53,6 +53,15 @@ test("the system admin runs a job now (立即运行); the supervisor has no such
   assert.ok(after_.runs.some(r => r.job === job.name && r.manual), "a manual run is logged");
   await page.locator(`[data-test=job-status-${sel}]`).waitFor();
   await gm.settle(page);
+  // At 1366 px the last result is whole: its column is wide and not under the fixed 操作 column.
+  const cell = await page.locator(".el-table__header th.last-result").first().boundingBox();
+  const ops = await page.locator(".el-table__header th.el-table-fixed-column--right").first().boundingBox();
+  assert.ok(cell.width >= 240, `上次结果 is ${cell.width}px wide`);
+  assert.ok(cell.x + cell.width <= ops.x + 1, `上次结果 runs under 操作 (${cell.x + cell.width} > ${ops.x})`);
+  assert.equal(await page.evaluate(() => {
+    const w = document.querySelector("[data-test=jobs] .el-table__body-wrapper .el-scrollbar__wrap");
+    return w ? w.scrollWidth > w.clientWidth : false;
+  }), false, "the job table scrolls sideways at 1366 px");
   await gm.shots(page, "jobs-run-now-admin");
   await gm.open(page, "/audit");
   await page.locator("[data-test=audit-table] .el-table__row", { hasText: "立即运行定时任务" }).first().waitFor();
