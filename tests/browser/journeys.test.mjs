@@ -1,0 +1,72 @@
+// Users' journeys as people read them: histories name people by their
+// display name, never by login (a post's review steps and the banner of a
+// returned post, an account's 办理记录 and 历史版本, a message's 办理记录),
+// and the inspector's audit page says who acted, what the object is (an
+// account's name, a post's title) and its unit.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startGovmedia } from "./lib/gm.mjs";
+
+let gm, names;
+before(async () => {
+  gm = await startGovmedia();
+  names = {};
+  for (const login of ["contributor", "depthead", "supervisor", "operator"])
+    names[login] = (await (await gm.apiAs(login)).get("/session")).user.display_name;
+});
+after(async () => { await gm.stop(); });
+
+const LOGIN = /\b(contributor|depthead|leader|principal|operator|supervisor|admin|observer|cli:local)\b/;
+
+test("a returned post and its history name the reviewer, not their login", async () => {
+  const con = await gm.apiAs("contributor"), head = await gm.apiAs("depthead");
+  const p = await con.post("/posts", { title: "关于开展冬季校园安全检查的通知", body: "各学校:定于下周开展校园安全专项检查。",
+    account_ids: [1], major: false, repost_source: null });
+  await con.post(`/posts/${p.id}/submit`);
+  await head.post(`/posts/${p.id}/reject`, { reason: "请补充检查时间安排" });
+  const page = await gm.pageAs("contributor", `/posts/${p.id}`);
+  const banner = await page.locator("[data-test=returned-reason]").textContent();
+  assert.match(banner, new RegExp(names.depthead));
+  assert.doesNotMatch(banner, LOGIN);
+  const actors = await page.locator("[data-test=step-actor]").allTextContents();
+  assert.deepEqual(actors, [names.contributor, names.contributor, names.depthead]);
+  await gm.shots(page, "journey-post-returned");
+  gm.assertClean(page);
+});
+
+test("an account's 办理记录 and 历史版本 show names, the demo's own steps as 命令行", async () => {
+  const page = await gm.pageAs("operator", "/accounts/1");
+  await page.getByRole("tab", { name: "历史版本" }).click();
+  const who = await page.locator("[data-test=versions] .el-table__body tr td:nth-child(4)").allTextContents();
+  assert.ok(who.length > 0);
+  for (const w of who) assert.doesNotMatch(w, LOGIN, `办理人 ${w}`);
+  assert.ok(who.includes("命令行"), who.join(","));
+  await page.getByRole("tab", { name: "办理记录" }).click();
+  assert.doesNotMatch(await page.locator("[data-test=timeline]").textContent(), LOGIN);
+  gm.assertClean(page);
+});
+
+test("the audit page: who by name, what object by name, its unit", async () => {
+  const con = await gm.apiAs("contributor");
+  const p = await con.post("/posts", { title: "关于期末考试安排的通知", body: "各学校:期末考试安排如下。",
+    account_ids: [1], major: false, repost_source: null });
+  const page = await gm.pageAs("supervisor", "/audit");
+  const row = page.locator("[data-test=audit-table] .el-table__row", { hasText: "关于期末考试安排的通知" }).first();
+  await row.waitFor();
+  assert.equal((await row.locator("[data-test=audit-actor]").textContent()).trim(), names.contributor);
+  assert.equal((await row.locator("[data-test=audit-object]").textContent()).trim(), "稿件“关于期末考试安排的通知”");
+  assert.equal((await row.locator("[data-test=audit-unit]").textContent()).trim(), "示范县教育局");
+  // the demo's command-line rows: 命令行, and the account they act on by name and unit
+  await page.locator("input[placeholder=登录名]").fill("cli:local");
+  await page.locator("input[placeholder=登录名]").press("Enter");
+  await gm.settle(page);
+  const cli = page.locator("[data-test=audit-table] .el-table__row", { hasText: "账号“" }).first();
+  await cli.waitFor();
+  assert.equal((await cli.locator("[data-test=audit-actor]").textContent()).trim(), "命令行");
+  assert.notEqual((await cli.locator("[data-test=audit-unit]").textContent()).trim(), "全系统");
+  const objects = await page.locator("[data-test=audit-object]").allTextContents();
+  assert.ok(objects.every(o => !/^账号 \d+$/.test(o.trim())), objects.join(","));
+  await gm.shots(page, "journey-audit-supervisor");
+  gm.assertClean(page);
+  assert.ok(p.id > 0);
+});
