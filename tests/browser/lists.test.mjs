@@ -53,7 +53,7 @@ test("admin adds, edits and reads the history of a 规范名称 entry; the check
   const drawer = page.locator("[data-test=list-history]");
   await drawer.locator("[data-test=list-version]").nth(1).waitFor();
   const text = await drawer.textContent();
-  assert.match(text, /版本 2 · 修改 · admin/);
+  assert.match(text, /版本 2 · 修改 · 系统管理员/);
   assert.match(text, /本县单位名称/);
   assert.match(text, /\+ 新增 示范县教育局\(错误写法:示范县教育居、示范县教肓局,禁止发布\)/);
   assert.match(text, /~ 修改 示范县教育局.*禁止发布.*→ 示范县教育局.*提醒/);
