@@ -25,6 +25,7 @@ static void usage(void)
            "                       [--json | --format csv|xlsx --out FILE]\n"
            "    NAME: accounts(备案登记) reviews(年审结果) weekly(周统计) activity(活跃度)\n"
            "          zombies(僵尸账号) assessment(年度考核)\n"
+           "          closed_active(已注销或合并后仍有发布的账号)\n"
            "    --as-of  activity:检查日期(默认今天,北京时间);weekly:所在周(默认上一周)\n"
            "  govmedia report policy --db PATH --account ID [--set national|twice_weekly|every_3_days|daily|weekly]\n"
            "  govmedia report scheme --db PATH --unit ID --year YYYY [--set FILE.json]\n");

@@ -46,6 +46,7 @@ extern const gm_route gm_routes_meetings[];
 extern const gm_route gm_routes_posts[];
 extern const gm_route gm_routes_lexicons[];
 extern const gm_route gm_routes_recheck[];
+extern const gm_route gm_routes_national_filings[];
 
 /* 0 for the few routes whose handler never touches the database (health):
  * the server gives them no connection (r->db is NULL). */

@@ -238,6 +238,7 @@ const gm_route gm_routes_reports[] = {
     REPORT_ROUTES("assessment", "年度考核:各单位得分、否决项及依据"),
     REPORT_ROUTES("accounts", "账号备案登记表"),
     REPORT_ROUTES("reviews", "年审结果与应关停名单"),
+    REPORT_ROUTES("closed_active", "已注销或合并的账号在此后仍有发布(擅自恢复更新)"),
     {"POST", "/api/v1/accounts/{id}/publications", PERM_ACCOUNT_OPERATE, h_import, 16 * 1024 * 1024,
      "导入站外发布记录(CSV:published_at,title,url,kind)"},
     {"GET", "/api/v1/accounts/{id}/activity-policy", PERM_ACCOUNT_READ, h_policy_get, 0,

@@ -20,5 +20,6 @@ void job_actor(gm_actor *who);
 int job_activity_warnings(gm_job_ctx *ctx, gm_err *err);
 int job_posts_publish_scheduled(gm_job_ctx *ctx, gm_err *err);
 int job_posts_remind(gm_job_ctx *ctx, gm_err *err);
+int job_reviews_remind(gm_job_ctx *ctx, gm_err *err);
 
 #endif

@@ -20,6 +20,7 @@ const gm_job_def gm_jobs[] = {
     {"duty.gaps", "daily 09:00", job_duty_gaps, "值班缺口提醒(未来 14 天)"},
     {"posts.publish_scheduled", "every 1m", job_posts_publish_scheduled, "登记到时的定时发布并通知运维人员"},
     {"posts.remind", "daily 09:00", job_posts_remind, "提醒超过审核时限的稿件(默认每级 2 个工作日)"},
+    {"reviews.remind", "weekly mon 09:00", job_reviews_remind, "年审提醒:进行中的年审轮次里尚未提交年度报告的账号"},
 };
 
 const size_t gm_job_count = sizeof gm_jobs / sizeof gm_jobs[0];

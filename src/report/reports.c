@@ -33,8 +33,15 @@ static const gm_field review_cols[] = {
     {"decision_reason", "审核意见", COL_TEXT}, {"must_close", "应关停", COL_TEXT},
     {"must_close_reason", "关停原因", COL_TEXT}};
 
+static const gm_field closed_active_cols[] = {
+    {"account_id", "账号ID", COL_INT}, {"account_name", "账号名称", COL_TEXT},
+    {"platform_label", "平台", COL_TEXT}, {"unit_name", "主办单位", COL_TEXT},
+    {"state_label", "状态", COL_TEXT}, {"closed_on", "注销或合并日期", COL_DATE},
+    {"publications_after", "此后发布条数", COL_INT}, {"first_after", "此后首次发布", COL_TIME},
+    {"last_after", "此后最近发布", COL_TIME}};
+
 static const char *const names[] = {"accounts", "reviews", "weekly", "activity", "zombies",
-                                    "assessment"};
+                                    "assessment", "closed_active"};
 
 int report_known(const char *name)
 {
@@ -51,6 +58,7 @@ static int build_json(db *d, const report_scope *scope, const char *name, const 
     if (strcmp(name, "reviews") == 0) return report_reviews(d, scope, p->year, out, err);
     if (strcmp(name, "weekly") == 0) return report_weekly(d, scope, p->as_of, out, err);
     if (strcmp(name, "assessment") == 0) return report_assessment(d, scope, p->year, p->as_of, out, err);
+    if (strcmp(name, "closed_active") == 0) return report_closed_active(d, scope, out, err);
     json_t *act;
     int rc = report_activity(d, scope, p->as_of, cal, &act, err);
     if (rc || strcmp(name, "zombies") != 0) {
@@ -72,6 +80,9 @@ static int build_table(const char *name, const json_t *j, gm_sheet *t, gm_err *e
                                   j, err);
     if (strcmp(name, "weekly") == 0) return report_weekly_table(j, t, err);
     if (strcmp(name, "assessment") == 0) return report_assessment_table(j, t, err);
+    if (strcmp(name, "closed_active") == 0)
+        return sheet_from_objects(t, "已注销账号仍在更新", closed_active_cols,
+                                  sizeof closed_active_cols / sizeof closed_active_cols[0], j, err);
     int rc = report_activity_table(j, t, err);
     if (!rc && strcmp(name, "zombies") == 0)
         t->title = "僵尸账号";
@@ -84,7 +95,8 @@ int report_build(db *d, const report_scope *scope, const char *name, const repor
     json_t *j = NULL;
     if (!report_known(name))
         return gm_fail(err, GM_E_NOTFOUND, "name",
-                       "没有名为“%s”的报表(可用:accounts、reviews、weekly、activity、zombies、assessment)",
+                       "没有名为“%s”的报表(可用:accounts、reviews、weekly、activity、zombies、assessment、"
+                       "closed_active)",
                        name);
     int rc = build_json(d, scope, name, p, cal, &j, err);
     if (!rc && table)

@@ -8,6 +8,8 @@
  *   activity    update frequency, warnings, veto, zombie list (report/activity.h)
  *   zombies     the zombie list alone (> 3 months without update)
  *   assessment  the yearly assessment per unit (report/assessment.h)
+ *   closed_active  closed or merged accounts with publications after closing
+ *               (report/closed_active.c)
  *
  * Each report is built as JSON rows (the API's JSON form) and as a table
  * (report/sheet.h) for CSV and xlsx.
@@ -36,5 +38,6 @@ int report_build(db *d, const report_scope *scope, const char *name, const repor
 /* Builders of the simple reports (reports_registry.c). */
 int report_accounts(db *d, const report_scope *scope, json_t **out, gm_err *err);
 int report_reviews(db *d, const report_scope *scope, int year, json_t **out, gm_err *err);
+int report_closed_active(db *d, const report_scope *scope, json_t **out, gm_err *err);
 
 #endif

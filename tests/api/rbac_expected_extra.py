@@ -78,7 +78,7 @@ EXPECTED_EXTRA.update({
 # reads the reports of the accounts in their reach; operators (and the 信息中心)
 # import outside publications; the 信息中心 sets update-frequency presets and
 # assessment schemes.
-for _name in ("activity", "zombies", "weekly", "assessment", "accounts", "reviews"):
+for _name in ("activity", "zombies", "weekly", "assessment", "accounts", "reviews", "closed_active"):
     for _suffix in ("", ".xlsx", ".csv"):
         EXPECTED_EXTRA[("GET", f"/api/v1/reports/{_name}{_suffix}")] = ALL
 EXPECTED_EXTRA.update({
@@ -158,3 +158,11 @@ EXPECTED_EXTRA[("POST", "/api/v1/jobs/run")] = {"admin"}
 # Re-checking the published archive with the current lists (回溯检查, issue 14 §3):
 # the system admin, the information centre and inspectors, within their units.
 EXPECTED_EXTRA[("GET", "/api/v1/archive/recheck")] = {"admin", "supervisor", "observer"}
+
+# Filings in the national 全国政务新媒体信息报送系统 (REQUIREMENTS §1): everyone who
+# reads accounts reads them; the operator (or the 信息中心) records a filing.
+EXPECTED_EXTRA.update({
+    ("GET", "/api/v1/accounts/{id}/national-filings"): ALL,
+    ("POST", "/api/v1/accounts/{id}/national-filings"): OPERATORS,
+    ("GET", "/api/v1/national-filings"): ALL,
+})

@@ -144,5 +144,46 @@ class AnnualReviewTest(gmtest.ServerTest):
         self.assertIn('"未通过"', row, "review state shown by its Chinese label")
         self.assertIn('"年审未通过:-全年仅更新 3 条"', row, "the supervisor's reason is exported")
 
+
+class AnnualReviewReminderTest(gmtest.ServerTest):
+    """REQUIREMENTS §1: "The system opens the review round, reminds, and lists
+    accounts that must be closed": the weekly job reviews.remind tells each
+    unit's department heads and operators which live accounts have not yet
+    reported in an open round, and stops naming an account once it reported."""
+
+    def reminders(self, login):
+        r = self.srv.client(login).get("/api/v1/notifications?limit=50")
+        self.assertEqual(r.status, 200, r)
+        return [n for n in r.json["notifications"] if n["kind"] == "review.remind"]
+
+    def run_job(self):
+        r = self.srv.client("admin").post("/api/v1/jobs/run", {"job": "reviews.remind"})
+        self.assertEqual((r.status, r.json["ok"]), (200, True), r)
+        return r.json["message"]
+
+    def test_open_round_reminds_units_of_accounts_without_a_report(self):
+        self.assertIn("提醒 0 个单位", self.run_job())            # no open round: nobody
+        self.assertEqual(self.reminders("depthead"), [])
+        r = self.srv.client("supervisor").post("/api/v1/reviews", {"year": 2026})
+        self.assertEqual(r.status, 201, r)
+        rid = r.json["id"]
+        live = [e for e in r.json["accounts"] if e["review_state"] == "none"]
+        self.assertIn("提醒 1 个单位", self.run_job())
+        for login in ("depthead", "operator"):
+            notes = self.reminders(login)
+            self.assertEqual(len(notes), 1, (login, notes))
+            self.assertIn(f"2026 年度 {len(live)} 个账号尚未提交年度报告", notes[0]["title"])
+            self.assertIn("示范县教育发布", notes[0]["body"])
+            self.assertEqual(notes[0]["link"], f"/reviews/{rid}")
+        self.assertEqual(self.reminders("contributor"), [])
+        r = self.srv.client("operator").post(f"/api/v1/reviews/{rid}/accounts/1/report",
+                                             {"text": "2026 年度运行情况:发布 210 条。"})
+        self.assertEqual(r.status, 200, r)
+        self.run_job()
+        newest = self.reminders("depthead")[0]
+        self.assertIn(f"{len(live) - 1} 个账号", newest["title"])
+        self.assertNotIn("示范县教育发布", newest["body"])
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

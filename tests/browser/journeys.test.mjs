@@ -70,3 +70,37 @@ test("the audit page: who by name, what object by name, its unit", async () => {
   gm.assertClean(page);
   assert.ok(p.id > 0);
 });
+
+test("monitoring: a closed account that publishes again is flagged on the activity page", async () => {
+  const sup = await gm.apiAs("supervisor");
+  await sup.post("/accounts/2/close", { reason: "长期不更新,予以注销", date: "2026-11-20" });
+  const page = await gm.pageAs("operator", "/reports/activity");
+  const r = await page.context().request.post(gm.base + "/api/v1/accounts/2/publications", {
+    data: "published_at,title,url,kind\n2026-11-21 09:00,注销后又发布的视频,https://v.douyin.com/x1,原创\n",
+    headers: { "Content-Type": "text/csv", "X-CSRF-Token": await page.evaluate(() => fetch("/api/v1/session").then(r => r.json()).then(j => j.csrf_token)) } });
+  assert.equal(r.status(), 200, await r.text());
+  await gm.open(page, "/reports/activity");
+  const alert = page.locator("[data-test=closed-active]");
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /1 个已注销或合并的账号此后仍有发布/);
+  assert.match(text, /已注销于 2026-11-20,此后发布 1 条,最近 2026-11-21 09:00/);
+  await gm.shots(page, "journey-closed-active");
+  gm.assertClean(page);
+});
+
+test("at 1366 px the main tables fit: no sideways scrolling, no clipped column", async () => {
+  const pages = { supervisor: ["/accounts", "/posts", "/messages", "/reports/activity", "/audit"], admin: ["/jobs"] };
+  const wide = [];
+  for (const [login, paths] of Object.entries(pages)) {
+    const page = await gm.pageAs(login, "/");
+    for (const p of paths) {
+      await gm.open(page, p);
+      const over = await page.evaluate(() => [...document.querySelectorAll(".el-table .el-table__body-wrapper .el-scrollbar__wrap")]
+        .map(w => w.scrollWidth - w.clientWidth).filter(d => d > 1));
+      if (over.length) wide.push(`${p}: ${over.join(",")}px`);
+    }
+    gm.assertClean(page);
+  }
+  assert.deepEqual(wide, []);
+});

@@ -37,7 +37,7 @@ const tables = {
     "user.passwd": "重置密码", "account.apply": "申请开设账号", "account.approve": "批准开设",
     "account.reject": "驳回申请", "account.open": "登记开通", "account.certify": "登记认证",
     "account.qr_upload": "上传二维码", "account.file": "备案登记", "account.change_people": "变更负责人或管理员",
-    "account.close": "注销账号", "account.merge": "合并账号", "account.review_submit": "提交年审报告",
+    "account.close": "注销账号", "account.merge": "合并账号", "account.national_file": "登记全国系统报送", "account.review_submit": "提交年审报告",
     "account.review_pass": "年审通过", "account.review_fail": "年审不通过", "review.open": "开启年审",
     "review.close": "结束年审", "calendar.load": "导入工作日历", "lexicon.reload": "重新加载词库",
     "list.edit": "修改词库或名单", "list.import": "导入词库或名单",
