@@ -140,8 +140,15 @@ def main():
         stat, misses = score_context(want, got, rows)
         print("| sentence kind | sentences | as expected | % |")
         print("|---|---|---|---|")
+        sub = collections.OrderedDict()
         for k, (n, c) in stat.items():
             print("| %s | %d | %d | %.1f %% |" % (k, n, c, pct(c, n)))
+            if k.count(":") == 2:   # enforcement:h3_aside:police -> subtotal per set
+                t = sub.setdefault(k.rsplit(":", 1)[0], [0, 0])
+                t[0] += n
+                t[1] += c
+        for k, (n, c) in sub.items():
+            print("| **%s** | %d | %d | %.1f %% |" % (k, n, c, pct(c, n)))
     for k, v in misses.items():
         for term, text in v[:args.misses]:
             print("MISS %s: %s | %s" % (k, term, text))

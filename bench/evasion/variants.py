@@ -33,6 +33,7 @@ Writes JSON lines {"id","text"} for `govmedia check --jsonl` to stdout and
 the expectations {"id","kind","term",...} to the file named by --meta.
 """
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -527,9 +528,38 @@ HELD_OUT_ADVERTS = [
 ]
 
 
+HELDOUT3 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_heldout.tsv")
+
+
+FRESH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_fresh.tsv")
+
+
+def tsv_rows(path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and line.strip():
+                yield line.rstrip("\n").split("\t")
+
+
+def heldout3():
+    """The session-19 sets: [(group, kind, template)].  context_heldout.tsv
+    gives kind "h3_tune:<style>" or "h3_aside:<style>" by the parity of the
+    template's md5, so the split is fixed and nobody chose it;
+    context_fresh.tsv (written after tuning) gives "h4:<style>"."""
+    rows = []
+    for want, style, tmpl in tsv_rows(HELDOUT3):
+        half = "aside" if hashlib.md5(tmpl.encode()).digest()[0] & 1 else "tune"
+        rows.append(("enforcement" if want == "warn" else "advert",
+                     "h3_%s:%s" % (half, style), tmpl))
+    for want, style, tmpl in tsv_rows(FRESH):
+        rows.append(("enforcement" if want == "warn" else "advert", "h4:" + style, tmpl))
+    return rows
+
+
 def context(args, meta):
     terms = [(t, c) for t, c in load_terms(args.lexicon) if CJK.match(t)]
     n = 0
+    h3 = heldout3()
     for t, cat in terms:
         for group, want, tmpls in (("enforcement", "warn", ENFORCE + HELD_OUT_ENFORCE +
                                     HELD_OUT2_ENFORCE),
@@ -537,13 +567,18 @@ def context(args, meta):
                                     HELD_OUT2_ADVERTS)):
             for kind, tmpl in tmpls:
                 n += 1
-                cid = "c%d" % n
-                text = tmpl.format(t)
-                print(json.dumps({"text": text, "id": cid}, ensure_ascii=False))
-                meta.write(json.dumps({"id": cid, "kind": group + ":" + kind, "term": t,
-                                       "category": cat, "severity": SEVERITY[t], "want": want,
-                                       "text": text},
-                                      ensure_ascii=False) + "\n")
+                emit(meta, "c%d" % n, group + ":" + kind, t, cat, want, tmpl.format(t))
+        for group, kind, tmpl in h3:
+            n += 1
+            emit(meta, "c%d" % n, group + ":" + kind, t, cat,
+                 "warn" if group == "enforcement" else "block", tmpl.replace("{}", t))
+
+
+def emit(meta, cid, kind, t, cat, want, text):
+    print(json.dumps({"text": text, "id": cid}, ensure_ascii=False))
+    meta.write(json.dumps({"id": cid, "kind": kind, "term": t, "category": cat,
+                           "severity": SEVERITY[t], "want": want, "text": text},
+                          ensure_ascii=False) + "\n")
 
 
 def official(args, meta):

@@ -42,16 +42,31 @@ typedef struct gm_hits {
  * [cp_start, cp_end). */
 int gm_allowed_covers(const gm_hits *allowed, size_t cp_start, size_t cp_end);
 
-/* True when the lexicon hit h of text (len bytes) is named by official text
- * fighting it, inside its clause: governed by one of the enforcement words
- * found in it (words), condemned by one of the condemning words found after
- * it (cond), or the object of a frame verb (frames) (context.c). */
-int gm_context_governs(const gm_hits *words, const gm_hits *cond, const gm_hits *frames,
-                       const char *text, size_t len, const gm_hit *h);
+/* The context words the matcher found in a text, by kind. */
+typedef struct gm_ctx_hits {
+    gm_hits words;    /* enforcement words (context.txt, negative imperatives) */
+    gm_hits cond;     /* words condemning what they follow (违法, 骗局…) */
+    gm_hits frames;   /* verbs of the 对…进行X frame (监测, 零容忍…) */
+    gm_hits advert;   /* advert cues (加微信, 私聊, 特价…) */
+} gm_ctx_hits;
 
-/* Adds the built-in condemning words (违法, 犯罪, 骗局…) and frame verbs
- * (监测, 排查…) to lx as GM_LEX_CONDEMN / GM_LEX_FRAME entries, so the
- * matcher finds them with everything else. */
+/* True when the lexicon hit h of text (len bytes) is named by official text
+ * fighting it (context.c): inside its clause governed by an enforcement
+ * word before it, after it as its object or passive, condemned by a word
+ * after it, a campaign noun or offence right after it, an alert heading
+ * before it, a legal consequence after a condition on it - and no advert
+ * cue in its sentence that is not itself named to fight it. */
+int gm_context_governs(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
+
+/* True when h's sentence has an advert cue that official wording does not
+ * itself govern (加微信, 私聊, 特价…): then neither context nor an
+ * allow-list phrase (打击赌博力度大，VX：…) softens h. */
+int gm_context_advertised(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
+
+/* Adds the built-in condemning words (违法, 犯罪, 骗局…), frame verbs
+ * (监测, 排查…), advert cues (加微信, 私聊…) and negative imperatives
+ * (不要点击, 千万别信…) to lx as GM_LEX_CONDEMN / GM_LEX_FRAME / GM_LEX_ADVERT /
+ * GM_LEX_CONTEXT entries, so the matcher finds them with everything else. */
 int gm_context_load_builtin(gm_lexicon *lx, gm_err *err);
 
 /* True when text[b_start, b_end) holds clause or sentence punctuation (。，

@@ -23,6 +23,8 @@
  * own automaton (the condemning ones as GM_LEX_CONDEMN entries), so a text
  * with neither costs nothing here.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -31,19 +33,83 @@
 
 #define GAP 20       /* most code points between a word and the term it governs */
 #define REACH 96     /* most code points looked at on either side of a term */
+#define SCOPE 60     /* most code points of a sentence an advert cue is looked for in */
+
+#define N(a) (sizeof a / sizeof *a)
 
 /* Follow a term and condemn it (in the same clause, within GAP). */
-static const char *const condemning[] = {"违法", "犯罪", "违规", "不良", "骗局", "陷阱", "乱象",
-                                         "黑产", "非法活动", "专项行动", "专项斗争", "有害信息",
-                                         "危害", "案件", "团伙", "窝点"};
-/* After the term in the 对…进行X frame these govern it too (对赌博的监测预警). */
-static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查"};
+static const char *const condemning[] = {
+    "违法", "犯罪", "违规", "不良", "骗局", "陷阱", "乱象", "黑产", "非法活动", "专项行动",
+    "专项斗争", "有害信息", "危害", "案件", "团伙", "窝点", "诈骗", "圈套", "黑手", "泥潭",
+    "产业链", "利益链", "保护伞", "嫌疑人", "法律责任", "刑事责任", "被骗", "受骗", "上当",
+    "骗取", "敛财", "诱惑", "落网", "一网打尽", "害人", "别信", "不能碰", "不可信", "没有赢家",
+    "扰乱", "侵害", "坑害", "毒害", "倾家荡产", "家破人亡", "血本无归", "受害", "毒瘤", "歪风",
+    "诱饵", "幌子", "为名", "为由", "屡禁不止", "手法", "套路"};
+/* After the term in the 对…进行X frame these govern it too (对赌博的监测预警,
+ * 对赌博说“不”, 与赌博作斗争). */
+static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查",
+                                           "说不", "零容忍", "高压", "斗争", "宣战", "亮剑",
+                                           "重拳"};
+/* Negative imperatives: one of these before a verb of taking part is an
+ * enforcement word (不要点击…链接, 千万别信, 不参与赌博). */
+static const char *const imperatives[] = {"不要", "别", "勿", "千万别", "千万不要", "不", "绝不",
+                                          "决不", "坚决不", "不能"};
+static const char *const taking_part[] = {"参与", "参加", "相信", "轻信", "听信", "点击", "下载",
+                                          "沾染", "接触", "沉迷", "涉足", "加入", "传播", "转发",
+                                          "浏览", "尝试", "理会", "染指", "碰", "信"};
+/* What an advert says and official prose does not: contact handles and
+ * their spam spellings, private chat, groups, price and earnings cues.  One
+ * in the term's sentence that official wording does not itself govern
+ * (凡是要求加微信的都是诈骗) keeps the term's own severity. */
+static const char *const advert_cues[] = {
+    "微信", "加微", "v信", "威信", "薇信", "徽信", "危信", "vx", "wx", "加v", "qq", "扣扣",
+    "私聊", "私信", "私我", "加我", "联系我", "找我", "加群", "进群", "入群", "群号", "内部群",
+    "详聊", "详询", "特价", "仅需", "低至", "折扣", "打折", "半价", "原价", "现价",
+    "全场", "价格美丽", "日赚", "月入", "日入", "返现", "充值", "体验金", "诚招", "招募",
+    "招商", "货源", "速来", "名额有限"};
+/* A cue followed by one of these is an official channel (微信公众号). */
+static const char *const channels[] = {"公众号", "小程序", "视频号"};
 /* A clause that starts with one of these makes the term its topic; an
  * enforcement word later in the sentence then governs it (针对赌博问题，
  * 开展专项整治). */
 static const char *const topic_markers[] = {"针对", "对于", "关于", "围绕", "聚焦"};
-/* Before a condemning word they turn it round (不违法, 无犯罪记录). */
-static const char *const negators[] = {"不", "无", "没", "非"};
+/* Before a condemning word they turn it round (不违法, 无犯罪记录, 不是诈骗). */
+static const char *const negators[] = {"不", "无", "没", "非", "不是", "并非", "绝非", "不算",
+                                       "不属于", "不构成", "不涉及"};
+/* Right after the term (or after 等/类/的) they make it the object of a
+ * campaign or the modifier of an offence (赌博整治工作, 赌博案, 赌博行为,
+ * 赌博线索, 赌博问题). */
+static const char *const after_nouns[] = {"整治", "治理", "防范", "防控", "排查", "打击", "专项",
+                                          "攻坚", "查处", "监管", "问题", "案", "行为", "线索",
+                                          "现象", "嫌疑"};
+static const char *const fillers[] = {"等", "类", "的"};
+/* Between the term and an enforcement word after it they make the term
+ * what the enforcement was done to (赌博网站已被依法取缔, 因赌博受到处罚). */
+static const char *const passive_markers[] = {"被", "遭", "受到", "已", "依法"};
+/* Between the term and such a marker they turn it round (不会被查封). */
+static const char *const passive_negators[] = {"不", "没", "未", "怕", "免", "防", "躲", "避"};
+/* A short heading before the term that makes the rest a warning: an
+ * authority in it (警方提示：, 以案释法：), an anti-fraud name with an alert
+ * word (【反诈提醒】, not 【防骗必看】), or nothing but an alert word (警惕！). */
+static const char *const authorities[] = {"警方", "公安", "民警", "网警", "检察", "法院", "法官",
+                                          "监管", "网信", "政府", "禁毒", "以案", "普法", "辟谣",
+                                          "消协"};
+static const char *const anti_fraud[] = {"反诈", "防骗", "防诈", "反电诈"};
+static const char *const alerts[] = {"警惕", "注意", "小心", "当心", "警示", "提醒", "提示",
+                                     "预警", "曝光", "紧急"};
+/* After a question about the term, a clause that starts with one of these
+ * warns against it (赌博？当心落入陷阱). */
+static const char *const alarms[] = {"当心", "小心", "警惕", "谨防", "提防", "别信", "千万别",
+                                     "切勿", "切莫", "谨慎", "注意"};
+/* In the clause after a condition ending in 的 (参与赌博的，处五日以下拘留)
+ * these state the legal consequence. */
+static const char *const consequences[] = {"依法", "追究", "拘留", "罚款", "处罚", "处以", "判处",
+                                           "吊销", "没收", "责令", "刑事", "治安", "一律"};
+/* Just after an enforcement word they stop it governing what follows
+ * (打击价, 整治后依然火爆的, 查处不到的). */
+static const char *const undoing[] = {"价", "后", "不到", "不了", "不住", "无效", "外传", "外泄"};
+/* Just before an enforcement word they turn it round (不怕打击, 躲避查处). */
+static const char *const defying[] = {"怕", "惧", "避", "逃", "躲"};
 
 /* Characters official prose keeps inside a clause besides letters and
  * digits: 、 ： · quotes and book-title marks, brackets, invisible ones. */
@@ -138,27 +204,58 @@ static void clause_of(const char *text, size_t len, size_t b_start, size_t b_end
     *ce = b;
 }
 
-/* The enforcement word ending at w_end does not govern a term starting at
- * b_start: it is a noun's modifier (打击价, a knock-down price), or a 是
- * between them starts a new predicate (防范风险的最好方法就是玩六合彩). */
-static int not_governing(const char *text, size_t w_end, size_t b_start)
-{
-    static const char price[] = "价", is[] = "是";
-    if (b_start >= w_end + sizeof price - 1 && memcmp(text + w_end, price, sizeof price - 1) == 0)
-        return 1;
-    return b_start > w_end && memmem(text + w_end, b_start - w_end, is, sizeof is - 1) != NULL;
-}
-
 static const char *find_in(const char *text, size_t from, size_t to, const char *word)
 {
     size_t wl = strlen(word);
     return to > from && to - from >= wl ? memmem(text + from, to - from, word, wl) : NULL;
 }
 
+static int any_in(const char *text, size_t from, size_t to, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (find_in(text, from, to, words[i]))
+            return 1;
+    return 0;
+}
+
 static int ends_with(const char *text, size_t from, size_t at, const char *word)
 {
     size_t wl = strlen(word);
     return at >= from + wl && memcmp(text + at - wl, word, wl) == 0;
+}
+
+static int ends_with_any(const char *text, size_t from, size_t at, const char *const *words,
+                         size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ends_with(text, from, at, words[i]))
+            return 1;
+    return 0;
+}
+
+/* The length of the word of words that text[at, to) starts with, or 0. */
+static size_t starts_with_any(const char *text, size_t at, size_t to, const char *const *words,
+                              size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t wl = strlen(words[i]);
+        if (to >= at + wl && memcmp(text + at, words[i], wl) == 0)
+            return wl;
+    }
+    return 0;
+}
+
+/* The enforcement word text[w_start, w_end) does not govern a term starting
+ * at b_start: it is a noun's modifier (打击价), undone (整治后, 查处不到的),
+ * defied (不怕打击), or a 是 between them starts a new predicate
+ * (防范风险的最好方法就是玩六合彩). */
+static int not_governing(const char *text, size_t w_start, size_t w_end, size_t b_start)
+{
+    static const char is[] = "是";
+    if (starts_with_any(text, w_end, b_start, undoing, N(undoing)) ||
+        ends_with_any(text, w_start >= 3 ? w_start - 3 : 0, w_start, defying, N(defying)))
+        return 1;
+    return b_start > w_end && memmem(text + w_end, b_start - w_end, is, sizeof is - 1) != NULL;
 }
 
 /* A condemning word (one of the hits cond) in text[b_end, ce), at most GAP
@@ -170,32 +267,60 @@ static int condemned_after(const gm_hits *cond, const char *text, size_t b_end, 
         const gm_hit *w = &cond->v[i];
         if (w->b_start < b_end || w->b_end > ce || w->cp_start - cp_end > GAP)
             continue;
-        int negated = 0;
-        for (size_t n = 0; n < sizeof negators / sizeof *negators; n++)
-            negated |= ends_with(text, b_end, w->b_start, negators[n]);
-        if (!negated)
+        if (!ends_with_any(text, b_end, w->b_start, negators, N(negators)))
             return 1;
     }
     return 0;
 }
 
+/* Parses the words (lower-case, as the matcher normalises) into lx as kind. */
 static int load_words(gm_lexicon *lx, const char *name, const char *const *words, size_t n,
                       int kind, gm_err *err)
 {
-    char buf[512];
     size_t len = 0;
     for (size_t i = 0; i < n; i++)
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s\n", words[i]);
-    return gm_lexicon_parse(lx, name, buf, len, kind, err);
+        len += strlen(words[i]) + 1;
+    char *buf = malloc(len + 1);
+    if (!buf)
+        return gm_fail(err, GM_E_NOMEM, name, "内存不足");
+    len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)sprintf(buf + len, "%s\n", words[i]);
+    int rc = gm_lexicon_parse(lx, name, buf, len, kind, err);
+    free(buf);
+    return rc;
+}
+
+/* The negative imperatives, each before each verb of taking part (不要点击,
+ * 千万别信); a bare 不 only before a two-character verb (不参与, not 不信). */
+static int load_imperatives(gm_lexicon *lx, gm_err *err)
+{
+    const char *words[N(imperatives) * N(taking_part)];
+    char store[N(imperatives) * N(taking_part)][32];
+    size_t n = 0;
+    for (size_t i = 0; i < N(imperatives); i++)
+        for (size_t j = 0; j < N(taking_part); j++) {
+            if (strcmp(imperatives[i], "不") == 0 && strlen(taking_part[j]) <= 3)
+                continue;
+            snprintf(store[n], sizeof store[n], "%s%s", imperatives[i], taking_part[j]);
+            words[n] = store[n];
+            n++;
+        }
+    return load_words(lx, "context (built-in negative imperatives)", words, n, GM_LEX_CONTEXT,
+                      err);
 }
 
 int gm_context_load_builtin(gm_lexicon *lx, gm_err *err)
 {
-    int rc = load_words(lx, "context (built-in condemning words)", condemning,
-                        sizeof condemning / sizeof *condemning, GM_LEX_CONDEMN, err);
-    return rc ? rc
-              : load_words(lx, "context (built-in frame verbs)", object_verbs,
-                           sizeof object_verbs / sizeof *object_verbs, GM_LEX_FRAME, err);
+    int rc = load_words(lx, "context (built-in condemning words)", condemning, N(condemning),
+                        GM_LEX_CONDEMN, err);
+    if (rc == 0)
+        rc = load_words(lx, "context (built-in frame verbs)", object_verbs, N(object_verbs),
+                        GM_LEX_FRAME, err);
+    if (rc == 0)
+        rc = load_words(lx, "context (built-in advert cues)", advert_cues, N(advert_cues),
+                        GM_LEX_ADVERT, err);
+    return rc ? rc : load_imperatives(lx, err);
 }
 
 /* Sentence and clause punctuation and line breaks. */
@@ -233,32 +358,39 @@ int gm_crosses_clause(const char *text, size_t b_start, size_t b_end)
 /* Campaign verbs whose object a later enforcement word names (开展赌博治理). */
 static const char *const campaign_verbs[] = {"开展", "推进", "部署", "启动", "组织"};
 
-static int any_in(const char *text, size_t from, size_t to, const char *const *words, size_t n);
+/* A one-character preposition that makes what follows an object (对赌博进行
+ * 打击, 与赌博作斗争, 向赌博宣战) and the words it is only a part of. */
+typedef struct marker {
+    const char *prep;
+    const char *const *not_in;   /* one character before the preposition */
+    size_t n;
+} marker;
+static const char *const dui_words[] = {"绝", "相", "面", "不", "核", "应"};
+static const char *const yu_words[] = {"参", "给", "赋", "授", "施"};
+static const char *const tong_words[] = {"共", "合", "相", "不", "赞", "认", "如", "协", "陪"};
+static const char *const xiang_words[] = {"方", "面", "倾", "走", "导", "指", "志", "意", "去",
+                                          "动"};
+static const marker markers[] = {{"对", dui_words, N(dui_words)},
+                                 {"与", yu_words, N(yu_words)},
+                                 {"同", tong_words, N(tong_words)},
+                                 {"向", xiang_words, N(xiang_words)}};
 
-/* 对 as the preposition that makes what follows an object (对赌博进行打击),
- * not inside 绝对, 相对, 面对, 不对; or a campaign verb (开展…治理). */
 static int object_marker(const char *text, size_t from, size_t to)
 {
-    if (any_in(text, from, to, campaign_verbs, sizeof campaign_verbs / sizeof *campaign_verbs))
+    if (any_in(text, from, to, campaign_verbs, N(campaign_verbs)))
         return 1;
-    static const char *const words[] = {"绝", "相", "面", "不"};
-    for (const char *p = find_in(text, from, to, "对"); p;
-         p = find_in(text, (size_t)(p - text) + 1, to, "对")) {
-        int part = 0;
-        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-            part |= ends_with(text, from, (size_t)(p - text), words[i]);
-        if (!part)
-            return 1;
-    }
+    for (size_t m = 0; m < N(markers); m++)
+        for (const char *p = find_in(text, from, to, markers[m].prep); p;
+             p = find_in(text, (size_t)(p - text) + 1, to, markers[m].prep))
+            if (!ends_with_any(text, from, (size_t)(p - text), markers[m].not_in, markers[m].n))
+                return 1;
     return 0;
 }
 
-static int any_in(const char *text, size_t from, size_t to, const char *const *words, size_t n)
+static int sentence_stop(uint32_t cp)
 {
-    for (size_t i = 0; i < n; i++)
-        if (find_in(text, from, to, words[i]))
-            return 1;
-    return 0;
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '!' ||
+           cp == '?' || cp == ';' || cp == '\n' || cp == '\r';
 }
 
 /* The end of the sentence that goes on from byte b (at most REACH code
@@ -268,39 +400,210 @@ static size_t sentence_end(const char *text, size_t len, size_t b)
     for (int k = 0; b < len && k < REACH; k++) {
         size_t l;
         uint32_t cp = cp_at(text, len, b, &l);
-        if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '!' ||
-            cp == '?' || cp == ';' || cp == '\n' || cp == '\r')
+        if (sentence_stop(cp))
             break;
         b += l;
     }
     return b;
 }
 
-int gm_context_governs(const gm_hits *words, const gm_hits *cond, const gm_hits *frames,
-                       const char *text, size_t len, const gm_hit *h)
+/* An enforcement word after the term made passive: 被/遭/受到/已 between
+ * them, not turned round (不会被查封). */
+static int passive(const char *text, size_t b_end, size_t w_start)
 {
-    size_t cs, ce;
-    clause_of(text, len, h->b_start, h->b_end, &cs, &ce);
+    if (!any_in(text, b_end, w_start, passive_markers, N(passive_markers)))
+        return 0;
+    return !any_in(text, b_end, w_start, passive_negators, N(passive_negators));
+}
+
+/* One of the words right after the term, past 等/类/的 (赌博整治, 赌博等行为,
+ * 赌博案). */
+static int noun_after(const char *text, size_t b_end, size_t ce)
+{
+    size_t at = b_end + starts_with_any(text, b_end, ce, fillers, N(fillers));
+    return starts_with_any(text, at, ce, after_nouns, N(after_nouns)) != 0;
+}
+
+/* The code points in text[from, to). */
+static size_t chars_between(const char *text, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t b = from; b < to; b++)
+        n += ((unsigned char)text[b] & 0xC0) != 0x80;
+    return n;
+}
+
+/* A heading just before the term (at most 16 code points back) that makes
+ * what follows a warning: 【反诈提醒】, 警方提示：, 注意！, 以案释法： */
+static int alert_heading(const char *text, size_t b_start)
+{
+    size_t b = b_start, head_end = 0, head_start = 0;
+    for (int k = 0; b > 0 && k < 32; k++) {
+        size_t at;
+        uint32_t cp = cp_before(text, b, &at);
+        int stop = cp == 0xFF01 || cp == 0xFF1A || cp == 0x3011 || cp == '!' || cp == ':';
+        int start = stop || cp == 0x3010 || cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1F ||
+                    cp == '\n' || cp == ',' || cp == 0x3001;
+        if (!head_end && start && !stop)
+            return 0;   /* a clause break before any heading */
+        if (head_end && start) {
+            head_start = b;
+            break;
+        }
+        if (!head_end && stop) {
+            if (chars_between(text, b, b_start) > 16)
+                return 0;
+            head_end = at;
+        }
+        b = at;
+        if (head_end && head_end - b > 30)
+            return 0;
+    }
+    if (!head_end)
+        return 0;
+    if (!head_start)
+        head_start = b;
+    if (any_in(text, head_start, head_end, authorities, N(authorities)))
+        return 1;
+    if (any_in(text, head_start, head_end, anti_fraud, N(anti_fraud)))
+        return any_in(text, head_start, head_end, alerts, N(alerts));
+    size_t w = starts_with_any(text, head_start, head_end, alerts, N(alerts));
+    return w && head_start + w == head_end;
+}
+
+/* The term's clause ends with a question (？) and the next clause starts
+ * with an alarm word (赌博？当心落入诈骗陷阱). */
+static int question_then_alarm(const char *text, size_t len, size_t ce)
+{
+    size_t l;
+    uint32_t cp = cp_at(text, len, ce, &l);
+    return (cp == 0xFF1F || cp == '?') &&
+           starts_with_any(text, ce + l, len, alarms, N(alarms)) != 0;
+}
+
+/* The term's clause is a condition ending in 的 (参与赌博的，处五日以下拘留;
+ * 凡是要求加微信刷单的，都是诈骗), a 所谓 (所谓“赌博”，其实都是骗局) or the
+ * term alone (赌博，一次也不能碰), and the next clause states a legal
+ * consequence or condemns it (an enforcement word there only after 的:
+ * 赌博，严禁外传 is an advert). */
+static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t len,
+                              const gm_hit *h, size_t cs, size_t ce)
+{
+    static const char of[] = "的", so_called[] = "所谓";
+    size_t l;
+    uint32_t cp = cp_at(text, len, ce, &l);
+    if (!(cp == 0xFF0C || cp == ','))
+        return 0;
+    int condition = ends_with(text, 0, ce, of);
+    int topic_only = (h->b_start == cs && h->b_end == ce) ||
+                     starts_with_any(text, cs, h->b_start, (const char *const[]){so_called}, 1);
+    if (!condition && !topic_only)
+        return 0;
+    size_t ns, ne;
+    clause_of(text, len, ce + l, ce + l, &ns, &ne);
+    if (condemned_after(&hs->cond, text, ce + l, h->cp_end, ne))
+        return 1;
+    if (!condition)
+        return 0;
+    if (any_in(text, ce + l, ne, consequences, N(consequences)))
+        return 1;
+    for (size_t i = 0; i < hs->words.n; i++)
+        if (hs->words.v[i].b_start >= ce + l && hs->words.v[i].b_end <= ne)
+            return 1;
+    return 0;
+}
+
+/* An enforcement word of the clause [cs, ce) governs the hit h: before it
+ * (严厉打击…赌博), after it as its object (对赌博进行打击, 赌博专项整治), after
+ * it passive (赌博网站已被取缔), or after it in the sentence when the clause
+ * makes it the topic (针对赌博问题，开展专项整治). */
+static int word_governs(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h,
+                        size_t cs, size_t ce)
+{
     int object_frame = object_marker(text, cs, h->b_start);
-    for (size_t i = 0; object_frame && i < frames->n; i++)
-        if (frames->v[i].b_start >= h->b_end && frames->v[i].b_end <= ce &&
-            frames->v[i].cp_start - h->cp_end <= GAP)
+    for (size_t i = 0; object_frame && i < hs->frames.n; i++)
+        if (hs->frames.v[i].b_start >= h->b_end && hs->frames.v[i].b_end <= ce &&
+            hs->frames.v[i].cp_start - h->cp_end <= GAP)
             return 1;   /* 切实加强对赌博的监测预警 */
-    int topic = any_in(text, cs, h->b_start, topic_markers, sizeof topic_markers / sizeof *topic_markers);
+    int topic = any_in(text, cs, h->b_start, topic_markers, N(topic_markers));
     size_t se = topic ? sentence_end(text, len, ce) : ce;
-    for (size_t i = 0; i < words->n; i++) {
-        const gm_hit *w = &words->v[i];
-        if (topic && w->b_start >= ce && w->b_end <= se)
+    for (size_t i = 0; i < hs->words.n; i++) {
+        const gm_hit *w = &hs->words.v[i];
+        if (topic && w->b_start >= h->b_end && w->b_end <= se)
             return 1;   /* 针对赌博问题，开展专项整治 */
         if (w->b_start < cs || w->b_end > ce)
             continue;
         if (w->cp_start < h->cp_start && w->cp_end < h->cp_end &&
             (w->cp_end <= h->cp_start ? h->cp_start - w->cp_end <= GAP : 1) &&
-            !not_governing(text, w->b_end, h->b_start))
+            !not_governing(text, w->b_start, w->b_end, h->b_start))
             return 1;   /* 严厉打击…赌博 (不要相信信用卡套现: the repeat folded into the word) */
         if (w->cp_start >= h->cp_end && w->cp_start - h->cp_end <= GAP &&
-            (object_frame || ends_with(text, h->b_end, w->b_start, "专项")))
-            return 1;   /* 对赌博进行打击, 赌博专项整治 */
+            (object_frame || ends_with(text, h->b_end, w->b_start, "专项") ||
+             passive(text, h->b_end, w->b_start)))
+            return 1;   /* 对赌博进行打击, 赌博专项整治, 赌博网站已被取缔 */
     }
-    return condemned_after(cond, text, h->b_end, h->cp_end, ce);
+    return 0;
+}
+
+/* The span h of text is named in order to fight it, leaving advert cues
+ * aside. */
+static int governed(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    size_t cs, ce;
+    clause_of(text, len, h->b_start, h->b_end, &cs, &ce);
+    return word_governs(hs, text, len, h, cs, ce) ||
+           condemned_after(&hs->cond, text, h->b_end, h->cp_end, ce) ||
+           noun_after(text, h->b_end, ce) || alert_heading(text, h->b_start) ||
+           question_then_alarm(text, len, ce) || next_clause_judges(hs, text, len, h, cs, ce);
+}
+
+/* The sentence around h, at most SCOPE code points either side: it ends at
+ * 。 and line breaks only, so a question (严厉打击赌博？加微信教你避开) stays in. */
+static void scope_of(const char *text, size_t len, const gm_hit *h, size_t *ss, size_t *se)
+{
+    size_t b = h->b_start, l;
+    for (int k = 0; b > 0 && k < SCOPE; k++) {
+        size_t at;
+        uint32_t cp = cp_before(text, b, &at);
+        if (cp == 0x3002 || cp == '\n' || cp == '\r')
+            break;
+        b = at;
+    }
+    *ss = b;
+    b = h->b_end;
+    for (int k = 0; b < len && k < SCOPE; k++) {
+        uint32_t cp = cp_at(text, len, b, &l);
+        if (cp == 0x3002 || cp == '\n' || cp == '\r')
+            break;
+        b += l;
+    }
+    *se = b;
+}
+
+/* An advert cue in h's sentence that is not itself named to fight it
+ * (凡是要求加微信的都是诈骗), outside h, not an official channel (微信公众号). */
+static int advertised(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    size_t ss, se;
+    scope_of(text, len, h, &ss, &se);
+    for (size_t i = 0; i < hs->advert.n; i++) {
+        const gm_hit *a = &hs->advert.v[i];
+        if (a->b_start < ss || a->b_end > se || (a->b_start < h->b_end && h->b_start < a->b_end))
+            continue;
+        if (starts_with_any(text, a->b_end, se, channels, N(channels)))
+            continue;
+        if (!governed(hs, text, len, a))
+            return 1;
+    }
+    return 0;
+}
+
+int gm_context_advertised(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    return hs->advert.n && advertised(hs, text, len, h);
+}
+
+int gm_context_governs(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    return !gm_context_advertised(hs, text, len, h) && governed(hs, text, len, h);
 }

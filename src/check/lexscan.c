@@ -17,7 +17,8 @@ typedef struct collect {
     const gm_lexicon *lex;
     const char *text;
     size_t len;
-    gm_hits block, allow, context, condemn, frames, sound;
+    gm_hits block, allow, sound;
+    gm_ctx_hits ctx;
     int nomem;
 } collect;
 
@@ -41,9 +42,10 @@ static int on_hit(void *ctx, const gm_hit *h)
     int kind = c->lex->terms[h->term].allow;
     if (kind == GM_LEX_ALLOW && gm_crosses_clause(c->text, h->b_start, h->b_end))
         return 0;
-    gm_hits *hv = kind == GM_LEX_CONTEXT   ? &c->context
-                  : kind == GM_LEX_CONDEMN ? &c->condemn
-                  : kind == GM_LEX_FRAME   ? &c->frames
+    gm_hits *hv = kind == GM_LEX_CONTEXT   ? &c->ctx.words
+                  : kind == GM_LEX_CONDEMN ? &c->ctx.cond
+                  : kind == GM_LEX_FRAME   ? &c->ctx.frames
+                  : kind == GM_LEX_ADVERT  ? &c->ctx.advert
                   : kind                   ? &c->allow
                                            : &c->block;
     c->nomem = push(hv, h) != 0;
@@ -96,8 +98,7 @@ static int add_finding(const gm_checker *c, const collect *col, const char *text
         if (sev == GM_SEV_NONE)
             return 0;
     }
-    int ctx = pol->context && (col->context.n || col->condemn.n || col->frames.n) &&
-              gm_context_governs(&col->context, &col->condemn, &col->frames, text, col->len, h);
+    int ctx = pol->context && gm_context_governs(&col->ctx, text, col->len, h);
     gm_finding f = {.rule = "lexicon", .field = field, .category = t->category,
                     .severity = ctx ? GM_SEV_WARN : sev, .term = t->text,
                     .match = (char *)text + h->b_start, .start = h->cp_start, .end = h->cp_end,
@@ -142,16 +143,25 @@ static int on_sound(void *ctx, const gm_sound_hit *s)
     return c->nomem;
 }
 
+/* An allow-list phrase covering h (covers) counts unless h's sentence is
+ * an advert (打击赌博力度大，VX：…). */
+static int allowed_here(const collect *col, const gm_hit *h, int covers)
+{
+    return covers && !gm_context_advertised(&col->ctx, col->text, col->len, h);
+}
+
 static int add_all(const gm_checker *c, collect *col, const char *text, const char *field,
                    gm_findings *fs)
 {
     prepare_allow(&col->allow);
     for (size_t i = 0; i < col->block.n; i++)
-        if (!covered(&col->allow, &col->block.v[i]) &&
+        if (!allowed_here(col, &col->block.v[i], covered(&col->allow, &col->block.v[i])) &&
             add_finding(c, col, text, field, &col->block.v[i], 0, fs) != 0)
             return GM_E_NOMEM;
     for (size_t i = 0; i < col->sound.n; i++)
-        if (!gm_allowed_covers(&col->allow, col->sound.v[i].cp_start, col->sound.v[i].cp_end) &&
+        if (!allowed_here(col, &col->sound.v[i],
+                          gm_allowed_covers(&col->allow, col->sound.v[i].cp_start,
+                                            col->sound.v[i].cp_end)) &&
             add_finding(c, col, text, field, &col->sound.v[i], (int)col->sound.v[i].el_first,
                         fs) != 0)
             return GM_E_NOMEM;
@@ -172,9 +182,10 @@ int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const
         *allowed = col.allow;
     else
         free(col.allow.v);
-    free(col.context.v);
-    free(col.condemn.v);
-    free(col.frames.v);
+    free(col.ctx.words.v);
+    free(col.ctx.cond.v);
+    free(col.ctx.frames.v);
+    free(col.ctx.advert.v);
     free(col.sound.v);
     return rc;
 }
