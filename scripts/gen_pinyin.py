@@ -13,7 +13,7 @@ Inputs (Debian packages, see scripts/install-deps.sh):
 Output: one C file with
   gm_py_syllables[]      toneless syllables, sorted
   gm_py_chars[]          {code point, first reading, number of readings}, sorted
-  gm_py_readings[]       syllable ids
+  gm_py_readings[]       syllable ids, each character's usual one (kMandarin) first
   gm_py_words[]          (first << 32 | second) of common two-character words, sorted
   gm_py_word_heads[]     the same of the first two characters of longer common words
   gm_py_word_tails[]     and of their last two
@@ -34,7 +34,9 @@ def toneless(reading):
 
 
 def read_unihan(path):
-    readings = {}
+    """{code point: [toneless readings]}: kMandarin's (the usual reading)
+    first, then the other readings of kXHC1983 and kTGHZ2013, sorted."""
+    readings, usual = {}, {}
     with bz2.open(path, "rt", encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
@@ -49,7 +51,10 @@ def read_unihan(path):
                     r = toneless(r)
                     if r.isalpha() and r.isascii():
                         readings.setdefault(code, set()).add(r)
-    return readings
+                        if field == "kMandarin" and r not in usual.setdefault(code, []):
+                            usual[code].append(r)
+    return {cp: usual.get(cp, []) + sorted(rs - set(usual.get(cp, [])))
+            for cp, rs in readings.items()}
 
 
 def read_words(path):
@@ -105,7 +110,7 @@ def main():
     flat = []
     chars = []
     for cp in sorted(readings):
-        rs = sorted(readings[cp])
+        rs = readings[cp]
         chars.append("    {0x%X, %d, %d}," % (cp, len(flat), len(rs)))
         flat += [sid[r] for r in rs]
     lines += ["const gm_py_char gm_py_chars[] = {"] + chars + ["};",

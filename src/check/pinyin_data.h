@@ -16,7 +16,7 @@ extern const char *const gm_py_syllables[];      /* sorted toneless syllables ("
 extern const unsigned gm_py_syllable_count;
 extern const gm_py_char gm_py_chars[];           /* sorted by cp */
 extern const unsigned gm_py_char_count;
-extern const unsigned short gm_py_readings[];    /* syllable ids */
+extern const unsigned short gm_py_readings[];    /* syllable ids, the usual (kMandarin) first */
 extern const unsigned long long gm_py_words[];   /* common two-character words, sorted */
 extern const unsigned gm_py_word_count;
 extern const unsigned long long gm_py_word_heads[];  /* first two characters of longer ones */

@@ -629,10 +629,19 @@ static uint32_t char_after(const char *text, size_t len, size_t e, uint32_t same
  *     substituted and in such a word, or two characters that are one (院校
  *     is not 援交, 公事 is not 公式);
  *   GM_VIA_HOMOPHONE_WEAK when a substituted character forms a common word
- *     with a neighbour inside the hit (大开发票, 中将通知): an evasion or an
+ *     with a neighbour inside the hit (大开发票, 中将通知), or is linked to the
+ *     term's only through a reading that is not the usual one of both
+ *     (结 jié ~ 家 jiē in 百分百结了婚, 个 ~ 合 gě): an evasion or an
  *     unlucky phrase, so at most a warning;
  *   GM_VIA_HOMOPHONE otherwise (带开发票, 六和彩).
  * Steps the scan read as repeats (带带开发票) are left out. */
+/* 1 when a and b share their usual reading (kMandarin's, first in the table). */
+static int usual_alike(uint32_t a, uint32_t b)
+{
+    const unsigned short *ra, *rb;
+    return gm_sound_readings(a, &ra) && gm_sound_readings(b, &rb) && ra[0] == rb[0];
+}
+
 static int homophone_verdict(const scan *sc, const end *t, const state *st, const step *e)
 {
     const uint32_t *want = sc->s->chars + t->chars;
@@ -653,6 +662,7 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
     uint32_t before = char_before(sc->text, st->b_start, got[0]);
     uint32_t after = char_after(sc->text, sc->len, e->b_end, got[n - 1]);
     size_t in_words = 0;   /* substituted characters that form a word inside */
+    int rare = 0;          /* one is linked through a reading not usual to both */
     for (size_t i = 0; i < n; i++) {
         if (got[i] == want[i])
             continue;
@@ -661,10 +671,11 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
             return 0;
         in_words += (i > 0 && common_word(got[i - 1], got[i])) ||
                     (i + 1 < n && common_word(got[i], got[i + 1]));
+        rare |= !usual_alike(got[i], want[i]);
     }
     if ((same == 0 && in_words == n) || (n == 2 && in_words))
         return 0;   /* ordinary words throughout (院校 is not 援交, 公事 is not 公式) */
-    return in_words ? GM_VIA_HOMOPHONE_WEAK : GM_VIA_HOMOPHONE;
+    return in_words || rare ? GM_VIA_HOMOPHONE_WEAK : GM_VIA_HOMOPHONE;
 }
 
 static void report(scan *sc, int32_t first_end, const state *st, const step *e)

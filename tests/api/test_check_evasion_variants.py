@@ -65,9 +65,24 @@ class EvasionVariants(unittest.TestCase):
     def test_enforcement_sentences_warn_and_adverts_next_to_them_block(self):
         want, got = generate_and_check("context", [LEXICON])
         stat, misses = measure.score_context(want, got, measure.policy_rows(POLICY))
+        sets = {}
         for kind, (n, ok) in stat.items():
-            floor = 1.0 if kind.startswith("advert:") else 0.7 if "held_out" in kind else 0.95
+            held = "held_out" in kind or "h3_aside" in kind or ":h4:" in kind
+            floor = (0.8 if held else 1.0) if kind.startswith("advert:") else \
+                0.7 if held else 0.8 if "h3_tune" in kind else 0.95
             self.assertGreaterEqual(ok / n, floor, (kind, misses[kind][:5]))
+            s = sets.setdefault(kind.rsplit(":", 1)[0], [0, 0])
+            s[0] += n
+            s[1] += ok
+        # The session-19 sets as a whole (context_heldout.tsv's tune and aside
+        # halves, context_fresh.tsv written after tuning): official styles of
+        # notices, police warnings, court news, results, passives, headings,
+        # conditions; adverts with contact handles, prices, URLs.
+        for name, floor in (("enforcement:h3_tune", 0.95), ("enforcement:h3_aside", 0.9),
+                            ("enforcement:h4", 0.9), ("advert:h3_tune", 0.97),
+                            ("advert:h3_aside", 0.95), ("advert:h4", 0.97)):
+            n, ok = sets[name]
+            self.assertGreaterEqual(ok / n, floor, name)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,12 @@
  * condemn what they follow, 针对…问题，…整治), and adverts next to an enforcement word still
  * block (clause breaks, spaces and emoji as separators, 打击价, a new
  * predicate with 是, an enforcement word after the term outside a frame, an
- * allow-list phrase across a clause break).  Shipped data.
+ * allow-list phrase across a clause break).  Session 19 generalised it: a
+ * passive after the term, an offence or campaign noun right after it,
+ * negative imperatives, alert headings, a question then an alarm, a
+ * condition then its legal consequence; and advert cues (加微信, 私聊, VX)
+ * in the sentence override context and the allow list unless official
+ * wording itself fights them.  Shipped data.
  */
 #include "test_check_helpers.h"
 
@@ -107,6 +112,81 @@ static void test_allow_list_phrase_does_not_cross_a_clause_break(void **state)
     json_decref(r);
 }
 
+static void test_enforcement_passive_after_the_term_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("这些六合彩平台均已被查封");
+    expect_enforcement("该网上赌场已被依法取缔");
+    expect_enforcement("一男子因百家乐受到行政拘留处罚");
+    expect_block("六合彩平台不会被查封，放心玩", "六合彩");   /* passive turned round */
+}
+
+static void test_enforcement_offence_or_campaign_noun_right_after_the_term_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("警方通报一起百家乐案");
+    expect_enforcement("如发现赌球线索请及时反映");
+    expect_enforcement("全省时时彩整治工作推进会召开");
+    expect_enforcement("10名网上赌场嫌疑人落网");
+    expect_enforcement("以刷单返利为名实施诈骗");
+}
+
+static void test_enforcement_negative_imperative_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("不要点击来源不明的六合彩链接");
+    expect_enforcement("天上不会掉馅饼，刷单返利千万别信");
+    expect_enforcement("不参与百家乐，不传播百家乐");
+}
+
+static void test_enforcement_alert_heading_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("警惕！六合彩又出新花样");
+    expect_enforcement("警方提示：网上赌场又出新花样");
+    expect_enforcement("【反诈提醒】百家乐又出新花样");
+    expect_block("【防骗必看】六合彩稳赚攻略", "六合彩");   /* no authority, no alert word */
+    expect_block("温馨提示：六合彩今晚开奖", "六合彩");
+}
+
+static void test_enforcement_question_then_alarm_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("六合彩？当心上当！");
+    expect_block("想玩六合彩？加我好友", "六合彩");
+}
+
+static void test_enforcement_condition_then_consequence_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("依据《治安管理处罚法》，参与六合彩的，处五日以下拘留");
+    expect_enforcement("所谓“百家乐”，其实都是骗局");
+    expect_enforcement("时时彩，一次也不能碰");
+    expect_block("六合彩的，今晚开奖", "六合彩");
+    expect_block("六合彩，严禁外传", "六合彩");   /* an enforcement word there needs 的 */
+}
+
+static void test_advert_cue_overrides_enforcement_context_and_allow_list(void **state)
+{
+    (void)state;
+    expect_block("严厉打击六合彩？加微信教你避开", "六合彩");
+    expect_block("远离六合彩？不如私聊我", "六合彩");
+    expect_block("打击六合彩力度大，我们有门路，VX：gm8888", "六合彩");
+    expect_block("打击赌博力度大，我们有门路，V信：gm8888", "赌博");   /* allow list too */
+    expect_block("严禁外传：六合彩内部群", "六合彩");
+    /* a cue official wording itself fights, or an official channel, is none */
+    expect_enforcement("凡是要求添加微信、QQ进行刷单返利的，都是诈骗");
+    expect_enforcement("欢迎通过微信公众号举报六合彩违法犯罪线索");
+}
+
+static void test_enforcement_word_defied_or_undone_does_not_govern(void **state)
+{
+    (void)state;
+    expect_block("不怕打击的六合彩平台", "六合彩");
+    expect_block("整治后依然火爆的六合彩", "六合彩");
+    expect_block("查处不到的六合彩平台", "六合彩");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +196,14 @@ int main(void)
         cmocka_unit_test(test_enforcement_topic_clause_then_enforcement_word_warns),
         cmocka_unit_test(test_enforcement_word_next_to_an_advert_still_blocks),
         cmocka_unit_test(test_allow_list_phrase_does_not_cross_a_clause_break),
+        cmocka_unit_test(test_enforcement_passive_after_the_term_warns),
+        cmocka_unit_test(test_enforcement_offence_or_campaign_noun_right_after_the_term_warns),
+        cmocka_unit_test(test_enforcement_negative_imperative_warns),
+        cmocka_unit_test(test_enforcement_alert_heading_warns),
+        cmocka_unit_test(test_enforcement_question_then_alarm_warns),
+        cmocka_unit_test(test_enforcement_condition_then_consequence_warns),
+        cmocka_unit_test(test_advert_cue_overrides_enforcement_context_and_allow_list),
+        cmocka_unit_test(test_enforcement_word_defied_or_undone_does_not_govern),
     };
     return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }

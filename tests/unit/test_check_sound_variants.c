@@ -3,8 +3,9 @@
  * (issue 14 §1, made robust): pinyin spelt letter by letter or with tone
  * digits and marks, 〇 as filler, repeats inside pinyin and homophones, and
  * the homophone verdict that keeps ordinary words quiet (an ordinary word
- * across the hit's edge drops it; one inside makes it a warning).  Shipped
- * data.
+ * across the hit's edge drops it; one inside makes it a warning; a link
+ * through a reading that is not the usual one of both characters makes it
+ * a warning too).  Shipped data.
  */
 #include "test_check_helpers.h"
 
@@ -108,6 +109,16 @@ static void test_homophone_with_an_ordinary_word_inside_warns(void **state)
     expect_one("稳转不赔", "稳赚不赔", "homophone", "block");      /* no word: an evasion */
 }
 
+static void test_homophone_through_a_reading_not_usual_to_both_warns(void **state)
+{
+    (void)state;
+    /* 结 jié ~ 家 jiē (a rare reading of 家): an unlucky phrase, not an evasion */
+    expect_one("关于做好百分百结了婚的通知", "百家乐", "homophone", "warn");
+    expect_one("六个彩今晚开奖", "六合彩", "homophone", "warn");   /* 合 gě is rare */
+    expect_one("六和彩今晚开奖", "六合彩", "homophone", "block");  /* hé is usual to both */
+    expect_one("百加乐今晚开奖", "百家乐", "homophone", "block");  /* jiā is usual to both */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -118,6 +129,7 @@ int main(void)
         cmocka_unit_test(test_repeats_fold_in_pinyin_and_homophones),
         cmocka_unit_test(test_homophone_ordinary_word_across_the_edge_is_dropped),
         cmocka_unit_test(test_homophone_with_an_ordinary_word_inside_warns),
+        cmocka_unit_test(test_homophone_through_a_reading_not_usual_to_both_warns),
     };
     return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
