@@ -48,6 +48,9 @@ typedef struct gm_ctx_hits {
     gm_hits cond;     /* words condemning what they follow (违法, 骗局…) */
     gm_hits frames;   /* verbs of the 对…进行X frame (监测, 零容忍…) */
     gm_hits advert;   /* advert cues (加微信, 私聊, 特价…) */
+    size_t memo_cs, memo_ce;   /* the last clause context.c walked */
+    int memo_closed;           /* it ended at real breaks on both sides */
+    int marks_seen, marks;     /* the text was searched for ？ and 的， / has one */
 } gm_ctx_hits;
 
 /* True when the lexicon hit h of text (len bytes) is named by official text
@@ -56,10 +59,15 @@ typedef struct gm_ctx_hits {
  * after it, a campaign noun or offence right after it, an alert heading
  * before it, a legal consequence after a condition on it - and no advert
  * cue in its sentence that is not itself named to fight it. */
-int gm_context_governs(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
+int gm_context_governs(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
 
-/* True when h's sentence has an advert cue that official wording does not
- * itself govern (加微信, 私聊, 特价…): then neither context nor an
+/* Drops the advert cues that official wording itself fights (凡是要求加微信
+ * 的都是诈骗) or that name an official channel (微信公众号); once per text,
+ * after the scan, before gm_context_governs / gm_context_advertised. */
+void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len);
+
+/* True when h's sentence has an advert cue (加微信, 私聊, 特价…) left by
+ * gm_context_prepare: then neither context nor an
  * allow-list phrase (打击赌博力度大，VX：…) softens h. */
 int gm_context_advertised(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
 

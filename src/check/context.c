@@ -135,6 +135,8 @@ static int latin_or_digit(uint32_t cp)
 /* 1 when cp (between prev and next) ends a clause for context purposes. */
 static int ends_clause(uint32_t cp, uint32_t prev, uint32_t next)
 {
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp < 0x80 && latin_or_digit(cp)))
+        return 0;   /* the common case, without a table look-up */
     if (clause_mark(cp))
         return 0;
     switch (utf8proc_category((utf8proc_int32_t)cp)) {
@@ -174,34 +176,42 @@ static uint32_t cp_at(const char *text, size_t len, size_t b, size_t *l)
 
 /* The clause around bytes [b_start, b_end): *cs .. *ce, at most REACH
  * code points on either side. */
-static void clause_of(const char *text, size_t len, size_t b_start, size_t b_end, size_t *cs,
-                      size_t *ce)
+static int plain(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp < 0x80 && latin_or_digit(cp));
+}
+
+/* Returns 1 when the clause was cut at REACH on either side. */
+static int clause_of(const char *text, size_t len, size_t b_start, size_t b_end, size_t *cs,
+                     size_t *ce)
 {
     size_t b = b_start, l;
+    int k, clipped = 0;
     uint32_t next = cp_at(text, len, b_start, &l);
-    for (int k = 0; b > 0 && k < REACH; k++) {
+    for (k = 0; b > 0 && k < REACH; k++) {
         size_t at, pat;
         uint32_t cp = cp_before(text, b, &at);
-        uint32_t prev = at > 0 ? cp_before(text, at, &pat) : 0;
-        if (ends_clause(cp, prev, next))
+        if (!plain(cp) && ends_clause(cp, at > 0 ? cp_before(text, at, &pat) : 0, next))
             break;
         next = cp;
         b = at;
     }
+    clipped |= k == REACH && b > 0;
     *cs = b;
     size_t pl;
     uint32_t prev = b_end > 0 ? cp_before(text, b_end, &pl) : 0;
     b = b_end;
-    for (int k = 0; b < len && k < REACH; k++) {
+    for (k = 0; b < len && k < REACH; k++) {
         size_t nl;
         uint32_t cp = cp_at(text, len, b, &l);
-        uint32_t nxt = cp_at(text, len, b + l, &nl);
-        if (ends_clause(cp, prev, nxt))
+        if (!plain(cp) && ends_clause(cp, prev, cp_at(text, len, b + l, &nl)))
             break;
         prev = cp;
         b += l;
     }
+    clipped |= k == REACH && b < len;
     *ce = b;
+    return clipped;
 }
 
 static const char *find_in(const char *text, size_t from, size_t to, const char *word)
@@ -237,7 +247,9 @@ static int ends_with_any(const char *text, size_t from, size_t at, const char *c
 static size_t starts_with_any(const char *text, size_t at, size_t to, const char *const *words,
                               size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; at < to && i < n; i++) {
+        if (words[i][0] != text[at])
+            continue;   /* most words differ in their first byte */
         size_t wl = strlen(words[i]);
         if (to >= at + wl && memcmp(text + at, words[i], wl) == 0)
             return wl;
@@ -417,11 +429,11 @@ static int passive(const char *text, size_t b_end, size_t w_start)
 }
 
 /* One of the words right after the term, past 等/类/的 (赌博整治, 赌博等行为,
- * 赌博案). */
-static int noun_after(const char *text, size_t b_end, size_t ce)
+ * 赌博案): nothing between them, so no clause break either. */
+static int noun_after(const char *text, size_t b_end, size_t len)
 {
-    size_t at = b_end + starts_with_any(text, b_end, ce, fillers, N(fillers));
-    return starts_with_any(text, at, ce, after_nouns, N(after_nouns)) != 0;
+    size_t at = b_end + starts_with_any(text, b_end, len, fillers, N(fillers));
+    return starts_with_any(text, at, len, after_nouns, N(after_nouns)) != 0;
 }
 
 /* The code points in text[from, to). */
@@ -433,10 +445,27 @@ static size_t chars_between(const char *text, size_t from, size_t to)
     return n;
 }
 
+/* One of ！：】!: in the 48 bytes before b_start (16 Chinese characters). */
+static int heading_stop_near(const char *text, size_t b_start)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    for (size_t b = b_start > 48 ? b_start - 48 : 0; b < b_start; b++) {
+        if (t[b] == '!' || t[b] == ':')
+            return 1;
+        if (b + 2 < b_start && ((t[b] == 0xEF && t[b + 1] == 0xBC &&
+                                 (t[b + 2] == 0x81 || t[b + 2] == 0x9A)) ||   /* ！ ： */
+                                (t[b] == 0xE3 && t[b + 1] == 0x80 && t[b + 2] == 0x91)))   /* 】 */
+            return 1;
+    }
+    return 0;
+}
+
 /* A heading just before the term (at most 16 code points back) that makes
  * what follows a warning: 【反诈提醒】, 警方提示：, 注意！, 以案释法： */
 static int alert_heading(const char *text, size_t b_start)
 {
+    if (!heading_stop_near(text, b_start))
+        return 0;   /* the common case, without decoding */
     size_t b = b_start, head_end = 0, head_start = 0;
     for (int k = 0; b > 0 && k < 32; k++) {
         size_t at;
@@ -513,23 +542,53 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
     return 0;
 }
 
+/* clause_of for h, reusing the last clause found when h lies inside it and
+ * it ended at real breaks on both sides (not at REACH): a text with many
+ * findings (a 20,000-word lexicon finds one every dozen characters) walks
+ * each clause once. */
+static void clause_memo(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h,
+                        size_t *cs, size_t *ce)
+{
+    if (hs->memo_closed && h->b_start >= hs->memo_cs && h->b_end <= hs->memo_ce) {
+        *cs = hs->memo_cs;
+        *ce = hs->memo_ce;
+        return;
+    }
+    hs->memo_closed = !clause_of(text, len, h->b_start, h->b_end, cs, ce);
+    hs->memo_cs = *cs;
+    hs->memo_ce = *ce;
+}
+
 /* An enforcement word of the clause [cs, ce) governs the hit h: before it
  * (严厉打击…赌博), after it as its object (对赌博进行打击, 赌博专项整治), after
  * it passive (赌博网站已被取缔), or after it in the sentence when the clause
  * makes it the topic (针对赌博问题，开展专项整治). */
+static int any_after(const gm_hits *hv, size_t from, size_t to)
+{
+    for (size_t i = 0; i < hv->n; i++)
+        if (hv->v[i].b_start >= from && hv->v[i].b_end <= to)
+            return 1;
+    return 0;
+}
+
 static int word_governs(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h,
                         size_t cs, size_t ce)
 {
-    int object_frame = object_marker(text, cs, h->b_start);
+    if (!hs->words.n && !hs->frames.n)
+        return 0;
+    /* the frames need a word after the term: look for their markers only then */
+    int after = any_after(&hs->words, h->b_end, ce) || any_after(&hs->frames, h->b_end, ce);
+    int object_frame = after && object_marker(text, cs, h->b_start);
     for (size_t i = 0; object_frame && i < hs->frames.n; i++)
         if (hs->frames.v[i].b_start >= h->b_end && hs->frames.v[i].b_end <= ce &&
             hs->frames.v[i].cp_start - h->cp_end <= GAP)
             return 1;   /* 切实加强对赌博的监测预警 */
-    int topic = any_in(text, cs, h->b_start, topic_markers, N(topic_markers));
-    size_t se = topic ? sentence_end(text, len, ce) : ce;
+    size_t se = ce;
+    if (hs->words.n && any_in(text, cs, h->b_start, topic_markers, N(topic_markers)))
+        se = sentence_end(text, len, ce);
     for (size_t i = 0; i < hs->words.n; i++) {
         const gm_hit *w = &hs->words.v[i];
-        if (topic && w->b_start >= h->b_end && w->b_end <= se)
+        if (se > ce && w->b_start >= h->b_end && w->b_end <= se)
             return 1;   /* 针对赌博问题，开展专项整治 */
         if (w->b_start < cs || w->b_end > ce)
             continue;
@@ -545,65 +604,74 @@ static int word_governs(const gm_ctx_hits *hs, const char *text, size_t len, con
     return 0;
 }
 
+/* The text has a question mark or a 的， (looked for once per text). */
+static int question_or_condition(gm_ctx_hits *hs, const char *text, size_t len)
+{
+    if (!hs->marks_seen) {
+        hs->marks_seen = 1;
+        hs->marks = find_in(text, 0, len, "？") || memchr(text, '?', len) ||
+                    find_in(text, 0, len, "的，") || find_in(text, 0, len, "的,");
+    }
+    return hs->marks;
+}
+
 /* The span h of text is named in order to fight it, leaving advert cues
  * aside. */
-static int governed(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
+    if (noun_after(text, h->b_end, len) || alert_heading(text, h->b_start))
+        return 1;   /* both look only at the text right next to the term */
+    /* The other rules need a word the scan found, a question or a 的， after
+     * the term; most findings of a big lexicon have none, and skip the walk. */
+    if (!hs->words.n && !hs->frames.n && !hs->cond.n && !question_or_condition(hs, text, len))
+        return 0;
     size_t cs, ce;
-    clause_of(text, len, h->b_start, h->b_end, &cs, &ce);
+    clause_memo(hs, text, len, h, &cs, &ce);
     return word_governs(hs, text, len, h, cs, ce) ||
            condemned_after(&hs->cond, text, h->b_end, h->cp_end, ce) ||
-           noun_after(text, h->b_end, ce) || alert_heading(text, h->b_start) ||
            question_then_alarm(text, len, ce) || next_clause_judges(hs, text, len, h, cs, ce);
 }
 
-/* The sentence around h, at most SCOPE code points either side: it ends at
- * 。 and line breaks only, so a question (严厉打击赌博？加微信教你避开) stays in. */
-static void scope_of(const char *text, size_t len, const gm_hit *h, size_t *ss, size_t *se)
+void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
 {
-    size_t b = h->b_start, l;
-    for (int k = 0; b > 0 && k < SCOPE; k++) {
-        size_t at;
-        uint32_t cp = cp_before(text, b, &at);
-        if (cp == 0x3002 || cp == '\n' || cp == '\r')
-            break;
-        b = at;
+    size_t kept = 0;
+    for (size_t i = 0; i < hs->advert.n; i++) {
+        gm_hit a = hs->advert.v[i];
+        if (!starts_with_any(text, a.b_end, len, channels, N(channels)) &&
+            !governed(hs, text, len, &a))
+            hs->advert.v[kept++] = a;
     }
-    *ss = b;
-    b = h->b_end;
-    for (int k = 0; b < len && k < SCOPE; k++) {
-        uint32_t cp = cp_at(text, len, b, &l);
-        if (cp == 0x3002 || cp == '\n' || cp == '\r')
-            break;
-        b += l;
-    }
-    *se = b;
+    hs->advert.n = kept;
 }
 
-/* An advert cue in h's sentence that is not itself named to fight it
- * (凡是要求加微信的都是诈骗), outside h, not an official channel (微信公众号). */
-static int advertised(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+/* A cue left by gm_context_prepare in h's sentence: no 。 or line break
+ * between them (a ？ or ！ does not end it: 严厉打击赌博？加微信教你避开), at
+ * most SCOPE code points away. */
+int gm_context_advertised(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    size_t ss, se;
-    scope_of(text, len, h, &ss, &se);
+    (void)len;
     for (size_t i = 0; i < hs->advert.n; i++) {
         const gm_hit *a = &hs->advert.v[i];
-        if (a->b_start < ss || a->b_end > se || (a->b_start < h->b_end && h->b_start < a->b_end))
-            continue;
-        if (starts_with_any(text, a->b_end, se, channels, N(channels)))
-            continue;
-        if (!governed(hs, text, len, a))
+        size_t from, to;   /* the text between the cue and h */
+        if (a->b_end <= h->b_start) {
+            if (h->cp_start - a->cp_end > SCOPE)
+                continue;
+            from = a->b_end, to = h->b_start;
+        } else if (a->b_start >= h->b_end) {
+            if (a->cp_start - h->cp_end > SCOPE)
+                continue;
+            from = h->b_end, to = a->b_start;
+        } else {
+            continue;   /* inside the term's own match */
+        }
+        if (!find_in(text, from, to, "。") && !memchr(text + from, '\n', to - from) &&
+            !memchr(text + from, '\r', to - from))
             return 1;
     }
     return 0;
 }
 
-int gm_context_advertised(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
-{
-    return hs->advert.n && advertised(hs, text, len, h);
-}
-
-int gm_context_governs(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+int gm_context_governs(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
     return !gm_context_advertised(hs, text, len, h) && governed(hs, text, len, h);
 }

@@ -83,7 +83,7 @@ static int covered(const gm_hits *a, const gm_hit *h)
     return lo > 0 && a->v[lo - 1].el_last >= h->el_last;
 }
 
-static int add_finding(const gm_checker *c, const collect *col, const char *text,
+static int add_finding(const gm_checker *c, collect *col, const char *text,
                        const char *field, const gm_hit *h, int via, gm_findings *fs)
 {
     const gm_term *t = &c->lex.terms[h->term];
@@ -154,6 +154,8 @@ static int add_all(const gm_checker *c, collect *col, const char *text, const ch
                    gm_findings *fs)
 {
     prepare_allow(&col->allow);
+    if (col->block.n || col->sound.n)
+        gm_context_prepare(&col->ctx, text, col->len);
     for (size_t i = 0; i < col->block.n; i++)
         if (!allowed_here(col, &col->block.v[i], covered(&col->allow, &col->block.v[i])) &&
             add_finding(c, col, text, field, &col->block.v[i], 0, fs) != 0)

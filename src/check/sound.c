@@ -662,7 +662,6 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
     uint32_t before = char_before(sc->text, st->b_start, got[0]);
     uint32_t after = char_after(sc->text, sc->len, e->b_end, got[n - 1]);
     size_t in_words = 0;   /* substituted characters that form a word inside */
-    int rare = 0;          /* one is linked through a reading not usual to both */
     for (size_t i = 0; i < n; i++) {
         if (got[i] == want[i])
             continue;
@@ -671,11 +670,13 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
             return 0;
         in_words += (i > 0 && common_word(got[i - 1], got[i])) ||
                     (i + 1 < n && common_word(got[i], got[i + 1]));
-        rare |= !usual_alike(got[i], want[i]);
     }
     if ((same == 0 && in_words == n) || (n == 2 && in_words))
         return 0;   /* ordinary words throughout (院校 is not 援交, 公事 is not 公式) */
-    return in_words || rare ? GM_VIA_HOMOPHONE_WEAK : GM_VIA_HOMOPHONE;
+    for (size_t i = 0; !in_words && i < n; i++)
+        if (got[i] != want[i] && !usual_alike(got[i], want[i]))
+            return GM_VIA_HOMOPHONE_WEAK;   /* linked through a reading not usual to both */
+    return in_words ? GM_VIA_HOMOPHONE_WEAK : GM_VIA_HOMOPHONE;
 }
 
 static void report(scan *sc, int32_t first_end, const state *st, const step *e)
