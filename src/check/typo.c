@@ -243,6 +243,9 @@ static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, join
     float base_lm = 0.0f;
     int have_base = 0, found = 0;
     mark_joiners(lm, t, i, a, b, mk, 1);
+    for (size_t k = 0; k < nc; k++)    /* their word lookups overlap the base's scoring */
+        if (marked(mk, conf[k]))
+            gm_typo_lm_prefetch_change(lm, t->cp + a, b - a, i - a, 0x4E00u + conf[k]);
     for (size_t k = 0; k < nc; k++) {
         uint32_t c = 0x4E00u + conf[k];
         if (!marked(mk, conf[k]) || doubles_neighbour(t, i, c))

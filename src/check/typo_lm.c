@@ -15,6 +15,7 @@
 
 #include "check/typo_model.h"
 #include "util/file.h"
+#include "util/huge_arena.h"
 
 #define LM_MAX (96u << 20)
 #define LM_UNKNOWN (-18.0f)        /* a character the model has no word for */
@@ -39,6 +40,7 @@ typedef struct successor {
 } successor;
 
 struct gm_typo_lm {
+    gm_huge_arena *arena;      /* holds every table below */
     word_slot *words;
     size_t wmask;
     float *logp;               /* per word index */
@@ -247,6 +249,25 @@ void gm_typo_lm_prefetch_window(const gm_typo_lm *lm, const uint32_t *w, const u
     }
 }
 
+void gm_typo_lm_prefetch_change(const gm_typo_lm *lm, const uint32_t *w, size_t n, size_t p,
+                                uint32_t c)
+{
+    uint32_t v[GM_TYPO_LM_WINDOW];
+    n = n < GM_TYPO_LM_WINDOW ? n : GM_TYPO_LM_WINDOW;
+    if (p >= n)
+        return;
+    memcpy(v, w, n * sizeof *w);
+    v[p] = c;
+    uint32_t bit;
+    if (p > 0 && (bit = bloom_bit(v[p - 1], c), 1))
+        __builtin_prefetch(&lm->bloom[bit >> 6]);
+    if (p + 1 < n && (bit = bloom_bit(c, v[p + 1]), 1))
+        __builtin_prefetch(&lm->bloom[bit >> 6]);
+    for (size_t k = p >= GM_TYPO_WORD_MAX - 1 ? p - (GM_TYPO_WORD_MAX - 1) : 0; k <= p; k++)
+        for (size_t l = p - k + 1 > 2 ? p - k + 1 : 2; l <= GM_TYPO_WORD_MAX && k + l <= n; l++)
+            __builtin_prefetch(&lm->words[mix(word_key(v + k, l), lm->wmask)]);
+}
+
 /* Every span's word, from the text's spans where an earlier window looked
  * it up; records what is looked up here. */
 static void all_spans(const gm_typo_lm *lm, gm_typo_lm_window *x, gm_typo_lm_spans *spans)
@@ -354,17 +375,7 @@ void gm_typo_lm_free(gm_typo_lm *lm)
 {
     if (!lm)
         return;
-    free(lm->words);
-    free(lm->logp);
-    free(lm->hist);
-    free(lm->pairs);
-    free(lm->bloom);
-    for (int d = 0; d < 2; d++) {
-        free(lm->join_at[d]);
-        free(lm->join[d]);
-    }
-    free(lm->char_id);
-    free(lm->succ);
+    gm_huge_arena_free(lm->arena);
     free(lm);
 }
 
@@ -398,8 +409,8 @@ static size_t word_pairs(uint64_t k, uint32_t *out)
  * ascending lists of direction d. */
 static int fill_joins(gm_typo_lm *lm, int d, const uint32_t *pair, size_t np)
 {
-    lm->join_at[d] = calloc(CJK_COUNT + 1, sizeof *lm->join_at[d]);
-    lm->join[d] = malloc((np ? np : 1) * sizeof *lm->join[d]);
+    lm->join_at[d] = gm_huge_arena_alloc(lm->arena, CJK_COUNT + 1, sizeof *lm->join_at[d], 1);
+    lm->join[d] = gm_huge_arena_alloc(lm->arena, np, sizeof *lm->join[d], 0);
     if (!lm->join_at[d] || !lm->join[d])
         return GM_E_NOMEM;
     for (size_t i = 0; i < np; i++) {
@@ -456,11 +467,11 @@ static int load_words(gm_typo_lm *lm, const char *p, uint32_t nw)
 {
     size_t slots = slots_for(nw);
     lm->wmask = slots - 1;
-    lm->words = calloc(slots, sizeof *lm->words);
-    lm->logp = malloc(nw * sizeof *lm->logp);
-    lm->hist = calloc((size_t)nw + 1, sizeof *lm->hist);
-    lm->bloom = calloc(BLOOM_BITS / 64, sizeof *lm->bloom);
-    lm->char_id = malloc(CJK_COUNT * sizeof *lm->char_id);
+    lm->words = gm_huge_arena_alloc(lm->arena, slots, sizeof *lm->words, 1);
+    lm->logp = gm_huge_arena_alloc(lm->arena, nw, sizeof *lm->logp, 0);
+    lm->hist = gm_huge_arena_alloc(lm->arena, (size_t)nw + 1, sizeof *lm->hist, 1);
+    lm->bloom = gm_huge_arena_alloc(lm->arena, BLOOM_BITS / 64, sizeof *lm->bloom, 1);
+    lm->char_id = gm_huge_arena_alloc(lm->arena, CJK_COUNT, sizeof *lm->char_id, 0);
     if (!lm->words || !lm->logp || !lm->hist || !lm->bloom || !lm->char_id)
         return GM_E_NOMEM;
     for (size_t c = 0; c < CJK_COUNT; c++)
@@ -488,7 +499,7 @@ static int load_words(gm_typo_lm *lm, const char *p, uint32_t nw)
  * each first word's successor list, and counts each word's successors. */
 static int load_successors(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
 {
-    lm->pairs = malloc((nb ? nb : 1) * sizeof *lm->pairs);
+    lm->pairs = gm_huge_arena_alloc(lm->arena, nb, sizeof *lm->pairs, 0);
     if (!lm->pairs)
         return GM_E_NOMEM;
     uint32_t last_a = 0, last_b = 0;
@@ -521,7 +532,7 @@ static int fill_filters(gm_typo_lm *lm, uint32_t nw)
     }
     lm->hist[nw].pair_at = (uint32_t)pairs;
     lm->hist[nw].succ_at = (uint32_t)total;
-    lm->succ = calloc(total ? total : 1, sizeof *lm->succ);
+    lm->succ = gm_huge_arena_alloc(lm->arena, total, sizeof *lm->succ, 1);
     if (!lm->succ)
         return GM_E_NOMEM;
     for (uint32_t a = 0; a < nw; a++) {
@@ -563,7 +574,9 @@ int gm_typo_lm_load(const char *path, gm_typo_lm **out, gm_err *err)
     if (rc)
         return rc;
     gm_typo_lm *lm = calloc(1, sizeof *lm);
-    rc = lm ? parse(lm, buf, len) : GM_E_NOMEM;
+    if (lm)
+        lm->arena = gm_huge_arena_new();
+    rc = lm && lm->arena ? parse(lm, buf, len) : GM_E_NOMEM;
     free(buf);
     if (rc) {
         gm_typo_lm_free(lm);

@@ -93,6 +93,12 @@ float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_
 void gm_typo_lm_prefetch_window(const gm_typo_lm *lm, const uint32_t *w, const uint8_t *joined,
                                 const gm_typo_lm_spans *spans, size_t n);
 
+/* Starts loading what gm_typo_lm_rescore will look up first for the
+ * window w[0..n) with w[p] replaced by c (the table slots of the words
+ * that would cover p), to overlap those misses with the base's scoring. */
+void gm_typo_lm_prefetch_change(const gm_typo_lm *lm, const uint32_t *w, size_t n, size_t p,
+                                uint32_t c);
+
 /* The same for base (filled by gm_typo_lm_score) with w[p] replaced by c,
  * reusing what the change cannot affect; fills x, base is unchanged. */
 float gm_typo_lm_rescore(const gm_typo_lm *lm, const gm_typo_lm_window *base, size_t p,

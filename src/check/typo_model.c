@@ -16,6 +16,7 @@
 
 #include "check/normalize.h"
 #include "util/file.h"
+#include "util/huge_arena.h"
 
 #define CJK_BASE 0x4E00u
 #define CJK_COUNT (0x9FFFu - 0x4E00u + 1)
@@ -23,6 +24,7 @@
 #define MODEL_MAX (64u << 20)
 
 struct gm_typo_model {
+    gm_huge_arena *arena;  /* holds every table below */
     uint64_t *keys;        /* 0 = empty slot */
     float *logp;
     size_t mask;           /* slots - 1 */
@@ -226,13 +228,7 @@ static void model_free(gm_typo_model *m)
 {
     if (!m)
         return;
-    free(m->keys);
-    free(m->logp);
-    free(m->char_logp);
-    free(m->bloom);
-    free(m->conf_at);
-    free(m->conf);
-    free(m->kind);
+    gm_huge_arena_free(m->arena);
     gm_typo_lm_free(m->lm);
     free(m);
 }
@@ -243,13 +239,16 @@ static int alloc_tables(gm_typo_model *m, const pass *p)
     while (slots < p->words * 2 + 16)
         slots <<= 1;
     m->mask = slots - 1;
-    m->keys = calloc(slots, sizeof *m->keys);
-    m->logp = calloc(slots, sizeof *m->logp);
-    m->char_logp = malloc(CJK_COUNT * sizeof *m->char_logp);
-    m->bloom = calloc(BLOOM_BITS / 64, sizeof *m->bloom);
-    m->conf_at = calloc(CJK_COUNT + 1, sizeof *m->conf_at);
-    m->conf = calloc(p->conf_chars + 1, sizeof *m->conf);
-    m->kind = calloc(p->conf_chars + 1, sizeof *m->kind);
+    gm_huge_arena *a = m->arena = gm_huge_arena_new();
+    if (!a)
+        return GM_E_NOMEM;
+    m->keys = gm_huge_arena_alloc(a, slots, sizeof *m->keys, 1);
+    m->logp = gm_huge_arena_alloc(a, slots, sizeof *m->logp, 1);
+    m->char_logp = gm_huge_arena_alloc(a, CJK_COUNT, sizeof *m->char_logp, 0);
+    m->bloom = gm_huge_arena_alloc(a, BLOOM_BITS / 64, sizeof *m->bloom, 1);
+    m->conf_at = gm_huge_arena_alloc(a, CJK_COUNT + 1, sizeof *m->conf_at, 1);
+    m->conf = gm_huge_arena_alloc(a, p->conf_chars + 1, sizeof *m->conf, 1);
+    m->kind = gm_huge_arena_alloc(a, p->conf_chars + 1, sizeof *m->kind, 1);
     if (!m->keys || !m->logp || !m->char_logp || !m->bloom || !m->conf_at || !m->conf || !m->kind)
         return GM_E_NOMEM;
     for (size_t c = 0; c < CJK_COUNT; c++)
