@@ -573,6 +573,7 @@ int gm_typo_lm_load(const char *path, gm_typo_lm **out, gm_err *err)
     int rc = gm_read_file(path, LM_MAX, &buf, &len, "expr_model", err);
     if (rc)
         return rc;
+    gm_heap_give_back();           /* what the growing read buffer left */
     gm_typo_lm *lm = calloc(1, sizeof *lm);
     if (lm)
         lm->arena = gm_huge_arena_new();

@@ -301,6 +301,7 @@ static void load_once(void)
     if (g.rc == 0)
         g.rc = parse_model(m, path, buf, len, &g.err);
     free(buf);
+    gm_heap_give_back();
     const char *lm_path = getenv("GOVMEDIA_EXPR_LM");
     if (g.rc == 0)
         g.rc = gm_typo_lm_load(lm_path && *lm_path ? lm_path : GM_EXPR_LM, &m->lm, &g.err);
@@ -308,6 +309,7 @@ static void load_once(void)
         model_free(m);
     else
         g.model = m;
+    gm_heap_give_back();
 }
 
 int gm_typo_model_get(const gm_typo_model **out, gm_err *err)

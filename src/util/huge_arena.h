@@ -28,4 +28,11 @@ void *gm_huge_arena_alloc(gm_huge_arena *a, size_t n, size_t size, int zero);
 /* Frees every block of the arena and the arena (NULL: nothing). */
 void gm_huge_arena_free(gm_huge_arena *a);
 
+/* Returns the heap's free pages to the system (glibc malloc_trim).  A big
+ * file is read into the heap and freed after its tables were built in an
+ * arena, so no later allocation reuses that space as it did when the
+ * tables came from malloc: a loader calls this after freeing it (else the
+ * process keeps ~10-20 MB more). */
+void gm_heap_give_back(void);
+
 #endif
