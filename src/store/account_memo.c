@@ -6,7 +6,9 @@
  * column bytes it was made from (its key) and the entry.  The key is the
  * columns in order, an integer as its 8 bytes, a text with its NUL; a
  * lookup compares every column, so a slot never stands for another version
- * of the row.
+ * of the row.  It skips the comparison when the database's stamp is the one
+ * under which the slot last matched: nothing was committed since, so the
+ * row cannot read differently.
  */
 #include "store/account_memo.h"
 
@@ -21,6 +23,7 @@ typedef struct memo_slot {
     unsigned char *key;
     size_t key_len;
     account_text *text;
+    db_stamp seen;      /* the database stamp under which the key last matched */
 } memo_slot;
 
 static const char column_kinds[] = ACCOUNT_COLUMN_KINDS;
@@ -116,12 +119,19 @@ static int text_from_row(db_stmt *q, account_text **out, gm_err *err)
     return rc;
 }
 
-int account_memo_text(db_stmt *q, account_text **out, gm_err *err)
+static int same_stamp(const db_stamp *a, const db_stamp *b)
+{
+    return a->connection == b->connection && a->version == b->version;
+}
+
+int account_memo_text(db_stmt *q, const db_stamp *stamp, account_text **out, gm_err *err)
 {
     long long id = db_int(q, 0);
     memo_slot *slots = my_slots();
     memo_slot *s = slots ? &slots[(unsigned long long)id % MEMO_SLOTS] : NULL;
-    if (s && s->text && s->id == id && key_matches(q, s)) {
+    if (s && s->text && s->id == id &&
+        (same_stamp(&s->seen, stamp) || key_matches(q, s))) {
+        s->seen = *stamp;
         *out = account_text_ref(s->text);
         return GM_OK;
     }
@@ -133,6 +143,7 @@ int account_memo_text(db_stmt *q, account_text **out, gm_err *err)
     if (!key)
         return GM_OK;
     slot_clear(s);
-    *s = (memo_slot){.id = id, .key = key, .key_len = key_len, .text = account_text_ref(*out)};
+    *s = (memo_slot){.id = id, .key = key, .key_len = key_len, .text = account_text_ref(*out),
+                     .seen = *stamp};
     return GM_OK;
 }

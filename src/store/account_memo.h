@@ -18,7 +18,10 @@
 #include "store/account_text.h"
 
 /* The entry of the row q stands on (selected as ACCOUNT_COLUMNS); a new
- * reference for the caller.  GM_E_DB (err) when the row is damaged. */
-int account_memo_text(db_stmt *q, account_text **out, gm_err *err);
+ * reference for the caller.  GM_E_DB (err) when the row is damaged.
+ * stamp: db_stamp_take() on q's connection before q was started; while it
+ * is the one under which a slot last matched, the row's bytes are not
+ * compared again (nothing was committed since). */
+int account_memo_text(db_stmt *q, const db_stamp *stamp, account_text **out, gm_err *err);
 
 #endif

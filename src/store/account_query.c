@@ -64,14 +64,14 @@ static json_t *unreadable_entry(db_stmt *q, const gm_err *why)
 
 /* The entry of the row q stands on, if scope may read it and the filter
  * wants it: 1 when *e was filled. */
-static int entry_of_row(db_stmt *q, const gm_actor *scope, const account_filter *f,
-                        const char *as_of, account_entry *e)
+static int entry_of_row(db_stmt *q, const db_stamp *stamp, const gm_actor *scope,
+                        const account_filter *f, const char *as_of, account_entry *e)
 {
     if (!may_read(scope, db_text(q, ACCOUNT_PATH_COLUMN)))
         return 0;
     gm_err why;
     *e = (account_entry){0};
-    if (account_memo_text(q, &e->text, &why) != GM_OK)
+    if (account_memo_text(q, stamp, &e->text, &why) != GM_OK)
         return (e->damaged = unreadable_entry(q, &why)) != NULL;
     account_text_overdue(e->text, as_of, &e->filing, &e->refiling);
     if (wanted_by_overdue(f, e->filing, e->refiling))
@@ -143,8 +143,12 @@ int accounts_list_entries(db *d, const gm_actor *scope, const account_filter *f,
         snprintf(out->as_of, sizeof out->as_of, "%s", f->as_of);
     else
         clock_today_cst(out->as_of);
+    /* before the rows: they are at least as new as the stamp (account_memo.h) */
+    db_stamp stamp;
     db_stmt *q;
-    int rc = query_rows(d, f, &q, err);
+    int rc = db_stamp_take(d, &stamp, err);
+    if (!rc)
+        rc = query_rows(d, f, &q, err);
     if (rc)
         return rc;
     account_entry e;
@@ -155,7 +159,7 @@ int accounts_list_entries(db *d, const gm_actor *scope, const account_filter *f,
             unit = db_int(q, 1);
             unit_seq++;
         }
-        if (entry_of_row(q, scope, f, out->as_of, &e)) {
+        if (entry_of_row(q, &stamp, scope, f, out->as_of, &e)) {
             if (gm_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) {
                 account_text_unref(e.text);
                 json_decref(e.damaged);

@@ -60,6 +60,8 @@ int db_begin(db *d, gm_err *err);
 int db_begin_read(db *d, gm_err *err);
 int db_commit(db *d, gm_err *err);
 void db_rollback(db *d);
+/* 1 while a transaction (db_begin or db_begin_read) is open on d. */
+int db_in_transaction(db *d);
 /* Ends a transaction: commits when rc is 0, rolls back otherwise; returns
  * rc (or the commit's failure).  Pattern:
  *   int rc = db_begin(d, err); if (!rc) rc = do_things(...); return db_end(d, rc, err); */

@@ -309,6 +309,7 @@ int db_begin(db *d, gm_err *err)
 }
 
 int db_begin_read(db *d, gm_err *err) { return db_exec(d, err, "BEGIN DEFERRED", ""); }
+int db_in_transaction(db *d) { return !sqlite3_get_autocommit(d->conn); }
 
 int db_commit(db *d, gm_err *err)
 {

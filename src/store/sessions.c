@@ -48,21 +48,20 @@ static void actor_from_row(db_stmt *q, gm_actor *a, char csrf[SESSION_TOKEN_HEX]
     a->grant_units[a->n_grants++] = db_int(q, 5);
 }
 
-int sessions_load_actor(db *d, const char *token_hash, const char *now, gm_actor *a,
-                        char csrf[SESSION_TOKEN_HEX], gm_err *err)
+static int load_actor(db *d, const char *token_hash, const char *now, gm_actor *a,
+                      char csrf[SESSION_TOKEN_HEX], gm_err *err)
 {
-    /* Taken before the lookup, so what the lookup reads is at least as new
-     * as the stamp it is kept under (session_memo.h: kept only while
-     * nothing was committed since). */
+    /* Taken before the lookup (in its snapshot), so what the lookup reads
+     * is what the stamp stands for (session_memo.h: kept only while nothing
+     * was committed since). */
     db_stamp stamp;
     int rc = db_stamp_take(d, &stamp, err);
     if (rc)
         return rc;
     if (session_memo_find(token_hash, &stamp, now, a, csrf))
         return GM_OK;
-    /* One statement, so one snapshot: the session, its user and the user's
-     * grants (one row per grant, the same order as users_load_grants) agree
-     * without a transaction around three queries. */
+    /* One statement: the session, its user and the user's grants (one row
+     * per grant, the same order as users_load_grants). */
     db_stmt *q;
     rc = db_query(d, &q, err,
                   "SELECT s.csrf, u.id, u.login, r.role, un.path, un.id, s.expires_at "
@@ -89,6 +88,19 @@ int sessions_load_actor(db *d, const char *token_hash, const char *now, gm_actor
         return gm_fail(err, GM_E_AUTH, NULL, "未登录或会话已过期");
     session_memo_keep(token_hash, &stamp, expires, a, csrf);
     return GM_OK;
+}
+
+int sessions_load_actor(db *d, const char *token_hash, const char *now, gm_actor *a,
+                        char csrf[SESSION_TOKEN_HEX], gm_err *err)
+{
+    /* The stamp and the lookup in one snapshot: the caller's, or one of
+     * their own (one read transaction instead of one per statement). */
+    if (db_in_transaction(d))
+        return load_actor(d, token_hash, now, a, csrf, err);
+    int rc = db_begin_read(d, err);
+    if (!rc)
+        rc = load_actor(d, token_hash, now, a, csrf, err);
+    return db_end(d, rc, err);
 }
 
 int sessions_delete(db *d, const gm_actor *who, const char *token_hash, gm_err *err)
