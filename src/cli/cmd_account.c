@@ -192,7 +192,7 @@ static int do_apply(db *d, const gm_actor *who, const account_opts *o, gm_err *e
         return gm_fail(err, GM_E_INVALID, "input", "apply 需要 --input 申请表.json");
     int rc = read_input(o, &form, err);
     if (!rc)
-        rc = accounts_apply(d, who, o->unit, form, o->exception, &id, err);
+        rc = accounts_apply(d, who, o->unit, form, o->exception, &id, NULL, err);
     json_decref(form);
     if (!rc)
         printf("已提交申请,账号 ID %lld(状态:待审批)\n", id);

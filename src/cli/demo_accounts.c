@@ -46,7 +46,7 @@ static int demo_apply(db *d, const gm_actor *who, long long unit, const char *na
                       gm_err *err)
 {
     json_t *form = demo_form(name, platform, host, date);
-    int rc = form ? accounts_apply(d, who, unit, form, NULL, id, err)
+    int rc = form ? accounts_apply(d, who, unit, form, NULL, id, NULL, err)
                   : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
     json_decref(form);
     return rc;

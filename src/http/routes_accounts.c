@@ -35,15 +35,19 @@ static const query_param list_query[] = {
 static const char *const list_search_keys[] = {"name", "unit_name", "platform_label",
                                                 "state_label", NULL};
 
+/* Replies with a (loaded) account and releases it. */
+static int reply_loaded_account(gm_request *r, int status, gm_account *a)
+{
+    json_t *j = account_to_json(a, request_arg(r, "as_of"));
+    accounts_release(a);
+    return reply_json(r, status, j);
+}
+
 static int reply_account(gm_request *r, int status, long long id, gm_err *err)
 {
     gm_account a;
     int rc = accounts_get(r->db, id, &a, err);
-    if (rc)
-        return rc;
-    json_t *j = account_to_json(&a, request_arg(r, "as_of"));
-    accounts_release(&a);
-    return reply_json(r, status, j);
+    return rc ? rc : reply_loaded_account(r, status, &a);
 }
 
 static int h_accounts_list(gm_request *r, gm_err *err)
@@ -117,6 +121,7 @@ static int h_accounts_apply(gm_request *r, gm_err *err)
     json_t *exception_j = json_incref(json_object_get(b, "exception_reason"));
     const char *exception = json_string_value(exception_j);
     gm_unit u;
+    gm_account stored;
     rc = load_applying_unit(r, unit, &u, err);
     if (!rc)
         rc = check_exception_right(r, exception, &u, err);
@@ -125,11 +130,11 @@ static int h_accounts_apply(gm_request *r, gm_err *err)
     if (!rc) {
         json_object_del(b, "unit_id");
         json_object_del(b, "exception_reason");
-        rc = accounts_apply(r->db, &r->actor, unit, b, exception, &id, err);
+        rc = accounts_apply(r->db, &r->actor, unit, b, exception, &id, &stored, err);
     }
     json_decref(exception_j);
     json_decref(b);
-    return rc ? rc : reply_account(r, 201, id, err);
+    return rc ? rc : reply_loaded_account(r, 201, &stored);
 }
 
 static int h_account_get(gm_request *r, gm_err *err)

@@ -409,14 +409,22 @@ static int apply_in_transaction(db *d, const gm_actor *who, long long unit_id, c
 }
 
 int accounts_apply(db *d, const gm_actor *who, long long unit_id, const json_t *form,
-                   const char *exception_reason, long long *id_out, gm_err *err)
+                   const char *exception_reason, long long *id_out, gm_account *stored,
+                   gm_err *err)
 {
+    if (stored)
+        memset(stored, 0, sizeof *stored);   /* releasable whatever happens */
     if (!json_is_object(form))
         return gm_fail(err, GM_E_INVALID, "body", "申请表应为 JSON 对象");
     int rc = db_begin(d, err);
     if (!rc)
         rc = apply_in_transaction(d, who, unit_id, form, exception_reason, id_out, err);
-    return db_end(d, rc, err);
+    if (!rc && stored)
+        rc = accounts_get(d, *id_out, stored, err);
+    rc = db_end(d, rc, err);
+    if (rc && stored)
+        accounts_release(stored);
+    return rc;
 }
 
 int accounts_can_receive_posts(db *d, long long account_id, gm_err *err)

@@ -83,9 +83,12 @@ void account_certification_of(const gm_account *a, account_certification *out);
 /* Applies for an account of unit_id with the form in body (the fields of
  * 《新媒体建设申请表》, see account_form.h).  The one-per-platform and
  * internal-department rules are checked; exception_reason (may be NULL)
- * overrides them and is recorded. */
+ * overrides them and is recorded.  stored (may be NULL) is filled with the
+ * account as committed, read inside the transaction (release it with
+ * accounts_release): the server's reply needs no read of its own. */
 int accounts_apply(db *d, const gm_actor *who, long long unit_id, const json_t *form,
-                   const char *exception_reason, long long *id_out, gm_err *err);
+                   const char *exception_reason, long long *id_out, gm_account *stored,
+                   gm_err *err);
 
 /* A lifecycle step with its JSON input (see account_actions.c for each
  * action's fields): "approve", "reject", "open", "certify", "file",
