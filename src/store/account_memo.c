@@ -11,8 +11,8 @@
  * row cannot read differently.
  */
 #include "store/account_memo.h"
+#include "util/thread_block.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,13 +53,7 @@ static void make_key(void) { pthread_key_create(&slots_key, slots_free); }
 static memo_slot *my_slots(void)
 {
     pthread_once(&slots_once, make_key);
-    memo_slot *slots = pthread_getspecific(slots_key);
-    if (!slots && (slots = calloc(MEMO_SLOTS, sizeof *slots)) &&
-        pthread_setspecific(slots_key, slots)) {
-        free(slots);
-        slots = NULL;
-    }
-    return slots;
+    return thread_block(slots_key, MEMO_SLOTS, sizeof(memo_slot));
 }
 
 /* Column c's bytes in the key: *p and its length. */

@@ -8,8 +8,8 @@
  */
 #include "store/session_memo.h"
 #include "util/clock.h"
+#include "util/thread_block.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,13 +36,7 @@ static void make_key(void) { pthread_key_create(&slots_key, free); }
 static memo_slot *my_slots(void)
 {
     pthread_once(&slots_once, make_key);
-    memo_slot *slots = pthread_getspecific(slots_key);
-    if (!slots && (slots = calloc(MEMO_SLOTS, sizeof *slots)) &&
-        pthread_setspecific(slots_key, slots)) {
-        free(slots);
-        slots = NULL;
-    }
-    return slots;
+    return thread_block(slots_key, MEMO_SLOTS, sizeof(memo_slot));
 }
 
 static memo_slot *slot_for(const char *token_hash)
