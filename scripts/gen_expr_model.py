@@ -23,6 +23,12 @@ Inputs are maintained Debian data, read from where the packages install them:
                     left (台/治, 言/信, 完/院) = similar shape.
 Output (UTF-8 text, one record a line):
   W<TAB>word<TAB>frequency     every word of 1-4 CJK characters (U+4E00-U+9FFF)
+  R<TAB>char<TAB>ids           the character's readings without tones
+                               (kMandarin, kHanyuPinlu, kXHC1983: the
+                               readings in use, not every historical one) as
+                               syllable numbers (1 = the first syllable in
+                               alphabetical order), space-separated: words
+                               of the same syllables are homophones
   C<TAB>char<TAB>candidates<TAB>kinds
                                characters a slip for `char` may stand for, and
                                per candidate a digit: 2 = a same reading with
@@ -42,6 +48,8 @@ UNIHAN = sys.argv[3] if len(sys.argv) > 3 else "/usr/share/unicode"
 WUBI = sys.argv[4] if len(sys.argv) > 4 else "/usr/share/rime-data/wubi86.dict.yaml"
 STROKE = sys.argv[5] if len(sys.argv) > 5 else "/usr/share/rime-data/stroke.dict.yaml"
 READING_KEYS = ("kMandarin", "kHanyuPinlu", "kXHC1983", "kHanyuPinyin")
+WORD_READING_KEYS = READING_KEYS[:3]   # readings in use today
+MAX_READINGS = 4                       # typo_model.h GM_TYPO_READINGS
 TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
 
 
@@ -75,10 +83,10 @@ def toned_readings():
     return read
 
 
-def readings():
+def readings(keys=READING_KEYS):
     read = collections.defaultdict(set)
     for ch, key, value in unihan("Unihan_Readings.txt.bz2"):
-        if key in READING_KEYS and is_cjk(ch):
+        if key in keys and is_cjk(ch):
             if key != "kMandarin":   # "20967.080:jú" / "jú(505)" forms
                 value = " ".join(v.split(":", 1)[-1] for v in value.split())
             for r in re.findall(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+", value):
@@ -174,6 +182,13 @@ def kinds(ch, cands, read, toned):
                    for c in cands)
 
 
+def syllable_ids(read):
+    """ch -> sorted syllable numbers (1-based, alphabetical) of its toneless
+    readings, at most MAX_READINGS of them."""
+    order = {r: i + 1 for i, r in enumerate(sorted({r for rs in read.values() for r in rs}))}
+    return {ch: sorted(order[r] for r in rs)[:MAX_READINGS] for ch, rs in read.items() if rs}
+
+
 def home_slot(word, nwords):
     """Where typo_model.c's table (alloc_tables, pack, slot_of) starts probing
     for word."""
@@ -202,6 +217,8 @@ def main():
         # start-up; the order means nothing else).
         for w in sorted(sorted(freq), key=lambda w: home_slot(w, len(freq))):
             f.write("W\t%s\t%d\n" % (w, freq[w]))
+        for ch, ids in sorted(syllable_ids(readings(WORD_READING_KEYS)).items()):
+            f.write("R\t%s\t%s\n" % (ch, " ".join(map(str, ids))))
         for ch in sorted(conf):
             f.write("C\t%s\t%s\t%s\n" % (ch, conf[ch], kinds(ch, conf[ch], read, toned)))
     os.replace(tmp, OUT)

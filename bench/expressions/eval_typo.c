@@ -1,7 +1,8 @@
 /*
  * eval_typo.c - runs the typo detector over an ECSpell-format file
  * (N<TAB>as written<TAB>correct) and prints every suggestion with its gain,
- * one a line: "row<TAB>code point index<TAB>replacement<TAB>gain".
+ * one a line: "row<TAB>code point index<TAB>replacement<TAB>gain" (a change of several
+ * characters prints a line for each character it changes).
  * score.py turns this into recall / precision / false-alarm figures for
  * any threshold.  Usage: eval_typo FILE [min_gain]
  */
@@ -18,10 +19,13 @@ typedef struct row_ctx {
 
 static int print_hit(void *ctx, const gm_typo_hit *h, const uint32_t *cps)
 {
-    (void)cps;
-    char r[8];
-    r[gm_utf8_put(r, h->replacement)] = '\0';
-    printf("%u\t%zu\t%s\t%.3f\n", ((row_ctx *)ctx)->row, h->cp, r, h->gain);
+    for (size_t k = 0; k < h->n; k++) {
+        char r[8];
+        if (h->replacement[k] == cps[h->cp + k])
+            continue;
+        r[gm_utf8_put(r, h->replacement[k])] = '\0';
+        printf("%u\t%zu\t%s\t%.3f\n", ((row_ctx *)ctx)->row, h->cp + k, r, h->gain);
+    }
     return 0;
 }
 

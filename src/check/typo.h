@@ -8,8 +8,16 @@
  * with a neighbour is tried: the window (up to 4 characters each side) is
  * scored with and without the change by the word bigram model (Viterbi)
  * and the unigram dictionary, plus a prior for the kind of confusion, and
- * the change is suggested when the score reaches the threshold.  Tuned for
- * precision: see data/expressions/README.md and bench/expressions/.
+ * the change is suggested when the score reaches the threshold.
+ *
+ * Whole-word slips of pinyin input (队伍 typed as 堆物) are found apart:
+ * every span of 2-4 CJK characters holding two suspects (the first not one
+ * of the commonest one-character words) is read as the commonest word of
+ * the bigram model with the same toneless syllables (typo_homophone.h);
+ * when that word forms a bigram the model holds with a neighbouring word
+ * of the text it is scored the same way; of overlapping changes the best
+ * is kept.  Tuned for precision: see data/expressions/README.md and
+ * bench/expressions/.
  */
 #ifndef GM_CHECK_TYPO_H
 #define GM_CHECK_TYPO_H
@@ -33,15 +41,28 @@
 #define GM_TYPO_LM_GAIN_MIN 6.0f
 #define GM_TYPO_PRIOR_READING 1.0f  /* same reading, another tone */
 #define GM_TYPO_PRIOR_TONE 4.0f     /* same reading and tone */
+/* A word of the same syllables read in place of a span of the text (支招
+ * for 执照): a prior, less this for each changed character after the
+ * first and this times the log of the number of words of those syllables. */
+#define GM_TYPO_PRIOR_WORD 1.0f
+#define GM_TYPO_WORD_EACH_CHANGE 3.0f
+#define GM_TYPO_WORD_AMBIGUITY 2.0f
+/* How many of the commonest words of the same syllables are tried (one:
+ * a second one found nothing more on the tuning rows and cost a third of
+ * the word step's time). */
+#define GM_TYPO_WORD_TRIES 1
+/* A character rarer than this on its own is not changed by a whole word. */
+#define GM_TYPO_WORD_RARE_LP (-13.0f)
 /* A suspect whose own one-character word is this probable is left alone. */
 #define GM_TYPO_FUNCTION_LP -6.0f
 /* The unigram gain that makes a near miss of a listed name a slip. */
 #define GM_TYPO_SLIP_GAIN 9.0f
 
 typedef struct gm_typo_hit {
-    size_t cp;                 /* code-point index of the suspect character */
-    size_t b_start, b_end;     /* its bytes */
-    uint32_t replacement;      /* the character proposed instead */
+    size_t cp, n;              /* the code points changed: cp .. cp + n - 1 (the
+                                  first and the last differ from the text) */
+    size_t b_start, b_end;     /* their bytes */
+    uint32_t replacement[GM_TYPO_WORD_MAX];   /* what is proposed for them */
     float gain;                /* log-likelihood gain of the change */
     size_t w_start, w_len;     /* the word the change forms, in code points */
 } gm_typo_hit;

@@ -125,6 +125,22 @@ int32_t gm_typo_lm_word(const gm_typo_lm *lm, const uint32_t *w, size_t n)
     }
 }
 
+void gm_typo_lm_each_word(const gm_typo_lm *lm, gm_typo_lm_word_fn fn, void *ctx)
+{
+    for (size_t s = 0; s <= lm->wmask; s++) {
+        uint64_t k = lm->words[s].key;
+        if (k == 0)
+            continue;
+        uint32_t w[GM_TYPO_WORD_MAX];
+        size_t n = 1;
+        while (n < GM_TYPO_WORD_MAX && (k >> (15 * n)) != n)
+            n++;
+        for (size_t i = 0; i < n; i++)
+            w[i] = CJK_BASE + (uint32_t)(k >> (15 * (n - 1 - i)) & 0x7FFF);
+        fn(ctx, w, n, lm->words[s].id);
+    }
+}
+
 /* The two bits of b in a successor filter of words words: the word's
  * index and a mask. */
 static size_t succ_word(uint32_t b, uint32_t words, uint64_t *mask)
@@ -154,12 +170,12 @@ static void prefetch_pair(const gm_typo_lm *lm, uint32_t a, uint32_t b)
         __builtin_prefetch(&lm->succ[at + succ_word(b, words, &mask)]);
 }
 
-float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b)
+/* The index in pairs of the bigram (a, b) (a >= 0), -1 when the model
+ * holds none. */
+static long find_pair(const gm_typo_lm *lm, int32_t a, int32_t b)
 {
-    if (a < 0)
-        return lm->logp[b];
     if (!maybe_pair(lm, (uint32_t)a, (uint32_t)b))
-        return lm->hist[a].backoff + lm->logp[b];
+        return -1;
     size_t lo = lm->hist[a].pair_at, hi = lm->hist[a + 1].pair_at;
     while (lo < hi) {              /* binary search of a's successors */
         size_t mid = (lo + hi) / 2;
@@ -168,9 +184,20 @@ float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b)
         else
             hi = mid;
     }
-    if (lo < lm->hist[a + 1].pair_at && lm->pairs[lo].b == (uint32_t)b)
-        return lm->pairs[lo].logp;
-    return lm->hist[a].backoff + lm->logp[b];
+    return lo < lm->hist[a + 1].pair_at && lm->pairs[lo].b == (uint32_t)b ? (long)lo : -1;
+}
+
+int gm_typo_lm_pair_known(const gm_typo_lm *lm, int32_t a, int32_t b)
+{
+    return a >= 0 && b >= 0 && find_pair(lm, a, b) >= 0;
+}
+
+float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b)
+{
+    if (a < 0)
+        return lm->logp[b];
+    long at = find_pair(lm, a, b);
+    return at >= 0 ? lm->pairs[at].logp : lm->hist[a].backoff + lm->logp[b];
 }
 
 typedef gm_typo_lm_column column;
@@ -228,12 +255,12 @@ static void join_pairs(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t from, 
         x->joined[i] = (uint8_t)gm_typo_lm_joined(lm, x->w[i], x->w[i + 1]);
 }
 
-/* Looks up the words of every span covering position p. */
-static void look_up_spans(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t p)
+/* Looks up the words of every span covering a position of [p, q). */
+static void look_up_spans(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t p, size_t q)
 {
     for (size_t k = 0; k < x->n; k++)
         for (size_t l = 1; l <= GM_TYPO_WORD_MAX && k + l <= x->n; l++)
-            if (k <= p && p < k + l)
+            if (k < q && p < k + l)
                 x->id[k][l] = span_word(lm, x, k, l);
 }
 
@@ -353,14 +380,20 @@ float gm_typo_lm_score(const gm_typo_lm *lm, gm_typo_lm_window *x, const uint32_
 float gm_typo_lm_rescore(const gm_typo_lm *lm, const gm_typo_lm_window *base, size_t p,
                          uint32_t c, gm_typo_lm_window *x)
 {
+    return gm_typo_lm_rescore_span(lm, base, p, &c, 1, x);
+}
+
+float gm_typo_lm_rescore_span(const gm_typo_lm *lm, const gm_typo_lm_window *base, size_t p,
+                              const uint32_t *c, size_t n, gm_typo_lm_window *x)
+{
     x->n = base->n;
     memcpy(x->w, base->w, sizeof x->w);
     memcpy(x->id, base->id, sizeof x->id);
     memcpy(x->joined, base->joined, sizeof x->joined);
     x->memo = base->memo;
-    x->w[p] = c;
-    join_pairs(lm, x, p ? p - 1 : 0, p + 1);
-    look_up_spans(lm, x, p);
+    memcpy(x->w + p, c, n * sizeof *c);
+    join_pairs(lm, x, p ? p - 1 : 0, p + n);
+    look_up_spans(lm, x, p, p + n);
     prefetch_pairs(lm, x, p >= GM_TYPO_WORD_MAX - 1 ? p - (GM_TYPO_WORD_MAX - 1) : 0);
     /* Columns up to p hold paths of words ending there, which never cover p. */
     memcpy(x->col, base->col, (p + 1) * sizeof *x->col);

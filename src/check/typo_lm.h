@@ -22,6 +22,11 @@ void gm_typo_lm_free(gm_typo_lm *lm);
 /* The model's index of the word w[0..n) (CJK, 1 <= n <= 4); -1 if unknown. */
 int32_t gm_typo_lm_word(const gm_typo_lm *lm, const uint32_t *w, size_t n);
 
+/* Calls fn for every word of the model (w[0..n), its index), in no
+ * particular order. */
+typedef void (*gm_typo_lm_word_fn)(void *ctx, const uint32_t *w, size_t n, int32_t id);
+void gm_typo_lm_each_word(const gm_typo_lm *lm, gm_typo_lm_word_fn fn, void *ctx);
+
 /* 1 when characters a and b stand next to each other inside some model
  * word of 2-4 characters (a Bloom filter: a rare false 1, never a false 0;
  * the suspect test was tuned with it). */
@@ -30,6 +35,9 @@ int gm_typo_lm_joined(const gm_typo_lm *lm, uint32_t a, uint32_t b);
 /* Exactly the characters that follow cp inside some model word (after: 1)
  * or precede it (after: 0), as ascending offsets from U+4E00; *n of them. */
 const uint16_t *gm_typo_lm_joiners(const gm_typo_lm *lm, uint32_t cp, int after, size_t *n);
+
+/* 1 when the model holds the bigram (a, b) itself (no back-off). */
+int gm_typo_lm_pair_known(const gm_typo_lm *lm, int32_t a, int32_t b);
 
 /* log P(b | a) with back-off; a < 0: no history (unigram); b must be a
  * word index. */
@@ -103,5 +111,9 @@ void gm_typo_lm_prefetch_change(const gm_typo_lm *lm, const uint32_t *w, size_t 
  * reusing what the change cannot affect; fills x, base is unchanged. */
 float gm_typo_lm_rescore(const gm_typo_lm *lm, const gm_typo_lm_window *base, size_t p,
                          uint32_t c, gm_typo_lm_window *x);
+/* The same with w[p .. p + n) replaced by c[0 .. n) (n >= 1; the same
+ * score as changing them one after the other, in one pass). */
+float gm_typo_lm_rescore_span(const gm_typo_lm *lm, const gm_typo_lm_window *base, size_t p,
+                              const uint32_t *c, size_t n, gm_typo_lm_window *x);
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "check/normalize.h"
+#include "check/typo_homophone.h"
 #include "util/file.h"
 #include "util/huge_arena.h"
 
@@ -35,7 +36,9 @@ struct gm_typo_model {
     uint32_t *conf_at;     /* CJK_COUNT + 1 offsets into conf */
     uint16_t *conf;
     uint8_t *kind;         /* per conf entry: 2 same toned reading, 1 same reading, 0 shape */
+    uint16_t (*read)[GM_TYPO_READINGS];   /* per character: syllable numbers, 0-padded */
     gm_typo_lm *lm;        /* the word bigram model (typo_lm.h) */
+    gm_typo_homophones *homophones;       /* the model's words by reading */
 };
 
 static uint64_t pack(const uint32_t *w, size_t n)
@@ -99,6 +102,16 @@ const gm_typo_lm *gm_typo_model_lm(const gm_typo_model *m)
     return m->lm;
 }
 
+const uint16_t *gm_typo_readings(const gm_typo_model *m, uint32_t cp)
+{
+    return gm_typo_is_cjk(cp) ? m->read[cp - CJK_BASE] : NULL;
+}
+
+const gm_typo_homophones *gm_typo_model_homophones(const gm_typo_model *m)
+{
+    return m->homophones;
+}
+
 const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n)
 {
     *n = 0;
@@ -107,6 +120,24 @@ const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n
     uint32_t i = cp - CJK_BASE;
     *n = m->conf_at[i + 1] - m->conf_at[i];
     return *n ? m->conf + m->conf_at[i] : NULL;
+}
+
+/* "12 305": at most GM_TYPO_READINGS syllable numbers of 1..GM_TYPO_SYLLABLES. */
+static int parse_readings(const char *s, size_t len, uint16_t *out)
+{
+    size_t n = 0;
+    const char *end = s + len;
+    while (s < end) {
+        char *next;
+        long v = strtol(s, &next, 10);
+        if (next == s || next > end || v < 1 || v >= GM_TYPO_SYLLABLES || n == GM_TYPO_READINGS)
+            return -1;
+        out[n++] = (uint16_t)v;
+        s = next < end && *next == ' ' ? next + 1 : next;
+        if (s != end && (*s < '0' || *s > '9'))
+            return -1;
+    }
+    return n ? 0 : -1;
 }
 
 /* Decodes a field of CJK characters; returns how many (0: not all CJK or
@@ -215,7 +246,10 @@ static int fill(gm_typo_model *m, const char *buf, size_t len, double total)
                     m->kind[used + i] = (uint8_t)(tab[1 + i] - '0') & 3;
                 }
                 used += k;
-            } else if (v.kind == 'W' || v.kind == 'C') {
+            } else if (v.kind == 'R' && n == 1) {
+                if (parse_readings(v.b, v.blen, m->read[w[0] - CJK_BASE]))
+                    return (int)line;
+            } else if (v.kind == 'W' || v.kind == 'C' || v.kind == 'R') {
                 return (int)line;
             }
         }
@@ -229,6 +263,7 @@ static void model_free(gm_typo_model *m)
     if (!m)
         return;
     gm_huge_arena_free(m->arena);
+    gm_typo_homophones_free(m->homophones);
     gm_typo_lm_free(m->lm);
     free(m);
 }
@@ -249,7 +284,9 @@ static int alloc_tables(gm_typo_model *m, const pass *p)
     m->conf_at = gm_huge_arena_alloc(a, CJK_COUNT + 1, sizeof *m->conf_at, 1);
     m->conf = gm_huge_arena_alloc(a, p->conf_chars + 1, sizeof *m->conf, 1);
     m->kind = gm_huge_arena_alloc(a, p->conf_chars + 1, sizeof *m->kind, 1);
-    if (!m->keys || !m->logp || !m->char_logp || !m->bloom || !m->conf_at || !m->conf || !m->kind)
+    m->read = gm_huge_arena_alloc(a, CJK_COUNT, sizeof *m->read, 1);
+    if (!m->keys || !m->logp || !m->char_logp || !m->bloom || !m->conf_at || !m->conf ||
+        !m->kind || !m->read)
         return GM_E_NOMEM;
     for (size_t c = 0; c < CJK_COUNT; c++)
         m->char_logp[c] = 1.0f;    /* not a word */
@@ -305,6 +342,8 @@ static void load_once(void)
     const char *lm_path = getenv("GOVMEDIA_EXPR_LM");
     if (g.rc == 0)
         g.rc = gm_typo_lm_load(lm_path && *lm_path ? lm_path : GM_EXPR_LM, &m->lm, &g.err);
+    if (g.rc == 0 && !(m->homophones = gm_typo_homophones_build(m->lm, m->read)))
+        g.rc = gm_fail(&g.err, GM_E_NOMEM, "expr_model", "内存不足");
     if (g.rc)
         model_free(m);
     else

@@ -17,6 +17,10 @@
 
 #define GM_TYPO_WORD_MAX 4
 #define GM_TYPO_CONF_MAX 2048   /* most members of one confusion set */
+#define GM_TYPO_READINGS 4      /* most readings kept per character */
+#define GM_TYPO_SYLLABLES 1024  /* syllable numbers are below this */
+
+typedef struct gm_typo_homophones gm_typo_homophones;
 
 typedef struct gm_typo_model gm_typo_model;
 
@@ -54,5 +58,13 @@ const uint8_t *gm_typo_confusion_kinds(const gm_typo_model *m, uint32_t cp);
 
 /* The word bigram model loaded with the dictionary. */
 const gm_typo_lm *gm_typo_model_lm(const gm_typo_model *m);
+
+/* cp's toneless readings as GM_TYPO_READINGS syllable numbers (the same
+ * number = the same syllable), 0 after the last; all 0 when unknown.
+ * NULL when cp is not CJK. */
+const uint16_t *gm_typo_readings(const gm_typo_model *m, uint32_t cp);
+
+/* The bigram model's words indexed by reading (typo_homophone.h). */
+const gm_typo_homophones *gm_typo_model_homophones(const gm_typo_model *m);
 
 #endif

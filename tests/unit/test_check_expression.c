@@ -180,6 +180,22 @@ static void test_expression_typo_official_vocabulary_learned_from_odw(void **sta
     gm_checker_unref(c);
 }
 
+/* Whole-word slips of pinyin input: a word of the same syllables typed in
+ * place of the right one (队伍 -> 堆物, 中央 -> 钟扬), two wrong characters
+ * side by side that form no word with their neighbours; the finding spans
+ * the changed characters and its replacement is the right word's. */
+static void test_expression_typo_whole_word_same_syllables(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "加强人才堆物建设，提高干部队伍素质。", "typo", "堆物", "队伍", 4, 6,
+                      "warn");
+    expect_expression(c, "认真贯彻落实党钟扬决策部署。", "typo", "钟扬", "中央", 7, 9, "warn");
+    expect_expression(c, "要严格控制行政经费，尽可能简绍不必要的开支。", "typo", "简绍", "减少",
+                      13, 15, "warn");
+    gm_checker_unref(c);
+}
+
 static void test_expression_typo_offsets_are_code_points(void **state)
 {
     (void)state;
@@ -258,6 +274,13 @@ static void test_expression_correct_official_text_is_quiet(void **state)
         "完善传染病监测预警机制。",
         "探索多元保障模式，兜牢民生底线。",
         "对重复检举的事项不再受理。",
+        /* the right forms of test_expression_typo_whole_word_same_syllables */
+        "市场监管部门依法吊销其营业执照。",
+        "坚决防止形式主义和官僚主义。",
+        "加强人才队伍建设，提高干部队伍素质。",
+        "要严格控制行政经费，尽可能减少不必要的开支。",
+        "建立健全政府采购绩效评估机制。",
+        "严厉打击拐卖妇女儿童犯罪行为。",
     };
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
         expect_clean(c, ok[i]);
@@ -321,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_expression_typo_same_reading),
         cmocka_unit_test(test_expression_typo_bigram_model_reads_context),
         cmocka_unit_test(test_expression_typo_official_vocabulary_learned_from_odw),
+        cmocka_unit_test(test_expression_typo_whole_word_same_syllables),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
         cmocka_unit_test(test_expression_typo_candidates_use_exact_neighbour_lists),
         cmocka_unit_test(test_expression_correct_official_text_is_quiet),

@@ -1,0 +1,174 @@
+/*
+ * typo_homophone.c - the bigram model's words by reading (see
+ * typo_homophone.h).
+ *
+ * Entries (reading key, word) sorted by key; an open-addressing table maps
+ * each distinct key to its run of entries.
+ */
+#include "check/typo_homophone.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CJK_BASE 0x4E00u
+
+typedef struct entry {
+    uint64_t key;
+    float logp;                /* the word's unigram log-probability */
+    gm_typo_homophone word;
+} entry;
+
+typedef struct run_slot {
+    uint64_t key;              /* 0 = empty (a real key is never 0) */
+    uint32_t start, count;
+} run_slot;
+
+struct gm_typo_homophones {
+    entry *e;                  /* while building */
+    size_t n, cap;
+    gm_typo_homophone *words;  /* the entries' words, in key order */
+    run_slot *runs;
+    size_t mask;
+    const uint16_t (*read)[GM_TYPO_READINGS];
+    const gm_typo_lm *lm;
+    int nomem;
+};
+
+uint64_t gm_typo_reading_key(const uint16_t *s, size_t n)
+{
+    uint64_t k = n;
+    for (size_t i = 0; i < n; i++)
+        k = (k << 10) | s[i];
+    return k;
+}
+
+static size_t run_home(uint64_t k, size_t mask)
+{
+    k ^= k >> 31;
+    k *= 0x9E3779B97F4A7C15ULL;
+    k ^= k >> 29;
+    return (size_t)k & mask;
+}
+
+static void push(gm_typo_homophones *h, uint64_t key, const uint32_t *w, size_t n, int32_t id)
+{
+    if (h->n == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 4096;
+        entry *e = realloc(h->e, cap * sizeof *e);
+        if (!e) {
+            h->nomem = 1;
+            return;
+        }
+        h->e = e;
+        h->cap = cap;
+    }
+    entry *x = &h->e[h->n++];
+    memset(x, 0, sizeof *x);
+    x->key = key;
+    x->logp = gm_typo_lm_logp(h->lm, -1, id);
+    memcpy(x->word.w, w, n * sizeof *w);
+    x->word.id = id;
+}
+
+/* Pushes w under every combination of its characters' readings, from
+ * character i on (syl holds the choices for 0..i-1). */
+static void push_readings(gm_typo_homophones *h, const uint32_t *w, size_t n, int32_t id,
+                          size_t i, uint16_t *syl)
+{
+    if (i >= n || i >= GM_TYPO_WORD_MAX) {
+        push(h, gm_typo_reading_key(syl, n), w, n, id);
+        return;
+    }
+    const uint16_t *r = h->read[w[i] - CJK_BASE];
+    for (size_t k = 0; k < GM_TYPO_READINGS && r[k]; k++) {
+        syl[i] = r[k];
+        push_readings(h, w, n, id, i + 1, syl);
+    }
+}
+
+static void add_word(void *ctx, const uint32_t *w, size_t n, int32_t id)
+{
+    uint16_t syl[GM_TYPO_WORD_MAX];
+    if (n >= 2 && n <= GM_TYPO_WORD_MAX)
+        push_readings(ctx, w, n, id, 0, syl);
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    if (x->logp != y->logp)
+        return x->logp > y->logp ? -1 : 1;                     /* commonest first */
+    return memcmp(x->word.w, y->word.w, sizeof x->word.w);   /* a stable order */
+}
+
+static int index_runs(gm_typo_homophones *h)
+{
+    size_t slots = 1024;
+    while (slots < h->n * 2)
+        slots <<= 1;
+    h->mask = slots - 1;
+    h->runs = calloc(slots, sizeof *h->runs);
+    h->words = malloc((h->n + 1) * sizeof *h->words);
+    if (!h->runs || !h->words)
+        return -1;
+    for (size_t i = 0; i < h->n; i++)
+        h->words[i] = h->e[i].word;
+    for (size_t i = 0; i < h->n;) {
+        size_t j = i;
+        while (j < h->n && h->e[j].key == h->e[i].key)
+            j++;
+        size_t s = run_home(h->e[i].key, h->mask);
+        while (h->runs[s].key)
+            s = (s + 1) & h->mask;
+        h->runs[s] = (run_slot){h->e[i].key, (uint32_t)i, (uint32_t)(j - i)};
+        i = j;
+    }
+    return 0;
+}
+
+gm_typo_homophones *gm_typo_homophones_build(const gm_typo_lm *lm,
+                                             const uint16_t (*read)[GM_TYPO_READINGS])
+{
+    gm_typo_homophones *h = calloc(1, sizeof *h);
+    if (!h)
+        return NULL;
+    h->read = read;
+    h->lm = lm;
+    gm_typo_lm_each_word(lm, add_word, h);
+    if (!h->nomem)
+        qsort(h->e, h->n, sizeof *h->e, by_key);
+    if (h->nomem || index_runs(h)) {
+        gm_typo_homophones_free(h);
+        return NULL;
+    }
+    free(h->e);
+    h->e = NULL;
+    return h;
+}
+
+void gm_typo_homophones_free(gm_typo_homophones *h)
+{
+    if (!h)
+        return;
+    free(h->e);
+    free(h->words);
+    free(h->runs);
+    free(h);
+}
+
+const gm_typo_homophone *gm_typo_homophones_find(const gm_typo_homophones *h, uint64_t key,
+                                                 size_t *count)
+{
+    for (size_t s = run_home(key, h->mask);; s = (s + 1) & h->mask) {
+        if (h->runs[s].key == key) {
+            *count = h->runs[s].count;
+            return &h->words[h->runs[s].start];
+        }
+        if (h->runs[s].key == 0) {
+            *count = 0;
+            return NULL;
+        }
+    }
+}
