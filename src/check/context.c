@@ -104,7 +104,8 @@ static const char *const alarms[] = {"当心", "小心", "警惕", "谨防", "�
 /* In the clause after a condition ending in 的 (参与赌博的，处五日以下拘留)
  * these state the legal consequence. */
 static const char *const consequences[] = {"依法", "追究", "拘留", "罚款", "处罚", "处以", "判处",
-                                           "吊销", "没收", "责令", "刑事", "治安", "一律"};
+                                           "吊销", "没收", "责令", "刑事", "治安", "一律", "报警",
+                                           "挂断", "拨打"};
 /* Just after an enforcement word they stop it governing what follows
  * (打击价, 整治后依然火爆的, 查处不到的). */
 static const char *const undoing[] = {"价", "后", "不到", "不了", "不住", "无效", "外传", "外泄"};
@@ -510,11 +511,20 @@ static int question_then_alarm(const char *text, size_t len, size_t ce)
            starts_with_any(text, ce + l, len, alarms, N(alarms)) != 0;
 }
 
-/* The term's clause is a condition ending in 的 (参与赌博的，处五日以下拘留;
- * 凡是要求加微信刷单的，都是诈骗), a 所谓 (所谓“赌博”，其实都是骗局) or the
- * term alone (赌博，一次也不能碰), and the next clause states a legal
- * consequence or condemns it (an enforcement word there only after 的:
- * 赌博，严禁外传 is an advert). */
+/* A clause that starts with one of these is a condition (如遇赌博，请立即
+ * 报警; 接到刷单返利的电话，一律挂断). */
+static const char *const conditionals[] = {"如遇", "如果", "一旦", "遇到", "接到", "凡是",
+                                           "如发现", "发现"};
+/* A next clause that starts with one of these says what the term really is
+ * (赌博不是致富路，而是犯罪路). */
+static const char *const contrasts[] = {"而是", "其实", "实则", "实为", "实际上"};
+
+/* The term's clause is a condition - ending in 的 (参与赌博的，处五日以下拘留;
+ * 凡是要求加微信刷单的，都是诈骗) or starting with 如遇/接到/凡是… - a 所谓
+ * (所谓“赌博”，其实都是骗局) or the term alone (赌博，一次也不能碰), or the next
+ * clause is a contrast (…，而是犯罪路); and the next clause condemns it, or
+ * after a condition states a legal consequence or has an enforcement word
+ * (赌博，严禁外传 is an advert: no condition). */
 static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t len,
                               const gm_hit *h, size_t cs, size_t ce)
 {
@@ -523,21 +533,23 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
     uint32_t cp = cp_at(text, len, ce, &l);
     if (!(cp == 0xFF0C || cp == ','))
         return 0;
-    int condition = ends_with(text, 0, ce, of);
-    int topic_only = (h->b_start == cs && h->b_end == ce) ||
-                     starts_with_any(text, cs, h->b_start, (const char *const[]){so_called}, 1);
-    if (!condition && !topic_only)
+    size_t ns, ne, next = ce + l;
+    int condition = ends_with(text, 0, ce, of) ||
+                    starts_with_any(text, cs, h->b_start, conditionals, N(conditionals));
+    int judged = condition || (h->b_start == cs && h->b_end == ce) ||
+                 starts_with_any(text, cs, h->b_start, (const char *const[]){so_called}, 1) ||
+                 starts_with_any(text, next, len, contrasts, N(contrasts));
+    if (!judged)
         return 0;
-    size_t ns, ne;
-    clause_of(text, len, ce + l, ce + l, &ns, &ne);
-    if (condemned_after(&hs->cond, text, ce + l, h->cp_end, ne))
+    clause_of(text, len, next, next, &ns, &ne);
+    if (condemned_after(&hs->cond, text, next, h->cp_end, ne))
         return 1;
     if (!condition)
         return 0;
-    if (any_in(text, ce + l, ne, consequences, N(consequences)))
+    if (any_in(text, next, ne, consequences, N(consequences)))
         return 1;
     for (size_t i = 0; i < hs->words.n; i++)
-        if (hs->words.v[i].b_start >= ce + l && hs->words.v[i].b_end <= ne)
+        if (hs->words.v[i].b_start >= next && hs->words.v[i].b_end <= ne)
             return 1;
     return 0;
 }
@@ -604,13 +616,15 @@ static int word_governs(const gm_ctx_hits *hs, const char *text, size_t len, con
     return 0;
 }
 
-/* The text has a question mark or a 的， (looked for once per text). */
+/* The text has a question mark, a 的， or a conditional (looked for once
+ * per text). */
 static int question_or_condition(gm_ctx_hits *hs, const char *text, size_t len)
 {
     if (!hs->marks_seen) {
         hs->marks_seen = 1;
         hs->marks = find_in(text, 0, len, "？") || memchr(text, '?', len) ||
-                    find_in(text, 0, len, "的，") || find_in(text, 0, len, "的,");
+                    find_in(text, 0, len, "的，") || find_in(text, 0, len, "的,") ||
+                    any_in(text, 0, len, conditionals, N(conditionals));
     }
     return hs->marks;
 }

@@ -93,6 +93,22 @@ class CheckListsTest(gmtest.ManagedListsTest):
         self.assertEqual(r.status, 200, r)
         self.assertTrue(self.check("百家乐主题展")["ok"])
 
+    def test_enforcement_frames_and_advert_cues_through_the_api(self):
+        # the grammar (issue 14 §2): a passive after the term, a condition
+        # then its consequence warn; an advert cue in the sentence blocks
+        for text in ("这些六合彩平台均已被查封", "参与百家乐的，处五日以下拘留"):
+            rep = self.check(text)
+            self.assertTrue(rep["ok"], (text, rep))
+            self.assertEqual(rep["findings"][0]["context"], "enforcement")
+        self.assertFalse(self.check("严厉打击六合彩？加微信教你避开")["ok"])
+        # a context word an admin adds still yields to an advert cue
+        r = self.admin.post(BASE + "context", {"add": [{"term": "严控"}]})
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(self.check("严控时时彩")["ok"])
+        rep = self.check("严控时时彩？V信私聊")
+        self.assertFalse(rep["ok"], rep)
+        self.assertNotIn("context", rep["findings"][0])
+
     def test_approved_sources_edited_in_product(self):
         c = self.srv.client("contributor")
         body = {"text": "转载", "repost_source": "某某测试日报"}

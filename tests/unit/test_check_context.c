@@ -162,7 +162,11 @@ static void test_enforcement_condition_then_consequence_warns(void **state)
     expect_enforcement("依据《治安管理处罚法》，参与六合彩的，处五日以下拘留");
     expect_enforcement("所谓“百家乐”，其实都是骗局");
     expect_enforcement("时时彩，一次也不能碰");
+    expect_enforcement("如遇刷单返利，请立即拨打96110");
+    expect_enforcement("接到中奖通知的电话，一律挂断");
+    expect_enforcement("百家乐不是致富路，而是犯罪路");
     expect_block("六合彩的，今晚开奖", "六合彩");
+    expect_block("六合彩不是梦，而是天天开", "六合彩");
     expect_block("六合彩，严禁外传", "六合彩");   /* an enforcement word there needs 的 */
 }
 
