@@ -532,6 +532,7 @@ HELDOUT3 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_hel
 
 
 FRESH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_fresh.tsv")
+FINAL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_final.tsv")
 
 
 def tsv_rows(path):
@@ -545,7 +546,8 @@ def heldout3():
     """The session-19 sets: [(group, kind, template)].  context_heldout.tsv
     gives kind "h3_tune:<style>" or "h3_aside:<style>" by the parity of the
     template's md5, so the split is fixed and nobody chose it;
-    context_fresh.tsv (written after tuning) gives "h4:<style>"."""
+    context_fresh.tsv (written after tuning) gives "h4:<style>",
+    context_final.tsv (written last, never tuned on) "h5:<style>"."""
     rows = []
     for want, style, tmpl in tsv_rows(HELDOUT3):
         half = "aside" if hashlib.md5(tmpl.encode()).digest()[0] & 1 else "tune"
@@ -553,6 +555,8 @@ def heldout3():
                      "h3_%s:%s" % (half, style), tmpl))
     for want, style, tmpl in tsv_rows(FRESH):
         rows.append(("enforcement" if want == "warn" else "advert", "h4:" + style, tmpl))
+    for want, style, tmpl in tsv_rows(FINAL):
+        rows.append(("enforcement" if want == "warn" else "advert", "h5:" + style, tmpl))
     return rows
 
 
