@@ -47,6 +47,7 @@ extern const gm_route gm_routes_posts[];
 extern const gm_route gm_routes_lexicons[];
 extern const gm_route gm_routes_recheck[];
 extern const gm_route gm_routes_national_filings[];
+extern const gm_route gm_routes_vault[];
 
 /* 0 for the few routes whose handler never touches the database (health):
  * the server gives them no connection (r->db is NULL). */

@@ -24,7 +24,8 @@ static const gm_route *const tables[] = {
     gm_routes_calendar, gm_routes_notifications, gm_routes_messages, gm_routes_message_admin,
     gm_routes_reports, gm_routes_jobs, gm_routes_incidents, gm_routes_duty, gm_routes_meetings,
     gm_routes_posts,
-    gm_routes_lexicons, gm_routes_recheck, gm_routes_national_filings, NULL,
+    gm_routes_lexicons, gm_routes_recheck, gm_routes_national_filings,
+    gm_routes_vault, NULL,
 };
 
 /* Matches one pattern against path, segment by segment. */

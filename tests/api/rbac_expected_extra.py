@@ -166,3 +166,15 @@ EXPECTED_EXTRA.update({
     ("POST", "/api/v1/accounts/{id}/national-filings"): OPERATORS,
     ("GET", "/api/v1/national-filings"): ALL,
 })
+
+# The credential vault (REQUIREMENTS §1): the holding office (信息中心) stores,
+# delegates and reads the access log; everyone who reads accounts may ask to
+# reveal (the handler then needs the office or a delegation in force).
+EXPECTED_EXTRA.update({
+    ("GET", "/api/v1/accounts/{id}/credential"): ALL,
+    ("PUT", "/api/v1/accounts/{id}/credential"): SUPERVISOR,
+    ("POST", "/api/v1/accounts/{id}/credential/reveal"): ALL,
+    ("POST", "/api/v1/accounts/{id}/credential/grants"): SUPERVISOR,
+    ("DELETE", "/api/v1/accounts/{id}/credential/grants/{id}"): SUPERVISOR,
+    ("GET", "/api/v1/accounts/{id}/credential/access"): SUPERVISOR,
+})
