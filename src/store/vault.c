@@ -130,7 +130,7 @@ static int log_reveal(db *d, const gm_actor *who, long long account_id, const ch
 {
     int rc = db_exec(d, err,
                      "INSERT INTO credential_access(account_id,user_id,login,at,client_addr,purpose,"
-                     "grant_id) VALUES(?,?,?,?,?,?,?)", "nttttn", account_id, who->user_id,
+                     "grant_id) VALUES(?,?,?,?,?,?,?)", "nnttttn", account_id, who->user_id,
                      who->login, now, who->client_addr, purpose, grant_id);
     if (!rc)
         rc = audit_append_json(d, who, "credential.reveal", "account", account_id, NULL,

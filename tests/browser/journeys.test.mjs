@@ -5,10 +5,18 @@
 // account's name, a post's title) and its unit.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { startGovmedia } from "./lib/gm.mjs";
 
 let gm, names;
 before(async () => {
+  // the credential vault's key, outside the database (the server inherits the environment)
+  const key = path.join(mkdtempSync(path.join(tmpdir(), "gmvault-")), "vault.key");
+  writeFileSync(key, randomBytes(32), { mode: 0o600 });
+  process.env.GOVMEDIA_VAULT_KEY = key;
   gm = await startGovmedia();
   names = {};
   for (const login of ["contributor", "depthead", "supervisor", "operator"])
@@ -103,4 +111,28 @@ test("at 1366 px the main tables fit: no sideways scrolling, no clipped column",
     gm.assertClean(page);
   }
   assert.deepEqual(wide, []);
+});
+
+test("credential vault: the 信息中心 stores a login, reveals it with a reason, and the look is logged", async () => {
+  const page = await gm.pageAs("supervisor", "/accounts/1");
+  await page.getByRole("tab", { name: "登录凭据" }).click();
+  await page.locator("[data-test=cred-store]").click();
+  await page.locator("[data-test=cred-login]").fill("gh_sfxjy2026");
+  await page.locator("[data-test=cred-password]").fill("Pw-直播-2026");
+  await page.locator("[data-test=cred-save]").click();
+  await page.locator("[data-test=cred-stored]", { hasText: "已保管" }).waitFor();
+  await page.locator("[data-test=cred-reveal]").click();
+  await page.locator(".el-message-box input").fill("核对账号信息");
+  await page.locator(".el-message-box__btns .el-button--primary").click();
+  await page.locator("[data-test=cred-shown]", { hasText: "Pw-直播-2026" }).waitFor();
+  await page.locator("[data-test=cred-access] .el-table__row", { hasText: names.supervisor }).waitFor();
+  await gm.shots(page, "journey-credential-supervisor");
+  gm.assertClean(page);
+  // an operator without a delegation sees that a login is held, and no button to reveal it
+  const op = await gm.pageAs("operator", "/accounts/1");
+  await op.getByRole("tab", { name: "登录凭据" }).click();
+  await op.locator("[data-test=cred-stored]", { hasText: "已保管" }).waitFor();
+  assert.equal(await op.locator("[data-test=cred-reveal]").count(), 0);
+  assert.doesNotMatch(await op.locator("body").innerText(), /Pw-直播-2026/);
+  gm.assertClean(op);
 });
