@@ -4,6 +4,8 @@
 BUILD    ?= build
 DB       ?= govmedia.db
 LISTEN   ?= 127.0.0.1:8080
+# The credential vault's key for the demo (docs/OPERATIONS.md: production keeps it elsewhere).
+VAULT_KEY ?= $(DB).vault.key
 JOBS     ?= 2
 MAKEFLAGS += --no-print-directory
 
@@ -28,7 +30,9 @@ test: build
 run: build
 	@if [ -f $(DB) ]; then $(BUILD)/govmedia init --db $(DB); \
 	 else $(BUILD)/govmedia init --db $(DB) --demo >/dev/null && echo "已创建 $(DB)(含演示数据)"; fi
-	@$(BUILD)/govmedia serve --db $(DB) --listen $(LISTEN)
+	@[ -n "$$GOVMEDIA_VAULT_KEY" ] || [ -f $(VAULT_KEY) ] || \
+	 (umask 077 && head -c 32 /dev/urandom > $(VAULT_KEY) && echo "已创建凭据保管密钥 $(VAULT_KEY)(仅供演示)")
+	@GOVMEDIA_VAULT_KEY="$${GOVMEDIA_VAULT_KEY:-$(abspath $(VAULT_KEY))}" $(BUILD)/govmedia serve --db $(DB) --listen $(LISTEN)
 
 asan: deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGM_SANITIZE=ON -DGM_WERROR=ON >/dev/null
