@@ -4,6 +4,7 @@ Starts the real program: a fresh SQLite file with the demo organisation,
 `govmedia serve` on a free loopback port, and HTTP clients that log in as
 the demo users.  Standard library only.
 """
+import datetime
 import http.cookiejar
 import json
 import os
@@ -139,6 +140,12 @@ class Server:
             self.proc.stdout.close()
             self.log.close()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def utc_iso(seconds_from_now=0):
+    """The API's UTC ISO-8601 form of a moment relative to now."""
+    t = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=seconds_from_now)
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def sql(db_path, query, params=()):

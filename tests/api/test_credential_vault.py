@@ -6,7 +6,6 @@ the database; nobody else reads it except under a delegation in force; a
 delegation expires or is withdrawn; every reveal is logged and audited, and
 no password reaches the database file, the audit trail or a reply that is
 not a reveal."""
-import datetime
 import glob
 import os
 import tempfile
@@ -17,11 +16,6 @@ import gmtest
 
 WECHAT = 1
 PASSWORD = "S3cret-密码-2026!"
-
-
-def iso(seconds_from_now):
-    t = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=seconds_from_now)
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class CredentialVaultTest(gmtest.ServerTest):
@@ -67,14 +61,14 @@ class CredentialVaultTest(gmtest.ServerTest):
         r = self.reveal("supervisor", "核对账号信息")
         self.assertEqual((r.status, r.json["login"], r.json["password"]), (200, "gh_sfxjy2026", PASSWORD), r)
         op_id = op.get("/api/v1/session").json["user"]["id"]
-        for body, field in [({"user_id": op_id, "expires_at": iso(-60), "reason": "直播"}, "expires_at"),
-                            ({"user_id": op_id, "expires_at": iso(40 * 86400), "reason": "直播"}, "expires_at"),
-                            ({"user_id": 999999, "expires_at": iso(3600), "reason": "直播"}, "user_id"),
-                            ({"user_id": op_id, "expires_at": iso(3600)}, "reason")]:
+        for body, field in [({"user_id": op_id, "expires_at": gmtest.utc_iso(-60), "reason": "直播"}, "expires_at"),
+                            ({"user_id": op_id, "expires_at": gmtest.utc_iso(40 * 86400), "reason": "直播"}, "expires_at"),
+                            ({"user_id": 999999, "expires_at": gmtest.utc_iso(3600), "reason": "直播"}, "user_id"),
+                            ({"user_id": op_id, "expires_at": gmtest.utc_iso(3600)}, "reason")]:
             r = sup.post(f"/api/v1/accounts/{WECHAT}/credential/grants", body)
             self.assertEqual((r.status, r.error_field()), (400, field), (body, r))
         r = sup.post(f"/api/v1/accounts/{WECHAT}/credential/grants",
-                     {"user_id": op_id, "expires_at": iso(3600), "reason": "11月25日政策解读直播"})
+                     {"user_id": op_id, "expires_at": gmtest.utc_iso(3600), "reason": "11月25日政策解读直播"})
         self.assertEqual(r.status, 200, r)
         [grant] = r.json["grants"]
         self.assertEqual((grant["user_id"], grant["user_login"]), (op_id, "operator"))
@@ -87,7 +81,7 @@ class CredentialVaultTest(gmtest.ServerTest):
         self.assertEqual(self.reveal("operator").status, 403)
         # a delegation expires by itself
         r = sup.post(f"/api/v1/accounts/{WECHAT}/credential/grants",
-                     {"user_id": op_id, "expires_at": iso(2), "reason": "短时测试授权"})
+                     {"user_id": op_id, "expires_at": gmtest.utc_iso(2), "reason": "短时测试授权"})
         self.assertEqual(r.status, 200, r)
         time.sleep(3)
         self.assertEqual(self.reveal("operator").status, 403)

@@ -5,7 +5,6 @@ its gaps and xlsx export, and meetings with the missing monthly meeting
 Demo data: unit 4 示范县教育局 holds depthead, leader, principal, contributor;
 its parent is unit 3 示范县.
 """
-import datetime
 import io
 import os
 import sys
@@ -19,11 +18,6 @@ import gmtest  # noqa: E402
 
 def user_id(srv, login):
     return gmtest.sql(srv.db, "SELECT id FROM users WHERE login=?", (login,))[0][0]
-
-
-def iso_in(minutes):
-    t = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=minutes)
-    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class IncidentTest(gmtest.ServerTest):
@@ -73,12 +67,12 @@ class IncidentTest(gmtest.ServerTest):
         r = self.leader.post(f"/api/v1/incidents/{inc['id']}/ack", {})
         self.assertEqual(r.status, 200, r)
         self.assertEqual(self.leader.post(f"/api/v1/incidents/{inc['id']}/ack", {}).status, 409)
-        r = self.sup.post("/api/v1/incidents/escalate", {"as_of": iso_in(20)})
+        r = self.sup.post("/api/v1/incidents/escalate", {"as_of": gmtest.utc_iso(20 * 60)})
         self.assertNotIn(inc["id"], [e["incident_id"] for e in r.json["escalated"]])
-        r = self.sup.post("/api/v1/incidents/escalate", {"as_of": iso_in(31)})
+        r = self.sup.post("/api/v1/incidents/escalate", {"as_of": gmtest.utc_iso(31 * 60)})
         mine = [e for e in r.json["escalated"] if e["incident_id"] == inc["id"]]
         self.assertEqual([(e["step"], e["escalated_to"]) for e in mine], [(1, "分管副局长 赵强")])
-        again = self.sup.post("/api/v1/incidents/escalate", {"as_of": iso_in(90)})
+        again = self.sup.post("/api/v1/incidents/escalate", {"as_of": gmtest.utc_iso(90 * 60)})
         self.assertNotIn(inc["id"], [e["incident_id"] for e in again.json["escalated"]])
         detail = self.con.get(f"/api/v1/incidents/{inc['id']}").json
         step1 = detail["notices"][0]
