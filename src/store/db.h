@@ -62,6 +62,9 @@ int db_commit(db *d, gm_err *err);
 void db_rollback(db *d);
 /* 1 while a transaction (db_begin or db_begin_read) is open on d. */
 int db_in_transaction(db *d);
+/* 1 while a write transaction (db_begin) is open on d: what it reads may
+ * include its own changes, which a rollback takes back. */
+int db_in_write_transaction(db *d);
 /* Ends a transaction: commits when rc is 0, rolls back otherwise; returns
  * rc (or the commit's failure).  Pattern:
  *   int rc = db_begin(d, err); if (!rc) rc = do_things(...); return db_end(d, rc, err); */
@@ -93,9 +96,11 @@ int db_query_int(db *d, long long *out, gm_err *err, const char *sql, const char
  * Taking one inside db_begin_read() starts that snapshot.  A memo that
  * keeps what it read with the stamp it read under is current while the
  * stamp is (store/session_memo.c).  A driver that cannot tell returns a
- * new stamp every time. */
+ * new stamp every time.  database tells database files apart within the
+ * process (the same for every connection to one file, never 0), for
+ * memos that compare something read from the database itself. */
 typedef struct db_stamp {
-    unsigned long long connection, version;
+    unsigned long long connection, version, database;
 } db_stamp;
 int db_stamp_take(db *d, db_stamp *out, gm_err *err);
 

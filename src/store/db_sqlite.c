@@ -58,6 +58,7 @@ struct db {
     stmt_cache *cache;
     int writer_turn;       /* holds this process's writer turn (write transaction) */
     unsigned long long serial;   /* this connection among all opened by the process */
+    unsigned long long database; /* its file among those the process opened */
 };
 
 struct db_stmt {
@@ -166,6 +167,28 @@ static void join_upkeep(db *d, const char *path)
     pthread_mutex_unlock(&upkeep.lock);
 }
 
+/* The number of a database file within the process (db_stamp.database):
+ * file names as SQLite resolved them, in the order first opened. */
+#define KNOWN_FILES 64
+static pthread_mutex_t files_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *known_files[KNOWN_FILES];
+
+static unsigned long long file_number(sqlite3 *conn, unsigned long long serial)
+{
+    const char *name = sqlite3_db_filename(conn, "main");
+    unsigned long long n = 0;
+    pthread_mutex_lock(&files_lock);
+    for (size_t i = 0; name && *name && !n && i < KNOWN_FILES; i++) {
+        if (!known_files[i])
+            known_files[i] = strdup(name);
+        if (known_files[i] && strcmp(known_files[i], name) == 0)
+            n = i + 1;
+    }
+    pthread_mutex_unlock(&files_lock);
+    /* Unnamed (in memory) or past the table: a number of its own, never reused. */
+    return n ? n : (1ULL << 63) | serial;
+}
+
 /* Process-wide SQLite settings, before the library's first use.  Memory
  * statistics off: with them every sqlite3_malloc/free of every connection
  * takes one global mutex (the pool threads queued on it, bench/api), and
@@ -193,6 +216,7 @@ int db_open(db **out, const char *path, gm_err *err)
         return GM_E_IO;
     }
     sqlite3_busy_timeout(d->conn, BUSY_TIMEOUT_MS);
+    d->database = file_number(d->conn, d->serial);
     /* synchronous=NORMAL in WAL: a commit is in the OS once COMMIT returns
      * (survives kill -9 of the process); see docs/OPERATIONS.md for power loss. */
     rc = db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
@@ -310,6 +334,7 @@ int db_begin(db *d, gm_err *err)
 
 int db_begin_read(db *d, gm_err *err) { return db_exec(d, err, "BEGIN DEFERRED", ""); }
 int db_in_transaction(db *d) { return !sqlite3_get_autocommit(d->conn); }
+int db_in_write_transaction(db *d) { return sqlite3_txn_state(d->conn, "main") == SQLITE_TXN_WRITE; }
 
 int db_commit(db *d, gm_err *err)
 {
@@ -540,6 +565,7 @@ int db_stamp_take(db *d, db_stamp *out, gm_err *err)
         return fail_sqlite(d, err, SQLITE_ERROR, "data_version");
     out->connection = d->serial;
     out->version = version;
+    out->database = d->database;
     return GM_OK;
 }
 

@@ -17,7 +17,7 @@
 
 typedef struct memo_slot {
     char token_hash[SESSION_MEMO_HEX];
-    db_stamp stamp;
+    session_memo_when when;
     char expires_at[GM_ISO_LEN];
     char csrf[SESSION_MEMO_HEX];
     long long user_id;
@@ -45,14 +45,28 @@ static memo_slot *slot_for(const char *token_hash)
     return slots ? &slots[(unsigned char)token_hash[0] % MEMO_SLOTS] : NULL;
 }
 
-bool session_memo_find(const char *token_hash, const db_stamp *stamp, const char *now,
+static bool same_stamp(const db_stamp *x, const db_stamp *y)
+{
+    return x->connection == y->connection && x->version == y->version;
+}
+
+/* Kept under when: nothing committed since, or nothing to sessions,
+ * users, grants or units (the same generation of the same database). */
+static bool still_current(const session_memo_when *kept, const session_memo_when *when)
+{
+    return same_stamp(&kept->stamp, &when->stamp) ||
+           (when->generation >= 0 && kept->generation == when->generation &&
+            kept->stamp.database == when->stamp.database);
+}
+
+bool session_memo_find(const char *token_hash, const session_memo_when *when, const char *now,
                        gm_actor *a, char csrf[SESSION_MEMO_HEX])
 {
     memo_slot *s = slot_for(token_hash);
     if (!s || !s->user_id || strcmp(s->token_hash, token_hash) != 0 ||
-        s->stamp.connection != stamp->connection || s->stamp.version != stamp->version ||
-        strcmp(s->expires_at, now) <= 0)
+        !still_current(&s->when, when) || strcmp(s->expires_at, now) <= 0)
         return false;
+    s->when.stamp = when->stamp;   /* same snapshot: the next request may skip the generation */
     a->user_id = s->user_id;
     memcpy(a->login, s->login, sizeof a->login);
     a->n_grants = s->n_grants;
@@ -62,19 +76,20 @@ bool session_memo_find(const char *token_hash, const db_stamp *stamp, const char
     return true;
 }
 
-void session_memo_keep(const char *token_hash, const db_stamp *stamp, const char *expires_at,
-                       const gm_actor *a, const char csrf[SESSION_MEMO_HEX])
+void session_memo_keep(const char *token_hash, const session_memo_when *when,
+                       const char *expires_at, const gm_actor *a,
+                       const char csrf[SESSION_MEMO_HEX])
 {
     memo_slot *s = slot_for(token_hash);
     if (!s)
         return;
     s->user_id = 0;   /* unusable until filled */
     if (strlen(token_hash) >= sizeof s->token_hash || strlen(expires_at) >= sizeof s->expires_at ||
-        a->n_grants > GM_MAX_GRANTS)
+        a->n_grants > GM_MAX_GRANTS || when->generation < 0)
         return;
     strcpy(s->token_hash, token_hash);
     strcpy(s->expires_at, expires_at);
-    s->stamp = *stamp;
+    s->when = *when;
     memcpy(s->csrf, csrf, SESSION_MEMO_HEX);
     memcpy(s->login, a->login, sizeof s->login);
     s->n_grants = a->n_grants;

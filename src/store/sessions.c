@@ -7,6 +7,7 @@
 #include "store/session_memo.h"
 #include "util/clock.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 int sessions_create(db *d, const gm_actor *who, const char *token_hash, const char *csrf,
@@ -48,18 +49,41 @@ static void actor_from_row(db_stmt *q, gm_actor *a, char csrf[SESSION_TOKEN_HEX]
     a->grant_units[a->n_grants++] = db_int(q, 5);
 }
 
+/* The security generation (migration 046) in the current snapshot. */
+static int security_generation(db *d, long long *out, gm_err *err)
+{
+    return db_query_int(d, out, err, "SELECT value FROM security_generation WHERE id=1", "");
+}
+
+/* The kept lookup for token_hash if still current (session_memo.h); when
+ * is filled with what a fresh lookup would be read under.  Inside a write
+ * transaction nothing is used or kept (when->generation stays -1). */
+static int memo_lookup(db *d, const char *token_hash, const char *now, session_memo_when *when,
+                       gm_actor *a, char csrf[SESSION_TOKEN_HEX], bool *hit, gm_err *err)
+{
+    /* Taken before the lookup (in its snapshot), so what the lookup reads
+     * is what the stamp and the generation stand for. */
+    *hit = false;
+    when->generation = -1;
+    int rc = db_stamp_take(d, &when->stamp, err);
+    if (rc || db_in_write_transaction(d))
+        return rc;
+    if ((*hit = session_memo_find(token_hash, when, now, a, csrf)))
+        return GM_OK;
+    rc = security_generation(d, &when->generation, err);
+    if (!rc)
+        *hit = session_memo_find(token_hash, when, now, a, csrf);
+    return rc;
+}
+
 static int load_actor(db *d, const char *token_hash, const char *now, gm_actor *a,
                       char csrf[SESSION_TOKEN_HEX], gm_err *err)
 {
-    /* Taken before the lookup (in its snapshot), so what the lookup reads
-     * is what the stamp stands for (session_memo.h: kept only while nothing
-     * was committed since). */
-    db_stamp stamp;
-    int rc = db_stamp_take(d, &stamp, err);
-    if (rc)
+    session_memo_when when;
+    bool hit;
+    int rc = memo_lookup(d, token_hash, now, &when, a, csrf, &hit, err);
+    if (rc || hit)
         return rc;
-    if (session_memo_find(token_hash, &stamp, now, a, csrf))
-        return GM_OK;
     /* One statement: the session, its user and the user's grants (one row
      * per grant, the same order as users_load_grants). */
     db_stmt *q;
@@ -86,7 +110,7 @@ static int load_actor(db *d, const char *token_hash, const char *now, gm_actor *
         return rc;
     if (!a->user_id)
         return gm_fail(err, GM_E_AUTH, NULL, "未登录或会话已过期");
-    session_memo_keep(token_hash, &stamp, expires, a, csrf);
+    session_memo_keep(token_hash, &when, expires, a, csrf);
     return GM_OK;
 }
 

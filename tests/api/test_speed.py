@@ -148,7 +148,9 @@ class KeptConnectionTest(unittest.TestCase):
 
 class SessionMemoTest(unittest.TestCase):
     """Each pool thread keeps what a session lookup read (store/session_memo.c)
-    only while nothing was committed to the database since: these tests warm
+    only while nothing was committed to the database since, or nothing to the
+    sessions, users, grants or units (the security generation, migration 046,
+    moved by triggers; tests/unit/test_security_generation.c): these tests warm
     every thread's memo with many parallel requests, change the session, the
     user or the grants (through the API, on the database file from another
     process, or by letting the session run out) and then expect every one of
@@ -237,6 +239,32 @@ class SessionMemoTest(unittest.TestCase):
                                 "(SELECT id FROM users WHERE login='leader')")
         self.assertEqual({r[0][0] for _, r in self.whoami_all(token)}, {"observer"})
         gmtest.sql(self.srv.db, "UPDATE users SET disabled=1 WHERE login='leader'")
+        self.assertEqual(self.whoami_all(token), {(401, None)})
+
+    def test_session_memo_kept_through_ordinary_writes_still_sees_security_changes(self):
+        """Ordinary writes (drafts) leave the security generation, so the
+        kept lookups stay; a grant change or a session deleted on the
+        database file by another process between them moves it, and every
+        thread sees the change at once."""
+        writer = self.srv.client("contributor")
+        _, token = self.session_of("leader")
+        token_hash = hashlib.sha256(token.encode()).hexdigest()
+
+        def ordinary_write(i):
+            r = writer.post("/api/v1/posts", {"title": f"普通稿件{i}", "body": "请做好冬季防火工作。",
+                                              "account_ids": [1]})
+            self.assertEqual(r.status, 201, r)
+        before = self.whoami_all(token)
+        self.assertEqual({s for s, _ in before}, {200})
+        ordinary_write(1)
+        self.assertEqual(self.whoami_all(token), before)
+        gmtest.sql(self.srv.db, "UPDATE user_roles SET role='observer' WHERE user_id="
+                                "(SELECT id FROM users WHERE login='leader')")
+        ordinary_write(2)
+        self.assertEqual({r[0][0] for _, r in self.whoami_all(token)}, {"observer"})
+        ordinary_write(3)
+        gmtest.sql(self.srv.db, "DELETE FROM sessions WHERE token_hash=?", (token_hash,))
+        ordinary_write(4)
         self.assertEqual(self.whoami_all(token), {(401, None)})
 
     def test_session_memo_never_outlives_the_session_expiry(self):
