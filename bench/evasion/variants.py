@@ -533,6 +533,7 @@ HELDOUT3 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_hel
 
 FRESH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_fresh.tsv")
 FINAL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_final.tsv")
+H6 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h6.tsv")
 
 
 def tsv_rows(path):
@@ -547,7 +548,9 @@ def heldout3():
     gives kind "h3_tune:<style>" or "h3_aside:<style>" by the parity of the
     template's md5, so the split is fixed and nobody chose it;
     context_fresh.tsv (written after tuning) gives "h4:<style>",
-    context_final.tsv (written last, never tuned on) "h5:<style>"."""
+    context_final.tsv (written last, never tuned on) "h5:<style>";
+    context_h6.tsv (session 20, written before any change, never tuned on)
+    "h6:<style>"."""
     rows = []
     for want, style, tmpl in tsv_rows(HELDOUT3):
         half = "aside" if hashlib.md5(tmpl.encode()).digest()[0] & 1 else "tune"
@@ -557,6 +560,8 @@ def heldout3():
         rows.append(("enforcement" if want == "warn" else "advert", "h4:" + style, tmpl))
     for want, style, tmpl in tsv_rows(FINAL):
         rows.append(("enforcement" if want == "warn" else "advert", "h5:" + style, tmpl))
+    for want, style, tmpl in tsv_rows(H6):
+        rows.append(("enforcement" if want == "warn" else "advert", "h6:" + style, tmpl))
     return rows
 
 
