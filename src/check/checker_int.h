@@ -48,6 +48,7 @@ typedef struct gm_ctx_hits {
     gm_hits cond;     /* words condemning what they follow (违法, 骗局…) */
     gm_hits frames;   /* verbs of the 对…进行X frame (监测, 零容忍…) */
     gm_hits advert;   /* advert cues (加微信, 私聊, 特价…) */
+    gm_hits reg;      /* words of official register (公安机关, 被告人, 全市…) */
     size_t memo_cs, memo_ce;   /* the last clause context.c walked */
     int memo_closed;           /* it ended at real breaks on both sides */
     int marks_seen, marks;     /* the text was searched for ？ and 的， / has one */

@@ -44,7 +44,8 @@ static const char *const condemning[] = {
     "产业链", "利益链", "保护伞", "嫌疑人", "法律责任", "刑事责任", "被骗", "受骗", "上当",
     "骗取", "敛财", "诱惑", "落网", "一网打尽", "害人", "别信", "不能碰", "不可信", "没有赢家",
     "扰乱", "侵害", "坑害", "毒害", "倾家荡产", "家破人亡", "血本无归", "受害", "毒瘤", "歪风",
-    "诱饵", "幌子", "为名", "为由", "屡禁不止", "手法", "套路"};
+    "诱饵", "幌子", "为名", "为由", "屡禁不止", "手法", "套路", "骗", "真面目", "本质",
+    "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头"};
 /* After the term in the 对…进行X frame these govern it too (对赌博的监测预警,
  * 对赌博说“不”, 与赌博作斗争). */
 static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查",
@@ -66,7 +67,10 @@ static const char *const advert_cues[] = {
     "私聊", "私信", "私我", "加我", "联系我", "找我", "加群", "进群", "入群", "群号", "内部群",
     "详聊", "详询", "特价", "仅需", "低至", "折扣", "打折", "半价", "原价", "现价",
     "全场", "价格美丽", "日赚", "月入", "日入", "返现", "充值", "体验金", "诚招", "招募",
-    "招商", "货源", "速来", "名额有限"};
+    "招商", "货源", "速来", "名额有限", "只要", "只需", "只收", "仅收"};
+/* Cues that are advert wording only before a number, as a price (只要88元;
+ * 只要是赌博，就是诈骗 is no advert). */
+static const char *const price_adverbs[] = {"只要", "只需", "只收", "仅收"};
 /* A cue followed by one of these is an official channel (微信公众号). */
 static const char *const channels[] = {"公众号", "小程序", "视频号"};
 /* A clause that starts with one of these makes the term its topic; an
@@ -105,7 +109,23 @@ static const char *const alarms[] = {"当心", "小心", "警惕", "谨防", "�
  * these state the legal consequence. */
 static const char *const consequences[] = {"依法", "追究", "拘留", "罚款", "处罚", "处以", "判处",
                                            "吊销", "没收", "责令", "刑事", "治安", "一律", "报警",
-                                           "挂断", "拨打"};
+                                           "挂断", "拨打", "徒刑", "拘役", "罚金", "警告"};
+/* Words of official register: who speaks or is spoken of in a notice, a
+ * police report, court news or statistics, and never in an advert (公安机关,
+ * 被告人, 全市).  A sentence with one of them and a word that fights
+ * (an enforcement, frame, condemning or consequence word, or a running
+ * total) governs every term in it, however many clauses apart
+ * (近年来，一些不法分子…大肆宣传赌博，对此，公安机关始终保持高压态势). */
+static const char *const officials[] = {
+    "公安", "警方", "民警", "警察", "派出所", "法院", "检察", "法官", "审判", "被告人",
+    "犯罪嫌疑人", "违法嫌疑人", "不法分子", "犯罪分子", "涉案", "案发", "受害人", "受害者",
+    "网信", "市场监管", "执法", "主管部门", "有关部门", "相关部门", "职能部门", "监管部门",
+    "人民政府", "党委", "我市", "我县", "我区", "我省", "我局", "全市", "全县", "全区",
+    "全省", "本市", "广大群众", "人民群众", "广大市民", "广大网民", "条例", "规定", "通告",
+    "通报"};
+/* A running total of what was done (今年以来，全市累计封堵赌博网址1300余个). */
+static const char *const aggregates[] = {"累计", "共计", "同比", "环比", "截至", "今年以来",
+                                         "以来共", "全年共"};
 /* Just after an enforcement word they stop it governing what follows
  * (打击价, 整治后依然火爆的, 查处不到的). */
 static const char *const undoing[] = {"价", "后", "不到", "不了", "不住", "无效", "外传", "外泄"};
@@ -121,7 +141,7 @@ static int clause_mark(uint32_t cp)
     case 0x201C: case 0x201D: case 0x2018: case 0x2019: case '"': case '\'':
     case 0x300C: case 0x300D: case 0x300E: case 0x300F:
     case 0x300A: case 0x300B: case 0x3008: case 0x3009:
-    case 0xFF08: case 0xFF09: case '(': case ')':
+    case 0xFF08: case 0xFF09: case '(': case ')': case '=': case 0xFF1D:
         return 1;
     }
     return 0;
@@ -333,6 +353,9 @@ int gm_context_load_builtin(gm_lexicon *lx, gm_err *err)
     if (rc == 0)
         rc = load_words(lx, "context (built-in advert cues)", advert_cues, N(advert_cues),
                         GM_LEX_ADVERT, err);
+    if (rc == 0)
+        rc = load_words(lx, "context (built-in official register)", officials, N(officials),
+                        GM_LEX_REGISTER, err);
     return rc ? rc : load_imperatives(lx, err);
 }
 
@@ -367,6 +390,11 @@ int gm_crosses_clause(const char *text, size_t b_start, size_t b_end)
     }
     return 0;
 }
+
+/* An enforcement word after the term that starts with one of these tells
+ * the reader not to touch it (赌博千万不能碰, 六合彩切勿参与). */
+static const char *const after_imperatives[] = {"不要", "别", "勿", "千万", "切勿", "请勿", "切莫",
+                                                "切忌", "不能", "绝不", "决不", "坚决不", "不"};
 
 /* Campaign verbs whose object a later enforcement word names (开展赌博治理). */
 static const char *const campaign_verbs[] = {"开展", "推进", "部署", "启动", "组织"};
@@ -451,7 +479,7 @@ static int heading_stop_near(const char *text, size_t b_start)
 {
     const unsigned char *t = (const unsigned char *)text;
     for (size_t b = b_start > 48 ? b_start - 48 : 0; b < b_start; b++) {
-        if (t[b] == '!' || t[b] == ':')
+        if (t[b] == '!' || t[b] == ':' || t[b] == '#')
             return 1;
         if (b + 2 < b_start && ((t[b] == 0xEF && t[b + 1] == 0xBC &&
                                  (t[b + 2] == 0x81 || t[b + 2] == 0x9A)) ||   /* ！ ： */
@@ -471,7 +499,8 @@ static int alert_heading(const char *text, size_t b_start)
     for (int k = 0; b > 0 && k < 32; k++) {
         size_t at;
         uint32_t cp = cp_before(text, b, &at);
-        int stop = cp == 0xFF01 || cp == 0xFF1A || cp == 0x3011 || cp == '!' || cp == ':';
+        int stop = cp == 0xFF01 || cp == 0xFF1A || cp == 0x3011 || cp == '!' || cp == ':' ||
+                   cp == '#' || cp == 0xFF03;
         int start = stop || cp == 0x3010 || cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1F ||
                     cp == '\n' || cp == ',' || cp == 0x3001;
         if (!head_end && start && !stop)
@@ -546,8 +575,9 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
         return 1;
     if (!condition)
         return 0;
-    if (any_in(text, next, ne, consequences, N(consequences)))
-        return 1;
+    if (any_in(text, next, ne, consequences, N(consequences)) ||
+        starts_with_any(text, next, ne, (const char *const[]){"处"}, 1))
+        return 1;   /* …情节严重的，处三年以上七年以下有期徒刑 */
     for (size_t i = 0; i < hs->words.n; i++)
         if (hs->words.v[i].b_start >= next && hs->words.v[i].b_end <= ne)
             return 1;
@@ -610,10 +640,108 @@ static int word_governs(const gm_ctx_hits *hs, const char *text, size_t len, con
             return 1;   /* 严厉打击…赌博 (不要相信信用卡套现: the repeat folded into the word) */
         if (w->cp_start >= h->cp_end && w->cp_start - h->cp_end <= GAP &&
             (object_frame || ends_with(text, h->b_end, w->b_start, "专项") ||
-             passive(text, h->b_end, w->b_start)))
-            return 1;   /* 对赌博进行打击, 赌博专项整治, 赌博网站已被取缔 */
+             passive(text, h->b_end, w->b_start) ||
+             starts_with_any(text, w->b_start, w->b_end, after_imperatives,
+                             N(after_imperatives))))
+            return 1;   /* 对赌博进行打击, 赌博专项整治, 赌博网站已被取缔, 赌博千万不能信 */
     }
     return 0;
+}
+
+/* The start of the sentence byte b is in, at most REACH code points back;
+ * with lists set a ；does not end it (整治重点：（一）赌博；（二）谣言). */
+static size_t sentence_start(const char *text, size_t b, int lists)
+{
+    for (int k = 0; b > 0 && k < REACH; k++) {
+        size_t at;
+        uint32_t cp = cp_before(text, b, &at);
+        if (sentence_stop(cp) && !(lists && (cp == 0xFF1B || cp == ';')))
+            break;
+        b = at;
+    }
+    return b;
+}
+
+static int overlaps(const gm_hit *w, const gm_hit *h)
+{
+    return w->b_start < h->b_end && h->b_start < w->b_end;
+}
+
+/* An enforcement word in text[from, to), not h, not undone or defied
+ * (整治后, 不怕打击). */
+static int live_word_in(const gm_hits *words, const char *text, size_t from, size_t to,
+                        const gm_hit *h)
+{
+    for (size_t i = 0; i < words->n; i++) {
+        const gm_hit *w = &words->v[i];
+        if (w->b_start >= from && w->b_end <= to && !overlaps(w, h) &&
+            !starts_with_any(text, w->b_end, to, undoing, N(undoing)) &&
+            !ends_with_any(text, w->b_start >= 3 ? w->b_start - 3 : 0, w->b_start, defying,
+                           N(defying)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Something in text[from, to) that fights: an enforcement or frame word, a
+ * condemning word not negated, a legal consequence or a running total. */
+static int fights_in(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
+                     const gm_hit *h)
+{
+    if (live_word_in(&hs->words, text, from, to, h))
+        return 1;
+    for (size_t i = 0; i < hs->frames.n; i++)
+        if (hs->frames.v[i].b_start >= from && hs->frames.v[i].b_end <= to)
+            return 1;
+    for (size_t i = 0; i < hs->cond.n; i++) {
+        const gm_hit *w = &hs->cond.v[i];
+        if (w->b_start >= from && w->b_end <= to && !overlaps(w, h) &&
+            !ends_with_any(text, from, w->b_start, negators, N(negators)))
+            return 1;
+    }
+    return any_in(text, from, to, consequences, N(consequences)) ||
+           any_in(text, from, to, aggregates, N(aggregates));
+}
+
+/* The term's sentence speaks in official register (公安机关, 被告人, 全市) and
+ * fights something, however many clauses from the term (被告人…参与赌博，涉案
+ * 金额200余万元，法院依法判处其有期徒刑). */
+static int official_sentence(const gm_ctx_hits *hs, const char *text, size_t len,
+                             const gm_hit *h)
+{
+    if (!hs->reg.n)
+        return 0;
+    size_t ss = sentence_start(text, h->b_start, 0), se = sentence_end(text, len, h->b_end);
+    int reg = 0;
+    for (size_t i = 0; !reg && i < hs->reg.n; i++)
+        reg = hs->reg.v[i].b_start >= ss && hs->reg.v[i].b_end <= se && !overlaps(&hs->reg.v[i], h);
+    return reg && fights_in(hs, text, ss, se, h);
+}
+
+/* The term is an item of a list whose heading, before a colon in the same
+ * sentence, fights (重点打击以下违法行为：1. 赌博；2. 制售假药): the heading has
+ * a live enforcement word and the items are enumerated (、；（一）1.). */
+static int list_heading(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!hs->words.n)
+        return 0;
+    size_t ss = sentence_start(text, h->b_start, 1), colon = 0;
+    for (size_t b = ss; b < h->b_start; b++)
+        if (text[b] == ':' || (b + 3 <= h->b_start && memcmp(text + b, "：", 3) == 0))
+            colon = b;
+    if (!colon)
+        return 0;
+    size_t se = h->b_end;
+    for (int k = 0; se < len && k < REACH; k++) {
+        size_t l;
+        uint32_t cp = cp_at(text, len, se, &l);
+        if (sentence_stop(cp) && cp != 0xFF1B && cp != ';')
+            break;
+        se += l;
+    }
+    static const char *const items[] = {"、", "；", ";", "（一）", "(1)", "1.", "1．", "①"};
+    return any_in(text, colon, se, items, N(items)) &&
+           live_word_in(&hs->words, text, ss, colon, h);
 }
 
 /* The text has a question mark, a 的， or a conditional (looked for once
@@ -631,19 +759,36 @@ static int question_or_condition(gm_ctx_hits *hs, const char *text, size_t len)
 
 /* The span h of text is named in order to fight it, leaving advert cues
  * aside. */
-static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h, int wide)
 {
     if (noun_after(text, h->b_end, len) || alert_heading(text, h->b_start))
         return 1;   /* both look only at the text right next to the term */
     /* The other rules need a word the scan found, a question or a 的， after
      * the term; most findings of a big lexicon have none, and skip the walk. */
-    if (!hs->words.n && !hs->frames.n && !hs->cond.n && !question_or_condition(hs, text, len))
+    if (!hs->words.n && !hs->frames.n && !hs->cond.n && !hs->reg.n &&
+        !question_or_condition(hs, text, len))
         return 0;
     size_t cs, ce;
     clause_memo(hs, text, len, h, &cs, &ce);
     return word_governs(hs, text, len, h, cs, ce) ||
            condemned_after(&hs->cond, text, h->b_end, h->cp_end, ce) ||
-           question_then_alarm(text, len, ce) || next_clause_judges(hs, text, len, h, cs, ce);
+           question_then_alarm(text, len, ce) || next_clause_judges(hs, text, len, h, cs, ce) ||
+           (wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h)));
+}
+
+/* A price adverb (只要, 只需) not followed by a number is no advert cue. */
+static int price_adverb(const char *text, size_t len, const gm_hit *a)
+{
+    if (!starts_with_any(text, a->b_start, a->b_end, price_adverbs, N(price_adverbs)))
+        return 0;
+    size_t l;
+    uint32_t cp = cp_at(text, len, a->b_end, &l);
+    static const char numerals[] = "一二两三四五六七八九十百千万";
+    char u[5] = {0};
+    if (cp >= 0x80 && cp < 0x10000 && l <= 4)
+        memcpy(u, text + a->b_end, l);
+    return !((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
+             (u[0] && strstr(numerals, u)));
 }
 
 void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
@@ -652,7 +797,7 @@ void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
     for (size_t i = 0; i < hs->advert.n; i++) {
         gm_hit a = hs->advert.v[i];
         if (!starts_with_any(text, a.b_end, len, channels, N(channels)) &&
-            !governed(hs, text, len, &a))
+            !price_adverb(text, len, &a) && !governed(hs, text, len, &a, 0))
             hs->advert.v[kept++] = a;
     }
     hs->advert.n = kept;
@@ -687,5 +832,5 @@ int gm_context_advertised(const gm_ctx_hits *hs, const char *text, size_t len, c
 
 int gm_context_governs(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    return !gm_context_advertised(hs, text, len, h) && governed(hs, text, len, h);
+    return !gm_context_advertised(hs, text, len, h) && governed(hs, text, len, h, 1);
 }

@@ -46,6 +46,7 @@ static int on_hit(void *ctx, const gm_hit *h)
                   : kind == GM_LEX_CONDEMN ? &c->ctx.cond
                   : kind == GM_LEX_FRAME   ? &c->ctx.frames
                   : kind == GM_LEX_ADVERT  ? &c->ctx.advert
+                  : kind == GM_LEX_REGISTER ? &c->ctx.reg
                   : kind                   ? &c->allow
                                            : &c->block;
     c->nomem = push(hv, h) != 0;
@@ -188,6 +189,7 @@ int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const
     free(col.ctx.cond.v);
     free(col.ctx.frames.v);
     free(col.ctx.advert.v);
+    free(col.ctx.reg.v);
     free(col.sound.v);
     return rc;
 }
