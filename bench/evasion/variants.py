@@ -534,6 +534,7 @@ HELDOUT3 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_hel
 FRESH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_fresh.tsv")
 FINAL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_final.tsv")
 H6 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h6.tsv")
+T6 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t6.tsv")
 
 
 def tsv_rows(path):
@@ -550,7 +551,8 @@ def heldout3():
     context_fresh.tsv (written after tuning) gives "h4:<style>",
     context_final.tsv (written last, never tuned on) "h5:<style>";
     context_h6.tsv (session 20, written before any change, never tuned on)
-    "h6:<style>"."""
+    "h6:<style>"; context_t6.tsv (session 20's tuning set, written after
+    h6) "t6:<style>"."""
     rows = []
     for want, style, tmpl in tsv_rows(HELDOUT3):
         half = "aside" if hashlib.md5(tmpl.encode()).digest()[0] & 1 else "tune"
@@ -562,6 +564,8 @@ def heldout3():
         rows.append(("enforcement" if want == "warn" else "advert", "h5:" + style, tmpl))
     for want, style, tmpl in tsv_rows(H6):
         rows.append(("enforcement" if want == "warn" else "advert", "h6:" + style, tmpl))
+    for want, style, tmpl in tsv_rows(T6):
+        rows.append(("enforcement" if want == "warn" else "advert", "t6:" + style, tmpl))
     return rows
 
 

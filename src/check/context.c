@@ -45,7 +45,7 @@ static const char *const condemning[] = {
     "骗取", "敛财", "诱惑", "落网", "一网打尽", "害人", "别信", "不能碰", "不可信", "没有赢家",
     "扰乱", "侵害", "坑害", "毒害", "倾家荡产", "家破人亡", "血本无归", "受害", "毒瘤", "歪风",
     "诱饵", "幌子", "为名", "为由", "屡禁不止", "手法", "套路", "骗", "真面目", "本质",
-    "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头"};
+    "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头", "案例"};
 /* After the term in the 对…进行X frame these govern it too (对赌博的监测预警,
  * 对赌博说“不”, 与赌博作斗争). */
 static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查",
@@ -89,7 +89,7 @@ static const char *const after_nouns[] = {"整治", "治理", "防范", "防控"
 static const char *const fillers[] = {"等", "类", "的"};
 /* Between the term and an enforcement word after it they make the term
  * what the enforcement was done to (赌博网站已被依法取缔, 因赌博受到处罚). */
-static const char *const passive_markers[] = {"被", "遭", "受到", "已", "依法"};
+static const char *const passive_markers[] = {"被", "遭", "受到", "已", "依法", "得到"};
 /* Between the term and such a marker they turn it round (不会被查封). */
 static const char *const passive_negators[] = {"不", "没", "未", "怕", "免", "防", "躲", "避"};
 /* A short heading before the term that makes the rest a warning: an
@@ -109,7 +109,8 @@ static const char *const alarms[] = {"当心", "小心", "警惕", "谨防", "�
  * these state the legal consequence. */
 static const char *const consequences[] = {"依法", "追究", "拘留", "罚款", "处罚", "处以", "判处",
                                            "吊销", "没收", "责令", "刑事", "治安", "一律", "报警",
-                                           "挂断", "拨打", "徒刑", "拘役", "罚金", "警告"};
+                                           "挂断", "拨打", "徒刑", "拘役", "罚金", "警告", "获刑", "判刑",
+                                           "判决", "应当", "应予", "予以"};
 /* Words of official register: who speaks or is spoken of in a notice, a
  * police report, court news or statistics, and never in an advert (公安机关,
  * 被告人, 全市).  A sentence with one of them and a word that fights
@@ -117,12 +118,20 @@ static const char *const consequences[] = {"依法", "追究", "拘留", "罚款
  * total) governs every term in it, however many clauses apart
  * (近年来，一些不法分子…大肆宣传赌博，对此，公安机关始终保持高压态势). */
 static const char *const officials[] = {
-    "公安", "警方", "民警", "警察", "派出所", "法院", "检察", "法官", "审判", "被告人",
-    "犯罪嫌疑人", "违法嫌疑人", "不法分子", "犯罪分子", "涉案", "案发", "受害人", "受害者",
+    "公安", "警方", "民警", "警察", "派出所", "法院", "检察", "法官", "审判", "涉案", "案发", "受害人", "受害者",
     "网信", "市场监管", "执法", "主管部门", "有关部门", "相关部门", "职能部门", "监管部门",
     "人民政府", "党委", "我市", "我县", "我区", "我省", "我局", "全市", "全县", "全区",
     "全省", "本市", "广大群众", "人民群众", "广大市民", "广大网民", "条例", "规定", "通告",
-    "通报"};
+    "通报", "网警", "刑警", "特警", "巡警", "警情", "经查", "本案", "反诈", "禁毒", "普法"};
+/* Of those, the roles of offenders: a sentence about one is about an
+ * offence, whatever else it says (本案中，被告人明知他人从事赌博，仍为其提供
+ * 技术支持). */
+static const char *const offenders[] = {"被告人", "犯罪嫌疑人", "违法嫌疑人", "不法分子",
+                                        "犯罪分子"};
+/* Words of a cautionary tale: a sentence with one warns by example (有的人
+ * 明知是赌博，却抱着侥幸心理一再参与…这样的教训值得深思). */
+static const char *const cautionary[] = {"教训", "侥幸心理", "幡然醒悟", "追悔莫及", "悔不当初",
+                                         "警钟", "惨痛代价", "前车之鉴"};
 /* A running total of what was done (今年以来，全市累计封堵赌博网址1300余个). */
 static const char *const aggregates[] = {"累计", "共计", "同比", "环比", "截至", "今年以来",
                                          "以来共", "全年共"};
@@ -130,7 +139,8 @@ static const char *const aggregates[] = {"累计", "共计", "同比", "环比",
  * (打击价, 整治后依然火爆的, 查处不到的). */
 static const char *const undoing[] = {"价", "后", "不到", "不了", "不住", "无效", "外传", "外泄"};
 /* Just before an enforcement word they turn it round (不怕打击, 躲避查处). */
-static const char *const defying[] = {"怕", "惧", "避", "逃", "躲"};
+static const char *const defying[] = {"怕", "惧", "避", "逃", "躲", "不被", "没被", "未被",
+                                      "不会被"};
 
 /* Characters official prose keeps inside a clause besides letters and
  * digits: 、 ： · quotes and book-title marks, brackets, invisible ones. */
@@ -286,7 +296,7 @@ static int not_governing(const char *text, size_t w_start, size_t w_end, size_t 
 {
     static const char is[] = "是";
     if (starts_with_any(text, w_end, b_start, undoing, N(undoing)) ||
-        ends_with_any(text, w_start >= 3 ? w_start - 3 : 0, w_start, defying, N(defying)))
+        ends_with_any(text, w_start >= 9 ? w_start - 9 : 0, w_start, defying, N(defying)))
         return 1;
     return b_start > w_end && memmem(text + w_end, b_start - w_end, is, sizeof is - 1) != NULL;
 }
@@ -356,6 +366,12 @@ int gm_context_load_builtin(gm_lexicon *lx, gm_err *err)
     if (rc == 0)
         rc = load_words(lx, "context (built-in official register)", officials, N(officials),
                         GM_LEX_REGISTER, err);
+    if (rc == 0)
+        rc = load_words(lx, "context (built-in offender roles)", offenders, N(offenders),
+                        GM_LEX_REGISTER, err);
+    if (rc == 0)
+        rc = load_words(lx, "context (built-in cautionary words)", cautionary, N(cautionary),
+                        GM_LEX_CONDEMN, err);
     return rc ? rc : load_imperatives(lx, err);
 }
 
@@ -543,7 +559,8 @@ static int question_then_alarm(const char *text, size_t len, size_t ce)
 /* A clause that starts with one of these is a condition (如遇赌博，请立即
  * 报警; 接到刷单返利的电话，一律挂断). */
 static const char *const conditionals[] = {"如遇", "如果", "一旦", "遇到", "接到", "凡是",
-                                           "如发现", "发现"};
+                                           "如发现", "发现", "如您", "若", "倘若", "假如",
+                                           "如有", "只要"};
 /* A next clause that starts with one of these says what the term really is
  * (赌博不是致富路，而是犯罪路). */
 static const char *const contrasts[] = {"而是", "其实", "实则", "实为", "实际上"};
@@ -566,7 +583,7 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
     int condition = ends_with(text, 0, ce, of) ||
                     starts_with_any(text, cs, h->b_start, conditionals, N(conditionals));
     int judged = condition || (h->b_start == cs && h->b_end == ce) ||
-                 starts_with_any(text, cs, h->b_start, (const char *const[]){so_called}, 1) ||
+                 find_in(text, cs, h->b_start, so_called) ||
                  starts_with_any(text, next, len, contrasts, N(contrasts));
     if (!judged)
         return 0;
@@ -676,7 +693,7 @@ static int live_word_in(const gm_hits *words, const char *text, size_t from, siz
         const gm_hit *w = &words->v[i];
         if (w->b_start >= from && w->b_end <= to && !overlaps(w, h) &&
             !starts_with_any(text, w->b_end, to, undoing, N(undoing)) &&
-            !ends_with_any(text, w->b_start >= 3 ? w->b_start - 3 : 0, w->b_start, defying,
+            !ends_with_any(text, w->b_start >= 9 ? w->b_start - 9 : 0, w->b_start, defying,
                            N(defying)))
             return 1;
     }
@@ -709,12 +726,20 @@ static int fights_in(const gm_ctx_hits *hs, const char *text, size_t from, size_
 static int official_sentence(const gm_ctx_hits *hs, const char *text, size_t len,
                              const gm_hit *h)
 {
-    if (!hs->reg.n)
+    if (!hs->reg.n && !hs->cond.n)
         return 0;
     size_t ss = sentence_start(text, h->b_start, 0), se = sentence_end(text, len, h->b_end);
     int reg = 0;
-    for (size_t i = 0; !reg && i < hs->reg.n; i++)
-        reg = hs->reg.v[i].b_start >= ss && hs->reg.v[i].b_end <= se && !overlaps(&hs->reg.v[i], h);
+    for (size_t i = 0; i < hs->reg.n; i++) {
+        const gm_hit *r = &hs->reg.v[i];
+        if (r->b_start < ss || r->b_end > se || overlaps(r, h))
+            continue;
+        if (starts_with_any(text, r->b_start, r->b_end, offenders, N(offenders)))
+            return 1;
+        reg = 1;
+    }
+    if (hs->cond.n && any_in(text, ss, se, cautionary, N(cautionary)))
+        return 1;
     return reg && fights_in(hs, text, ss, se, h);
 }
 
@@ -776,6 +801,10 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
            (wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h)));
 }
 
+/* A cue named as what offenders used (利用微信群组织赌博, 冒充QQ好友) is no
+ * advert cue. */
+static const char *const instruments[] = {"利用", "借助", "冒充", "假冒", "仿冒"};
+
 /* A price adverb (只要, 只需) not followed by a number is no advert cue. */
 static int price_adverb(const char *text, size_t len, const gm_hit *a)
 {
@@ -797,7 +826,10 @@ void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
     for (size_t i = 0; i < hs->advert.n; i++) {
         gm_hit a = hs->advert.v[i];
         if (!starts_with_any(text, a.b_end, len, channels, N(channels)) &&
-            !price_adverb(text, len, &a) && !governed(hs, text, len, &a, 0))
+            !price_adverb(text, len, &a) &&
+            !ends_with_any(text, a.b_start >= 6 ? a.b_start - 6 : 0, a.b_start, instruments,
+                           N(instruments)) &&
+            !governed(hs, text, len, &a, 0))
             hs->advert.v[kept++] = a;
     }
     hs->advert.n = kept;

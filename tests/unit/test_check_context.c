@@ -191,6 +191,78 @@ static void test_enforcement_word_defied_or_undone_does_not_govern(void **state)
     expect_block("查处不到的六合彩平台", "六合彩");
 }
 
+/* Session 20: an official sentence fights what it names however many
+ * clauses apart, when it speaks in official register (公安机关, 被告人, 全市)
+ * and has an enforcement, condemning or consequence word or a running
+ * total; a sentence about an offender is about an offence. */
+static void test_enforcement_official_register_across_clauses_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("被告人王某通过网络平台组织他人参与赌博，涉案金额200余万元，法院依法判处其有期徒刑");
+    expect_enforcement("近年来，一些不法分子利用网络平台，打着旗号，大肆宣传六合彩，对此，公安机关始终保持高压态势");
+    expect_enforcement("今年以来，全市累计封堵百家乐网址1300余个");
+    expect_enforcement("本案中，被告人明知他人从事赌博，仍为其提供技术支持");
+    expect_enforcement("刑侦大队民警发现，辖区有人利用微信群组织赌博，已依法查处");
+    /* without register, a fighting word clauses away does not govern */
+    expect_block("整治期间，六合彩照常开奖，欢迎来玩", "六合彩");
+    expect_block("查处了那么多，我们的赌博依然稳如泰山", "赌博");
+    /* register in another sentence does not count */
+    expect_block("公安机关严厉打击。六合彩今晚开奖", "六合彩");
+}
+
+/* A cautionary tale warns by example (…这样的教训值得深思). */
+static void test_enforcement_cautionary_tale_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("有的人明知是赌博，却一再参与，最终害了自己也害了家人，这样的教训值得深思");
+    expect_enforcement("他点开了一个六合彩链接，一步步陷入其中，直到最后才幡然醒悟");
+}
+
+/* A list under a heading that fights: its items are governed. */
+static void test_enforcement_list_heading_governs_its_items(void **state)
+{
+    (void)state;
+    expect_enforcement("今年重点整治以下问题：赌博、非法集资、电信诈骗");
+    expect_enforcement("重点打击以下违法行为：1. 六合彩；2. 制售假药；3. 非法采矿");
+    expect_enforcement("清理范围包括：（一）网络谣言；（二）百家乐信息");
+    /* a heading whose word is undone, or no list, does not govern */
+    expect_block("打击价：六合彩、百家乐今晚开奖", "六合彩");
+}
+
+/* #话题# headings with an authority are alert headings; 以案说法 too. */
+static void test_enforcement_hashtag_heading_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("#以案说法# 男子沉迷六合彩，欠下巨额债务");
+    expect_enforcement("#警方提醒# 百家乐就是陷阱");
+    expect_block("#好物分享# 六合彩今晚开奖", "六合彩");
+}
+
+/* After the term: a negative imperative (赌博千万不能碰), a passive with
+ * 得到, a case-study noun (赌博典型案例); after a condition 处 + penalty. */
+static void test_enforcement_imperative_passive_and_penalty_after_the_term_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("六合彩千万不能信");
+    expect_enforcement("到2027年底，赌博得到有效遏制");
+    expect_enforcement("曝光台｜5起百家乐典型案例");
+    expect_enforcement("根据《刑法》规定，组织赌博情节严重的，处三年以上七年以下有期徒刑");
+    expect_enforcement("如您发现身边存在六合彩，可拨打举报电话");
+    expect_enforcement("他们口中所谓的“赌博”，不过是骗取钱财的幌子");
+    /* not governed: 不被查封的 defies the enforcement word */
+    expect_block("不被查封的六合彩，长期稳定", "六合彩");
+}
+
+/* A price adverb before a number is an advert cue (只要88元); before
+ * anything else it is ordinary wording (只要是赌博，就是诈骗). */
+static void test_advert_cue_price_adverb_before_a_number(void **state)
+{
+    (void)state;
+    expect_block("禁止赌博的地方太多了，来这里只要88元", "赌博");
+    expect_block("严禁六合彩？这里只需五十元一注", "六合彩");
+    expect_enforcement("只要是六合彩，就是诈骗！");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +280,12 @@ int main(void)
         cmocka_unit_test(test_enforcement_condition_then_consequence_warns),
         cmocka_unit_test(test_advert_cue_overrides_enforcement_context_and_allow_list),
         cmocka_unit_test(test_enforcement_word_defied_or_undone_does_not_govern),
+        cmocka_unit_test(test_enforcement_official_register_across_clauses_warns),
+        cmocka_unit_test(test_enforcement_cautionary_tale_warns),
+        cmocka_unit_test(test_enforcement_list_heading_governs_its_items),
+        cmocka_unit_test(test_enforcement_hashtag_heading_warns),
+        cmocka_unit_test(test_enforcement_imperative_passive_and_penalty_after_the_term_warn),
+        cmocka_unit_test(test_advert_cue_price_adverb_before_a_number),
     };
     return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
