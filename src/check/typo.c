@@ -299,6 +299,18 @@ _Static_assert(2 * SIDE + 2 * GM_TYPO_WORD_MAX - 1 <= GM_TYPO_LM_WINDOW &&
                    2 * SIDE + 2 * GM_TYPO_WORD_MAX - 1 <= WIN,
                "a suspect's spans and their sides fit one window");
 
+/* Sets ws up for spans inside [first, end) of t: their shared window, not
+ * scored yet (its windows are filled before they are read). */
+static void word_span_start(word_span *ws, const text_cps *t, gm_typo_lm_memo *memo, size_t first,
+                            size_t end)
+{
+    ws->t = t;
+    ws->memo = memo;
+    ws->have_base = 0;
+    ws->uni.ready = 0;
+    window_around(t, first, end, &ws->a, &ws->b);
+}
+
 /* The unigram dictionary's gain of reading the span as w. */
 static float word_unigram_gain(const gm_typo_model *m, word_span *ws, const uint32_t *w)
 {
@@ -502,12 +514,8 @@ static int best_word_change(const gm_typo_model *m, const text_cps *t, size_t i,
         first--;
     while (end - i < GM_TYPO_WORD_MAX && cjk_at(t, end))
         end++;
-    word_span ws;                  /* its windows are filled before they are read */
-    ws.t = t;
-    ws.memo = memo;
-    ws.have_base = 0;
-    ws.uni.ready = 0;
-    window_around(t, first, end, &ws.a, &ws.b);
+    word_span ws;
+    word_span_start(&ws, t, memo, first, end);
     int found = 0;
     for (size_t s = first; s <= i; s++)
         for (size_t l = 2; l <= GM_TYPO_WORD_MAX && s + l <= end; l++)
@@ -516,6 +524,157 @@ static int best_word_change(const gm_typo_model *m, const text_cps *t, size_t i,
                 try_words(m, &ws, l, hit, &found);
             }
     return found;
+}
+
+/* The changes found, before overlaps are settled. */
+typedef struct hit_list {
+    gm_typo_hit *v;
+    size_t n, cap;
+} hit_list;
+
+static int hit_push(hit_list *h, const gm_typo_hit *x)
+{
+    if (h->n == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 16;
+        gm_typo_hit *v = realloc(h->v, cap * sizeof *v);
+        if (!v)
+            return GM_E_NOMEM;
+        h->v = v;
+        h->cap = cap;
+    }
+    h->v[h->n++] = *x;
+    return 0;
+}
+
+/* The longest model word of the text starting at k (all CJK): its length,
+ * its index in *id (-1 and length 1 when k starts none). */
+static size_t word_at(const gm_typo_lm *lm, const text_cps *t, size_t k, int32_t *id)
+{
+    size_t max = 0;
+    while (max < GM_TYPO_WORD_MAX && cjk_at(t, k + max))
+        max++;
+    for (size_t l = max; l >= 1; l--)
+        if ((*id = text_word(lm, t, k, l)) >= 0)
+            return l;
+    *id = -1;
+    return 1;
+}
+
+/* 1 when the word h read in place of t[s..s+l) forms a model word with
+ * characters of the text right before or after it (社会 + 保障). */
+static int joins_neighbours(const gm_typo_lm *lm, const text_cps *t, size_t s, size_t l,
+                            const uint32_t *h)
+{
+    uint32_t buf[GM_TYPO_WORD_MAX];
+    for (size_t k = 1; k + l <= GM_TYPO_WORD_MAX && k <= s && cjk_at(t, s - k); k++) {
+        memcpy(buf, t->cp + s - k, k * sizeof *buf);
+        memcpy(buf + k, h, l * sizeof *buf);
+        if (gm_typo_lm_word(lm, buf, k + l) >= 0)
+            return 1;
+    }
+    for (size_t k = 1; k + l <= GM_TYPO_WORD_MAX && cjk_at(t, s + l + k - 1); k++) {
+        memcpy(buf, h, l * sizeof *buf);
+        memcpy(buf + l, t->cp + s + l, k * sizeof *buf);
+        if (gm_typo_lm_word(lm, buf, k + l) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the word h read in place of t[s..s+l) fits where the text's word
+ * does not: it forms a bigram the model holds with the neighbouring word
+ * nb (after: nb follows), or with another word of the text right before
+ * or after it, or a longer model word with the characters next to it. */
+static int pair_fits(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
+                     const gm_typo_homophone *h, int32_t nb, int after)
+{
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    if (after ? gm_typo_lm_pair_known(lm, h->id, nb) : gm_typo_lm_pair_known(lm, nb, h->id))
+        return 1;
+    return fits_context(m, t, s, l, h->w) || joins_neighbours(lm, t, s, l, h->w);
+}
+
+/* Tries in place of the model word self = t[s..s+l) the commonest other
+ * words of its syllables, each commoner than self, that fit where self
+ * forms no bigram the model holds with its neighbour nb (pair_fits): a
+ * word that forms words with its neighbours is read as the word of its
+ * syllables the model expects there (阉割落实 -> 严格落实, 政策错失 ->
+ * 政策措施, 社会报账部 -> 社会保障部).  Keeps the best in *hit. */
+static void try_pair_words(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
+                           int32_t self, int32_t nb, int after, gm_typo_lm_memo *memo,
+                           gm_typo_hit *hit, int *found)
+{
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    float self_lp = gm_typo_lm_logp(lm, -1, self);
+    uint16_t syl[GM_TYPO_WORD_MAX];
+    uint64_t keys[KEYS_MAX];
+    size_t nk = 0;
+    reading_keys(m, t, s, l, 0, syl, keys, &nk, KEYS_MAX);
+    word_span ws;
+    word_span_start(&ws, t, memo, s, s + l);
+    ws.s = s;
+    ws.l = l;
+    for (size_t q = 0; q < nk; q++) {
+        size_t nw, tried = 0;
+        const gm_typo_homophone *w =
+            gm_typo_homophones_find(gm_typo_model_homophones(m), keys[q], &nw);
+        for (size_t j = 0; j < nw && tried < GM_TYPO_PAIR_TRIES; j++) {
+            if (memcmp(w[j].w, t->cp + s, l * sizeof *w[j].w) == 0)
+                continue;
+            tried++;
+            if (gm_typo_lm_logp(lm, -1, w[j].id) < self_lp)
+                break;             /* commonest first: the rest are rarer still */
+            if (!pair_fits(m, t, s, l, &w[j], nb, after))
+                continue;
+            float gain = word_gain(m, &ws, w[j].w, nw) - GM_TYPO_PAIR_PENALTY;
+            if (gain >= GM_TYPO_LM_GAIN_MIN && (!*found || gain > hit->gain)) {
+                word_hit(t, s, l, w[j].w, gain, hit);
+                *found = 1;
+            }
+        }
+    }
+}
+
+/* The pair path: the text is read as its longest model words, left to
+ * right; where two neighbouring words form no bigram the model holds,
+ * each of them of 2-4 characters is tried as another word of the same
+ * syllables that does form one with the other (see try_pair_words). */
+static int pair_changes(const gm_typo_model *m, const text_cps *t, gm_typo_lm_memo *memo,
+                        float min_gain, hit_list *out)
+{
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    const gm_typo_homophones *hm = gm_typo_model_homophones(m);
+    size_t ps = 0, pl = 0, tried_s = (size_t)-1;
+    int32_t pid = -1;
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < t->n;) {
+        if (!cjk_at(t, k)) {
+            pl = 0;
+            k++;
+            continue;
+        }
+        int32_t id;
+        size_t l = word_at(lm, t, k, &id);
+        int try_prev = pl >= 2 && tried_s != ps && gm_typo_homophones_outranked(hm, pid),
+            try_this = l >= 2 && gm_typo_homophones_outranked(hm, id);
+        if (pl && (try_prev || try_this) && pid >= 0 && id >= 0 &&
+            !gm_typo_lm_pair_known(lm, pid, id)) {
+            gm_typo_hit hit;
+            int found = 0;
+            if (try_prev)
+                try_pair_words(m, t, ps, pl, pid, id, 1, memo, &hit, &found);
+            if (try_this)
+                try_pair_words(m, t, k, l, id, pid, 0, memo, &hit, &found);
+            tried_s = k;
+            if (found && hit.gain >= min_gain)
+                rc = hit_push(out, &hit);
+        }
+        ps = k;
+        pl = l;
+        pid = id;
+        k += l;
+    }
+    return rc;
 }
 
 int gm_typo_is_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t i, uint32_t c)
@@ -571,26 +730,6 @@ static void prefetch_suspect(const gm_typo_model *m, const text_cps *t, size_t i
     if (i + 1 < b)
         __builtin_prefetch(gm_typo_lm_joiners(lm, t->cp[i + 1], 0, &n));
     gm_typo_lm_prefetch_window(lm, t->cp + a, t->joined + a, t->spans + a, b - a);
-}
-
-/* The changes found, before overlaps are settled. */
-typedef struct hit_list {
-    gm_typo_hit *v;
-    size_t n, cap;
-} hit_list;
-
-static int hit_push(hit_list *h, const gm_typo_hit *x)
-{
-    if (h->n == h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 16;
-        gm_typo_hit *v = realloc(h->v, cap * sizeof *v);
-        if (!v)
-            return GM_E_NOMEM;
-        h->v = v;
-        h->cap = cap;
-    }
-    h->v[h->n++] = *x;
-    return 0;
 }
 
 static int by_gain_desc(const void *a, const void *b)
@@ -653,6 +792,8 @@ static int collect(const gm_typo_model *m, text_cps *t, float min_gain, hit_list
         if (!rc && best_word_change(m, t, i, odd, &memo, &hit) && hit.gain >= min_gain)
             rc = hit_push(out, &hit);
     }
+    if (rc == 0)
+        rc = pair_changes(m, t, &memo, min_gain, out);
     free(odd);
     return rc;
 }

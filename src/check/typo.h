@@ -16,7 +16,11 @@
  * the bigram model with the same toneless syllables (typo_homophone.h);
  * when that word forms a bigram the model holds with a neighbouring word
  * of the text it is scored the same way; of overlapping changes the best
- * is kept.  Tuned for precision: see data/expressions/README.md and
+ * is kept.  A word that forms words with its neighbours can still be the
+ * slip (阉割落实 for 严格落实, 政策错失 for 政策措施): the pair path reads
+ * the text as its longest model words and, where two neighbours form no
+ * bigram the model holds, tries in place of each the commoner words of its
+ * syllables that fit there, scored the same way.  Tuned for precision: see data/expressions/README.md and
  * bench/expressions/.
  */
 #ifndef GM_CHECK_TYPO_H
@@ -51,6 +55,13 @@
  * a second one found nothing more on the tuning rows and cost a third of
  * the word step's time). */
 #define GM_TYPO_WORD_TRIES 1
+/* The pair path: how many of the commonest other words of a word's
+ * syllables are tried where it forms no known pair with a neighbour (one
+ * found nearly as much on the inner split, three cost nothing measurable), and
+ * what such a change costs beyond a word change's score (none: a penalty
+ * only lost recall on the inner split, precision held without it). */
+#define GM_TYPO_PAIR_TRIES 3
+#define GM_TYPO_PAIR_PENALTY 0.0f
 /* A character rarer than this on its own is not changed by a whole word. */
 #define GM_TYPO_WORD_RARE_LP (-13.0f)
 /* A suspect whose own one-character word is this probable is left alone. */

@@ -29,6 +29,8 @@ struct gm_typo_homophones {
     gm_typo_homophone *words;  /* the entries' words, in key order */
     run_slot *runs;
     size_t mask;
+    uint64_t *outranked;       /* bit per word index: a commoner word reads the same */
+    size_t n_ids;              /* bits in outranked */
     const uint16_t (*read)[GM_TYPO_READINGS];
     const gm_typo_lm *lm;
     int nomem;
@@ -113,12 +115,23 @@ static int index_runs(gm_typo_homophones *h)
     h->words = malloc((h->n + 1) * sizeof *h->words);
     if (!h->runs || !h->words)
         return -1;
-    for (size_t i = 0; i < h->n; i++)
+    for (size_t i = 0; i < h->n; i++) {
         h->words[i] = h->e[i].word;
+        if ((size_t)h->e[i].word.id >= h->n_ids)
+            h->n_ids = (size_t)h->e[i].word.id + 1;
+    }
+    h->outranked = calloc(h->n_ids / 64 + 1, sizeof *h->outranked);
+    if (!h->outranked)
+        return -1;
     for (size_t i = 0; i < h->n;) {
         size_t j = i;
-        while (j < h->n && h->e[j].key == h->e[i].key)
+        while (j < h->n && h->e[j].key == h->e[i].key) {
+            if (j > i) {           /* the run's first is its commonest */
+                uint32_t id = (uint32_t)h->e[j].word.id;
+                h->outranked[id >> 6] |= 1ULL << (id & 63);
+            }
             j++;
+        }
         size_t s = run_home(h->e[i].key, h->mask);
         while (h->runs[s].key)
             s = (s + 1) & h->mask;
@@ -155,6 +168,7 @@ void gm_typo_homophones_free(gm_typo_homophones *h)
     free(h->e);
     free(h->words);
     free(h->runs);
+    free(h->outranked);
     free(h);
 }
 
@@ -171,4 +185,9 @@ const gm_typo_homophone *gm_typo_homophones_find(const gm_typo_homophones *h, ui
             return NULL;
         }
     }
+}
+
+int gm_typo_homophones_outranked(const gm_typo_homophones *h, int32_t id)
+{
+    return id >= 0 && (size_t)id < h->n_ids && (h->outranked[(size_t)id >> 6] >> (id & 63) & 1);
 }

@@ -34,4 +34,8 @@ uint64_t gm_typo_reading_key(const uint16_t *s, size_t n);
 const gm_typo_homophone *gm_typo_homophones_find(const gm_typo_homophones *h, uint64_t key,
                                                  size_t *count);
 
+/* 1 when a commoner word of the index reads like the word of index id
+ * (under one of its reading keys): a bit test, the pair path's first gate. */
+int gm_typo_homophones_outranked(const gm_typo_homophones *h, int32_t id);
+
 #endif

@@ -196,6 +196,21 @@ static void test_expression_typo_whole_word_same_syllables(void **state)
     gm_checker_unref(c);
 }
 
+/* A slip that is itself a word forms words with its neighbours, so no
+ * character of it is a suspect; the pair path reads it as the commoner
+ * word of its syllables that pairs with its neighbour (应激 -> 应急 before
+ * 管理, 报账 -> 保障 after 社会).  Sentences written for the test, not in
+ * odw.train. */
+static void test_expression_typo_word_that_pairs_with_neighbour(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "完善应激管理体系，提高防灾减灾能力。", "typo", "激", "急", 3, 4, "warn");
+    expect_expression(c, "切实加强社会报账工作，兜住民生底线。", "typo", "报账", "保障", 6, 8,
+                      "warn");
+    gm_checker_unref(c);
+}
+
 static void test_expression_typo_offsets_are_code_points(void **state)
 {
     (void)state;
@@ -281,6 +296,9 @@ static void test_expression_correct_official_text_is_quiet(void **state)
         "要严格控制行政经费，尽可能减少不必要的开支。",
         "建立健全政府采购绩效评估机制。",
         "严厉打击拐卖妇女儿童犯罪行为。",
+        /* the right forms of test_expression_typo_word_that_pairs_with_neighbour */
+        "完善应急管理体系，提高防灾减灾能力。",
+        "切实加强社会保障工作，兜住民生底线。",
     };
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
         expect_clean(c, ok[i]);
@@ -345,6 +363,7 @@ int main(void)
         cmocka_unit_test(test_expression_typo_bigram_model_reads_context),
         cmocka_unit_test(test_expression_typo_official_vocabulary_learned_from_odw),
         cmocka_unit_test(test_expression_typo_whole_word_same_syllables),
+        cmocka_unit_test(test_expression_typo_word_that_pairs_with_neighbour),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
         cmocka_unit_test(test_expression_typo_candidates_use_exact_neighbour_lists),
         cmocka_unit_test(test_expression_correct_official_text_is_quiet),
