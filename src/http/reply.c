@@ -36,6 +36,11 @@ int reply_json_text(gm_request *r, int status, json_text *t)
         r->status = 500;
         return GM_E_NOMEM;
     }
+    return reply_json_bytes(r, status, text, len);
+}
+
+int reply_json_bytes(gm_request *r, int status, char *text, size_t len)
+{
     reply_bytes(r, status, "application/json; charset=utf-8", text, len);
     return GM_OK;
 }

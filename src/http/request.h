@@ -51,6 +51,8 @@ int reply_json(gm_request *r, int status, json_t *obj);
  * when the text ran out of memory). */
 struct json_text;
 int reply_json_text(gm_request *r, int status, struct json_text *t);
+/* Answers with status and a malloc'd JSON text (takes it). */
+int reply_json_bytes(gm_request *r, int status, char *text, size_t len);
 /* Answers with status and a malloc'd body of content_type (takes data). */
 void reply_bytes(gm_request *r, int status, const char *content_type, void *data, size_t len);
 /* Answers {"error":{"code","message","field"}} for err. */

@@ -11,12 +11,14 @@
 #include "http/json_in.h"
 #include "http/list_page.h"
 #include "http/query.h"
+#include "http/reply_memo.h"
 #include "http/route.h"
 #include "http/server.h"
 #include "store/account_query.h"
 #include "store/accounts.h"
 #include "store/calendars.h"
 #include "store/units.h"
+#include "util/clock.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +52,51 @@ static int reply_account(gm_request *r, int status, long long id, gm_err *err)
     return rc ? rc : reply_loaded_account(r, status, &a);
 }
 
+/* Everything an account list reply depends on besides the database: the
+ * caller (identity, acting role, grants), the day of the overdue flags and
+ * every argument the list reads (reply_memo.h). */
+static void list_reply_key(gm_request *r, const char *as_of, json_text *key)
+{
+    const gm_actor *a = &r->actor;
+    jt_raw(key, (const char *)&a->user_id, sizeof a->user_id);
+    jt_raw(key, (const char *)&a->unit_id, sizeof a->unit_id);
+    jt_raw(key, a->role, strlen(a->role) + 1);
+    jt_raw(key, (const char *)&a->n_grants, sizeof a->n_grants);
+    for (size_t i = 0; i < a->n_grants && i < GM_MAX_GRANTS; i++) {
+        jt_raw(key, (const char *)&a->grants[i].role, sizeof a->grants[i].role);
+        jt_raw(key, (const char *)&a->grant_units[i], sizeof a->grant_units[i]);
+        jt_raw(key, a->grants[i].unit_path, strlen(a->grants[i].unit_path) + 1);
+    }
+    jt_raw(key, as_of, strlen(as_of) + 1);
+    for (const query_param *p = list_query; p->name; p++) {
+        const char *v = request_arg(r, p->name);
+        jt_raw(key, v ? "=" : "-", 1);
+        if (v)
+            jt_raw(key, v, strlen(v) + 1);
+    }
+}
+
+/* The list as text, written from each account's kept entry text
+ * (account_text.h); *body is malloc'd. */
+static int list_reply_body(gm_request *r, const account_filter *f, const list_page *page,
+                           char **body, size_t *len, gm_err *err)
+{
+    account_entries es;
+    int rc = accounts_list_entries(r->db, &r->actor, f, &es, err);
+    if (rc)
+        return rc;
+    json_text out = {0};
+    rc = list_page_write(&out, &es, es.n, account_entry_value, account_entry_write, page,
+                         list_search_keys, "accounts");
+    account_entries_free(&es);
+    *body = rc ? NULL : json_text_take(&out, len);
+    if (!*body) {
+        json_text_free(&out);
+        return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    }
+    return GM_OK;
+}
+
 static int h_accounts_list(gm_request *r, gm_err *err)
 {
     account_filter f = {.platform = request_arg(r, "platform"), .state = request_arg(r, "state"),
@@ -62,21 +109,30 @@ static int h_accounts_list(gm_request *r, gm_err *err)
     list_page page;
     if (!rc)
         rc = list_page_read(r, &page, err);
-    account_entries es;
+    char today[11];
+    if (!f.as_of) {   /* one day for the key and the flags, even across midnight */
+        clock_today_cst(today);
+        f.as_of = today;
+    }
+    /* The stamp in the route's one snapshot, before the rows (reply_memo.h). */
+    db_stamp stamp;
     if (!rc)
-        rc = accounts_list_entries(r->db, &r->actor, &f, &es, err);
+        rc = db_stamp_take(r->db, &stamp, err);
     if (rc)
         return rc;
-    /* written from each account's kept entry text (account_text.h) */
-    json_text out = {0};
-    rc = list_page_write(&out, &es, es.n, account_entry_value, account_entry_write, &page,
-                         list_search_keys, "accounts");
-    account_entries_free(&es);
-    if (rc) {
-        json_text_free(&out);
-        return gm_fail(err, rc, NULL, "内存不足");
+    json_text key = {0};
+    list_reply_key(r, f.as_of, &key);
+    char *body;
+    size_t len;
+    if (!key.bad && key.len && reply_memo_find(&stamp, key.buf, key.len, &body, &len)) {
+        json_text_free(&key);
+        return reply_json_bytes(r, 200, body, len);
     }
-    return reply_json_text(r, 200, &out);
+    rc = list_reply_body(r, &f, &page, &body, &len, err);
+    if (!rc && !key.bad && key.len)
+        reply_memo_keep(&stamp, key.buf, key.len, body, len);
+    json_text_free(&key);
+    return rc ? rc : reply_json_bytes(r, 200, body, len);
 }
 
 int route_one_snapshot(const gm_route *route) { return route->handler == h_accounts_list; }

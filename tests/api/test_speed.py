@@ -278,6 +278,79 @@ class SessionMemoTest(unittest.TestCase):
         self.assertEqual(self.whoami_all(token), {(401, None)})
 
 
+class ListReplyMemoTest(unittest.TestCase):
+    """Each pool thread keeps whole account list replies (http/reply_memo.c)
+    with the database stamp and a key of the caller and every argument:
+    these tests ask many parallel requests of several callers and argument
+    sets in turn (every pool thread serves each several times) and expect
+    each one to get exactly its own reply, and a change to be seen at once."""
+
+    N = 48
+
+    def setUp(self):
+        self.srv = gmtest.Server()
+        self.srv.start(threads=4)
+
+    def tearDown(self):
+        self.srv.cleanup()
+
+    def token_of(self, login):
+        c = self.srv.client(login)
+        return next(k.value for k in c.jar if k.name == "gm_session")
+
+    def get_all(self, asks):
+        """Each (token, path) of asks N times over parallel fresh connections,
+        interleaved: {(token, path): set of bodies}."""
+        out, lock = {}, threading.Lock()
+
+        def run(k):
+            for i in range(self.N // 4):
+                token, path = asks[(i + k) % len(asks)]
+                req = urllib.request.Request(self.srv.base + path,
+                                             headers={"Cookie": f"gm_session={token}"})
+                with urllib.request.urlopen(req, timeout=60) as r:
+                    body = r.read()
+                with lock:
+                    out.setdefault((token, path), set()).add(body)
+        threads = [threading.Thread(target=run, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return out
+
+    def test_list_reply_memo_answers_each_caller_and_argument_set_its_own_list(self):
+        supervisor, operator = self.token_of("supervisor"), self.token_of("operator")
+        asks = [(supervisor, "/api/v1/accounts"), (operator, "/api/v1/accounts"),
+                (supervisor, "/api/v1/accounts?page=1&page_size=2"),
+                (supervisor, "/api/v1/accounts?sort=name&order=desc"),
+                (supervisor, "/api/v1/accounts?page=2&page_size=2")]
+        got = self.get_all(asks)
+        for ask in asks:
+            self.assertEqual(len(got[ask]), 1, ask)   # the same bytes every time
+        lists = {ask[1] if ask[0] == supervisor else "operator":
+                 json.loads(next(iter(got[ask]))) for ask in asks}
+        every = lists["/api/v1/accounts"]["accounts"]
+        self.assertLess(len(lists["operator"]["accounts"]), len(every))
+        self.assertEqual(lists["/api/v1/accounts?page=1&page_size=2"]["accounts"], every[:2])
+        self.assertEqual(lists["/api/v1/accounts?page=2&page_size=2"]["accounts"], every[2:4])
+        names = [a["name"] for a in lists["/api/v1/accounts?sort=name&order=desc"]["accounts"]]
+        self.assertEqual(names, sorted(names, reverse=True))
+        self.assertNotEqual(names, [a["name"] for a in every])
+
+    def test_list_reply_memo_sees_a_change_at_once_on_every_thread(self):
+        token = self.token_of("supervisor")
+        ask = (token, "/api/v1/accounts")
+        before = self.get_all([ask])[ask]
+        self.assertEqual(len(before), 1)
+        gmtest.sql(self.srv.db, "UPDATE accounts SET name=name||'(已更名)' "
+                                "WHERE id=(SELECT MIN(id) FROM accounts)")
+        after = self.get_all([ask])[ask]
+        self.assertEqual(len(after), 1)
+        self.assertNotEqual(after, before)
+        self.assertIn("(已更名)", next(iter(after)).decode())
+
+
 class StaticFilesTest(gmtest.ServerTest):
     def test_console_file_has_etag_and_revalidation_gets_304(self):
         c = self.srv.client()
