@@ -46,8 +46,9 @@ void db_release(db *d);
 
 /* Background upkeep of the database at path for a long-running server (the
  * SQLite driver: WAL checkpoints on a thread of their own, for connections
- * opened after the start).  One per process; stop it after the threads
- * using the database are done. */
+ * opened after the start, and one shared connection on which every write
+ * transaction of the process runs, its cache kept warm).  One per process;
+ * stop it after the threads using the database are done. */
 int db_upkeep_start(const char *path, gm_err *err);
 void db_upkeep_stop(void);
 

@@ -3,6 +3,10 @@
  * on a real SQLite file: a cached statement sees another connection's
  * schema change and committed rows, a nested loop over the same SQL works,
  * the cache stays bounded, and each thread keeps its own connection.
+ * With a server's upkeep started, every connection's write transactions
+ * run on the one shared writer (its page cache stays current), statements
+ * stay on the connection they started on, and a transaction left open is
+ * rolled back on the shared writer.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -193,6 +197,94 @@ static void test_each_thread_keeps_its_own_connection(void **state)
     assert_non_null(b);
 }
 
+/* ---- the shared writer (db_upkeep_start) ---- */
+
+static int setup_shared(void **state)
+{
+    setup(state);
+    gm_err err;
+    assert_int_equal(db_upkeep_start(path, &err), 0);
+    return 0;
+}
+
+static int teardown_shared(void **state)
+{
+    db_upkeep_stop();
+    return teardown(state);
+}
+
+/* The connection a write transaction of d runs on (its stamp's serial). */
+static unsigned long long writing_connection(db *d)
+{
+    gm_err err;
+    db_stamp in, out;
+    assert_int_equal(db_stamp_take(d, &out, &err), 0);
+    assert_int_equal(db_begin(d, &err), 0);
+    assert_int_equal(db_stamp_take(d, &in, &err), 0);
+    assert_int_equal(db_exec(d, &err, "INSERT INTO t(a) VALUES(?)", "i", 50LL), 0);
+    assert_int_equal(db_commit(d, &err), 0);
+    assert_int_not_equal(in.connection, out.connection);
+    return in.connection;
+}
+
+static void test_writes_of_every_connection_run_on_the_shared_writer(void **state)
+{
+    db *d = *state, *other;
+    gm_err err;
+    assert_int_equal(db_open(&other, path, &err), 0);
+    assert_int_equal(writing_connection(d), writing_connection(other));
+    assert_int_equal(count_rows(d), 5);
+    assert_int_equal(count_rows(other), 5);
+    db_close(other);
+}
+
+static void test_statement_begun_before_a_write_ends_on_its_own_connection(void **state)
+{
+    db *d = *state;
+    gm_err err;
+    const char *sql = "SELECT a FROM t ORDER BY a";
+    db_stmt *q;
+    long long seen = 0;
+    assert_int_equal(db_query(d, &q, &err, sql, ""), 0);
+    while (db_next(q) == 1) {
+        seen++;
+        assert_int_equal(db_begin(d, &err), 0);
+        assert_int_equal(db_exec(d, &err, "INSERT INTO t(a) VALUES(?)", "i", 100 + seen), 0);
+        assert_int_equal(db_commit(d, &err), 0);
+    }
+    db_done(q);
+    assert_int_equal(seen, 3);   /* its snapshot: the rows before the loop */
+    assert_int_equal(count_rows(d), 6);
+    /* Both statement caches still hand out working statements. */
+    assert_int_equal(db_query(d, &q, &err, sql, ""), 0);
+    assert_int_equal(db_next(q), 1);
+    db_done(q);
+    assert_int_equal(db_begin(d, &err), 0);
+    assert_int_equal(db_query(d, &q, &err, sql, ""), 0);
+    assert_int_equal(db_next(q), 1);
+    db_done(q);
+    db_rollback(d);
+}
+
+static void test_release_rolls_back_the_shared_writer(void **state)
+{
+    db *d = *state, *other;
+    gm_err err;
+    db_stmt *forgotten;
+    assert_int_equal(db_open(&other, path, &err), 0);
+    assert_int_equal(db_begin(d, &err), 0);
+    assert_int_equal(db_exec(d, &err, "INSERT INTO t(a) VALUES(99)", ""), 0);
+    assert_int_equal(db_query(d, &forgotten, &err, "SELECT a FROM t", ""), 0);
+    assert_int_equal(db_next(forgotten), 1);
+    db_release(d);
+    db_done(forgotten);
+    assert_int_equal(db_begin(other, &err), 0);   /* the writer is free and clean */
+    assert_int_equal(db_exec(other, &err, "INSERT INTO t(a) VALUES(7)", ""), 0);
+    assert_int_equal(db_commit(other, &err), 0);
+    assert_int_equal(count_rows(d), 4);
+    db_close(other);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -206,6 +298,16 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test(test_statement_cache_is_bounded_and_frees_the_oldest_idle),
         cmocka_unit_test_setup_teardown(test_each_thread_keeps_its_own_connection, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_writes_of_every_connection_run_on_the_shared_writer,
+                                        setup_shared, teardown_shared),
+        cmocka_unit_test_setup_teardown(test_statement_begun_before_a_write_ends_on_its_own_connection,
+                                        setup_shared, teardown_shared),
+        cmocka_unit_test_setup_teardown(test_release_rolls_back_the_shared_writer, setup_shared,
+                                        teardown_shared),
+        cmocka_unit_test_setup_teardown(test_release_rolls_back_and_resets_what_a_caller_left_open,
+                                        setup_shared, teardown_shared),
+        cmocka_unit_test_setup_teardown(test_cached_statement_sees_rows_committed_elsewhere,
+                                        setup_shared, teardown_shared),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
