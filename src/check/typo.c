@@ -626,8 +626,11 @@ static void try_pair_words(const gm_typo_model *m, const text_cps *t, size_t s, 
                 break;             /* commonest first: the rest are rarer still */
             if (!pair_fits(m, t, s, l, &w[j], nb, after))
                 continue;
-            float gain = word_gain(m, &ws, w[j].w, nw) - GM_TYPO_PAIR_PENALTY;
-            if (gain >= GM_TYPO_LM_GAIN_MIN && (!*found || gain > hit->gain)) {
+            float gain = word_gain(m, &ws, w[j].w, nw);
+            if (gain < GM_TYPO_LM_GAIN_MIN)
+                continue;
+            gain += GM_TYPO_PAIR_BONUS;
+            if (!*found || gain > hit->gain) {
                 word_hit(t, s, l, w[j].w, gain, hit);
                 *found = 1;
             }

@@ -208,6 +208,10 @@ static void test_expression_typo_word_that_pairs_with_neighbour(void **state)
     expect_expression(c, "完善应激管理体系，提高防灾减灾能力。", "typo", "激", "急", 3, 4, "warn");
     expect_expression(c, "切实加强社会报账工作，兜住民生底线。", "typo", "报账", "保障", 6, 8,
                       "warn");
+    /* 遏止 is a word, but official text curbs accidents with 遏制 (an
+     * earlier version of this file listed the 遏止 sentence as correct). */
+    expect_expression(c, "严格落实安全生产责任制，坚决遏止重大事故。", "typo", "止", "制", 15, 16,
+                      "warn");
     gm_checker_unref(c);
 }
 
@@ -273,7 +277,7 @@ static void test_expression_correct_official_text_is_quiet(void **state)
     (void)state;
     gm_checker *c = checker_for(NULL);
     static const char *const ok[] = {
-        "严格落实安全生产责任制，坚决遏止重大事故。",
+        "严格落实安全生产责任制，坚决遏制重大事故。",
         "推动经济高质量发展，保持社会大局稳定。",
         "深入实施创新驱动发展战略，加快建设科技强国。",
         "本通知自印发之日起施行，由市司法局负责解释。",
