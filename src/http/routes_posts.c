@@ -9,6 +9,7 @@
 #include "http/json_in.h"
 #include "http/query.h"
 #include "http/route.h"
+#include "core/post_disclosure.h"
 #include "http/server.h"
 #include "check/check.h"
 #include "store/accounts.h"
@@ -73,6 +74,11 @@ static int input_from(const json_t *b, post_input *in, long long *ids, gm_err *e
     in->set_repost_source = src != NULL;
     in->repost_source = json_string_value(src);
     in->corrects = json_int_or(b, "corrects", 0);
+    /* the lawful-disclosure declaration: present (even null) replaces it */
+    in->set_disclosure = json_object_get(b, "disclosure_type") != NULL ||
+                         json_object_get(b, "disclosure_basis") != NULL;
+    in->disclosure_type = json_str(b, "disclosure_type");
+    in->disclosure_basis = json_str(b, "disclosure_basis");
     if (acc) {
         int rc = account_ids_from(acc, ids, &in->n_accounts, err);
         if (rc)
@@ -86,6 +92,8 @@ static const json_field create_fields[] = {
     {"title", JF_STRING, true, POST_TITLE_MAX}, {"body", JF_TEXT, true, POST_BODY_MAX},
     {"account_ids", JF_ARRAY, true, 0},         {"major", JF_BOOL, false, 0},
     {"repost_source", JF_STRING, false, 200},      {"corrects", JF_INT, false, 0},
+    {"disclosure_type", JF_STRING, false, 16},
+    {"disclosure_basis", JF_STRING, false, POST_DISCLOSURE_BASIS_MAX},
     {NULL, 0, 0, 0}};
 
 static int h_post_create(gm_request *r, gm_err *err)
@@ -112,7 +120,10 @@ static int h_post_create(gm_request *r, gm_err *err)
 static const json_field edit_fields[] = {
     {"title", JF_STRING, false, POST_TITLE_MAX}, {"body", JF_TEXT, false, POST_BODY_MAX},
     {"account_ids", JF_ARRAY, false, 0},         {"major", JF_BOOL, false, 0},
-    {"repost_source", JF_STRING, false, 200},       {NULL, 0, 0, 0}};
+    {"repost_source", JF_STRING, false, 200},
+    {"disclosure_type", JF_STRING, false, 16},
+    {"disclosure_basis", JF_STRING, false, POST_DISCLOSURE_BASIS_MAX},
+    {NULL, 0, 0, 0}};
 
 static int h_post_edit(gm_request *r, gm_err *err)
 {

@@ -39,6 +39,21 @@ static json_t *opt_str(db_stmt *q, int c)
     return db_is_null(q, c) ? json_null() : json_string(db_text(q, c));
 }
 
+/* The deadline's length and, until filed, the working days left until the
+ * due day (working calendar; 0: due today, negative: working days overdue). */
+static void add_working_days_left(json_t *row, const gm_calendar *cal, gm_date today, gm_date due,
+                                  int filed)
+{
+    int left;
+    if (!row)
+        return;
+    json_object_set_new(row, "working_days", json_integer(GM_NATIONAL_FILING_WORKING_DAYS));
+    json_object_set_new(row, "working_days_left",
+                        !filed && !calendar_working_days_between(cal, today, due, &left, NULL)
+                            ? json_integer(left)
+                            : json_null());
+}
+
 /* The row of one event, or NULL when it has no day or fails the filter. */
 static json_t *event_row(db_stmt *q, const gm_calendar *cal, gm_date today, const char *filter)
 {
@@ -67,6 +82,7 @@ static json_t *event_row(db_stmt *q, const gm_calendar *cal, gm_date today, cons
             national_filing_state_name(st), "state_label", national_filing_state_label(st),
             "filed_on", opt_str(q, 9), "reference", opt_str(q, 10), "note", opt_str(q, 11),
             "filed_by", opt_str(q, 12), "filed_by_name", actor_name_json(q, 13));
+        add_working_days_left(row, cal, today, due, filed);
     }
     json_decref(rec);
     return row;

@@ -3,6 +3,7 @@
  * reminders (see post_review.h).
  */
 #include "store/post_review.h"
+#include "core/post_disclosure.h"
 #include "store/accounts.h"
 #include "store/audit.h"
 #include "store/notify.h"
@@ -169,6 +170,7 @@ static int run_checks(db *d, const gm_checker *c, const gm_post *p, json_t **out
         return rc;
     }
     post_findings_adjust(all);
+    post_findings_accept_disclosure(all, p->disclosure_type);
     *out = all;
     return GM_OK;
 }
@@ -213,6 +215,9 @@ static int start_review(db *d, gm_actor *who, const gm_calendar *cal, gm_post *p
     post_step st = {.action = "submit", .level = 1, .confidentiality = -1,
                     .detail = json_pack("{s:s,s:i,s:s}", "level_role", role_name(p->chain[0]),
                                         "warns", warns, "level_due", due)};
+    if (p->disclosure_type[0])
+        json_object_set_new(st.detail, "disclosure",
+                            post_disclosure_json(p->disclosure_type, p->disclosure_basis));
     if (!rc)
         rc = post_step_record(d, who, p, p->state, POST_IN_REVIEW, &st, err);
     else

@@ -7,6 +7,7 @@
  * written only here, inside the action's transaction with its audit row.
  */
 #include "store/posts.h"
+#include "core/post_disclosure.h"
 #include "store/accounts.h"
 #include "store/audit.h"
 #include "store/post_search.h"
@@ -24,7 +25,8 @@ void posts_release(gm_post *p)
     free(p->title);
     free(p->body);
     free(p->repost_source);
-    p->title = p->body = p->repost_source = NULL;
+    free(p->disclosure_basis);
+    p->title = p->body = p->repost_source = p->disclosure_basis = NULL;
 }
 
 static int chain_from_text(const char *text, gm_post *p)
@@ -76,6 +78,8 @@ static int post_from_row(db_stmt *q, gm_post *p, gm_err *err)
     snprintf(p->unit_path, sizeof p->unit_path, "%s", db_text(q, 13));
     snprintf(p->level_due, sizeof p->level_due, "%s", db_text(q, 14));
     p->reminded_level = (int)db_int(q, 15);
+    snprintf(p->disclosure_type, sizeof p->disclosure_type, "%s", db_text(q, 16));
+    p->disclosure_basis = db_is_null(q, 17) ? NULL : strdup(db_text(q, 17));
     if (!p->title || !p->body)
         return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
     return GM_OK;
@@ -88,7 +92,8 @@ int posts_get(db *d, long long id, gm_post *out, gm_err *err)
     int rc = db_query(d, &q, err,
                       "SELECT p.id,p.unit_id,p.author_id,p.state,p.version,p.title,p.body,p.major,"
                       "p.repost_source,COALESCE(p.corrects,0),p.level,COALESCE(p.level_role,''),"
-                      "COALESCE(p.chain,'[]'),u.path,COALESCE(p.level_due,''),p.reminded_level "
+                      "COALESCE(p.chain,'[]'),u.path,COALESCE(p.level_due,''),p.reminded_level,"
+                      "COALESCE(p.disclosure_type,''),p.disclosure_basis "
                       "FROM posts p JOIN units u ON u.id=p.unit_id WHERE p.id=?",
                       "i", id);
     if (rc)
@@ -119,6 +124,8 @@ static int input_check(const post_input *in, gm_err *err)
         rc = gm_fail(err, GM_E_INVALID, "body", "正文应为 1 到 %d 个字符", POST_BODY_MAX);
     if (!rc && in->set_repost_source && in->repost_source && text_codepoints(in->repost_source) > 200)
         rc = gm_fail(err, GM_E_INVALID, "repost_source", "转载来源不能超过 200 个字符");
+    if (!rc && in->set_disclosure)
+        rc = post_disclosure_check(in->disclosure_type, in->disclosure_basis, err);
     if (!rc && in->account_ids && (in->n_accounts < 1 || in->n_accounts > POST_MAX_ACCOUNTS))
         rc = gm_fail(err, GM_E_INVALID, "account_ids", "发布账号应选择 1 到 %d 个",
                      POST_MAX_ACCOUNTS);
@@ -182,6 +189,31 @@ static int write_version(db *d, const gm_actor *who, long long id, long long ver
     return rc ? rc : post_search_put(d, id, title, body, err);
 }
 
+/* The lawful-disclosure declaration of a version (core/post_disclosure.h),
+ * on the post and on its archived version; type NULL or "": none. */
+static int write_disclosure(db *d, long long id, long long version, const char *type,
+                            const char *basis, gm_err *err)
+{
+    if (type && !*type)
+        type = NULL;
+    if (!type)
+        basis = NULL;
+    int rc = db_exec(d, err, "UPDATE posts SET disclosure_type=?,disclosure_basis=? WHERE id=?",
+                     "tti", type, basis, id);
+    return rc ? rc : db_exec(d, err,
+                             "UPDATE post_versions SET disclosure_type=?,disclosure_basis=? "
+                             "WHERE post_id=? AND version=?",
+                             "ttii", type, basis, id, version);
+}
+
+json_t *post_disclosure_json(const char *type, const char *basis)
+{
+    return type && *type && post_disclosure_label(type)
+               ? json_pack("{s:s,s:s,s:s}", "type", type, "label", post_disclosure_label(type),
+                           "basis", basis ? basis : "")
+               : json_null();
+}
+
 static int write_accounts(db *d, long long id, const long long *ids, int n, gm_err *err)
 {
     int rc = db_exec(d, err, "DELETE FROM post_accounts WHERE post_id=?", "i", id);
@@ -206,15 +238,20 @@ int post_step_record(db *d, const gm_actor *who, const gm_post *p, gm_post_state
                      who->role, who->user_id, who->login, s->note, s->reason, s->override_reason,
                      (long long)s->confidentiality, s->account_id, detail, now);
     free(detail);
+    json_t *disc = json_incref(json_object_get(s->detail, "disclosure"));
     json_decref(s->detail);
-    if (rc)
+    if (rc) {
+        json_decref(disc);
         return rc;
+    }
     snprintf(action, sizeof action, "post.%s", s->action);
     json_t *b = json_pack("{s:s}", "state", post_state_name(before));
     json_t *a = json_pack("{s:s,s:I,s:i}", "state", post_state_name(after), "version",
                           (json_int_t)p->version, "level", s->level);
     if (s->account_id)
         json_object_set_new(a, "account_id", json_integer(s->account_id));
+    if (disc)
+        json_object_set_new(a, "disclosure", disc);
     return audit_append_json(d, who, action, "post", p->id, b, a, err);
 }
 
@@ -277,14 +314,25 @@ static int create_in_tx(db *d, const gm_actor *who, long long unit_id, const pos
     if (!rc)
         rc = write_version(d, who, *id_out, 1, in->title, in->body, major, src, in->account_ids,
                            in->n_accounts, now, err);
+    const char *dtype = in->set_disclosure ? in->disclosure_type : NULL;
+    if (!rc)
+        rc = write_disclosure(d, *id_out, 1, dtype, in->disclosure_basis, err);
     if (rc)
         return rc;
     gm_post p;
     if ((rc = posts_get(d, *id_out, &p, err)) != GM_OK)
         return rc;
     post_step st = {.action = in->corrects ? "correct" : "create", .confidentiality = -1};
+    st.detail = json_object();
     if (in->corrects)
-        st.detail = json_pack("{s:I}", "corrects", (json_int_t)in->corrects);
+        json_object_set_new(st.detail, "corrects", json_integer(in->corrects));
+    if (dtype && *dtype)
+        json_object_set_new(st.detail, "disclosure",
+                            post_disclosure_json(dtype, in->disclosure_basis));
+    if (!json_object_size(st.detail)) {
+        json_decref(st.detail);
+        st.detail = NULL;
+    }
     rc = post_step_record(d, who, &p, POST_DRAFT, POST_DRAFT, &st, err);
     posts_release(&p);
     return rc;
@@ -350,9 +398,15 @@ static int edit_in_tx(db *d, const gm_actor *who, long long id, const post_input
         rc = write_accounts(d, id, ids, n, err);
     if (!rc)
         rc = write_version(d, who, id, version, title, body, major, src, ids, n, now, err);
+    const char *dtype = in->set_disclosure ? in->disclosure_type : p.disclosure_type;
+    const char *dbasis = in->set_disclosure ? in->disclosure_basis : p.disclosure_basis;
+    if (!rc)
+        rc = write_disclosure(d, id, version, dtype, dbasis, err);
     gm_post_state before = p.state;
     p.version = version;
     post_step st = {.action = "edit", .confidentiality = -1};
+    if (in->set_disclosure)
+        st.detail = json_pack("{s:o}", "disclosure", post_disclosure_json(dtype, dbasis));
     if (!rc)
         rc = post_step_record(d, who, &p, before, POST_DRAFT, &st, err);
     posts_release(&p);

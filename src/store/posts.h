@@ -28,6 +28,8 @@ typedef struct gm_post {
     gm_role chain[2 * POST_MAX_LEVELS];
     char level_role[32], level_due[11];
     char *title, *body, *repost_source;   /* malloc'd; repost_source NULL: not a repost */
+    char disclosure_type[16];            /* "" or core/post_disclosure.h's kind */
+    char *disclosure_basis;              /* malloc'd; NULL without a declaration */
     long long account_ids[POST_MAX_ACCOUNTS];
     int n_accounts;
 } gm_post;
@@ -45,6 +47,8 @@ typedef struct post_input {
     const long long *account_ids;  /* NULL keep */
     int n_accounts;
     long long corrects;            /* create only: the published post this one corrects */
+    int set_disclosure;            /* 1: the declaration below replaces (type NULL: none) */
+    const char *disclosure_type, *disclosure_basis;
 } post_input;
 
 /* The unit every target account belongs to, checking each is a live
@@ -59,6 +63,9 @@ int posts_create(db *d, const gm_actor *who, long long unit_id, const post_input
 int posts_edit(db *d, const gm_actor *who, long long id, const post_input *in, gm_err *err);
 /* Withdraws a draft or returned post (author only); published: 409. */
 int posts_withdraw(db *d, const gm_actor *who, long long id, gm_err *err);
+
+/* {"type","label","basis"} of a lawful-disclosure declaration, or JSON null. */
+json_t *post_disclosure_json(const char *type, const char *basis);
 
 /* ---- the step writer (post_review.c, post_publish.c) ---- */
 

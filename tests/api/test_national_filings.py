@@ -39,6 +39,7 @@ class NationalFilingTest(gmtest.ServerTest):
         row = next(f for f in r.json["filings"] if f["version"] == v)
         self.assertEqual((row["state"], row["filed_on"], row["reference"], row["filed_by"]),
                          ("filed", "2026-03-06", "GJ-2026-0001", "operator"))
+        self.assertIsNone(row["working_days_left"])          # filed: nothing left to count
         self.assertEqual(row["filed_by_name"],
                          op.get("/api/v1/session").json["user"]["display_name"])
         r = op.post(f"/api/v1/accounts/{WECHAT}/national-filings", body)
@@ -79,12 +80,15 @@ class NationalFilingTest(gmtest.ServerTest):
         self.assertEqual(len(change), 1, change)
         self.assertEqual((change[0]["event_on"], change[0]["state"]), (today, "pending"))
         self.assertGreater(change[0]["due_on"], today)
+        # the overview counts in working days (working calendar), not calendar days
+        self.assertEqual((change[0]["working_days"], change[0]["working_days_left"]), (5, 5))
         r = sup.get("/api/v1/national-filings?state=open")
         self.assertEqual(r.status, 200, r)
         self.assertIn((WECHAT, "change"), [(f["account_id"], f["event"]) for f in r.json["filings"]])
         self.assertTrue(all(f["filed_on"] is None for f in r.json["filings"]))
         overdue = sup.get("/api/v1/national-filings?state=overdue").json["filings"]
         self.assertTrue(all(f["state"] == "overdue" for f in overdue))
+        self.assertTrue(overdue and all(f["working_days_left"] < 0 for f in overdue), overdue)
         self.assertNotIn((WECHAT, "change"), [(f["account_id"], f["event"]) for f in overdue])
         self.assertEqual(sup.get("/api/v1/national-filings?state=late").error_field(), "state")
 
