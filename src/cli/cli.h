@@ -24,5 +24,6 @@ int cmd_jobs(int argc, char **argv);
 int cmd_message(int argc, char **argv);
 int cmd_publication(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_vault(int argc, char **argv);
 
 #endif

@@ -30,6 +30,7 @@ static const struct {
     {"message", cmd_message, "网民留言:import | list | escalate | figures"},
     {"publication", cmd_publication, "导入站外发布记录:import"},
     {"report", cmd_report, "报表:activity | zombies | weekly | assessment | accounts | reviews"},
+    {"vault", cmd_vault, "凭据保管:rekey(更换密钥,重新加密保管的登录凭据)"},
 };
 
 static void usage(FILE *out)

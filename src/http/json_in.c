@@ -186,6 +186,20 @@ int json_body_parse(const char *body, size_t len, const json_field *spec, json_t
     return GM_OK;
 }
 
+int json_body_none(const char *body, size_t len, gm_err *err)
+{
+    static const json_field none[] = {{NULL, 0, 0, 0}};
+    size_t i = 0;
+    while (body && i < len && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n'))
+        i++;
+    if (!body || i == len)
+        return GM_OK;
+    json_t *obj;
+    int rc = json_body_parse(body, len, none, &obj, err);
+    json_decref(obj);
+    return rc;
+}
+
 int json_object_check(const json_t *obj, const json_field *spec, gm_err *err)
 {
     return json_is_object(obj) ? check_fields(obj, spec, err)

@@ -47,6 +47,12 @@ int json_body_load(const char *body, size_t len, json_t **out, gm_err *err);
 /* The second half alone, for an object nested in a body (list entries). */
 int json_object_check(const json_t *obj, const json_field *spec, gm_err *err);
 
+/* For routes that take no body: nothing, blanks or an empty object pass;
+ * anything else is refused as json_body_parse() with no fields would
+ * (malformed JSON, not an object, unknown field naming it), so a mistaken
+ * body never goes unnoticed while the action runs. */
+int json_body_none(const char *body, size_t len, gm_err *err);
+
 /* Accessors for an already validated object: NULL / dflt when absent. */
 const char *json_str(const json_t *obj, const char *key);
 long long json_int_or(const json_t *obj, const char *key, long long dflt);

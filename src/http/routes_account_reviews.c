@@ -177,6 +177,8 @@ static int h_review_decide(gm_request *r, gm_err *err)
 
 static int h_review_close(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     gm_review_round round;
     json_t *list;
     int rc = require_round(r, PERM_ACCOUNT_REVIEW, &round, err);

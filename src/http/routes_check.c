@@ -51,6 +51,8 @@ static int h_check(gm_request *r, gm_err *err)
 
 static int h_reload(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     int rc = request_require_system(r, PERM_LEXICON_ADMIN, err);   /* one lexicon for all */
     if (!rc)
         rc = server_reload_checker(r->srv, err);

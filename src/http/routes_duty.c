@@ -116,6 +116,8 @@ static int h_duty_add(gm_request *r, gm_err *err)
 
 static int h_duty_remove(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     long long unit;
     int rc = duty_unit(r->db, r->ids[0], &unit, err);
     if (!rc)

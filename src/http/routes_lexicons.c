@@ -12,12 +12,14 @@
  * shipped defaults until a list is first edited.
  */
 #include "check/check.h"
+#include "http/json_in.h"
 #include "http/list_routes.h"
 #include "http/route.h"
 #include "http/server.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define LIST_BODY_MAX (4u << 20)
 #define GM_LIST_TERM_CHARS 100
@@ -106,15 +108,54 @@ static int list_export(gm_request *r, int kind, gm_err *err)
     return 0;
 }
 
+/* An import is the exported text file; a JSON body is a mistaken call (the
+ * entries route takes JSON), which would otherwise replace the whole list
+ * with one odd entry. */
+static int import_is_text(gm_request *r, gm_err *err)
+{
+    const char *ct = request_header(r, "Content-Type");
+    return ct && strncasecmp(ct, "application/json", 16) == 0
+               ? gm_fail(err, GM_E_INVALID, "body",
+                         "导入的应是导出的文本文件(每行一条),不是 JSON;增删个别条目请用条目修改")
+               : GM_OK;
+}
+
+/* Each imported entry within the limits an entry added by hand has. */
+static int import_entries_check(int kind, const json_t *entries, gm_err *err)
+{
+    size_t i;
+    const json_t *e;
+    json_array_foreach(entries, i, e) {
+        int rc = json_object_check(e, defs[kind].entry_fields, err);
+        if (rc) {
+            char msg[sizeof err->message];
+            size_t cut = 300;   /* a short reason, cut on a character boundary */
+            memcpy(msg, err->message, sizeof msg);
+            while (cut > 0 && ((unsigned char)msg[cut] & 0xC0) == 0x80)
+                cut--;
+            msg[cut] = '\0';
+            return gm_fail(err, rc, "body", "第 %zu 条:%s", i + 1, msg);
+        }
+    }
+    return GM_OK;
+}
+
 /* POST …/import: a file in the shipped format replaces the whole list. */
 static int list_import(gm_request *r, int kind, gm_err *err)
 {
     json_t *entries;
-    if (r->body_len && memchr(r->body, '\0', r->body_len))
-        return gm_fail(err, GM_E_INVALID, "body", "文件不能包含 NUL 字节");
-    int rc = gm_list_parse(kind, r->body ? r->body : "", r->body_len, &entries, err);
+    int rc = import_is_text(r, err);
     if (rc)
         return rc;
+    if (r->body_len && memchr(r->body, '\0', r->body_len))
+        return gm_fail(err, GM_E_INVALID, "body", "文件不能包含 NUL 字节");
+    rc = gm_list_parse(kind, r->body ? r->body : "", r->body_len, &entries, err);
+    if (!rc)
+        rc = import_entries_check(kind, entries, err);
+    if (rc) {
+        json_decref(entries);
+        return rc;
+    }
     const char *note = request_arg(r, "note");
     managed_list_change ch = {.replace = entries, .note = note ? note : "导入文件"};
     rc = list_route_apply(r, &defs[kind], &ch, err);

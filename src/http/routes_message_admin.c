@@ -132,6 +132,8 @@ static int h_rule_put(gm_request *r, gm_err *err)
 
 static int h_rule_delete(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     gm_rule_in cur;
     int rc = message_rule_get(r->db, r->ids[0], &cur, err);
     if (!rc)

@@ -62,6 +62,8 @@ static int h_notifications_list(gm_request *r, gm_err *err)
 
 static int h_notification_read(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     int rc = notifications_mark_read(r->db, &r->actor, r->ids[0], err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:I,s:b}", "id", (json_int_t)r->ids[0],
                                                   "read", 1));
@@ -69,6 +71,8 @@ static int h_notification_read(gm_request *r, gm_err *err)
 
 static int h_notifications_read_all(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     long long n;
     int rc = notifications_mark_all_read(r->db, &r->actor, &n, err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:I}", "marked", (json_int_t)n));
@@ -138,6 +142,8 @@ static int h_webhook_update(gm_request *r, gm_err *err)
 
 static int h_webhook_test(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     int rc = request_require_unit(r, PERM_NOTIFY_ADMIN, r->ids[0], err);
     if (!rc)
         rc = webhooks_test(r->db, &r->actor, r->ids[0], r->ids[1], err);

@@ -144,6 +144,8 @@ static int h_post_edit(gm_request *r, gm_err *err)
 
 static int h_post_delete(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     int rc = require_post(r, PERM_POST_WRITE, r->ids[0], err);
     if (!rc)
         rc = posts_withdraw(r->db, &r->actor, r->ids[0], err);
@@ -206,6 +208,8 @@ static int h_posts_list(gm_request *r, gm_err *err)
 
 static int h_post_submit(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     gm_calendar *cal = NULL;
     json_t *findings = NULL;
     int blocked = 0;
@@ -424,6 +428,8 @@ static int h_publishers_add(gm_request *r, gm_err *err)
 
 static int h_publishers_remove(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     long long unit;
     int rc = account_unit(r, r->ids[0], &unit, err);
     if (!rc)

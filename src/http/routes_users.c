@@ -133,6 +133,8 @@ static int h_users_role(gm_request *r, gm_err *err)
 
 static int h_users_disable(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     int disable = strcmp(strrchr(r->path, '/') + 1, "disable") == 0;
     int rc = r->ids[0] == r->actor.user_id
                  ? gm_fail(err, GM_E_DENIED, "id", "不能停用或启用自己")
@@ -144,6 +146,8 @@ static int h_users_disable(gm_request *r, gm_err *err)
 
 static int h_users_end_sessions(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     long long ended = 0;
     int rc = require_reach_over_user(r, r->ids[0], err);
     if (!rc)

@@ -81,6 +81,8 @@ static int h_grant(gm_request *r, gm_err *err)
 
 static int h_revoke(gm_request *r, gm_err *err)
 {
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
     char now[GM_ISO_LEN];
     clock_iso_from_now(now, 0);
     int rc = request_require_account(r, PERM_ACCOUNT_REVIEW, r->ids[0], err);

@@ -10,13 +10,9 @@
 
 #define KEY_FILE_MAX 4096
 
-int vault_key_load(unsigned char key[GM_VAULT_KEY_BYTES], gm_err *err)
+int vault_key_load_file(const char *path, unsigned char key[GM_VAULT_KEY_BYTES], gm_err *err)
 {
-    const char *path = getenv("GOVMEDIA_VAULT_KEY");
     unsigned char buf[KEY_FILE_MAX];
-    if (!path || !*path)
-        return gm_fail(err, GM_E_CONFLICT, "vault",
-                       "未配置凭据保管密钥:请设置 GOVMEDIA_VAULT_KEY 为密钥文件(至少 32 字节)的路径");
     FILE *f = fopen(path, "rb");
     size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
     if (f)
@@ -30,6 +26,15 @@ int vault_key_load(unsigned char key[GM_VAULT_KEY_BYTES], gm_err *err)
     crypto_generichash(key, GM_VAULT_KEY_BYTES, buf, n, NULL, 0);
     sodium_memzero(buf, sizeof buf);
     return GM_OK;
+}
+
+int vault_key_load(unsigned char key[GM_VAULT_KEY_BYTES], gm_err *err)
+{
+    const char *path = getenv("GOVMEDIA_VAULT_KEY");
+    if (!path || !*path)
+        return gm_fail(err, GM_E_CONFLICT, "vault",
+                       "未配置凭据保管密钥:请设置 GOVMEDIA_VAULT_KEY 为密钥文件(至少 32 字节)的路径");
+    return vault_key_load_file(path, key, err);
 }
 
 static char *to_hex(const unsigned char *bin, size_t len)

@@ -20,6 +20,9 @@
  * is configured or the file is too short or unreadable. */
 int vault_key_load(unsigned char key[GM_VAULT_KEY_BYTES], gm_err *err);
 
+/* The same from a named file (key rotation reads the old and the new key). */
+int vault_key_load_file(const char *path, unsigned char key[GM_VAULT_KEY_BYTES], gm_err *err);
+
 /* Seals text: *nonce_hex and *sealed_hex are malloc'ed hex strings. */
 int vault_seal(const unsigned char key[GM_VAULT_KEY_BYTES], const char *text, char **nonce_hex,
                char **sealed_hex, gm_err *err);

@@ -10,7 +10,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import gmtest  # noqa: E402
 
 SUBCOMMANDS = ["init", "serve", "user", "unit", "audit", "backup", "check", "routes",
-               "account", "calendar", "jobs", "message", "publication", "report", "post"]
+               "account", "calendar", "jobs", "message", "publication", "report", "post", "vault"]
 
 
 class CliTest(unittest.TestCase):

@@ -8,6 +8,7 @@ no password reaches the database file, the audit trail or a reply that is
 not a reveal."""
 import glob
 import os
+import shutil
 import tempfile
 import time
 import unittest
@@ -105,6 +106,60 @@ class CredentialVaultTest(gmtest.ServerTest):
             self.assertEqual(gmtest.sql(srv.db, "SELECT COUNT(*) FROM credentials"), [(0,)])
         finally:
             srv.cleanup()
+
+    def test_key_rotation_reseals_every_login_under_the_new_key(self):
+        """A real office changes the vault's key now and then (or when a holder
+        leaves): `govmedia vault rekey` seals every held login again under the
+        new key in one go; a wrong old key changes nothing."""
+        d = tempfile.TemporaryDirectory()
+        key, new, wrong = (os.path.join(d.name, n) for n in ("vault.key", "new.key", "wrong.key"))
+        for p in (key, new, wrong):
+            with open(p, "wb") as f:
+                f.write(os.urandom(32))
+        os.environ["GOVMEDIA_VAULT_KEY"] = key
+        try:
+            srv = gmtest.Server().start()
+        finally:
+            del os.environ["GOVMEDIA_VAULT_KEY"]
+        try:
+            sup = srv.client("supervisor")
+            for acc in (1, 2):
+                r = sup.put(f"/api/v1/accounts/{acc}/credential", {"login": f"gh_{acc}", "password": PASSWORD})
+                self.assertEqual(r.status, 200, r)
+            sealed = gmtest.sql(srv.db, "SELECT account_id, sealed FROM credentials ORDER BY 1")
+            audit = gmtest.sql(srv.db, "SELECT COUNT(*) FROM audit")[0][0]
+            # refused: a wrong old key, the same key twice, a missing option — nothing changes
+            p = gmtest.run("vault", "rekey", "--db", srv.db, "--old-key", wrong, "--new-key", new)
+            self.assertEqual(p.returncode, 2, p)
+            self.assertIn("旧密钥", p.stderr)
+            p = gmtest.run("vault", "rekey", "--db", srv.db, "--old-key", key, "--new-key", key)
+            self.assertEqual(p.returncode, 2, p)
+            p = gmtest.run("vault", "rekey", "--db", srv.db, "--old-key", key)
+            self.assertEqual(p.returncode, 2, p)
+            self.assertIn("--new-key", p.stderr)
+            self.assertEqual(gmtest.sql(srv.db, "SELECT account_id, sealed FROM credentials ORDER BY 1"), sealed)
+            self.assertEqual(gmtest.sql(srv.db, "SELECT COUNT(*) FROM audit")[0][0], audit)
+            # the rotation, while the server runs
+            p = gmtest.run("vault", "rekey", "--db", srv.db, "--old-key", key, "--new-key", new)
+            self.assertEqual(p.returncode, 0, p)
+            self.assertIn("2 个账号", p.stdout)
+            after = gmtest.sql(srv.db, "SELECT account_id, sealed FROM credentials ORDER BY 1")
+            self.assertEqual([a for a, _ in after], [1, 2])
+            self.assertTrue(all(x != y for (_, x), (_, y) in zip(sealed, after)))
+            # the old key opens nothing any more; with the new key in place the logins read back
+            r = sup.post("/api/v1/accounts/1/credential/reveal", {"reason": "核对"})
+            self.assertEqual((r.status, r.error_field()), (409, "vault"), r)
+            shutil.copyfile(new, key)
+            for acc in (1, 2):
+                r = sup.post(f"/api/v1/accounts/{acc}/credential/reveal", {"reason": "换密钥后核对"})
+                self.assertEqual((r.status, r.json.get("password")), (200, PASSWORD), r)
+            rows = gmtest.sql(srv.db, "SELECT login, after FROM audit WHERE action='credential.rekey'")
+            self.assertEqual(len(rows), 1, rows)
+            self.assertIn('"resealed":2', rows[0][1])
+            self.assertNotIn(PASSWORD, rows[0][1])
+        finally:
+            srv.cleanup()
+            d.cleanup()
 
 
 if __name__ == "__main__":
