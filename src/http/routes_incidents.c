@@ -134,8 +134,6 @@ static int h_incident_step(gm_request *r, gm_err *err)
 
 static int h_incidents_escalate(gm_request *r, gm_err *err)
 {
-    if (json_body_none(r->body, r->body_len, err))
-        return err->code;
     json_t *list;
     gm_instant at = 0;
     int rc = request_escalation_time(r, &at, err);
