@@ -333,8 +333,85 @@ class Gen:
                 toks = [toks[0]] + [r.choice(fill) + x for x in toks[1:]]
         return "".join(toks)
 
+    # Session 20: surface forms beyond the first generator's.
+    def k_combining(self, r, t, syl):
+        """Combining marks on or between characters (赌́博, 六⃝合⃝彩)."""
+        return between(r, list(t), COMBINING, most=2)
+
+    def k_compat_form(self, r, t, syl):
+        """A character spelt as a CJK compatibility ideograph or a Kangxi
+        radical that NFKC folds to it (⾊情 for 色情)."""
+        opts = [(i, COMPAT[c]) for i, c in enumerate(t) if c in COMPAT]
+        if not opts:
+            return None
+        out = list(t)
+        for i, forms in r.sample(opts, r.randint(1, len(opts))):
+            out[i] = r.choice(forms)
+        return "".join(out)
+
+    def k_vertical(self, r, t, syl):
+        """Vertical text: one character a line, maybe indented or CRLF."""
+        nl = r.choice(["\n", "\r\n", "\n　", "\n  "])
+        return nl.join(t)
+
+    def k_trad_pinyin(self, r, t, syl):
+        """Traditional characters mixed with pinyin (賭bo, 代開fa票)."""
+        if len(t) < 2:
+            return None
+        mask = r.randrange(1, 2 ** len(t) - 1)
+        return "".join(syl[i] if mask >> i & 1 else opencc_char(self, ch)
+                       for i, ch in enumerate(t))
+
+    def k_punct_repeat(self, r, t, syl):
+        """Runs of repeated punctuation between characters (赌!!!博, 六。。。合)."""
+        return "".join(c + (r.choice(PUNCT) * r.randint(2, 5) if i + 1 < len(t) else "")
+                       for i, c in enumerate(t))
+
+    def k_emoji_seq(self, r, t, syl):
+        """Emoji sequences between characters: ZWJ families, skin tones, flags,
+        keycaps, variation selectors."""
+        return between(r, list(t), EMOJI_SEQ, most=1)
+
+    def k_pinyin_styled(self, r, t, syl):
+        """Pinyin in styled letters: mathematical bold/italic, circled,
+        superscript forms that NFKC folds to ASCII."""
+        style = r.choice(STYLES)
+        return "".join(style.get(c, c) for c in r.choice([" ", ""]).join(syl))
+
 
 _S2T = {}
+
+COMBINING = ["\u0301", "\u0300", "\u0336", "\u20dd", "\u20e3", "\u0489", "\ufe0f", "\u302a"]
+EMOJI_SEQ = ["\U0001F468\u200d\U0001F469\u200d\U0001F467", "\U0001F44D\U0001F3FD",
+             "\U0001F1E8\U0001F1F3", "1\ufe0f\u20e3", "\u2764\ufe0f", "\U0001F3F3\ufe0f\u200d\U0001F308"]
+
+
+def _compat_forms():
+    """Characters NFKC folds a compatibility ideograph or a Kangxi radical
+    into: {target: [forms]} (from Python's own Unicode tables)."""
+    out = {}
+    for cp in list(range(0x2F00, 0x2FD6)) + list(range(0xF900, 0xFB00)) + \
+            list(range(0x2F800, 0x2FA1E)):
+        c = chr(cp)
+        t = unicodedata.normalize("NFKC", c)
+        if t != c and len(t) == 1:
+            out.setdefault(t, []).append(c)
+    return out
+
+
+def _styles():
+    """Letter styles NFKC folds to ASCII a-z: mathematical bold, italic,
+    bold script, sans-serif, monospace; circled; fullwidth."""
+    styles = []
+    for base in (0x1D41A, 0x1D44E, 0x1D4EA, 0x1D5BA, 0x1D68A):
+        styles.append({chr(ord("a") + i): chr(base + i) for i in range(26)
+                       if unicodedata.normalize("NFKC", chr(base + i)) == chr(ord("a") + i)})
+    styles.append({chr(ord("a") + i): chr(0x24D0 + i) for i in range(26)})
+    return styles
+
+
+COMPAT = _compat_forms()
+STYLES = _styles()
 
 
 def opencc_char(gen, ch):
@@ -344,8 +421,11 @@ def opencc_char(gen, ch):
 KINDS = ["pinyin_spaced", "pinyin_joined", "pinyin_case", "pinyin_sep", "pinyin_letters",
          "pinyin_width", "pinyin_tone", "pinyin_tonenum", "mixed", "homophone",
          "homophone_all", "polyphone", "traditional", "noise", "zero_width", "emoji_noise",
-         "ling", "repeats", "repeat_pinyin", "repeat_homophone", "combo"]
-VIA = {k: ("pinyin" if k.startswith("pinyin") or k in ("mixed", "repeat_pinyin") else
+         "ling", "repeats", "repeat_pinyin", "repeat_homophone", "combo",
+         "combining", "compat_form", "vertical", "trad_pinyin", "punct_repeat", "emoji_seq",
+         "pinyin_styled"]
+VIA = {k: ("pinyin" if k.startswith("pinyin") or k in ("mixed", "repeat_pinyin", "trad_pinyin")
+           else
            "homophone" if k in ("homophone", "homophone_all", "polyphone", "repeat_homophone")
            else "literal") for k in KINDS}
 VIA["combo"] = "any"
