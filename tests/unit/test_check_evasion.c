@@ -85,6 +85,30 @@ static void test_evasion_emoji(void **state)
     expect_one_hit(*state, "赌👨‍👩‍👧博", "赌博", "赌👨‍👩‍👧博", 0, 7);
 }
 
+/* An emoji keycap (1️⃣, #⃣) is an emoji: noise, not a digit that breaks
+ * the match; a bare digit still breaks it (赌1博, below). */
+static void test_evasion_emoji_keycap_is_noise(void **state)
+{
+    expect_one_hit(*state, "赌1\ufe0f\u20e3博", "赌博", "赌1\ufe0f\u20e3博", 0, 5);
+    expect_one_hit(*state, "六#\u20e3合*\ufe0f\u20e3彩", "六合彩", "六#\u20e3合*\ufe0f\u20e3彩", 0, 8);
+    expect_one_hit(*state, "他在赌博9\ufe0f\u20e3", "赌博", "赌博", 2, 4);
+    expect_clean(*state, "赌1博");
+    expect_clean(*state, "赌1\ufe0f博");   /* a digit with VS16 alone is still a digit */
+}
+
+/* Characters split by combining marks, CJK compatibility ideographs and
+ * Kangxi radicals (folded by NFKC), one character a line (vertical text),
+ * runs of repeated punctuation. */
+static void test_evasion_split_and_compatibility_forms(void **state)
+{
+    expect_one_hit(*state, "赌\u0301博", "赌博", "赌\u0301博", 0, 3);
+    expect_one_hit(*state, "六\u20dd合\u20dd彩", "六合彩", "六\u20dd合\u20dd彩", 0, 5);
+    expect_one_hit(*state, "\uf9d1合彩", "六合彩", "\uf9d1合彩", 0, 3);   /* compatibility 六 */
+    expect_one_hit(*state, "六\n合\r\n彩", "六合彩", "六\n合\r\n彩", 0, 6);
+    expect_one_hit(*state, "赌!!!!博", "赌博", "赌!!!!博", 0, 6);
+    expect_one_hit(*state, "六。。。合~~彩", "六合彩", "六。。。合~~彩", 0, 8);
+}
+
 static void test_evasion_zero_width(void **state)
 {
     expect_one_hit(*state, "赌\u200b博", "赌博", "赌\u200b博", 0, 3);
@@ -157,6 +181,8 @@ int main(void)
         cmocka_unit_test(test_evasion_symbols),
         cmocka_unit_test(test_evasion_emoji),
         cmocka_unit_test(test_evasion_zero_width),
+        cmocka_unit_test(test_evasion_emoji_keycap_is_noise),
+        cmocka_unit_test(test_evasion_split_and_compatibility_forms),
         cmocka_unit_test(test_evasion_combining_marks),
         cmocka_unit_test(test_evasion_repeated_characters),
         cmocka_unit_test(test_evasion_combined),
