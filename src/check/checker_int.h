@@ -49,9 +49,13 @@ typedef struct gm_ctx_hits {
     gm_hits frames;   /* verbs of the 对…进行X frame (监测, 零容忍…) */
     gm_hits advert;   /* advert cues (加微信, 私聊, 特价…) */
     gm_hits reg;      /* words of official register (公安机关, 被告人, 全市…) */
+    gm_hits legal;    /* legal consequences and running totals (拘留, 依法, 累计…) */
     size_t memo_cs, memo_ce;   /* the last clause context.c walked */
     int memo_closed;           /* it ended at real breaks on both sides */
     int marks_seen, marks;     /* the text was searched for ？ and 的， / has one */
+    size_t sent_ss, sent_se;   /* the last sentence context.c's register rule walked */
+    int sent_valid;
+    int colon_seen, colon;     /* the text was searched for a colon / has one */
 } gm_ctx_hits;
 
 /* True when the lexicon hit h of text (len bytes) is named by official text

@@ -370,6 +370,12 @@ int gm_context_load_builtin(gm_lexicon *lx, gm_err *err)
         rc = load_words(lx, "context (built-in offender roles)", offenders, N(offenders),
                         GM_LEX_REGISTER, err);
     if (rc == 0)
+        rc = load_words(lx, "context (built-in legal consequences)", consequences,
+                        N(consequences), GM_LEX_LEGAL, err);
+    if (rc == 0)
+        rc = load_words(lx, "context (built-in running totals)", aggregates, N(aggregates),
+                        GM_LEX_LEGAL, err);
+    if (rc == 0)
         rc = load_words(lx, "context (built-in cautionary words)", cautionary, N(cautionary),
                         GM_LEX_CONDEMN, err);
     return rc ? rc : load_imperatives(lx, err);
@@ -565,6 +571,15 @@ static const char *const conditionals[] = {"如遇", "如果", "一旦", "遇到
  * (赌博不是致富路，而是犯罪路). */
 static const char *const contrasts[] = {"而是", "其实", "实则", "实为", "实际上"};
 
+/* A hit of hv inside text[from, to). */
+static int any_after(const gm_hits *hv, size_t from, size_t to)
+{
+    for (size_t i = 0; i < hv->n; i++)
+        if (hv->v[i].b_start >= from && hv->v[i].b_end <= to)
+            return 1;
+    return 0;
+}
+
 /* The term's clause is a condition - ending in 的 (参与赌博的，处五日以下拘留;
  * 凡是要求加微信刷单的，都是诈骗) or starting with 如遇/接到/凡是… - a 所谓
  * (所谓“赌博”，其实都是骗局) or the term alone (赌博，一次也不能碰), or the next
@@ -592,7 +607,7 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
         return 1;
     if (!condition)
         return 0;
-    if (any_in(text, next, ne, consequences, N(consequences)) ||
+    if (any_after(&hs->legal, next, ne) ||
         starts_with_any(text, next, ne, (const char *const[]){"处"}, 1))
         return 1;   /* …情节严重的，处三年以上七年以下有期徒刑 */
     for (size_t i = 0; i < hs->words.n; i++)
@@ -622,13 +637,6 @@ static void clause_memo(gm_ctx_hits *hs, const char *text, size_t len, const gm_
  * (严厉打击…赌博), after it as its object (对赌博进行打击, 赌博专项整治), after
  * it passive (赌博网站已被取缔), or after it in the sentence when the clause
  * makes it the topic (针对赌博问题，开展专项整治). */
-static int any_after(const gm_hits *hv, size_t from, size_t to)
-{
-    for (size_t i = 0; i < hv->n; i++)
-        if (hv->v[i].b_start >= from && hv->v[i].b_end <= to)
-            return 1;
-    return 0;
-}
 
 static int word_governs(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h,
                         size_t cs, size_t ce)
@@ -700,8 +708,9 @@ static int live_word_in(const gm_hits *words, const char *text, size_t from, siz
     return 0;
 }
 
-/* Something in text[from, to) that fights: an enforcement or frame word, a
- * condemning word not negated, a legal consequence or a running total. */
+/* Something in the sentence text[from, to) that fights: an enforcement or
+ * frame word, a condemning word not negated, a legal consequence or a
+ * running total (the last two looked for once per sentence). */
 static int fights_in(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
                      const gm_hit *h)
 {
@@ -716,19 +725,44 @@ static int fights_in(const gm_ctx_hits *hs, const char *text, size_t from, size_
             !ends_with_any(text, from, w->b_start, negators, N(negators)))
             return 1;
     }
-    return any_in(text, from, to, consequences, N(consequences)) ||
-           any_in(text, from, to, aggregates, N(aggregates));
+    return any_after(&hs->legal, from, to);
+}
+
+/* A hit of hv at most REACH code points from h (the only ones a sentence
+ * rule can see). */
+static int any_near(const gm_hits *hv, const gm_hit *h)
+{
+    for (size_t i = 0; i < hv->n; i++) {
+        const gm_hit *w = &hv->v[i];
+        if (w->cp_end + REACH >= h->cp_start && w->cp_start <= h->cp_end + REACH)
+            return 1;
+    }
+    return 0;
+}
+
+/* The sentence around h, reusing the last one found when h lies inside it
+ * (a text with many findings walks each sentence once). */
+static void sentence_memo(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h,
+                          size_t *ss, size_t *se)
+{
+    if (!(hs->sent_valid && h->b_start >= hs->sent_ss && h->b_end <= hs->sent_se)) {
+        hs->sent_ss = sentence_start(text, h->b_start, 0);
+        hs->sent_se = sentence_end(text, len, h->b_end);
+        hs->sent_valid = 1;
+    }
+    *ss = hs->sent_ss;
+    *se = hs->sent_se;
 }
 
 /* The term's sentence speaks in official register (公安机关, 被告人, 全市) and
  * fights something, however many clauses from the term (被告人…参与赌博，涉案
  * 金额200余万元，法院依法判处其有期徒刑). */
-static int official_sentence(const gm_ctx_hits *hs, const char *text, size_t len,
-                             const gm_hit *h)
+static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    if (!hs->reg.n && !hs->cond.n)
+    if (!any_near(&hs->reg, h) && !any_near(&hs->cond, h))
         return 0;
-    size_t ss = sentence_start(text, h->b_start, 0), se = sentence_end(text, len, h->b_end);
+    size_t ss, se;
+    sentence_memo(hs, text, len, h, &ss, &se);
     int reg = 0;
     for (size_t i = 0; i < hs->reg.n; i++) {
         const gm_hit *r = &hs->reg.v[i];
@@ -738,25 +772,59 @@ static int official_sentence(const gm_ctx_hits *hs, const char *text, size_t len
             return 1;
         reg = 1;
     }
-    if (hs->cond.n && any_in(text, ss, se, cautionary, N(cautionary)))
-        return 1;
+    for (size_t i = 0; i < hs->cond.n; i++) {
+        const gm_hit *w = &hs->cond.v[i];
+        if (w->b_start >= ss && w->b_end <= se &&
+            starts_with_any(text, w->b_start, w->b_end, cautionary, N(cautionary)))
+            return 1;
+    }
     return reg && fights_in(hs, text, ss, se, h);
 }
 
 /* The term is an item of a list whose heading, before a colon in the same
  * sentence, fights (重点打击以下违法行为：1. 赌博；2. 制售假药): the heading has
  * a live enforcement word and the items are enumerated (、；（一）1.). */
-static int list_heading(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+/* The last colon (： or :) before byte b in its sentence, at most 3 * REACH
+ * bytes back, found byte by byte without decoding: 1 and its offset in
+ * *at, or 0. */
+static int colon_before(const char *text, size_t b, size_t *at)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t lo = b > 3 * REACH ? b - 3 * REACH : 0;
+    for (; b > lo; b--) {
+        unsigned char c = t[b - 1];
+        if (c == ':') {
+            *at = b - 1;
+            return 1;
+        }
+        if (c == '\n' || c == '\r' || c == '!' || c == '?')
+            return 0;
+        if (b - lo >= 3 && (t[b - 3] == 0xEF && t[b - 2] == 0xBC)) {
+            if (c == 0x9A) {   /* ： */
+                *at = b - 3;
+                return 1;
+            }
+            if (c == 0x81 || c == 0x9F)   /* ！ ？ */
+                return 0;
+        }
+        if (b - lo >= 3 && t[b - 3] == 0xE3 && t[b - 2] == 0x80 && c == 0x82)   /* 。 */
+            return 0;
+    }
+    return 0;
+}
+
+static int list_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
     if (!hs->words.n)
         return 0;
-    size_t ss = sentence_start(text, h->b_start, 1), colon = 0;
-    for (size_t b = ss; b < h->b_start; b++)
-        if (text[b] == ':' || (b + 3 <= h->b_start && memcmp(text + b, "：", 3) == 0))
-            colon = b;
-    if (!colon)
+    if (!hs->colon_seen) {
+        hs->colon_seen = 1;
+        hs->colon = memchr(text, ':', len) || find_in(text, 0, len, "：");
+    }
+    size_t colon;
+    if (!hs->colon || !colon_before(text, h->b_start, &colon))
         return 0;
-    size_t se = h->b_end;
+    size_t ss = sentence_start(text, colon, 1), se = h->b_end;
     for (int k = 0; se < len && k < REACH; k++) {
         size_t l;
         uint32_t cp = cp_at(text, len, se, &l);
@@ -790,15 +858,16 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
         return 1;   /* both look only at the text right next to the term */
     /* The other rules need a word the scan found, a question or a 的， after
      * the term; most findings of a big lexicon have none, and skip the walk. */
-    if (!hs->words.n && !hs->frames.n && !hs->cond.n && !hs->reg.n &&
-        !question_or_condition(hs, text, len))
-        return 0;
-    size_t cs, ce;
-    clause_memo(hs, text, len, h, &cs, &ce);
-    return word_governs(hs, text, len, h, cs, ce) ||
-           condemned_after(&hs->cond, text, h->b_end, h->cp_end, ce) ||
-           question_then_alarm(text, len, ce) || next_clause_judges(hs, text, len, h, cs, ce) ||
-           (wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h)));
+    if (hs->words.n || hs->frames.n || hs->cond.n || question_or_condition(hs, text, len)) {
+        size_t cs, ce;
+        clause_memo(hs, text, len, h, &cs, &ce);
+        if (word_governs(hs, text, len, h, cs, ce) ||
+            condemned_after(&hs->cond, text, h->b_end, h->cp_end, ce) ||
+            question_then_alarm(text, len, ce) || next_clause_judges(hs, text, len, h, cs, ce))
+            return 1;
+    }
+    /* the sentence rules need a register, condemning or enforcement word near */
+    return wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h));
 }
 
 /* A cue named as what offenders used (利用微信群组织赌博, 冒充QQ好友) is no

@@ -26,7 +26,8 @@ enum { GM_SEV_NONE = 0, GM_SEV_WARN = 1, GM_SEV_BLOCK = 2 };
 
 /* What a file holds: the `allow` argument below and gm_term.allow. */
 enum { GM_LEX_TERMS = 0, GM_LEX_ALLOW = 1, GM_LEX_CONTEXT = 2, GM_LEX_CONDEMN = 3,
-       GM_LEX_FRAME = 4, GM_LEX_ADVERT = 5, GM_LEX_REGISTER = 6 };
+       GM_LEX_FRAME = 4, GM_LEX_ADVERT = 5, GM_LEX_REGISTER = 6,
+       GM_LEX_LEGAL = 7 };
 
 typedef struct gm_term {
     char *text;        /* as written in the file */
@@ -37,7 +38,9 @@ typedef struct gm_term {
                         * GM_LEX_FRAME: built-in verb of the 对…进行X frame,
                         * GM_LEX_ADVERT: built-in advert cue (加微信, 私聊, 特价),
                         * GM_LEX_REGISTER: built-in word of official register
-                        * (公安机关, 被告人, 全市) */
+                        * (公安机关, 被告人, 全市),
+                        * GM_LEX_LEGAL: built-in legal consequence or running
+                        * total (拘留, 依法, 累计) */
     const char *file;  /* owned by the lexicon */
     unsigned line;
     uint32_t *norm;    /* repeat-collapsed normal form, len code points */

@@ -47,6 +47,7 @@ static int on_hit(void *ctx, const gm_hit *h)
                   : kind == GM_LEX_FRAME   ? &c->ctx.frames
                   : kind == GM_LEX_ADVERT  ? &c->ctx.advert
                   : kind == GM_LEX_REGISTER ? &c->ctx.reg
+                  : kind == GM_LEX_LEGAL   ? &c->ctx.legal
                   : kind                   ? &c->allow
                                            : &c->block;
     c->nomem = push(hv, h) != 0;
@@ -190,6 +191,7 @@ int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const
     free(col.ctx.frames.v);
     free(col.ctx.advert.v);
     free(col.ctx.reg.v);
+    free(col.ctx.legal.v);
     free(col.sound.v);
     return rc;
 }
