@@ -62,7 +62,9 @@ typedef struct gm_ctx_hits {
  * fighting it (context.c): inside its clause governed by an enforcement
  * word before it, after it as its object or passive, condemned by a word
  * after it, a campaign noun or offence right after it, an alert heading
- * before it, a legal consequence after a condition on it - and no advert
+ * before it, a legal consequence after a condition on it; or its sentence
+ * speaks in official register and fights, names an offender, tells a
+ * cautionary tale, or is a list under a heading that fights - and no advert
  * cue in its sentence that is not itself named to fight it. */
 int gm_context_governs(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
 

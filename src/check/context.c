@@ -18,6 +18,11 @@
  *   - the clause makes the term its topic (针对, 关于… before it) and an
  *     enforcement word follows later in the sentence (针对赌博问题，开展专项
  *     整治).
+ * Beyond the clause, the sentence (up to 。！？； or a line break) governs
+ * the term when it speaks in official register (公安机关, 法院, 全市…) and
+ * fights something anywhere in it, names an offender (被告人), tells a
+ * cautionary tale (教训), or is a list whose heading before a colon fights
+ * (重点打击以下违法行为：1. 赌博；2. …).
  * The list of enforcement words is data; the condemning words and frames
  * are grammar, kept here.  Both kinds of word are found by the lexicon's
  * own automaton (the condemning ones as GM_LEX_CONDEMN entries), so a text

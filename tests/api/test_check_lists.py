@@ -109,6 +109,25 @@ class CheckListsTest(gmtest.ManagedListsTest):
         self.assertFalse(rep["ok"], rep)
         self.assertNotIn("context", rep["findings"][0])
 
+    def test_official_register_sentence_and_price_cue_through_the_api(self):
+        # session 20: an official sentence governs a term clauses away from
+        # its verb; an admin-added context word counts there too; a price
+        # after 只要 is an advert cue; an emoji keycap does not split a term
+        text = "被告人王某组织他人参与六合彩，涉案金额200余万元，法院依法判处其有期徒刑"
+        rep = self.check(text)
+        self.assertTrue(rep["ok"], rep)
+        self.assertEqual(rep["findings"][0]["context"], "enforcement")
+        self.assertFalse(self.check("整治期间，六合彩照常开奖，欢迎来玩")["ok"])
+        text = "百家乐场所屡屡出现，全市开展清剿"
+        self.assertFalse(self.check(text)["ok"])
+        r = self.admin.post(BASE + "context", {"add": [{"term": "清剿"}]})
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(self.check(text)["ok"])
+        self.assertFalse(self.check("禁止赌博的地方太多了，来这里只要88元")["ok"])
+        rep = self.check("六1\ufe0f\u20e3合彩")
+        self.assertFalse(rep["ok"], rep)
+        self.assertEqual(rep["findings"][0]["term"], "六合彩")
+
     def test_approved_sources_edited_in_product(self):
         c = self.srv.client("contributor")
         body = {"text": "转载", "repost_source": "某某测试日报"}
