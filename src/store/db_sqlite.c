@@ -607,19 +607,24 @@ int db_query_int(db *d, long long *out, gm_err *err, const char *sql, const char
  * it moves on with every commit of this connection, and with every commit
  * of any other connection or process that this connection has noticed.  A
  * connection notices when it starts a read transaction (it compares the
- * WAL index header), so the stamp first steps PRAGMA data_version, which
- * starts one (or reads inside the one already open).  The connection's
+ * WAL index header), so outside a begun snapshot the stamp first steps
+ * PRAGMA data_version, which starts one; inside one (a statement already
+ * read in it) the version is that snapshot's.  The connection's
  * serial tells connections apart (their versions count separately). */
 int db_stamp_take(db *d, db_stamp *out, gm_err *err)
 {
-    db_stmt *q;
-    int rc = db_query(d, &q, err, "PRAGMA data_version", "");
-    if (rc)
-        return rc;
-    rc = db_next(q);
-    db_done(q);
-    if (rc < 0)
-        return rc;
+    /* Inside a snapshot already begun, its version is the one to take:
+     * no statement needed. */
+    if (sqlite3_txn_state(d->use->conn, "main") == SQLITE_TXN_NONE) {
+        db_stmt *q;
+        int rc = db_query(d, &q, err, "PRAGMA data_version", "");
+        if (rc)
+            return rc;
+        rc = db_next(q);
+        db_done(q);
+        if (rc < 0)
+            return rc;
+    }
     unsigned int version = 0;
     if (sqlite3_file_control(d->use->conn, "main", SQLITE_FCNTL_DATA_VERSION, &version) != SQLITE_OK)
         return fail_sqlite(d->use->conn, err, SQLITE_ERROR, "data_version");

@@ -45,18 +45,12 @@ static memo_slot *slot_for(const char *token_hash)
     return slots ? &slots[(unsigned char)token_hash[0] % MEMO_SLOTS] : NULL;
 }
 
-static bool same_stamp(const db_stamp *x, const db_stamp *y)
-{
-    return x->connection == y->connection && x->version == y->version;
-}
-
-/* Kept under when: nothing committed since, or nothing to sessions,
- * users, grants or units (the same generation of the same database). */
+/* Kept under when: nothing committed since to sessions, users, grants or
+ * units (the same generation of the same database). */
 static bool still_current(const session_memo_when *kept, const session_memo_when *when)
 {
-    return same_stamp(&kept->stamp, &when->stamp) ||
-           (when->generation >= 0 && kept->generation == when->generation &&
-            kept->stamp.database == when->stamp.database);
+    return when->generation >= 0 && kept->generation == when->generation &&
+           kept->stamp.database == when->stamp.database;
 }
 
 bool session_memo_find(const char *token_hash, const session_memo_when *when, const char *now,
@@ -66,7 +60,6 @@ bool session_memo_find(const char *token_hash, const session_memo_when *when, co
     if (!s || !s->user_id || strcmp(s->token_hash, token_hash) != 0 ||
         !still_current(&s->when, when) || strcmp(s->expires_at, now) <= 0)
         return false;
-    s->when.stamp = when->stamp;   /* same snapshot: the next request may skip the generation */
     a->user_id = s->user_id;
     memcpy(a->login, s->login, sizeof a->login);
     a->n_grants = s->n_grants;

@@ -61,19 +61,22 @@ static int security_generation(db *d, long long *out, gm_err *err)
 static int memo_lookup(db *d, const char *token_hash, const char *now, session_memo_when *when,
                        gm_actor *a, char csrf[SESSION_TOKEN_HEX], bool *hit, gm_err *err)
 {
-    /* Taken before the lookup (in its snapshot), so what the lookup reads
-     * is what the stamp and the generation stand for. */
     *hit = false;
     when->generation = -1;
-    int rc = db_stamp_take(d, &when->stamp, err);
-    if (rc || db_in_write_transaction(d))
-        return rc;
-    if ((*hit = session_memo_find(token_hash, when, now, a, csrf)))
+    if (db_in_write_transaction(d))
         return GM_OK;
-    rc = security_generation(d, &when->generation, err);
+    /* Read before the lookup, in its snapshot, so that what the lookup
+     * reads is what they stand for; the generation's row starts the
+     * snapshot, so the stamp then costs no statement. */
+    long long generation;
+    int rc = security_generation(d, &generation, err);
     if (!rc)
-        *hit = session_memo_find(token_hash, when, now, a, csrf);
-    return rc;
+        rc = db_stamp_take(d, &when->stamp, err);
+    if (rc)
+        return rc;
+    when->generation = generation;
+    *hit = session_memo_find(token_hash, when, now, a, csrf);
+    return GM_OK;
 }
 
 static int load_actor(db *d, const char *token_hash, const char *now, gm_actor *a,
