@@ -3,12 +3,18 @@
  * typo_homophone.h).
  *
  * Entries (reading key, word) sorted by key; an open-addressing table maps
- * each distinct key to its run of entries.
+ * each distinct key to its run of entries.  Most keys the detector asks
+ * name no word (nine in ten on word salad), so a small filter of the keys
+ * (two bits in one 64-bit word, ~16 bits a key: a few hundred KB, cache
+ * resident) answers those without touching the table; the tables live in
+ * a huge-page arena like the models' (util/huge_arena.h).
  */
 #include "check/typo_homophone.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/huge_arena.h"
 
 #define CJK_BASE 0x4E00u
 
@@ -31,6 +37,9 @@ struct gm_typo_homophones {
     size_t mask;
     uint64_t *outranked;       /* bit per word index: a commoner word reads the same */
     size_t n_ids;              /* bits in outranked */
+    uint64_t *filter;          /* the keys present, two bits each */
+    size_t filter_mask;        /* its number of 64-bit words - 1 */
+    gm_huge_arena *arena;      /* words, runs and filter */
     const uint16_t (*read)[GM_TYPO_READINGS];
     const gm_typo_lm *lm;
     int nomem;
@@ -50,6 +59,16 @@ static size_t run_home(uint64_t k, size_t mask)
     k *= 0x9E3779B97F4A7C15ULL;
     k ^= k >> 29;
     return (size_t)k & mask;
+}
+
+/* The filter word of key k and its two bits. */
+static size_t filter_word(uint64_t k, size_t mask, uint64_t *bits)
+{
+    uint64_t h = k * 0xD6E8FEB86659FD93ULL;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    *bits = 1ULL << (h >> 58) | 1ULL << (h >> 52 & 63);
+    return (size_t)h & mask;
 }
 
 static void push(gm_typo_homophones *h, uint64_t key, const uint32_t *w, size_t n, int32_t id)
@@ -105,14 +124,31 @@ static int by_key(const void *a, const void *b)
     return memcmp(x->word.w, y->word.w, sizeof x->word.w);   /* a stable order */
 }
 
+/* Sizes the filter for the distinct keys of the sorted entries (~16 bits
+ * a key, a power of two of 64-bit words). */
+static int alloc_filter(gm_typo_homophones *h)
+{
+    size_t keys = 0, words = 64;
+    for (size_t i = 0; i < h->n; i++)
+        keys += i == 0 || h->e[i].key != h->e[i - 1].key;
+    while (words * 64 < keys * 16)
+        words <<= 1;
+    h->filter_mask = words - 1;
+    h->filter = gm_huge_arena_alloc(h->arena, words, sizeof *h->filter, 1);
+    return h->filter ? 0 : -1;
+}
+
 static int index_runs(gm_typo_homophones *h)
 {
     size_t slots = 1024;
     while (slots < h->n * 2)
         slots <<= 1;
     h->mask = slots - 1;
-    h->runs = calloc(slots, sizeof *h->runs);
-    h->words = malloc((h->n + 1) * sizeof *h->words);
+    h->arena = gm_huge_arena_new();
+    if (!h->arena || alloc_filter(h))
+        return -1;
+    h->runs = gm_huge_arena_alloc(h->arena, slots, sizeof *h->runs, 1);
+    h->words = gm_huge_arena_alloc(h->arena, h->n + 1, sizeof *h->words, 0);
     if (!h->runs || !h->words)
         return -1;
     for (size_t i = 0; i < h->n; i++) {
@@ -136,6 +172,8 @@ static int index_runs(gm_typo_homophones *h)
         while (h->runs[s].key)
             s = (s + 1) & h->mask;
         h->runs[s] = (run_slot){h->e[i].key, (uint32_t)i, (uint32_t)(j - i)};
+        uint64_t bits;
+        h->filter[filter_word(h->e[i].key, h->filter_mask, &bits)] |= bits;
         i = j;
     }
     return 0;
@@ -158,6 +196,7 @@ gm_typo_homophones *gm_typo_homophones_build(const gm_typo_lm *lm,
     }
     free(h->e);
     h->e = NULL;
+    gm_heap_give_back();           /* the entries were the heap's last big block */
     return h;
 }
 
@@ -166,15 +205,19 @@ void gm_typo_homophones_free(gm_typo_homophones *h)
     if (!h)
         return;
     free(h->e);
-    free(h->words);
-    free(h->runs);
     free(h->outranked);
+    gm_huge_arena_free(h->arena);
     free(h);
 }
 
 const gm_typo_homophone *gm_typo_homophones_find(const gm_typo_homophones *h, uint64_t key,
                                                  size_t *count)
 {
+    uint64_t bits;
+    if ((h->filter[filter_word(key, h->filter_mask, &bits)] & bits) != bits) {
+        *count = 0;
+        return NULL;
+    }
     for (size_t s = run_home(key, h->mask);; s = (s + 1) & h->mask) {
         if (h->runs[s].key == key) {
             *count = h->runs[s].count;

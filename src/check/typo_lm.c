@@ -2,9 +2,11 @@
  * typo_lm.c - loads and queries the word bigram model (see typo_lm.h).
  *
  * The file (scripts/gen_expr_lm.py) holds plain arrays; loading builds an
- * open-addressing table word key -> word index from them, takes the bigrams
- * (sorted by first, then second word) as each word's successor list with
- * log P(second | first), and builds, per character, the sorted lists of the
+ * open-addressing table word key -> word index from them, places the
+ * bigrams (sorted by first, then second word) in each first word's own
+ * small hash table of successors with log P(second | first) (a lookup is
+ * one probe, usually one cache line, where a binary search of a long list
+ * missed the cache at each step), and builds, per character, the sorted lists of the
  * characters standing next to it inside a word.  Scoring a window is a
  * Viterbi search whose states are (end position, last word).
  */
@@ -34,8 +36,10 @@ typedef struct word_slot {
     int32_t id;
 } word_slot;
 
+#define NO_SUCCESSOR UINT32_MAX    /* an empty slot of a successor table */
+
 typedef struct successor {
-    uint32_t b;                /* the second word */
+    uint32_t b;                /* the second word; NO_SUCCESSOR: an empty slot */
     float logp;                /* log P(b | the first word) */
 } successor;
 
@@ -47,9 +51,10 @@ struct gm_typo_lm {
     struct history {           /* per word index + 1: what a bigram after it reads */
         float backoff;
         uint32_t succ_at;      /* where its successor filter starts */
-        uint32_t pair_at;      /* where its successors start in pairs */
+        uint32_t pair_at;      /* where its successor table starts in pairs */
     } *hist;
-    successor *pairs;          /* each word's successors, ascending second word */
+    successor *pairs;          /* each word's successor table (successor_slots of its
+                                  count, open addressing, linear probing in it) */
     uint64_t *bloom;           /* in-word character bigrams, BLOOM_BITS bits */
     uint32_t *join_at[2];      /* per U+4E00 offset, CJK_COUNT + 1: where the list of
                                   characters before (0) / after (1) it inside a word starts */
@@ -170,21 +175,33 @@ static void prefetch_pair(const gm_typo_lm *lm, uint32_t a, uint32_t b)
         __builtin_prefetch(&lm->succ[at + succ_word(b, words, &mask)]);
 }
 
+/* The slots of the successor table of a word with n successors: a quarter
+ * more, so that probing is short and every table has an empty slot. */
+static size_t successor_slots(size_t n)
+{
+    return n ? n + (n >> 2) + 1 : 0;
+}
+
+/* The home slot of successor b in a table of slots slots. */
+static size_t successor_home(uint32_t b, size_t slots)
+{
+    return (size_t)(((uint64_t)(b * 0x85EBCA77u) * slots) >> 32);
+}
+
 /* The index in pairs of the bigram (a, b) (a >= 0), -1 when the model
  * holds none. */
 static long find_pair(const gm_typo_lm *lm, int32_t a, int32_t b)
 {
     if (!maybe_pair(lm, (uint32_t)a, (uint32_t)b))
         return -1;
-    size_t lo = lm->hist[a].pair_at, hi = lm->hist[a + 1].pair_at;
-    while (lo < hi) {              /* binary search of a's successors */
-        size_t mid = (lo + hi) / 2;
-        if (lm->pairs[mid].b < (uint32_t)b)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t at = lm->hist[a].pair_at, slots = lm->hist[a + 1].pair_at - at;
+    for (size_t s = successor_home((uint32_t)b, slots);; s = s + 1 < slots ? s + 1 : 0) {
+        uint32_t x = lm->pairs[at + s].b;
+        if (x == (uint32_t)b)
+            return (long)(at + s);
+        if (x == NO_SUCCESSOR)
+            return -1;
     }
-    return lo < lm->hist[a + 1].pair_at && lm->pairs[lo].b == (uint32_t)b ? (long)lo : -1;
 }
 
 int gm_typo_lm_pair_known(const gm_typo_lm *lm, int32_t a, int32_t b)
@@ -528,13 +545,10 @@ static int load_words(gm_typo_lm *lm, const char *p, uint32_t nw)
     return load_joins(lm, p, nw);
 }
 
-/* Copies the bigrams, which must be ascending pairs of word indexes, as
- * each first word's successor list, and counts each word's successors. */
-static int load_successors(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
+/* Checks that the bigrams are ascending pairs of word indexes and counts
+ * each first word's successors (in hist[a + 1].pair_at, for now). */
+static int count_successors(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
 {
-    lm->pairs = gm_huge_arena_alloc(lm->arena, nb, sizeof *lm->pairs, 0);
-    if (!lm->pairs)
-        return GM_E_NOMEM;
     uint32_t last_a = 0, last_b = 0;
     for (uint32_t i = 0; i < nb; i++) {
         uint32_t a, b;
@@ -542,47 +556,71 @@ static int load_successors(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t 
         memcpy(&b, p + (size_t)nb * 4 + (size_t)i * 4, 4);
         if (a >= nw || b >= nw || (i && (a < last_a || (a == last_a && b <= last_b))))
             return GM_E_INVALID;
-        lm->pairs[i].b = b;
-        memcpy(&lm->pairs[i].logp, p + (size_t)nb * 8 + (size_t)i * 4, 4);
-        lm->hist[a + 1].pair_at++; /* a count for now */
+        lm->hist[a + 1].pair_at++;
         last_a = a;
         last_b = b;
     }
     return 0;
 }
 
-/* Turns the successor counts into list offsets, sizes each word's
- * successor filter by its count and sets each successor's bits. */
-static int fill_filters(gm_typo_lm *lm, uint32_t nw)
+/* Turns the successor counts into table offsets and sizes each word's
+ * successor filter by its count; the total numbers of slots and filter
+ * words. */
+static void place_tables(gm_typo_lm *lm, uint32_t nw, size_t *slots, size_t *filter_words)
 {
-    size_t total = 0, pairs = 0;
+    size_t total = 0, at = 0;
     for (uint32_t a = 0; a < nw; a++) {
         size_t n = lm->hist[a + 1].pair_at;
-        lm->hist[a].pair_at = (uint32_t)pairs;
+        lm->hist[a].pair_at = (uint32_t)at;
         lm->hist[a].succ_at = (uint32_t)total;
-        pairs += n;
+        at += successor_slots(n);
         total += (n * SUCC_FILTER_BITS + 63) / 64;
     }
-    lm->hist[nw].pair_at = (uint32_t)pairs;
+    lm->hist[nw].pair_at = (uint32_t)at;
     lm->hist[nw].succ_at = (uint32_t)total;
-    lm->succ = gm_huge_arena_alloc(lm->arena, total, sizeof *lm->succ, 1);
-    if (!lm->succ)
-        return GM_E_NOMEM;
-    for (uint32_t a = 0; a < nw; a++) {
-        uint32_t at = lm->hist[a].succ_at, words = lm->hist[a + 1].succ_at - at;
-        for (uint32_t i = lm->hist[a].pair_at; i < lm->hist[a + 1].pair_at; i++) {
-            uint64_t mask;
-            lm->succ[at + succ_word(lm->pairs[i].b, words, &mask)] |= mask;
-        }
-    }
-    return 0;
+    *slots = at;
+    *filter_words = total;
 }
 
-/* Loads the bigrams; every index must name a word. */
+/* Puts bigram (a, b) with logp in a's successor table and filter. */
+static void add_successor(gm_typo_lm *lm, uint32_t a, uint32_t b, float logp)
+{
+    size_t at = lm->hist[a].pair_at, slots = lm->hist[a + 1].pair_at - at;
+    size_t s = successor_home(b, slots);
+    while (lm->pairs[at + s].b != NO_SUCCESSOR)
+        s = s + 1 < slots ? s + 1 : 0;
+    lm->pairs[at + s] = (successor){b, logp};
+    uint32_t f = lm->hist[a].succ_at, words = lm->hist[a + 1].succ_at - f;
+    uint64_t mask;
+    lm->succ[f + succ_word(b, words, &mask)] |= mask;
+}
+
+/* Loads the bigrams, which must be ascending pairs of word indexes, into
+ * each first word's successor table and filter. */
 static int load_pairs(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
 {
-    int rc = load_successors(lm, p, nb, nw);
-    return rc ? rc : fill_filters(lm, nw);
+    size_t slots, filter_words;
+    int rc = count_successors(lm, p, nb, nw);
+    if (rc)
+        return rc;
+    place_tables(lm, nw, &slots, &filter_words);
+    if (slots > UINT32_MAX)
+        return GM_E_INVALID;
+    lm->pairs = gm_huge_arena_alloc(lm->arena, slots, sizeof *lm->pairs, 0);
+    lm->succ = gm_huge_arena_alloc(lm->arena, filter_words, sizeof *lm->succ, 1);
+    if (!lm->pairs || !lm->succ)
+        return GM_E_NOMEM;
+    for (size_t s = 0; s < slots; s++)
+        lm->pairs[s].b = NO_SUCCESSOR;
+    for (uint32_t i = 0; i < nb; i++) {
+        uint32_t a, b;
+        float logp;
+        memcpy(&a, p + (size_t)i * 4, 4);
+        memcpy(&b, p + (size_t)nb * 4 + (size_t)i * 4, 4);
+        memcpy(&logp, p + (size_t)nb * 8 + (size_t)i * 4, 4);
+        add_successor(lm, a, b, logp);
+    }
+    return 0;
 }
 
 static int parse(gm_typo_lm *lm, const char *buf, size_t len)
