@@ -197,7 +197,8 @@ typedef struct joiner_marks {
 /* Marks (on: 1) or clears (on: 0) the characters that stand inside a model
  * word after i's left neighbour or before its right one, neighbours in the
  * window [a, b) only.  Clearing zeroes whole words: only these lists set
- * bits. */
+ * bits; a long list (ascending) is cleared as the run of words from its
+ * first character to its last. */
 static void mark_joiners(const gm_typo_lm *lm, const text_cps *t, size_t i, size_t a, size_t b,
                          joiner_marks *mk, int on)
 {
@@ -208,11 +209,15 @@ static void mark_joiners(const gm_typo_lm *lm, const text_cps *t, size_t i, size
             v = gm_typo_lm_joiners(lm, t->cp[i - 1], 1, &n);
         if (side == 1 && i + 1 < b)
             v = gm_typo_lm_joiners(lm, t->cp[i + 1], 0, &n);
-        for (size_t k = 0; k < n; k++)
-            if (on)
-                mk->bit[v[k] >> 6] |= 1ULL << (v[k] & 63);
-            else
+        size_t words = n ? (size_t)(v[n - 1] >> 6) - (v[0] >> 6) + 1 : 0;
+        if (!on && words < n)      /* fewer stores than one a character */
+            memset(&mk->bit[v[0] >> 6], 0, words * sizeof *mk->bit);
+        else if (!on)
+            for (size_t k = 0; k < n; k++)
                 mk->bit[v[k] >> 6] = 0;
+        else
+            for (size_t k = 0; k < n; k++)
+                mk->bit[v[k] >> 6] |= 1ULL << (v[k] & 63);
     }
 }
 
@@ -235,23 +240,27 @@ static int doubles_neighbour(const text_cps *t, size_t i, uint32_t c)
 static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, joiner_marks *mk,
                        gm_typo_lm_memo *memo, gm_typo_hit *hit)
 {
-    size_t nc, a, b;
+    size_t nc, a, b, nk = 0;
     const uint16_t *conf = gm_typo_confusion(m, t->cp[i], &nc);
+    uint16_t kept[GM_TYPO_CONF_MAX];   /* the members of conf worth scoring */
     const uint8_t *kinds = gm_typo_confusion_kinds(m, t->cp[i]);
     const gm_typo_lm *lm = gm_typo_model_lm(m);
     window_of(t, i, &a, &b);
     gm_typo_lm_window lm_base, lm_cand;
-    unigram_side uni = {.ready = 0};
+    unigram_side uni;              /* its lattices are filled before they are read */
+    uni.ready = 0;
     float base_lm = 0.0f;
     int have_base = 0, found = 0;
     mark_joiners(lm, t, i, a, b, mk, 1);
-    for (size_t k = 0; k < nc; k++)    /* their word lookups overlap the base's scoring */
-        if (marked(mk, conf[k]))
-            gm_typo_lm_prefetch_change(lm, t->cp + a, b - a, i - a, 0x4E00u + conf[k]);
-    for (size_t k = 0; k < nc; k++) {
+    for (size_t k = 0; k < nc && k < GM_TYPO_CONF_MAX; k++)
+        if (marked(mk, conf[k]) && !doubles_neighbour(t, i, 0x4E00u + conf[k]))
+            kept[nk++] = (uint16_t)k;
+    mark_joiners(lm, t, i, a, b, mk, 0);
+    for (size_t q = 0; q < nk; q++)    /* their word lookups overlap the base's scoring */
+        gm_typo_lm_prefetch_change(lm, t->cp + a, b - a, i - a, 0x4E00u + conf[kept[q]]);
+    for (size_t q = 0; q < nk; q++) {
+        size_t k = kept[q];
         uint32_t c = 0x4E00u + conf[k];
-        if (!marked(mk, conf[k]) || doubles_neighbour(t, i, c))
-            continue;
         if (!have_base++)
             base_lm = gm_typo_lm_score(lm, &lm_base, t->cp + a, t->joined + a, t->spans + a,
                                        b - a, memo);
@@ -269,7 +278,6 @@ static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, join
             found = 1;
         }
     }
-    mark_joiners(lm, t, i, a, b, mk, 0);
     return found;
 }
 
