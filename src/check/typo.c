@@ -783,7 +783,7 @@ static int collect(const gm_typo_model *m, text_cps *t, float min_gain, hit_list
     int rc = 0;
     joiner_marks mk = {{0}};
     gm_typo_lm_memo memo;
-    gm_typo_lm_memo_clear(&memo);
+    gm_typo_lm_memo_clear(&memo, t->n);
     uint8_t *odd = malloc(t->n + 1);   /* the suspects */
     if (!odd)
         return GM_E_NOMEM;

@@ -225,7 +225,7 @@ static float memo_logp(const gm_typo_lm *lm, gm_typo_lm_memo *m, int32_t a, int3
 {
     if (a < 0)
         return lm->logp[b];
-    size_t s = ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b * 0x85EBCA77u) >> 22;
+    size_t s = ((uint32_t)a * 0x9E3779B1u ^ (uint32_t)b * 0x85EBCA77u) >> (32 - m->bits);
     if (m->slot[s].a != a || m->slot[s].b != b) {
         m->slot[s].a = a;
         m->slot[s].b = b;
@@ -234,9 +234,12 @@ static float memo_logp(const gm_typo_lm *lm, gm_typo_lm_memo *m, int32_t a, int3
     return m->slot[s].logp;
 }
 
-void gm_typo_lm_memo_clear(gm_typo_lm_memo *memo)
+void gm_typo_lm_memo_clear(gm_typo_lm_memo *memo, size_t chars)
 {
-    for (size_t s = 0; s < GM_TYPO_LM_MEMO; s++)
+    memo->bits = 6;                /* ~8 slots a character, 64 .. GM_TYPO_LM_MEMO */
+    while (memo->bits < GM_TYPO_LM_MEMO_BITS && (1u << memo->bits) < 8 * chars)
+        memo->bits++;
+    for (size_t s = 0; s < (1u << memo->bits); s++)
         memo->slot[s].a = -1;      /* no history is never memoised */
 }
 

@@ -58,18 +58,21 @@ typedef struct gm_typo_lm_column {
 } gm_typo_lm_column;
 /* Bigram log-probabilities already looked up for one text, its windows
  * and their candidate changes (most word pairs recur from one candidate to
- * the next, and windows overlap): a direct-mapped cache of GM_TYPO_LM_MEMO
- * slots, filled by the scoring. */
-#define GM_TYPO_LM_MEMO 1024
+ * the next, and windows overlap): a direct-mapped cache of up to
+ * GM_TYPO_LM_MEMO slots, filled by the scoring; a short text uses fewer
+ * (emptying all of them cost a fifth of the detector on a sentence). */
+#define GM_TYPO_LM_MEMO_BITS 10
+#define GM_TYPO_LM_MEMO (1u << GM_TYPO_LM_MEMO_BITS)
 typedef struct gm_typo_lm_memo {
+    unsigned bits;             /* log2 of the slots in use */
     struct {
         int32_t a, b;
         float logp;
     } slot[GM_TYPO_LM_MEMO];
 } gm_typo_lm_memo;
 
-/* Empties memo (before its first use for a text). */
-void gm_typo_lm_memo_clear(gm_typo_lm_memo *memo);
+/* Empties memo for a text of chars characters (before its first use). */
+void gm_typo_lm_memo_clear(gm_typo_lm_memo *memo, size_t chars);
 /* The model word of each span w[k..k+l) of a text (spans[k][l]), shared by
  * the overlapping windows scored in it: GM_TYPO_LM_UNSEEN until the first
  * window looks it up, then the word index or -1. */
