@@ -135,14 +135,21 @@ static int check_fields(const json_t *obj, const json_field *spec, gm_err *err)
 
 /* Why jansson refused the body: a byte that is not UTF-8 (jansson refuses
  * exactly those too, so the walk runs only for a body already refused and
- * names the byte offset), else jansson's own line and column. */
+ * names the byte offset), else where jansson stopped, said in Chinese (its
+ * own text is English). */
 static int refused_body(const char *body, size_t len, const json_error_t *je, gm_err *err)
 {
     long bad = text_first_invalid_utf8(body, len);
     if (bad >= 0)
         return gm_fail(err, GM_E_INVALID, "body", "请求体不是有效的 UTF-8(第 %ld 字节)", bad);
-    return gm_fail(err, GM_E_INVALID, "body", "请求体不是有效的 JSON(第 %d 行第 %d 列):%s",
-                   je->line, je->column, je->text);
+    if ((size_t)je->position >= len)
+        return gm_fail(err, GM_E_INVALID, "body", "请求体不是完整的 JSON(在第 %d 行第 %d 列意外结束)",
+                       je->line, je->column);
+    if (strstr(je->text, "duplicate object key"))
+        return gm_fail(err, GM_E_INVALID, "body", "请求体中有重复的字段(第 %d 行第 %d 列)", je->line,
+                       je->column);
+    return gm_fail(err, GM_E_INVALID, "body", "请求体不是有效的 JSON(第 %d 行第 %d 列附近有语法错误)",
+                   je->line, je->column);
 }
 
 int json_body_load(const char *body, size_t len, json_t **out, gm_err *err)

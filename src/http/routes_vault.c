@@ -4,23 +4,37 @@
  * account's platform login, delegates it to a named user until a time (for a
  * live event) and reads who revealed it; a user reveals it only as the
  * holding office or under a delegation in force, and every reveal is logged.
- * Rows and sealing in store/vault.c.
+ * An operator of the account asks for a delegation; the office approves or
+ * rejects it (store/vault_requests.h).  Rows and sealing in store/vault.c.
  */
 #include "http/account_access.h"
 #include "http/json_in.h"
 #include "http/route.h"
 #include "store/vault.h"
+#include "store/vault_requests.h"
 #include "util/clock.h"
+
+/* The account's vault status (no secret) with its delegation requests. */
+static int reply_status(gm_request *r, int status, gm_err *err)
+{
+    char now[GM_ISO_LEN];
+    json_t *o = NULL, *req = NULL;
+    clock_iso_from_now(now, 0);
+    int rc = vault_status(r->db, r->ids[0], now, &o, err);
+    if (!rc)
+        rc = vault_requests_list(r->db, r->ids[0], &req, err);
+    if (rc) {
+        json_decref(o);
+        return rc;
+    }
+    json_object_set_new(o, "requests", req);
+    return reply_json(r, status, o);
+}
 
 static int h_status(gm_request *r, gm_err *err)
 {
-    char now[GM_ISO_LEN];
-    json_t *o = NULL;
-    clock_iso_from_now(now, 0);
     int rc = request_require_account(r, PERM_ACCOUNT_READ, r->ids[0], err);
-    if (!rc)
-        rc = vault_status(r->db, r->ids[0], now, &o, err);
-    return rc ? rc : reply_json(r, 200, o);
+    return rc ? rc : reply_status(r, 200, err);
 }
 
 static const json_field store_fields[] = {
@@ -91,6 +105,53 @@ static int h_revoke(gm_request *r, gm_err *err)
     return rc ? rc : h_status(r, err);
 }
 
+static const json_field ask_fields[] = {
+    {"expires_at", JF_STRING, true, 40}, {"reason", JF_TEXT, true, 500}, {NULL, 0, 0, 0}};
+
+/* An operator of the account asks the holding office for its login. */
+static int h_ask(gm_request *r, gm_err *err)
+{
+    json_t *b = NULL;
+    long long id = 0;
+    char now[GM_ISO_LEN];
+    clock_iso_from_now(now, 0);
+    int rc = request_require_account(r, PERM_ACCOUNT_OPERATE, r->ids[0], err);
+    if (!rc)
+        rc = json_body_parse(r->body, r->body_len, ask_fields, &b, err);
+    if (!rc)
+        rc = vault_request(r->db, &r->actor, r->ids[0], json_str(b, "expires_at"),
+                           json_str(b, "reason"), now, &id, err);
+    json_decref(b);
+    return rc ? rc : reply_status(r, 201, err);
+}
+
+static const json_field decide_fields[] = {{"reason", JF_TEXT, false, 500}, {NULL, 0, 0, 0}};
+
+static int decide(gm_request *r, int approve, gm_err *err)
+{
+    json_t *b = NULL;
+    char now[GM_ISO_LEN];
+    clock_iso_from_now(now, 0);
+    int rc = request_require_account(r, PERM_ACCOUNT_REVIEW, r->ids[0], err);
+    if (!rc)
+        rc = json_body_parse(r->body, r->body_len, decide_fields, &b, err);
+    if (!rc)
+        rc = vault_request_decide(r->db, &r->actor, r->ids[0], r->ids[1], approve,
+                                  json_str(b, "reason"), now, err);
+    json_decref(b);
+    return rc ? rc : reply_status(r, 200, err);
+}
+
+static int h_approve(gm_request *r, gm_err *err)
+{
+    return decide(r, 1, err);
+}
+
+static int h_reject(gm_request *r, gm_err *err)
+{
+    return decide(r, 0, err);
+}
+
 static int h_access(gm_request *r, gm_err *err)
 {
     json_t *rows = NULL;
@@ -113,5 +174,11 @@ const gm_route gm_routes_vault[] = {
      "提前收回登录授权"},
     {"GET", "/api/v1/accounts/{id}/credential/access", PERM_ACCOUNT_REVIEW, h_access, 0,
      "登录凭据的访问日志"},
+    {"POST", "/api/v1/accounts/{id}/credential/requests", PERM_ACCOUNT_OPERATE, h_ask, 4096,
+     "申请在截止时间前使用账号登录凭据(账号运维人员,归口管理部门批准)"},
+    {"POST", "/api/v1/accounts/{id}/credential/requests/{id}/approve", PERM_ACCOUNT_REVIEW,
+     h_approve, 4096, "批准登录授权申请(即授权至申请的截止时间)"},
+    {"POST", "/api/v1/accounts/{id}/credential/requests/{id}/reject", PERM_ACCOUNT_REVIEW,
+     h_reject, 4096, "驳回登录授权申请(须填写理由)"},
     {NULL, NULL, 0, NULL, 0, NULL},
 };

@@ -184,8 +184,8 @@ int vault_reveal(db *d, const gm_actor *who, long long account_id, int holder,
     return rc ? rc : *out ? GM_OK : gm_fail(err, GM_E_INTERNAL, NULL, "保管的凭据已损坏");
 }
 
-static int check_grant(db *d, long long user_id, const char *expires_at, const char *reason,
-                       const char *now, gm_err *err)
+int vault_grant_check(db *d, long long user_id, const char *expires_at, const char *reason,
+                      const char *now, gm_err *err)
 {
     time_t t_until, t_now;
     gm_user u;
@@ -205,28 +205,35 @@ static int check_grant(db *d, long long user_id, const char *expires_at, const c
     return rc;
 }
 
+int vault_grant_in_tx(db *d, const gm_actor *who, long long account_id, long long user_id,
+                      const char *until_utc, const char *reason, const char *now, long long *id_out,
+                      gm_err *err)
+{
+    int rc = db_query_int(d, id_out, err,
+                          "INSERT INTO credential_grants(account_id,user_id,reason,expires_at,granted_by,"
+                          "granted_at) VALUES(?,?,?,?,?,?) RETURNING id", "iitttt", account_id, user_id,
+                          reason, until_utc, who->login, now);
+    if (!rc)
+        rc = audit_append_json(d, who, "credential.grant", "account", account_id, NULL,
+                               json_pack("{s:I,s:I,s:s,s:s}", "grant_id", (json_int_t)*id_out,
+                                         "user_id", (json_int_t)user_id, "expires_at", until_utc,
+                                         "reason", reason), err);
+    return rc;
+}
+
 int vault_grant(db *d, const gm_actor *who, long long account_id, long long user_id,
                 const char *expires_at, const char *reason, const char *now, long long *id_out,
                 gm_err *err)
 {
     char until_utc[GM_ISO_LEN];
-    int rc = check_grant(d, user_id, expires_at, reason, now, err);
+    int rc = vault_grant_check(d, user_id, expires_at, reason, now, err);
     if (!rc)
         rc = iso_time_normalize(expires_at, "expires_at", until_utc, err);
     if (!rc)
         rc = db_begin(d, err);
     if (rc)
         return rc;
-    rc = db_query_int(d, id_out, err,
-                      "INSERT INTO credential_grants(account_id,user_id,reason,expires_at,granted_by,"
-                      "granted_at) VALUES(?,?,?,?,?,?) RETURNING id", "iitttt", account_id, user_id,
-                      reason, until_utc, who->login, now);
-    if (!rc) {
-        rc = audit_append_json(d, who, "credential.grant", "account", account_id, NULL,
-                               json_pack("{s:I,s:I,s:s,s:s}", "grant_id", (json_int_t)*id_out,
-                                         "user_id", (json_int_t)user_id, "expires_at", until_utc,
-                                         "reason", reason), err);
-    }
+    rc = vault_grant_in_tx(d, who, account_id, user_id, until_utc, reason, now, id_out, err);
     return db_end(d, rc, err);
 }
 

@@ -39,6 +39,16 @@ int vault_grant(db *d, const gm_actor *who, long long account_id, long long user
                 const char *expires_at, const char *reason, const char *now, long long *id_out,
                 gm_err *err);
 
+/* The checks of a delegation: an enabled user, an end after now and within
+ * 30 days (expires_at: ISO-8601), a reason of 2..500 characters. */
+int vault_grant_check(db *d, long long user_id, const char *expires_at, const char *reason,
+                      const char *now, gm_err *err);
+/* Inside a transaction: the delegation row (until_utc normalised) and its
+ * audit row `credential.grant`. */
+int vault_grant_in_tx(db *d, const gm_actor *who, long long account_id, long long user_id,
+                      const char *until_utc, const char *reason, const char *now, long long *id_out,
+                      gm_err *err);
+
 /* Ends a delegation at once (expires_at = now). */
 int vault_revoke(db *d, const gm_actor *who, long long account_id, long long grant_id,
                  const char *now, gm_err *err);

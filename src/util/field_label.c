@@ -38,7 +38,7 @@ static const struct {
     {"overdue_days", "超期天数"}, {"keyword", "关键词"}, {"priority", "优先级"},
     {"target_unit_id", "责任单位"}, {"scope_unit_id", "适用单位"}, {"user_id", "用户"},
     {"level", "等级"}, {"levels", "等级"}, {"step", "步骤"}, {"steps", "步骤"},
-    {"filed_on", "报送日期"}, {"reference", "报送编号"}, {"expires_at", "授权截止时间"},
+    {"filed_on", "报送日期"}, {"reference", "报送编号"}, {"expires_at", "授权截止时间"}, {"request_id", "申请编号"},
     {"day", "日期"}, {"person", "值班人员"}, {"leader", "带班领导"}, {"phone", "电话"},
     {"held_on", "会议日期"}, {"attendees", "参会人员"}, {"minutes", "纪要"}, {"columns", "列对应"},
     /* posts, lists, reports, jobs */

@@ -177,4 +177,7 @@ EXPECTED_EXTRA.update({
     ("POST", "/api/v1/accounts/{id}/credential/grants"): SUPERVISOR,
     ("DELETE", "/api/v1/accounts/{id}/credential/grants/{id}"): SUPERVISOR,
     ("GET", "/api/v1/accounts/{id}/credential/access"): SUPERVISOR,
+    ("POST", "/api/v1/accounts/{id}/credential/requests"): OPERATORS,
+    ("POST", "/api/v1/accounts/{id}/credential/requests/{id}/approve"): SUPERVISOR,
+    ("POST", "/api/v1/accounts/{id}/credential/requests/{id}/reject"): SUPERVISOR,
 })

@@ -4,13 +4,24 @@
 // "已声明…依法保留", the department head sees the declaration and approves
 // without an override reason; §1 the information centre's overview of the
 // national 全国政务新媒体信息报送系统 filings across accounts, counted in
-// working days.
+// working days; §1 login rights delegated by approval (operator asks,
+// 信息中心 approves, the operator may then look).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { startGovmedia } from "./lib/gm.mjs";
 
 let gm;
-before(async () => { gm = await startGovmedia(); });
+before(async () => {
+  // the credential vault's key, outside the database (the server inherits the environment)
+  const key = path.join(mkdtempSync(path.join(tmpdir(), "gmvault-")), "vault.key");
+  writeFileSync(key, randomBytes(32), { mode: 0o600 });
+  process.env.GOVMEDIA_VAULT_KEY = key;
+  gm = await startGovmedia();
+});
 after(async () => { await gm.stop(); });
 
 const BODY = "行政处罚决定公示:当事人张某某,身份证号 11010519491231002X,联系电话 13812345678,因违规经营被处以罚款。";
@@ -65,4 +76,40 @@ test("§1 the information centre sees overdue national filings across accounts i
   // contributors have no such page
   const c = await gm.pageAs("contributor", "/");
   assert.ok(!JSON.stringify(await gm.menu(c)).includes("全国报送总览"));
+});
+
+test("§1 login rights are delegated by approval: the operator asks, the 信息中心 approves, the operator may look", async () => {
+  const sup = await gm.apiAs("supervisor");
+  await sup.put("/accounts/1/credential", { login: "gh_live", password: "Live-直播-2026" });
+  const op = await gm.pageAs("operator", "/accounts/1?tab=credential");
+  await op.locator("[data-test=cred-stored]", { hasText: "已保管" }).waitFor();
+  assert.equal(await op.locator("[data-test=cred-reveal]").count(), 0);
+  await op.locator("[data-test=cred-ask]").click();
+  // no time given: refused naming the field
+  await op.locator("[data-test=cred-ask-reason]").fill("11月25日政策解读直播");
+  await op.locator("[data-test=cred-ask-send]").click();
+  await op.locator(".el-dialog .el-form-item__error", { hasText: "截止时间" }).waitFor();
+  const until = new Date(Date.now() + 8 * 3600e3 + 3 * 3600e3).toISOString().slice(0, 19).replace("T", " ");
+  await op.locator(".el-dialog .el-date-editor input").fill(until);
+  await op.locator(".el-dialog .el-date-editor input").press("Enter");
+  await op.locator("[data-test=cred-ask-send]").click();
+  await op.locator("[data-test=cred-requests] .el-tag", { hasText: "待批准" }).waitFor();
+  gm.assertClean(op);
+
+  const page = await gm.pageAs("supervisor", "/accounts/1?tab=credential");
+  const row = page.locator("[data-test=cred-requests] .el-table__row", { hasText: "政策解读直播" });
+  await row.waitFor();
+  await gm.shots(page, "credential-request-supervisor");
+  await row.locator("button", { hasText: "批准" }).click();
+  await page.locator(".el-message-box__btns .el-button--primary").click();
+  await page.locator("[data-test=cred-requests] .el-tag", { hasText: "已批准" }).waitFor();
+  await page.locator("[data-test=cred-grants] .el-table__row", { hasText: "政策解读直播" }).waitFor();
+  gm.assertClean(page);
+
+  await gm.open(op, "/accounts/1?tab=credential");
+  await op.locator("[data-test=cred-reveal]").click();
+  await op.locator(".el-message-box input").fill("直播前登录");
+  await op.locator(".el-message-box__btns .el-button--primary").click();
+  await op.locator("[data-test=cred-shown]", { hasText: "Live-直播-2026" }).waitFor();
+  gm.assertClean(op);
 });

@@ -38,7 +38,8 @@ const tables = {
     "account.reject": "驳回申请", "account.open": "登记开通", "account.certify": "登记认证",
     "account.qr_upload": "上传二维码", "account.file": "备案登记", "account.change_people": "变更负责人或管理员",
     "account.close": "注销账号", "account.merge": "合并账号", "account.national_file": "登记全国系统报送",
-    "credential.set": "保管登录凭据", "credential.reveal": "查看登录凭据", "credential.grant": "授权登录", "credential.revoke": "收回登录授权", "account.review_submit": "提交年审报告",
+    "credential.set": "保管登录凭据", "credential.reveal": "查看登录凭据", "credential.grant": "授权登录", "credential.revoke": "收回登录授权", "credential.rekey": "更换凭据保管密钥",
+    "credential.request": "申请登录授权", "credential.request_approve": "批准登录授权申请", "credential.request_reject": "驳回登录授权申请", "account.review_submit": "提交年审报告",
     "account.review_pass": "年审通过", "account.review_fail": "年审不通过", "review.open": "开启年审",
     "review.close": "结束年审", "calendar.load": "导入工作日历", "lexicon.reload": "重新加载词库",
     "list.edit": "修改词库或名单", "list.import": "导入词库或名单",
@@ -64,7 +65,7 @@ const tables = {
   },
   objectType: { unit: "单位", user: "用户", account: "账号", session: "会话", review: "年审", calendar: "工作日历", lexicon: "词库", managed_list: "词库或名单", post: "稿件", publish_grant: "发布权限", job: "定时任务",
     review_round: "年审轮次", message: "留言", message_mapping: "导入列对应", message_rule: "分派规则", incident: "舆情事件",
-    duty_shift: "值班", meeting: "会议与培训", webhook: "群机器人", notification: "通知", report: "报表", audit: "审计日志" },
+    duty_shift: "值班", meeting: "会议与培训", webhook: "群机器人", notification: "通知", report: "报表", audit: "审计日志", vault: "凭据保管" },
   unitKind: {
     province: "省级", city: "市级", county: "县级", township: "乡镇", department: "部门",
     internal: "内设机构", organisation: "其他组织",
