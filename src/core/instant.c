@@ -115,8 +115,10 @@ static char *format_at(gm_instant t, int offset, const char *zone, char *buf)
     gm_date day = (gm_date)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
     int sec = (int)(local - (gm_instant)day * 86400), y, m, d;
     date_to_ymd(day, &y, &m, &d);
-    snprintf(buf, GM_INSTANT_TEXT_SIZE, "%04d-%02d-%02dT%02d:%02d:%02d%s", y % 10000, m % 13,
-             d % 32, (sec / 3600) % 24, sec / 60 % 60, sec % 60, zone);
+    /* unsigned, range-reduced fields: the compiler can prove the text fits the buffer */
+    snprintf(buf, GM_INSTANT_TEXT_SIZE, "%04u-%02u-%02uT%02u:%02u:%02u%s", (unsigned)y % 10000u,
+             (unsigned)m % 13u, (unsigned)d % 32u, (unsigned)sec / 3600u % 24u,
+             (unsigned)sec / 60u % 60u, (unsigned)sec % 60u, zone);
     return buf;
 }
 
