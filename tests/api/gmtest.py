@@ -173,6 +173,28 @@ class ServerTest(unittest.TestCase):
         cls.srv.cleanup()
 
 
+class VaultServerTest(ServerTest):
+    """Base for the credential-vault tests: one server started with a fresh
+    vault key file (GOVMEDIA_VAULT_KEY) that is removed afterwards."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.keydir = tempfile.TemporaryDirectory()
+        key = os.path.join(cls.keydir.name, "vault.key")
+        with open(key, "wb") as f:
+            f.write(os.urandom(32))
+        os.environ["GOVMEDIA_VAULT_KEY"] = key
+        try:
+            super().setUpClass()
+        finally:
+            del os.environ["GOVMEDIA_VAULT_KEY"]
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        cls.keydir.cleanup()
+
+
 class ManagedListsTest(ServerTest):
     """Base for the tests of the engine's managed lists: an admin client, a
     contributor's check of a text, and one list as the admin reads it."""

@@ -19,24 +19,7 @@ WECHAT = 1
 PASSWORD = "S3cret-密码-2026!"
 
 
-class CredentialVaultTest(gmtest.ServerTest):
-    @classmethod
-    def setUpClass(cls):
-        cls.keydir = tempfile.TemporaryDirectory()
-        key = os.path.join(cls.keydir.name, "vault.key")
-        with open(key, "wb") as f:
-            f.write(os.urandom(32))
-        os.environ["GOVMEDIA_VAULT_KEY"] = key
-        try:
-            super().setUpClass()
-        finally:
-            del os.environ["GOVMEDIA_VAULT_KEY"]
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls.keydir.cleanup()
-
+class CredentialVaultTest(gmtest.VaultServerTest):
     def reveal(self, login, reason="直播活动登录"):
         return self.srv.client(login).post(f"/api/v1/accounts/{WECHAT}/credential/reveal", {"reason": reason})
 

@@ -5,8 +5,6 @@ approves - the delegation exists at once and lets the operator reveal the
 login until then - or rejects with a reason; the operator is told either
 way; every step is audited; bad requests are refused naming the field and
 change nothing."""
-import os
-import tempfile
 import unittest
 
 import gmtest
@@ -19,26 +17,13 @@ def count(db, table):
     return gmtest.sql(db, f"SELECT COUNT(*) FROM {table}")[0][0]
 
 
-class CredentialRequestTest(gmtest.ServerTest):
+class CredentialRequestTest(gmtest.VaultServerTest):
     @classmethod
     def setUpClass(cls):
-        cls.keydir = tempfile.TemporaryDirectory()
-        key = os.path.join(cls.keydir.name, "vault.key")
-        with open(key, "wb") as f:
-            f.write(os.urandom(32))
-        os.environ["GOVMEDIA_VAULT_KEY"] = key
-        try:
-            super().setUpClass()
-        finally:
-            del os.environ["GOVMEDIA_VAULT_KEY"]
+        super().setUpClass()
         sup = cls.srv.client("supervisor")
         assert sup.put(f"/api/v1/accounts/{WECHAT}/credential",
                        {"login": "gh_live", "password": PASSWORD}).status == 200
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls.keydir.cleanup()
 
     def base(self, tail=""):
         return f"/api/v1/accounts/{WECHAT}/credential{tail}"
