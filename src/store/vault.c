@@ -185,7 +185,7 @@ int vault_reveal(db *d, const gm_actor *who, long long account_id, int holder,
 }
 
 int vault_grant_check(db *d, long long user_id, const char *expires_at, const char *reason,
-                      const char *now, gm_err *err)
+                      const char *now, char until_utc[GM_ISO_LEN], gm_err *err)
 {
     time_t t_until, t_now;
     gm_user u;
@@ -202,6 +202,8 @@ int vault_grant_check(db *d, long long user_id, const char *expires_at, const ch
         rc = gm_fail(err, GM_E_INVALID, "expires_at", "授权截止时间应在现在之后、30 天之内");
     if (!rc)
         rc = text_require(reason ? reason : "", "reason", 2, 500, err);
+    if (!rc)
+        rc = iso_time_normalize(expires_at, "expires_at", until_utc, err);
     return rc;
 }
 
@@ -226,9 +228,7 @@ int vault_grant(db *d, const gm_actor *who, long long account_id, long long user
                 gm_err *err)
 {
     char until_utc[GM_ISO_LEN];
-    int rc = vault_grant_check(d, user_id, expires_at, reason, now, err);
-    if (!rc)
-        rc = iso_time_normalize(expires_at, "expires_at", until_utc, err);
+    int rc = vault_grant_check(d, user_id, expires_at, reason, now, until_utc, err);
     if (!rc)
         rc = db_begin(d, err);
     if (rc)

@@ -16,6 +16,7 @@
 
 #include "core/actor.h"
 #include "store/db.h"
+#include "util/clock.h"
 
 /* Stores (or replaces) the account's credential: login and password
  * required, note optional.  Audited as credential.set without secrets. */
@@ -40,9 +41,10 @@ int vault_grant(db *d, const gm_actor *who, long long account_id, long long user
                 gm_err *err);
 
 /* The checks of a delegation: an enabled user, an end after now and within
- * 30 days (expires_at: ISO-8601), a reason of 2..500 characters. */
+ * 30 days (expires_at: ISO-8601), a reason of 2..500 characters; on success
+ * until_utc is expires_at normalised to UTC. */
 int vault_grant_check(db *d, long long user_id, const char *expires_at, const char *reason,
-                      const char *now, gm_err *err);
+                      const char *now, char until_utc[GM_ISO_LEN], gm_err *err);
 /* Inside a transaction: the delegation row (until_utc normalised) and its
  * audit row `credential.grant`. */
 int vault_grant_in_tx(db *d, const gm_actor *who, long long account_id, long long user_id,

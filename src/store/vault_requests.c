@@ -9,7 +9,6 @@
 #include "store/db_rows.h"
 #include "store/notify.h"
 #include "store/vault.h"
-#include "util/iso_time.h"
 #include "util/text.h"
 
 #include <stdio.h>
@@ -68,9 +67,7 @@ int vault_request(db *d, const gm_actor *who, long long account_id, const char *
 {
     char until[GM_ISO_LEN];
     gm_account a;
-    int rc = vault_grant_check(d, who->user_id, expires_at, reason, now, err);
-    if (!rc)
-        rc = iso_time_normalize(expires_at, "expires_at", until, err);
+    int rc = vault_grant_check(d, who->user_id, expires_at, reason, now, until, err);
     if (!rc)
         rc = accounts_get(d, account_id, &a, err);
     if (rc)
