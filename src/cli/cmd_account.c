@@ -93,7 +93,7 @@ static int parse_opts(int argc, char **argv, account_opts *o)
         case 'c': o->csv = 1; break;
         case 'F': o->file = optarg; break;
         case 'h': usage(); return -1;
-        default: return cli_usage_error("account", "未知选项");
+        default: return cli_bad_option("account", argv);
         }
     }
     if (!bad && optind < argc)

@@ -174,7 +174,7 @@ static int parse_opts(int argc, char **argv, audit_opts *o)
             if (cli_parse_id(optarg, &o->limit))
                 return cli_usage_error("audit", "--limit 应为正整数");
         } else if (c == 'h') { usage(); return -1; }
-        else return cli_usage_error("audit", "未知选项");
+        else return cli_bad_option("audit", argv);
     }
     return 0;
 }

@@ -42,7 +42,7 @@ int cmd_backup(int argc, char **argv)
         if (c == 'd') path = optarg;
         else if (c == 'o') out = optarg;
         else if (c == 'h') { usage(); return 0; }
-        else return cli_usage_error("backup", "未知选项");
+        else return cli_bad_option("backup", argv);
     }
     if (!out)
         return cli_usage_error("backup", "缺少 --out FILE");

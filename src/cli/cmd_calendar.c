@@ -88,7 +88,7 @@ int cmd_calendar(int argc, char **argv)
     while ((c = getopt_long(argc - 1, argv + 1, "", opts, NULL)) != -1) {
         if (c == 'd') path = optarg;
         else if (c == 'h') { usage(); return 0; }
-        else return cli_usage_error("calendar", "未知选项");
+        else return cli_bad_option("calendar", argv + 1);
     }
     const char *file = optind < argc - 1 ? argv[1 + optind] : NULL;
     if (strcmp(act, "list") != 0 && strcmp(act, "load") != 0)

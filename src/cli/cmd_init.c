@@ -39,7 +39,7 @@ int cmd_init(int argc, char **argv)
         if (c == 'd') path = optarg;
         else if (c == 'm') demo = 1;
         else if (c == 'h') { usage(); return 0; }
-        else return cli_usage_error("init", "未知选项");
+        else return cli_bad_option("init", argv);
     }
     if (!path)
         return cli_usage_error("init", "缺少 --db PATH");

@@ -149,7 +149,7 @@ int cmd_jobs(int argc, char **argv)
         else if (c == 'a') at = optarg;
         else if (c == 'j') as_json = 1;
         else if (c == 'h') { usage(); return 0; }
-        else return cli_usage_error("jobs", "未知选项");
+        else return cli_bad_option("jobs", argv + 1);
     }
     const char *name = optind < argc - 1 ? argv[1 + optind] : NULL;
     int is_run = strcmp(act, "run") == 0;

@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 #include "cli/opts.h"
 #include "check/check.h"
-#include "http/json_in.h"
+#include "http/post_input.h"
 #include "store/calendars.h"
 #include "store/post_publish.h"
 #include "store/post_query.h"
@@ -31,7 +31,10 @@ static void usage(void)
            "  govmedia post list    --db PATH [--state S] [--q 文本] [--as LOGIN]\n"
            "  govmedia post show    --db PATH --id N [--history]\n"
            "  govmedia post create  --db PATH --as LOGIN --input 稿件.json\n"
-           "       (JSON 与 API 相同:{\"title\",\"body\",\"account_ids\":[…],\"major\",\"repost_source\"})\n"
+           "       [--disclosure punishment|mandatory --basis 法律依据]\n"
+           "       (JSON 与 API 相同:{\"title\",\"body\",\"account_ids\":[…],\"major\",\"repost_source\",\n"
+           "        \"disclosure_type\",\"disclosure_basis\"});依法公开:punishment 惩戒公示、\n"
+           "        mandatory 强制性信息披露,须写明法律依据,其个人信息提示不再需要审核人说明理由\n"
            "  govmedia post submit  --db PATH --as LOGIN --id N\n"
            "  govmedia post approve --db PATH --as LOGIN --id N [--note 文本] [--override 理由]\n"
            "                        [--confidential]   终审须确认保密审查\n"
@@ -44,6 +47,7 @@ static void usage(void)
 
 typedef struct post_opts {
     const char *db, *as, *input, *state, *q, *note, *override, *reason, *url, *ppid, *at;
+    const char *disclosure, *basis;
     long long id, account;
     int confidential, mass_send, history;
 } post_opts;
@@ -59,6 +63,7 @@ static int parse_opts(int argc, char **argv, post_opts *o)
         {"at", required_argument, 0, 't'},       {"id", required_argument, 0, 'i'},
         {"account", required_argument, 0, 'A'},  {"confidential", no_argument, 0, 'c'},
         {"mass-send", no_argument, 0, 'm'},      {"history", no_argument, 0, 'H'},
+        {"disclosure", required_argument, 0, 'D'}, {"basis", required_argument, 0, 'B'},
         {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
     int c;
     optind = 1;
@@ -75,6 +80,8 @@ static int parse_opts(int argc, char **argv, post_opts *o)
         case 'u': o->url = optarg; break;
         case 'P': o->ppid = optarg; break;
         case 't': o->at = optarg; break;
+        case 'D': o->disclosure = optarg; break;
+        case 'B': o->basis = optarg; break;
         case 'i':
             if (cli_parse_id(optarg, &o->id))
                 return cli_usage_error("post", "--id 应为正整数");
@@ -87,7 +94,7 @@ static int parse_opts(int argc, char **argv, post_opts *o)
         case 'm': o->mass_send = 1; break;
         case 'H': o->history = 1; break;
         case 'h': usage(); return -1;
-        default: return cli_usage_error("post", "未知选项(govmedia post --help)");
+        default: return cli_bad_option("post", argv);
         }
     }
     return 0;
@@ -129,8 +136,8 @@ static int require_on_unit(db *d, gm_actor *a, gm_perm perm, long long unit_id, 
     gm_unit u;
     int rc = units_get(d, unit_id, &u, err);
     if (!rc && !actor_take_role(a, perm, u.path))
-        rc = gm_fail(err, GM_E_DENIED, NULL, "用户 %s 无权对单位“%s”执行此操作(需要 %s)", a->login,
-                     u.name, perm_name(perm));
+        rc = gm_fail(err, GM_E_DENIED, NULL, "用户 %s 无权对单位“%s”执行此操作(需要“%s”(%s)的权限)",
+                     a->login, u.name, perm_label_zh(perm), perm_name(perm));
     return rc;
 }
 
@@ -156,33 +163,29 @@ static int show(db *d, long long id, int history, gm_err *err)
     return rc;
 }
 
+/* The same body as POST /api/v1/posts (post_input.h); --disclosure and
+ * --basis, when given, replace the declaration of the file. */
 static int create(db *d, gm_actor *a, const post_opts *o, long long *id, gm_err *err)
 {
     char *text = NULL;
     size_t len = 0;
     json_t *b = NULL;
+    long long ids[POST_MAX_ACCOUNTS], unit = 0;
+    post_input in;
     if (!o->input)
         return gm_fail(err, GM_E_INVALID, "input", "缺少 --input 稿件.json");
     int rc = gm_read_file(o->input, 1 << 20, &text, &len, "input", err);
     if (!rc)
-        rc = json_body_load(text, len, &b, err);
+        rc = post_input_create(text, len, &b, &in, ids, err);
     free(text);
     if (rc)
         return rc;
-    json_t *acc = json_object_get(b, "account_ids"), *src = json_object_get(b, "repost_source");
-    long long ids[POST_MAX_ACCOUNTS], unit = 0;
-    post_input in = {.title = json_str(b, "title"), .body = json_str(b, "body"),
-                     .major = json_is_true(json_object_get(b, "major")),
-                     .set_repost_source = src != NULL, .repost_source = json_string_value(src),
-                     .corrects = json_int_or(b, "corrects", 0), .account_ids = ids};
-    size_t i;
-    json_t *v;
-    json_array_foreach(acc, i, v) {
-        if (in.n_accounts < POST_MAX_ACCOUNTS && json_is_integer(v))
-            ids[in.n_accounts++] = json_integer_value(v);
+    if (o->disclosure || o->basis) {
+        in.set_disclosure = 1;
+        in.disclosure_type = o->disclosure ? o->disclosure : in.disclosure_type;
+        in.disclosure_basis = o->basis ? o->basis : in.disclosure_basis;
     }
-    rc = in.n_accounts ? posts_accounts_unit(d, ids, in.n_accounts, &unit, err)
-                       : gm_fail(err, GM_E_INVALID, "account_ids", "至少选择一个发布账号");
+    rc = posts_accounts_unit(d, in.account_ids, in.n_accounts, &unit, err);
     if (!rc)
         rc = require_on_unit(d, a, PERM_POST_WRITE, unit, err);
     if (!rc)

@@ -42,7 +42,7 @@ int cmd_publication(int argc, char **argv)
             if (cli_parse_id(optarg, &account))
                 return cli_usage_error("publication", "--account 应为账号 ID(正整数)");
         } else if (c == 'h') { usage(); return 0; }
-        else return cli_usage_error("publication", "未知选项");
+        else return cli_bad_option("publication", argv + 1);
     }
     const char *file = optind < argc - 1 ? argv[1 + optind] : NULL;
     if (!account)

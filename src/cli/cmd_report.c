@@ -61,7 +61,7 @@ static int parse_opts(int argc, char **argv, opts_t *o)
         else if (c == 'c' && cli_parse_id(optarg, &o->account))
             return cli_usage_error("report", "--account 应为账号 ID");
         else if (c == 'h') { usage(); return -1; }
-        else if (c == '?') return cli_usage_error("report", "未知选项");
+        else if (c == '?') return cli_bad_option("report", argv + 1);
     }
     if (o->format && strcmp(o->format, "csv") != 0 && strcmp(o->format, "xlsx") != 0)
         return cli_usage_error("report", "--format 应为 csv 或 xlsx");

@@ -115,7 +115,7 @@ int cmd_serve(int argc, char **argv)
             if (cli_parse_id(optarg, &retry) || retry > 3600)
                 return cli_usage_error("serve", "--webhook-retry 应为 1 到 3600 的整数(秒)");
         } else if (c == 'h') { usage(); return 0; }
-        else return cli_usage_error("serve", "未知选项");
+        else return cli_bad_option("serve", argv);
     }
     db *d;
     int rc = cli_open_db("serve", cfg.db_path, &d);

@@ -64,7 +64,7 @@ int cmd_unit(int argc, char **argv)
             if (cli_parse_id(optarg, &parent))
                 return cli_usage_error("unit", "--parent 应为正整数单位 ID");
         } else if (c == 'h') { usage(); return 0; }
-        else return cli_usage_error("unit", "未知选项");
+        else return cli_bad_option("unit", argv + 1);
     }
     if (strcmp(act, "add") != 0 && strcmp(act, "list") != 0)
         return cli_usage_error("unit", "未知动作“%s”", act);

@@ -71,7 +71,7 @@ static int parse_args(int argc, char **argv, user_args *a)
                 return cli_usage_error("user", "--role 应为 角色:单位ID,例如 operator:4");
             a->n_roles++;
         } else if (c == 'h') { usage(); return -1; }
-        else return cli_usage_error("user", "未知选项");
+        else return cli_bad_option("user", argv);
     }
     return 0;
 }

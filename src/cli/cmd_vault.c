@@ -71,7 +71,7 @@ int cmd_vault(int argc, char **argv)
         else if (c == 'o') old_file = optarg;
         else if (c == 'n') new_file = optarg;
         else if (c == 'h') { usage(); return 0; }
-        else return cli_usage_error("vault", "未知选项");
+        else return cli_bad_option("vault", argv);
     }
     if (!old_file || !new_file)
         return cli_usage_error("vault", "缺少 %s", !old_file ? "--old-key 旧密钥文件" : "--new-key 新密钥文件");

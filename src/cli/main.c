@@ -8,6 +8,7 @@
 #define GM_VERSION "0.1.0"
 
 #include <stdio.h>
+#include <getopt.h>
 #include <string.h>
 
 static const struct {
@@ -61,6 +62,7 @@ int main(int argc, char **argv)
         print_version();
         return 0;
     }
+    opterr = 0;   /* getopt's own messages are English: each command names the option itself */
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);

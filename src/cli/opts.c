@@ -20,6 +20,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int cli_bad_option(const char *cmd, char **argv)
+{
+    /* getopt_long has moved optind past the option it refused */
+    const char *a = optind > 0 ? argv[optind - 1] : NULL;
+    return cli_usage_error(cmd, "无法识别的选项或选项缺少取值:%s", a ? a : "");
+}
+
 int cli_report(const char *cmd, const gm_err *err)
 {
     if (err->field[0])
@@ -27,7 +34,10 @@ int cli_report(const char *cmd, const gm_err *err)
     else
         fprintf(stderr, "govmedia %s:%s\n", cmd, err->message);
     int c = err->code;
-    return c == GM_E_INVALID || c == GM_E_NOTFOUND || c == GM_E_CONFLICT || c == GM_E_TOOLARGE
+    /* a file the user named (the error names its option) that cannot be read is their input */
+    int named_file = c == GM_E_IO && err->field[0];
+    return c == GM_E_INVALID || c == GM_E_NOTFOUND || c == GM_E_CONFLICT || c == GM_E_TOOLARGE ||
+                   named_file
                ? EXIT_USAGE : 1;
 }
 

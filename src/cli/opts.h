@@ -13,6 +13,9 @@
 
 /* Prints "govmedia CMD:MESSAGE" and a hint to use --help; returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The option getopt_long just refused (unknown, or missing its value),
+ * named in Chinese; argv is the array given to getopt_long.  Exit code 2. */
+int cli_bad_option(const char *cmd, char **argv);
 /* Prints err's message; returns 2 for input errors, 1 otherwise. */
 int cli_report(const char *cmd, const gm_err *err);
 /* Opens an existing database at its current schema version. */

@@ -75,6 +75,18 @@ static const char *const perm_names[PERM_COUNT] = {
     "post.recheck", "job.run",
 };
 
+/* For people: messages name a missing permission in Chinese (the console's
+ * labels.js "permission" table says the same). */
+static const char *const perm_labels[PERM_COUNT] = {
+    "公开", "登录", "查看单位", "管理单位", "查看用户", "管理用户",
+    "查看审计日志", "合规检查", "词库管理", "查看账号", "申请开设账号",
+    "审批账号", "账号运维(开通、认证、备案、变更)", "提交年审报告", "年度审核",
+    "注销与合并账号", "工作日历管理", "群机器人管理", "查看留言", "办理留言",
+    "留言管理(延期、屏蔽)", "留言与舆情规则管理", "舆情处置", "值班排班", "例会培训登记",
+    "查看稿件", "撰写稿件", "审核稿件", "发布稿件", "授予发布权限", "审核流程设置",
+    "回溯检查", "立即运行定时任务",
+};
+
 int role_from_name(const char *name)
 {
     for (int r = 0; r < ROLE_COUNT; r++)
@@ -86,6 +98,7 @@ int role_from_name(const char *name)
 const char *role_name(gm_role role) { return role < ROLE_COUNT ? roles[role].name : "?"; }
 const char *role_label_zh(gm_role role) { return role < ROLE_COUNT ? roles[role].label_zh : "?"; }
 const char *perm_name(gm_perm perm) { return perm < PERM_COUNT ? perm_names[perm] : "?"; }
+const char *perm_label_zh(gm_perm perm) { return perm < PERM_COUNT ? perm_labels[perm] : "?"; }
 
 bool role_has_perm(gm_role role, gm_perm perm)
 {

@@ -72,6 +72,8 @@ int role_from_name(const char *name);
 const char *role_name(gm_role role);
 const char *role_label_zh(gm_role role);
 const char *perm_name(gm_perm perm);
+/* The permission's Chinese name, for messages people read. */
+const char *perm_label_zh(gm_perm perm);
 
 bool role_has_perm(gm_role role, gm_perm perm);
 /* Supervisor, admin and observer grants reach the subtree of their unit. */

@@ -91,8 +91,8 @@ int request_arg_int(gm_request *r, const char *name, long long dflt, long long *
 int request_require_loaded_unit(gm_request *r, gm_perm perm, const gm_unit *u, gm_err *err)
 {
     if (!actor_take_role(&r->actor, perm, u->path))
-        return gm_fail(err, GM_E_DENIED, NULL, "无权对单位“%s”执行此操作(需要权限 %s)", u->name,
-                       perm_name(perm));
+        return gm_fail(err, GM_E_DENIED, NULL, "无权对单位“%s”执行此操作(需要“%s”(%s)的权限)",
+                       u->name, perm_label_zh(perm), perm_name(perm));
     return GM_OK;
 }
 
@@ -119,6 +119,7 @@ int request_require_system(gm_request *r, gm_perm perm, gm_err *err)
     for (int i = 0; i < n; i++)
         if (request_require_unit(r, perm, roots[i], NULL) != GM_OK)
             return gm_fail(err, GM_E_DENIED, NULL,
-                           "这是全系统范围的操作,需要在根单位上拥有权限 %s", perm_name(perm));
+                           "这是全系统范围的操作,需要在根单位上拥有“%s”(%s)的权限",
+                           perm_label_zh(perm), perm_name(perm));
     return n ? GM_OK : gm_fail(err, GM_E_DENIED, NULL, "还没有根单位");
 }

@@ -104,7 +104,8 @@ static int check_access(gm_request *r, const gm_route *route, gm_err *err)
             return gm_fail(err, GM_E_DENIED, "X-CSRF-Token", "缺少或错误的 CSRF 令牌(请求头 X-CSRF-Token)");
     }
     if (!actor_take_role(&r->actor, route->perm, NULL))
-        return gm_fail(err, GM_E_DENIED, NULL, "当前用户没有权限 %s", perm_name(route->perm));
+        return gm_fail(err, GM_E_DENIED, NULL, "当前用户没有“%s”(%s)的权限",
+                       perm_label_zh(route->perm), perm_name(route->perm));
     return GM_OK;
 }
 

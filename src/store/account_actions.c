@@ -9,9 +9,11 @@
  * HTTP layer, so the CLI gets the same answers.
  */
 #include "store/accounts.h"
+#include "store/account_notices.h"
 #include "core/account_deadline.h"
 #include "core/account_form.h"
 #include "util/clock.h"
+#include "util/field_label.h"
 #include "util/text.h"
 
 #include <magic.h>
@@ -48,13 +50,15 @@ static const char *in_str(const act_ctx *c, const char *k)
 static int require_text(const act_ctx *c, const char *k, size_t max, gm_err *err)
 {
     json_t *v = json_object_get(c->in, k);
+    char label[128];
+    field_label(k, label, sizeof label);
     if (!v)
-        return gm_fail(err, GM_E_INVALID, k, "缺少必填字段 %s", k);
+        return gm_fail(err, GM_E_INVALID, k, "缺少必填字段:%s", label);
     if (!json_is_string(v))
-        return gm_fail(err, GM_E_INVALID, k, "字段 %s 应为字符串", k);
+        return gm_fail(err, GM_E_INVALID, k, "%s应为文字", label);
     const char *s = json_string_value(v);
     if (strspn(s, " \t\r\n") == strlen(s))
-        return gm_fail(err, GM_E_INVALID, k, "字段 %s 不能为空", k);
+        return gm_fail(err, GM_E_INVALID, k, "%s不能为空", label);
     return text_require(s, k, 1, max, err);
 }
 
@@ -393,6 +397,9 @@ static int act_in_transaction(act_ctx *c, const action_def *def, gm_err *err)
     c->step.record = c->rec;
     if (!rc)
         rc = accounts_write_step(c->d, c->who, &a, &c->step, err);
+    if (!rc && (def->event == GM_EVENT_APPROVE || def->event == GM_EVENT_REJECT))
+        rc = account_notice_decided(c->d, &a, def->event == GM_EVENT_APPROVE, in_str(c, "reason"),
+                                    err);
     json_decref(c->rec);
     accounts_release(&a);
     return rc;

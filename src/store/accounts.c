@@ -8,6 +8,7 @@
  * action's transaction and together with its audit row.
  */
 #include "store/accounts.h"
+#include "store/account_notices.h"
 #include "store/audit.h"
 #include "store/units.h"
 #include "core/account_deadline.h"
@@ -405,6 +406,11 @@ static int apply_in_transaction(db *d, const gm_actor *who, long long unit_id, c
     rc = rec ? insert_application(d, who, &u, rec, &v, exception, id_out, err)
              : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
     json_decref(rec);
+    gm_account a;
+    if (!rc && !(rc = accounts_get(d, *id_out, &a, err))) {
+        rc = account_notice_applied(d, &a, err);
+        accounts_release(&a);
+    }
     return rc;
 }
 

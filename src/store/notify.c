@@ -30,6 +30,26 @@ int notify_user_in_app(db *d, long long user_id, long long unit_id, const gm_not
     return insert_notification(d, user_id, unit_id, n, now, err);
 }
 
+int notify_role_above_in_app(db *d, const char *unit_path, long long unit_id, gm_role role,
+                             const gm_notice *n, long long *n_users, gm_err *err)
+{
+    char now[GM_ISO_LEN];
+    int rc = notice_validate(n, err);
+    if (rc)
+        return rc;
+    clock_iso_from_now(now, 0);
+    rc = db_exec(d, err,
+                 "INSERT INTO notifications(user_id,unit_id,kind,title,body,link,created_at) "
+                 "SELECT DISTINCT r.user_id,?,?,?,?,?,? FROM user_roles r "
+                 "JOIN units un ON un.id=r.unit_id JOIN users u ON u.id=r.user_id "
+                 "WHERE r.role=? AND u.disabled=0 AND substr(?,1,length(un.path))=un.path",
+                 "ittttttt", unit_id, n->kind, n->title, n->body ? n->body : "",
+                 n->link ? n->link : "", now, role_name(role), unit_path);
+    if (!rc && n_users)
+        *n_users = db_changes(d);
+    return rc;
+}
+
 /* One outbox row for the hook, its payload shaped for the hook's kind. */
 static int enqueue(db *d, long long hook_id, const char *kind, const gm_notice *n,
                    const char *now, gm_err *err)

@@ -36,6 +36,12 @@ int notify_user(db *d, long long user_id, long long unit_id, const gm_notice *n,
 int notify_role(db *d, long long unit_id, gm_role role, const gm_notice *n, long long *n_users,
                 gm_err *err);
 
+/* In-app only: one notification to every enabled user holding role on the
+ * unit whose path is unit_path or on any unit above it (the offices whose
+ * reach covers it), however many they are; no robot message. */
+int notify_role_above_in_app(db *d, const char *unit_path, long long unit_id, gm_role role,
+                             const gm_notice *n, long long *n_users, gm_err *err);
+
 /* Only the in-app part (no robot message), for notices the group should
  * not see. */
 int notify_user_in_app(db *d, long long user_id, long long unit_id, const gm_notice *n,

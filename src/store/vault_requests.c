@@ -16,24 +16,10 @@
 
 /* In-app notices to every enabled supervisor whose unit contains the
  * account's unit (the holding office). */
+/* Every supervisor whose reach covers the account: the holding office. */
 static int notify_office(db *d, const gm_account *a, const gm_notice *n, gm_err *err)
 {
-    db_stmt *q;
-    int rc = db_query(d, &q, err,
-                      "SELECT DISTINCT ur.user_id FROM user_roles ur JOIN units u ON u.id=ur.unit_id "
-                      "JOIN users us ON us.id=ur.user_id WHERE ur.role='supervisor' AND "
-                      "us.disabled=0 AND substr(?,1,length(u.path))=u.path",
-                      "t", a->unit_path);
-    if (rc)
-        return rc;
-    long long ids[64];
-    int n_ids = 0;
-    while ((rc = db_next(q)) == 1 && n_ids < 64)
-        ids[n_ids++] = db_int(q, 0);
-    db_done(q);
-    for (int i = 0; rc >= 0 && i < n_ids; i++)
-        rc = notify_user_in_app(d, ids[i], a->unit_id, n, err);
-    return rc < 0 ? rc : GM_OK;
+    return notify_role_above_in_app(d, a->unit_path, a->unit_id, ROLE_SUPERVISOR, n, NULL, err);
 }
 
 static int request_in_tx(db *d, const gm_actor *who, const gm_account *a, const char *until,

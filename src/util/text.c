@@ -2,11 +2,25 @@
  * text.c - UTF-8 and length checks on input text (see text.h).
  */
 #include "util/text.h"
+#include "util/field_label.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
+
+/* The field as people read it: its Chinese name, or "字段 code " when it has none. */
+static const char *field_named(const char *field, char *buf, size_t cap)
+{
+    char label[96];
+    field_label(field ? field : "", label, sizeof label);
+    if (field && strcmp(label, field) == 0)
+        snprintf(buf, cap, "字段 %s ", field);
+    else
+        snprintf(buf, cap, "%s", label);
+    return buf;
+}
+#define LBL(f) field_named((f), lbl, sizeof lbl)
 
 long text_first_invalid_utf8(const char *s, size_t len)
 {
@@ -91,31 +105,33 @@ static int has_control_chars(const char *s)
 
 int text_require(const char *s, const char *field, size_t min, size_t max, gm_err *err)
 {
+    char lbl[128];   /* the field's Chinese name, for the message */
     if (!s || !*s)
-        return min ? gm_fail(err, GM_E_INVALID, field, "字段 %s 不能为空", field) : GM_OK;
+        return min ? gm_fail(err, GM_E_INVALID, field, "%s不能为空", LBL(field)) : GM_OK;
     long bad = text_first_invalid_utf8(s, strlen(s));
     if (bad >= 0)
-        return gm_fail(err, GM_E_INVALID, field, "字段 %s 不是有效的 UTF-8(第 %ld 字节)", field, bad);
+        return gm_fail(err, GM_E_INVALID, field, "%s不是有效的 UTF-8(第 %ld 字节)", LBL(field), bad);
     if (has_control_chars(s))
-        return gm_fail(err, GM_E_INVALID, field, "字段 %s 含有控制字符", field);
+        return gm_fail(err, GM_E_INVALID, field, "%s含有控制字符", LBL(field));
     size_t n = text_codepoints(s);
     if (n < min || n > max)
-        return gm_fail(err, GM_E_INVALID, field, "字段 %s 长度应为 %zu 到 %zu 个字符(现为 %zu)",
-                       field, min, max, n);
+        return gm_fail(err, GM_E_INVALID, field, "%s长度应为 %zu 到 %zu 个字符(现为 %zu)",
+                       LBL(field), min, max, n);
     return GM_OK;
 }
 
 int text_require_multiline(const char *s, const char *field, size_t min, size_t max, gm_err *err)
 {
+    char lbl[128];   /* the field's Chinese name, for the message */
     if (!s || !*s)
-        return min ? gm_fail(err, GM_E_INVALID, field, "字段 %s 不能为空", field) : GM_OK;
+        return min ? gm_fail(err, GM_E_INVALID, field, "%s不能为空", LBL(field)) : GM_OK;
     if (text_first_invalid_utf8(s, strlen(s)) >= 0)
-        return gm_fail(err, GM_E_INVALID, field, "字段 %s 不是有效的 UTF-8", field);
+        return gm_fail(err, GM_E_INVALID, field, "%s不是有效的 UTF-8", LBL(field));
     if (text_first_control(s, strlen(s), 1) >= 0)
-        return gm_fail(err, GM_E_INVALID, field, "字段 %s 含有控制字符", field);
+        return gm_fail(err, GM_E_INVALID, field, "%s含有控制字符", LBL(field));
     size_t n = text_codepoints(s);
     if (n < min || n > max)
-        return gm_fail(err, GM_E_INVALID, field, "字段 %s 长度应为 %zu 到 %zu 个字符(现为 %zu)",
-                       field, min, max, n);
+        return gm_fail(err, GM_E_INVALID, field, "%s长度应为 %zu 到 %zu 个字符(现为 %zu)",
+                       LBL(field), min, max, n);
     return GM_OK;
 }
