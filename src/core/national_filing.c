@@ -4,6 +4,7 @@
  */
 #include "core/national_filing.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const struct {
@@ -32,10 +33,48 @@ const char *national_filing_event_label(const char *event)
     return "";
 }
 
-int national_filing_due(const gm_calendar *cal, gm_date event_on, int working_days, gm_date *due,
-                        gm_err *err)
+static const gm_nf_preset presets[] = {
+    {"hubei", "湖北:事项发生后 5 个工作日内报送", {5, 1}},
+    {"dongguan", "东莞:开设等事项发生后 3 日内报送(国办与市监管平台同时备案)", {3, 0}},
+};
+
+const gm_nf_preset *national_filing_presets(size_t *n)
 {
-    return calendar_add_working_days(cal, event_on, working_days, due, err);
+    *n = sizeof presets / sizeof *presets;
+    return presets;
+}
+
+const gm_nf_preset *national_filing_preset(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof presets / sizeof *presets; i++)
+        if (strcmp(presets[i].name, name) == 0)
+            return &presets[i];
+    return NULL;
+}
+
+gm_nf_policy national_filing_policy_default(void) { return presets[0].policy; }
+
+int national_filing_policy_validate(const gm_nf_policy *p, gm_err *err)
+{
+    if (p->days < 1 || p->days > GM_NF_DAYS_MAX)
+        return gm_fail(err, GM_E_INVALID, "days", "报送期限应为 1 到 %d 天", GM_NF_DAYS_MAX);
+    if (p->working != 0 && p->working != 1)
+        return gm_fail(err, GM_E_INVALID, "working_days", "是否按工作日计应为是或否");
+    return GM_OK;
+}
+
+const char *national_filing_policy_label(const gm_nf_policy *p, char *out, size_t cap)
+{
+    snprintf(out, cap, "%d %s", p->days, p->working ? "个工作日" : "日");
+    return out;
+}
+
+int national_filing_due(const gm_calendar *cal, gm_date event_on, const gm_nf_policy *p,
+                        gm_date *due, gm_err *err)
+{
+    if (p->working)
+        return calendar_add_working_days(cal, event_on, p->days, due, err);
+    return date_add_days(event_on, p->days, due, err);
 }
 
 gm_nf_state national_filing_state(gm_date due, int filed, gm_date filed_on, gm_date today)

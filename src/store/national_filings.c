@@ -8,6 +8,7 @@
 #include "core/rbac.h"
 #include "store/actor_name.h"
 #include "store/audit.h"
+#include "store/national_filing_policies.h"
 #include "util/clock.h"
 #include "util/text.h"
 
@@ -15,7 +16,8 @@
 
 #define EVENTS_SQL                                                                               \
     "SELECT v.account_id, v.version, v.event, v.record, a.name, a.platform, a.unit_id, u.name, " \
-    "u.path, f.filed_on, f.reference, f.note, f.filed_by, " ACTOR_NAME_SQL("f.filed_by") " "     \
+    "u.path, f.filed_on, f.reference, f.note, f.filed_by, " ACTOR_NAME_SQL("f.filed_by") ", "   \
+    "f.due_on "                                                                                  \
     "FROM account_versions v JOIN accounts a ON a.id=v.account_id "                              \
     "JOIN units u ON u.id=a.unit_id "                                                            \
     "LEFT JOIN national_filings f ON f.account_id=v.account_id AND f.version=v.version "         \
@@ -39,36 +41,55 @@ static json_t *opt_str(db_stmt *q, int c)
     return db_is_null(q, c) ? json_null() : json_string(db_text(q, c));
 }
 
-/* The deadline's length and, until filed, the working days left until the
- * due day (working calendar; 0: due today, negative: working days overdue). */
-static void add_working_days_left(json_t *row, const gm_calendar *cal, gm_date today, gm_date due,
-                                  int filed)
+/* The deadline in force and, until filed, what is left of it: working days
+ * (working calendar; 0: due today, negative: working days overdue) and
+ * calendar days. */
+static void add_days_left(json_t *row, const gm_calendar *cal, const gm_nf_policy *p,
+                          gm_date today, gm_date due, int filed)
 {
     int left;
+    char label[32];
     if (!row)
         return;
-    json_object_set_new(row, "working_days", json_integer(GM_NATIONAL_FILING_WORKING_DAYS));
+    json_object_set_new(row, "deadline", json_pack("{s:i,s:b,s:s}", "days", p->days,
+                                                   "working_days", p->working, "label",
+                                                   national_filing_policy_label(p, label, sizeof label)));
+    json_object_set_new(row, "working_days", p->working ? json_integer(p->days) : json_null());
     json_object_set_new(row, "working_days_left",
                         !filed && !calendar_working_days_between(cal, today, due, &left, NULL)
                             ? json_integer(left)
                             : json_null());
+    json_object_set_new(row, "days_left", filed ? json_null() : json_integer(due - today));
 }
 
-/* The row of one event, or NULL when it has no day or fails the filter. */
-static json_t *event_row(db_stmt *q, const gm_calendar *cal, gm_date today, const char *filter)
+static int keep_row(const char *filter, int filed, gm_nf_state st)
+{
+    if (!filter)
+        return 1;
+    if (strcmp(filter, "open") == 0)
+        return !filed;
+    return strcmp(filter, national_filing_state_name(st)) == 0;
+}
+
+/* The row of one event, or NULL when it has no day or fails the filter.
+ * A filing keeps the due day it was judged by (column 14); an event not yet
+ * filed is due under the policy of its unit today. */
+static json_t *event_row(db_stmt *q, const gm_calendar *cal, const nf_policy_set *pols,
+                         gm_date today, const char *filter)
 {
     json_t *rec = json_loads(db_text(q, 3), 0, NULL);
     const char *day = event_day(rec, db_text(q, 2));
     gm_date on, due, filed_on = 0;
     char due_text[GM_DATE_TEXT_SIZE];
     int filed = !db_is_null(q, 9);
+    gm_nf_policy pol = nf_policy_for(pols, db_text(q, 8), NULL);
     json_t *row = NULL;
     if (day && !date_parse(day, "date", &on, NULL) &&
-        !national_filing_due(cal, on, GM_NATIONAL_FILING_WORKING_DAYS, &due, NULL) &&
+        (filed && !db_is_null(q, 14) ? !date_parse(db_text(q, 14), "due_on", &due, NULL)
+                                     : !national_filing_due(cal, on, &pol, &due, NULL)) &&
         (!filed || !date_parse(db_text(q, 9), "filed_on", &filed_on, NULL))) {
         gm_nf_state st = national_filing_state(due, filed, filed_on, today);
-        int keep = !filter || (strcmp(filter, "open") == 0 && !filed) ||
-                   (strcmp(filter, "overdue") == 0 && st == GM_NF_OVERDUE);
+        int keep = keep_row(filter, filed, st);
         const char *ev = national_filing_event(db_text(q, 2));
         gm_platform p;
         const char *pname = db_text(q, 5);
@@ -82,31 +103,41 @@ static json_t *event_row(db_stmt *q, const gm_calendar *cal, gm_date today, cons
             national_filing_state_name(st), "state_label", national_filing_state_label(st),
             "filed_on", opt_str(q, 9), "reference", opt_str(q, 10), "note", opt_str(q, 11),
             "filed_by", opt_str(q, 12), "filed_by_name", actor_name_json(q, 13));
-        add_working_days_left(row, cal, today, due, filed);
+        add_days_left(row, cal, &pol, today, due, filed);
     }
     json_decref(rec);
     return row;
 }
 
-int national_filings_list(db *d, const gm_actor *scope, long long account_id,
-                          const gm_calendar *cal, gm_date today, const char *state, json_t **out,
-                          gm_err *err)
+int national_filings_list(db *d, const gm_actor *scope, const nf_list_filter *f,
+                          const gm_calendar *cal, gm_date today, json_t **out, gm_err *err)
 {
     db_stmt *q;
-    int rc = db_query(d, &q, err,
-                      EVENTS_SQL "AND (?=0 OR v.account_id=?) ORDER BY u.path, v.account_id, v.version",
-                      "ii", account_id, account_id);
+    nf_policy_set pols;
+    const char *unit_path = f->unit_path ? f->unit_path : "";
+    int rc = nf_policies_load(d, &pols, err);
     if (rc)
         return rc;
+    rc = db_query(d, &q, err,
+                  EVENTS_SQL "AND (?=0 OR v.account_id=?) AND substr(u.path,1,length(?))=? "
+                             "ORDER BY u.path, v.account_id, v.version",
+                  "iitt", f->account_id, f->account_id, unit_path, unit_path);
+    if (rc) {
+        nf_policies_free(&pols);
+        return rc;
+    }
     json_t *arr = json_array();
     while ((rc = db_next(q)) == 1) {
         if (scope && !rbac_allows(scope->grants, scope->n_grants, PERM_ACCOUNT_READ, db_text(q, 8)))
             continue;
-        json_t *row = event_row(q, cal, today, state);
+        if (f->event && strcmp(f->event, national_filing_event(db_text(q, 2))) != 0)
+            continue;
+        json_t *row = event_row(q, cal, &pols, today, f->state);
         if (row)
             json_array_append_new(arr, row);
     }
     db_done(q);
+    nf_policies_free(&pols);
     if (rc < 0) {
         json_decref(arr);
         return rc;
@@ -142,7 +173,8 @@ static int version_event_day(db *d, long long account_id, long long version, gm_
 }
 
 static int check_filing(db *d, long long account_id, long long version, const char *filed_on,
-                        const char *reference, const char *note, gm_date today, gm_err *err)
+                        const char *reference, const char *note, gm_date today, gm_date *event_on,
+                        gm_err *err)
 {
     gm_date on, filed;
     char on_text[GM_DATE_TEXT_SIZE];
@@ -158,35 +190,64 @@ static int check_filing(db *d, long long account_id, long long version, const ch
         rc = text_require(reference, "reference", 0, 100, err);
     if (!rc && note)
         rc = text_require_multiline(note, "note", 0, 500, err);
+    *event_on = on;
+    return rc;
+}
+
+/* The due day of an event of the account on `on`, under its unit's policy now. */
+static int due_for(db *d, long long account_id, const gm_calendar *cal, gm_date on, gm_date *due,
+                   gm_err *err)
+{
+    db_stmt *q;
+    nf_policy_set pols;
+    int rc = nf_policies_load(d, &pols, err);
+    if (!rc && (rc = db_query(d, &q, err, "SELECT u.path FROM accounts a JOIN units u ON "
+                                          "u.id=a.unit_id WHERE a.id=?", "i", account_id)) != 0)
+        nf_policies_free(&pols);
+    if (rc)
+        return rc;
+    if ((rc = db_next(q)) == 1) {
+        gm_nf_policy p = nf_policy_for(&pols, db_text(q, 0), NULL);
+        rc = national_filing_due(cal, on, &p, due, err);
+    } else if (rc == 0) {
+        rc = gm_fail(err, GM_E_NOTFOUND, NULL, "账号 %lld 不存在", account_id);
+    }
+    db_done(q);
+    nf_policies_free(&pols);
     return rc;
 }
 
 static int insert_filing(db *d, const gm_actor *who, long long account_id, long long version,
                          const char *filed_on, const char *reference, const char *note,
-                         gm_err *err)
+                         gm_date due, gm_err *err)
 {
-    char now[GM_ISO_LEN];
+    char now[GM_ISO_LEN], due_text[GM_DATE_TEXT_SIZE];
+    gm_date filed = 0;
     clock_iso_from_now(now, 0);
+    date_format(due, due_text);
+    date_parse(filed_on, "filed_on", &filed, NULL);
     int rc = db_exec(d, err,
                      "INSERT INTO national_filings(account_id,version,filed_on,reference,note,"
-                     "filed_by,created_at) VALUES(?,?,?,?,?,?,?)",
-                     "iittttt", account_id, version, filed_on, reference ? reference : "",
-                     note ? note : "", who->login, now);
+                     "filed_by,created_at,due_on) VALUES(?,?,?,?,?,?,?,?)",
+                     "iitttttt", account_id, version, filed_on, reference ? reference : "",
+                     note ? note : "", who->login, now, due_text);
     if (!rc)
         rc = audit_append_json(d, who, "account.national_file", "account", account_id, NULL,
-                               json_pack("{s:I,s:s,s:s}", "version", (json_int_t)version,
+                               json_pack("{s:I,s:s,s:s,s:s,s:b}", "version", (json_int_t)version,
                                          "filed_on", filed_on, "reference",
-                                         reference ? reference : ""),
+                                         reference ? reference : "", "due_on", due_text,
+                                         "late", filed > due),
                                err);
     return rc;
 }
 
 int national_filings_record(db *d, const gm_actor *who, long long account_id, long long version,
                             const char *filed_on, const char *reference, const char *note,
-                            gm_date today, gm_err *err)
+                            const gm_calendar *cal, gm_date today, gm_err *err)
 {
     long long n = 0;
-    int rc = check_filing(d, account_id, version, filed_on, reference, note, today, err);
+    gm_date on = 0, due = 0;
+    int rc = check_filing(d, account_id, version, filed_on, reference, note, today, &on, err);
     if (!rc)
         rc = db_begin(d, err);
     if (rc)
@@ -197,6 +258,8 @@ int national_filings_record(db *d, const gm_actor *who, long long account_id, lo
     if (!rc && n)
         rc = gm_fail(err, GM_E_CONFLICT, "version", "第 %lld 版的事项已向全国系统报送", version);
     if (!rc)
-        rc = insert_filing(d, who, account_id, version, filed_on, reference, note, err);
+        rc = due_for(d, account_id, cal, on, &due, err);
+    if (!rc)
+        rc = insert_filing(d, who, account_id, version, filed_on, reference, note, due, err);
     return db_end(d, rc, err);
 }

@@ -22,6 +22,8 @@ static const struct {
     {"kind", "类型"}, {"parent_id", "上级单位"}, {"year", "年度"}, {"month", "月份"},
     {"into", "合并到的账号"}, {"moved", "迁移内容"}, {"repost_source", "转载来源"},
     {"disclosure_type", "依法公开类型"}, {"disclosure_basis", "法律依据"},
+    {"days", "天数"}, {"working_days", "按工作日计"}, {"inherit", "沿用上级设置"},
+    {"event", "事项"},
     {"attachment_name", "附件名"}, {"attachment_base64", "附件"}, {"page", "页码"},
     {"page_size", "每页条数"}, {"url", "地址"}, {"secret", "密钥"}, {"enabled", "启用"},
     {"responsible.name", "负责人姓名"}, {"responsible.title", "负责人职务"},

@@ -165,6 +165,10 @@ EXPECTED_EXTRA.update({
     ("GET", "/api/v1/accounts/{id}/national-filings"): ALL,
     ("POST", "/api/v1/accounts/{id}/national-filings"): OPERATORS,
     ("GET", "/api/v1/national-filings"): ALL,
+    # its deadline is a unit's policy setting (湖北 5 working days, 东莞 3 days):
+    # everyone reads it, the system admin sets it, like the review policy
+    ("GET", "/api/v1/units/{id}/national-filing-policy"): ALL,
+    ("PUT", "/api/v1/units/{id}/national-filing-policy"): {"admin"},
 })
 
 # The credential vault (REQUIREMENTS §1): the holding office (信息中心) stores,

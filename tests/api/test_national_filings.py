@@ -93,5 +93,95 @@ class NationalFilingTest(gmtest.ServerTest):
         self.assertEqual(sup.get("/api/v1/national-filings?state=late").error_field(), "state")
 
 
+class NationalFilingPolicyTest(gmtest.ServerTest):
+    """The deadline is a unit's policy setting, not a constant: the seeds
+    disagree (湖北 5 working days, REQUIREMENTS §1; 东莞 3 days of opening,
+    seed 002), so each is a preset; units below inherit it; the system admin
+    sets it, everyone sees it; a filing keeps the due day it was judged by."""
+
+    def policy(self, unit, login="observer"):
+        r = self.srv.client(login).get(f"/api/v1/units/{unit}/national-filing-policy")
+        self.assertEqual(r.status, 200, r)
+        return r.json
+
+    def opening(self, account, login="observer"):
+        r = self.srv.client(login).get(f"/api/v1/accounts/{account}/national-filings")
+        return next(f for f in r.json["filings"] if f["event"] == "open")
+
+    def test_rule_1_national_filing_deadline_is_a_unit_policy_with_presets(self):
+        adm = self.srv.client("admin")
+        p = self.policy(4)
+        self.assertEqual((p["preset"], p["days"], p["working_days"], p["label"], p["inherited_from"]),
+                         ("hubei", 5, True, "5 个工作日", None))
+        self.assertEqual([x["name"] for x in p["presets"]], ["hubei", "dongguan"])
+        self.assertEqual(self.opening(DOUYIN)["due_on"], "2026-01-19")    # Mon 12th + 5 working days
+        for login in ("supervisor", "contributor", "observer"):
+            r = self.srv.client(login).put("/api/v1/units/3/national-filing-policy", {"preset": "dongguan"})
+            self.assertEqual(r.status, 403, (login, r))
+        r = adm.put("/api/v1/units/3/national-filing-policy", {"preset": "dongguan"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual((r.json["own"], r.json["days"], r.json["working_days"], r.json["label"]),
+                         (True, 3, False, "3 日"))
+        p = self.policy(4)                                        # the county's department inherits
+        self.assertEqual((p["preset"], p["inherited_from"], p["inherited_from_name"], p["own"]),
+                         ("dongguan", 3, "示范县", False))
+        row = self.opening(DOUYIN)
+        self.assertEqual((row["due_on"], row["deadline"]["label"], row["working_days"]),
+                         ("2026-01-15", "3 日", None))            # calendar days now
+        [(before, after)] = gmtest.sql(self.srv.db, "SELECT before, after FROM audit WHERE "
+                                                    "action='national_filing.policy'")
+        self.assertIn('"preset":"hubei"', before)
+        self.assertIn('"preset":"dongguan"', after)
+        # filed on the 16th: late under 3 days, and it stays late when the policy changes back
+        op = self.srv.client("operator")
+        r = op.post(f"/api/v1/accounts/{DOUYIN}/national-filings",
+                    {"version": row["version"], "filed_on": "2026-01-16"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.opening(DOUYIN)["state"], "filed_late")
+        self.assertEqual(adm.put("/api/v1/units/3/national-filing-policy", {"inherit": True}).status, 200)
+        self.assertEqual(self.policy(4)["preset"], "hubei")
+        self.assertEqual(self.opening(DOUYIN)["state"], "filed_late")      # judged once, kept
+        self.assertEqual(self.opening(WECHAT)["due_on"], "2026-03-09")     # not filed: today's policy
+        # a custom deadline on the department itself
+        r = adm.put("/api/v1/units/4/national-filing-policy", {"days": 10, "working_days": True})
+        self.assertEqual((r.status, r.json["preset"], r.json["label"]), (200, None, "10 个工作日"), r)
+        self.assertEqual(adm.put("/api/v1/units/4/national-filing-policy", {"inherit": True}).status, 200)
+
+    def test_rule_1_inspector_filters_national_filings(self):
+        obs = self.srv.client("observer")
+        rows = obs.get("/api/v1/national-filings").json["filings"]
+        self.assertTrue(rows)
+        r = obs.get("/api/v1/national-filings?event=open&unit_id=4")
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.json["filings"] and all(f["event"] == "open" and f["unit_id"] == 4
+                                                  for f in r.json["filings"]))
+        self.assertEqual(obs.get("/api/v1/national-filings?unit_id=5").json["filings"], [])
+        for state in ("pending", "overdue", "filed", "filed_late"):
+            r = obs.get(f"/api/v1/national-filings?state={state}")
+            self.assertEqual(r.status, 200, r)
+            self.assertTrue(all(f["state"] == state for f in r.json["filings"]), r.json)
+        self.assertEqual(obs.get("/api/v1/national-filings?unit_id=999").error_field(), "unit_id")
+        self.assertEqual(obs.get("/api/v1/national-filings?event=merge").error_field(), "event")
+        # a unit outside one's reach: refused, not an empty list
+        self.assertEqual(self.srv.client("contributor").get("/api/v1/national-filings?unit_id=2").status, 403)
+
+    def test_rule_1_bad_national_filing_policy_changes_nothing(self):
+        adm = self.srv.client("admin")
+        before = (gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM national_filing_policies")[0][0],
+                  gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM audit")[0][0])
+        for body, field in [({"days": 0}, "days"), ({"days": 61, "working_days": False}, "days"),
+                            ({"preset": "beijing"}, "preset"), ({"preset": "hubei", "days": 3}, "preset"),
+                            ({"inherit": True, "preset": "hubei"}, "inherit"), ({}, "days"),
+                            ({"days": "5"}, "days"), ({"working_days": "yes", "days": 5}, "working_days"),
+                            ({"days": 5, "colour": 1}, "colour")]:
+            r = adm.put("/api/v1/units/4/national-filing-policy", body)
+            self.assertEqual((r.status, r.error_field()), (400, field), (body, r))
+            self.assertRegex(r.json["error"]["message"], r"[\u4e00-\u9fff]")
+        self.assertEqual(adm.put("/api/v1/units/999/national-filing-policy", {"preset": "hubei"}).status, 404)
+        after = (gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM national_filing_policies")[0][0],
+                 gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM audit")[0][0])
+        self.assertEqual(after, before)
+
+
 if __name__ == "__main__":
     unittest.main()

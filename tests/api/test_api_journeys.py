@@ -1,0 +1,224 @@
+"""API and CLI journeys of REQUIREMENTS.md walked as a user who has never seen
+the code would walk them (session 21, helper "api"): who is told what, who
+may not act, what a refusal says, and what the command line accepts.  Each
+test names the rule it proves."""
+import json
+import os
+import unittest
+
+import gmtest
+
+WECHAT = 1
+APPLICATION = {"unit_id": 4, "name": "示范县教育头条", "platform": "toutiao", "host_unit": "示范县教育局",
+               "date": "2026-09-01",
+               "responsible": {"name": "陈刚", "title": "局长", "office_phone": "0571-87654321",
+                               "mobile": "13800138000"},
+               "admin": {"name": "刘洋", "title": "科员", "office_phone": "0571-87654322",
+                         "mobile": "13900139000"},
+               "purpose": "发布教育政务信息"}
+
+
+def count(db, table, where="1=1", params=()):
+    return gmtest.sql(db, f"SELECT COUNT(*) FROM {table} WHERE {where}", params)[0][0]
+
+
+def notices(client, kind):
+    rows = client.get("/api/v1/notifications?limit=100").json["notifications"]
+    return [n for n in rows if n["kind"] == kind]
+
+
+class AccountApplicationJourneyTest(gmtest.ServerTest):
+    """§1 "every account starts as an application … The supervisor approves or
+    rejects (with a reason)": the supervisor hears of the application, the
+    applicant of the decision; nobody else decides."""
+
+    def apply(self, **over):
+        r = self.srv.client("contributor").post("/api/v1/accounts", dict(APPLICATION, **over))
+        self.assertEqual(r.status, 201, r)
+        return r.json["id"]
+
+    def test_rule_1_supervisor_approves_application_applicant_told(self):
+        sup, contrib = self.srv.client("supervisor"), self.srv.client("contributor")
+        aid = self.apply()
+        waiting = [n for n in notices(sup, "account.apply") if n["link"] == f"/accounts/{aid}"]
+        self.assertEqual(len(waiting), 1, waiting)
+        self.assertIn("示范县教育头条", waiting[0]["title"])
+        self.assertIn("头条号", waiting[0]["title"])          # the platform in Chinese, not "toutiao"
+        self.assertIn("示范县教育局", waiting[0]["body"])
+        # neither the applicant nor the observer decides
+        self.assertEqual(contrib.post(f"/api/v1/accounts/{aid}/approve", {}).status, 403)
+        r = self.srv.client("observer").post(f"/api/v1/accounts/{aid}/approve", {})
+        self.assertEqual(r.status, 403, r)
+        self.assertIn("审批账号", r.json["error"]["message"])   # the permission in Chinese
+        r = sup.post(f"/api/v1/accounts/{aid}/approve", {"note": "同意开设"})
+        self.assertEqual((r.status, r.json["state"]), (200, "approved"), r)
+        told = [n for n in notices(contrib, "account.approve") if n["link"] == f"/accounts/{aid}"]
+        self.assertEqual(len(told), 1, told)
+        self.assertIn("已批准", told[0]["title"])
+        # the decision is made once
+        r = sup.post(f"/api/v1/accounts/{aid}/reject", {"reason": "重复"})
+        self.assertEqual((r.status, r.error_field()), (409, "state"), r)
+
+    def test_rule_1_rejection_needs_reason_and_tells_applicant_why(self):
+        sup, contrib = self.srv.client("supervisor"), self.srv.client("contributor")
+        aid = self.apply(platform="kuaishou", name="示范县教育快手")
+        before = count(self.srv.db, "audit")
+        r = sup.post(f"/api/v1/accounts/{aid}/reject", {})
+        self.assertEqual((r.status, r.error_field()), (400, "reason"), r)
+        self.assertEqual(r.json["error"]["message"], "缺少必填字段:理由")
+        r = sup.post(f"/api/v1/accounts/{aid}/reject", {"reason": "   "})
+        self.assertEqual((r.status, r.error_field()), (400, "reason"), r)
+        self.assertNotIn("reason", r.json["error"]["message"])
+        self.assertEqual(count(self.srv.db, "audit"), before)
+        self.assertEqual(notices(contrib, "account.reject"), [])
+        r = sup.post(f"/api/v1/accounts/{aid}/reject", {"reason": "同一单位已有短视频账号,请整合"})
+        self.assertEqual((r.status, r.json["state"]), (200, "rejected"), r)
+        [told] = [n for n in notices(contrib, "account.reject") if n["link"] == f"/accounts/{aid}"]
+        self.assertIn("未获批准", told["title"])
+        self.assertEqual(told["body"], "同一单位已有短视频账号,请整合")
+
+
+class VaultRequestReachTest(gmtest.VaultServerTest):
+    """§1 "login rights for a live event are delegated by approval": the request
+    reaches every supervisor whose reach covers the account, however many
+    (it stopped at 64)."""
+
+    def test_rule_1_vault_request_notifies_every_supervisor_above(self):
+        sup = self.srv.client("supervisor")
+        self.assertEqual(sup.put(f"/api/v1/accounts/{WECHAT}/credential",
+                                 {"login": "gh_live", "password": "Live-直播-2026!"}).status, 200)
+        pw = gmtest.sql(self.srv.db, "SELECT pw_hash FROM users WHERE login='supervisor'")[0][0]
+        for i in range(70):
+            gmtest.sql(self.srv.db, "INSERT INTO users(login,display_name,pw_hash,created_at) "
+                                    "VALUES(?,?,?,'2026-01-01T00:00:00Z')", (f"sup{i}", f"督办{i}", pw))
+            # half on the city (above the account's unit), half on the county
+            gmtest.sql(self.srv.db, "INSERT INTO user_roles(user_id,unit_id,role) SELECT id,?, 'supervisor' "
+                                    "FROM users WHERE login=?", (2 if i % 2 else 3, f"sup{i}"))
+        # one supervisor of a unit beside the account's (卫生健康局, unit 5): not told
+        gmtest.sql(self.srv.db, "INSERT INTO users(login,display_name,pw_hash,created_at) "
+                                "VALUES('sup_side','卫健督办',?,'2026-01-01T00:00:00Z')", (pw,))
+        gmtest.sql(self.srv.db, "INSERT INTO user_roles(user_id,unit_id,role) SELECT id,5,'supervisor' "
+                                "FROM users WHERE login='sup_side'")
+        r = self.srv.client("operator").post(f"/api/v1/accounts/{WECHAT}/credential/requests",
+                                            {"expires_at": gmtest.utc_iso(3600), "reason": "新闻发布会直播"})
+        self.assertEqual(r.status, 201, r)
+        told = {login for (login,) in gmtest.sql(
+            self.srv.db, "SELECT u.login FROM notifications n JOIN users u ON u.id=n.user_id "
+                         "WHERE n.kind='credential.request'")}
+        self.assertEqual(len(told), 71, sorted(told))           # 70 + the demo supervisor
+        self.assertIn("sup69", told)
+        self.assertNotIn("sup_side", told)
+
+
+class ChineseRefusalTest(gmtest.ServerTest):
+    """Bad input → a clear message naming the field (and a missing permission)
+    in Chinese, never ending in the API code."""
+
+    def test_rule_rbac_refusal_names_permission_in_chinese(self):
+        r = self.srv.client("supervisor").post("/api/v1/posts/1/publish", {"account_id": 1})
+        self.assertEqual(r.status, 403, r)
+        msg = r.json["error"]["message"]
+        self.assertIn("发布稿件", msg)
+        self.assertFalse(msg.endswith("post.publish"), msg)
+        r = self.srv.client("contributor").post("/api/v1/accounts", dict(APPLICATION, unit_id=5))
+        self.assertEqual(r.status, 403, r)
+        self.assertIn("申请开设账号", r.json["error"]["message"])
+
+    def test_rule_bad_input_text_limits_name_field_in_chinese(self):
+        r = self.srv.client("contributor").post("/api/v1/posts", {
+            "title": "处罚公示", "body": "正文", "account_ids": [1],
+            "disclosure_type": "punishment", "disclosure_basis": "法"})
+        self.assertEqual((r.status, r.error_field()), (400, "disclosure_basis"), r)
+        self.assertIn("法律依据", r.json["error"]["message"])
+        self.assertNotIn("disclosure_basis", r.json["error"]["message"])
+
+
+class CliPostTest(unittest.TestCase):
+    """§2 "personal information is de-identified except in lawful punishment
+    disclosures" from the command line too, and the CLI's bad input: a Chinese
+    message, exit 2, nothing written."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.srv = gmtest.Server()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.cleanup()
+
+    def write(self, name, content):
+        path = os.path.join(self.srv.dir, name)
+        with open(path, "wb") as f:
+            f.write(content if isinstance(content, bytes) else json.dumps(content).encode())
+        return path
+
+    def post(self, sub, *args):
+        return gmtest.run("post", sub, "--db", self.srv.db, *args)
+
+    def test_rule_2_cli_post_create_declares_punishment_disclosure(self):
+        path = self.write("p.json", {"title": "行政处罚决定公示",
+                                     "body": "当事人张三(身份证号 110101199003074514)因违规经营被罚款五千元。",
+                                     "account_ids": [WECHAT]})
+        p = self.post("create", "--as", "contributor", "--input", path,
+                      "--disclosure", "punishment", "--basis", "《行政处罚法》第四十八条")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        post = json.loads(p.stdout)
+        self.assertEqual(post["disclosure"], {"type": "punishment", "label": "惩戒公示",
+                                              "basis": "《行政处罚法》第四十八条"})
+        p = self.post("submit", "--as", "contributor", "--id", str(post["id"]))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        findings = json.loads(p.stdout)["versions"][-1]["findings"]
+        privacy = [f for f in findings if f["rule"] == "privacy"]
+        self.assertTrue(privacy, findings)
+        self.assertTrue(all(f["severity"] == "info" and f["accepted"] == "disclosure" for f in privacy),
+                        privacy)
+        # the declaration in the file works the same (JSON as the API's)
+        path = self.write("m.json", {"title": "强制性信息披露", "body": "联系人手机 13912345678。",
+                                     "account_ids": [WECHAT], "disclosure_type": "mandatory",
+                                     "disclosure_basis": "《政府信息公开条例》第二十条"})
+        p = self.post("create", "--as", "contributor", "--input", path)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(json.loads(p.stdout)["disclosure"]["label"], "强制性信息披露")
+
+    def test_rule_cli_bad_input_exit_2_nothing_changed(self):
+        good = self.write("g.json", {"title": "通知", "body": "正文", "account_ids": [WECHAT]})
+        cases = [
+            (("create", "--as", "contributor", "--input", good, "--disclosure", "secret",
+              "--basis", "《行政处罚法》"), "依法公开"),
+            (("create", "--as", "contributor", "--input", good, "--basis", "《行政处罚法》"), "依法公开"),
+            (("create", "--as", "contributor", "--input", good, "--disclosure", "punishment"), "法律依据"),
+            (("create", "--as", "contributor", "--input", os.path.join(self.srv.dir, "none.json")),
+             "文件不存在"),
+            (("create", "--as", "contributor", "--input", self.srv.dir), "目录"),
+            (("create", "--as", "contributor", "--input",
+              self.write("u.json", b'{"title":"\xff\xfe","body":"x","account_ids":[1]}')), "UTF-8"),
+            (("create", "--as", "contributor", "--input",
+              self.write("x.json", {"title": "a", "body": "b", "account_ids": [1], "colour": "red"})),
+             "未知字段"),
+            (("create", "--as", "contributor", "--input",
+              self.write("t.json", {"title": "a", "body": "b", "account_ids": [1], "major": "yes"})),
+             "重要"),
+            (("create", "--as", "contributor", "--input",
+              self.write("e.json", {"title": "a", "body": "b", "account_ids": []})), "发布账号"),
+            (("create", "--as", "contributor", "--input", good, "--frobnicate"), "--frobnicate"),
+            (("create", "--as", "contributor", "--input"), "--input"),
+            (("create", "--as", "nobody", "--input", good), "nobody"),
+        ]
+        before = (count(self.srv.db, "posts"), count(self.srv.db, "audit"))
+        for args, words in cases:
+            with self.subTest(args=args[-2:]):
+                p = self.post(*args)
+                self.assertEqual(p.returncode, 2, (p.stdout, p.stderr))
+                self.assertIn(words, p.stderr)
+                self.assertRegex(p.stderr, r"[\u4e00-\u9fff]")
+                self.assertNotIn("No such file", p.stderr)
+                self.assertNotIn("unrecognized", p.stderr)
+        p = gmtest.run("post", "create", "--db", os.path.join(self.srv.dir, "nope", "x.db"),
+                       "--as", "contributor", "--input", good)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("不存在", p.stderr)
+        self.assertEqual((count(self.srv.db, "posts"), count(self.srv.db, "audit")), before)
+
+
+if __name__ == "__main__":
+    unittest.main()
