@@ -72,7 +72,7 @@ static const char *const advert_cues[] = {
     "私聊", "私信", "私我", "加我", "联系我", "找我", "加群", "进群", "入群", "群号", "内部群",
     "详聊", "详询", "特价", "仅需", "低至", "折扣", "打折", "半价", "原价", "现价",
     "全场", "价格美丽", "日赚", "月入", "日入", "返现", "充值", "体验金", "诚招", "招募",
-    "招商", "货源", "速来", "名额有限", "只要", "只需", "只收", "仅收"};
+    "招商", "货源", "速来", "名额有限", "联系方式", "只要", "只需", "只收", "仅收"};
 /* Cues that are advert wording only before a number, as a price (只要88元;
  * 只要是赌博，就是诈骗 is no advert). */
 static const char *const price_adverbs[] = {"只要", "只需", "只收", "仅收"};
@@ -88,7 +88,7 @@ static const char *const negators[] = {"不", "无", "没", "非", "不是", "�
 /* Right after the term (or after 等/类/的) they make it the object of a
  * campaign or the modifier of an offence (赌博整治工作, 赌博案, 赌博行为,
  * 赌博线索, 赌博问题). */
-static const char *const after_nouns[] = {"整治", "治理", "防范", "防控", "排查", "打击", "专项",
+static const char *const after_nouns[] = {"整治", "治理", "防范", "防控", "防治", "排查", "打击", "专项",
                                           "攻坚", "查处", "监管", "问题", "案", "行为", "线索",
                                           "现象", "嫌疑"};
 static const char *const fillers[] = {"等", "类", "的"};
@@ -427,7 +427,8 @@ static const char *const after_imperatives[] = {"不要", "别", "勿", "千万"
 static const char *const campaign_verbs[] = {"开展", "推进", "部署", "启动", "组织"};
 
 /* A one-character preposition that makes what follows an object (对赌博进行
- * 打击, 与赌博作斗争, 向赌博宣战) and the words it is only a part of. */
+ * 打击, 与赌博作斗争, 向赌博宣战, 将赌博纳入重点监管, 把赌博作为打击重点) and the
+ * words it is only a part of (绝对, 即将, 一把). */
 typedef struct marker {
     const char *prep;
     const char *const *not_in;   /* one character before the preposition */
@@ -438,7 +439,12 @@ static const char *const yu_words[] = {"参", "给", "赋", "授", "施"};
 static const char *const tong_words[] = {"共", "合", "相", "不", "赞", "认", "如", "协", "陪"};
 static const char *const xiang_words[] = {"方", "面", "倾", "走", "导", "指", "志", "意", "去",
                                           "动"};
+static const char *const jiang_words[] = {"即", "必", "终", "也", "又", "还", "仍", "都", "亦",
+                                          "并", "就", "会", "大", "老", "武", "主", "名"};
+static const char *const ba_words[] = {"一", "这", "那", "几", "车", "门", "刀", "火", "个"};
 static const marker markers[] = {{"对", dui_words, N(dui_words)},
+                                 {"将", jiang_words, N(jiang_words)},
+                                 {"把", ba_words, N(ba_words)},
                                  {"与", yu_words, N(yu_words)},
                                  {"同", tong_words, N(tong_words)},
                                  {"向", xiang_words, N(xiang_words)}};
@@ -461,14 +467,34 @@ static int sentence_stop(uint32_t cp)
            cp == '?' || cp == ';' || cp == '\n' || cp == '\r';
 }
 
+/* Closing quotation marks: a stop right before one ends the quoted words,
+ * not the sentence, which goes on to its speaker (“…很难出来。”办案民警说). */
+static int closing_quote(uint32_t cp)
+{
+    return cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F;
+}
+
+/* The stop cp (at byte b, l bytes) ends the sentence: not a 。！？ right
+ * before a closing quote, nor a line break. */
+static int stop_ends_sentence(const char *text, size_t len, uint32_t cp, size_t b, size_t l)
+{
+    if (!sentence_stop(cp))
+        return 0;
+    if (cp == '\n' || cp == '\r')
+        return 1;
+    size_t nl;
+    return !closing_quote(cp_at(text, len, b + l, &nl));
+}
+
 /* The end of the sentence that goes on from byte b (at most REACH code
- * points on): 。！？；, their ASCII forms or a line break. */
+ * points on): 。！？；, their ASCII forms or a line break, not inside a
+ * quotation that a speaker follows. */
 static size_t sentence_end(const char *text, size_t len, size_t b)
 {
     for (int k = 0; b < len && k < REACH; k++) {
         size_t l;
         uint32_t cp = cp_at(text, len, b, &l);
-        if (sentence_stop(cp))
+        if (stop_ends_sentence(text, len, cp, b, l))
             break;
         b += l;
     }
@@ -594,7 +620,7 @@ static int any_after(const gm_hits *hv, size_t from, size_t to)
 static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t len,
                               const gm_hit *h, size_t cs, size_t ce)
 {
-    static const char of[] = "的", so_called[] = "所谓";
+    static const char of[] = "的", so_called[] = "所谓", not_is[] = "不是", is[] = "是";
     size_t l;
     uint32_t cp = cp_at(text, len, ce, &l);
     if (!(cp == 0xFF0C || cp == ','))
@@ -604,7 +630,8 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
                     starts_with_any(text, cs, h->b_start, conditionals, N(conditionals));
     int judged = condition || (h->b_start == cs && h->b_end == ce) ||
                  find_in(text, cs, h->b_start, so_called) ||
-                 starts_with_any(text, next, len, contrasts, N(contrasts));
+                 starts_with_any(text, next, len, contrasts, N(contrasts)) ||
+                 (find_in(text, h->b_end, ce, not_is) && starts_with_any(text, next, len, (const char *const[]){is}, 1));
     if (!judged)
         return 0;
     clause_of(text, len, next, next, &ns, &ne);
@@ -612,9 +639,9 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
         return 1;
     if (!condition)
         return 0;
-    if (any_after(&hs->legal, next, ne) ||
+    if (any_after(&hs->legal, next, ne) || any_after(&hs->reg, next, ne) ||
         starts_with_any(text, next, ne, (const char *const[]){"处"}, 1))
-        return 1;   /* …情节严重的，处三年以上七年以下有期徒刑 */
+        return 1;   /* …情节严重的，处三年以上七年以下有期徒刑; 如发现…，请向公安机关报告 */
     for (size_t i = 0; i < hs->words.n; i++)
         if (hs->words.v[i].b_start >= next && hs->words.v[i].b_end <= ne)
             return 1;
@@ -680,12 +707,13 @@ static int word_governs(const gm_ctx_hits *hs, const char *text, size_t len, con
 
 /* The start of the sentence byte b is in, at most REACH code points back;
  * with lists set a ；does not end it (整治重点：（一）赌博；（二）谣言). */
-static size_t sentence_start(const char *text, size_t b, int lists)
+static size_t sentence_start(const char *text, size_t len, size_t b, int lists)
 {
     for (int k = 0; b > 0 && k < REACH; k++) {
         size_t at;
         uint32_t cp = cp_before(text, b, &at);
-        if (sentence_stop(cp) && !(lists && (cp == 0xFF1B || cp == ';')))
+        if (stop_ends_sentence(text, len, cp, at, b - at) &&
+            !(lists && (cp == 0xFF1B || cp == ';')))
             break;
         b = at;
     }
@@ -751,7 +779,7 @@ static void sentence_memo(gm_ctx_hits *hs, const char *text, size_t len, const g
                           size_t *ss, size_t *se)
 {
     if (!(hs->sent_valid && h->b_start >= hs->sent_ss && h->b_end <= hs->sent_se)) {
-        hs->sent_ss = sentence_start(text, h->b_start, 0);
+        hs->sent_ss = sentence_start(text, len, h->b_start, 0);
         hs->sent_se = sentence_end(text, len, h->b_end);
         hs->sent_valid = 1;
     }
@@ -759,19 +787,15 @@ static void sentence_memo(gm_ctx_hits *hs, const char *text, size_t len, const g
     *se = hs->sent_se;
 }
 
-/* The term's sentence speaks in official register (公安机关, 被告人, 全市) and
- * fights something, however many clauses from the term (被告人…参与赌博，涉案
- * 金额200余万元，法院依法判处其有期徒刑). */
-static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+/* text[from, to) speaks in official register and fights, names an
+ * offender or tells a cautionary tale (h's own words left aside). */
+static int official_span(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
+                         const gm_hit *h)
 {
-    if (!any_near(&hs->reg, h) && !any_near(&hs->cond, h))
-        return 0;
-    size_t ss, se;
-    sentence_memo(hs, text, len, h, &ss, &se);
     int reg = 0;
     for (size_t i = 0; i < hs->reg.n; i++) {
         const gm_hit *r = &hs->reg.v[i];
-        if (r->b_start < ss || r->b_end > se || overlaps(r, h))
+        if (r->b_start < from || r->b_end > to || overlaps(r, h))
             continue;
         if (starts_with_any(text, r->b_start, r->b_end, offenders, N(offenders)))
             return 1;
@@ -779,11 +803,64 @@ static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, cons
     }
     for (size_t i = 0; i < hs->cond.n; i++) {
         const gm_hit *w = &hs->cond.v[i];
-        if (w->b_start >= ss && w->b_end <= se &&
+        if (w->b_start >= from && w->b_end <= to &&
             starts_with_any(text, w->b_start, w->b_end, cautionary, N(cautionary)))
             return 1;
     }
-    return reg && fights_in(hs, text, ss, se, h);
+    return reg && fights_in(hs, text, from, to, h);
+}
+
+static int line_break(uint32_t cp)
+{
+    return cp == '\n' || cp == '\r';
+}
+
+/* The sentence before [ss, se) and the one after it, in the same paragraph
+ * (no line break between): *ps .. *pe; 0 when there is neither. */
+static int neighbours(const char *text, size_t len, size_t ss, size_t se, size_t *ps,
+                      size_t *pe)
+{
+    size_t at, l;
+    *ps = ss;
+    *pe = se;
+    if (ss > 0 && !line_break(cp_before(text, ss, &at)))
+        *ps = sentence_start(text, len, at, 0);
+    uint32_t cp = cp_at(text, len, se, &l);
+    if (se < len && !line_break(cp))
+        *pe = sentence_end(text, len, se + l);
+    return *ps < ss || *pe > se;
+}
+
+/* The term's sentence speaks in official register (公安机关, 被告人, 全市) and
+ * fights something, however many clauses from the term (被告人…参与赌博，涉案
+ * 金额200余万元，法院依法判处其有期徒刑).  Or its paragraph does, in the
+ * sentence before or after it, when no sentence of the three has an advert
+ * cue (又有人中招了！一男子轻信赌博，被骗8万元。警方提醒…). */
+static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!any_near(&hs->reg, h) && !any_near(&hs->cond, h))
+        return 0;
+    size_t ss, se, ps, pe;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    if (official_span(hs, text, ss, se, h))
+        return 1;
+    return neighbours(text, len, ss, se, &ps, &pe) && !any_after(&hs->advert, ps, pe) &&
+           official_span(hs, text, ps, pe, h);
+}
+
+/* The term's clause makes it the topic (关于赌博，这些法律规定你要知道) and
+ * the rest of the sentence speaks in official register or of the law. */
+static int topic_then_register(const gm_ctx_hits *hs, const char *text, size_t len,
+                               const gm_hit *h)
+{
+    if (!hs->reg.n && !hs->legal.n)
+        return 0;
+    size_t cs, ce;
+    clause_of(text, len, h->b_start, h->b_end, &cs, &ce);
+    if (!any_in(text, cs, h->b_start, topic_markers, N(topic_markers)))
+        return 0;
+    size_t se = sentence_end(text, len, ce);
+    return any_after(&hs->reg, h->b_end, se) || any_after(&hs->legal, h->b_end, se);
 }
 
 /* The term is an item of a list whose heading, before a colon in the same
@@ -829,7 +906,7 @@ static int list_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_
     size_t colon;
     if (!hs->colon || !colon_before(text, h->b_start, &colon))
         return 0;
-    size_t ss = sentence_start(text, colon, 1), se = h->b_end;
+    size_t ss = sentence_start(text, len, colon, 1), se = h->b_end;
     for (int k = 0; se < len && k < REACH; k++) {
         size_t l;
         uint32_t cp = cp_at(text, len, se, &l);
@@ -872,7 +949,8 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
             return 1;
     }
     /* the sentence rules need a register, condemning or enforcement word near */
-    return wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h));
+    return wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h) ||
+                    topic_then_register(hs, text, len, h));
 }
 
 /* A cue named as what offenders used (利用微信群组织赌博, 冒充QQ好友) is no
