@@ -56,6 +56,7 @@ typedef struct gm_checker_files {
     const char *policy;        /* per-category match policy, may be NULL (built-in default) */
     const char *expressions;   /* expression-list directory, may be NULL */
     int no_typos;              /* 1: no 错别字 check */
+    const char *register_words;   /* official-register words (lexicon format), may be NULL */
 } gm_checker_files;
 int gm_checker_load(gm_checker **out, const gm_checker_files *files, gm_err *err);
 
@@ -69,6 +70,7 @@ typedef struct gm_checker_texts {
     const char *sources;
     /* replace data_dir/expressions/{names,formulations,outdated,officials}.txt */
     const char *names, *formulations, *outdated, *officials;
+    const char *register_words;   /* replaces data_dir/check/register.txt */
 } gm_checker_texts;
 int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_checker_texts *t,
                           gm_err *err);
@@ -77,6 +79,7 @@ int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_check
  *   GM_LIST_LEXICON  {"term","category","severity":"block|warn"}   key "term"
  *   GM_LIST_ALLOW    {"term"}                                      key "term"
  *   GM_LIST_CONTEXT  {"term"}   (enforcement words)                key "term"
+ *   GM_LIST_REGISTER {"term"}   (official-register words: 公安机关, 全市) key "term"
  *   GM_LIST_SOURCES  {"source"} (names, or domains like gov.cn)    key "source"
  * and the expression lists (data/expressions/, severity "warn" by default):
  *   GM_LIST_NAMES, GM_LIST_FORMULATIONS
@@ -87,7 +90,8 @@ int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_check
  *                    "to" "" while serving; id tells people of the same
  *                    name apart, the name when not given)          key "id" */
 enum { GM_LIST_LEXICON, GM_LIST_ALLOW, GM_LIST_CONTEXT, GM_LIST_SOURCES, GM_LIST_NAMES,
-       GM_LIST_FORMULATIONS, GM_LIST_OUTDATED, GM_LIST_OFFICIALS, GM_LIST_COUNT };
+       GM_LIST_FORMULATIONS, GM_LIST_OUTDATED, GM_LIST_OFFICIALS, GM_LIST_REGISTER,
+       GM_LIST_COUNT };
 /* "lexicon", "allow", "context", "sources", "names", "formulations",
  * "outdated", "officials" */
 const char *gm_list_name(int kind);

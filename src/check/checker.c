@@ -97,6 +97,8 @@ static int load_parts(gm_checker *c, const gm_checker_files *f, const gm_checker
     if (rc == 0)
         rc = load_list(c, t->context, "context", f->context, GM_LEX_CONTEXT, err);
     if (rc == 0)
+        rc = load_list(c, t->register_words, "register", f->register_words, GM_LEX_REGISTER, err);
+    if (rc == 0)
         rc = gm_context_load_builtin(&c->lex, err);
     if (rc == 0 && f->policy)
         rc = gm_policy_load_file(&c->policy, f->policy, err);
@@ -175,19 +177,22 @@ int gm_checker_load_texts(gm_checker **out, const char *data_dir, const gm_check
     char *sources = join(data_dir, "check/approved_sources.txt");
     char *platforms = join(data_dir, "check/platforms.json");
     char *context = join(data_dir, "check/context.txt");
+    char *reg = join(data_dir, "check/register.txt");
     char *policy = join(data_dir, "check/policy.txt");
     char *exprs = join(data_dir, "expressions");
     int rc;
-    if (!lexdir || !allow || !sources || !platforms || !context || !policy || !exprs) {
+    if (!lexdir || !allow || !sources || !platforms || !context || !reg || !policy || !exprs) {
         rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
     } else {
         gm_checker_files f = {NULL, 0, lexdir, access(allow, F_OK) == 0 ? allow : NULL,
                               access(sources, F_OK) == 0 ? sources : NULL, platforms,
                               access(context, F_OK) == 0 ? context : NULL,
-                              access(policy, F_OK) == 0 ? policy : NULL, exprs, 0};
+                              access(policy, F_OK) == 0 ? policy : NULL, exprs, 0,
+                              access(reg, F_OK) == 0 ? reg : NULL};
         rc = load_with(out, &f, t, err);
     }
     free(context);
+    free(reg);
     free(policy);
     free(lexdir);
     free(allow);

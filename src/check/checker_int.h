@@ -56,6 +56,7 @@ typedef struct gm_ctx_hits {
     size_t sent_ss, sent_se;   /* the last sentence context.c's register rule walked */
     int sent_valid;
     int colon_seen, colon;     /* the text was searched for a colon / has one */
+    int focus_seen, focus;     /* … for 聚焦/针对/围绕 (a list heading's aim) / has one */
 } gm_ctx_hits;
 
 /* True when the lexicon hit h of text (len bytes) is named by official text

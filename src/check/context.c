@@ -115,21 +115,16 @@ static const char *const alarms[] = {"当心", "小心", "警惕", "谨防", "�
 static const char *const consequences[] = {"依法", "追究", "拘留", "罚款", "处罚", "处以", "判处",
                                            "吊销", "没收", "责令", "刑事", "治安", "一律", "报警",
                                            "挂断", "拨打", "徒刑", "拘役", "罚金", "警告", "获刑", "判刑",
-                                           "判决", "应当", "应予", "予以"};
-/* Words of official register: who speaks or is spoken of in a notice, a
+                                           "判决", "应当", "应予", "予以", "法律规定", "法律法规"};
+/* Words of official register - who speaks or is spoken of in a notice, a
  * police report, court news or statistics, and never in an advert (公安机关,
- * 被告人, 全市).  A sentence with one of them and a word that fights
- * (an enforcement, frame, condemning or consequence word, or a running
- * total) governs every term in it, however many clauses apart
+ * 全市, 经查) - are a list admins edit (data/check/register.txt, loaded as
+ * GM_LEX_REGISTER by checker.c).  A sentence with one of them and a word
+ * that fights (an enforcement, frame, condemning or consequence word, or a
+ * running total) governs every term in it, however many clauses apart
  * (近年来，一些不法分子…大肆宣传赌博，对此，公安机关始终保持高压态势). */
-static const char *const officials[] = {
-    "公安", "警方", "民警", "警察", "派出所", "法院", "检察", "法官", "审判", "涉案", "案发", "受害人", "受害者",
-    "网信", "市场监管", "执法", "主管部门", "有关部门", "相关部门", "职能部门", "监管部门",
-    "人民政府", "党委", "我市", "我县", "我区", "我省", "我局", "全市", "全县", "全区",
-    "全省", "本市", "广大群众", "人民群众", "广大市民", "广大网民", "条例", "规定", "通告",
-    "通报", "网警", "刑警", "特警", "巡警", "警情", "经查", "本案", "反诈", "禁毒", "普法"};
-/* Of those, the roles of offenders: a sentence about one is about an
- * offence, whatever else it says (本案中，被告人明知他人从事赌博，仍为其提供
+/* The roles of offenders, built in as register words: a sentence about one
+ * is about an offence, whatever else it says (本案中，被告人明知他人从事赌博，仍为其提供
  * 技术支持). */
 static const char *const offenders[] = {"被告人", "犯罪嫌疑人", "违法嫌疑人", "不法分子",
                                         "犯罪分子"};
@@ -138,7 +133,7 @@ static const char *const offenders[] = {"被告人", "犯罪嫌疑人", "违法�
 static const char *const cautionary[] = {"教训", "侥幸心理", "幡然醒悟", "追悔莫及", "悔不当初",
                                          "警钟", "惨痛代价", "前车之鉴"};
 /* A running total of what was done (今年以来，全市累计封堵赌博网址1300余个). */
-static const char *const aggregates[] = {"累计", "共计", "同比", "环比", "截至", "今年以来",
+static const char *const aggregates[] = {"累计", "共计", "同比", "环比", "同期", "截至", "今年以来",
                                          "以来共", "全年共"};
 /* Just after an enforcement word they stop it governing what follows
  * (打击价, 整治后依然火爆的, 查处不到的). */
@@ -368,9 +363,6 @@ int gm_context_load_builtin(gm_lexicon *lx, gm_err *err)
     if (rc == 0)
         rc = load_words(lx, "context (built-in advert cues)", advert_cues, N(advert_cues),
                         GM_LEX_ADVERT, err);
-    if (rc == 0)
-        rc = load_words(lx, "context (built-in official register)", officials, N(officials),
-                        GM_LEX_REGISTER, err);
     if (rc == 0)
         rc = load_words(lx, "context (built-in offender roles)", offenders, N(offenders),
                         GM_LEX_REGISTER, err);
@@ -787,10 +779,11 @@ static void sentence_memo(gm_ctx_hits *hs, const char *text, size_t len, const g
     *se = hs->sent_se;
 }
 
-/* text[from, to) speaks in official register and fights, names an
- * offender or tells a cautionary tale (h's own words left aside). */
-static int official_span(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
-                         const gm_hit *h)
+/* What text[from, to) says of its speaker (h's own words left aside): 2
+ * when it names an offender or tells a cautionary tale (enough alone), 1
+ * when it speaks in official register, else 0. */
+static int speaks_officially(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
+                             const gm_hit *h)
 {
     int reg = 0;
     for (size_t i = 0; i < hs->reg.n; i++) {
@@ -798,16 +791,25 @@ static int official_span(const gm_ctx_hits *hs, const char *text, size_t from, s
         if (r->b_start < from || r->b_end > to || overlaps(r, h))
             continue;
         if (starts_with_any(text, r->b_start, r->b_end, offenders, N(offenders)))
-            return 1;
+            return 2;
         reg = 1;
     }
     for (size_t i = 0; i < hs->cond.n; i++) {
         const gm_hit *w = &hs->cond.v[i];
         if (w->b_start >= from && w->b_end <= to &&
             starts_with_any(text, w->b_start, w->b_end, cautionary, N(cautionary)))
-            return 1;
+            return 2;
     }
-    return reg && fights_in(hs, text, from, to, h);
+    return reg;
+}
+
+/* text[from, to) speaks in official register and fights, names an
+ * offender or tells a cautionary tale. */
+static int official_span(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
+                         const gm_hit *h)
+{
+    int how = speaks_officially(hs, text, from, to, h);
+    return how == 2 || (how == 1 && fights_in(hs, text, from, to, h));
 }
 
 static int line_break(uint32_t cp)
@@ -833,9 +835,11 @@ static int neighbours(const char *text, size_t len, size_t ss, size_t se, size_t
 
 /* The term's sentence speaks in official register (公安机关, 被告人, 全市) and
  * fights something, however many clauses from the term (被告人…参与赌博，涉案
- * 金额200余万元，法院依法判处其有期徒刑).  Or its paragraph does, in the
- * sentence before or after it, when no sentence of the three has an advert
- * cue (又有人中招了！一男子轻信赌博，被骗8万元。警方提醒…). */
+ * 金额200余万元，法院依法判处其有期徒刑).  Or it fights and the sentence before
+ * or after it in its paragraph says who speaks, when none of the three has
+ * an advert cue (又有人中招了！一男子轻信赌博，被骗8万元。警方提醒…); a
+ * sentence that does not fight is not governed by its neighbour
+ * (公安机关严厉打击。六合彩今晚开奖). */
 static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
     if (!any_near(&hs->reg, h) && !any_near(&hs->cond, h))
@@ -844,23 +848,24 @@ static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, cons
     sentence_memo(hs, text, len, h, &ss, &se);
     if (official_span(hs, text, ss, se, h))
         return 1;
-    return neighbours(text, len, ss, se, &ps, &pe) && !any_after(&hs->advert, ps, pe) &&
-           official_span(hs, text, ps, pe, h);
+    return fights_in(hs, text, ss, se, h) && neighbours(text, len, ss, se, &ps, &pe) &&
+           !any_after(&hs->advert, ps, pe) && speaks_officially(hs, text, ps, pe, h);
 }
 
 /* The term's clause makes it the topic (关于赌博，这些法律规定你要知道) and
- * the rest of the sentence speaks in official register or of the law. */
+ * the rest of the sentence speaks of the law (关于赌博，规定时间内到账 does
+ * not). */
 static int topic_then_register(const gm_ctx_hits *hs, const char *text, size_t len,
                                const gm_hit *h)
 {
-    if (!hs->reg.n && !hs->legal.n)
+    if (!hs->legal.n)
         return 0;
     size_t cs, ce;
     clause_of(text, len, h->b_start, h->b_end, &cs, &ce);
     if (!any_in(text, cs, h->b_start, topic_markers, N(topic_markers)))
         return 0;
     size_t se = sentence_end(text, len, ce);
-    return any_after(&hs->reg, h->b_end, se) || any_after(&hs->legal, h->b_end, se);
+    return any_after(&hs->legal, h->b_end, se);
 }
 
 /* The term is an item of a list whose heading, before a colon in the same
@@ -895,9 +900,17 @@ static int colon_before(const char *text, size_t b, size_t *at)
     return 0;
 }
 
+/* A heading that names what a campaign aims at (此次行动聚焦三类突出问题：);
+ * not 关于/对于, which adverts put before their own lists (关于我们：). */
+static const char *const focus_markers[] = {"聚焦", "针对", "围绕"};
+
 static int list_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    if (!hs->words.n)
+    if (!hs->focus_seen) {
+        hs->focus_seen = 1;
+        hs->focus = any_in(text, 0, len, focus_markers, N(focus_markers));
+    }
+    if (!hs->words.n && !hs->focus)
         return 0;
     if (!hs->colon_seen) {
         hs->colon_seen = 1;
@@ -916,7 +929,8 @@ static int list_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_
     }
     static const char *const items[] = {"、", "；", ";", "（一）", "(1)", "1.", "1．", "①"};
     return any_in(text, colon, se, items, N(items)) &&
-           live_word_in(&hs->words, text, ss, colon, h);
+           (live_word_in(&hs->words, text, ss, colon, h) ||
+            any_in(text, ss, colon, focus_markers, N(focus_markers)));
 }
 
 /* The text has a question mark, a 的， or a conditional (looked for once

@@ -14,11 +14,11 @@
 
 static const char *const names[GM_LIST_COUNT] = {"lexicon", "allow", "context", "sources",
                                                  "names", "formulations", "outdated",
-                                                 "officials"};
+                                                 "officials", "register"};
 static const char *const shipped[GM_LIST_COUNT] = {
     NULL, "check/allow.txt", "check/context.txt", "check/approved_sources.txt",
     "expressions/names.txt", "expressions/formulations.txt", "expressions/outdated.txt",
-    "expressions/officials.txt"};
+    "expressions/officials.txt", "check/register.txt"};
 
 /* The expression lists (lists_expr.c). */
 static int is_expr(int kind)
@@ -41,8 +41,10 @@ const char *gm_list_key(int kind)
 
 static int lex_kind(int kind)
 {
-    return kind == GM_LIST_ALLOW ? GM_LEX_ALLOW : kind == GM_LIST_CONTEXT ? GM_LEX_CONTEXT
-                                                                           : GM_LEX_TERMS;
+    return kind == GM_LIST_ALLOW      ? GM_LEX_ALLOW
+           : kind == GM_LIST_CONTEXT  ? GM_LEX_CONTEXT
+           : kind == GM_LIST_REGISTER ? GM_LEX_REGISTER
+                                      : GM_LEX_TERMS;
 }
 
 static int nomem(gm_err *err)

@@ -166,19 +166,22 @@ static int load_checker_files(const check_opts *o, gm_checker **c, gm_err *err)
     char *sources = o->sources ? NULL : data_path("check/approved_sources.txt");
     char *platforms = data_path("check/platforms.json");
     char *context = data_path("check/context.txt"), *policy = data_path("check/policy.txt");
+    char *reg = data_path("check/register.txt");
     char *exprs = data_path("expressions");
     int rc;
     if (!lexdir || (!o->allow && !allow) || (!o->sources && !sources) || !platforms ||
-        !context || !policy || !exprs) {
+        !context || !reg || !policy || !exprs) {
         rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
     } else {
         gm_checker_files f = {o->lexicons, o->n_lexicons, lexdir, o->allow ? o->allow : allow,
                               o->sources ? o->sources : sources, platforms,
                               access(context, F_OK) == 0 ? context : NULL,
-                              access(policy, F_OK) == 0 ? policy : NULL, exprs, 0};
+                              access(policy, F_OK) == 0 ? policy : NULL, exprs, 0,
+                              access(reg, F_OK) == 0 ? reg : NULL};
         rc = gm_checker_load(c, &f, err);
     }
     free(context);
+    free(reg);
     free(policy);
     free(lexdir);
     free(allow);

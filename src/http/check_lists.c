@@ -30,7 +30,8 @@ int check_lists_load(db *d, const char *data_dir, gm_checker **out, gm_err *err)
         gm_checker_texts t = {texts[GM_LIST_LEXICON],   texts[GM_LIST_ALLOW],
                               texts[GM_LIST_CONTEXT],   texts[GM_LIST_SOURCES],
                               texts[GM_LIST_NAMES],     texts[GM_LIST_FORMULATIONS],
-                              texts[GM_LIST_OUTDATED],  texts[GM_LIST_OFFICIALS]};
+                              texts[GM_LIST_OUTDATED],  texts[GM_LIST_OFFICIALS],
+                              texts[GM_LIST_REGISTER]};
         rc = gm_checker_load_texts(out, data_dir, &t, err);
     }
     for (int k = 0; k < GM_LIST_COUNT; k++)

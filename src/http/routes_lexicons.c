@@ -1,7 +1,8 @@
 /*
  * routes_lexicons.c - the compliance engine's lists as admins maintain
  * them in the product: the lexicon, the allow list, enforcement context
- * words and approved repost sources (issue 14 §5), and the expression
+ * words, official-register words (公安机关, 全市: the sentence rule of
+ * context.c) and approved repost sources (issue 14 §5), and the expression
  * lists: official names, formulations, outdated formulations and
  * office-holders (issue 15 §1; two people of the same name are two entries
  * told apart by "id", the name when not given).  Each is a managed list
@@ -46,7 +47,7 @@ static const json_field holder_entry[] = {{"id", JF_STRING, false, 80},
 
 static int kinds[GM_LIST_COUNT] = {GM_LIST_LEXICON,  GM_LIST_ALLOW,        GM_LIST_CONTEXT,
                                    GM_LIST_SOURCES,  GM_LIST_NAMES,        GM_LIST_FORMULATIONS,
-                                   GM_LIST_OUTDATED, GM_LIST_OFFICIALS};
+                                   GM_LIST_OUTDATED, GM_LIST_OFFICIALS,    GM_LIST_REGISTER};
 
 static int check_entries(void *ctx, const json_t *entries, gm_err *err)
 {
@@ -76,6 +77,7 @@ DEFAULTS_FN(GM_LIST_NAMES)
 DEFAULTS_FN(GM_LIST_FORMULATIONS)
 DEFAULTS_FN(GM_LIST_OUTDATED)
 DEFAULTS_FN(GM_LIST_OFFICIALS)
+DEFAULTS_FN(GM_LIST_REGISTER)
 
 /* Names and keys as gm_list_name()/gm_list_key() give them. */
 #define LIST_DEF(k, name, key, fields) \
@@ -90,6 +92,7 @@ static const list_route_def defs[GM_LIST_COUNT] = {
     LIST_DEF(GM_LIST_FORMULATIONS, "formulations", "correct", form_entry),
     LIST_DEF(GM_LIST_OUTDATED, "outdated", "correct", form_entry),
     LIST_DEF(GM_LIST_OFFICIALS, "officials", "id", holder_entry),
+    LIST_DEF(GM_LIST_REGISTER, "register", "term", term_entry),
 };
 
 /* GET …/export: the list in the shipped file format. */
@@ -191,6 +194,7 @@ HANDLERS(GM_LIST_NAMES, names)
 HANDLERS(GM_LIST_FORMULATIONS, formulations)
 HANDLERS(GM_LIST_OUTDATED, outdated)
 HANDLERS(GM_LIST_OFFICIALS, officials)
+HANDLERS(GM_LIST_REGISTER, register)
 
 #define ROUTES(s, zh)                                                                          \
     {"GET", "/api/v1/admin/lists/" #s, PERM_LEXICON_ADMIN, h_get_##s, 0, zh "(当前条目)"},     \
@@ -212,5 +216,6 @@ const gm_route gm_routes_lexicons[] = {
     ROUTES(formulations, "规范表述"),
     ROUTES(outdated, "过时表述"),
     ROUTES(officials, "领导职务"),
+    ROUTES(register, "官方语体词"),
     {NULL, NULL, 0, NULL, 0, NULL},
 };

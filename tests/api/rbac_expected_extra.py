@@ -141,7 +141,7 @@ EXPECTED_EXTRA.update({
 
 # Compliance lists maintained in the product (issue 14 §5, issue 15 §1): the system admin.
 for _list in ("lexicon", "allow", "context", "sources",
-              "names", "formulations", "outdated", "officials"):
+              "names", "formulations", "outdated", "officials", "register"):
     EXPECTED_EXTRA.update({
         ("GET", "/api/v1/admin/lists/" + _list): {"admin"},
         ("POST", "/api/v1/admin/lists/" + _list): {"admin"},

@@ -128,6 +128,34 @@ class CheckListsTest(gmtest.ManagedListsTest):
         self.assertFalse(rep["ok"], rep)
         self.assertEqual(rep["findings"][0]["term"], "六合彩")
 
+    def test_register_words_edited_in_product_with_version_and_audit(self):
+        # session 21 (issue 14 §5): the official-register words of the
+        # sentence rule are a managed list like the enforcement words
+        text = "街道综治中心走访中了解到，辖区有人组织百家乐，目前已处置完毕"
+        self.assertFalse(self.check(text)["ok"])
+        got = self.admin.get(BASE + "register").json
+        self.assertEqual(got["source"], "shipped")
+        self.assertIn({"term": "公安"}, got["entries"])
+        r = self.admin.post(BASE + "register", {"add": [{"term": "综治中心"}], "note": "街道通报"})
+        self.assertEqual(r.status, 200, r)
+        rep = self.check(text)
+        self.assertTrue(rep["ok"], rep)
+        self.assertEqual(rep["findings"][0]["context"], "enforcement")
+        vs = self.admin.get(BASE + "register/versions").json["versions"]
+        self.assertEqual(vs[0]["diff"]["added"], [{"term": "综治中心"}])
+        rows = gmtest.sql(self.srv.db, "SELECT count(*) FROM audit WHERE action = 'list.edit' "
+                          "AND object_id = 'register'")
+        self.assertEqual(rows[0][0], 1)
+        self.assertIn("综治中心", self.admin.get(BASE + "register/export").raw.decode("utf-8"))
+        # removing a shipped word takes effect at once too
+        other = "辖区有人组织百家乐，公安机关目前已处置完毕"
+        self.assertTrue(self.check(other)["ok"])
+        r = self.admin.post(BASE + "register", {"remove": ["公安"]})
+        self.assertEqual(r.status, 200, r)
+        self.assertFalse(self.check(other)["ok"])
+        bad = self.admin.post(BASE + "register", {"add": [{"term": "\t"}]})
+        self.assertEqual(bad.status, 400, bad)
+
     def test_approved_sources_edited_in_product(self):
         c = self.srv.client("contributor")
         body = {"text": "转载", "repost_source": "某某测试日报"}

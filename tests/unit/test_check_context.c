@@ -263,6 +263,78 @@ static void test_advert_cue_price_adverb_before_a_number(void **state)
     expect_enforcement("只要是六合彩，就是诈骗！");
 }
 
+/* Session 21: a quotation's own 。 does not end the sentence; its speaker
+ * after the closing quote belongs to it. */
+static void test_enforcement_quote_before_its_speaker_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("“我当时被六合彩冲昏了头脑，现在非常后悔。”犯罪嫌疑人张某说");
+    expect_enforcement("“这些百家乐平台的服务器都设在境外。”市公安局负责人介绍，目前已全部查封");
+    expect_block("“六合彩今晚开奖。”老板说", "六合彩");
+}
+
+/* A sentence that fights takes its speaker from the sentence before or
+ * after it in the same paragraph; one that does not fight, or a paragraph
+ * with an advert cue, does not. */
+static void test_enforcement_paragraph_register_in_the_next_sentence_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("六合彩又出新花样，不少人上当受骗。警方提醒大家提高警惕。");
+    expect_enforcement("民警介绍了近期案情。一些人沉迷百家乐，最终血本无归，悔之晚矣");
+    expect_block("六合彩又出新花样，不少人上当受骗。警方都查不到，加微信了解。", "六合彩");
+    expect_block("公安机关严厉打击。六合彩今晚开奖", "六合彩");
+    expect_block("公安机关严厉打击。\n六合彩又出新花样，不少人上当受骗", "六合彩");
+}
+
+/* A condition whose next clause names an authority (如发现…，请向公安机关
+ * 报告); 将/把 make the term the object of a later enforcement word, not
+ * 即将; a topic whose sentence speaks of the law; 不是…，是<condemning>. */
+static void test_enforcement_condition_disposal_topic_and_contrast_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("如发现有人组织六合彩，请立即向当地公安机关报告");
+    expect_enforcement("新规将六合彩纳入重点监管范围");
+    expect_enforcement("要把百家乐作为打击重点");
+    expect_enforcement("一图读懂｜关于六合彩，这些法律规定你要知道");
+    expect_enforcement("六合彩不是捷径，是深渊");
+    expect_block("我们即将推出六合彩新玩法，监管无忧", "六合彩");
+    expect_block("关于六合彩，规定时间内到账", "六合彩");
+    expect_block("六合彩不是骗局，是真的", "六合彩");
+}
+
+/* A list heading naming a campaign's aim (聚焦/针对/围绕) governs its items;
+ * 关于我们： does not. */
+static void test_enforcement_list_heading_naming_its_aim_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("此次行动聚焦三类突出问题：六合彩、虚假广告和网络水军");
+    expect_block("关于我们：六合彩、百家乐，应有尽有", "百家乐");
+}
+
+/* The official-register words are an admin-edited list: a word added there
+ * makes its sentence official. */
+static void test_enforcement_register_words_are_a_list(void **state)
+{
+    (void)state;
+    const char *text = "街道综治中心走访中了解到，辖区有人组织百家乐，目前已处置完毕";
+    expect_block(text, "百家乐");
+    gm_checker_texts t = {.register_words = "综治中心\n"};
+    gm_checker *c = NULL;
+    gm_err err = {0};
+    assert_int_equal(gm_checker_load_texts(&c, data_dir(), &t, &err), 0);
+    json_t *r = run_check(c, text, NULL, NULL, NULL);
+    assert_true(json_is_true(json_object_get(r, "ok")));
+    assert_string_equal(fstr(r, 0, "context"), "enforcement");
+    json_decref(r);
+    /* the shipped words are gone with the shipped file replaced */
+    const char *shipped_word = "辖区有人组织百家乐，公安机关目前已处置完毕";
+    expect_enforcement(shipped_word);
+    r = run_check(c, shipped_word, NULL, NULL, NULL);
+    assert_false(json_is_true(json_object_get(r, "ok")));
+    json_decref(r);
+    gm_checker_unref(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +358,11 @@ int main(void)
         cmocka_unit_test(test_enforcement_hashtag_heading_warns),
         cmocka_unit_test(test_enforcement_imperative_passive_and_penalty_after_the_term_warn),
         cmocka_unit_test(test_advert_cue_price_adverb_before_a_number),
+        cmocka_unit_test(test_enforcement_quote_before_its_speaker_warns),
+        cmocka_unit_test(test_enforcement_paragraph_register_in_the_next_sentence_warns),
+        cmocka_unit_test(test_enforcement_condition_disposal_topic_and_contrast_warn),
+        cmocka_unit_test(test_enforcement_list_heading_naming_its_aim_warns),
+        cmocka_unit_test(test_enforcement_register_words_are_a_list),
     };
     return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
