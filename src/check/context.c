@@ -441,15 +441,20 @@ static const marker markers[] = {{"对", dui_words, N(dui_words)},
                                  {"同", tong_words, N(tong_words)},
                                  {"向", xiang_words, N(xiang_words)}};
 
+/* One walk over text[from, to): a campaign verb or a preposition of
+ * markers that is not part of a longer word (绝对, 即将). */
 static int object_marker(const char *text, size_t from, size_t to)
 {
-    if (any_in(text, from, to, campaign_verbs, N(campaign_verbs)))
-        return 1;
-    for (size_t m = 0; m < N(markers); m++)
-        for (const char *p = find_in(text, from, to, markers[m].prep); p;
-             p = find_in(text, (size_t)(p - text) + 1, to, markers[m].prep))
-            if (!ends_with_any(text, from, (size_t)(p - text), markers[m].not_in, markers[m].n))
+    for (size_t b = from; b < to; b++) {
+        if (((unsigned char)text[b] & 0xF0) != 0xE0 || b + 3 > to)
+            continue;   /* the markers are all three-byte characters */
+        if (starts_with_any(text, b, to, campaign_verbs, N(campaign_verbs)))
+            return 1;
+        for (size_t m = 0; m < N(markers); m++)
+            if (memcmp(text + b, markers[m].prep, 3) == 0 &&
+                !ends_with_any(text, from, b, markers[m].not_in, markers[m].n))
                 return 1;
+    }
     return 0;
 }
 
@@ -623,7 +628,8 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
     int judged = condition || (h->b_start == cs && h->b_end == ce) ||
                  find_in(text, cs, h->b_start, so_called) ||
                  starts_with_any(text, next, len, contrasts, N(contrasts)) ||
-                 (find_in(text, h->b_end, ce, not_is) && starts_with_any(text, next, len, (const char *const[]){is}, 1));
+                 (starts_with_any(text, next, len, (const char *const[]){is}, 1) &&
+                  find_in(text, h->b_end, ce, not_is));
     if (!judged)
         return 0;
     clause_of(text, len, next, next, &ns, &ne);
@@ -855,13 +861,12 @@ static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, cons
 /* The term's clause makes it the topic (关于赌博，这些法律规定你要知道) and
  * the rest of the sentence speaks of the law (关于赌博，规定时间内到账 does
  * not). */
-static int topic_then_register(const gm_ctx_hits *hs, const char *text, size_t len,
-                               const gm_hit *h)
+static int topic_of_the_law(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    if (!hs->legal.n)
+    if (!any_after(&hs->legal, h->b_end, len))
         return 0;
     size_t cs, ce;
-    clause_of(text, len, h->b_start, h->b_end, &cs, &ce);
+    clause_memo(hs, text, len, h, &cs, &ce);
     if (!any_in(text, cs, h->b_start, topic_markers, N(topic_markers)))
         return 0;
     size_t se = sentence_end(text, len, ce);
@@ -906,16 +911,18 @@ static const char *const focus_markers[] = {"聚焦", "针对", "围绕"};
 
 static int list_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    if (!hs->focus_seen) {
+    if (!hs->colon_seen) {
+        hs->colon_seen = 1;
+        hs->colon = memchr(text, ':', len) || find_in(text, 0, len, "：");
+    }
+    if (!hs->colon)
+        return 0;
+    if (!hs->words.n && !hs->focus_seen) {
         hs->focus_seen = 1;
         hs->focus = any_in(text, 0, len, focus_markers, N(focus_markers));
     }
     if (!hs->words.n && !hs->focus)
         return 0;
-    if (!hs->colon_seen) {
-        hs->colon_seen = 1;
-        hs->colon = memchr(text, ':', len) || find_in(text, 0, len, "：");
-    }
     size_t colon;
     if (!hs->colon || !colon_before(text, h->b_start, &colon))
         return 0;
@@ -964,7 +971,7 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
     }
     /* the sentence rules need a register, condemning or enforcement word near */
     return wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h) ||
-                    topic_then_register(hs, text, len, h));
+                    topic_of_the_law(hs, text, len, h));
 }
 
 /* A cue named as what offenders used (利用微信群组织赌博, 冒充QQ好友) is no
