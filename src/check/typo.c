@@ -401,11 +401,9 @@ static int32_t text_word(const gm_typo_lm *lm, const text_cps *t, size_t k, size
     return t->spans[k][l];
 }
 
-static int fits_context(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
-                        const uint32_t *w)
+static int fits_context(const gm_typo_model *m, const text_cps *t, size_t s, size_t l, int32_t id)
 {
     const gm_typo_lm *lm = gm_typo_model_lm(m);
-    int32_t id = gm_typo_lm_word(lm, w, l);
     if (id < 0)
         return 1;
     for (size_t k = 1; k <= GM_TYPO_WORD_MAX && k <= s && cjk_at(t, s - k); k++) {
@@ -478,7 +476,7 @@ static void try_words(const gm_typo_model *m, word_span *ws, size_t l, gm_typo_h
             tried++;
             if (!changes_usual_chars(m, ws, w[j].w))
                 continue;
-            if (!fits_context(m, t, ws->s, l, w[j].w))
+            if (!fits_context(m, t, ws->s, l, w[j].id))
                 continue;
             float gain = word_gain(m, ws, w[j].w, nw);
             if (gain >= GM_TYPO_LM_GAIN_MIN && (!*found || gain > hit->gain)) {
@@ -574,13 +572,22 @@ static int joins_neighbours(const gm_typo_lm *lm, const text_cps *t, size_t s, s
                             const uint32_t *h)
 {
     uint32_t buf[GM_TYPO_WORD_MAX];
-    for (size_t k = 1; k + l <= GM_TYPO_WORD_MAX && k <= s && cjk_at(t, s - k); k++) {
+    /* A longer word holds every adjacent pair of its characters: the text's
+     * pairs (t->joined) and the junction with h must pass the in-word
+     * filter before the word table is asked. */
+    int left = s > 0 && cjk_at(t, s - 1) && gm_typo_lm_joined(lm, t->cp[s - 1], h[0]);
+    for (size_t k = 1; left && k + l <= GM_TYPO_WORD_MAX && k <= s && cjk_at(t, s - k) &&
+                       (k == 1 || t->joined[s - k]);
+         k++) {
         memcpy(buf, t->cp + s - k, k * sizeof *buf);
         memcpy(buf + k, h, l * sizeof *buf);
         if (gm_typo_lm_word(lm, buf, k + l) >= 0)
             return 1;
     }
-    for (size_t k = 1; k + l <= GM_TYPO_WORD_MAX && cjk_at(t, s + l + k - 1); k++) {
+    int right = cjk_at(t, s + l) && gm_typo_lm_joined(lm, h[l - 1], t->cp[s + l]);
+    for (size_t k = 1; right && k + l <= GM_TYPO_WORD_MAX && cjk_at(t, s + l + k - 1) &&
+                       (k == 1 || t->joined[s + l + k - 2]);
+         k++) {
         memcpy(buf, h, l * sizeof *buf);
         memcpy(buf + l, t->cp + s + l, k * sizeof *buf);
         if (gm_typo_lm_word(lm, buf, k + l) >= 0)
@@ -599,7 +606,7 @@ static int pair_fits(const gm_typo_model *m, const text_cps *t, size_t s, size_t
     const gm_typo_lm *lm = gm_typo_model_lm(m);
     if (after ? gm_typo_lm_pair_known(lm, h->id, nb) : gm_typo_lm_pair_known(lm, nb, h->id))
         return 1;
-    return fits_context(m, t, s, l, h->w) || joins_neighbours(lm, t, s, l, h->w);
+    return fits_context(m, t, s, l, h->id) || joins_neighbours(lm, t, s, l, h->w);
 }
 
 /* Tries in place of the model word self = t[s..s+l) the commonest other

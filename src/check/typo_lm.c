@@ -121,6 +121,8 @@ static void bloom_add_word(gm_typo_lm *lm, uint64_t k)
 
 int32_t gm_typo_lm_word(const gm_typo_lm *lm, const uint32_t *w, size_t n)
 {
+    if (n == 1)                    /* the direct table, not the hashed one */
+        return w[0] - CJK_BASE < CJK_COUNT ? lm->char_id[w[0] - CJK_BASE] : -1;
     uint64_t k = word_key(w, n);
     for (size_t s = mix(k, lm->wmask);; s = (s + 1) & lm->wmask) {
         if (lm->words[s].key == k)
