@@ -142,6 +142,10 @@ static int suspect(const text_cps *t, size_t i)
     return !(prev && t->joined[i - 1]) && !(next && t->joined[i]);
 }
 
+/* More than float rounding can part gm_typo_lm_change_score from
+ * gm_typo_lm_rescore (sums of a few dozen terms of magnitude < 200). */
+#define ROUNDING_SLACK 0.01f
+
 /* What a change of confusion kind k is worth before any evidence: a slip
  * of the same toned reading (the commonest input slip) is likelier than
  * one of another tone, which is likelier than a shape slip. */
@@ -261,9 +265,18 @@ static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, join
     for (size_t q = 0; q < nk; q++) {
         size_t k = kept[q];
         uint32_t c = 0x4E00u + conf[k];
-        if (!have_base++)
+        if (!have_base++) {
             base_lm = gm_typo_lm_score(lm, &lm_base, t->cp + a, t->joined + a, t->spans + a,
                                        b - a, memo);
+            gm_typo_lm_backward(lm, &lm_base, i - a + 1);
+        }
+        /* Nine candidates in ten gain less than GM_TYPO_LM_GAIN_MIN: the
+         * change's score from the edges around it says so without
+         * refilling the window; the rest are rescored as before, so the
+         * gains (and findings) are the same to the last bit. */
+        if (gm_typo_lm_change_score(lm, &lm_base, i - a, c) - base_lm <
+            GM_TYPO_LM_GAIN_MIN - ROUNDING_SLACK)
+            continue;
         float gain = gm_typo_lm_rescore(lm, &lm_base, i - a, c, &lm_cand) - base_lm;
         if (gain < GM_TYPO_LM_GAIN_MIN)
             continue;
@@ -383,10 +396,6 @@ static int changes_usual_chars(const gm_typo_model *m, const word_span *ws, cons
     return 1;
 }
 
-/* 1 when the word w read in place of t[s..s+l) forms a bigram the model
- * holds with a word of the text ending right before it or starting right
- * after it: a few lookups that spare 19 of 20 words the window's rescore
- * (a right word almost always has such a neighbour: 官僚 before 主义). */
 /* The model word t[k..k+l) (all CJK), -1 when none: looked up once per
  * text (t->spans), and only when its neighbouring pairs pass the Bloom
  * filter. */
@@ -401,6 +410,11 @@ static int32_t text_word(const gm_typo_lm *lm, const text_cps *t, size_t k, size
     return t->spans[k][l];
 }
 
+/* 1 when the model word id read in place of t[s..s+l) forms a bigram the
+ * model holds with a word of the text ending right before it or starting
+ * right after it: a few lookups that spare 19 of 20 words the window's
+ * rescore (a right word almost always has such a neighbour: 官僚 before
+ * 主义). */
 static int fits_context(const gm_typo_model *m, const text_cps *t, size_t s, size_t l, int32_t id)
 {
     const gm_typo_lm *lm = gm_typo_model_lm(m);

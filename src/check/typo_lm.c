@@ -426,6 +426,89 @@ float gm_typo_lm_rescore_span(const gm_typo_lm *lm, const gm_typo_lm_window *bas
     return final_score(x);
 }
 
+/* The index of the state of word in column c (every word ending there has one). */
+static size_t state_of(const column *c, int32_t word)
+{
+    size_t h = 0;
+    while (h + 1 < c->n && c->s[h].word != word)
+        h++;
+    return h;
+}
+
+/* The best score of the rest of the window x after the word h (-1: an
+ * unknown character) ends at column j: the edges leaving j and the back
+ * values of the columns they reach (x->back filled from past j). */
+static float rest_after(const gm_typo_lm *lm, const gm_typo_lm_window *x, size_t j, int32_t h)
+{
+    if (j == x->n)
+        return 0.0f;
+    float best = -1e30f;
+    if (x->id[j][1] < 0)           /* the unknown edge reaches the state -1 of j + 1 */
+        best = LM_UNKNOWN + x->back[j + 1][state_of(&x->col[j + 1], -1)];
+    for (size_t l = 1; l <= GM_TYPO_WORD_MAX && j + l <= x->n; l++) {
+        int32_t v = x->id[j][l];
+        if (v < 0)
+            continue;
+        float s = memo_logp(lm, x->memo, h, v) + x->back[j + l][state_of(&x->col[j + l], v)];
+        best = s > best ? s : best;
+    }
+    return best;
+}
+
+void gm_typo_lm_backward(const gm_typo_lm *lm, gm_typo_lm_window *x, size_t from)
+{
+    for (size_t j = x->n + 1; j-- > from;)
+        for (size_t h = 0; h < x->col[j].n; h++)
+            x->back[j][h] = rest_after(lm, x, j, x->col[j].s[h].word);
+}
+
+/* The model word of x->w[k..k+l) with w[p] read as c (k <= p < k + l);
+ * jl, jr: whether c passes the in-word filter with its left / right
+ * neighbour.  -1 when none. */
+static int32_t changed_span_word(const gm_typo_lm *lm, const gm_typo_lm_window *x, size_t k,
+                                 size_t l, size_t p, uint32_t c, int jl, int jr)
+{
+    if (l == 1)
+        return lm->char_id[c - CJK_BASE];
+    uint32_t w[GM_TYPO_WORD_MAX];
+    for (size_t i = 0; i < l; i++) {
+        w[i] = k + i == p ? c : x->w[k + i];
+        if (i + 1 < l && !(k + i + 1 == p ? jl : k + i == p ? jr : x->joined[k + i]))
+            return -1;
+    }
+    return gm_typo_lm_word(lm, w, l);
+}
+
+float gm_typo_lm_change_score(const gm_typo_lm *lm, const gm_typo_lm_window *base, size_t p,
+                              uint32_t c)
+{
+    size_t n = base->n;
+    int jl = p > 0 && gm_typo_lm_joined(lm, base->w[p - 1], c),
+        jr = p + 1 < n && gm_typo_lm_joined(lm, c, base->w[p + 1]);
+    float best = -1e30f;
+    if (lm->char_id[c - CJK_BASE] < 0) {  /* the unknown edge covers p */
+        float from = -1e30f;
+        for (size_t h = 0; h < base->col[p].n; h++)
+            from = base->col[p].s[h].score > from ? base->col[p].s[h].score : from;
+        best = from + LM_UNKNOWN + rest_after(lm, base, p + 1, -1);
+    }
+    for (size_t k = p >= GM_TYPO_WORD_MAX - 1 ? p - (GM_TYPO_WORD_MAX - 1) : 0; k <= p; k++)
+        for (size_t l = p - k + 1; l <= GM_TYPO_WORD_MAX && k + l <= n; l++) {
+            int32_t word = changed_span_word(lm, base, k, l, p, c, jl, jr);
+            if (word < 0)
+                continue;
+            const column *from = &base->col[k];
+            float in = -1e30f;
+            for (size_t h = 0; h < from->n; h++) {
+                float s = from->s[h].score + memo_logp(lm, base->memo, from->s[h].word, word);
+                in = s > in ? s : in;
+            }
+            float s = in + rest_after(lm, base, k + l, word);
+            best = s > best ? s : best;
+        }
+    return best;
+}
+
 void gm_typo_lm_free(gm_typo_lm *lm)
 {
     if (!lm)

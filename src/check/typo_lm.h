@@ -85,6 +85,9 @@ typedef struct gm_typo_lm_window {
     uint8_t joined[GM_TYPO_LM_WINDOW];   /* gm_typo_lm_joined(w[k], w[k + 1]) */
     int32_t id[GM_TYPO_LM_WINDOW][5];
     gm_typo_lm_column col[GM_TYPO_LM_WINDOW + 1];
+    /* back[j][h]: the best score of the rest of the window after state h of
+     * column j (gm_typo_lm_backward; a rescore leaves it alone) */
+    float back[GM_TYPO_LM_WINDOW + 1][GM_TYPO_LM_STATES];
     gm_typo_lm_memo *memo;
 } gm_typo_lm_window;
 
@@ -118,5 +121,19 @@ float gm_typo_lm_rescore(const gm_typo_lm *lm, const gm_typo_lm_window *base, si
  * score as changing them one after the other, in one pass). */
 float gm_typo_lm_rescore_span(const gm_typo_lm *lm, const gm_typo_lm_window *base, size_t p,
                               const uint32_t *c, size_t n, gm_typo_lm_window *x);
+
+/* Fills base->back from column from on, for a window filled by
+ * gm_typo_lm_score (the bigrams it asks are the base's own: the memo
+ * answers them). */
+void gm_typo_lm_backward(const gm_typo_lm *lm, gm_typo_lm_window *base, size_t from);
+
+/* The score of base (filled by gm_typo_lm_score and gm_typo_lm_backward
+ * from p + 1 on) with w[p] replaced by c, from the edge that covers p alone: every path
+ * crosses p by exactly one word or unknown character, the columns before
+ * it are base's and the rest after it base's back values.  The same value
+ * as gm_typo_lm_rescore up to float rounding (the same terms summed in
+ * another order), without refilling the window or any column. */
+float gm_typo_lm_change_score(const gm_typo_lm *lm, const gm_typo_lm_window *base, size_t p,
+                              uint32_t c);
 
 #endif
