@@ -200,7 +200,7 @@ int cmd_message(int argc, char **argv)
     if (p > 0)
         return 0;
     if (p < 0)
-        return cli_bad_option("message", argv);
+        return cli_bad_option("message", argv + 1);   /* the array parse_opts gave getopt_long */
     if (strcmp(act, "import") && strcmp(act, "list") && strcmp(act, "escalate") && strcmp(act, "figures"))
         return cli_usage_error("message", "未知动作“%s”", act);
     if (strcmp(act, "import") == 0 && (!o.file || !o.account))

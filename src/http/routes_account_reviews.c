@@ -186,8 +186,9 @@ static int h_review_close(gm_request *r, gm_err *err)
         rc = reviews_close(r->db, &r->actor, round.id, err);
     if (!rc)
         rc = reviews_must_close(r->db, round.id, &list, err);
-    return rc ? rc : reply_json(r, 200, json_pack("{s:I,s:s,s:o}", "id", (json_int_t)round.id,
-                                                  "state", "closed", "must_close", list));
+    return rc ? rc : reply_json(r, 200, json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)round.id,
+                                                  "state", "closed", "state_label", "已结束",
+                                                  "must_close", list));
 }
 
 static int h_review_must_close(gm_request *r, gm_err *err)

@@ -29,7 +29,7 @@ static const query_param as_of_query[] = {{"as_of", QP_DATE, NULL}, {NULL, 0, NU
 static const query_param list_query[] = {
     {"unit_id", QP_ID, NULL},  {"platform", QP_TEXT, NULL},
     {"state", QP_TEXT, NULL},  {"overdue", QP_ENUM, "filing|refiling|any"},
-    {"as_of", QP_DATE, NULL},
+    {"as_of", QP_DATE, NULL},  {"filed_late", QP_ENUM, "true|false"},
     LIST_PAGE_QUERY("id|name|unit_name|platform|state|filing_due|refiling_due|created_at|updated_at"),
     {NULL, 0, NULL}};
 
@@ -100,7 +100,8 @@ static int list_reply_body(gm_request *r, const account_filter *f, const list_pa
 static int h_accounts_list(gm_request *r, gm_err *err)
 {
     account_filter f = {.platform = request_arg(r, "platform"), .state = request_arg(r, "state"),
-                        .overdue = request_arg(r, "overdue"), .as_of = request_arg(r, "as_of")};
+                        .overdue = request_arg(r, "overdue"), .as_of = request_arg(r, "as_of"),
+                        .filed_late = request_arg(r, "filed_late")};
     int rc = request_query(r, list_query, err);
     if (!rc)
         rc = request_arg_int(r, "unit_id", 0, &f.unit_id, err);
@@ -321,7 +322,7 @@ static int h_account_can_post(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_accounts[] = {
     {"GET", "/api/v1/accounts", PERM_ACCOUNT_READ, h_accounts_list, 0,
-     "账号列表(unit_id 含下级、platform、state、overdue=filing|refiling|any、as_of)"},
+     "账号列表(unit_id 含下级、platform、state、overdue=filing|refiling|any、filed_late、as_of)"},
     {"POST", "/api/v1/accounts", PERM_ACCOUNT_APPLY, h_accounts_apply, 0,
      "申请开设账号(《新媒体建设申请表》)"},
     {"GET", "/api/v1/accounts/{id}", PERM_ACCOUNT_READ, h_account_get, 0, "账号详情"},

@@ -5,12 +5,16 @@
 #include "http/route.h"
 #include "store/audit.h"
 #include "store/audit_query.h"
+#include "util/iso_time.h"
+
+#include <stdio.h>
+#include <string.h>
 
 static const query_param list_query[] = {
     {"before", QP_ID, NULL},      {"limit", QP_INT, NULL},      {"page", QP_ID, NULL},
     {"page_size", QP_ID, NULL},   {"action", QP_TEXT, NULL},    {"login", QP_TEXT, NULL},
     {"object_type", QP_TEXT, NULL}, {"object_id", QP_TEXT, NULL}, {"from", QP_TEXT, NULL},
-    {"to", QP_TEXT, NULL},        {NULL, 0, NULL}};
+    {"to", QP_TEXT, NULL},        {"client_addr", QP_TEXT, NULL}, {NULL, 0, NULL}};
 
 static const char *arg_or_null(gm_request *r, const char *name)
 {
@@ -18,14 +22,41 @@ static const char *arg_or_null(gm_request *r, const char *name)
     return v && v[0] ? v : NULL;
 }
 
+/* from / to as the stored UTC text: an ISO-8601 instant with its zone, or a
+ * China day ("YYYY-MM-DD": from its start; to: through its end). */
+static int bound_utc(gm_request *r, const char *name, int end_of_day, char out[GM_ISO_LEN],
+                     const char **set, gm_err *err)
+{
+    const char *v = arg_or_null(r, name);
+    char day_start[GM_ISO_LEN], day_end[GM_ISO_LEN];
+    *set = NULL;
+    if (!v)
+        return GM_OK;
+    int rc = strlen(v) == 10 ? iso_time_china_day_range(v, day_start, day_end, NULL)
+                             : iso_time_normalize(v, name, out, NULL);
+    if (rc)
+        return gm_fail(err, GM_E_INVALID, name,
+                       "参数 %s 应为日期(YYYY-MM-DD,北京时间)或带时区的时间(如 2026-11-24T08:00:00Z)",
+                       strcmp(name, "from") == 0 ? "起始时间(from)" : "截止时间(to)");
+    if (strlen(v) == 10)
+        snprintf(out, GM_ISO_LEN, "%s", end_of_day ? day_end : day_start);
+    *set = out;
+    return GM_OK;
+}
+
 /* The console's audit page: filters, page and page_size, with the total. */
 static int audit_page(gm_request *r, gm_err *err)
 {
+    char from[GM_ISO_LEN], to[GM_ISO_LEN];
     audit_filter f = {arg_or_null(r, "action"),    arg_or_null(r, "login"),
                       arg_or_null(r, "object_type"), arg_or_null(r, "object_id"),
-                      arg_or_null(r, "from"),      arg_or_null(r, "to")};
+                      NULL, NULL, arg_or_null(r, "client_addr")};
     long long page, size, total = 0;
-    int rc = request_arg_int(r, "page", 1, &page, err);
+    int rc = bound_utc(r, "from", 0, from, &f.from, err);
+    if (!rc)
+        rc = bound_utc(r, "to", 1, to, &f.to, err);
+    if (!rc)
+        rc = request_arg_int(r, "page", 1, &page, err);
     if (!rc)
         rc = request_arg_int(r, "page_size", 20, &size, err);
     if (!rc && (size < 1 || size > 500))
@@ -44,7 +75,8 @@ static int h_audit_list(gm_request *r, gm_err *err)
     int rc = request_query(r, list_query, err);
     if (!rc && (request_arg(r, "page") || request_arg(r, "page_size") || request_arg(r, "action") ||
                 request_arg(r, "login") || request_arg(r, "object_type") ||
-                request_arg(r, "object_id") || request_arg(r, "from") || request_arg(r, "to")))
+                request_arg(r, "object_id") || request_arg(r, "from") || request_arg(r, "to") ||
+                request_arg(r, "client_addr")))
         return audit_page(r, err);
     if (!rc)
         rc = request_arg_int(r, "before", 0, &before, err);

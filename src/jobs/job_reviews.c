@@ -27,25 +27,6 @@ typedef struct pending_group {
     char names[600];
 } pending_group;
 
-static int notify_operators(db *d, long long unit, const gm_notice *note, gm_err *err)
-{
-    db_stmt *q;
-    long long ids[64];
-    size_t n = 0;
-    int rc = db_query(d, &q, err,
-                      "SELECT DISTINCT r.user_id FROM user_roles r JOIN users x ON x.id=r.user_id "
-                      "WHERE r.unit_id=? AND r.role='operator' AND x.disabled=0", "i", unit);
-    if (rc)
-        return rc;
-    while (n < 64 && (rc = db_next(q)) == 1)
-        ids[n++] = db_int(q, 0);
-    db_done(q);
-    rc = rc < 0 ? rc : GM_OK;
-    for (size_t i = 0; !rc && i < n; i++)
-        rc = notify_user_in_app(d, ids[i], unit, note, err);
-    return rc;
-}
-
 static int remind(db *d, const pending_group *g, gm_err *err)
 {
     char title[160], body[800], link[48];
@@ -57,7 +38,7 @@ static int remind(db *d, const pending_group *g, gm_err *err)
     if (!rc)
         rc = notify_role(d, g->unit_id, ROLE_DEPARTMENT_HEAD, &note, NULL, err);
     if (!rc)
-        rc = notify_operators(d, g->unit_id, &note, err);
+        rc = notify_role_in_app(d, g->unit_id, ROLE_OPERATOR, &note, NULL, err);
     return db_end(d, rc, err);
 }
 

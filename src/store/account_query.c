@@ -32,6 +32,8 @@ int account_filter_validate(const account_filter *f, gm_err *err)
         return gm_fail(err, GM_E_INVALID, "overdue", "逾期类型应为备案逾期、重新备案逾期或任一逾期");
     if (f->as_of && date_parse(f->as_of, "as_of", &day, err))
         return GM_E_INVALID;
+    if (f->filed_late && strcmp(f->filed_late, "true") && strcmp(f->filed_late, "false"))
+        return gm_fail(err, GM_E_INVALID, "filed_late", "逾期备案应为 true(逾期备案)或 false(按时备案)");
     return GM_OK;
 }
 
@@ -91,7 +93,8 @@ void account_entries_free(account_entries *e)
 }
 
 #define ACCOUNTS_OF_UNITS "SELECT " ACCOUNT_COLUMNS " FROM units u CROSS JOIN accounts a " \
-    "WHERE a.unit_id=u.id AND (? IS NULL OR a.platform=?) AND (? IS NULL OR a.state=?) "
+    "WHERE a.unit_id=u.id AND (? IS NULL OR a.platform=?) AND (? IS NULL OR a.state=?) "   \
+    "AND (?=-1 OR COALESCE(a.filed_late,-1)=?) "
 
 /* The rows of f, in one statement (one snapshot), no query per account.
  * units CROSS JOIN accounts: SQLite walks the (few) units of the subtree
@@ -110,14 +113,16 @@ static int query_rows(db *d, const account_filter *f, db_stmt **q, gm_err *err)
     gm_platform p;
     if (f->platform && !platform_parse(f->platform, NULL, &p, NULL))
         platform = platform_name(p);
+    long long late = !f->filed_late ? -1 : strcmp(f->filed_late, "true") == 0 ? 1 : 0;
     if (!f->unit_id)
-        return db_query(d, q, err, ACCOUNTS_OF_UNITS "ORDER BY u.path, u.id", "tttt", platform,
-                        platform, f->state, f->state);
+        return db_query(d, q, err, ACCOUNTS_OF_UNITS "ORDER BY u.path, u.id", "ttttii", platform,
+                        platform, f->state, f->state, late, late);
     return db_query(d, q, err,
                     ACCOUNTS_OF_UNITS "AND u.path >= (SELECT path FROM units WHERE id=?) "
                     "AND u.path < (SELECT substr(path,1,length(path)-1)||'0' FROM units WHERE id=?) "
                     "ORDER BY u.path, u.id",
-                    "ttttii", platform, platform, f->state, f->state, f->unit_id, f->unit_id);
+                    "ttttiiii", platform, platform, f->state, f->state, late, late, f->unit_id,
+                    f->unit_id);
 }
 
 /* The list's order: units by path, each unit's accounts by id. */

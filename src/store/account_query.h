@@ -16,6 +16,7 @@ typedef struct account_filter {
     const char *state;      /* NULL: all */
     const char *overdue;    /* NULL, "filing", "refiling" or "any" */
     const char *as_of;      /* "YYYY-MM-DD" for the overdue flags; NULL: today */
+    const char *filed_late; /* NULL; "true": filed after the deadline; "false": filed in time */
 } account_filter;
 
 /* Checks the filter's values (GM_E_INVALID naming the bad one). */

@@ -10,6 +10,7 @@
 #include "util/csv.h"
 #include "store/accounts.h"
 #include "store/audit.h"
+#include "store/review_notices.h"
 #include "store/units.h"
 #include "core/account_review.h"
 #include "core/platform.h"
@@ -87,8 +88,9 @@ int reviews_open(db *d, const gm_actor *who, int year, int month, long long unit
 
 static json_t *round_to_json(const gm_review_round *r)
 {
-    return json_pack("{s:I,s:i,s:i,s:I,s:s}", "id", (json_int_t)r->id, "year", r->year, "month",
-                     r->month, "unit_id", (json_int_t)r->unit_id, "state", r->state);
+    return json_pack("{s:I,s:i,s:i,s:I,s:s,s:s}", "id", (json_int_t)r->id, "year", r->year, "month",
+                     r->month, "unit_id", (json_int_t)r->unit_id, "state", r->state, "state_label",
+                     strcmp(r->state, "open") == 0 ? "进行中" : "已结束");
 }
 
 static int round_ids(db *d, long long *ids, size_t cap, size_t *n, gm_err *err)
@@ -141,11 +143,22 @@ static json_t *entry_from_row(db_stmt *q)
     gm_review_state rs = (gm_review_state)review_state_from_name(db_text(q, 4));
     gm_review_outcome o = review_outcome(as, rs);
     static const char *const outcomes[] = {"keep", "pending", "must_close", "exempt"};
-    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "account_id",
-                     (json_int_t)db_int(q, 0), "name", db_text(q, 1), "platform", db_text(q, 2),
-                     "unit_name", db_text(q, 8), "account_state", db_text(q, 3), "review_state",
-                     review_state_name(rs), "review_label", review_state_label(rs), "reason",
-                     db_text(q, 5), "outcome", outcomes[o], "report", db_text(q, 6));
+    static const char *const outcome_labels[] = {"保留", "待审核", "应关停", "免审"};
+    gm_platform p;
+    const char *pname = db_text(q, 2);
+    json_t *e = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "account_id",
+                          (json_int_t)db_int(q, 0), "name", db_text(q, 1), "platform", pname,
+                          "unit_name", db_text(q, 8), "account_state", db_text(q, 3),
+                          "review_state", review_state_name(rs), "review_label",
+                          review_state_label(rs), "reason", db_text(q, 5), "outcome", outcomes[o],
+                          "report", db_text(q, 6));
+    /* the Chinese labels of the codes, for every client */
+    json_object_set_new(e, "platform_label", json_string(platform_parse(pname, NULL, &p, NULL)
+                                                             ? pname : platform_label(p)));
+    json_object_set_new(e, "account_state_label",
+                        json_string(as == GM_ACCOUNT_NONE ? "" : account_state_label(as)));
+    json_object_set_new(e, "outcome_label", json_string(outcome_labels[o]));
+    return e;
 }
 
 static int round_entries(db *d, const gm_review_round *r, json_t *arr, gm_err *err)
@@ -271,9 +284,13 @@ static int decide_in_transaction(db *d, const gm_actor *who, long long round_id,
                  "UPDATE review_reports SET state=?,decision_reason=?,decided_at=? "
                  "WHERE round_id=? AND account_id=?",
                  "tttii", review_state_name(next), reason, now, round_id, account_id);
-    return rc ? rc
-              : audit_report(d, who, pass ? "account.review_pass" : "account.review_fail",
-                             account_id, round_id, next, err);
+    if (!rc)
+        rc = audit_report(d, who, pass ? "account.review_pass" : "account.review_fail", account_id,
+                          round_id, next, err);
+    gm_review_round r;
+    if (!rc && !(rc = reviews_get(d, round_id, &r, err)))
+        rc = review_notice_decided(d, round_id, r.year, account_id, pass, reason, err);
+    return rc;
 }
 
 int reviews_decide(db *d, const gm_actor *who, long long round_id, long long account_id, int pass,
@@ -291,7 +308,7 @@ int reviews_decide(db *d, const gm_actor *who, long long round_id, long long acc
 
 /* ---- closing the round ---- */
 
-static int write_must_close(db *d, long long round_id, json_t *entries, gm_err *err)
+static int write_must_close(db *d, long long round_id, int year, json_t *entries, gm_err *err)
 {
     size_t i;
     json_t *e;
@@ -307,10 +324,12 @@ static int write_must_close(db *d, long long round_id, json_t *entries, gm_err *
             snprintf(why, sizeof why, "年审未通过:%s", given ? given : "");
         else
             snprintf(why, sizeof why, "未提交年审报告");
+        long long account_id = json_integer_value(json_object_get(e, "account_id"));
         rc = db_exec(d, err,
                      "INSERT INTO review_must_close(round_id,account_id,review,reason) VALUES(?,?,?,?)",
-                     "iitt", round_id, (long long)json_integer_value(json_object_get(e, "account_id")),
-                     rs, why);
+                     "iitt", round_id, account_id, rs, why);
+        if (!rc)
+            rc = review_notice_must_close(d, round_id, year, account_id, why, err);
     }
     return rc;
 }
@@ -325,7 +344,9 @@ static int close_in_transaction(db *d, const gm_actor *who, long long round_id, 
     if (strcmp(json_string_value(json_object_get(detail, "state")), "open") != 0)
         rc = gm_fail(err, GM_E_CONFLICT, "round_id", "该轮年审已经结束");
     if (!rc)
-        rc = write_must_close(d, round_id, json_object_get(detail, "accounts"), err);
+        rc = write_must_close(d, round_id,
+                              (int)json_integer_value(json_object_get(detail, "year")),
+                              json_object_get(detail, "accounts"), err);
     clock_iso_from_now(now, 0);
     if (!rc)
         rc = db_exec(d, err, "UPDATE review_rounds SET state='closed',closed_at=? WHERE id=?", "ti",

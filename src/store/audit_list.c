@@ -128,7 +128,8 @@ int audit_list(db *d, const gm_actor *scope, long long before_id, long long limi
 #define AUDIT_WHERE                                                                         \
     "WHERE (?1 IS NULL OR a.action=?1) AND (?2 IS NULL OR a.login=?2) "                     \
     "AND (?3 IS NULL OR a.object_type=?3) AND (?4 IS NULL OR a.object_id=?4) "              \
-    "AND (?5 IS NULL OR a.at>=?5) AND (?6 IS NULL OR a.at<?6) "
+    "AND (?5 IS NULL OR a.at>=?5) AND (?6 IS NULL OR a.at<?6) "                             \
+    "AND (?7 IS NULL OR a.client_addr=?7) "
 
 /* Reach is decided row by row in C (a user object's units need a lookup),
  * so a scoped page reads every matching row: O(matching rows) per page. */
@@ -144,8 +145,8 @@ int audit_search(db *d, const gm_actor *scope, const audit_filter *f, long long 
                       "a.action,a.object_type,a.object_id,a.before,a.after,a.client_addr,a.hash,"
                       "COALESCE(au.path,''),COALESCE(" OBJECT_UNIT_PATH ",'') "
                       "FROM audit a LEFT JOIN units au ON au.id=a.unit_id " AUDIT_WHERE
-                      "ORDER BY a.id DESC", "tttttt", f->action, f->login, f->object_type,
-                      f->object_id, f->from, f->to);
+                      "ORDER BY a.id DESC", "ttttttt", f->action, f->login, f->object_type,
+                      f->object_id, f->from, f->to, f->client_addr);
     if (rc) {
         json_decref(arr);
         return rc;

@@ -14,9 +14,10 @@ int audit_list(db *d, const gm_actor *scope, long long before_id, long long limi
                gm_err *err);
 
 /* What the console's audit page filters on; NULL fields do not filter.
- * from/to are UTC ISO-8601 instants (from inclusive, to exclusive). */
+ * from/to are canonical UTC ISO-8601 text (from inclusive, to exclusive);
+ * client_addr: the address the action came from ("cli" for the CLI). */
 typedef struct audit_filter {
-    const char *action, *login, *object_type, *object_id, *from, *to;
+    const char *action, *login, *object_type, *object_id, *from, *to, *client_addr;
 } audit_filter;
 
 /* One page (offset, limit) of the rows matching f that scope may read

@@ -27,7 +27,7 @@ json_t *message_time_json(const char *stored)
     char buf[GM_INSTANT_TEXT_SIZE];
     if (!stored || !*stored || instant_parse(stored, NULL, &t, NULL))
         return json_null();
-    return json_string(instant_format_cst(t, buf));
+    return json_string(instant_format_utc(t, buf));   /* the API speaks UTC, like every other time */
 }
 
 static int record_event(db *d, const gm_actor *who, long long id, const char *event,

@@ -104,7 +104,7 @@ int messages_detail(db *d, long long id, gm_instant now, json_t **out, gm_err *e
  * account_id, due_kind, due}]. */
 int messages_escalate(db *d, const gm_actor *who, gm_instant now, json_t **out, gm_err *err);
 
-/* "YYYY-MM-DDTHH:MM:SS+08:00" of a stored UTC time, or JSON null for "". */
+/* The stored UTC time as the API gives it ("YYYY-MM-DDTHH:MM:SSZ"), or JSON null for "". */
 json_t *message_time_json(const char *stored);
 
 #endif

@@ -30,8 +30,10 @@ int notify_user_in_app(db *d, long long user_id, long long unit_id, const gm_not
     return insert_notification(d, user_id, unit_id, n, now, err);
 }
 
-int notify_role_above_in_app(db *d, const char *unit_path, long long unit_id, gm_role role,
-                             const gm_notice *n, long long *n_users, gm_err *err)
+/* One notification to each enabled holder of role on unit_id itself
+ * (above_path NULL) or on any unit whose path is a prefix of above_path. */
+static int insert_for_role(db *d, long long unit_id, const char *above_path, gm_role role,
+                           const gm_notice *n, long long *n_users, gm_err *err)
 {
     char now[GM_ISO_LEN];
     int rc = notice_validate(n, err);
@@ -42,12 +44,19 @@ int notify_role_above_in_app(db *d, const char *unit_path, long long unit_id, gm
                  "INSERT INTO notifications(user_id,unit_id,kind,title,body,link,created_at) "
                  "SELECT DISTINCT r.user_id,?,?,?,?,?,? FROM user_roles r "
                  "JOIN units un ON un.id=r.unit_id JOIN users u ON u.id=r.user_id "
-                 "WHERE r.role=? AND u.disabled=0 AND substr(?,1,length(un.path))=un.path",
-                 "ittttttt", unit_id, n->kind, n->title, n->body ? n->body : "",
-                 n->link ? n->link : "", now, role_name(role), unit_path);
+                 "WHERE r.role=? AND u.disabled=0 AND CASE WHEN ? IS NULL THEN r.unit_id=? "
+                 "ELSE substr(?,1,length(un.path))=un.path END",
+                 "itttttttit", unit_id, n->kind, n->title, n->body ? n->body : "",
+                 n->link ? n->link : "", now, role_name(role), above_path, unit_id, above_path);
     if (!rc && n_users)
         *n_users = db_changes(d);
     return rc;
+}
+
+int notify_role_above_in_app(db *d, const char *unit_path, long long unit_id, gm_role role,
+                             const gm_notice *n, long long *n_users, gm_err *err)
+{
+    return insert_for_role(d, unit_id, unit_path, role, n, n_users, err);
 }
 
 /* One outbox row for the hook, its payload shaped for the hook's kind. */
@@ -106,21 +115,15 @@ int notify_user(db *d, long long user_id, long long unit_id, const gm_notice *n,
     return rc ? rc : notify_unit_robots(d, unit_id, n, err);
 }
 
+int notify_role_in_app(db *d, long long unit_id, gm_role role, const gm_notice *n,
+                       long long *n_users, gm_err *err)
+{
+    return insert_for_role(d, unit_id, NULL, role, n, n_users, err);
+}
+
 int notify_role(db *d, long long unit_id, gm_role role, const gm_notice *n, long long *n_users,
                 gm_err *err)
 {
-    char now[GM_ISO_LEN];
-    int rc = notice_validate(n, err);
-    if (rc)
-        return rc;
-    clock_iso_from_now(now, 0);
-    rc = db_exec(d, err,
-                 "INSERT INTO notifications(user_id,unit_id,kind,title,body,link,created_at) "
-                 "SELECT DISTINCT r.user_id,?,?,?,?,?,? FROM user_roles r "
-                 "JOIN users u ON u.id=r.user_id WHERE r.unit_id=? AND r.role=? AND u.disabled=0",
-                 "itttttit", unit_id, n->kind, n->title, n->body ? n->body : "",
-                 n->link ? n->link : "", now, unit_id, role_name(role));
-    if (!rc && n_users)
-        *n_users = db_changes(d);
+    int rc = notify_role_in_app(d, unit_id, role, n, n_users, err);
     return rc ? rc : notify_unit_robots(d, unit_id, n, err);
 }

@@ -36,6 +36,10 @@ int notify_user(db *d, long long user_id, long long unit_id, const gm_notice *n,
 int notify_role(db *d, long long unit_id, gm_role role, const gm_notice *n, long long *n_users,
                 gm_err *err);
 
+/* The in-app part of notify_role (no robot message). */
+int notify_role_in_app(db *d, long long unit_id, gm_role role, const gm_notice *n,
+                       long long *n_users, gm_err *err);
+
 /* In-app only: one notification to every enabled user holding role on the
  * unit whose path is unit_path or on any unit above it (the offices whose
  * reach covers it), however many they are; no robot message. */

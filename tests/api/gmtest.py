@@ -173,6 +173,18 @@ class ServerTest(unittest.TestCase):
         cls.srv.cleanup()
 
 
+class CliDbTest(unittest.TestCase):
+    """Base for CLI test classes: one database with the demo data, no server."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.srv = Server()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.cleanup()
+
+
 class VaultServerTest(ServerTest):
     """Base for the credential-vault tests: one server started with a fresh
     vault key file (GOVMEDIA_VAULT_KEY) that is removed afterwards."""

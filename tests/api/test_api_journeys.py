@@ -78,6 +78,29 @@ class AccountApplicationJourneyTest(gmtest.ServerTest):
         self.assertEqual(told["body"], "同一单位已有短视频账号,请整合")
 
 
+class LateFilingFilterTest(gmtest.ServerTest):
+    """§1 "a late filing is flagged and stays marked late once made": the
+    registry lists the accounts filed late (and those filed in time)."""
+
+    def test_rule_1_registry_filters_accounts_filed_late(self):
+        from acct_helpers import png_bytes
+        op, obs = self.srv.client("operator"), self.srv.client("observer")
+        douyin = 2                                           # opened 2026-01-12, due 01-15, not filed
+        r = op.put(f"/api/v1/accounts/{douyin}/qr", raw=png_bytes(), headers={"Content-Type": "image/png"})
+        self.assertEqual(r.status, 200, r)
+        r = op.post(f"/api/v1/accounts/{douyin}/file", {"date": gmtest.utc_iso()[:10], "created_on": "2026-01-12",
+                                                       "followers": 10, "introduction": "示范县教育局抖音号"})
+        self.assertEqual((r.status, r.json["filed_late"]), (200, True), r)
+        late = {a["id"] for a in obs.get("/api/v1/accounts?filed_late=true").json["accounts"]}
+        in_time = {a["id"] for a in obs.get("/api/v1/accounts?filed_late=false").json["accounts"]}
+        self.assertIn(douyin, late)
+        self.assertNotIn(douyin, in_time)
+        self.assertNotIn(WECHAT, late)
+        self.assertTrue(late.isdisjoint(in_time))
+        r = obs.get("/api/v1/accounts?filed_late=yes")
+        self.assertEqual((r.status, r.error_field()), (400, "filed_late"), r)
+
+
 class VaultRequestReachTest(gmtest.VaultServerTest):
     """§1 "login rights for a live event are delegated by approval": the request
     reaches every supervisor whose reach covers the account, however many
@@ -133,18 +156,92 @@ class ChineseRefusalTest(gmtest.ServerTest):
         self.assertNotIn("disclosure_basis", r.json["error"]["message"])
 
 
-class CliPostTest(unittest.TestCase):
+class AnnualReviewNoticeTest(gmtest.ServerTest):
+    """§1 "Annual review: not submitted or failed ⇒ the account must be closed
+    (注销)": the unit that runs the account is told of the decision on its
+    report, with the reason, and of each account the closed round sends to
+    closing."""
+
+    def test_rule_1_annual_review_failure_and_must_close_reach_the_unit(self):
+        sup, dh, op = (self.srv.client(x) for x in ("supervisor", "depthead", "operator"))
+        r = sup.post("/api/v1/reviews", {"year": 2026})
+        rid = r.json["id"]
+        self.assertEqual(r.json["state_label"], "进行中")      # every code with its Chinese label
+        entry = next(e for e in r.json["accounts"] if e["account_id"] == WECHAT)
+        self.assertEqual((entry["platform_label"], entry["account_state_label"], entry["outcome_label"]),
+                         ("微信公众号", "已备案", "应关停"))
+        r = op.post(f"/api/v1/reviews/{rid}/accounts/{WECHAT}/report", {"text": "全年发布 12 条"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(sup.post(f"/api/v1/reviews/{rid}/accounts/{WECHAT}/fail",
+                                  {"reason": "全年更新不足 20 条"}).status, 200)
+        for who in (dh, op):
+            [n] = notices(who, "review.fail")
+            self.assertIn("示范县教育发布", n["title"])
+            self.assertIn("须注销", n["title"])
+            self.assertEqual((n["body"], n["link"]), ("全年更新不足 20 条", f"/reviews/{rid}"))
+        self.assertEqual(notices(self.srv.client("contributor"), "review.fail"), [])
+        r = sup.post(f"/api/v1/reviews/{rid}/close", {})
+        self.assertEqual((r.status, r.json["state_label"]), (200, "已结束"), r)
+        told = notices(dh, "review.must_close")
+        self.assertEqual({n["body"] for n in told}, {"年审未通过:全年更新不足 20 条", "未提交年审报告"}, told)
+        self.assertTrue(all(n["link"] == f"/reviews/{rid}" for n in told))
+        self.assertEqual(len(notices(op, "review.must_close")), len(told))
+        ok = self.srv.client("observer").get("/api/v1/audit/verify").json
+        self.assertTrue(ok["ok"], ok)
+
+
+class AuditFilterTest(gmtest.ServerTest):
+    """§5 "an append-only, tamper-evident audit log of every action, who,
+    when, from where": the inspector filters by who, by when (China days or
+    instants with a zone) and by where; a time that is not one is refused,
+    not compared as text."""
+
+    def test_rule_5_audit_filters_who_when_where(self):
+        obs = self.srv.client("observer")
+        self.srv.client("supervisor").post("/api/v1/accounts/3/reject", {"reason": "材料不全"})
+        today = gmtest.utc_iso()[:10]
+        r = obs.get(f"/api/v1/audit?action=account.reject&client_addr=127.0.0.1&from={today}")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual([(x["login"], x["client_addr"]) for x in r.json["rows"]], [("supervisor", "127.0.0.1")])
+        self.assertEqual(obs.get("/api/v1/audit?action=account.reject&client_addr=10.9.9.9").json["total"], 0)
+        cli_rows = obs.get("/api/v1/audit?client_addr=cli&page_size=500").json
+        self.assertTrue(cli_rows["total"] > 0 and all(x["client_addr"] == "cli" for x in cli_rows["rows"]))
+        # a China day as "to" covers the whole day; an instant with its zone is read as such
+        self.assertEqual(obs.get(f"/api/v1/audit?action=account.reject&to=2026-01-01").json["total"], 0)
+        r = obs.get("/api/v1/audit?action=account.reject&from=2026-01-01T00:00:00%2B08:00&to=2099-01-01")
+        self.assertEqual(r.json["total"], 1, r)
+        for bad in ("yesterday", "2026-13-01", "2026-11-24T08:00:00", "2026-11-24 08:00"):
+            r = obs.get("/api/v1/audit?from=" + bad.replace(" ", "%20"))
+            self.assertEqual((r.status, r.error_field()), (400, "from"), (bad, r))
+            self.assertIn("北京时间", r.json["error"]["message"])
+        self.assertEqual(obs.get("/api/v1/audit?to=soon").error_field(), "to")
+
+
+class MessageTimesUtcTest(gmtest.ServerTest):
+    """The API speaks UTC ISO-8601: message, incident and meeting times come
+    back in UTC whatever zone they were sent in (the console shows them in
+    Beijing time)."""
+
+    def test_rule_4_message_times_are_utc(self):
+        c = self.srv.client("contributor")
+        r = c.post("/api/v1/messages", {"account_id": WECHAT, "text": "开学时间?", "from": "家长",
+                                        "received_at": "2026-09-30T16:00:00+08:00"})
+        self.assertEqual(r.status, 201, r)
+        m = r.json
+        self.assertEqual((m["received_at"], m["first_response_due"], m["answer_due"]),
+                         ("2026-09-30T08:00:00Z", "2026-10-08T03:30:00Z", "2026-10-13T09:30:00Z"))
+        for e in m["events"]:
+            self.assertRegex(e["at"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+        meetings = self.srv.client("observer").get("/api/v1/meetings?unit_id=4&from=2026-01&to=2026-12").json
+        self.assertTrue(meetings["meetings"])
+        for mt in meetings["meetings"]:
+            self.assertTrue(mt["created_at"].endswith("Z"), mt)
+
+
+class CliPostTest(gmtest.CliDbTest):
     """§2 "personal information is de-identified except in lawful punishment
     disclosures" from the command line too, and the CLI's bad input: a Chinese
     message, exit 2, nothing written."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = gmtest.Server()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.cleanup()
 
     def write(self, name, content):
         path = os.path.join(self.srv.dir, name)
@@ -218,6 +315,20 @@ class CliPostTest(unittest.TestCase):
         self.assertEqual(p.returncode, 2, p.stderr)
         self.assertIn("不存在", p.stderr)
         self.assertEqual((count(self.srv.db, "posts"), count(self.srv.db, "audit")), before)
+
+
+    def test_rule_cli_unknown_option_named_in_chinese_on_every_command(self):
+        db = self.srv.db
+        for args in (["account", "list"], ["message", "import"], ["message", "list"], ["calendar", "list"],
+                     ["jobs", "list"], ["report", "activity"], ["unit", "list"], ["user", "list"],
+                     ["audit", "verify"], ["backup"], ["publication", "import"], ["vault", "rekey"],
+                     ["post", "list"]):
+            with self.subTest(cmd=args):
+                p = gmtest.run(*args, "--db", db, "--bogus")
+                self.assertEqual(p.returncode, 2, (p.stdout, p.stderr))
+                self.assertIn("--bogus", p.stderr)
+                self.assertIn("无法识别的选项", p.stderr)
+                self.assertNotIn("unrecognized", p.stderr)
 
 
 if __name__ == "__main__":

@@ -51,9 +51,9 @@ class MessagesTest(gmtest.ServerTest):
         mid = r.json["ids"][0]
         m = self.con.get(f"/api/v1/messages/{mid}").json
         # 1.5 working hours on 09-30, the holiday week skipped, 2.5 hours on 10-08
-        self.assertEqual(m["first_response_due"], "2026-10-08T11:30:00+08:00")
+        self.assertEqual(m["first_response_due"], "2026-10-08T03:30:00Z")
         # 10-08, 10-09, Saturday 10-10 (swapped working day), 10-12, 10-13
-        self.assertEqual(m["answer_due"], "2026-10-13T17:30:00+08:00")
+        self.assertEqual(m["answer_due"], "2026-10-13T09:30:00Z")
         self.assertEqual(m["state"], "received")
         # judged for 10-08: due today, not yet overdue; for 10-09: overdue
         ids = lambda q: [x["id"] for x in self.con.get("/api/v1/messages?" + q).json["messages"]]
@@ -66,7 +66,7 @@ class MessagesTest(gmtest.ServerTest):
         self.assertEqual(r.status, 200, r)
         self.assertEqual(r.json["state"], "acknowledged")
         self.assertEqual(r.json["first_response_hours"], 2.5)
-        self.assertEqual(r.json["next_due"], "2026-10-13T17:30:00+08:00")
+        self.assertEqual(r.json["next_due"], "2026-10-13T09:30:00Z")
         self.assertNotIn(mid, ids("overdue=1&as_of=2026-10-09"))
         r = self.con.post(f"/api/v1/messages/{mid}/answer",
                           {"text": "10月8日正常开学。", "result": "resolved", "at": "2026-10-12T15:00:00+08:00"})
@@ -85,8 +85,8 @@ class MessagesTest(gmtest.ServerTest):
     def test_friday_before_national_day_2025_due_on_swapped_sunday(self):
         r = self.log("国庆假期图书馆开放吗?", "2025-09-26T16:00:00")
         self.assertEqual(r.status, 201, r)
-        self.assertEqual(r.json["first_response_due"], "2025-09-28T11:30:00+08:00")
-        self.assertEqual(r.json["answer_due"], "2025-10-10T17:30:00+08:00")
+        self.assertEqual(r.json["first_response_due"], "2025-09-28T03:30:00Z")
+        self.assertEqual(r.json["answer_due"], "2025-10-10T09:30:00Z")
 
     # ---- import: idempotent, encodings, xlsx, bad files ----
 
@@ -147,8 +147,8 @@ class MessagesTest(gmtest.ServerTest):
         self.assertEqual(r.status, 201, r)
         self.assertEqual((r.json["imported"], r.json["encoding"]), (2, "xlsx"))
         m = self.con.get(f"/api/v1/messages/{r.json['ids'][0]}").json
-        self.assertEqual(m["received_at"], "2026-09-30T16:00:00+08:00")
-        self.assertEqual(m["first_response_due"], "2026-10-08T11:30:00+08:00")
+        self.assertEqual(m["received_at"], "2026-09-30T08:00:00Z")
+        self.assertEqual(m["first_response_due"], "2026-10-08T03:30:00Z")
         m2 = self.con.get(f"/api/v1/messages/{r.json['ids'][1]}").json
         self.assertEqual(m2["text"], "第二条&<特殊>字符")
 
@@ -175,8 +175,8 @@ class MessagesTest(gmtest.ServerTest):
         self.assertEqual(r.status, 201, r)
         for key in ("id", "state", "first_response_due", "answer_due"):
             self.assertIn(key, r.json)
-        self.assertEqual(r.json["received_at"], "2026-11-21T10:00:00+08:00")
-        self.assertEqual(r.json["first_response_due"], "2026-11-23T14:30:00+08:00")
+        self.assertEqual(r.json["received_at"], "2026-11-21T02:00:00Z")
+        self.assertEqual(r.json["first_response_due"], "2026-11-23T06:30:00Z")
         dup = self.log("周六的留言", "2026-11-21T10:00:00")
         self.assertEqual(dup.status, 409, dup)
 
@@ -212,15 +212,15 @@ class MessagesTest(gmtest.ServerTest):
     def test_extension_beyond_policy_maximum_is_refused(self):
         r = self.log("需要协调多个部门的问题", "2026-11-02T09:00:00+08:00")
         mid = r.json["id"]
-        self.assertEqual(r.json["answer_due"], "2026-11-09T17:30:00+08:00")
-        self.assertEqual(r.json["answer_max"], "2026-11-16T17:30:00+08:00")
+        self.assertEqual(r.json["answer_due"], "2026-11-09T09:30:00Z")
+        self.assertEqual(r.json["answer_max"], "2026-11-16T09:30:00Z")
         r = self.head.post(f"/api/v1/messages/{mid}/extend", {"until": "2026-11-17"})
         self.assertEqual((r.status, r.error_field()), (400, "reason"), r)
         r = self.head.post(f"/api/v1/messages/{mid}/extend", {"until": "2026-11-17", "reason": "需多部门会商"})
         self.assertEqual((r.status, r.error_field()), (400, "until"), r)
         r = self.head.post(f"/api/v1/messages/{mid}/extend", {"until": "2026-11-16", "reason": "需多部门会商"})
         self.assertEqual(r.status, 200, r)
-        self.assertEqual(r.json["extended_until"], "2026-11-16T17:30:00+08:00")
+        self.assertEqual(r.json["extended_until"], "2026-11-16T09:30:00Z")
         self.assertEqual(r.json["extension_reason"], "需多部门会商")
 
     def test_routing_rule_by_keyword_sends_to_department_and_only_supervisor_edits(self):
@@ -250,7 +250,7 @@ class MessagesTest(gmtest.ServerTest):
     def test_overdue_escalation_marks_once_and_records_event(self):
         m = self.log("超期督办测试", "2026-11-16T09:00:00+08:00").json   # Monday
         mid = m["id"]
-        self.assertEqual(m["first_response_due"], "2026-11-16T14:30:00+08:00")  # lunch not counted
+        self.assertEqual(m["first_response_due"], "2026-11-16T06:30:00Z")  # lunch not counted
         r = self.sup.post("/api/v1/messages/escalate", {"as_of": "2026-11-16T14:00:00+08:00"})
         self.assertNotIn(mid, [e["id"] for e in r.json["escalated"]])
         r = self.sup.post("/api/v1/messages/escalate", {"as_of": "2026-11-16T15:00:00+08:00"})
@@ -291,7 +291,7 @@ class MessagesTest(gmtest.ServerTest):
         self.assertEqual((r.status, r.json["preset"]), (200, "same_day"), r)
         try:
             m = self.log("当日答复测试", "2026-09-30T10:00:00+08:00").json
-            self.assertEqual(m["first_response_due"], "2026-09-30T17:30:00+08:00")
+            self.assertEqual(m["first_response_due"], "2026-09-30T09:30:00Z")
             r = self.sup.put("/api/v1/messages/policy", {"unit_id": 4, "answer_max_working_days": 3})
             self.assertEqual((r.status, r.error_field()), (400, "answer_max_working_days"), r)
             r = self.sup.put("/api/v1/messages/policy", {"unit_id": 4, "work_hours": "8-12"})
