@@ -54,11 +54,11 @@ static int parse_row(const gm_table_row *r, gm_publication *p, char when[GM_ISO_
         return line_fail(err, r->line, "title ", why.message);
     const char *url = r->cells[2];
     if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
-        return line_fail(err, r->line, "url 应为 http:// 或 https:// 开头的链接", NULL);
+        return line_fail(err, r->line, "链接应为 http:// 或 https:// 开头的地址", NULL);
     if (text_require(url, "url", 8, 2000, &why))
         return line_fail(err, r->line, "url ", why.message);
     if (parse_kind(r->cells[3], &p->kind))
-        return line_fail(err, r->line, "kind 应为“原创”或“转载”", NULL);
+        return line_fail(err, r->line, "类型应为“原创”或“转载”", NULL);
     p->published_at = when;
     p->title = r->cells[1];
     p->url = url;

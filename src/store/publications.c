@@ -31,7 +31,7 @@ static int url_ok(const char *url, gm_err *err)
         return GM_OK;
     int rc = text_require(url, "url", 1, 2000, err);
     if (!rc && strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0)
-        rc = gm_fail(err, GM_E_INVALID, "url", "url 应以 http:// 或 https:// 开头");
+        rc = gm_fail(err, GM_E_INVALID, "url", "文章链接应以 http:// 或 https:// 开头");
     return rc;
 }
 

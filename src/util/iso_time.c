@@ -2,6 +2,7 @@
  * iso_time.c - ISO-8601 parsing and China-day arithmetic (see iso_time.h).
  */
 #include "util/iso_time.h"
+#include "util/field_label.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,8 +11,9 @@
 
 static int bad(const char *field, gm_err *err)
 {
-    return gm_fail(err, GM_E_INVALID, field, "%s 应为 ISO-8601 时间,如 2026-11-23T08:00:00Z 或 "
-                   "2026-11-23T16:00:00+08:00", field);
+    char label[96];
+    return gm_fail(err, GM_E_INVALID, field, "%s应为 ISO-8601 时间,如 2026-11-23T08:00:00Z 或 "
+                   "2026-11-23T16:00:00+08:00", field_label(field ? field : "at", label, sizeof label));
 }
 
 static int digits(const char *s, int n)
