@@ -125,6 +125,14 @@ static char *format_at(gm_instant t, int offset, const char *zone, char *buf)
 char *instant_format_utc(gm_instant t, char *buf) { return format_at(t, 0, "Z", buf); }
 char *instant_format_cst(gm_instant t, char *buf) { return format_at(t, GM_CST_OFFSET, "+08:00", buf); }
 
+char *instant_format_cst_text(gm_instant t, char *buf)
+{
+    format_at(t, GM_CST_OFFSET, "", buf);
+    buf[10] = ' ';
+    buf[16] = '\0';   /* minutes: no deadline is set to the second */
+    return buf;
+}
+
 gm_date instant_cst_day(gm_instant t)
 {
     gm_instant local = t + GM_CST_OFFSET;

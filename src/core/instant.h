@@ -28,6 +28,8 @@ int instant_parse(const char *s, const char *field, gm_instant *out, gm_err *err
 char *instant_format_utc(gm_instant t, char *buf);
 /* "YYYY-MM-DDTHH:MM:SS+08:00" (China time, for due times shown to people). */
 char *instant_format_cst(gm_instant t, char *buf);
+/* "YYYY-MM-DD HH:MM" (China time, as a sentence for people says it). */
+char *instant_format_cst_text(gm_instant t, char *buf);
 
 /* The China-time calendar day of t, and the seconds since its midnight. */
 gm_date instant_cst_day(gm_instant t);

@@ -83,11 +83,12 @@ int message_extension_check(const gm_message_deadlines *dl, gm_instant current_d
 {
     char max[GM_INSTANT_TEXT_SIZE], cur[GM_INSTANT_TEXT_SIZE];
     if (until <= current_due)
-        return gm_fail(err, GM_E_INVALID, "until", "延期后的期限须晚于当前答复期限 %s",
-                       instant_format_cst(current_due, cur));
+        return gm_fail(err, GM_E_INVALID, "until", "延期后的期限须晚于当前答复期限 %s(北京时间)",
+                       instant_format_cst_text(current_due, cur));
     if (until > dl->answer_max)
         return gm_fail(err, GM_E_INVALID, "until",
-                       "延期超出答复时限政策允许的最长期限 %s", instant_format_cst(dl->answer_max, max));
+                       "延期超出答复时限政策允许的最长期限 %s(北京时间)",
+                       instant_format_cst_text(dl->answer_max, max));
     return GM_OK;
 }
 

@@ -23,8 +23,8 @@ test("contributor logs a message; department head acknowledges it", async () => 
   await head.locator("[data-test=messages]").getByText("请问寒假从哪天开始?").click();
   await head.locator("[data-test=state]", { hasText: "已分派" }).or(head.locator("[data-test=state]", { hasText: "待分派" })).waitFor();
   await head.locator("[data-test=ack]").click();
-  await head.locator(".el-message-box textarea").fill("您好,已收到,正在核实。");
-  await head.locator(".el-message-box .el-button--primary").click();
+  await head.locator("[data-test=step-text]").fill("您好,已收到,正在核实。");
+  await head.locator("[data-test=step-confirm]").click();
   await head.locator("[data-test=state]", { hasText: "已受理" }).waitFor();
   await gm.shots(head, "message-detail-depthead");
   gm.assertClean(head);

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { startGovmedia } from "./lib/gm.mjs";
+import { startGovmedia, SIZES } from "./lib/gm.mjs";
 
 let gm, names;
 before(async () => {
@@ -97,18 +97,21 @@ test("monitoring: a closed account that publishes again is flagged on the activi
   gm.assertClean(page);
 });
 
-test("at 1366 px the main tables fit: no sideways scrolling, no clipped column", async () => {
-  const pages = { supervisor: ["/accounts", "/posts", "/messages", "/reports/activity", "/audit"], admin: ["/jobs"] };
+test("at 1366 and at a narrow laptop's 1280 px the main tables fit: no sideways scrolling, no clipped column", async () => {
+  const pages = { supervisor: ["/accounts", "/accounts/national-filings", "/posts", "/messages", "/reports/activity", "/audit"],
+                  admin: ["/jobs", "/users"] };
   const wide = [];
-  for (const [login, paths] of Object.entries(pages)) {
-    const page = await gm.pageAs(login, "/");
-    for (const p of paths) {
-      await gm.open(page, p);
-      const over = await page.evaluate(() => [...document.querySelectorAll(".el-table .el-table__body-wrapper .el-scrollbar__wrap")]
-        .map(w => w.scrollWidth - w.clientWidth).filter(d => d > 1));
-      if (over.length) wide.push(`${p}: ${over.join(",")}px`);
+  for (const size of SIZES) {
+    for (const [login, paths] of Object.entries(pages)) {
+      const page = await gm.pageAs(login, "/", size);
+      for (const p of paths) {
+        await gm.open(page, p);
+        const over = await page.evaluate(() => [...document.querySelectorAll(".el-table .el-table__body-wrapper .el-scrollbar__wrap")]
+          .map(w => w.scrollWidth - w.clientWidth).filter(d => d > 1));
+        if (over.length) wide.push(`${p} at ${size.width}px: ${over.join(",")}px`);
+      }
+      gm.assertClean(page);
     }
-    gm.assertClean(page);
   }
   assert.deepEqual(wide, []);
 });

@@ -146,6 +146,12 @@ static void test_extension_beyond_policy_maximum_is_refused(void **state)
     assert_int_equal(message_extension_check(&dl, dl.answer_due, dl.answer_max, &err), GM_OK);
     assert_int_equal(message_extension_check(&dl, dl.answer_due, dl.answer_max + 1, &err), GM_E_INVALID);
     assert_string_equal(err.field, "until");
+    /* the refusal names the limit as people read it: China time, no ISO 'T' or zone */
+    char want[128];
+    snprintf(want, sizeof want, "延期超出答复时限政策允许的最长期限 %s(北京时间)",
+             instant_format_cst_text(dl.answer_max, (char[GM_INSTANT_TEXT_SIZE]){0}));
+    assert_string_equal(err.message, want);
+    assert_null(strchr(err.message, 'T'));
     assert_int_equal(message_extension_check(&dl, dl.answer_due, dl.answer_due, &err), GM_E_INVALID);
 }
 

@@ -4,7 +4,7 @@
 //                                              // `govmedia serve` on a free loopback port
 //   const page = await gm.pageAs("supervisor"); // a fresh browser context, logged in
 //   await gm.open(page, "/accounts");           // navigate and wait for the page to settle
-//   await gm.shots(page, "accounts-list");      // full-page PNGs at 1366x768 and 1920x1080
+//   await gm.shots(page, "accounts-list");      // full-page PNGs at 1366x768 and 1280x800
 //   gm.assertClean(page);                       // no script error, no CSP violation
 //   await gm.stop();
 //
@@ -31,7 +31,7 @@ export const DEMO = {
   depthead: "教育局办公室主任 张华", leader: "教育局分管副局长 赵强", principal: "教育局局长 陈刚",
   operator: "教育局新媒体运维 刘洋", observer: "省督查室 周敏",
 };
-export const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }];
+export const SIZES = [{ width: 1366, height: 768 }, { width: 1280, height: 800 }];
 // The flags that work on these machines: without the background-networking
 // ones Chromium keeps dialling Google's hosts.
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -127,7 +127,8 @@ class Govmedia {
       .map(s => s.trim()).filter(Boolean);
   }
 
-  // Full-page screenshots of the page as it is at both sizes: name-1366.png, name-1920.png.
+  // Full-page screenshots of the page as it is at both sizes: name-1366.png, name-1280.png
+  // (the common office laptop and a narrow one, where tables and forms break first).
   async shots(page, name) {
     const before = page.viewportSize();
     for (const size of SIZES) {

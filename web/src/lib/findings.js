@@ -5,8 +5,11 @@
 // findingPieces(text, findings, field): the text cut at every finding's
 // start and end, each piece with the findings covering it ({text, fs}), so
 // every finding is underlined whole even where findings overlap.
+// findingCategory(f) / findingReason(f): a finding's category and meaning in Chinese.
 // withFix(text, f): the text with f's replacement applied, or null when the
 // text no longer holds f.match there (it changed since the check).
+
+import { label } from "./labels.js";
 
 export function findingPieces(text, findings, field = "text") {
   const cps = Array.from(text || "");
@@ -32,6 +35,19 @@ export function withFix(text, f) {
   const cps = Array.from(text || "");
   if (f.replacement == null || cps.slice(f.start, f.end).join("") !== f.match) return null;
   return cps.slice(0, f.start).join("") + f.replacement + cps.slice(f.end).join("");
+}
+
+// The Chinese name of a finding's category (an expression's "title" is an
+// office-holder's 职务, a lexicon's is its list category).
+export const findingCategory = f =>
+  label(f.rule === "expression" ? "expressionCategory" : "checkCategory", f.category);
+
+// What a finding means, in a sentence: the checker's own message, else the
+// category it belongs to ("违禁词“全网最低价”(商业广告)").
+export function findingReason(f) {
+  if (f.message) return f.message;
+  if (f.rule === "lexicon") return `命中违禁词“${f.term || f.match}”${f.category ? `(${findingCategory(f)})` : ""}`;
+  return findingCategory(f) || f.term || "";
 }
 
 // Whether the console offers "apply the fix" for a finding.
