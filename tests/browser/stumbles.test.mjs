@@ -243,3 +243,57 @@ test("Enter in a dialog's one-line field submits it: the operator publishes by t
   assert.match(await page.locator("[data-test=publications]").innerText(), /enter-key/);
   gm.assertClean(page);
 });
+
+test("§2 a reviewer's return reason stays in the box when the post moved on meanwhile, and the refusal says why", async () => {
+  const con = await gm.apiAs("contributor"), head = await gm.apiAs("depthead");
+  const p = await con.post("/posts", { title: "关于寒假放假时间的通知", body: "寒假自1月24日起。", account_ids: [1], repost_source: null });
+  await con.post(`/posts/${p.id}/submit`);
+  const page = await gm.pageAs("depthead", `/posts/${p.id}`, NARROW);
+  await head.post(`/posts/${p.id}/approve`, { note: "同意" });   // approved in another window meanwhile
+  await page.locator("[data-test=reject]").click();
+  await page.locator(".el-message-box textarea").fill("放假时间需与市教育局文件核对");
+  await page.locator(".el-message-box__btns .el-button--primary").click();
+  const err = page.locator(".el-message-box__errormsg");
+  await err.waitFor();
+  assert.ok((await err.textContent()).trim().length > 0);
+  assert.equal(await page.locator(".el-message-box textarea").inputValue(), "放假时间需与市教育局文件核对");
+  await gm.shots(page, "stumble-reject-refused");
+  await page.locator(".el-message-box__btns .el-button:not(.el-button--primary)").click();
+  await page.locator(".el-message-box").waitFor({ state: "hidden" });
+});
+
+test("§4 an incident's level is picked from its list; a missing reason is named in the dialog, which keeps the choice", async () => {
+  const head = await gm.apiAs("depthead");
+  const inc = await head.post("/incidents", { unit_id: 4, title: "网传某校食堂食品安全问题", level: "一般" });
+  const page = await gm.pageAs("depthead", `/incidents/${inc.id}`, NARROW);
+  await page.locator("[data-test=level]").click();
+  await page.locator("[data-test=level-choice] label", { hasText: "重大" }).first().click();
+  await page.locator("[data-test=level-confirm]").click();
+  await page.locator("[data-test=level-dialog] .el-form-item.is-error .el-form-item__error").waitFor();
+  assert.equal((await page.locator("[data-test=level-choice] .is-active").textContent()).trim(), "重大");
+  await page.locator("[data-test=level-reason]").fill("多家媒体转载,影响扩大");
+  await page.locator("[data-test=level-confirm]").click();
+  await page.locator("[data-test=level-tag]", { hasText: "重大" }).waitFor();
+  // a measure is recorded through a prompt that closes only once it is saved
+  await page.locator("[data-test=add-action]").click();
+  await page.locator(".el-message-box textarea").fill("已约谈食堂承包方,封存留样");
+  await page.locator(".el-message-box__btns .el-button--primary").click();
+  await page.locator(".el-message-box").waitFor({ state: "hidden" });
+  assert.match(await page.locator(".el-main").innerText(), /已约谈食堂承包方,封存留样/);
+  gm.assertClean(page);
+});
+
+test("a link to a post or message that is not there says why and leads back to its list, not an empty page", async () => {
+  const page = await gm.pageAs("contributor", "/posts/99999", NARROW);
+  const failed = page.locator("[data-test=load-failed]");
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /无法打开该稿件/);
+  assert.match(await failed.innerText(), /不存在|无权/);
+  await gm.shots(page, "stumble-post-missing");
+  await page.locator("[data-test=load-failed-back]").click();
+  await page.waitForURL(/\/posts$/);
+  await gm.open(page, "/messages/99999");
+  await page.locator("[data-test=load-failed]", { hasText: "无法打开该留言" }).waitFor();
+  await gm.open(page, "/accounts/99999");
+  await page.locator("[data-test=load-failed]", { hasText: "无法打开该账号" }).waitFor();
+});
