@@ -297,3 +297,39 @@ test("a link to a post or message that is not there says why and leads back to i
   await gm.open(page, "/accounts/99999");
   await page.locator("[data-test=load-failed]", { hasText: "无法打开该账号" }).waitFor();
 });
+
+test("§5 the inspector reads an audit row's change field by field in Chinese and exports the filtered log as Excel", async () => {
+  const page = await gm.pageAs("observer", "/audit?action=account.approve", NARROW);
+  const row = page.locator("[data-test=audit-table] .el-table__row", { hasText: "批准开设" }).first();
+  await row.waitFor();
+  await row.locator(".el-table__expand-icon").click();
+  const fields = page.locator("[data-test=audit-fields]").first();
+  await fields.waitFor();
+  const state = fields.locator(".el-table__row", { hasText: "状态" });
+  assert.deepEqual((await state.locator("td").allTextContents()).map(s => s.trim()), ["状态", "待审批", "已批准"]);
+  assert.doesNotMatch(await fields.innerText(), /\bstate\b|approved|applied/);
+  await gm.shots(page, "stumble-audit-fields");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-test=audit-export]").click()]);
+  assert.match(download.suggestedFilename(), /^审计日志-\d{4}-\d\d-\d\d\.xlsx$/);
+  const file = `${gm.dir}/audit.xlsx`;
+  await download.saveAs(file);
+  assert.equal((await import("node:fs")).readFileSync(file).subarray(0, 2).toString(), "PK");
+  gm.assertClean(page);
+});
+
+test("§1 leaving a half-filled 《新媒体建设申请表》 asks first; an untouched one leaves at once", async () => {
+  const page = await gm.pageAs("contributor", "/accounts/apply", NARROW);
+  await page.locator('[data-test=apply-form] [name="name"]').fill("示范县教育视频号");
+  await page.locator('[data-test=apply-form] [name="purpose"]').fill("发布教育活动短视频");
+  await page.locator(".side-menu .el-menu-item", { hasText: "账号台账" }).click();
+  const box = page.locator(".el-message-box", { hasText: "申请表填写的内容还没有提交" });
+  await box.waitFor();
+  await box.getByRole("button", { name: "留下继续编辑" }).click();
+  assert.match(page.url(), /\/accounts\/apply$/);
+  assert.equal(await page.locator('[data-test=apply-form] [name="purpose"]').inputValue(), "发布教育活动短视频");
+  gm.assertClean(page);
+  const fresh = await gm.pageAs("contributor", "/accounts/apply", NARROW);   // nothing typed: leaves at once
+  await fresh.locator("[data-test=back]").click();
+  await fresh.waitForURL(/\/accounts$/);
+  assert.equal(await fresh.locator(".el-message-box").count(), 0);
+});

@@ -1,0 +1,65 @@
+// auditRecord.js - an audit row's before/after as an inspector reads them:
+// one line per field with its Chinese name, the value before and after, and
+// whether it changed; codes shown by their label (states, roles, platforms),
+// unit ids by the unit's name, times in Beijing time, true/false as 是/否.
+// A field without a known name keeps its own (the raw JSON stays one click
+// away on the audit page, for the exact record).
+//
+//   auditRows(row.before, row.after, row.object_type)
+//     -> [{ key, field, before, after, changed }]  (null when not one object each)
+import { label } from "./labels.js";
+import { unitName } from "./session.js";
+import { beijingTime } from "./time.js";
+
+const FIELDS = {
+  id: "编号", state: "状态", version: "版本", login: "登录名", display_name: "姓名", unit_id: "单位",
+  role: "角色", roles: "角色", name: "名称", parent_id: "上级单位", kind: "类型", path: "单位路径",
+  platform: "平台", title: "标题", body: "正文", text: "内容", reason: "原因", note: "说明", level: "等级",
+  user_id: "用户", account_id: "账号", account_ids: "发布账号", day: "日期", person: "人员", leader: "带班领导",
+  phone: "电话", held_on: "日期", attendees: "参会人员", minutes: "纪要", priority: "优先级", keyword: "关键词",
+  scope_unit_id: "适用单位", target_unit_id: "分派到", major: "重大敏感", repost_source: "转载来源",
+  disclosure: "依法公开", confidentiality: "保密审查", override_reason: "放行理由", url: "链接",
+  mass_send: "群发", at: "时间", expires_at: "截止时间", until: "延期至", result: "办理结果",
+  summary: "总结", year: "年度", month: "月份", entries: "条目数", disabled: "停用", preset: "预设方案",
+  levels: "审核级次", overdue_days: "审核时限(工作日)", term: "词语", category: "类别", severity: "处理",
+};
+// The label table of a field's codes, by the audited object's type.
+const CODES = { platform: () => "platform", role: () => "role", state: t => (t === "account" ? "accountState" : null) };
+
+const isTime = v => typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v);
+
+function show(key, v, row, type) {
+  if (v === undefined) return "";
+  if (v === null || v === "") return "—";
+  if (typeof v === "boolean") return v ? "是" : "否";
+  if (row && typeof row[`${key}_label`] === "string") return row[`${key}_label`];
+  const named = row && row[key.replace(/_id$/, "_name")];
+  if (key.endsWith("_id") && typeof named === "string") return named;
+  if (/(^|_)unit_id$/.test(key) || key === "parent_id") return unitName(v) || String(v);
+  const table = CODES[key] && CODES[key](type);
+  if (table && typeof v === "string") return label(table, v);
+  if (isTime(v)) return beijingTime(v);
+  if (Array.isArray(v)) return v.map(x => (x && typeof x === "object" ? JSON.stringify(x) : String(x))).join("、");
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+const parse = s => {
+  if (s === null || s === undefined || s === "") return {};
+  if (typeof s !== "string") return s;
+  try { return JSON.parse(s); } catch { return undefined; }
+};
+const isRecord = o => o && typeof o === "object" && !Array.isArray(o);
+
+export function auditRows(before, after, objectType) {
+  const b = parse(before), a = parse(after);
+  if (!isRecord(b) || !isRecord(a)) return null;
+  const all = { ...b, ...a };
+  // "kind_label" is shown as the value of "kind", "target_unit_name" as that of "target_unit_id"
+  const shownElsewhere = k => (k.endsWith("_label") && k.slice(0, -6) in all) || (k.endsWith("_name") && `${k.slice(0, -5)}_id` in all);
+  const keys = Object.keys(all).filter(k => !shownElsewhere(k));
+  return keys.map(k => {
+    const was = k in b ? show(k, b[k], b, objectType) : "", now = k in a ? show(k, a[k], a, objectType) : "";
+    return { key: k, field: FIELDS[k] || k, before: was, after: now, changed: was !== now };
+  });
+}
