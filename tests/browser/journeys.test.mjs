@@ -65,8 +65,8 @@ test("the audit page: who by name, what object by name, its unit", async () => {
   assert.equal((await row.locator("[data-test=audit-object]").textContent()).trim(), "稿件“关于期末考试安排的通知”");
   assert.equal((await row.locator("[data-test=audit-unit]").textContent()).trim(), "示范县教育局");
   // the demo's command-line rows: 命令行, and the account they act on by name and unit
-  await page.locator("input[placeholder=登录名]").fill("cli:local");
-  await page.locator("input[placeholder=登录名]").press("Enter");
+  await page.locator("[data-test=audit-who]").fill("cli:local");
+  await page.locator("[data-test=audit-who]").press("Enter");
   await gm.settle(page);
   const cli = page.locator("[data-test=audit-table] .el-table__row", { hasText: "账号“" }).first();
   await cli.waitFor();

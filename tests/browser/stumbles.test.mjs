@@ -180,8 +180,8 @@ test("lists keep their filters in the URL: back from a post, a refresh of the au
   await gm.settle(audit);
   const actions = await audit.locator("[data-test=audit-table] .el-table__row td:nth-child(6)").allTextContents();
   assert.ok(actions.length > 0 && actions.every(a => a.trim() === actions[0].trim()), actions.join(","));
-  await audit.locator("input[placeholder=登录名]").fill("contributor");
-  await audit.locator("input[placeholder=登录名]").press("Enter");
+  await audit.locator("[data-test=audit-who]").fill("contributor");
+  await audit.locator("[data-test=audit-who]").press("Enter");
   await audit.waitForURL(/login=contributor/);
   assert.match(audit.url(), /action=post\.create/);
 
@@ -332,4 +332,23 @@ test("§1 leaving a half-filled 《新媒体建设申请表》 asks first; an un
   await fresh.locator("[data-test=back]").click();
   await fresh.waitForURL(/\/accounts$/);
   assert.equal(await fresh.locator(".el-message-box").count(), 0);
+});
+
+test("§5 the inspector filters the audit log by a person's name, not a login they never see", async () => {
+  await gm.apiAs("depthead");   // a login of hers, at least, is in the log
+  const page = await gm.pageAs("observer", "/audit", NARROW);
+  await page.locator("[data-test=audit-table] .el-table__row").first().waitFor();
+  const who = page.locator("[data-test=audit-who]");
+  await who.fill("张华");
+  await page.locator(".el-autocomplete-suggestion li", { hasText: "教育局办公室主任 张华" }).click();
+  await page.waitForURL(/login=depthead/);
+  await gm.settle(page);
+  const actors = await page.locator("[data-test=audit-actor]").allTextContents();
+  assert.ok(actors.length > 0, "depthead's rows are listed");
+  assert.ok(actors.every(a => a.trim() === "教育局办公室主任 张华"), actors.join(","));
+  // a name typed and Enter, without picking: the one person it names
+  await who.fill("李明");
+  await who.press("Enter");
+  await page.waitForURL(/login=contributor/);
+  gm.assertClean(page);
 });

@@ -85,7 +85,7 @@ test("work done on the command line shows as 命令行, not as its login cli:loc
   assert.match(text, /办理人\s*命令行/);
   assert.doesNotMatch(text, /cli:local/);
   await gm.open(page, "/audit");
-  await page.locator("input[placeholder=登录名]").fill("cli:local");
+  await page.locator("[data-test=audit-who]").fill("cli:local");
   await page.getByRole("button", { name: "查询" }).click();
   await gm.settle(page);
   const rows = page.locator(".el-table__body tr.el-table__row");
