@@ -29,12 +29,22 @@ the model's words) and the model learns their official vocabulary: a word of
 bigram probabilities of the words and word pairs seen there are
 interpolated with the sentences' own relative frequencies
 (P = (1 - lambda) P_model + lambda P_domain).  Only words and word pairs are
-learned, never whole sentences.  --hold-out K,... leaves out the rows whose
+learned, never whole sentences.  --vocabulary FILE ... adds the words the
+product's own tables and lists name, which government accounts write all
+the time and the open-gram corpus (collected before they existed) lacks:
+the platform labels of src/core/platform.c (抖音, 快手, 头条号), the
+enforcement words of data/check/context.txt (反诈, 禁毒), the allow list
+data/check/allow.txt and the correct forms of data/expressions/names.txt,
+formulations.txt and outdated.txt.  Each entry counts as one domain word
+when it has 1-4 CJK characters, else as a domain sentence (segmented), so
+a platform name is no longer read as a slip (抖音 -> 拼音).
+--hold-out K,... leaves out the rows whose
 index mod 5 is one of K, and every other row sharing a run of HOLD_OUT_RUN
 characters of its correct text with one of them (the file repeats sentences
 with different slips), so that those rows measure the model honestly.
 Usage: gen_expr_lm.py OUT [LM_FILE LEXICON TSLMINFO]
                       [--domain FILE] [--jieba DICT] [--hold-out K,...]
+                      [--vocabulary FILE ...]
 """
 import argparse
 import array
@@ -123,6 +133,25 @@ def domain_sentences(path, hold_out):
             not any(r[k:k + HOLD_OUT_RUN] in runs for k in range(max(1, len(r) - HOLD_OUT_RUN + 1)))]
 
 
+def product_entries(paths):
+    """The names the product's own tables and lists hold: the labels of a
+    C table of {"key", "label"} pairs (src/core/platform.c), or the first
+    column of a list file (one entry a line, TAB-separated, # comments)."""
+    entries = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if path.endswith(".c"):
+            found = re.findall(r'\{"[a-z_]+",\s*"([^"]+)"\}', text)
+        else:
+            found = [line.split("\t")[0].strip() for line in text.splitlines()
+                     if line.strip() and not line.lstrip().startswith("#")]
+        if not found:
+            sys.exit("gen_expr_lm: no entries in %s" % path)
+        entries += [e for e in found if re.search("[\u4e00-\u9fff]", e)]
+    return entries
+
+
 def segmenter_vocabulary(jieba_path, model_words):
     """word -> natural-log unigram probability for segmenting: jieba's
     dictionary, and the model's words it lacks as if seen once."""
@@ -154,12 +183,14 @@ def segment(run, vocab):
     return out[::-1]
 
 
-def domain_counts(sentences, vocab):
-    """Word and adjacent word-pair counts of the sentences' CJK runs."""
+def domain_counts(sentences, vocab, words=()):
+    """Word and adjacent word-pair counts of the sentences' CJK runs; a
+    run of 1-4 characters that is one of words counts as that word."""
     uni, bi = {}, {}
+    words = set(words)
     for s in sentences:
         for run in re.findall("[\u4e00-\u9fff]+", s):
-            ws = segment(run, vocab)
+            ws = [run] if run in words else segment(run, vocab)
             for k, w in enumerate(ws):
                 uni[w] = uni.get(w, 0) + 1
                 if k:
@@ -218,6 +249,8 @@ def main():
     ap.add_argument("--domain", help="ECSpell-format file of official sentences")
     ap.add_argument("--jieba", default=JIEBA, help="jieba's dict.txt (segmenting the domain)")
     ap.add_argument("--hold-out", default="", help="row classes (index mod 5) not learned from")
+    ap.add_argument("--vocabulary", nargs="*", default=[],
+                    help="the product's tables and lists whose names are learned as words")
     args = ap.parse_args()
     if array.array("I").itemsize != 4 or array.array("f").itemsize != 4:
         sys.exit("gen_expr_lm: needs 32-bit array items")
@@ -232,13 +265,16 @@ def main():
     if len(ids) < 1000 or len(pairs) < 1000:
         sys.exit("gen_expr_lm: the SunPinyin model looks empty (%d words, %d bigrams)"
                  % (len(ids), len(pairs)))
-    if args.domain:
+    if args.domain or args.vocabulary:
         hold_out = {int(k) for k in args.hold_out.split(",") if k.strip()}
-        sentences = domain_sentences(args.domain, hold_out)
-        vocab = segmenter_vocabulary(args.jieba, texts)
-        learn_domain(texts, logp, backoff, pairs, *domain_counts(sentences, vocab))
-        print("gen_expr_lm: learned from %d official sentences, %d words"
-              % (len(sentences), len(texts) - len(ids)))
+        sentences = domain_sentences(args.domain, hold_out) if args.domain else []
+        names = product_entries(args.vocabulary)
+        words = [e for e in names if usable(e) and len(e) <= 4]
+        vocab = segmenter_vocabulary(args.jieba, texts + words)
+        learn_domain(texts, logp, backoff, pairs,
+                     *domain_counts(sentences + names, vocab, words))
+        print("gen_expr_lm: learned from %d official sentences and %d product names, %d words"
+              % (len(sentences), len(names), len(texts) - len(ids)))
     # Ascending pairs: the loader takes them as each word's sorted list of
     # successors as they stand (and refuses any other order).
     write_model(args.out, [key(w) for w in texts], logp, backoff,
