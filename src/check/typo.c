@@ -433,21 +433,31 @@ static int fits_context(const gm_typo_model *m, const text_cps *t, size_t s, siz
     return 0;
 }
 
-/* Calls fn for each reading key of t[s..s+l) (every combination of the
- * characters' readings, at most max); none when a character has none. */
-static void reading_keys(const gm_typo_model *m, const text_cps *t, size_t s, size_t l, size_t k,
-                         uint16_t *syl, uint64_t *keys, size_t *nk, size_t max)
+/* The reading keys of t[s..s+l) (every combination of the characters'
+ * readings, the last character's varying fastest, at most max) into keys;
+ * their number (0 when a character has none). */
+static size_t reading_keys(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
+                           uint64_t *keys, size_t max)
 {
-    if (k >= l || k >= GM_TYPO_WORD_MAX) {
-        if (*nk < max)
-            keys[(*nk)++] = gm_typo_reading_key(syl, l);
-        return;
+    const uint16_t *r[GM_TYPO_WORD_MAX];
+    size_t at[GM_TYPO_WORD_MAX] = {0}, n = 0;
+    for (size_t k = 0; k < l; k++)
+        if (!(r[k] = gm_typo_readings(m, t->cp[s + k]))[0])
+            return 0;
+    while (n < max) {
+        uint16_t syl[GM_TYPO_WORD_MAX];
+        for (size_t k = 0; k < l; k++)
+            syl[k] = r[k][at[k]];
+        keys[n++] = gm_typo_reading_key(syl, l);
+        size_t k = l;
+        do {                       /* the next combination, odometer-wise */
+            if (k == 0)
+                return n;
+            k--;
+            at[k] = at[k] + 1 < GM_TYPO_READINGS && r[k][at[k] + 1] ? at[k] + 1 : 0;
+        } while (at[k] == 0);
     }
-    const uint16_t *r = gm_typo_readings(m, t->cp[s + k]);
-    for (size_t i = 0; i < GM_TYPO_READINGS && r[i]; i++) {
-        syl[k] = r[i];
-        reading_keys(m, t, s, l, k + 1, syl, keys, nk, max);
-    }
+    return n;
 }
 
 #define KEYS_MAX 16
@@ -475,10 +485,8 @@ static void try_words(const gm_typo_model *m, word_span *ws, size_t l, gm_typo_h
                       int *found)
 {
     const text_cps *t = ws->t;
-    uint16_t syl[GM_TYPO_WORD_MAX];
     uint64_t keys[KEYS_MAX];
-    size_t nk = 0;
-    reading_keys(m, t, ws->s, l, 0, syl, keys, &nk, KEYS_MAX);
+    size_t nk = reading_keys(m, t, ws->s, l, keys, KEYS_MAX);
     ws->l = l;
     for (size_t q = 0; q < nk; q++) {
         size_t nw, tried = 0;
@@ -624,8 +632,10 @@ static int pair_fits(const gm_typo_model *m, const text_cps *t, size_t s, size_t
 }
 
 /* Tries in place of the model word self = t[s..s+l) the commonest other
- * words of its syllables, each commoner than self, that fit where self
- * forms no bigram the model holds with its neighbour nb (pair_fits): a
+ * words of its syllables, each commoner than self; the commonest of them
+ * as it stands (its score weighs the context), the others only where they
+ * fit where self forms no bigram the model holds with its neighbour nb
+ * (pair_fits): a
  * word that forms words with its neighbours is read as the word of its
  * syllables the model expects there (阉割落实 -> 严格落实, 政策错失 ->
  * 政策措施, 社会报账部 -> 社会保障部).  Keeps the best in *hit. */
@@ -635,10 +645,8 @@ static void try_pair_words(const gm_typo_model *m, const text_cps *t, size_t s, 
 {
     const gm_typo_lm *lm = gm_typo_model_lm(m);
     float self_lp = gm_typo_lm_logp(lm, -1, self);
-    uint16_t syl[GM_TYPO_WORD_MAX];
     uint64_t keys[KEYS_MAX];
-    size_t nk = 0;
-    reading_keys(m, t, s, l, 0, syl, keys, &nk, KEYS_MAX);
+    size_t nk = reading_keys(m, t, s, l, keys, KEYS_MAX);
     word_span ws;
     word_span_start(&ws, t, memo, s, s + l);
     ws.s = s;
@@ -653,8 +661,8 @@ static void try_pair_words(const gm_typo_model *m, const text_cps *t, size_t s, 
             tried++;
             if (gm_typo_lm_logp(lm, -1, w[j].id) < self_lp)
                 break;             /* commonest first: the rest are rarer still */
-            if (!pair_fits(m, t, s, l, &w[j], nb, after))
-                continue;
+            if (tried > 1 && !pair_fits(m, t, s, l, &w[j], nb, after))
+                continue;          /* the commonest is scored as it stands */
             float gain = word_gain(m, &ws, w[j].w, nw);
             if (gain < GM_TYPO_LM_GAIN_MIN)
                 continue;
@@ -698,6 +706,111 @@ static int pair_changes(const gm_typo_model *m, const text_cps *t, gm_typo_lm_me
             if (try_this)
                 try_pair_words(m, t, k, l, id, pid, 0, memo, &hit, &found);
             tried_s = k;
+            if (found && hit.gain >= min_gain)
+                rc = hit_push(out, &hit);
+        }
+        ps = k;
+        pl = l;
+        pid = id;
+        k += l;
+    }
+    return rc;
+}
+
+/* 1 when t[s..s+l) is all CJK. */
+static int all_cjk(const text_cps *t, size_t s, size_t l)
+{
+    for (size_t k = s; k < s + l; k++)
+        if (!cjk_at(t, k))
+            return 0;
+    return 1;
+}
+
+/* The characters w changes in t[s..s+l) that are no same-reading,
+ * same-tone confusion of the text's (kind 2 of its confusion set). */
+static int untoned_changes(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
+                           const uint32_t *w)
+{
+    int n = 0;
+    for (size_t k = 0; k < l; k++) {
+        uint32_t c = t->cp[s + k];
+        if (w[k] == c)
+            continue;
+        size_t nc, j = 0;
+        const uint16_t *conf = gm_typo_confusion(m, c, &nc);
+        const uint8_t *kinds = gm_typo_confusion_kinds(m, c);
+        nc = nc < GM_TYPO_CONF_MAX ? nc : GM_TYPO_CONF_MAX;
+        while (j < nc && 0x4E00u + conf[j] != w[k])
+            j++;
+        n += !(j < nc && kinds[j] == 2);
+    }
+    return n;
+}
+
+/* Reads the span t[s..s+l) (3-4 CJK characters, no model word) as the
+ * commonest model word of its syllables under each reading key: the long
+ * word of a pinyin slip split over two text words (懂事会 -> 董事会,
+ * 以下建成 -> 以下简称, 练习会议 -> 联席会议).  Scored like the words of
+ * step 4, plus GM_TYPO_LONG_BONUS, less GM_TYPO_LONG_UNTONED for each
+ * changed character of another tone; keeps the best in *hit. */
+static void try_long_word(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
+                          gm_typo_lm_memo *memo, gm_typo_hit *hit, int *found)
+{
+    uint64_t keys[KEYS_MAX];
+    size_t nk = reading_keys(m, t, s, l, keys, KEYS_MAX);
+    word_span ws;
+    int started = 0;
+    for (size_t q = 0; q < nk; q++) {
+        size_t nw;
+        const gm_typo_homophone *w =
+            gm_typo_homophones_find(gm_typo_model_homophones(m), keys[q], &nw);
+        if (!nw || memcmp(w[0].w, t->cp + s, l * sizeof *w[0].w) == 0)
+            continue;
+        if (!started++) {
+            word_span_start(&ws, t, memo, s, s + l);
+            ws.s = s;
+            ws.l = l;
+        }
+        if (!changes_usual_chars(m, &ws, w[0].w))
+            continue;
+        float gain = word_gain(m, &ws, w[0].w, nw);
+        if (gain < GM_TYPO_LM_GAIN_MIN)
+            continue;
+        gain += GM_TYPO_LONG_BONUS -
+                GM_TYPO_LONG_UNTONED * (float)untoned_changes(m, t, s, l, w[0].w);
+        if (!*found || gain > hit->gain) {
+            word_hit(t, s, l, w[0].w, gain, hit);
+            *found = 1;
+        }
+    }
+}
+
+/* The long-word path: the text is read as its longest model words; where
+ * two neighbouring words form no bigram the model holds (or one of them is
+ * no model word), each span of 3-4 CJK characters that starts with the
+ * first of them, reaches into the second and is no model word itself is
+ * tried as a word of its syllables (try_long_word). */
+static int long_word_changes(const gm_typo_model *m, const text_cps *t, gm_typo_lm_memo *memo,
+                             float min_gain, hit_list *out)
+{
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    size_t ps = 0, pl = 0;
+    int32_t pid = -1;
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < t->n;) {
+        if (!cjk_at(t, k)) {
+            pl = 0;
+            k++;
+            continue;
+        }
+        int32_t id;
+        size_t l = word_at(lm, t, k, &id);
+        if (pl && (pid < 0 || id < 0 || !gm_typo_lm_pair_known(lm, pid, id))) {
+            gm_typo_hit hit;
+            int found = 0;
+            for (size_t sl = pl + 1 > 3 ? pl + 1 : 3; sl <= GM_TYPO_WORD_MAX; sl++)
+                if (all_cjk(t, ps, sl) && text_word(lm, t, ps, sl) < 0)
+                    try_long_word(m, t, ps, sl, memo, &hit, &found);
             if (found && hit.gain >= min_gain)
                 rc = hit_push(out, &hit);
         }
@@ -826,6 +939,8 @@ static int collect(const gm_typo_model *m, text_cps *t, float min_gain, hit_list
     }
     if (rc == 0)
         rc = pair_changes(m, t, &memo, min_gain, out);
+    if (rc == 0)
+        rc = long_word_changes(m, t, &memo, min_gain, out);
     free(odd);
     return rc;
 }

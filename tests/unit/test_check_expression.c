@@ -216,6 +216,25 @@ static void test_expression_typo_word_that_pairs_with_neighbour(void **state)
     gm_checker_unref(c);
 }
 
+/* A pinyin slip of a long word often splits it into two text words that
+ * form no known pair (联席会议 typed 练习会议, 合法权益 typed 合法全意):
+ * the long-word path reads the span over both as the word of its
+ * syllables.  Sentences written for the test, not in odw.train. */
+static void test_expression_typo_long_word_over_two_text_words(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "召开部际练习会议，研究部署下一步重点工作。", "typo", "练习", "联席", 4,
+                      6, "warn");
+    expect_expression(c, "依法保障进城务工人员的合法全意。", "typo", "全意", "权益", 13, 15,
+                      "warn");
+    expect_expression(c, "支持高校建设科技企业腐化器和众创空间。", "typo", "腐", "孵", 10, 11,
+                      "warn");
+    expect_expression(c, "广西壮族自制区人民政府办公厅印发通知。", "typo", "制", "治", 5, 6,
+                      "warn");
+    gm_checker_unref(c);
+}
+
 static int count_hit(void *ctx, const gm_typo_hit *hit, const uint32_t *cps)
 {
     (void)hit;
@@ -343,6 +362,14 @@ static void test_expression_correct_official_text_is_quiet(void **state)
         /* the right forms of test_expression_typo_word_that_pairs_with_neighbour */
         "完善应急管理体系，提高防灾减灾能力。",
         "切实加强社会保障工作，兜住民生底线。",
+        /* the right forms of test_expression_typo_long_word_over_two_text_words */
+        "召开部际联席会议，研究部署下一步重点工作。",
+        "依法保障进城务工人员的合法权益。",
+        "支持高校建设科技企业孵化器和众创空间。",
+        "广西壮族自治区人民政府办公厅印发通知。",
+        /* official text that merely sounds like a longer word */
+        "各部门根据工作需要，通过微博开展网上互动。",
+        "要当日给出研究办理意见。",
     };
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
         expect_clean(c, ok[i]);
@@ -408,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_expression_typo_official_vocabulary_learned_from_odw),
         cmocka_unit_test(test_expression_typo_whole_word_same_syllables),
         cmocka_unit_test(test_expression_typo_word_that_pairs_with_neighbour),
+        cmocka_unit_test(test_expression_typo_long_word_over_two_text_words),
         cmocka_unit_test(test_expression_typo_product_names_are_words),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
         cmocka_unit_test(test_expression_typo_candidates_use_exact_neighbour_lists),
