@@ -38,19 +38,28 @@ static int reply_list(gm_request *r, const gm_actor *scope, const nf_list_filter
     return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "filings", rows));
 }
 
+/* The filters both lists take (state, event); the overview also unit_id. */
+static const query_param filter_query[] = {
+    {"state", QP_ENUM, "open|pending|overdue|filed|filed_late"},
+    {"event", QP_ENUM, "open|change|close|cancel"}, {"unit_id", QP_ID, NULL},
+    {NULL, 0, NULL}};
+
 static int h_account_list(gm_request *r, gm_err *err)
 {
     nf_list_filter f = {.account_id = r->ids[0]};
-    int rc = request_require_account(r, PERM_ACCOUNT_READ, r->ids[0], err);
+    int rc = request_query(r, filter_query, err);
+    if (!rc && request_arg(r, "unit_id"))
+        rc = gm_fail(err, GM_E_INVALID, "unit_id", "单个账号的报送事项不按单位筛选");
+    if (!rc)
+        rc = request_require_account(r, PERM_ACCOUNT_READ, r->ids[0], err);
+    f.state = request_arg(r, "state");
+    f.event = request_arg(r, "event");
     return rc ? rc : reply_list(r, NULL, &f, err);
 }
 
 static int h_all(gm_request *r, gm_err *err)
 {
-    static const query_param q[] = {
-        {"state", QP_ENUM, "open|pending|overdue|filed|filed_late"},
-        {"event", QP_ENUM, "open|change|close|cancel"}, {"unit_id", QP_ID, NULL},
-        {NULL, 0, NULL}};
+    const query_param *q = filter_query;
     gm_unit u;
     long long unit_id = 0;
     nf_list_filter f = {0};
@@ -100,13 +109,20 @@ static int h_record(gm_request *r, gm_err *err)
 
 /* ---- the deadline, a unit's policy setting ---- */
 
-static int h_policy_get(gm_request *r, gm_err *err)
+static int reply_policy(gm_request *r, gm_err *err)
 {
     json_t *o;
-    int rc = request_require_unit(r, PERM_ACCOUNT_READ, r->ids[0], err);
-    if (!rc)
-        rc = nf_policy_json(r->db, r->ids[0], &o, err);
+    int rc = nf_policy_json(r->db, r->ids[0], &o, err);
     return rc ? rc : reply_json(r, 200, o);
+}
+
+static int h_policy_get(gm_request *r, gm_err *err)
+{
+    static const query_param none[] = {{NULL, 0, NULL}};
+    int rc = request_query(r, none, err);
+    if (!rc)
+        rc = request_require_unit(r, PERM_ACCOUNT_READ, r->ids[0], err);
+    return rc ? rc : reply_policy(r, err);
 }
 
 static const json_field policy_fields[] = {
@@ -137,7 +153,7 @@ static int h_policy_put(gm_request *r, gm_err *err)
         rc = nf_policy_put(r->db, &r->actor, r->ids[0], preset, days ? &custom : NULL, inherit,
                            err);
     json_decref(b);
-    return rc ? rc : h_policy_get(r, err);
+    return rc ? rc : reply_policy(r, err);
 }
 
 const gm_route gm_routes_national_filings[] = {

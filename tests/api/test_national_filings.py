@@ -162,6 +162,15 @@ class NationalFilingPolicyTest(gmtest.ServerTest):
             self.assertTrue(all(f["state"] == state for f in r.json["filings"]), r.json)
         self.assertEqual(obs.get("/api/v1/national-filings?unit_id=999").error_field(), "unit_id")
         self.assertEqual(obs.get("/api/v1/national-filings?event=merge").error_field(), "event")
+        # one account's list takes the same filters; a parameter nobody reads is refused
+        r = obs.get(f"/api/v1/accounts/{WECHAT}/national-filings?event=open")
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.json["filings"] and all(f["event"] == "open" for f in r.json["filings"]))
+        for url in (f"/api/v1/accounts/{WECHAT}/national-filings?colour=red",
+                    f"/api/v1/accounts/{WECHAT}/national-filings?unit_id=4",
+                    f"/api/v1/accounts/{WECHAT}/national-filings?state=late",
+                    "/api/v1/units/4/national-filing-policy?unit_id=3"):
+            self.assertEqual(obs.get(url).status, 400, url)
         # a unit outside one's reach: refused, not an empty list
         self.assertEqual(self.srv.client("contributor").get("/api/v1/national-filings?unit_id=2").status, 403)
 
