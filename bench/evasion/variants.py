@@ -372,6 +372,15 @@ class Gen:
         keycaps, variation selectors."""
         return between(r, list(t), EMOJI_SEQ, most=1)
 
+    def k_initials(self, r, t, syl):
+        """The first letters of the pinyin (dkfp, LHC, d.k.f.p) of a term of
+        three or more characters."""
+        if len(t) < 3:
+            return None
+        letters = [s[0] for s in syl]
+        out = r.choice(["", "", " ", "."]).join(letters)
+        return out.upper() if r.random() < 0.4 else out
+
     def k_pinyin_styled(self, r, t, syl):
         """Pinyin in styled letters: mathematical bold/italic, circled,
         superscript forms that NFKC folds to ASCII."""
@@ -423,12 +432,13 @@ KINDS = ["pinyin_spaced", "pinyin_joined", "pinyin_case", "pinyin_sep", "pinyin_
          "homophone_all", "polyphone", "traditional", "noise", "zero_width", "emoji_noise",
          "ling", "repeats", "repeat_pinyin", "repeat_homophone", "combo",
          "combining", "compat_form", "vertical", "trad_pinyin", "punct_repeat", "emoji_seq",
-         "pinyin_styled"]
+         "pinyin_styled", "initials"]
 VIA = {k: ("pinyin" if k.startswith("pinyin") or k in ("mixed", "repeat_pinyin", "trad_pinyin")
            else
            "homophone" if k in ("homophone", "homophone_all", "polyphone", "repeat_homophone")
            else "literal") for k in KINDS}
 VIA["combo"] = "any"
+VIA["initials"] = "initials"
 
 
 def prepare(paths, m, seed):

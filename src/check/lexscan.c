@@ -92,8 +92,10 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
     const gm_cat_policy *pol = gm_policy_for(&c->policy, t->category);
     int sev = t->severity;
     if (via) {
-        int rule = via == GM_VIA_PINYIN ? pol->pinyin : pol->homophone;
+        int rule = via == GM_VIA_PINYIN || via == GM_VIA_INITIALS ? pol->pinyin : pol->homophone;
         sev = rule == GM_POL_TERM ? t->severity : rule;
+        if (via == GM_VIA_INITIALS && t->full_len <= 3 && sev > GM_SEV_WARN)
+            sev = GM_SEV_WARN;   /* three letters are many abbreviations too */
         if (via != GM_VIA_PINYIN && (t->full_len <= 2 || via == GM_VIA_HOMOPHONE_WEAK) &&
             sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;
@@ -105,7 +107,10 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
                     .severity = ctx ? GM_SEV_WARN : sev, .term = t->text,
                     .match = (char *)text + h->b_start, .start = h->cp_start, .end = h->cp_end,
                     .b_start = h->b_start, .b_end = h->b_end,
-                    .via = via == GM_VIA_PINYIN ? "pinyin" : via ? "homophone" : NULL,
+                    .via = via == GM_VIA_PINYIN     ? "pinyin"
+                           : via == GM_VIA_INITIALS ? "initials"
+                           : via                    ? "homophone"
+                                                    : NULL,
                     .context = ctx ? "enforcement" : NULL};
     return gm_findings_add(fs, &f, h->b_end - h->b_start);
 }

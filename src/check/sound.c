@@ -210,6 +210,7 @@ struct gm_sound {
     uint32_t *chars_at;   /* ... at chars + chars_at[t], chars_at[t + 1] - chars_at[t] of them */
     uint8_t *useful;      /* bit per CJK_LO..CJK_HI: some reading occurs in the trie */
     uint8_t *classes;     /* 2 bits per BMP code point: CLASS_* (NULL: none built) */
+    gm_initials initials; /* terms by their pinyin initials (dkfp) */
 };
 
 /* What a BMP code point does to the lattice, known without normalising it. */
@@ -497,6 +498,7 @@ void gm_sound_free(gm_sound *s)
     free(s->chars_at);
     free(s->useful);
     free(s->classes);
+    gm_initials_free(&s->initials);
     free(s);
 }
 
@@ -514,8 +516,10 @@ int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err)
         size_t n = lx->terms[t].allow ? 0 : term_chars(&lx->terms[t], chars);
         bad = add_chars(s, (uint32_t)t, chars, n, &cap) != 0;
         if (n && !bad)
-            bad = add_paths(s, chars, n, (uint32_t)t) != 0;
+            bad = add_paths(s, chars, n, (uint32_t)t) != 0 ||
+                  gm_initials_add(&s->initials, chars, n, (uint32_t)t) != 0;
     }
+    gm_initials_finish(&s->initials);
     if (bad || add_bitmaps(s) || add_useful(s) || fill_slots(s) || add_classes(s)) {
         gm_sound_free(s);
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
@@ -790,6 +794,53 @@ static int latin_syllable(const char *letters, size_t l)
     return id >= 0 ? id : u_as_v(letters, l);
 }
 
+/* letters[from, to) of the run split completely into syllables. */
+static int all_pinyin(int16_t syl[][MAX_SYL_LETTERS + 1], size_t from, size_t to)
+{
+    unsigned char reach[MAX_RUN + 1] = {0};
+    reach[from] = 1;
+    for (size_t p = from; p < to; p++)
+        for (size_t l = 1; reach[p] && l <= MAX_SYL_LETTERS && p + l <= to; l++)
+            if (syl[p][l] >= 0)
+                reach[p + l] = 1;
+    return reach[to];
+}
+
+/* Reports the terms whose pinyin initials letters[from, to) spell, when
+ * that is not pinyin itself. */
+static void initials_at(scan *sc, const latin_run *r, int16_t syl[][MAX_SYL_LETTERS + 1],
+                        size_t from, size_t to)
+{
+    uint32_t terms[8];
+    size_t k = gm_initials_find(&sc->s->initials, r->letters + from, to - from, terms, 8);
+    if (!k || all_pinyin(syl, from, to))
+        return;
+    for (size_t i = 0; i < k && !sc->stop; i++) {
+        gm_sound_hit h = {terms[i], GM_VIA_INITIALS, r->cp[from], r->cp_end[to - 1], r->b[from],
+                          r->b_end[to - 1]};
+        sc->stop = sc->fn(sc->ctx, &h);
+    }
+}
+
+/* A whole Latin run (d.k.f.p, DKFP) or a stretch of it between noise (lhc
+ * bjl) that spells a term's pinyin initials. */
+static void initials_of_run(scan *sc, const latin_run *r, int16_t syl[][MAX_SYL_LETTERS + 1],
+                            size_t n)
+{
+    if (!sc->s->initials.n)
+        return;
+    size_t stretches = 0;
+    for (size_t p = 0, from = 0; p <= n; p++)
+        if (p == n || (p > from && r->cut[p])) {
+            if (p - from >= 3 && p - from <= GM_INITIALS_MAX)
+                initials_at(sc, r, syl, from, p);
+            stretches++;
+            from = p;
+        }
+    if (stretches > 1 && n <= GM_INITIALS_MAX)
+        initials_at(sc, r, syl, 0, n);
+}
+
 /* Steps of a Latin run: every syllable that lies inside a stretch from one
  * cut (or the run's ends) to another that splits completely into
  * syllables.  A stretch that does not (an English word) gives no step, so
@@ -822,6 +873,7 @@ static size_t flush_run(scan *sc, latin_run *r, size_t bd)
         for (size_t l = 1; !back[p] && l <= MAX_SYL_LETTERS && p + l <= n; l++)
             if (syl[p][l] >= 0 && back[p + l])
                 back[p] = 1;
+    initials_of_run(sc, r, syl, n);
     int any = 0;
     for (size_t p = 0; p < n && !sc->stop; p++) {
         if (!fwd[p])

@@ -30,7 +30,9 @@
 /* GM_VIA_HOMOPHONE_WEAK: a homophone hit whose substituted character also
  * forms a common word inside it (大开发票): reported as "homophone", at
  * most a warning. */
-enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2, GM_VIA_HOMOPHONE_WEAK = 3 };
+/* GM_VIA_INITIALS: a Latin word of the term's pinyin initials (dkfp for
+ * 代开发票), reported as "initials", at most a warning for three letters. */
+enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2, GM_VIA_HOMOPHONE_WEAK = 3, GM_VIA_INITIALS = 4 };
 
 typedef struct gm_sound gm_sound;
 
@@ -52,5 +54,26 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
 
 /* Toneless syllables of cp (a normalised CJK character): count, ids in *ids. */
 unsigned gm_sound_readings(uint32_t cp, const unsigned short **ids);
+
+/* The initials index (sound_initials.c): terms of 3..GM_INITIALS_MAX CJK
+ * characters by every spelling of their pinyin initials. */
+#define GM_INITIALS_MAX 8
+typedef struct gm_initials_entry {
+    uint64_t key;     /* the letters, packed */
+    uint32_t term;
+} gm_initials_entry;
+typedef struct gm_initials {
+    gm_initials_entry *v;
+    size_t n, cap;
+} gm_initials;
+/* Indexes term by the initials of chars[0..n) (nothing when n is not
+ * 3..GM_INITIALS_MAX); -1 when out of memory. */
+int gm_initials_add(gm_initials *in, const uint32_t *chars, size_t n, uint32_t term);
+void gm_initials_finish(gm_initials *in);   /* sorts; before any find */
+/* The terms (at most max, into terms) whose initials are letters[0..n)
+ * (lower-case a-z). */
+size_t gm_initials_find(const gm_initials *in, const char *letters, size_t n, uint32_t *terms,
+                        size_t max);
+void gm_initials_free(gm_initials *in);
 
 #endif

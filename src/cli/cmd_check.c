@@ -219,7 +219,9 @@ static void print_human(const json_t *r)
         if (strcmp(json_string_value(json_object_get(f, "rule")), "lexicon") == 0)
             printf(" 词条: %s", json_string_value(term));
         if (via)
-            printf(" (%s)", strcmp(json_string_value(via), "pinyin") == 0 ? "拼音变体" : "谐音变体");
+            printf(" (%s)", strcmp(json_string_value(via), "pinyin") == 0     ? "拼音变体"
+                            : strcmp(json_string_value(via), "initials") == 0 ? "拼音首字母"
+                                                                              : "谐音变体");
         if (ctx)
             printf(" (打击/警示语境)");
         if (rep)

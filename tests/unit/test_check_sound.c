@@ -56,6 +56,28 @@ static void test_ordinary_words_that_sound_like_terms_pass(void **state)
     }
 }
 
+/* Session 21: a Latin word of a term's pinyin initials (dkfp, D.K.F.P,
+ * d k f p) is found as "initials"; three letters warn (lhc is also an
+ * abbreviation), four or more keep the policy's severity; a word that is
+ * pinyin itself, a placeholder (xxx) or a longer word is none. */
+static void test_pinyin_initials_match_whole_latin_words(void **state)
+{
+    (void)state;
+    expect_sound("有需要dkfp的联系我", "代开发票", "initials", "block");
+    expect_sound("D.K.F.P找我", "代开发票", "initials", "block");
+    expect_sound("d k f p 私聊", "代开发票", "initials", "block");
+    expect_sound("今晚lhc开奖", "六合彩", "initials", "warn");
+    expect_sound("BJL包赢", "百家乐", "initials", "warn");
+    const char *none[] = {"dkfpx有货", "adkfp", "XXX同志、xxxx年", "LHCb实验", "GDP增长", NULL};
+    for (size_t i = 0; none[i]; i++) {
+        json_t *r = run_check(shipped, none[i], NULL, NULL, NULL);
+        if (count_rule(r, "lexicon", NULL))
+            fprintf(stderr, "found: %s\n", none[i]);
+        assert_int_equal(count_rule(r, "lexicon", NULL), 0);
+        json_decref(r);
+    }
+}
+
 static void test_literal_hits_keep_no_via(void **state)
 {
     (void)state;
@@ -134,6 +156,7 @@ int main(void)
         cmocka_unit_test(test_pinyin_mixed_with_hanzi_blocks),
         cmocka_unit_test(test_homophones_take_every_reading),
         cmocka_unit_test(test_ordinary_words_that_sound_like_terms_pass),
+        cmocka_unit_test(test_pinyin_initials_match_whole_latin_words),
         cmocka_unit_test(test_literal_hits_keep_no_via),
         cmocka_unit_test(test_policy_per_category),
         cmocka_unit_test(test_enforcement_context_warns),
