@@ -112,29 +112,6 @@ static void feed_slow(scan *s, uint32_t cp, size_t cpi, size_t bs, size_t be)
         feed(s, gm_matcher_sym(s->m, out[i]) * 2 + gm_is_latin(out[i]), cpi, bs, be);
 }
 
-/* The bytes of an emoji keycap starting at p (a digit, # or * followed by
- * U+20E3, maybe with U+FE0F between: 1️⃣), or 0.  It is an emoji, noise
- * between a term's characters like any other, not a digit that breaks the
- * match (限1️⃣时抢购).  *cps is set to its code points. */
-static size_t keycap_len(const unsigned char *p, size_t len, size_t *cps)
-{
-    static const unsigned char enclose[] = {0xE2, 0x83, 0xA3}, vs16[] = {0xEF, 0xB8, 0x8F};
-    if (len >= 4 && memcmp(p + 1, enclose, 3) == 0) {
-        *cps = 2;
-        return 4;
-    }
-    if (len >= 7 && memcmp(p + 1, vs16, 3) == 0 && memcmp(p + 4, enclose, 3) == 0) {
-        *cps = 3;
-        return 7;
-    }
-    return 0;
-}
-
-static int keycap_base(unsigned char c)
-{
-    return (unsigned)(c - '0') < 10 || c == '#' || c == '*';
-}
-
 int gm_matcher_scan(const gm_matcher *m, const char *text, size_t len, gm_hit_fn fn,
                     void *ctx, gm_err *err)
 {
@@ -155,8 +132,8 @@ int gm_matcher_scan(const gm_matcher *m, const char *text, size_t len, gm_hit_fn
         uint32_t cp;
         size_t n = 1;
         size_t kc, kcps;
-        if (p[i] < 0x80 && keycap_base(p[i]) && i + 1 < len && p[i + 1] >= 0xE2 &&
-            (kc = keycap_len(p + i, len - i, &kcps)) != 0) {
+        if (p[i] < 0x80 && i + 1 < len && p[i + 1] >= 0xE2 &&
+            (kc = gm_keycap_len(p + i, len - i, &kcps)) != 0) {
             s.gap = 1;
             i += kc;
             cpi += kcps;

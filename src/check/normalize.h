@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util/gm_error.h"
 
@@ -34,6 +35,26 @@ const uint32_t *gm_norm_bmp(void);
 /* Normalises one code point into out[GM_NORM_MAX]; returns the count
  * (0 = noise).  Works for every code point, BMP or not. */
 int gm_norm_map(uint32_t cp, uint32_t out[GM_NORM_MAX]);
+
+/* The bytes of an emoji keycap starting at p (a digit, # or * followed by
+ * U+20E3, maybe with U+FE0F between: 1️⃣), or 0.  It is an emoji, noise
+ * between a term's characters like any other, not a digit that breaks the
+ * match (限1️⃣时抢购, dai7️⃣kai).  *cps is set to its code points. */
+static inline size_t gm_keycap_len(const unsigned char *p, size_t len, size_t *cps)
+{
+    static const unsigned char enclose[] = {0xE2, 0x83, 0xA3}, vs16[] = {0xEF, 0xB8, 0x8F};
+    if (len < 4 || !((unsigned)(p[0] - '0') < 10 || p[0] == '#' || p[0] == '*'))
+        return 0;
+    if (memcmp(p + 1, enclose, 3) == 0) {
+        *cps = 2;
+        return 4;
+    }
+    if (len >= 7 && memcmp(p + 1, vs16, 3) == 0 && memcmp(p + 4, enclose, 3) == 0) {
+        *cps = 3;
+        return 7;
+    }
+    return 0;
+}
 
 /* Decodes one UTF-8 sequence at s[0..len); returns its length and sets *cp,
  * or 0 when the bytes there are not valid UTF-8 (overlong, surrogate,

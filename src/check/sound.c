@@ -963,6 +963,16 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
     size_t bd = 0, cp_i = 0;
     for (size_t b = 0; b < len && !sc->stop; cp_i++) {
         uint32_t cp, norm[GM_NORM_MAX];
+        size_t kcps, kc = (unsigned char)text[b] < 0x80
+                              ? gm_keycap_len((const unsigned char *)text + b, len - b, &kcps)
+                              : 0;
+        if (kc) {   /* an emoji keycap (7️⃣) is noise, not a digit */
+            if (run->n)
+                bd = run_noise(sc, run, bd);
+            b += kc;
+            cp_i += kcps - 1;
+            continue;
+        }
         size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
         if (l == 0)
             break;

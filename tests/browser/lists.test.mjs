@@ -140,7 +140,7 @@ test("admin imports a 过时表述 file, which replaces the list as one version"
   const rep = await checkText("县广播电视台今日播出");
   assert.ok(rep.findings.some(f => f.replacement === "示范县融媒体中心"));
   // the tabs of every list open
-  for (const tab of ["违禁词库", "白名单", "打击/警示语境词", "核准转载来源", "规范表述"]) {
+  for (const tab of ["违禁词库", "白名单", "打击/警示语境词", "官方语体词", "核准转载来源", "规范表述"]) {
     await page.locator(".el-tabs__item", { hasText: tab }).click();
     await gm.settleQuick(page);
     await page.locator("[data-test=list-table]").first().waitFor();

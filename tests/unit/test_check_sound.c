@@ -78,6 +78,17 @@ static void test_pinyin_initials_match_whole_latin_words(void **state)
     }
 }
 
+/* An emoji keycap (7️⃣) is noise to the pinyin and homophone scan too, as
+ * to the literal one: not a digit that breaks the match. */
+static void test_pinyin_and_homophones_pass_over_emoji_keycaps(void **state)
+{
+    (void)state;
+    expect_sound("dai7\ufe0f\u20e3kai fa piao", "代开发票", "pinyin", "block");
+    expect_sound("dai#\u20e3kai fa piao", "代开发票", "pinyin", "block");
+    expect_sound("六7\ufe0f\u20e3和彩", "六合彩", "homophone", "block");
+    expect_sound("d7\ufe0f\u20e3k f p", "代开发票", "initials", "block");
+}
+
 static void test_literal_hits_keep_no_via(void **state)
 {
     (void)state;
@@ -157,6 +168,7 @@ int main(void)
         cmocka_unit_test(test_homophones_take_every_reading),
         cmocka_unit_test(test_ordinary_words_that_sound_like_terms_pass),
         cmocka_unit_test(test_pinyin_initials_match_whole_latin_words),
+        cmocka_unit_test(test_pinyin_and_homophones_pass_over_emoji_keycaps),
         cmocka_unit_test(test_literal_hits_keep_no_via),
         cmocka_unit_test(test_policy_per_category),
         cmocka_unit_test(test_enforcement_context_warns),

@@ -31,7 +31,7 @@ export const LISTS = [
     fields: [{ prop: "term", label: "短语", kind: "text" }],
     blank: () => ({ term: "" }), summary: e => e.term },
   { name: "context", title: "打击/警示语境词", key: "term", group: "词库",
-    hint: "同一分句中位于违禁词之前(8 个字以内)的语境词,使该违禁词只作提醒,例如“严厉打击赌博”。",
+    hint: "同一分句中位于违禁词之前(20 个字以内)的语境词,或“对…进行打击”等句式中其后的语境词,使该违禁词只作提醒,例如“严厉打击赌博”。",
     columns: [{ prop: "term", label: "语境词" }],
     fields: [{ prop: "term", label: "语境词", kind: "text" }],
     blank: () => ({ term: "" }), summary: e => e.term },
