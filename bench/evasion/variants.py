@@ -626,6 +626,7 @@ FINAL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_final.
 H6 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h6.tsv")
 T6 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t6.tsv")
 H7 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h7.tsv")
+T7 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t7.tsv")
 
 
 def tsv_rows(path):
@@ -644,7 +645,8 @@ def heldout3():
     context_h6.tsv (session 20, written before any change, never tuned on)
     "h6:<style>"; context_t6.tsv (session 20's tuning set, written after
     h6) "t6:<style>"; context_h7.tsv (session 21, written before any
-    change, never tuned on) "h7:<style>"."""
+    change, never tuned on) "h7:<style>"; context_t7.tsv (session 21's
+    tuning set, written after h7 was measured) "t7:<style>"."""
     rows = []
     for want, style, tmpl in tsv_rows(HELDOUT3):
         half = "aside" if hashlib.md5(tmpl.encode()).digest()[0] & 1 else "tune"
@@ -660,6 +662,8 @@ def heldout3():
         rows.append(("enforcement" if want == "warn" else "advert", "t6:" + style, tmpl))
     for want, style, tmpl in tsv_rows(H7):
         rows.append(("enforcement" if want == "warn" else "advert", "h7:" + style, tmpl))
+    for want, style, tmpl in tsv_rows(T7):
+        rows.append(("enforcement" if want == "warn" else "advert", "t7:" + style, tmpl))
     return rows
 
 

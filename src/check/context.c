@@ -50,7 +50,7 @@ static const char *const condemning[] = {
     "骗取", "敛财", "诱惑", "落网", "一网打尽", "害人", "别信", "不能碰", "不可信", "没有赢家",
     "扰乱", "侵害", "坑害", "毒害", "倾家荡产", "家破人亡", "血本无归", "受害", "毒瘤", "歪风",
     "诱饵", "幌子", "为名", "为由", "屡禁不止", "手法", "套路", "骗", "真面目", "本质",
-    "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头", "案例"};
+    "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头", "案例", "违反", "法网", "虚假宣传"};
 /* After the term in the 对…进行X frame these govern it too (对赌博的监测预警,
  * 对赌博说“不”, 与赌博作斗争). */
 static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查",
@@ -131,7 +131,8 @@ static const char *const offenders[] = {"被告人", "犯罪嫌疑人", "违法�
 /* Words of a cautionary tale: a sentence with one warns by example (有的人
  * 明知是赌博，却抱着侥幸心理一再参与…这样的教训值得深思). */
 static const char *const cautionary[] = {"教训", "侥幸心理", "幡然醒悟", "追悔莫及", "悔不当初",
-                                         "警钟", "惨痛代价", "前车之鉴"};
+                                         "警钟", "惨痛代价", "前车之鉴", "懊悔", "悔恨", "悔过",
+                                         "悔悟", "越陷越深", "负债累累", "令人唏嘘"};
 /* A running total of what was done (今年以来，全市累计封堵赌博网址1300余个). */
 static const char *const aggregates[] = {"累计", "共计", "同比", "环比", "同期", "截至", "今年以来",
                                          "以来共", "全年共"};
@@ -288,6 +289,18 @@ static size_t starts_with_any(const char *text, size_t at, size_t to, const char
     return 0;
 }
 
+/* Fear of what an enforcement word names, a few characters before it,
+ * defies it too (不怕警方查处, 躲过警方打击). */
+static const char *const fears[] = {"怕", "惧", "躲", "逃避"};
+
+/* The enforcement word starting at w_start is defied (不怕打击, 躲避查处,
+ * 不怕警方查处). */
+static int defied(const char *text, size_t w_start)
+{
+    return ends_with_any(text, w_start >= 9 ? w_start - 9 : 0, w_start, defying, N(defying)) ||
+           any_in(text, w_start >= 15 ? w_start - 15 : 0, w_start, fears, N(fears));
+}
+
 /* The enforcement word text[w_start, w_end) does not govern a term starting
  * at b_start: it is a noun's modifier (打击价), undone (整治后, 查处不到的),
  * defied (不怕打击), or a 是 between them starts a new predicate
@@ -296,7 +309,7 @@ static int not_governing(const char *text, size_t w_start, size_t w_end, size_t 
 {
     static const char is[] = "是";
     if (starts_with_any(text, w_end, b_start, undoing, N(undoing)) ||
-        ends_with_any(text, w_start >= 9 ? w_start - 9 : 0, w_start, defying, N(defying)))
+        defied(text, w_start))
         return 1;
     return b_start > w_end && memmem(text + w_end, b_start - w_end, is, sizeof is - 1) != NULL;
 }
@@ -732,8 +745,7 @@ static int live_word_in(const gm_hits *words, const char *text, size_t from, siz
         const gm_hit *w = &words->v[i];
         if (w->b_start >= from && w->b_end <= to && !overlaps(w, h) &&
             !starts_with_any(text, w->b_end, to, undoing, N(undoing)) &&
-            !ends_with_any(text, w->b_start >= 9 ? w->b_start - 9 : 0, w->b_start, defying,
-                           N(defying)))
+            !defied(text, w->b_start))
             return 1;
     }
     return 0;
@@ -839,23 +851,96 @@ static int neighbours(const char *text, size_t len, size_t ss, size_t se, size_t
     return *ps < ss || *pe > se;
 }
 
+/* Verbs that give quoted words to their speaker. */
+static const char *const speech_verbs[] = {"说", "表示", "介绍", "告诉", "称", "指出", "提醒",
+                                           "坦言", "透露", "解释", "强调", "感慨", "回忆", "写道"};
+
+/* The quotation “…” in [ss, se) that h lies in: *qs at its opening mark,
+ * *qe past its closing one; 0 when h is not quoted. */
+static int quotation_around(const char *text, size_t ss, size_t se, const gm_hit *h, size_t *qs,
+                            size_t *qe)
+{
+    static const char open[] = "“", close[] = "”";
+    const char *o = NULL, *c;
+    for (const char *p = find_in(text, ss, h->b_start, open); p;
+         p = find_in(text, (size_t)(p - text) + 3, h->b_start, open))
+        o = p;
+    if (!o || find_in(text, (size_t)(o - text) + 3, h->b_start, close) ||
+        !(c = find_in(text, h->b_end, se, close)))
+        return 0;
+    *qs = (size_t)(o - text);
+    *qe = (size_t)(c - text) + 3;
+    return 1;
+}
+
+/* A register word followed by a verb of speech in text[from, to) (派出所
+ * 所长告诉记者, 民警说). */
+static int speaker_in(const gm_ctx_hits *hs, const char *text, size_t from, size_t to)
+{
+    for (size_t i = 0; i < hs->reg.n; i++) {
+        const gm_hit *r = &hs->reg.v[i];
+        if (r->b_start >= from && r->b_end <= to &&
+            any_in(text, r->b_end, to, speech_verbs, N(speech_verbs)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The term is quoted and the words around the quotation give it to an
+ * official speaker (“…”派出所所长告诉记者, 民警说：“…”). */
+static int official_speaker(const gm_ctx_hits *hs, const char *text, size_t ss, size_t se,
+                            const gm_hit *h)
+{
+    size_t qs, qe;
+    if (!hs->reg.n || !quotation_around(text, ss, se, h, &qs, &qe))
+        return 0;
+    size_t cs, ce, ns, ne;
+    /* the clause right after the closing mark (…。”派出所所长告诉记者) and the
+     * one ending at the opening mark (民警说：“…) */
+    clause_of(text, se, qe, qe, &cs, &ce);
+    clause_of(text, qs, qs, qs, &ns, &ne);
+    return speaker_in(hs, text, qe, ce) || speaker_in(hs, text, ns, qs);
+}
+
+/* Words by which a sentence refers back to what the one before it told
+ * (经核实，视频中的人员已被警方依法处理; 对此, 该团伙, 上述行为). */
+static const char *const anaphors[] = {"对此", "此事", "上述", "涉事", "该", "经核实", "经查"};
+
+/* The sentence after h's, in the same paragraph, starts by referring back to it, speaks
+ * officially and fights, and neither has an advert cue (近日，一则关于赌博的
+ * 视频在网上流传。经核实，视频中的人员已被警方依法处理). */
+static int official_sequel(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h,
+                           size_t ss, size_t se)
+{
+    size_t l;
+    uint32_t cp = cp_at(text, len, se, &l);
+    if (se >= len || line_break(cp))
+        return 0;
+    size_t ns = se + l, ne = sentence_end(text, len, ns);
+    return starts_with_any(text, ns, ne, anaphors, N(anaphors)) && !any_after(&hs->advert, ss, ne) &&
+           official_span(hs, text, ns, ne, h);
+}
+
 /* The term's sentence speaks in official register (公安机关, 被告人, 全市) and
  * fights something, however many clauses from the term (被告人…参与赌博，涉案
  * 金额200余万元，法院依法判处其有期徒刑).  Or it fights and the sentence before
  * or after it in its paragraph says who speaks, when none of the three has
  * an advert cue (又有人中招了！一男子轻信赌博，被骗8万元。警方提醒…); a
  * sentence that does not fight is not governed by its neighbour
- * (公安机关严厉打击。六合彩今晚开奖). */
+ * (公安机关严厉打击。六合彩今晚开奖) unless the next one refers back to it
+ * (official_sequel).  Or the term is quoted from an official speaker. */
 static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
     if (!any_near(&hs->reg, h) && !any_near(&hs->cond, h))
         return 0;
     size_t ss, se, ps, pe;
     sentence_memo(hs, text, len, h, &ss, &se);
-    if (official_span(hs, text, ss, se, h))
+    if (official_span(hs, text, ss, se, h) || official_speaker(hs, text, ss, se, h))
         return 1;
-    return fights_in(hs, text, ss, se, h) && neighbours(text, len, ss, se, &ps, &pe) &&
-           !any_after(&hs->advert, ps, pe) && speaks_officially(hs, text, ps, pe, h);
+    if (fights_in(hs, text, ss, se, h))
+        return neighbours(text, len, ss, se, &ps, &pe) && !any_after(&hs->advert, ps, pe) &&
+               speaks_officially(hs, text, ps, pe, h);
+    return official_sequel(hs, text, len, h, ss, se);
 }
 
 /* The term's clause makes it the topic (关于赌博，这些法律规定你要知道) and

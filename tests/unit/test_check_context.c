@@ -311,6 +311,33 @@ static void test_enforcement_list_heading_naming_its_aim_warns(void **state)
     expect_block("关于我们：六合彩、百家乐，应有尽有", "百家乐");
 }
 
+/* Quoted words given to an official speaker right next to the quotation
+ * (…。”派出所所长告诉记者, 民警说：“…), and a quotation with a cautionary
+ * word, are official; a speaker further on, or none, is not. */
+static void test_enforcement_quotation_from_an_official_speaker_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("“我们接到的报案中，有不少都和六合彩有关。”派出所所长告诉记者。");
+    expect_enforcement("民警说：“百家乐就是一个无底洞。”");
+    expect_enforcement("“刚开始只是想试试六合彩，没想到越陷越深。”小张低着头说。");
+    expect_block("“六合彩稳赚。”他说，民警也在玩", "六合彩");
+    expect_block("“六合彩真的太香了！”老哥说", "六合彩");
+}
+
+/* A sentence that does not fight is governed by the next one when that
+ * one starts by referring back to it (经核实, 对此, 该, 上述) and speaks
+ * officially and fights; a fear of the enforcement word a few characters
+ * before it defies it (不怕警方查处). */
+static void test_enforcement_next_sentence_referring_back_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("近日，一则关于六合彩的视频在网上流传。经核实，视频中的人员已被警方依法处理。");
+    expect_enforcement("网传某小区有人组织百家乐。对此，公安机关迅速核查并依法查处。");
+    expect_block("六合彩今晚开奖。公安机关严厉打击", "六合彩");
+    expect_block("六合彩今晚开奖。该平台不怕警方查处", "六合彩");
+    expect_block("六合彩今晚开奖。经查，警方严厉打击的是别家，加微信", "六合彩");
+}
+
 /* The official-register words are an admin-edited list: a word added there
  * makes its sentence official. */
 static void test_enforcement_register_words_are_a_list(void **state)
@@ -363,6 +390,8 @@ int main(void)
         cmocka_unit_test(test_enforcement_condition_disposal_topic_and_contrast_warn),
         cmocka_unit_test(test_enforcement_list_heading_naming_its_aim_warns),
         cmocka_unit_test(test_enforcement_register_words_are_a_list),
+        cmocka_unit_test(test_enforcement_quotation_from_an_official_speaker_warns),
+        cmocka_unit_test(test_enforcement_next_sentence_referring_back_warns),
     };
     return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
