@@ -57,6 +57,7 @@ typedef struct gm_ctx_hits {
     int sent_valid;
     int colon_seen, colon;     /* the text was searched for a colon / has one */
     int focus_seen, focus;     /* … for 聚焦/针对/围绕 (a list heading's aim) / has one */
+    int quote_seen, quote;     /* … for a closing quotation mark / has one */
 } gm_ctx_hits;
 
 /* True when the lexicon hit h of text (len bytes) is named by official text

@@ -888,11 +888,17 @@ static int speaker_in(const gm_ctx_hits *hs, const char *text, size_t from, size
 
 /* The term is quoted and the words around the quotation give it to an
  * official speaker (“…”派出所所长告诉记者, 民警说：“…”). */
-static int official_speaker(const gm_ctx_hits *hs, const char *text, size_t ss, size_t se,
+static int official_speaker(gm_ctx_hits *hs, const char *text, size_t len, size_t ss, size_t se,
                             const gm_hit *h)
 {
+    if (!hs->reg.n)
+        return 0;
+    if (!hs->quote_seen) {
+        hs->quote_seen = 1;
+        hs->quote = find_in(text, 0, len, "”") != NULL;
+    }
     size_t qs, qe;
-    if (!hs->reg.n || !quotation_around(text, ss, se, h, &qs, &qe))
+    if (!hs->quote || !quotation_around(text, ss, se, h, &qs, &qe))
         return 0;
     size_t cs, ce, ns, ne;
     /* the clause right after the closing mark (…。”派出所所长告诉记者) and the
@@ -916,8 +922,11 @@ static int official_sequel(const gm_ctx_hits *hs, const char *text, size_t len, 
     uint32_t cp = cp_at(text, len, se, &l);
     if (se >= len || line_break(cp))
         return 0;
-    size_t ns = se + l, ne = sentence_end(text, len, ns);
-    return starts_with_any(text, ns, ne, anaphors, N(anaphors)) && !any_after(&hs->advert, ss, ne) &&
+    size_t ns = se + l;
+    if (!starts_with_any(text, ns, len, anaphors, N(anaphors)))
+        return 0;
+    size_t ne = sentence_end(text, len, ns);
+    return !any_after(&hs->advert, ss, ne) &&
            official_span(hs, text, ns, ne, h);
 }
 
@@ -935,7 +944,7 @@ static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, cons
         return 0;
     size_t ss, se, ps, pe;
     sentence_memo(hs, text, len, h, &ss, &se);
-    if (official_span(hs, text, ss, se, h) || official_speaker(hs, text, ss, se, h))
+    if (official_span(hs, text, ss, se, h) || official_speaker(hs, text, len, ss, se, h))
         return 1;
     if (fights_in(hs, text, ss, se, h))
         return neighbours(text, len, ss, se, &ps, &pe) && !any_after(&hs->advert, ps, pe) &&
