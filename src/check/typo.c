@@ -675,48 +675,6 @@ static void try_pair_words(const gm_typo_model *m, const text_cps *t, size_t s, 
     }
 }
 
-/* The pair path: the text is read as its longest model words, left to
- * right; where two neighbouring words form no bigram the model holds,
- * each of them of 2-4 characters is tried as another word of the same
- * syllables that does form one with the other (see try_pair_words). */
-static int pair_changes(const gm_typo_model *m, const text_cps *t, gm_typo_lm_memo *memo,
-                        float min_gain, hit_list *out)
-{
-    const gm_typo_lm *lm = gm_typo_model_lm(m);
-    const gm_typo_homophones *hm = gm_typo_model_homophones(m);
-    size_t ps = 0, pl = 0, tried_s = (size_t)-1;
-    int32_t pid = -1;
-    int rc = 0;
-    for (size_t k = 0; rc == 0 && k < t->n;) {
-        if (!cjk_at(t, k)) {
-            pl = 0;
-            k++;
-            continue;
-        }
-        int32_t id;
-        size_t l = word_at(lm, t, k, &id);
-        int try_prev = pl >= 2 && tried_s != ps && gm_typo_homophones_outranked(hm, pid),
-            try_this = l >= 2 && gm_typo_homophones_outranked(hm, id);
-        if (pl && (try_prev || try_this) && pid >= 0 && id >= 0 &&
-            !gm_typo_lm_pair_known(lm, pid, id)) {
-            gm_typo_hit hit;
-            int found = 0;
-            if (try_prev)
-                try_pair_words(m, t, ps, pl, pid, id, 1, memo, &hit, &found);
-            if (try_this)
-                try_pair_words(m, t, k, l, id, pid, 0, memo, &hit, &found);
-            tried_s = k;
-            if (found && hit.gain >= min_gain)
-                rc = hit_push(out, &hit);
-        }
-        ps = k;
-        pl = l;
-        pid = id;
-        k += l;
-    }
-    return rc;
-}
-
 /* 1 when t[s..s+l) is all CJK. */
 static int all_cjk(const text_cps *t, size_t s, size_t l)
 {
@@ -785,38 +743,95 @@ static void try_long_word(const gm_typo_model *m, const text_cps *t, size_t s, s
     }
 }
 
-/* The long-word path: the text is read as its longest model words; where
- * two neighbouring words form no bigram the model holds (or one of them is
- * no model word), each span of 3-4 CJK characters that starts with the
- * first of them, reaches into the second and is no model word itself is
- * tried as a word of its syllables (try_long_word). */
-static int long_word_changes(const gm_typo_model *m, const text_cps *t, gm_typo_lm_memo *memo,
+/* Two neighbouring CJK words of the text read as its longest model words:
+ * t[ps..ps+pl) (model word pid, -1 when none) and t[k..k+l) (id); whether
+ * the model holds them as a bigram is asked once, when first needed. */
+typedef struct word_pair {
+    size_t ps, pl, k, l;
+    int32_t pid, id;
+    int known;                     /* -1: not asked yet */
+} word_pair;
+
+static int pair_known_once(const gm_typo_lm *lm, word_pair *p)
+{
+    if (p->known < 0)
+        p->known = p->pid >= 0 && p->id >= 0 && gm_typo_lm_pair_known(lm, p->pid, p->id);
+    return p->known;
+}
+
+/* The pair path at p: where two model words form no bigram the model
+ * holds, each of them of 2-4 characters that a commoner word of its
+ * syllables outranks (the first gate, a bit test) is tried as another
+ * word of the same syllables (try_pair_words); *tried_s is the start of
+ * the last word tried, so no word is tried twice. */
+static int pair_step(const gm_typo_model *m, const text_cps *t, word_pair *p, size_t *tried_s,
+                     gm_typo_lm_memo *memo, float min_gain, hit_list *out)
+{
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    const gm_typo_homophones *hm = gm_typo_model_homophones(m);
+    int try_prev = p->pl >= 2 && *tried_s != p->ps && gm_typo_homophones_outranked(hm, p->pid),
+        try_this = p->l >= 2 && gm_typo_homophones_outranked(hm, p->id);
+    if (!(try_prev || try_this) || p->pid < 0 || p->id < 0 || pair_known_once(lm, p))
+        return 0;
+    gm_typo_hit hit;
+    int found = 0;
+    if (try_prev)
+        try_pair_words(m, t, p->ps, p->pl, p->pid, p->id, 1, memo, &hit, &found);
+    if (try_this)
+        try_pair_words(m, t, p->k, p->l, p->id, p->pid, 0, memo, &hit, &found);
+    *tried_s = p->k;
+    return found && hit.gain >= min_gain ? hit_push(out, &hit) : 0;
+}
+
+/* The long-word path at p: where the two words form no bigram the model
+ * holds (or one of them is no model word), each span of 3-4 CJK
+ * characters that starts with the first, reaches into the second and is
+ * no model word itself is tried as a word of its syllables
+ * (try_long_word). */
+static int long_step(const gm_typo_model *m, const text_cps *t, word_pair *p,
+                     gm_typo_lm_memo *memo, float min_gain, hit_list *out)
+{
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    if (pair_known_once(lm, p))
+        return 0;
+    gm_typo_hit hit;
+    int found = 0;
+    for (size_t sl = p->pl + 1 > 3 ? p->pl + 1 : 3; sl <= GM_TYPO_WORD_MAX; sl++)
+        if (all_cjk(t, p->ps, sl) && text_word(lm, t, p->ps, sl) < 0)
+            try_long_word(m, t, p->ps, sl, memo, &hit, &found);
+    return found && hit.gain >= min_gain ? hit_push(out, &hit) : 0;
+}
+
+/* Steps 5 and 6: the text is read as its longest model words, left to
+ * right, and every two neighbouring CJK words go to the pair path and the
+ * long-word path. */
+static int word_pair_changes(const gm_typo_model *m, const text_cps *t, gm_typo_lm_memo *memo,
                              float min_gain, hit_list *out)
 {
     const gm_typo_lm *lm = gm_typo_model_lm(m);
-    size_t ps = 0, pl = 0;
-    int32_t pid = -1;
+    word_pair p = {0};
+    size_t tried_s = (size_t)-1;
     int rc = 0;
     for (size_t k = 0; rc == 0 && k < t->n;) {
         if (!cjk_at(t, k)) {
-            pl = 0;
+            p.pl = 0;
             k++;
             continue;
         }
         int32_t id;
         size_t l = word_at(lm, t, k, &id);
-        if (pl && (pid < 0 || id < 0 || !gm_typo_lm_pair_known(lm, pid, id))) {
-            gm_typo_hit hit;
-            int found = 0;
-            for (size_t sl = pl + 1 > 3 ? pl + 1 : 3; sl <= GM_TYPO_WORD_MAX; sl++)
-                if (all_cjk(t, ps, sl) && text_word(lm, t, ps, sl) < 0)
-                    try_long_word(m, t, ps, sl, memo, &hit, &found);
-            if (found && hit.gain >= min_gain)
-                rc = hit_push(out, &hit);
+        if (p.pl) {
+            p.k = k;
+            p.l = l;
+            p.id = id;
+            p.known = -1;
+            rc = pair_step(m, t, &p, &tried_s, memo, min_gain, out);
+            if (rc == 0)
+                rc = long_step(m, t, &p, memo, min_gain, out);
         }
-        ps = k;
-        pl = l;
-        pid = id;
+        p.ps = k;
+        p.pl = l;
+        p.pid = id;
         k += l;
     }
     return rc;
@@ -938,9 +953,7 @@ static int collect(const gm_typo_model *m, text_cps *t, float min_gain, hit_list
             rc = hit_push(out, &hit);
     }
     if (rc == 0)
-        rc = pair_changes(m, t, &memo, min_gain, out);
-    if (rc == 0)
-        rc = long_word_changes(m, t, &memo, min_gain, out);
+        rc = word_pair_changes(m, t, &memo, min_gain, out);
     free(odd);
     return rc;
 }
