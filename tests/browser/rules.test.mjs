@@ -73,6 +73,12 @@ test("§1 the information centre sees overdue national filings across accounts i
   await table.locator("tbody tr").first().click();
   await page.locator("[data-test=national-filings]").waitFor();
   gm.assertClean(page);
+  // the inspector reads the same overview (the national inspection checks these filings)
+  const obs = await gm.pageAs("observer", "/");
+  assert.ok(JSON.stringify(await gm.menu(obs)).includes("全国报送总览"));
+  await gm.open(obs, "/accounts/national-filings");
+  await obs.locator("[data-test=nf-overview] tbody tr").first().waitFor();
+  gm.assertClean(obs);
   // contributors have no such page
   const c = await gm.pageAs("contributor", "/");
   assert.ok(!JSON.stringify(await gm.menu(c)).includes("全国报送总览"));
