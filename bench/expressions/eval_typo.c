@@ -1,8 +1,8 @@
 /*
  * eval_typo.c - runs the typo detector over an ECSpell-format file
  * (N<TAB>as written<TAB>correct) and prints every suggestion with its gain,
- * one a line: "row<TAB>code point index<TAB>replacement<TAB>gain" (a change of several
- * characters prints a line for each character it changes).
+ * one a line: "row<TAB>code point index<TAB>replacement<TAB>gain<TAB>path" (a change of several
+ * characters prints a line for each character it changes; path: the method step, GM_TYPO_PATH_*).
  * score.py turns this into recall / precision / false-alarm figures for
  * any threshold.  Usage: eval_typo FILE [min_gain]
  */
@@ -24,7 +24,8 @@ static int print_hit(void *ctx, const gm_typo_hit *h, const uint32_t *cps)
         if (h->replacement[k] == cps[h->cp + k])
             continue;
         r[gm_utf8_put(r, h->replacement[k])] = '\0';
-        printf("%u\t%zu\t%s\t%.3f\n", ((row_ctx *)ctx)->row, h->cp + k, r, h->gain);
+        printf("%u\t%zu\t%s\t%.3f\t%d\n", ((row_ctx *)ctx)->row, h->cp + k, r, h->gain,
+               h->path);
     }
     return 0;
 }

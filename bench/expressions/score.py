@@ -27,7 +27,7 @@ def load(data_path, sugg_path):
     sugg = {}
     with open(sugg_path, encoding="utf-8") as f:
         for line in f:
-            r, cp, ch, gain = line.rstrip("\n").split("\t")
+            r, cp, ch, gain = line.rstrip("\n").split("\t")[:4]
             sugg.setdefault(int(r), []).append((int(cp), ch, float(gain)))
     return rows, sugg
 

@@ -287,7 +287,7 @@ static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, join
             lattice_word_at(&uni.cand, i - a, &ws, &wl);
             *hit = (gm_typo_hit){.cp = i, .n = 1, .b_start = t->boff[i], .b_end = t->boff[i + 1],
                                  .replacement = {c}, .gain = gain, .w_start = a + ws,
-                                 .w_len = wl};
+                                 .w_len = wl, .path = GM_TYPO_PATH_CHAR};
             found = 1;
         }
     }
@@ -464,7 +464,7 @@ static size_t reading_keys(const gm_typo_model *m, const text_cps *t, size_t s, 
 
 /* Records in *hit that w, read in place of t[s..s+l), scored gain. */
 static void word_hit(const text_cps *t, size_t s, size_t l, const uint32_t *w, float gain,
-                     gm_typo_hit *hit)
+                     int path, gm_typo_hit *hit)
 {
     size_t first = 0, last = l - 1;
     while (w[first] == t->cp[s + first])
@@ -472,7 +472,8 @@ static void word_hit(const text_cps *t, size_t s, size_t l, const uint32_t *w, f
     while (w[last] == t->cp[s + last])
         last--;
     *hit = (gm_typo_hit){.cp = s + first, .n = last - first + 1, .b_start = t->boff[s + first],
-                         .b_end = t->boff[s + last + 1], .gain = gain, .w_start = s, .w_len = l};
+                         .b_end = t->boff[s + last + 1], .gain = gain, .w_start = s, .w_len = l,
+                         .path = path};
     memcpy(hit->replacement, w + first, hit->n * sizeof *hit->replacement);
 }
 
@@ -502,7 +503,7 @@ static void try_words(const gm_typo_model *m, word_span *ws, size_t l, gm_typo_h
                 continue;
             float gain = word_gain(m, ws, w[j].w, nw);
             if (gain >= GM_TYPO_LM_GAIN_MIN && (!*found || gain > hit->gain)) {
-                word_hit(t, ws->s, l, w[j].w, gain, hit);
+                word_hit(t, ws->s, l, w[j].w, gain, GM_TYPO_PATH_WORD, hit);
                 *found = 1;
             }
         }
@@ -668,7 +669,7 @@ static void try_pair_words(const gm_typo_model *m, const text_cps *t, size_t s, 
                 continue;
             gain += GM_TYPO_PAIR_BONUS;
             if (!*found || gain > hit->gain) {
-                word_hit(t, s, l, w[j].w, gain, hit);
+                word_hit(t, s, l, w[j].w, gain, GM_TYPO_PATH_PAIR, hit);
                 *found = 1;
             }
         }
@@ -737,7 +738,7 @@ static void try_long_word(const gm_typo_model *m, const text_cps *t, size_t s, s
         gain += GM_TYPO_LONG_BONUS -
                 GM_TYPO_LONG_UNTONED * (float)untoned_changes(m, t, s, l, w[0].w);
         if (!*found || gain > hit->gain) {
-            word_hit(t, s, l, w[0].w, gain, hit);
+            word_hit(t, s, l, w[0].w, gain, GM_TYPO_PATH_LONG, hit);
             *found = 1;
         }
     }
@@ -783,12 +784,26 @@ static int pair_step(const gm_typo_model *m, const text_cps *t, word_pair *p, si
     return found && hit.gain >= min_gain ? hit_push(out, &hit) : 0;
 }
 
+/* Tries in place of each span of 3-4 CJK characters that starts with the
+ * text word t[s..s+l), reaches past it and is no model word itself a word
+ * of its syllables (try_long_word). */
+static void try_long_spans(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
+                           gm_typo_lm_memo *memo, gm_typo_hit *hit, int *found)
+{
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    for (size_t sl = l + 1 > 3 ? l + 1 : 3; sl <= GM_TYPO_WORD_MAX; sl++)
+        if (all_cjk(t, s, sl) && text_word(lm, t, s, sl) < 0)
+            try_long_word(m, t, s, sl, memo, hit, found);
+}
+
 /* The long-word path at p: where the two words form no bigram the model
- * holds (or one of them is no model word), each span of 3-4 CJK
- * characters that starts with the first, reaches into the second and is
- * no model word itself is tried as a word of its syllables
- * (try_long_word). */
-static int long_step(const gm_typo_model *m, const text_cps *t, word_pair *p,
+ * holds (or one of them is no model word), the spans that start with the
+ * first word and reach into the second (练习|会议 -> 联席会议), and those
+ * that start with the second and reach past it (公司|懂事长 -> 董事长:
+ * the slip breaks the pair on its left, while 懂事 + 长 read on), are
+ * tried as words of their syllables (try_long_spans); *tried_s is the
+ * start of the last second word tried, so no span is tried twice. */
+static int long_step(const gm_typo_model *m, const text_cps *t, word_pair *p, size_t *tried_s,
                      gm_typo_lm_memo *memo, float min_gain, hit_list *out)
 {
     const gm_typo_lm *lm = gm_typo_model_lm(m);
@@ -796,9 +811,10 @@ static int long_step(const gm_typo_model *m, const text_cps *t, word_pair *p,
         return 0;
     gm_typo_hit hit;
     int found = 0;
-    for (size_t sl = p->pl + 1 > 3 ? p->pl + 1 : 3; sl <= GM_TYPO_WORD_MAX; sl++)
-        if (all_cjk(t, p->ps, sl) && text_word(lm, t, p->ps, sl) < 0)
-            try_long_word(m, t, p->ps, sl, memo, &hit, &found);
+    if (*tried_s != p->ps)         /* not tried already as the last pair's second */
+        try_long_spans(m, t, p->ps, p->pl, memo, &hit, &found);
+    try_long_spans(m, t, p->k, p->l, memo, &hit, &found);
+    *tried_s = p->k;
     return found && hit.gain >= min_gain ? hit_push(out, &hit) : 0;
 }
 
@@ -810,7 +826,7 @@ static int word_pair_changes(const gm_typo_model *m, const text_cps *t, gm_typo_
 {
     const gm_typo_lm *lm = gm_typo_model_lm(m);
     word_pair p = {0};
-    size_t tried_s = (size_t)-1;
+    size_t tried_s = (size_t)-1, long_s = (size_t)-1;
     int rc = 0;
     for (size_t k = 0; rc == 0 && k < t->n;) {
         if (!cjk_at(t, k)) {
@@ -827,7 +843,7 @@ static int word_pair_changes(const gm_typo_model *m, const text_cps *t, gm_typo_
             p.known = -1;
             rc = pair_step(m, t, &p, &tried_s, memo, min_gain, out);
             if (rc == 0)
-                rc = long_step(m, t, &p, memo, min_gain, out);
+                rc = long_step(m, t, &p, &long_s, memo, min_gain, out);
         }
         p.ps = k;
         p.pl = l;

@@ -21,8 +21,9 @@
  * the text as its longest model words and, where two neighbours form no
  * bigram the model holds, tries in place of each the commoner words of its
  * syllables that fit there, scored the same way.  The long-word path
- * reads a span of 3-4 characters over two such words as the word of its
- * syllables (练习会议 -> 联席会议).  Tuned for precision: see data/expressions/README.md and
+ * reads a span of 3-4 characters that starts with either of two such words
+ * and reaches past it as the word of its syllables (练习会议 -> 联席会议,
+ * 公司懂事长 -> 董事长).  Tuned for precision: see data/expressions/README.md and
  * bench/expressions/.
  */
 #ifndef GM_CHECK_TYPO_H
@@ -68,8 +69,8 @@
 #define GM_TYPO_PAIR_TRIES 3
 #define GM_TYPO_PAIR_BONUS 8.0f
 /* The long-word path: a span of 3-4 characters over two text words that
- * form no known pair, read as the commonest word of its syllables
- * (懂事会 -> 董事会).  On the inner split every change it made was right
+ * form no known pair, or starting with the second of them, read as the
+ * commonest word of its syllables (懂事会 -> 董事会).  On the inner split every change it made was right
  * at every score from the gain floor up (73 of 73 on rows 3 with a bonus
  * of 8), but outside the file it misread 给出研究 as 基础研究: a changed
  * character of another tone (给 gěi / 基 jī) costs this much. */
@@ -89,7 +90,11 @@ typedef struct gm_typo_hit {
     uint32_t replacement[GM_TYPO_WORD_MAX];   /* what is proposed for them */
     float gain;                /* log-likelihood gain of the change */
     size_t w_start, w_len;     /* the word the change forms, in code points */
+    int path;                  /* the method step that found it (GM_TYPO_PATH_*) */
 } gm_typo_hit;
+
+/* The method steps a change comes from (typo.h's header comment). */
+enum { GM_TYPO_PATH_CHAR = 1, GM_TYPO_PATH_WORD, GM_TYPO_PATH_PAIR, GM_TYPO_PATH_LONG };
 
 typedef int (*gm_typo_fn)(void *ctx, const gm_typo_hit *hit, const uint32_t *cps);
 

@@ -235,6 +235,23 @@ static void test_expression_typo_long_word_over_two_text_words(void **state)
     gm_checker_unref(c);
 }
 
+/* The slip of a long word may break the pair on its left while its own
+ * characters read on as words (公司|懂事 长, 城市|到 路): the long-word
+ * path also reads the spans that start with the second word of a pair
+ * that forms no known bigram.  Sentences written for the test, not in
+ * odw.train; their right forms and sound-alike correct sentences are in
+ * test_expression_correct_official_text_is_quiet. */
+static void test_expression_typo_long_word_after_an_unknown_pair(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "集团懂事长张某主持召开专题会议。", "typo", "懂", "董", 2, 3, "warn");
+    expect_expression(c, "公司懂事长和总经理共同出席签约仪式。", "typo", "懂", "董", 2, 3,
+                      "warn");
+    expect_expression(c, "由市交通局负责城市到路维修养护。", "typo", "到", "道", 9, 10, "warn");
+    gm_checker_unref(c);
+}
+
 static int count_hit(void *ctx, const gm_typo_hit *hit, const uint32_t *cps)
 {
     (void)hit;
@@ -367,6 +384,12 @@ static void test_expression_correct_official_text_is_quiet(void **state)
         "依法保障进城务工人员的合法权益。",
         "支持高校建设科技企业孵化器和众创空间。",
         "广西壮族自治区人民政府办公厅印发通知。",
+        /* the right forms of test_expression_typo_long_word_after_an_unknown_pair */
+        "集团董事长张某主持召开专题会议。",
+        "公司董事长和总经理共同出席签约仪式。",
+        "由市交通局负责城市道路维修养护。",
+        "孩子们从小懂事长大后都很孝顺。",
+        "新到任的局长到路口查看交通情况。",
         /* official text that merely sounds like a longer word */
         "各部门根据工作需要，通过微博开展网上互动。",
         "要当日给出研究办理意见。",
@@ -436,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_expression_typo_whole_word_same_syllables),
         cmocka_unit_test(test_expression_typo_word_that_pairs_with_neighbour),
         cmocka_unit_test(test_expression_typo_long_word_over_two_text_words),
+        cmocka_unit_test(test_expression_typo_long_word_after_an_unknown_pair),
         cmocka_unit_test(test_expression_typo_product_names_are_words),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
         cmocka_unit_test(test_expression_typo_candidates_use_exact_neighbour_lists),
