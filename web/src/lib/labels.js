@@ -84,6 +84,9 @@ const tables = {
   expressionCategory: { name: "名称或姓名", formulation: "规范表述", title: "领导职务", typo: "错别字" },
   severity: { block: "禁止发布", warn: "提醒" },
   calendarSource: { store: "已导入", shipped: "随软件提供" },
+  // the lists an admin maintains (the audit log names them; pages/lists/listDefs.js edits them)
+  managedList: { lexicon: "违禁词库", allow: "白名单", context: "打击/警示语境词", register: "官方语体词",
+    sources: "核准转载来源", names: "规范名称", formulations: "规范表述", outdated: "过时表述", officials: "领导职务" },
 };
 
 // Adds or extends a table: defineLabels("postState", {draft: "草稿", ...}).
