@@ -86,14 +86,14 @@ int assessment_scheme_validate(const gm_scheme *s, int government, gm_err *err)
                              def->label);
         for (size_t j = 0; j < i; j++)
             if (strcmp(s->items[j].code, s->items[i].code) == 0)
-                return item_fail(err, i, "code", "指标“%s”重复", s->items[i].code);
+                return item_fail(err, i, "code", "指标“%s”重复", def->label);
         double w = s->items[i].weight;
         if (def->kind == IND_VETO && w != 0)
-            return item_fail(err, i, "weight", "否决项“%s”没有分值,weight 应为 0", s->items[i].code);
+            return item_fail(err, i, "weight", "否决项“%s”不设分值(分值应为 0)", def->label);
         if (def->kind != IND_VETO && (w <= 0 || w > 100))
-            return item_fail(err, i, "weight", "指标“%s”的分值应大于 0、不超过 100", s->items[i].code);
+            return item_fail(err, i, "weight", "指标“%s”的分值应大于 0、不超过 100", def->label);
         if (s->items[i].target < 0)
-            return item_fail(err, i, "target", "指标“%s”的目标值不能为负", s->items[i].code);
+            return item_fail(err, i, "target", "指标“%s”的目标值不能为负", def->label);
     }
     return GM_OK;
 }
