@@ -6,7 +6,12 @@
  * bigrams (sorted by first, then second word) in each first word's own
  * small hash table of successors with log P(second | first) (a lookup is
  * one probe, usually one cache line, where a binary search of a long list
- * missed the cache at each step), and builds, per character, the sorted lists of the
+ * missed the cache at each step).  A slot is four bytes: the second word's
+ * 16-bit successor code and the 16-bit index of its log-probability among
+ * the model's distinct values (54,000 successors, 65,000 values: exact,
+ * half the 22 MB the word index and float took); a model needing more
+ * than 16 bits for either loads in the wide layout.  It also builds, per
+ * character, the sorted lists of the
  * characters standing next to it inside a word.  Scoring a window is a
  * Viterbi search whose states are (end position, last word).
  */
@@ -38,6 +43,19 @@ typedef struct word_slot {
 
 #define NO_SUCCESSOR UINT32_MAX    /* an empty slot of a successor table */
 
+/* A slot of a successor table in the compact layout (every model so far):
+ * the second word's successor code in the high 16 bits, the index of
+ * log P(second | first) in the table of distinct values in the low 16;
+ * NO_SUCCESSOR when empty (no word has the code NO_CODE).  Four bytes
+ * where a word index and a float took eight: the tables a text's bigrams
+ * are looked up in take half the cache. */
+typedef uint32_t pair_slot;
+#define NO_CODE 0xFFFFu            /* a word that follows no word in the model */
+#define CODES_MAX 0xFFFFu          /* successor codes 0 .. CODES_MAX - 1 */
+#define VALUES_MAX 0x10000u        /* distinct bigram log-probabilities */
+
+/* The wide layout, used only when a model has more distinct successors or
+ * bigram log-probabilities than 16 bits number. */
 typedef struct successor {
     uint32_t b;                /* the second word; NO_SUCCESSOR: an empty slot */
     float logp;                /* log P(b | the first word) */
@@ -53,8 +71,12 @@ struct gm_typo_lm {
         uint32_t succ_at;      /* where its successor filter starts */
         uint32_t pair_at;      /* where its successor table starts in pairs */
     } *hist;
-    successor *pairs;          /* each word's successor table (successor_slots of its
+    pair_slot *pairs;          /* each word's successor table (successor_slots of its
                                   count, open addressing, linear probing in it) */
+    uint16_t *succ_code;       /* per word index: its code as a second word, or NO_CODE */
+    float *values;             /* the distinct bigram log-probabilities, by pair_slot index */
+    successor *wide;           /* instead of pairs, succ_code and values when the model
+                                  needs more than 16 bits for either (else NULL) */
     uint64_t *bloom;           /* in-word character bigrams, BLOOM_BITS bits */
     uint32_t *join_at[2];      /* per U+4E00 offset, CJK_COUNT + 1: where the list of
                                   characters before (0) / after (1) it inside a word starts */
@@ -190,20 +212,44 @@ static size_t successor_home(uint32_t b, size_t slots)
     return (size_t)(((uint64_t)(b * 0x85EBCA77u) * slots) >> 32);
 }
 
-/* The index in pairs of the bigram (a, b) (a >= 0), -1 when the model
- * holds none. */
-static long find_pair(const gm_typo_lm *lm, int32_t a, int32_t b)
+/* find_pair in the wide layout. */
+static long find_wide_pair(const gm_typo_lm *lm, int32_t a, int32_t b)
 {
-    if (!maybe_pair(lm, (uint32_t)a, (uint32_t)b))
-        return -1;
     size_t at = lm->hist[a].pair_at, slots = lm->hist[a + 1].pair_at - at;
     for (size_t s = successor_home((uint32_t)b, slots);; s = s + 1 < slots ? s + 1 : 0) {
-        uint32_t x = lm->pairs[at + s].b;
+        uint32_t x = lm->wide[at + s].b;
         if (x == (uint32_t)b)
             return (long)(at + s);
         if (x == NO_SUCCESSOR)
             return -1;
     }
+}
+
+/* The slot of the bigram (a, b) (a >= 0) in the successor tables, -1 when
+ * the model holds none. */
+static long find_pair(const gm_typo_lm *lm, int32_t a, int32_t b)
+{
+    if (lm->wide)
+        return maybe_pair(lm, (uint32_t)a, (uint32_t)b) ? find_wide_pair(lm, a, b) : -1;
+    if (!maybe_pair(lm, (uint32_t)a, (uint32_t)b))
+        return -1;
+    uint32_t code = lm->succ_code[b];
+    if (code == NO_CODE)           /* else it would match an empty slot */
+        return -1;
+    size_t at = lm->hist[a].pair_at, slots = lm->hist[a + 1].pair_at - at;
+    for (size_t s = successor_home((uint32_t)b, slots);; s = s + 1 < slots ? s + 1 : 0) {
+        pair_slot x = lm->pairs[at + s];
+        if (x >> 16 == code)
+            return (long)(at + s);
+        if (x == NO_SUCCESSOR)
+            return -1;
+    }
+}
+
+/* log P(b | a) of the bigram in slot at (found by find_pair). */
+static float pair_logp(const gm_typo_lm *lm, long at)
+{
+    return lm->wide ? lm->wide[at].logp : lm->values[lm->pairs[at] & 0xFFFF];
 }
 
 int gm_typo_lm_pair_known(const gm_typo_lm *lm, int32_t a, int32_t b)
@@ -216,7 +262,7 @@ float gm_typo_lm_logp(const gm_typo_lm *lm, int32_t a, int32_t b)
     if (a < 0)
         return lm->logp[b];
     long at = find_pair(lm, a, b);
-    return at >= 0 ? lm->pairs[at].logp : lm->hist[a].backoff + lm->logp[b];
+    return at >= 0 ? pair_logp(lm, at) : lm->hist[a].backoff + lm->logp[b];
 }
 
 typedef gm_typo_lm_column column;
@@ -633,11 +679,13 @@ static int load_words(gm_typo_lm *lm, const char *p, uint32_t nw)
     return load_joins(lm, p, nw);
 }
 
-/* Checks that the bigrams are ascending pairs of word indexes and counts
- * each first word's successors (in hist[a + 1].pair_at, for now). */
+/* Checks that the bigrams are ascending pairs of word indexes, counts
+ * each first word's successors (in hist[a + 1].pair_at, for now) and marks
+ * the words that follow some word (succ_code 0, the others NO_CODE). */
 static int count_successors(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
 {
     uint32_t last_a = 0, last_b = 0;
+    memset(lm->succ_code, 0xFF, (size_t)nw * sizeof *lm->succ_code);   /* NO_CODE */
     for (uint32_t i = 0; i < nb; i++) {
         uint32_t a, b;
         memcpy(&a, p + (size_t)i * 4, 4);
@@ -645,6 +693,7 @@ static int count_successors(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t
         if (a >= nw || b >= nw || (i && (a < last_a || (a == last_a && b <= last_b))))
             return GM_E_INVALID;
         lm->hist[a + 1].pair_at++;
+        lm->succ_code[b] = 0;      /* a successor: numbered later */
         last_a = a;
         last_b = b;
     }
@@ -670,17 +719,125 @@ static void place_tables(gm_typo_lm *lm, uint32_t nw, size_t *slots, size_t *fil
     *filter_words = total;
 }
 
-/* Puts bigram (a, b) with logp in a's successor table and filter. */
-static void add_successor(gm_typo_lm *lm, uint32_t a, uint32_t b, float logp)
+/* The slot of a's successor table that b goes to: its home or the first
+ * empty one after it. */
+static size_t free_slot(const gm_typo_lm *lm, uint32_t a, uint32_t b)
 {
     size_t at = lm->hist[a].pair_at, slots = lm->hist[a + 1].pair_at - at;
     size_t s = successor_home(b, slots);
-    while (lm->pairs[at + s].b != NO_SUCCESSOR)
+    while (lm->wide ? lm->wide[at + s].b != NO_SUCCESSOR : lm->pairs[at + s] != NO_SUCCESSOR)
         s = s + 1 < slots ? s + 1 : 0;
-    lm->pairs[at + s] = (successor){b, logp};
+    return at + s;
+}
+
+/* Puts bigram (a, b) with log-probability logp (value index v in the
+ * compact layout) in a's successor table and filter. */
+static void add_successor(gm_typo_lm *lm, uint32_t a, uint32_t b, float logp, uint32_t v)
+{
+    size_t s = free_slot(lm, a, b);
+    if (lm->wide)
+        lm->wide[s] = (successor){b, logp};
+    else
+        lm->pairs[s] = (pair_slot)lm->succ_code[b] << 16 | v;
     uint32_t f = lm->hist[a].succ_at, words = lm->hist[a + 1].succ_at - f;
     uint64_t mask;
     lm->succ[f + succ_word(b, words, &mask)] |= mask;
+}
+
+/* The distinct bigram log-probabilities, numbered as first met: an
+ * open-addressing map of their bit patterns (NaN's all-ones pattern marks
+ * an empty slot), used while loading. */
+#define VALUE_MAP_SLOTS (VALUES_MAX * 2)
+typedef struct value_map {
+    uint32_t bits[VALUE_MAP_SLOTS];
+    uint16_t index[VALUE_MAP_SLOTS];
+    size_t n;
+} value_map;
+
+/* The index of the value with these bits, added when new; -1 when the map
+ * is full or bits is the empty mark (the model then takes the wide layout). */
+static long value_index(value_map *m, float *values, uint32_t bits)
+{
+    if (bits == UINT32_MAX)
+        return -1;
+    size_t s = (size_t)((bits * 0x9E3779B1u) >> 15);   /* 17 bits: VALUE_MAP_SLOTS */
+    while (m->bits[s] != UINT32_MAX && m->bits[s] != bits)
+        s = (s + 1) & (VALUE_MAP_SLOTS - 1);
+    if (m->bits[s] == UINT32_MAX) {
+        if (m->n == VALUES_MAX)
+            return -1;
+        m->bits[s] = bits;
+        m->index[s] = (uint16_t)m->n;
+        memcpy(&values[m->n++], &bits, sizeof bits);
+    }
+    return m->index[s];
+}
+
+/* Numbers the words that follow some word (marked in succ_code by
+ * count_successors) in index order; 0 when more than 16 bits number them. */
+static int number_successors(gm_typo_lm *lm, uint32_t nw)
+{
+    uint32_t next = 0;
+    for (uint32_t w = 0; w < nw; w++)
+        if (lm->succ_code[w] != NO_CODE) {
+            if (next == CODES_MAX)
+                return 0;
+            lm->succ_code[w] = (uint16_t)next++;
+        }
+    return 1;
+}
+
+/* The bigram i of the file: its words and log-probability. */
+static void read_bigram(const char *p, uint32_t nb, uint32_t i, uint32_t *a, uint32_t *b,
+                        float *logp)
+{
+    memcpy(a, p + (size_t)i * 4, 4);
+    memcpy(b, p + (size_t)nb * 4 + (size_t)i * 4, 4);
+    memcpy(logp, p + (size_t)nb * 8 + (size_t)i * 4, 4);
+}
+
+/* Fills the successor tables: the compact layout when 16 bits number the
+ * successors and the values, else the wide one. */
+static int fill_pairs(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw, size_t slots)
+{
+    value_map *map = malloc(sizeof *map);
+    lm->values = gm_huge_arena_alloc(lm->arena, VALUES_MAX, sizeof *lm->values, 0);
+    if (!map || !lm->values) {
+        free(map);
+        return GM_E_NOMEM;
+    }
+    memset(map->bits, 0xFF, sizeof map->bits);
+    map->n = 0;
+    int compact = number_successors(lm, nw);
+    for (uint32_t i = 0; compact && i < nb; i++) {
+        uint32_t a, b, bits;
+        float logp;
+        read_bigram(p, nb, i, &a, &b, &logp);
+        memcpy(&bits, &logp, sizeof bits);
+        compact = value_index(map, lm->values, bits) >= 0;
+    }
+    if (compact)
+        lm->pairs = gm_huge_arena_alloc(lm->arena, slots, sizeof *lm->pairs, 0);
+    else
+        lm->wide = gm_huge_arena_alloc(lm->arena, slots, sizeof *lm->wide, 0);
+    if (!lm->pairs && !lm->wide) {
+        free(map);
+        return GM_E_NOMEM;
+    }
+    for (size_t s = 0; s < slots; s++)
+        if (compact)
+            lm->pairs[s] = NO_SUCCESSOR;
+        else
+            lm->wide[s].b = NO_SUCCESSOR;
+    for (uint32_t i = 0; i < nb; i++) {
+        uint32_t a, b, bits;
+        float logp;
+        read_bigram(p, nb, i, &a, &b, &logp);
+        memcpy(&bits, &logp, sizeof bits);
+        add_successor(lm, a, b, logp, compact ? (uint32_t)value_index(map, lm->values, bits) : 0);
+    }
+    free(map);
+    return 0;
 }
 
 /* Loads the bigrams, which must be ascending pairs of word indexes, into
@@ -688,27 +845,19 @@ static void add_successor(gm_typo_lm *lm, uint32_t a, uint32_t b, float logp)
 static int load_pairs(gm_typo_lm *lm, const char *p, uint32_t nb, uint32_t nw)
 {
     size_t slots, filter_words;
+    lm->succ_code = gm_huge_arena_alloc(lm->arena, nw, sizeof *lm->succ_code, 0);
+    if (!lm->succ_code)
+        return GM_E_NOMEM;
     int rc = count_successors(lm, p, nb, nw);
     if (rc)
         return rc;
     place_tables(lm, nw, &slots, &filter_words);
     if (slots > UINT32_MAX)
         return GM_E_INVALID;
-    lm->pairs = gm_huge_arena_alloc(lm->arena, slots, sizeof *lm->pairs, 0);
     lm->succ = gm_huge_arena_alloc(lm->arena, filter_words, sizeof *lm->succ, 1);
-    if (!lm->pairs || !lm->succ)
+    if (!lm->succ)
         return GM_E_NOMEM;
-    for (size_t s = 0; s < slots; s++)
-        lm->pairs[s].b = NO_SUCCESSOR;
-    for (uint32_t i = 0; i < nb; i++) {
-        uint32_t a, b;
-        float logp;
-        memcpy(&a, p + (size_t)i * 4, 4);
-        memcpy(&b, p + (size_t)nb * 4 + (size_t)i * 4, 4);
-        memcpy(&logp, p + (size_t)nb * 8 + (size_t)i * 4, 4);
-        add_successor(lm, a, b, logp);
-    }
-    return 0;
+    return fill_pairs(lm, p, nb, nw, slots);
 }
 
 static int parse(gm_typo_lm *lm, const char *buf, size_t len)

@@ -156,6 +156,20 @@ static size_t decode_cjk(const char *s, size_t len, uint32_t *out, size_t max)
     return n;
 }
 
+/* The number at s (a field of len bytes): the same double as strtod, read
+ * without it when the field is all digits (every word frequency of the
+ * generated model; strtod over 380,000 lines was a quarter of the load). */
+static double parse_count(const char *s, size_t len)
+{
+    uint64_t v = 0;
+    size_t i = 0;
+    while (i < len && i < 15 && s[i] >= '0' && s[i] <= '9')
+        v = v * 10 + (uint64_t)(s[i++] - '0');
+    if (i > 0 && (i == len || s[i] == '\t'))
+        return (double)v;          /* below 10^15: exact, as strtod reads it */
+    return strtod(s, NULL);
+}
+
 typedef struct line_view {
     char kind;
     const char *a, *b;     /* second and third tab-separated fields */
@@ -208,7 +222,7 @@ static int count_lines(const char *buf, size_t len, pass *p)
                 return (int)line;
             if (v.kind == 'W') {
                 p->words++;
-                p->total += strtod(v.b, NULL);
+                p->total += parse_count(v.b, v.blen);
             } else if (v.kind == 'C') {
                 p->conf_chars += v.blen / 3 + 1;
             }
@@ -232,7 +246,7 @@ static int fill(gm_typo_model *m, const char *buf, size_t len, double total)
         line_view v;
         if (e > s && s[0] != '#' && split_line(s, e, &v) == 0) {
             size_t n = decode_cjk(v.a, v.alen, w, GM_TYPO_WORD_MAX);
-            double f = strtod(v.b, NULL);
+            double f = v.kind == 'W' ? parse_count(v.b, v.blen) : 0;
             if (v.kind == 'W' && n && f > 0) {
                 add_word(m, w, n, (float)(log(f) - lt));
             } else if (v.kind == 'C' && n == 1) {

@@ -348,6 +348,86 @@ static void test_expression_typo_candidates_use_exact_neighbour_lists(void **sta
     assert_int_equal(n, 0);
 }
 
+/* A bigram model file (scripts/gen_expr_lm.py's format) of nw
+ * two-character words; bigram i is (first(i), second(i)) with log P = value(i).
+ * Returns its path. */
+static uint32_t lm_first(uint32_t i, uint32_t nw) { return nw > 1000 ? 0 : i / 300; }
+static uint32_t lm_second(uint32_t i, uint32_t nw) { return nw > 1000 ? i : i % 300; }
+static float lm_value(uint32_t i, int distinct) { return -1.0f - (float)(distinct ? i : i % 97) * 1e-4f; }
+static const char *write_lm(uint32_t nw, uint32_t nb, int distinct)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/lm.bin", expr_dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fwrite("GMLM0001", 1, 8, f);
+    fwrite(&nw, 4, 1, f);
+    fwrite(&nb, 4, 1, f);
+    for (uint32_t i = 0; i < nw; i++) {   /* U+4E00 + i / 256, U+4E00 + i % 256 */
+        uint64_t k = (uint64_t)2 << 30 | (uint64_t)(i / 256) << 15 | (i % 256);
+        fwrite(&k, 8, 1, f);
+    }
+    for (uint32_t i = 0; i < nw; i++) {
+        float lp = -10.0f - (float)(i % 7);
+        fwrite(&lp, 4, 1, f);
+    }
+    for (uint32_t i = 0; i < nw; i++) {
+        float bo = -0.5f - (float)(i % 5) * 0.1f;
+        fwrite(&bo, 4, 1, f);
+    }
+    for (uint32_t i = 0; i < nb; i++) {
+        uint32_t a = lm_first(i, nw);
+        fwrite(&a, 4, 1, f);
+    }
+    for (uint32_t i = 0; i < nb; i++) {
+        uint32_t b = lm_second(i, nw);
+        fwrite(&b, 4, 1, f);
+    }
+    for (uint32_t i = 0; i < nb; i++) {
+        float v = lm_value(i, distinct);
+        fwrite(&v, 4, 1, f);
+    }
+    fclose(f);
+    return path;
+}
+
+/* The bigram table's compact layout (16-bit successor codes and value
+ * indexes) must answer exactly what the file holds, and a model too large
+ * for 16 bits (more distinct values, more successors) must load in the
+ * wide layout and answer the same: held pairs their value, others the
+ * back-off. */
+static void test_expression_bigram_model_layouts_answer_exactly(void **state)
+{
+    (void)state;
+    static const struct { uint32_t nw, nb; int distinct; } models[] = {
+        {300, 70000, 0},           /* compact: 97 values, 300 successors */
+        {300, 70000, 1},           /* wide: 70,000 distinct values */
+        {66000, 66000, 0},         /* wide: 66,000 successors of word 0 */
+    };
+    for (size_t m = 0; m < sizeof models / sizeof *models; m++) {
+        uint32_t nw = models[m].nw, nb = models[m].nb;
+        gm_typo_lm *lm = NULL;
+        gm_err err = {0};
+        assert_int_equal(gm_typo_lm_load(write_lm(nw, nb, models[m].distinct), &lm, &err), 0);
+        for (uint32_t i = 0; i < nb; i += 7) {
+            int32_t a = (int32_t)lm_first(i, nw), b = (int32_t)lm_second(i, nw);
+            assert_true(gm_typo_lm_pair_known(lm, a, b));
+            assert_true(gm_typo_lm_logp(lm, a, b) == lm_value(i, models[m].distinct));
+        }
+        /* Pairs the file does not hold: the back-off, never a held value. */
+        for (uint32_t a = 1; a < 300; a += 13)
+            for (uint32_t b = 0; b < nw; b += 11)
+                if (nw > 1000 || a * 300 + b >= nb) {
+                    assert_false(gm_typo_lm_pair_known(lm, (int32_t)a, (int32_t)b));
+                    float bo = -0.5f - (float)(a % 5) * 0.1f, lp = -10.0f - (float)(b % 7);
+                    assert_true(gm_typo_lm_logp(lm, (int32_t)a, (int32_t)b) == bo + lp);
+                }
+        const uint32_t w[2] = {0x4E00 + 1, 0x4E00 + 2};
+        assert_int_equal(gm_typo_lm_word(lm, w, 2), 258);
+        gm_typo_lm_free(lm);
+    }
+}
+
 static void test_expression_correct_official_text_is_quiet(void **state)
 {
     (void)state;
@@ -463,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_expression_typo_product_names_are_words),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
         cmocka_unit_test(test_expression_typo_candidates_use_exact_neighbour_lists),
+        cmocka_unit_test(test_expression_bigram_model_layouts_answer_exactly),
         cmocka_unit_test(test_expression_correct_official_text_is_quiet),
         cmocka_unit_test(test_expression_title_field_and_privacy_mask_unaffected),
         cmocka_unit_test(test_expression_bad_list_names_file_and_line),
