@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "check/bytescan.h"
 #include "check/lexicon.h"
 #include "check/normalize.h"
 #include "check/privacy.h"
@@ -121,16 +122,36 @@ static int scan_window(const char *text, size_t len, const cpt *v, size_t n, con
     return 0;
 }
 
-/* 1 when text holds a road character (路 街 巷 道 弄 里), in one pass. */
+/* 1 when p[i] starts a letter or digit of is_alnum (full-width digits
+ * are EF BC 90..99). */
+static int alnum_at(const unsigned char *p, size_t i, size_t len)
+{
+    return i < len && (((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z') ||
+                       (unsigned)(p[i] - '0') < 10 ||
+                       (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xBC &&
+                        (unsigned)(p[i + 2] - 0x90) < 10));
+}
+
+/* 1 when the three bytes at p are a road character (路 街 巷 道 弄 里). */
+static int road_at(const unsigned char *p)
+{
+    unsigned key = (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
+    switch (key) {
+    case 0xE8B7AF: case 0xE8A197: case 0xE5B7B7: case 0xE98193: case 0xE5BC84: case 0xE9878C:
+        return 1;
+    }
+    return 0;
+}
+
+/* 1 when text holds a road character followed right away by a letter or
+ * digit: a detailed part starts there or nowhere (tail_len), and 道 alone
+ * is common (知道, 报道).  Letters and digits are ASCII or EF xx xx, so
+ * the other bytes are passed eight at a time. */
 static int has_road(const unsigned char *p, size_t len)
 {
-    for (size_t i = 0; i + 2 < len; i++) {
-        unsigned key = (unsigned)p[i] << 16 | (unsigned)p[i + 1] << 8 | p[i + 2];
-        switch (key) {
-        case 0xE8B7AF: case 0xE8A197: case 0xE5B7B7: case 0xE98193: case 0xE5BC84: case 0xE9878C:
+    for (size_t i = 3; (i = gm_next_ascii_or_ef(p, i, len, NULL)) < len; i++)
+        if (alnum_at(p, i, len) && road_at(p + i - 3))
             return 1;
-        }
-    }
     return 0;
 }
 
@@ -139,7 +160,7 @@ int gm_address_scan(const char *text, size_t len, const char *field, gm_findings
     enum { CHUNK = 512 };
     cpt v[CHUNK];
     size_t n = 0, cp = 0, b = 0;
-    /* Quick reject: no road character byte pattern means no address. */
+    /* Quick reject: no road character before a letter or digit, no address. */
     if (!has_road((const unsigned char *)text, len))
         return 0;
     while (b < len) {

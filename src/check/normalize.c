@@ -33,6 +33,14 @@ size_t gm_utf8_invalid_at(const char *s, size_t len)
             i++;
             continue;
         }
+        /* Three bytes led by E1..EC or EE..EF with two continuations are
+         * always valid (no overlong form, no surrogate): most of a Chinese
+         * text, checked without decoding it. */
+        if (i + 2 < len && p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED &&
+            (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         uint32_t cp;
         size_t n = gm_utf8_decode(p + i, len - i, &cp);
         if (n == 0)

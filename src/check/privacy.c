@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/bytescan.h"
 #include "check/lexicon.h"
 #include "check/normalize.h"
 #include "util/gm_error.h"
@@ -212,27 +213,37 @@ static void run_add(digit_run *r, char c, size_t cpi, size_t bi, size_t n)
     r->pending_sep = 0;
 }
 
-/* 1 when text holds an ASCII or a full-width digit (U+FF10..U+FF19 is
- * EF BC 90..99): most posts have none, and then no code point need be
- * decoded. */
-static int has_digit(const unsigned char *p, size_t len)
+/* 1 when p[i] starts an ASCII or a full-width digit (U+FF10..U+FF19 is
+ * EF BC 90..99). */
+static int digit_at(const unsigned char *p, size_t i, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned)(p[i] - '0') < 10 ||
-            (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xBC && (unsigned)(p[i + 2] - 0x90) < 10))
-            return 1;
-    return 0;
+    return (unsigned)(p[i] - '0') < 10 ||
+           (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xBC && (unsigned)(p[i + 2] - 0x90) < 10);
+}
+
+/* The first digit at or after byte i (len if none); *cpi advanced by the
+ * code points passed.  Between runs nothing but a digit matters, so most
+ * of a post is passed without decoding it (the text is valid UTF-8). */
+static size_t next_digit(const unsigned char *p, size_t i, size_t len, size_t *cpi)
+{
+    while ((i = gm_next_ascii_or_ef(p, i, len, cpi)) < len && !digit_at(p, i, len)) {
+        *cpi += 1;                 /* an ASCII character or EF, a lead byte */
+        i++;
+    }
+    return i;
 }
 
 static int scan_digits(const char *text, size_t len, const char *field, gm_findings *fs)
 {
     const unsigned char *p = (const unsigned char *)text;
-    if (!has_digit(p, len))
-        return 0;
+    size_t cpi = 0, i = next_digit(p, 0, len, &cpi);
+    if (i == len)
+        return 0;                  /* most posts: no digit */
     digit_run r = {0};
-    size_t i = 0, cpi = 0;
     int rc = 0;
     while (i < len && rc == 0) {
+        if (r.n == 0 && (i = next_digit(p, i, len, &cpi)) == len)
+            break;
         uint32_t cp;
         size_t n = gm_utf8_decode(p + i, len - i, &cp);
         if (n == 0)
