@@ -128,12 +128,13 @@ int list_route_change(gm_request *r, const list_route_def *def, gm_err *err)
     return rc;
 }
 
+const query_param list_versions_query[] = {{"limit", QP_INT, NULL}, {NULL, 0, NULL}};
+
 int list_route_versions(gm_request *r, const list_route_def *def, gm_err *err)
 {
     long long limit;
     json_t *vs;
-    static const query_param versions_query[] = {{"limit", QP_INT, NULL}, {NULL, 0, NULL}};
-    int rc = request_query(r, versions_query, err);
+    int rc = request_query(r, list_versions_query, err);
     if (!rc)
         rc = request_arg_int(r, "limit", 50, &limit, err);
     if (!rc && (limit < 1 || limit > 1000))

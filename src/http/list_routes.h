@@ -15,6 +15,7 @@
 #define GM_HTTP_LIST_ROUTES_H
 
 #include "http/json_in.h"
+#include "http/query.h"
 #include "http/request.h"
 #include "store/managed_lists.h"
 
@@ -38,6 +39,8 @@ int list_entries(gm_request *r, const list_route_def *def, json_t **entries,
 int list_route_get(gm_request *r, const list_route_def *def, gm_err *err);
 int list_route_change(gm_request *r, const list_route_def *def, gm_err *err);
 int list_route_versions(gm_request *r, const list_route_def *def, gm_err *err);
+/* The query parameters of a versions route (limit), for its route entry. */
+extern const query_param list_versions_query[];
 
 /* Applies an already built change (e.g. from a text import) and answers
  * like list_route_change. */

@@ -10,6 +10,7 @@
 #define GM_HTTP_ROUTE_H
 
 #include <stdio.h>
+#include "http/query.h"
 #include "http/request.h"
 
 typedef int (*gm_handler)(gm_request *r, gm_err *err);
@@ -21,6 +22,11 @@ typedef struct gm_route {
     gm_handler handler;
     size_t max_body;        /* 0: the default JSON limit (1 MiB) */
     const char *summary;    /* Chinese, for `govmedia routes` and docs */
+    /* The query parameters the route reads ({NULL}-ended; NULL: none).  The
+     * router refuses any other parameter (400 naming it) and values of the
+     * wrong type before the handler runs, so no route silently ignores a
+     * parameter the caller thought it had set. */
+    const query_param *query;
 } gm_route;
 
 #define GM_DEFAULT_MAX_BODY (1024 * 1024)
@@ -73,5 +79,9 @@ void router_dispatch(gm_request *r, const gm_route *route);
 
 /* Writes "METHOD PATTERN PERMISSION SUMMARY" lines, one per route. */
 void router_print(FILE *out);
+
+/* Writes "METHOD PATTERN name:type,name:type" lines (the declared query
+ * parameters, "-" for none), one per route: `govmedia routes --query`. */
+void router_print_query(FILE *out);
 
 #endif

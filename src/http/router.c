@@ -5,7 +5,8 @@
  * 401 if the route needs a login and there is none -> 403 if a write
  * lacks the session's CSRF token -> 403 if no grant of the user carries
  * the route's permission -> every query parameter is valid UTF-8 without
- * control characters (query.h) -> handler.  A path that exists under other
+ * control characters, declared by the route (gm_route.query) and of its
+ * type (query.h) -> handler.  A path that exists under other
  * methods answers 405 with an Allow header (server.c asks
  * router_allowed_methods()).  Handlers then check the permission
  * again on the unit of the object they touch (request_require_unit).
@@ -85,6 +86,8 @@ void router_allowed_methods(const char *path, char *out, size_t cap)
                                          r->method);
 }
 
+static const query_param no_query[] = {{NULL, 0, NULL}};
+
 static bool is_write(const char *method)
 {
     return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0;
@@ -118,7 +121,7 @@ void router_dispatch(gm_request *r, const gm_route *route)
     if (!rc)
         rc = check_access(r, route, &err);
     if (!rc)
-        rc = query_args_check(r, &err);
+        rc = request_query(r, route->query ? route->query : no_query, &err);
     if (!rc)
         rc = route->handler(r, &err);
     if (snapshot)
@@ -133,4 +136,20 @@ void router_print(FILE *out)
         for (const gm_route *r = tables[t]; r->method; r++)
             fprintf(out, "%s %s %s %s\n", r->method, r->pattern, perm_name(r->perm),
                     r->summary ? r->summary : "");
+}
+
+static const char *const query_type_names[] = {"text", "int", "id", "date", "enum", "bool"};
+
+void router_print_query(FILE *out)
+{
+    for (int t = 0; tables[t]; t++)
+        for (const gm_route *r = tables[t]; r->method; r++) {
+            fprintf(out, "%s %s ", r->method, r->pattern);
+            const query_param *p = r->query;
+            if (!p || !p->name)
+                fputs("-", out);
+            for (; p && p->name; p++)
+                fprintf(out, "%s%s:%s", p == r->query ? "" : ",", p->name, query_type_names[p->type]);
+            fputc('\n', out);
+        }
 }

@@ -102,7 +102,7 @@ static int h_audit_verify(gm_request *r, gm_err *err)
 }
 
 const gm_route gm_routes_audit[] = {
-    {"GET", "/api/v1/audit", PERM_AUDIT_READ, h_audit_list, 0, "审计日志(新到旧)"},
+    {"GET", "/api/v1/audit", PERM_AUDIT_READ, h_audit_list, 0, "审计日志(新到旧)", list_query},
     {"GET", "/api/v1/audit/verify", PERM_AUDIT_READ, h_audit_verify, 0, "校验审计哈希链"},
     {NULL, NULL, 0, NULL, 0, NULL},
 };

@@ -129,11 +129,11 @@ static int h_duty_remove(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_duty[] = {
     {"GET", "/api/v1/duty", PERM_MESSAGE_READ, h_duty_get, 0,
-     "节假日值班表(unit_id、from、to 或 as_of+days;含缺口)"},
+     "节假日值班表(unit_id、from、to 或 as_of+days;含缺口)", roster_query},
     {"POST", "/api/v1/duty", PERM_DUTY_WRITE, h_duty_add, 0, "排班(日期、值班人员、是否带班领导)"},
     {"DELETE", "/api/v1/duty/{id}", PERM_DUTY_WRITE, h_duty_remove, 0, "取消一条排班"},
     {"GET", "/api/v1/duty/gaps", PERM_MESSAGE_READ, h_duty_gaps, 0,
-     "即将到来的值班缺口(无人值班、无带班领导)"},
-    {"GET", "/api/v1/duty.xlsx", PERM_MESSAGE_READ, h_duty_xlsx, 0, "导出值班表(xlsx)"},
+     "即将到来的值班缺口(无人值班、无带班领导)", roster_query},
+    {"GET", "/api/v1/duty.xlsx", PERM_MESSAGE_READ, h_duty_xlsx, 0, "导出值班表(xlsx)", roster_query},
     {NULL, NULL, 0, NULL, 0, NULL},
 };

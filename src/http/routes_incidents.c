@@ -176,7 +176,7 @@ static int h_chain_put(gm_request *r, gm_err *err)
 }
 
 const gm_route gm_routes_incidents[] = {
-    {"GET", "/api/v1/incidents", PERM_MESSAGE_READ, h_incidents_list, 0, "舆情事件列表(unit_id、state)"},
+    {"GET", "/api/v1/incidents", PERM_MESSAGE_READ, h_incidents_list, 0, "舆情事件列表(unit_id、state)", list_query},
     {"POST", "/api/v1/incidents", PERM_INCIDENT_MANAGE, h_incidents_open, 0,
      "登记舆情事件(可由留言转入;较大以上立即通知应急预案链条)"},
     {"GET", "/api/v1/incidents/{id}", PERM_MESSAGE_READ, h_incident_get, 0, "舆情事件详情、通知与处置时间线"},
@@ -187,7 +187,7 @@ const gm_route gm_routes_incidents[] = {
     {"POST", "/api/v1/incidents/{id}/close", PERM_INCIDENT_MANAGE, h_incident_step, 0, "结束处置(须填总结)"},
     {"POST", "/api/v1/incidents/escalate", PERM_MESSAGE_ADMIN, h_incidents_escalate, 0,
      "舆情升级:超时未确认的步骤通知下一步"},
-    {"GET", "/api/v1/incidents/chain", PERM_MESSAGE_READ, h_chain_get, 0, "单位的舆情应急通知链"},
+    {"GET", "/api/v1/incidents/chain", PERM_MESSAGE_READ, h_chain_get, 0, "单位的舆情应急通知链", chain_query},
     {"PUT", "/api/v1/incidents/chain", PERM_MESSAGE_ADMIN, h_chain_put, 0, "设置舆情应急通知链"},
     {NULL, NULL, 0, NULL, 0, NULL},
 };

@@ -33,13 +33,14 @@ static void describe(json_t *job)
     json_object_set_new(job, "title", def ? json_string(def->title) : json_null());
 }
 
+static const query_param jobs_query[] = {{"runs", QP_INT, NULL}, {NULL, 0, NULL}};
+
 static int h_jobs(gm_request *r, gm_err *err)
 {
-    static const query_param q[] = {{"runs", QP_INT, NULL}, {NULL, 0, NULL}};
     long long n_runs;
     json_t *jobs = NULL, *runs = NULL, *j;
     size_t i;
-    int rc = request_query(r, q, err);
+    int rc = request_query(r, jobs_query, err);
     if (!rc)
         rc = request_arg_int(r, "runs", 20, &n_runs, err);
     if (!rc && (n_runs < 0 || n_runs > 200))
@@ -91,7 +92,7 @@ static int h_run(gm_request *r, gm_err *err)
 }
 
 const gm_route gm_routes_jobs[] = {
-    {"GET", "/api/v1/jobs", PERM_AUDIT_READ, h_jobs, 0, "定时任务:计划(北京时间)、下次运行、上次结果与运行记录"},
+    {"GET", "/api/v1/jobs", PERM_AUDIT_READ, h_jobs, 0, "定时任务:计划(北京时间)、下次运行、上次结果与运行记录", jobs_query},
     {"POST", "/api/v1/jobs/run", PERM_JOB_RUN, h_run, 4096, "立即运行一个定时任务(不改变其计划,记入运行记录与审计)"},
     {NULL, NULL, 0, NULL, 0, NULL},
 };

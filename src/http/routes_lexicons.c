@@ -143,7 +143,9 @@ static int import_entries_check(int kind, const json_t *entries, gm_err *err)
     return GM_OK;
 }
 
-/* POST …/import: a file in the shipped format replaces the whole list. */
+/* POST …/import?note=…: a file in the shipped format replaces the whole list. */
+static const query_param import_query[] = {{"note", QP_TEXT, NULL}, {NULL, 0, NULL}};
+
 static int list_import(gm_request *r, int kind, gm_err *err)
 {
     json_t *entries;
@@ -201,11 +203,11 @@ HANDLERS(GM_LIST_REGISTER, register)
     {"POST", "/api/v1/admin/lists/" #s, PERM_LEXICON_ADMIN, h_change_##s, LIST_BODY_MAX,       \
      "增删改" zh "条目"},                                                                       \
     {"GET", "/api/v1/admin/lists/" #s "/versions", PERM_LEXICON_ADMIN, h_versions_##s, 0,     \
-     zh "的修改历史(谁、何时、差异)"},                                                           \
+     zh "的修改历史(谁、何时、差异)", list_versions_query},                                      \
     {"GET", "/api/v1/admin/lists/" #s "/export", PERM_LEXICON_ADMIN, h_export_##s, 0,         \
      "导出" zh "(文本文件)"},                                                                   \
     {"POST", "/api/v1/admin/lists/" #s "/import", PERM_LEXICON_ADMIN, h_import_##s,           \
-     LIST_BODY_MAX, "导入" zh "(文本文件,整表替换)"}
+     LIST_BODY_MAX, "导入" zh "(文本文件,整表替换;note 为修改说明)", import_query}
 
 const gm_route gm_routes_lexicons[] = {
     ROUTES(lexicon, "违禁词库"),

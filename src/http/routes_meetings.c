@@ -110,11 +110,11 @@ static int h_meeting_attachment(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_meetings[] = {
     {"GET", "/api/v1/meetings", PERM_MESSAGE_READ, h_meetings_list, 0,
-     "例会与培训记录(unit_id、from、to 为 YYYY-MM;含缺少月度例会的月份)"},
+     "例会与培训记录(unit_id、from、to 为 YYYY-MM;含缺少月度例会的月份)", list_query},
     {"POST", "/api/v1/meetings", PERM_MEETING_WRITE, h_meetings_add, 0, "登记例会或培训(日期、类型、参会人员、纪要)"},
     {"GET", "/api/v1/meetings/{id}", PERM_MESSAGE_READ, h_meeting_get, 0, "会议记录详情"},
     {"POST", "/api/v1/meetings/{id}/attachments", PERM_MEETING_WRITE, h_meeting_attach,
-     GM_MEETING_ATTACHMENT_MAX, "上传会议附件(原始字节,?name=文件名,≤10MB)"},
+     GM_MEETING_ATTACHMENT_MAX, "上传会议附件(原始字节,?name=文件名,≤10MB)", attach_query},
     {"GET", "/api/v1/meetings/{id}/attachments/{id}", PERM_MESSAGE_READ, h_meeting_attachment, 0,
      "下载会议附件"},
     {NULL, NULL, 0, NULL, 0, NULL},

@@ -200,7 +200,7 @@ static int h_figures(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_message_admin[] = {
     {"GET", "/api/v1/messages/policy", PERM_MESSAGE_READ, h_policy_get, 0,
-     "单位的留言答复时限(unit_id;未设置时沿用上级或预设)"},
+     "单位的留言答复时限(unit_id;未设置时沿用上级或预设)", policy_query},
     {"PUT", "/api/v1/messages/policy", PERM_MESSAGE_ADMIN, h_policy_put, 0,
      "设置答复时限(预设 standard / same_day 或自定义,工作时段)"},
     {"GET", "/api/v1/messages/rules", PERM_MESSAGE_READ, h_rules_list, 0, "留言分派规则"},
@@ -212,6 +212,6 @@ const gm_route gm_routes_message_admin[] = {
      "各平台导出文件的列映射"},
     {"PUT", "/api/v1/messages/mappings", PERM_MESSAGE_ADMIN, h_mapping_put, 0, "设置平台的列映射"},
     {"GET", "/api/v1/messages/figures", PERM_MESSAGE_READ, h_figures, 0,
-     "账号互动数据(account_id、from、to:收到、答复、按时答复、首次回应与答复用时)"},
+     "账号互动数据(account_id、from、to:收到、答复、按时答复、首次回应与答复用时)", figures_query},
     {NULL, NULL, 0, NULL, 0, NULL},
 };

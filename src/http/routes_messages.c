@@ -184,7 +184,7 @@ static int h_account_messages_import(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_messages[] = {
     {"GET", "/api/v1/messages", PERM_MESSAGE_READ, h_messages_list, 0,
-     "留言列表(account_id、unit_id 含下级、state、kind、overdue=1、due=today、as_of、limit、offset)"},
+     "留言列表(account_id、unit_id 含下级、state、kind、overdue=1、due=today、as_of、limit、offset)", list_query},
     {"POST", "/api/v1/messages", PERM_MESSAGE_HANDLE, h_messages_log, 0, "手工登记留言/评论/私信"},
     {"GET", "/api/v1/messages/{id}", PERM_MESSAGE_READ, h_message_get, 0, "留言详情及办理记录"},
     {"POST", "/api/v1/messages/{id}/assign", PERM_MESSAGE_ADMIN, h_message_assign, 0,

@@ -118,10 +118,7 @@ static int reply_policy(gm_request *r, gm_err *err)
 
 static int h_policy_get(gm_request *r, gm_err *err)
 {
-    static const query_param none[] = {{NULL, 0, NULL}};
-    int rc = request_query(r, none, err);
-    if (!rc)
-        rc = request_require_unit(r, PERM_ACCOUNT_READ, r->ids[0], err);
+    int rc = request_require_unit(r, PERM_ACCOUNT_READ, r->ids[0], err);
     return rc ? rc : reply_policy(r, err);
 }
 
@@ -158,11 +155,11 @@ static int h_policy_put(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_national_filings[] = {
     {"GET", "/api/v1/accounts/{id}/national-filings", PERM_ACCOUNT_READ, h_account_list, 0,
-     "账号需向全国政务新媒体信息报送系统报送的事项(开通、变更、关闭、注销)、期限与报送情况"},
+     "账号需向全国政务新媒体信息报送系统报送的事项(开通、变更、关闭、注销)、期限与报送情况", filter_query},
     {"POST", "/api/v1/accounts/{id}/national-filings", PERM_ACCOUNT_OPERATE, h_record, 4096,
      "登记某事项已向全国系统报送(报送日期、编号)"},
     {"GET", "/api/v1/national-filings", PERM_ACCOUNT_READ, h_all, 0,
-     "可见账号的全国系统报送事项(state=open 未报送,overdue 逾期未报送,filed_late 逾期报送;event;unit_id)"},
+     "可见账号的全国系统报送事项(state=open 未报送,overdue 逾期未报送,filed_late 逾期报送;event;unit_id)", filter_query},
     {"GET", "/api/v1/units/{id}/national-filing-policy", PERM_ACCOUNT_READ, h_policy_get, 0,
      "单位的全国系统报送期限(预设:湖北 5 个工作日、东莞 3 日;下级单位沿用)"},
     {"PUT", "/api/v1/units/{id}/national-filing-policy", PERM_POLICY_ADMIN, h_policy_put, 1024,

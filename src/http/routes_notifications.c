@@ -166,7 +166,7 @@ static int h_webhook_deliveries(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_notifications[] = {
     {"GET", "/api/v1/notifications", PERM_LOGGED_IN, h_notifications_list, 0,
-     "我的通知(unread=true 只看未读,limit、offset 分页)"},
+     "我的通知(unread=true 只看未读,limit、offset 分页)", list_query},
     {"POST", "/api/v1/notifications/{id}/read", PERM_LOGGED_IN, h_notification_read, 0,
      "标记一条通知为已读"},
     {"POST", "/api/v1/notifications/read-all", PERM_LOGGED_IN, h_notifications_read_all, 0,
@@ -180,6 +180,6 @@ const gm_route gm_routes_notifications[] = {
     {"POST", "/api/v1/units/{id}/webhooks/{id}/test", PERM_NOTIFY_ADMIN, h_webhook_test, 0,
      "发送一条测试消息"},
     {"GET", "/api/v1/units/{id}/webhooks/{id}/deliveries", PERM_NOTIFY_ADMIN,
-     h_webhook_deliveries, 0, "群机器人最近的投递记录"},
+     h_webhook_deliveries, 0, "群机器人最近的投递记录(limit、offset)", list_query + 1},
     {NULL, NULL, 0, NULL, 0, NULL},
 };

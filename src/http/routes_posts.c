@@ -376,7 +376,7 @@ static int h_publishers_remove(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_posts[] = {
     {"GET", "/api/v1/posts", PERM_POST_READ, h_posts_list, 0,
-     "稿件列表与存档检索(state、account_id、unit_id、author、reviewer、from、to、q 全文、awaiting=me、overdue)"},
+     "稿件列表与存档检索(state、account_id、unit_id、author、reviewer、from、to、q 全文、awaiting=me、overdue)", list_query},
     {"POST", "/api/v1/posts", PERM_POST_WRITE, h_post_create, 0, "起草稿件(含更正稿 corrects)"},
     {"GET", "/api/v1/posts/{id}", PERM_POST_READ, h_post_get, 0, "稿件详情(版本、检查结果、发布记录)"},
     {"PUT", "/api/v1/posts/{id}", PERM_POST_WRITE, h_post_edit, 0, "修改草稿或被退回的稿件(新版本)"},

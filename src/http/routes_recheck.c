@@ -151,6 +151,6 @@ static int h_recheck(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_recheck[] = {
     {"GET", "/api/v1/archive/recheck", PERM_POST_RECHECK, h_recheck, 0,
-     "回溯检查:用现行词库和表述名单重查已发布稿件,列出现有问题的(account_id、unit_id、since、until、offset、scan)"},
+     "回溯检查:用现行词库和表述名单重查已发布稿件,列出现有问题的(account_id、unit_id、since、until、offset、scan)", recheck_query},
     {NULL, NULL, 0, NULL, 0, NULL},
 };

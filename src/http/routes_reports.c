@@ -186,12 +186,13 @@ static int scheme_reply(gm_request *r, long long unit, int year, gm_err *err)
                                                   "indicators", assessment_scheme_to_json(&s)));
 }
 
+static const query_param scheme_query[] = {{"year", QP_INT, NULL}, {NULL, 0, NULL}};
+
 static int scheme_year(gm_request *r, long long *year, gm_err *err)
 {
-    static const query_param q[] = {{"year", QP_INT, NULL}, {NULL, 0, NULL}};
     char today[11];
     clock_today_cst(today);
-    int rc = request_query(r, q, err);
+    int rc = request_query(r, scheme_query, err);
     if (!rc)
         rc = request_arg_int(r, "year", atoi(today), year, err);
     if (!rc && (*year < 2000 || *year > 2100))
@@ -227,9 +228,11 @@ static int h_scheme_put(gm_request *r, gm_err *err)
 }
 
 #define REPORT_ROUTES(name, label)                                                              \
-    {"GET", "/api/v1/reports/" name, PERM_ACCOUNT_READ, h_report, 0, label},                    \
-    {"GET", "/api/v1/reports/" name ".xlsx", PERM_ACCOUNT_READ, h_report, 0, label "(xlsx)"}, \
-    {"GET", "/api/v1/reports/" name ".csv", PERM_ACCOUNT_READ, h_report, 0, label "(CSV)"}
+    {"GET", "/api/v1/reports/" name, PERM_ACCOUNT_READ, h_report, 0, label, report_query},      \
+    {"GET", "/api/v1/reports/" name ".xlsx", PERM_ACCOUNT_READ, h_report, 0, label "(xlsx)",    \
+     report_query},                                                                            \
+    {"GET", "/api/v1/reports/" name ".csv", PERM_ACCOUNT_READ, h_report, 0, label "(CSV)",      \
+     report_query}
 
 const gm_route gm_routes_reports[] = {
     REPORT_ROUTES("activity", "活跃度报表:更新频率、预警、两周未更新否决、僵尸账号"),
@@ -246,7 +249,7 @@ const gm_route gm_routes_reports[] = {
     {"PUT", "/api/v1/accounts/{id}/activity-policy", PERM_ACCOUNT_REVIEW, h_policy_put, 0,
      "设置账号的更新频率要求"},
     {"GET", "/api/v1/units/{id}/assessment-scheme", PERM_ACCOUNT_READ, h_scheme_get, 0,
-     "单位某年度的考核方案"},
+     "单位某年度的考核方案", scheme_query},
     {"PUT", "/api/v1/units/{id}/assessment-scheme", PERM_ACCOUNT_REVIEW, h_scheme_put, 0,
      "设置单位某年度的考核方案(政府机关不得使用点赞、关注、转发、阅读量、阅读时长)"},
     {NULL, NULL, 0, NULL, 0, NULL},
