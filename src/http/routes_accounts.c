@@ -26,6 +26,10 @@
 /* Every account reply may be asked for the overdue flags as of a day. */
 static const query_param as_of_query[] = {{"as_of", QP_DATE, NULL}, {NULL, 0, NULL}};
 
+/* The console asks for the QR image as …/qr?v=<its sha256>, so a new image
+ * gets a new URL past the browser's cache; the value is not read. */
+static const query_param qr_query[] = {{"v", QP_TEXT, NULL}, {NULL, 0, NULL}};
+
 static const query_param list_query[] = {
     {"unit_id", QP_ID, NULL},  {"platform", QP_TEXT, NULL},
     {"state", QP_TEXT, NULL},  {"overdue", QP_ENUM, "filing|refiling|any"},
@@ -334,7 +338,7 @@ const gm_route gm_routes_accounts[] = {
     {"POST", "/api/v1/accounts/{id}/certify", PERM_ACCOUNT_OPERATE, h_account_act, 0, "登记认证", as_of_query},
     {"PUT", "/api/v1/accounts/{id}/qr", PERM_ACCOUNT_OPERATE, h_account_put_qr, QR_ROUTE_MAX,
      "上传二维码图片(PNG/JPEG,原始字节,≤2MB)", as_of_query},
-    {"GET", "/api/v1/accounts/{id}/qr", PERM_ACCOUNT_READ, h_account_get_qr, 0, "二维码图片"},
+    {"GET", "/api/v1/accounts/{id}/qr", PERM_ACCOUNT_READ, h_account_get_qr, 0, "二维码图片", qr_query},
     {"POST", "/api/v1/accounts/{id}/file", PERM_ACCOUNT_OPERATE, h_account_act, 0,
      "备案(《备案登记表》)", as_of_query},
     {"POST", "/api/v1/accounts/{id}/changes", PERM_ACCOUNT_OPERATE, h_account_act, 0,
