@@ -26,7 +26,8 @@ static void usage(void)
            "  govmedia message list     --db PATH [--unit ID] [--account ID] [--overdue | --due-today]\n"
            "                            [--as-of YYYY-MM-DD] [--json]\n"
            "  govmedia message escalate --db PATH [--as-of 时间]      标记超期留言(供定时任务调用)\n"
-           "  govmedia message figures  --db PATH --account ID --from YYYY-MM-DD --to YYYY-MM-DD\n"
+           "  govmedia message figures  --db PATH (--account ID | --unit ID) --from YYYY-MM-DD --to YYYY-MM-DD\n"
+           "                            一个账号,或该单位及下级单位全部账号的互动数据\n"
            "退出码:0 成功,2 输入错误(文件、列、编码、参数),1 其他错误。\n");
 }
 
@@ -114,16 +115,19 @@ static int do_escalate(db *d, const msg_opts *o, gm_err *err)
 
 static int do_figures(db *d, const msg_opts *o, gm_err *err)
 {
-    long long account;
+    long long account = 0, unit = 0;
     gm_date from, to;
     gm_message_figures f;
-    if (cli_parse_id(o->account, &account))
+    if (o->account && cli_parse_id(o->account, &account))
         return gm_fail(err, GM_E_INVALID, "account", "--account 应为账号 ID");
+    if (o->unit && cli_parse_id(o->unit, &unit))
+        return gm_fail(err, GM_E_INVALID, "unit", "--unit 应为单位 ID");
     int rc = date_parse(o->from ? o->from : "", "from", &from, err);
     if (!rc)
         rc = date_parse(o->to ? o->to : "", "to", &to, err);
     if (!rc)
-        rc = message_figures(d, account, from, to, &f, err);
+        rc = account ? message_figures(d, account, from, to, &f, err)
+                     : message_figures_unit(d, unit, from, to, &f, err);
     if (!rc) {
         json_t *j = message_figures_json(&f);
         json_dumpf(j, stdout, JSON_INDENT(2));
@@ -205,7 +209,7 @@ int cmd_message(int argc, char **argv)
         return cli_usage_error("message", "未知动作“%s”", act);
     if (strcmp(act, "import") == 0 && (!o.file || !o.account))
         return cli_usage_error("message", "import 需要 --account ID 和文件路径");
-    if (strcmp(act, "figures") == 0 && (!o.account || !o.from || !o.to))
-        return cli_usage_error("message", "figures 需要 --account、--from 和 --to");
+    if (strcmp(act, "figures") == 0 && (!o.account == !o.unit || !o.from || !o.to))
+        return cli_usage_error("message", "figures 需要 --account(一个账号)或 --unit(单位及下级)其中之一,以及 --from 和 --to");
     return run(act, &o);
 }

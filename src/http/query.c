@@ -7,6 +7,7 @@
 #include "util/text.h"
 
 #include <microhttpd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,12 +101,25 @@ static int check_typed(const query_param *p, const char *v, gm_err *err)
     return GM_OK;
 }
 
+/* "unit_id、from、to": the names spec declares, for a refusal. */
+static void declared_names(const query_param *spec, char *out, size_t cap)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (const query_param *p = spec; p->name && used < cap; p++)
+        used += (size_t)snprintf(out + used, cap - used, "%s%s", used ? "、" : "", p->name);
+}
+
 static int check_declared(const query_param *spec, const char *name, const char *v, gm_err *err)
 {
     const query_param *p = find_param(spec, name);
-    if (!p)
-        return gm_fail(err, GM_E_INVALID, name, "未知参数 %s", name);
-    return check_typed(p, v, err);
+    if (p)
+        return check_typed(p, v, err);
+    if (!spec->name)
+        return gm_fail(err, GM_E_INVALID, name, "未知参数 %s(此接口不接受查询参数)", name);
+    char names[400];
+    declared_names(spec, names, sizeof names);
+    return gm_fail(err, GM_E_INVALID, name, "未知参数 %s(可用的参数:%s)", name, names);
 }
 
 static enum MHD_Result visit_arg(void *cls, enum MHD_ValueKind kind, const char *key,

@@ -174,27 +174,33 @@ static int date_arg(gm_request *r, const char *name, gm_date dflt, gm_date *out,
     return s && *s ? date_parse(s, name, out, err) : GM_OK;
 }
 
-static const query_param figures_query[] = {
-    {"account_id", QP_ID, NULL}, {"from", QP_DATE, NULL}, {"to", QP_DATE, NULL}, {NULL, 0, NULL}};
+static const query_param figures_query[] = {{"account_id", QP_ID, NULL}, {"unit_id", QP_ID, NULL},
+                                            {"from", QP_DATE, NULL},     {"to", QP_DATE, NULL},
+                                            {NULL, 0, NULL}};
 
+/* One account's figures (account_id), or those of every account of a unit
+ * and the units below it (unit_id; neither: the caller's unit). */
 static int h_figures(gm_request *r, gm_err *err)
 {
-    long long account = 0;
+    long long account = 0, unit = 0;
     gm_date today = instant_cst_day(request_now()), from, to;
     gm_message_figures f;
     int rc = request_query(r, figures_query, err);
     if (!rc)
         rc = request_arg_int(r, "account_id", 0, &account, err);
-    if (!rc && account <= 0)
-        rc = gm_fail(err, GM_E_INVALID, "account_id", "请选择账号");
+    if (!rc && account && request_arg(r, "unit_id"))
+        rc = gm_fail(err, GM_E_INVALID, "unit_id", "账号(account_id)与单位(unit_id)只能选一个");
     if (!rc)
         rc = date_arg(r, "from", today - 6, &from, err);
     if (!rc)
         rc = date_arg(r, "to", today, &to, err);
-    if (!rc)
+    if (!rc && account)
         rc = request_require_account(r, PERM_MESSAGE_READ, account, err);
+    else if (!rc)
+        rc = request_unit_arg(r, PERM_MESSAGE_READ, &unit, err);
     if (!rc)
-        rc = message_figures(r->db, account, from, to, &f, err);
+        rc = account ? message_figures(r->db, account, from, to, &f, err)
+                     : message_figures_unit(r->db, unit, from, to, &f, err);
     return rc ? rc : reply_json(r, 200, message_figures_json(&f));
 }
 
@@ -212,6 +218,7 @@ const gm_route gm_routes_message_admin[] = {
      "各平台导出文件的列映射"},
     {"PUT", "/api/v1/messages/mappings", PERM_MESSAGE_ADMIN, h_mapping_put, 0, "设置平台的列映射"},
     {"GET", "/api/v1/messages/figures", PERM_MESSAGE_READ, h_figures, 0,
-     "账号互动数据(account_id、from、to:收到、答复、按时答复、首次回应与答复用时)", figures_query},
+     "互动数据(account_id 一个账号,或 unit_id 单位及下级的全部账号;from、to:收到、答复、按时答复、首次回应与答复用时)",
+     figures_query},
     {NULL, NULL, 0, NULL, 0, NULL},
 };

@@ -7,6 +7,7 @@
  * round, reminds, and lists accounts that must be closed").
  */
 #include "jobs/job_list.h"
+#include "jobs/notice_list.h"
 #include "store/notify.h"
 
 #include <stdio.h>
@@ -23,15 +24,15 @@
 
 typedef struct pending_group {
     long long round_id, unit_id;
-    int year, n, cut;
-    char names[600];
+    int year;
+    notice_list names;
 } pending_group;
 
 static int remind(db *d, const pending_group *g, gm_err *err)
 {
     char title[160], body[800], link[48];
-    snprintf(title, sizeof title, "年审提醒:%d 年度 %d 个账号尚未提交年度报告", g->year, g->n);
-    snprintf(body, sizeof body, "%s。未提交或未通过年审的账号须注销,请尽快提交。", g->names);
+    snprintf(title, sizeof title, "年审提醒:%d 年度 %d 个账号尚未提交年度报告", g->year, g->names.n);
+    snprintf(body, sizeof body, "%s。未提交或未通过年审的账号须注销,请尽快提交。", g->names.text);
     snprintf(link, sizeof link, "/reviews/%lld", g->round_id);
     gm_notice note = {.kind = "review.remind", .title = title, .body = body, .link = link};
     int rc = db_begin(d, err);
@@ -42,19 +43,12 @@ static int remind(db *d, const pending_group *g, gm_err *err)
     return db_end(d, rc, err);
 }
 
-/* Appends “name” to the group's list; a list too long for a notice ends in 等. */
+/* Appends “name” to the group's list. */
 static void add_name(pending_group *g, const char *name)
 {
     char piece[256];
-    size_t len = strlen(g->names);
-    int k = snprintf(piece, sizeof piece, "%s“%.200s”", len ? "、" : "", name);
-    if (!g->cut && k > 0 && len + (size_t)k + sizeof "等" < sizeof g->names) {
-        memcpy(g->names + len, piece, (size_t)k + 1);
-    } else if (!g->cut) {
-        memcpy(g->names + len, "等", sizeof "等");
-        g->cut = 1;
-    }
-    g->n++;
+    snprintf(piece, sizeof piece, "“%.200s”", name);
+    notice_list_add(&g->names, piece);
 }
 
 int job_reviews_remind(gm_job_ctx *ctx, gm_err *err)
@@ -79,7 +73,7 @@ int job_reviews_remind(gm_job_ctx *ctx, gm_err *err)
     int accounts = 0;
     for (size_t i = 0; !rc && i < n; i++) {
         rc = remind(ctx->d, &groups[i], err);
-        accounts += groups[i].n;
+        accounts += groups[i].names.n;
     }
     if (!rc)
         snprintf(ctx->message, sizeof ctx->message, "提醒 %zu 个单位:%d 个账号尚未提交年审报告", n,

@@ -48,8 +48,8 @@ static void count_row(db_stmt *q, gm_message_figures *f, values *fr, values *an,
         *oom |= push(an, atof(db_text(q, 6)));
 }
 
-int message_figures(db *d, long long account_id, gm_date from, gm_date to,
-                    gm_message_figures *out, gm_err *err)
+static int figures(db *d, long long account_id, long long unit_id, gm_date from, gm_date to,
+                   gm_message_figures *out, gm_err *err)
 {
     if (to < from)
         return gm_fail(err, GM_E_INVALID, "to", "结束日期不能早于开始日期");
@@ -58,6 +58,7 @@ int message_figures(db *d, long long account_id, gm_date from, gm_date to,
     instant_format_utc(instant_from_cst_day(to + 1, 0), end);
     memset(out, 0, sizeof *out);
     out->account_id = account_id;
+    out->unit_id = unit_id;
     out->from = from;
     out->to = to;
     db_stmt *q;
@@ -65,8 +66,11 @@ int message_figures(db *d, long long account_id, gm_date from, gm_date to,
                       "SELECT state,answered_at,COALESCE(extended_until,answer_due),"
                       "COALESCE(acknowledged_at,answered_at),first_response_due,"
                       "first_response_hours,answer_hours FROM messages "
-                      "WHERE (?=0 OR account_id=?) AND received_at>=? AND received_at<?",
-                      "iitt", account_id, account_id, start, end);
+                      "WHERE (?=0 OR account_id=?) AND (?=0 OR account_id IN "
+                      "(SELECT a.id FROM accounts a JOIN units u ON u.id=a.unit_id "
+                      "JOIN units top ON top.id=? WHERE u.path LIKE top.path || '%')) "
+                      "AND received_at>=? AND received_at<?",
+                      "iiiitt", account_id, account_id, unit_id, unit_id, start, end);
     if (rc)
         return rc;
     values fr = {0}, an = {0};
@@ -83,6 +87,18 @@ int message_figures(db *d, long long account_id, gm_date from, gm_date to,
     free(fr.v);
     free(an.v);
     return rc < 0 ? rc : GM_OK;
+}
+
+int message_figures(db *d, long long account_id, gm_date from, gm_date to,
+                    gm_message_figures *out, gm_err *err)
+{
+    return figures(d, account_id, 0, from, to, out, err);
+}
+
+int message_figures_unit(db *d, long long unit_id, gm_date from, gm_date to,
+                         gm_message_figures *out, gm_err *err)
+{
+    return figures(d, 0, unit_id, from, to, out, err);
 }
 
 json_t *message_figures_json(const gm_message_figures *f)
@@ -102,5 +118,6 @@ json_t *message_figures_json(const gm_message_figures *f)
     json_object_set_new(j, "answer_worst_hours", json_real(f->answer_worst_hours));
     if (!f->account_id)
         json_object_set_new(j, "account_id", json_null());
+    json_object_set_new(j, "unit_id", f->unit_id ? json_integer(f->unit_id) : json_null());
     return j;
 }

@@ -331,5 +331,141 @@ class CliPostTest(gmtest.CliDbTest):
                 self.assertNotIn("unrecognized", p.stderr)
 
 
+
+class FilingDeadlineReminderTest(gmtest.ServerTest):
+    """§1 "filing … due within 3 days of opening; a late filing is flagged and stays marked
+    late" and "re-filing, due within 5 working days of the change": as a deadline comes and
+    passes (the reminder job run at those moments, as `jobs run --at` does for a drill), the
+    unit's operators, who file, are told the day before and every day after; the supervisor
+    (信息中心) once it is overdue; nobody once it is filed, and the late filing stays marked."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        import acct_helpers
+        cls.helpers = acct_helpers
+        cls.b = acct_helpers.Builder(cls.srv.client("supervisor"))
+
+    def run_job(self, at):
+        p = gmtest.run("jobs", "run", "accounts.remind", "--db", self.srv.db, "--at", at)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        return p.stdout
+
+    def told(self, login, name):
+        return [n["body"] for n in notices(self.srv.client(login), "account.filing_due")
+                if f"“{name}”" in n["body"]]
+
+    def test_rule_1_filing_deadline_reminds_operator_then_supervisor_and_stops_once_filed(self):
+        aid = self.b.make("opened")                       # opened 2026-09-29: due 2026-10-02
+        name = f"测试账号{self.b.n}"
+        self.run_job("2026-09-30T01:00:00Z")              # 09:00 Beijing, two days before
+        self.assertEqual(self.told("operator", name), [])
+        self.run_job("2026-10-01T01:00:00Z")              # the day before
+        told = self.told("operator", name)
+        self.assertEqual(len(told), 1, told)
+        self.assertIn(f"“{name}”备案应于 2026-10-02 前完成(明天到期)", told[0])
+        self.assertEqual(self.told("supervisor", name), [], "not overdue yet: 信息中心 not troubled")
+        self.run_job("2026-10-04T01:00:00Z")              # two days late
+        told = self.told("operator", name)
+        self.assertEqual(len(told), 2, told)
+        self.assertTrue(any("已逾期 2 天" in b for b in told), told)
+        self.assertEqual(len(self.told("supervisor", name)), 1)
+        for login in ("contributor", "depthead", "observer"):
+            self.assertEqual(self.told(login, name), [], login)
+        # filed late: marked so for good, and nobody is reminded any more
+        sup = self.srv.client("supervisor")
+        self.b.step(aid, "qr")
+        r = sup.post(f"/api/v1/accounts/{aid}/file", dict(self.helpers.BODIES["file"], date="2026-10-04"))
+        self.assertEqual((r.status, r.json["state"], r.json["filed_late"]), (200, "filed", True), r)
+        self.run_job("2026-10-05T01:00:00Z")
+        self.assertEqual(len(self.told("operator", name)), 2)
+        self.assertEqual(len(self.told("supervisor", name)), 1)
+        late = [a["id"] for a in sup.get("/api/v1/accounts?filed_late=true").json["accounts"]]
+        self.assertIn(aid, late)
+
+    def test_rule_1_refiling_deadline_after_a_change_of_administrator_reminds(self):
+        self.b.make("refiling_due")                       # changed 2026-09-29: due 2026-10-12
+        name = f"测试账号{self.b.n}"
+        self.run_job("2026-10-12T01:00:00Z")
+        told = self.told("operator", name)
+        self.assertEqual(len(told), 1, told)
+        self.assertIn(f"“{name}”重新备案应于 2026-10-12 前完成(今天到期)", told[0])
+        self.assertEqual(self.told("supervisor", name), [])
+        out = self.run_job("2026-10-13T01:00:00Z")
+        self.assertIn("账号的备案即将到期或已逾期", out)
+        self.assertTrue(any("已逾期 1 天" in b for b in self.told("supervisor", name)))
+
+    def test_rule_1_filing_reminder_is_a_scheduled_job_listed_in_beijing_time(self):
+        p = gmtest.run("jobs", "list", "--db", self.srv.db)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        line = next(x for x in p.stdout.splitlines() if x.startswith("accounts.remind "))
+        self.assertIn("每天 09:00", line)
+
+
+class InteractionFiguresByUnitTest(gmtest.ServerTest):
+    """§4 "Poor interaction (互动回应差) is a national veto item" seen by an inspector or a
+    supervisor across a unit and the units below it, not only account by account: the API
+    (`/messages/figures?unit_id=`) and the command line (`message figures --unit`) agree, and
+    a unit outside the caller's reach is refused."""
+
+    def log(self, text, at):
+        r = self.srv.client("contributor").post("/api/v1/messages", {
+            "account_id": WECHAT, "kind": "consult", "text": text, "from": "网民", "received_at": at})
+        self.assertEqual(r.status, 201, r)
+        return r.json["id"]
+
+    def test_rule_4_interaction_figures_of_a_unit_subtree_api_and_cli_agree(self):
+        first = self.log("开学时间?", "2026-11-02T10:00:00+08:00")
+        self.log("食堂价格?", "2026-11-03T10:00:00+08:00")
+        r = self.srv.client("contributor").post(f"/api/v1/messages/{first}/answer", {
+            "text": "11月9日开学。", "result": "resolved", "at": "2026-11-02T11:00:00+08:00"})
+        self.assertEqual(r.status, 200, r)
+        obs = self.srv.client("observer")
+        q = "from=2026-11-01&to=2026-11-30"
+        county = obs.get(f"/api/v1/messages/figures?unit_id=3&{q}")   # 示范县 and its departments
+        self.assertEqual(county.status, 200, county)
+        self.assertEqual((county.json["received"], county.json["answered"], county.json["open"],
+                          county.json["unit_id"], county.json["account_id"]), (2, 1, 1, 3, None))
+        health = obs.get(f"/api/v1/messages/figures?unit_id=5&{q}")    # 卫健局: none of these
+        self.assertEqual(health.json["received"], 0, health)
+        one = obs.get(f"/api/v1/messages/figures?account_id={WECHAT}&{q}")
+        self.assertEqual(one.json["received"], 2, one)
+        both = obs.get(f"/api/v1/messages/figures?account_id={WECHAT}&unit_id=3&{q}")
+        self.assertEqual((both.status, both.error_field()), (400, "unit_id"), both)
+        # the department's own staff see their unit, not the province above it
+        mine = self.srv.client("operator").get(f"/api/v1/messages/figures?{q}")
+        self.assertEqual((mine.status, mine.json["unit_id"], mine.json["received"]), (200, 4, 2), mine)
+        self.assertEqual(self.srv.client("operator").get(f"/api/v1/messages/figures?unit_id=1&{q}").status, 403)
+        p = gmtest.run("message", "figures", "--db", self.srv.db, "--unit", "3", "--from", "2026-11-01",
+                       "--to", "2026-11-30")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        cli = json.loads(p.stdout)
+        self.assertEqual({k: cli[k] for k in ("received", "answered", "open", "unit_id")},
+                         {"received": 2, "answered": 1, "open": 1, "unit_id": 3})
+        p = gmtest.run("message", "figures", "--db", self.srv.db, "--from", "2026-11-01", "--to", "2026-11-30")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--unit", p.stderr)
+
+
+class QueryParameterContractTest(gmtest.ServerTest):
+    """Bad input in the URL: a filter the route does not know (a typo such as `unit=4` for
+    `unit_id=4`) is refused naming it and the parameters the route does take, on every
+    route, rather than silently answering the unfiltered list."""
+
+    def test_rule_bad_input_unknown_filter_is_named_with_the_ones_the_route_takes(self):
+        sup = self.srv.client("supervisor")
+        r = sup.get("/api/v1/accounts?unit=4")
+        self.assertEqual((r.status, r.error_field()), (400, "unit"), r)
+        self.assertIn("unit_id", r.json["error"]["message"])
+        for path in ("/api/v1/units?page=2", "/api/v1/users?q=%E7%8E%8B", "/api/v1/reviews?year=2026",
+                     "/api/v1/calendar?year=2026", "/api/v1/accounts/1/publishers?all=1"):
+            r = sup.get(path)
+            self.assertEqual(r.status, 400, f"{path}: {r}")
+            self.assertIn("不接受查询参数", r.json["error"]["message"], path)
+        p = gmtest.run("routes", "--query", check=True)
+        self.assertIn("GET /api/v1/accounts unit_id:id,", p.stdout)
+        self.assertIn("GET /api/v1/units -", p.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()
