@@ -55,6 +55,8 @@ static int h_policy_put(gm_request *r, gm_err *err)
         return rc;
     long long unit = json_int_or(b, "unit_id", 0);
     rc = request_require_body_unit(r, PERM_MESSAGE_ADMIN, unit, err);
+    if (!rc && json_object_size(b) == 1)   /* unit_id alone would only copy the inherited policy */
+        rc = gm_fail(err, GM_E_INVALID, "preset", "请选择预设,或填写要修改的时限");
     if (!rc)
         rc = message_policy_get(r->db, unit, &cur, NULL, err);
     if (!rc)

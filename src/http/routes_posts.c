@@ -298,6 +298,27 @@ static const json_field policy_fields[] = {
     {"preset", JF_STRING, false, 32}, {"levels", JF_ARRAY, false, 0},
     {"major_extra", JF_ARRAY, false, 0}, {"overdue_days", JF_INT, false, 0}, {NULL, 0, 0, 0}};
 
+/* The policy a PUT asks for: a preset (with any changes the body makes to
+ * it), or the unit's current policy with the fields the body gives
+ * (changing only overdue_days keeps the unit's levels).  A body that names
+ * no setting changes nothing and is refused. */
+static int policy_wanted(gm_request *r, json_t *b, gm_review_policy *p, gm_err *err)
+{
+    if (!json_object_size(b))
+        return gm_fail(err, GM_E_INVALID, "preset", "请选择预设,或填写审核级别或审核时限");
+    if (json_object_get(b, "preset"))
+        return review_policy_from_json(b, p, err);
+    gm_review_policy cur;
+    int rc = review_policy_get(r->db, r->ids[0], &cur, err);
+    json_t *merged = rc ? NULL : review_policy_to_json(&cur);
+    if (!rc && (!merged || json_object_update(merged, b)))
+        rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    if (!rc)
+        rc = review_policy_from_json(merged, p, err);
+    json_decref(merged);
+    return rc;
+}
+
 static int h_policy_put(gm_request *r, gm_err *err)
 {
     json_t *b;
@@ -307,7 +328,7 @@ static int h_policy_put(gm_request *r, gm_err *err)
         rc = json_body_parse(r->body, r->body_len, policy_fields, &b, err);
     if (rc)
         return rc;
-    rc = review_policy_from_json(b, &p, err);
+    rc = policy_wanted(r, b, &p, err);
     if (!rc)
         rc = review_policy_set(r->db, &r->actor, r->ids[0], &p, err);
     json_decref(b);

@@ -467,5 +467,36 @@ class QueryParameterContractTest(gmtest.ServerTest):
         self.assertIn("GET /api/v1/units -", p.stdout)
 
 
+class PolicyPartialUpdateTest(gmtest.ServerTest):
+    """§2 "Levels are a per-unit policy" and §4 "deadlines are a policy": an admin who changes
+    one setting keeps the others (changing the review time limit of a unit with a three-level
+    chain left it with the default two levels), and a PUT that names no setting is refused
+    instead of silently replacing or copying the unit's policy."""
+
+    def test_rule_2_changing_the_review_time_limit_keeps_the_units_levels(self):
+        admin = self.srv.client("admin")
+        r = admin.put("/api/v1/units/4/review-policy", {"preset": "three_level"})
+        self.assertEqual(r.status, 200, r)
+        r = admin.put("/api/v1/units/4/review-policy", {"overdue_days": 5})
+        self.assertEqual((r.status, r.json["preset"], r.json["levels"], r.json["overdue_days"]),
+                         (200, "three_level", ["department_head", "leader", "principal"], 5), r)
+        r = admin.put("/api/v1/units/4/review-policy", {"levels": ["leader"]})
+        self.assertEqual((r.json["preset"], r.json["levels"], r.json["overdue_days"]),
+                         ("custom", ["leader"], 5), r)
+        before = count(self.srv.db, "audit")
+        r = admin.put("/api/v1/units/4/review-policy", {})
+        self.assertEqual((r.status, r.error_field()), (400, "preset"), r)
+        self.assertEqual(admin.get("/api/v1/units/4/review-policy").json["levels"], ["leader"])
+        self.assertEqual(count(self.srv.db, "audit"), before)
+
+    def test_rule_4_message_policy_put_without_a_setting_is_refused(self):
+        sup = self.srv.client("supervisor")
+        before = count(self.srv.db, "audit")
+        r = sup.put("/api/v1/messages/policy", {"unit_id": 4})
+        self.assertEqual((r.status, r.error_field()), (400, "preset"), r)
+        self.assertIsNotNone(sup.get("/api/v1/messages/policy?unit_id=4").json["inherited_from_unit_id"])
+        self.assertEqual(count(self.srv.db, "audit"), before)
+
+
 if __name__ == "__main__":
     unittest.main()
