@@ -240,9 +240,9 @@ static int key_listed(const char *key, const char *const *a, const char *const *
 /* GM_E_INVALID naming the nested field "who.key". */
 static int fail_nested(gm_err *err, const char *who, const char *key, const char *what)
 {
-    gm_fail(err, GM_E_INVALID, NULL, "字段 %s.%s %s", who, key, what);
-    snprintf(err->field, sizeof err->field, "%s.%.40s", who, key);
-    return GM_E_INVALID;
+    char field[96];
+    snprintf(field, sizeof field, "%s.%.60s", who, key);   /* gm_fail repairs a cut character */
+    return gm_fail(err, GM_E_INVALID, field, "字段 %s %s", field, what);
 }
 
 int account_contact_json_check(const json_t *obj, const char *who, int with_extras, gm_err *err)

@@ -2,6 +2,7 @@
  * gm_error.c - filling and naming gm_err values (see gm_error.h).
  */
 #include "gm_error.h"
+#include "util/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +18,10 @@ int gm_fail(gm_err *err, int code, const char *field, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    /* A value quoted with a precision ("“%.40s”") or a message longer than
+     * the buffer may end mid-character; the reply must stay valid UTF-8. */
+    text_utf8_repair(err->field);
+    text_utf8_repair(err->message);
     return code;
 }
 

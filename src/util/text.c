@@ -36,6 +36,16 @@ long text_first_invalid_utf8(const char *s, size_t len)
     return -1;
 }
 
+void text_utf8_repair(char *s)
+{
+    size_t len = strlen(s);
+    long bad;
+    while ((bad = text_first_invalid_utf8(s, len)) >= 0) {
+        memmove(s + bad, s + bad + 1, len - (size_t)bad);   /* the NUL moves too */
+        len--;
+    }
+}
+
 static int is_multiline_blank(unsigned char c)
 {
     return c == '\t' || c == '\n' || c == '\r';

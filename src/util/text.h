@@ -10,6 +10,9 @@
 
 /* Byte offset of the first invalid UTF-8 sequence, or -1 when valid. */
 long text_first_invalid_utf8(const char *s, size_t len);
+/* Drops, in place, every byte of s that is not part of valid UTF-8: what a
+ * printf precision ("%.40s") or a full buffer leaves of a character it cut. */
+void text_utf8_repair(char *s);
 /* Byte offset of the first control character in valid UTF-8 text of len
  * bytes (NUL included), or -1 when there is none.  Control characters are
  * U+0000-U+001F, U+007F and U+0080-U+009F; with multiline, tab, line feed
