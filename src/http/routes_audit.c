@@ -28,18 +28,13 @@ static int bound_utc(gm_request *r, const char *name, int end_of_day, char out[G
                      const char **set, gm_err *err)
 {
     const char *v = arg_or_null(r, name);
-    char day_start[GM_ISO_LEN], day_end[GM_ISO_LEN];
     *set = NULL;
     if (!v)
         return GM_OK;
-    int rc = strlen(v) == 10 ? iso_time_china_day_range(v, day_start, day_end, NULL)
-                             : iso_time_normalize(v, name, out, NULL);
-    if (rc)
+    if (iso_time_bound(v, end_of_day, out))
         return gm_fail(err, GM_E_INVALID, name,
                        "参数 %s 应为日期(YYYY-MM-DD,北京时间)或带时区的时间(如 2026-11-24T08:00:00Z)",
                        strcmp(name, "from") == 0 ? "起始时间(from)" : "截止时间(to)");
-    if (strlen(v) == 10)
-        snprintf(out, GM_ISO_LEN, "%s", end_of_day ? day_end : day_start);
     *set = out;
     return GM_OK;
 }

@@ -102,3 +102,14 @@ int iso_time_china_day_range(const char *day, char from[GM_ISO_LEN], char to[GM_
     clock_iso_format(t + 24 * 3600, to);
     return GM_OK;
 }
+
+int iso_time_bound(const char *s, int end_of_day, char out[GM_ISO_LEN])
+{
+    char start[GM_ISO_LEN], end[GM_ISO_LEN];
+    if (strlen(s) != 10)
+        return iso_time_normalize(s, NULL, out, NULL);
+    int rc = iso_time_china_day_range(s, start, end, NULL);
+    if (!rc)
+        snprintf(out, GM_ISO_LEN, "%s", end_of_day ? end : start);
+    return rc;
+}

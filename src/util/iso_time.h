@@ -24,4 +24,10 @@ void iso_time_china_day(time_t t, char out[11]);
 int iso_time_china_day_range(const char *day, char from[GM_ISO_LEN], char to[GM_ISO_LEN],
                              gm_err *err);
 
+/* One end of a period a person asks for, as canonical UTC text: an
+ * ISO-8601 time with its zone, or a China day "YYYY-MM-DD" (its start; with
+ * end_of_day, the start of the next day, for an exclusive upper bound).
+ * GM_E_INVALID otherwise (err not filled: callers word it). */
+int iso_time_bound(const char *s, int end_of_day, char out[GM_ISO_LEN]);
+
 #endif
