@@ -239,8 +239,27 @@ static int doubles_neighbour(const text_cps *t, size_t i, uint32_t c)
 /* Tries every confusable character at i; fills *hit with the best.  A
  * change is scored by the bigram model's gain on the window, plus a
  * fraction of the unigram dictionary's gain (it knows words the bigram
- * model lacks), plus the prior of its confusion kind.  Changes the bigram
- * model gains little from are dropped before the unigram side is asked. */
+ * model lacks), plus the prior of its confusion kind, plus
+ * GM_TYPO_FIT_BONUS when the original character stands in no word of the
+ * dictionary and the word the change forms reads on with its context
+ * (change_fits).  Changes the bigram model gains little from are dropped
+ * before the unigram side is asked. */
+static int fits_context(const gm_typo_model *m, const text_cps *t, size_t s, size_t l, int32_t id);
+
+/* 1 when the word w the change forms in place of t[s..s+l) (2-4
+ * characters) is a word of the bigram model that forms a bigram the model
+ * holds with a word of the text right before or after it: the change
+ * reads on with its context, not only as a word of its own (城市道路 where
+ * 道 made 道路, not 新媒体虚报市政府 where 虚 made 虚报). */
+static int change_fits(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
+                       const uint32_t *w)
+{
+    if (l < 2)
+        return 0;
+    int32_t id = gm_typo_lm_word(gm_typo_model_lm(m), w, l);
+    return id >= 0 && fits_context(m, t, s, l, id);
+}
+
 static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, joiner_marks *mk,
                        gm_typo_lm_memo *memo, gm_typo_hit *hit)
 {
@@ -282,9 +301,12 @@ static int best_change(const gm_typo_model *m, const text_cps *t, size_t i, join
             continue;
         gain += GM_TYPO_UNIGRAM_WEIGHT * unigram_gain(m, &uni, t->cp + a, b - a, i - a, c) +
                 kind_prior[kinds[k] < 3 ? kinds[k] : 0];
+        size_t ws = i - a, wl = 1, os, ol;
+        lattice_word_at(&uni.cand, i - a, &ws, &wl);
+        if (!lattice_word_at(&uni.base, i - a, &os, &ol) &&
+            change_fits(m, t, a + ws, wl, uni.cand.w + ws))
+            gain += GM_TYPO_FIT_BONUS;
         if (!found || gain > hit->gain) {
-            size_t ws = i - a, wl = 1;
-            lattice_word_at(&uni.cand, i - a, &ws, &wl);
             *hit = (gm_typo_hit){.cp = i, .n = 1, .b_start = t->boff[i], .b_end = t->boff[i + 1],
                                  .replacement = {c}, .gain = gain, .w_start = a + ws,
                                  .w_len = wl, .path = GM_TYPO_PATH_CHAR};

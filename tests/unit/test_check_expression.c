@@ -252,6 +252,21 @@ static void test_expression_typo_long_word_after_an_unknown_pair(void **state)
     gm_checker_unref(c);
 }
 
+/* A one-character change whose new word forms a bigram the model holds
+ * with a word next to it (其他 before 有关单位, 殊不知 before 这样) reads
+ * on with its context and gets the fit bonus, unless the original already
+ * stands in a dictionary word (公文付印 stays quiet, 付印 is one).
+ * Sentences written for the test, not in odw.train; before the bonus both
+ * scored below the threshold (13.7, 13.5). */
+static void test_expression_typo_change_that_reads_on_with_its_context(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "对其她有关单位的意见一并研究。", "typo", "她", "他", 2, 3, "warn");
+    expect_expression(c, "孰不知这样做存在安全隐患。", "typo", "孰", "殊", 0, 1, "warn");
+    gm_checker_unref(c);
+}
+
 static int count_hit(void *ctx, const gm_typo_hit *hit, const uint32_t *cps)
 {
     (void)hit;
@@ -470,6 +485,13 @@ static void test_expression_correct_official_text_is_quiet(void **state)
         "由市交通局负责城市道路维修养护。",
         "孩子们从小懂事长大后都很孝顺。",
         "新到任的局长到路口查看交通情况。",
+        /* the right forms of test_expression_typo_change_that_reads_on_with_its_context,
+         * and correct seed wording a same-reading word would read on with */
+        "对其他有关单位的意见一并研究。",
+        "殊不知这样做存在安全隐患。",
+        "公文付印后要及时归档。",
+        "新开设政务新媒体须报市政府办公室备案。",
+        "新开设的账号需报主管单位审批。",
         /* official text that merely sounds like a longer word */
         "各部门根据工作需要，通过微博开展网上互动。",
         "要当日给出研究办理意见。",
@@ -540,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_expression_typo_word_that_pairs_with_neighbour),
         cmocka_unit_test(test_expression_typo_long_word_over_two_text_words),
         cmocka_unit_test(test_expression_typo_long_word_after_an_unknown_pair),
+        cmocka_unit_test(test_expression_typo_change_that_reads_on_with_its_context),
         cmocka_unit_test(test_expression_typo_product_names_are_words),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
         cmocka_unit_test(test_expression_typo_candidates_use_exact_neighbour_lists),
