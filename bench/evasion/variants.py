@@ -627,6 +627,7 @@ H6 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h6.tsv")
 T6 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t6.tsv")
 H7 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h7.tsv")
 T7 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t7.tsv")
+H8 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h8.tsv")
 
 
 def tsv_rows(path):
@@ -646,7 +647,9 @@ def heldout3():
     "h6:<style>"; context_t6.tsv (session 20's tuning set, written after
     h6) "t6:<style>"; context_h7.tsv (session 21, written before any
     change, never tuned on) "h7:<style>"; context_t7.tsv (session 21's
-    tuning set, written after h7 was measured) "t7:<style>"."""
+    tuning set, written after h7 was measured) "t7:<style>"; context_h8.tsv
+    (session 22, written before any change, never tuned on) "h8:<style>",
+    whose rows may carry a title (a fourth item) and line breaks (\\n)."""
     rows = []
     for want, style, tmpl in tsv_rows(HELDOUT3):
         half = "aside" if hashlib.md5(tmpl.encode()).digest()[0] & 1 else "tune"
@@ -664,7 +667,17 @@ def heldout3():
         rows.append(("enforcement" if want == "warn" else "advert", "h7:" + style, tmpl))
     for want, style, tmpl in tsv_rows(T7):
         rows.append(("enforcement" if want == "warn" else "advert", "t7:" + style, tmpl))
+    for row in tsv_rows(H8):
+        want, style, tmpl = row[:3]
+        title = row[3] if len(row) > 3 else None
+        rows.append(("enforcement" if want == "warn" else "advert", "h8:" + style, tmpl, title))
     return rows
+
+
+def with_term(tmpl, t):
+    """A template (or title) with its {} replaced by the term and each literal
+    \\n by a line break; None stays None."""
+    return None if tmpl is None else tmpl.replace("{}", t).replace("\\n", "\n")
 
 
 def context(args, meta):
@@ -679,16 +692,21 @@ def context(args, meta):
             for kind, tmpl in tmpls:
                 n += 1
                 emit(meta, "c%d" % n, group + ":" + kind, t, cat, want, tmpl.format(t))
-        for group, kind, tmpl in h3:
+        for group, kind, tmpl, *title in h3:
             n += 1
             emit(meta, "c%d" % n, group + ":" + kind, t, cat,
-                 "warn" if group == "enforcement" else "block", tmpl.replace("{}", t))
+                 "warn" if group == "enforcement" else "block", with_term(tmpl, t),
+                 with_term(title[0], t) if title else None)
 
 
-def emit(meta, cid, kind, t, cat, want, text):
-    print(json.dumps({"text": text, "id": cid}, ensure_ascii=False))
+def emit(meta, cid, kind, t, cat, want, text, title=None):
+    line = {"text": text, "id": cid}
+    if title is not None:
+        line["title"] = title
+    print(json.dumps(line, ensure_ascii=False))
     meta.write(json.dumps({"id": cid, "kind": kind, "term": t, "category": cat,
-                           "severity": SEVERITY[t], "want": want, "text": text},
+                           "severity": SEVERITY[t], "want": want,
+                           "text": text if title is None else title + " || " + text},
                           ensure_ascii=False) + "\n")
 
 
