@@ -54,10 +54,11 @@ static int outside_allowed(void *allowed, const gm_finding *f)
  * outside them; none inside a phrase of the allow list, whose occurrences
  * the lexicon's scan of the field hands on. */
 static int field_rules(const gm_checker *c, const char *text, size_t len, const char *field,
-                       const char *date, gm_findings *fs, gm_err *err)
+                       const char *date, const gm_field_gist *other, gm_field_gist *gist,
+                       gm_findings *fs, gm_err *err)
 {
     gm_hits allowed = {0};
-    int rc = gm_lexicon_findings(c, text, len, field, fs, &allowed, err);
+    int rc = gm_lexicon_findings_doc(c, text, len, field, other, gist, fs, &allowed, err);
     size_t from = fs->n;
     if (!rc)
         rc = gm_exprs_findings(&c->exprs, text, len, field, date, fs, err);
@@ -69,12 +70,28 @@ static int field_rules(const gm_checker *c, const char *text, size_t len, const 
     return rc;
 }
 
+/* The gist of the title for its body (its findings are made again, with
+ * the body's gist, by field_rules). */
+static int title_gist(const gm_checker *c, const char *title, gm_field_gist *g, gm_err *err)
+{
+    gm_findings none = {0};
+    int rc = gm_lexicon_findings_doc(c, title, strlen(title), "title", NULL, g, &none, NULL, err);
+    gm_findings_free(&none);
+    return rc;
+}
+
 static int run_rules(const gm_checker *c, const gm_check_input *in, const char *date,
                      const char *text, long limit, int count_title, gm_findings *fs, size_t *chars, gm_err *err)
 {
-    int rc = field_rules(c, text, in->text_len, "text", date, fs, err);
+    /* a title and its body are read together (context.c): the title's gist
+     * first, from a scan of the title alone, then the body's from its own scan */
+    gm_field_gist title = {0}, body = {0};
+    int rc = in->title ? title_gist(c, in->title, &title, err) : 0;
+    if (!rc)
+        rc = field_rules(c, text, in->text_len, "text", date, in->title ? &title : NULL,
+                         in->title ? &body : NULL, fs, err);
     if (!rc && in->title)
-        rc = field_rules(c, in->title, strlen(in->title), "title", date, fs, err);
+        rc = field_rules(c, in->title, strlen(in->title), "title", date, &body, NULL, fs, err);
     if (!rc)
         rc = nomem(gm_privacy_scan(text, in->text_len, "text", fs), err);
     if (!rc && in->title)

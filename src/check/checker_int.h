@@ -42,6 +42,16 @@ typedef struct gm_hits {
  * [cp_start, cp_end). */
 int gm_allowed_covers(const gm_hits *allowed, size_t cp_start, size_t cp_end);
 
+/* What one field of a post says in its lead (the title, or the body's
+ * first sentence), for the other field: a title and its body are read
+ * together, as a heading line and the sentence after it are. */
+typedef struct gm_field_gist {
+    int speaks;     /* names an official speaker, an offender or a cautionary tale */
+    int fights;     /* fights something (an enforcement, condemning or legal word) */
+    int advert;     /* the field has an advert cue anywhere */
+    int is_title;   /* the gist is of the title */
+} gm_field_gist;
+
 /* The context words the matcher found in a text, by kind. */
 typedef struct gm_ctx_hits {
     gm_hits words;    /* enforcement words (context.txt, negative imperatives) */
@@ -58,6 +68,9 @@ typedef struct gm_ctx_hits {
     int colon_seen, colon;     /* the text was searched for a colon / has one */
     int focus_seen, focus;     /* … for 聚焦/针对/围绕 (a list heading's aim) / has one */
     int quote_seen, quote;     /* … for a closing quotation mark / has one */
+    int join;                  /* no advert cue in the text: an open line's break
+                                * does not end its sentence (context.c open_line) */
+    const gm_field_gist *other;   /* the post's other field (title / body), or NULL */
 } gm_ctx_hits;
 
 /* True when the lexicon hit h of text (len bytes) is named by official text
@@ -80,6 +93,11 @@ void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len);
  * allow-list phrase (打击赌博力度大，VX：…) softens h. */
 int gm_context_advertised(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
 
+/* The gist of the field text (after gm_context_prepare) for the other
+ * field of the same post. */
+void gm_context_gist(gm_ctx_hits *hs, const char *text, size_t len, int is_title,
+                     gm_field_gist *g);
+
 /* Adds the built-in condemning words (违法, 犯罪, 骗局…), frame verbs
  * (监测, 排查…), advert cues (加微信, 私聊…) and negative imperatives
  * (不要点击, 千万别信…) to lx as GM_LEX_CONDEMN / GM_LEX_FRAME / GM_LEX_ADVERT /
@@ -98,6 +116,13 @@ int gm_crosses_clause(const char *text, size_t b_start, size_t b_end);
  * honour the allow list without scanning the text again. */
 int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const char *field,
                         gm_findings *fs, gm_hits *allowed, gm_err *err);
+
+/* gm_lexicon_findings for one field of a post with a title: other (may be
+ * NULL) is the gist of the post's other field, which context reads with
+ * this one; gist (may be NULL) receives this field's. */
+int gm_lexicon_findings_doc(const gm_checker *c, const char *text, size_t len, const char *field,
+                            const gm_field_gist *other, gm_field_gist *gist, gm_findings *fs,
+                            gm_hits *allowed, gm_err *err);
 
 /* Builds the report object (see check.h); masked may be NULL. */
 json_t *gm_report_json(const gm_findings *fs, size_t chars, long limit, const char *masked);

@@ -484,27 +484,57 @@ static int closing_quote(uint32_t cp)
     return cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F;
 }
 
+#define HEADING 40   /* most code points of a line that heads what follows it */
+
+/* The line ending at the line break at byte b is open: not empty, at most
+ * HEADING code points, and not ended by a stop (关于开展赌博专项整治的通知\n,
+ * 【反诈提醒】\n, 男子沉迷赌博\n一年输光家产): a heading or a line of a post
+ * written one phrase a line, whose sentence goes on in the next line.  Blank
+ * lines and spaces before b are passed over. */
+static int open_line(const char *text, size_t b)
+{
+    size_t at;
+    while (b > 0 && strchr("\n\r \t", text[b - 1]))
+        b--;
+    if (b == 0)
+        return 0;
+    uint32_t last = cp_before(text, b, &at);
+    if (sentence_stop(last) || last == '.')
+        return 0;
+    for (int k = 0; b > 0; k++) {
+        if (k > HEADING)
+            return 0;
+        if (text[b - 1] == '\n' || text[b - 1] == '\r')
+            return 1;
+        cp_before(text, b, &at);
+        b = at;
+    }
+    return 1;
+}
+
 /* The stop cp (at byte b, l bytes) ends the sentence: not a 。！？ right
- * before a closing quote, nor a line break. */
-static int stop_ends_sentence(const char *text, size_t len, uint32_t cp, size_t b, size_t l)
+ * before a closing quote; a line break unless join is set and it ends an
+ * open line (set only for a text with no advert cue). */
+static int stop_ends_sentence(const char *text, size_t len, uint32_t cp, size_t b, size_t l,
+                              int join)
 {
     if (!sentence_stop(cp))
         return 0;
     if (cp == '\n' || cp == '\r')
-        return 1;
+        return !(join && open_line(text, b));
     size_t nl;
     return !closing_quote(cp_at(text, len, b + l, &nl));
 }
 
 /* The end of the sentence that goes on from byte b (at most REACH code
- * points on): 。！？；, their ASCII forms or a line break, not inside a
- * quotation that a speaker follows. */
-static size_t sentence_end(const char *text, size_t len, size_t b)
+ * points on): 。！？；, their ASCII forms or a line break (see
+ * stop_ends_sentence), not inside a quotation that a speaker follows. */
+static size_t sentence_end(const char *text, size_t len, size_t b, int join)
 {
     for (int k = 0; b < len && k < REACH; k++) {
         size_t l;
         uint32_t cp = cp_at(text, len, b, &l);
-        if (stop_ends_sentence(text, len, cp, b, l))
+        if (stop_ends_sentence(text, len, cp, b, l, join))
             break;
         b += l;
     }
@@ -554,11 +584,13 @@ static int heading_stop_near(const char *text, size_t b_start)
 
 /* A heading just before the term (at most 16 code points back) that makes
  * what follows a warning: 【反诈提醒】, 警方提示：, 注意！, 以案释法： */
-static int alert_heading(const char *text, size_t b_start)
+static int alert_heading(const char *text, size_t b_start, int join)
 {
     if (!heading_stop_near(text, b_start))
         return 0;   /* the common case, without decoding */
     size_t b = b_start, head_end = 0, head_start = 0;
+    while (join && b > 0 && strchr("\n\r \t", text[b - 1]))
+        b--;   /* a heading on the line above (【反诈提醒】\n赌博\n都是骗局) */
     for (int k = 0; b > 0 && k < 32; k++) {
         size_t at;
         uint32_t cp = cp_before(text, b, &at);
@@ -573,7 +605,7 @@ static int alert_heading(const char *text, size_t b_start)
             break;
         }
         if (!head_end && stop) {
-            if (chars_between(text, b, b_start) > 16)
+            if (chars_between(text, b, b_start) > 16 + (join ? 4 : 0))
                 return 0;
             head_end = at;
         }
@@ -595,12 +627,16 @@ static int alert_heading(const char *text, size_t b_start)
 
 /* The term's clause ends with a question (？) and the next clause starts
  * with an alarm word (赌博？当心落入诈骗陷阱). */
-static int question_then_alarm(const char *text, size_t len, size_t ce)
+static int question_then_alarm(const char *text, size_t len, size_t ce, int join)
 {
     size_t l;
     uint32_t cp = cp_at(text, len, ce, &l);
-    return (cp == 0xFF1F || cp == '?') &&
-           starts_with_any(text, ce + l, len, alarms, N(alarms)) != 0;
+    if (!(cp == 0xFF1F || cp == '?'))
+        return 0;
+    size_t next = ce + l;
+    while (join && next < len && strchr("\n\r \t", text[next]))
+        next++;   /* the alarm on the next line (赌博？\n小心！这是骗局) */
+    return starts_with_any(text, next, len, alarms, N(alarms)) != 0;
 }
 
 /* A clause that starts with one of these is a condition (如遇赌博，请立即
@@ -695,7 +731,7 @@ static int word_governs(const gm_ctx_hits *hs, const char *text, size_t len, con
             return 1;   /* 切实加强对赌博的监测预警 */
     size_t se = ce;
     if (hs->words.n && any_in(text, cs, h->b_start, topic_markers, N(topic_markers)))
-        se = sentence_end(text, len, ce);
+        se = sentence_end(text, len, ce, 0);
     for (size_t i = 0; i < hs->words.n; i++) {
         const gm_hit *w = &hs->words.v[i];
         if (se > ce && w->b_start >= h->b_end && w->b_end <= se)
@@ -718,12 +754,12 @@ static int word_governs(const gm_ctx_hits *hs, const char *text, size_t len, con
 
 /* The start of the sentence byte b is in, at most REACH code points back;
  * with lists set a ；does not end it (整治重点：（一）赌博；（二）谣言). */
-static size_t sentence_start(const char *text, size_t len, size_t b, int lists)
+static size_t sentence_start(const char *text, size_t len, size_t b, int lists, int join)
 {
     for (int k = 0; b > 0 && k < REACH; k++) {
         size_t at;
         uint32_t cp = cp_before(text, b, &at);
-        if (stop_ends_sentence(text, len, cp, at, b - at) &&
+        if (stop_ends_sentence(text, len, cp, at, b - at, join) &&
             !(lists && (cp == 0xFF1B || cp == ';')))
             break;
         b = at;
@@ -789,8 +825,8 @@ static void sentence_memo(gm_ctx_hits *hs, const char *text, size_t len, const g
                           size_t *ss, size_t *se)
 {
     if (!(hs->sent_valid && h->b_start >= hs->sent_ss && h->b_end <= hs->sent_se)) {
-        hs->sent_ss = sentence_start(text, len, h->b_start, 0);
-        hs->sent_se = sentence_end(text, len, h->b_end);
+        hs->sent_ss = sentence_start(text, len, h->b_start, 0, hs->join);
+        hs->sent_se = sentence_end(text, len, h->b_end, hs->join);
         hs->sent_valid = 1;
     }
     *ss = hs->sent_ss;
@@ -844,10 +880,10 @@ static int neighbours(const char *text, size_t len, size_t ss, size_t se, size_t
     *ps = ss;
     *pe = se;
     if (ss > 0 && !line_break(cp_before(text, ss, &at)))
-        *ps = sentence_start(text, len, at, 0);
+        *ps = sentence_start(text, len, at, 0, 0);
     uint32_t cp = cp_at(text, len, se, &l);
     if (se < len && !line_break(cp))
-        *pe = sentence_end(text, len, se + l);
+        *pe = sentence_end(text, len, se + l, 0);
     return *ps < ss || *pe > se;
 }
 
@@ -925,7 +961,7 @@ static int official_sequel(const gm_ctx_hits *hs, const char *text, size_t len, 
     size_t ns = se + l;
     if (!starts_with_any(text, ns, len, anaphors, N(anaphors)))
         return 0;
-    size_t ne = sentence_end(text, len, ns);
+    size_t ne = sentence_end(text, len, ns, 0);
     return !any_after(&hs->advert, ss, ne) &&
            official_span(hs, text, ns, ne, h);
 }
@@ -952,6 +988,46 @@ static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, cons
     return official_sequel(hs, text, len, h, ss, se);
 }
 
+/* The lead of a field: its first sentence, lines joined as in
+ * stop_ends_sentence (a title is its own lead, up to REACH code points). */
+static size_t lead_end(const gm_ctx_hits *hs, const char *text, size_t len)
+{
+    return sentence_end(text, len, 0, hs->join);
+}
+
+void gm_context_gist(gm_ctx_hits *hs, const char *text, size_t len, int is_title,
+                     gm_field_gist *g)
+{
+    gm_hit none = {.b_start = len + 1, .b_end = len + 1};
+    size_t le = lead_end(hs, text, len);
+    *g = (gm_field_gist){.speaks = speaks_officially(hs, text, 0, le, &none) != 0,
+                         .fights = fights_in(hs, text, 0, le, &none),
+                         .advert = hs->advert.n > 0,
+                         .is_title = is_title};
+}
+
+/* The post's other field governs h: a title and the body's first sentence
+ * are read as one sentence (关于防范赌博的提示 + 近期我市发生多起类似案件…;
+ * 我区查处一起赌博案件 + 近日，区公安分局…开展联合执法), which speaks
+ * officially and fights; a later sentence of the body that fights takes its
+ * speaker from an official title that fights.  Neither field may have an
+ * advert cue. */
+static int other_field_governs(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    const gm_field_gist *o = hs->other;
+    if (!o || o->advert || hs->advert.n)
+        return 0;
+    size_t le = lead_end(hs, text, len);
+    if (h->b_start < le)
+        return (o->speaks || speaks_officially(hs, text, 0, le, h)) &&
+               (o->fights || fights_in(hs, text, 0, le, h));
+    size_t ss, se;
+    if (!o->is_title || !o->speaks || !o->fights)
+        return 0;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    return fights_in(hs, text, ss, se, h);
+}
+
 /* The term's clause makes it the topic (关于赌博，这些法律规定你要知道) and
  * the rest of the sentence speaks of the law (关于赌博，规定时间内到账 does
  * not). */
@@ -963,7 +1039,7 @@ static int topic_of_the_law(gm_ctx_hits *hs, const char *text, size_t len, const
     clause_memo(hs, text, len, h, &cs, &ce);
     if (!any_in(text, cs, h->b_start, topic_markers, N(topic_markers)))
         return 0;
-    size_t se = sentence_end(text, len, ce);
+    size_t se = sentence_end(text, len, ce, 0);
     return any_after(&hs->legal, h->b_end, se);
 }
 
@@ -1020,7 +1096,7 @@ static int list_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_
     size_t colon;
     if (!hs->colon || !colon_before(text, h->b_start, &colon))
         return 0;
-    size_t ss = sentence_start(text, len, colon, 1), se = h->b_end;
+    size_t ss = sentence_start(text, len, colon, 1, 0), se = h->b_end;
     for (int k = 0; se < len && k < REACH; k++) {
         size_t l;
         uint32_t cp = cp_at(text, len, se, &l);
@@ -1051,7 +1127,7 @@ static int question_or_condition(gm_ctx_hits *hs, const char *text, size_t len)
  * aside. */
 static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h, int wide)
 {
-    if (noun_after(text, h->b_end, len) || alert_heading(text, h->b_start))
+    if (noun_after(text, h->b_end, len) || alert_heading(text, h->b_start, hs->join))
         return 1;   /* both look only at the text right next to the term */
     /* The other rules need a word the scan found, a question or a 的， after
      * the term; most findings of a big lexicon have none, and skip the walk. */
@@ -1060,12 +1136,13 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
         clause_memo(hs, text, len, h, &cs, &ce);
         if (word_governs(hs, text, len, h, cs, ce) ||
             condemned_after(&hs->cond, text, h->b_end, h->cp_end, ce) ||
-            question_then_alarm(text, len, ce) || next_clause_judges(hs, text, len, h, cs, ce))
+            question_then_alarm(text, len, ce, hs->join) ||
+            next_clause_judges(hs, text, len, h, cs, ce))
             return 1;
     }
     /* the sentence rules need a register, condemning or enforcement word near */
     return wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h) ||
-                    topic_of_the_law(hs, text, len, h));
+                    topic_of_the_law(hs, text, len, h) || other_field_governs(hs, text, len, h));
 }
 
 /* A cue named as what offenders used (利用微信群组织赌博, 冒充QQ好友) is no
@@ -1100,6 +1177,7 @@ void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
             hs->advert.v[kept++] = a;
     }
     hs->advert.n = kept;
+    hs->join = kept == 0;
 }
 
 /* A cue left by gm_context_prepare in h's sentence: no 。 or line break

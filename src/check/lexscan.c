@@ -158,11 +158,13 @@ static int allowed_here(const collect *col, const gm_hit *h, int covers)
 }
 
 static int add_all(const gm_checker *c, collect *col, const char *text, const char *field,
-                   gm_findings *fs)
+                   gm_findings *fs, gm_field_gist *gist)
 {
     prepare_allow(&col->allow);
-    if (col->block.n || col->sound.n)
+    if (col->block.n || col->sound.n || gist)
         gm_context_prepare(&col->ctx, text, col->len);
+    if (gist)
+        gm_context_gist(&col->ctx, text, col->len, strcmp(field, "title") == 0, gist);
     for (size_t i = 0; i < col->block.n; i++)
         if (!allowed_here(col, &col->block.v[i], covered(&col->allow, &col->block.v[i])) &&
             add_finding(c, col, text, field, &col->block.v[i], 0, fs) != 0)
@@ -180,11 +182,18 @@ static int add_all(const gm_checker *c, collect *col, const char *text, const ch
 int gm_lexicon_findings(const gm_checker *c, const char *text, size_t len, const char *field,
                         gm_findings *fs, gm_hits *allowed, gm_err *err)
 {
-    collect col = {.lex = &c->lex, .text = text, .len = len};
+    return gm_lexicon_findings_doc(c, text, len, field, NULL, NULL, fs, allowed, err);
+}
+
+int gm_lexicon_findings_doc(const gm_checker *c, const char *text, size_t len, const char *field,
+                            const gm_field_gist *other, gm_field_gist *gist, gm_findings *fs,
+                            gm_hits *allowed, gm_err *err)
+{
+    collect col = {.lex = &c->lex, .text = text, .len = len, .ctx = {.other = other}};
     int rc = gm_matcher_scan(c->m, text, len, on_hit, &col, err);
     if (rc == 0 && !col.nomem)
         gm_sound_scan(c->sound, &c->lex, text, len, on_sound, &col);
-    if (rc == 0 && (col.nomem || add_all(c, &col, text, field, fs) != 0))
+    if (rc == 0 && (col.nomem || add_all(c, &col, text, field, fs, gist) != 0))
         rc = gm_fail(err, GM_E_NOMEM, field, "内存不足");
     free(col.block.v);
     if (allowed && !rc)

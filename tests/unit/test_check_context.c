@@ -362,6 +362,61 @@ static void test_enforcement_register_words_are_a_list(void **state)
     gm_checker_unref(c);
 }
 
+/* A title with a body (the check's title field): every lexicon finding
+ * of either field is a warning in enforcement context when want_warn,
+ * else some finding of term blocks. */
+static void expect_titled(const char *title, const char *text, const char *term, int want_warn)
+{
+    json_t *r = run_check(shipped, text, title, NULL, NULL);
+    size_t n = count_rule(r, "lexicon", NULL);
+    int warned = n > 0, blocked = 0;
+    for (size_t i = 0; i < n_findings(r); i++) {
+        if (strcmp(fstr(r, i, "rule"), "lexicon") != 0)
+            continue;
+        int soft = strcmp(fstr(r, i, "severity"), "warn") == 0 &&
+                   strcmp(fstr(r, i, "context"), "enforcement") == 0;
+        warned &= soft;
+        blocked |= strcmp(fstr(r, i, "term"), term) == 0 &&
+                   strcmp(fstr(r, i, "severity"), "block") == 0;
+    }
+    if (want_warn ? !warned : !blocked)
+        fprintf(stderr, "title %s / text %s: want %s\n", title, text, want_warn ? "warn" : "block");
+    assert_true(want_warn ? warned : blocked);
+    json_decref(r);
+}
+
+/* A title and its body are read together: the title and the body's first
+ * sentence as one sentence, a later sentence of the body that fights under
+ * an official title that fights; an advert cue in either field keeps the
+ * block. */
+static void test_enforcement_title_and_body_read_together(void **state)
+{
+    (void)state;
+    expect_titled("六合彩背后的真相", "近日，区公安分局会同市场监管部门开展联合执法，现场查扣涉案物品一批。",
+                  "六合彩", 1);
+    expect_titled("警方提醒", "近期百家乐案件多发。一些人沉迷其中，血本无归。", "百家乐", 1);
+    expect_titled("六合彩背后的真相", "加微信了解更多", "六合彩", 0);
+    expect_titled("六合彩背后的真相", "今晚开奖，欢迎参与", "六合彩", 0);
+    expect_titled("公安机关严厉打击赌博", "百家乐今晚开奖，私聊", "百家乐", 0);
+    expect_titled("民警提醒", "百家乐怎么玩？看这里", "百家乐", 0);
+}
+
+/* A line without a stop that heads what follows (a heading, or a post
+ * written one phrase a line) does not end its sentence when the text has
+ * no advert cue: the heading's speaker and the next line's fighting word
+ * reach across it, as do an alert heading and an alarm on the next line. */
+static void test_enforcement_heading_line_joins_the_next_line(void **state)
+{
+    (void)state;
+    expect_enforcement("六合彩背后的真相\n近日，区公安分局开展联合执法，现场查扣涉案物品一批。");
+    expect_enforcement("【以案说法】\n男子沉迷百家乐\n一年输光百万家产\n法官提醒：远离违法活动");
+    expect_enforcement("【反诈提醒】\n百家乐\n都是骗局！");
+    expect_enforcement("百家乐？\n小心！这是骗局");
+    expect_block("六合彩背后的真相\n近日开奖，私聊", "六合彩");
+    expect_block("【公告】\n百家乐\n新用户注册即送体验金", "百家乐");
+    expect_block("公安机关严厉打击。\n六合彩今晚开奖", "六合彩");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +447,8 @@ int main(void)
         cmocka_unit_test(test_enforcement_register_words_are_a_list),
         cmocka_unit_test(test_enforcement_quotation_from_an_official_speaker_warns),
         cmocka_unit_test(test_enforcement_next_sentence_referring_back_warns),
+        cmocka_unit_test(test_enforcement_title_and_body_read_together),
+        cmocka_unit_test(test_enforcement_heading_line_joins_the_next_line),
     };
     return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
