@@ -50,7 +50,8 @@ static const char *const condemning[] = {
     "骗取", "敛财", "诱惑", "落网", "一网打尽", "害人", "别信", "不能碰", "不可信", "没有赢家",
     "扰乱", "侵害", "坑害", "毒害", "倾家荡产", "家破人亡", "血本无归", "受害", "毒瘤", "歪风",
     "诱饵", "幌子", "为名", "为由", "屡禁不止", "手法", "套路", "骗", "真面目", "本质",
-    "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头", "案例", "违反", "法网", "虚假宣传"};
+    "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头", "案例", "违反", "法网", "虚假宣传",
+    "非法"};
 /* After the term in the 对…进行X frame these govern it too (对赌博的监测预警,
  * 对赌博说“不”, 与赌博作斗争). */
 static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查",
@@ -72,7 +73,9 @@ static const char *const advert_cues[] = {
     "私聊", "私信", "私我", "加我", "联系我", "找我", "加群", "进群", "入群", "群号", "内部群",
     "详聊", "详询", "特价", "仅需", "低至", "折扣", "打折", "半价", "原价", "现价",
     "全场", "价格美丽", "日赚", "月入", "日入", "返现", "充值", "体验金", "诚招", "招募",
-    "招商", "货源", "速来", "名额有限", "联系方式", "只要", "只需", "只收", "仅收"};
+    "招商", "货源", "速来", "名额有限", "联系方式", "只要", "只需", "只收", "仅收",
+    /* a seller speaking of itself to a buyer */
+    "我们这里", "来我们", "找我们", "我们家的", "本店"};
 /* Cues that are advert wording only before a number, as a price (只要88元;
  * 只要是赌博，就是诈骗 is no advert). */
 static const char *const price_adverbs[] = {"只要", "只需", "只收", "仅收"};
@@ -115,7 +118,8 @@ static const char *const alarms[] = {"当心", "小心", "警惕", "谨防", "�
 static const char *const consequences[] = {"依法", "追究", "拘留", "罚款", "处罚", "处以", "判处",
                                            "吊销", "没收", "责令", "刑事", "治安", "一律", "报警",
                                            "挂断", "拨打", "徒刑", "拘役", "罚金", "警告", "获刑", "判刑",
-                                           "判决", "应当", "应予", "予以", "法律规定", "法律法规"};
+                                           "判决", "应当", "应予", "予以", "法律规定", "法律法规",
+                                           "自首"};
 /* Words of official register - who speaks or is spoken of in a notice, a
  * police report, court news or statistics, and never in an advert (公安机关,
  * 全市, 经查) - are a list admins edit (data/check/register.txt, loaded as
@@ -126,8 +130,12 @@ static const char *const consequences[] = {"依法", "追究", "拘留", "罚款
 /* The roles of offenders, built in as register words: a sentence about one
  * is about an offence, whatever else it says (本案中，被告人明知他人从事赌博，仍为其提供
  * 技术支持). */
+/* Who reports officially besides authorities (register.txt): built in as
+ * register words, so 报告指出，… and 该负责人表示，… speak officially. */
+static const char *const reporters[] = {"负责人", "发言人", "报告指出", "报告显示", "课题组",
+                                        "记者从", "本报记者", "通讯员"};
 static const char *const offenders[] = {"被告人", "犯罪嫌疑人", "违法嫌疑人", "不法分子",
-                                        "犯罪分子"};
+                                        "犯罪分子", "违法行为人", "涉案人员", "违法人员"};
 /* Words of a cautionary tale: a sentence with one warns by example (有的人
  * 明知是赌博，却抱着侥幸心理一再参与…这样的教训值得深思). */
 static const char *const cautionary[] = {"教训", "侥幸心理", "幡然醒悟", "追悔莫及", "悔不当初",
@@ -305,11 +313,16 @@ static int defied(const char *text, size_t w_start)
  * at b_start: it is a noun's modifier (打击价), undone (整治后, 查处不到的),
  * defied (不怕打击), or a 是 between them starts a new predicate
  * (防范风险的最好方法就是玩六合彩). */
+/* A verb's complement of inability (查不到, 检测不出, 管不了): between an
+ * enforcement word and the term it says the enforcement fails (反诈APP都检测
+ * 不到的赌博平台). */
+static const char *const unable[] = {"不到", "不出", "不了", "不住", "不着"};
+
 static int not_governing(const char *text, size_t w_start, size_t w_end, size_t b_start)
 {
     static const char is[] = "是";
     if (starts_with_any(text, w_end, b_start, undoing, N(undoing)) ||
-        defied(text, w_start))
+        defied(text, w_start) || any_in(text, w_end, b_start, unable, N(unable)))
         return 1;
     return b_start > w_end && memmem(text + w_end, b_start - w_end, is, sizeof is - 1) != NULL;
 }
@@ -366,6 +379,24 @@ static int load_imperatives(gm_lexicon *lx, gm_err *err)
                       err);
 }
 
+/* A legal instrument or notice naming itself (本通告, 本办法, 本规定): the
+ * text is the instrument speaking, official register. */
+static const char *const instruments_self[] = {"通告", "公告", "通知", "办法", "规定", "条例",
+                                               "细则", "决定", "意见", "方案", "守则", "制度",
+                                               "章程", "准则", "公约", "判决", "裁定", "院认为"};
+
+static int load_self_reference(gm_lexicon *lx, gm_err *err)
+{
+    const char *words[N(instruments_self)];
+    char store[N(instruments_self)][32];
+    for (size_t i = 0; i < N(instruments_self); i++) {
+        snprintf(store[i], sizeof store[i], "本%s", instruments_self[i]);
+        words[i] = store[i];
+    }
+    return load_words(lx, "context (built-in self-references)", words, N(instruments_self),
+                      GM_LEX_REGISTER, err);
+}
+
 int gm_context_load_builtin(gm_lexicon *lx, gm_err *err)
 {
     int rc = load_words(lx, "context (built-in condemning words)", condemning, N(condemning),
@@ -388,6 +419,11 @@ int gm_context_load_builtin(gm_lexicon *lx, gm_err *err)
     if (rc == 0)
         rc = load_words(lx, "context (built-in cautionary words)", cautionary, N(cautionary),
                         GM_LEX_CONDEMN, err);
+    if (rc == 0)
+        rc = load_self_reference(lx, err);
+    if (rc == 0)
+        rc = load_words(lx, "context (built-in reporters)", reporters, N(reporters),
+                        GM_LEX_REGISTER, err);
     return rc ? rc : load_imperatives(lx, err);
 }
 
@@ -781,7 +817,8 @@ static int live_word_in(const gm_hits *words, const char *text, size_t from, siz
         const gm_hit *w = &words->v[i];
         if (w->b_start >= from && w->b_end <= to && !overlaps(w, h) &&
             !starts_with_any(text, w->b_end, to, undoing, N(undoing)) &&
-            !defied(text, w->b_start))
+            !defied(text, w->b_start) &&
+            !any_in(text, w->b_end, to < w->b_end + 18 ? to : w->b_end + 18, unable, N(unable)))
             return 1;
     }
     return 0;
@@ -889,7 +926,8 @@ static int neighbours(const char *text, size_t len, size_t ss, size_t se, size_t
 
 /* Verbs that give quoted words to their speaker. */
 static const char *const speech_verbs[] = {"说", "表示", "介绍", "告诉", "称", "指出", "提醒",
-                                           "坦言", "透露", "解释", "强调", "感慨", "回忆", "写道"};
+                                           "坦言", "透露", "解释", "强调", "感慨", "回忆", "写道",
+                                           "获悉", "了解到", "认为", "分析", "显示"};
 
 /* The quotation “…” in [ss, se) that h lies in: *qs at its opening mark,
  * *qe past its closing one; 0 when h is not quoted. */
@@ -916,7 +954,7 @@ static int speaker_in(const gm_ctx_hits *hs, const char *text, size_t from, size
     for (size_t i = 0; i < hs->reg.n; i++) {
         const gm_hit *r = &hs->reg.v[i];
         if (r->b_start >= from && r->b_end <= to &&
-            any_in(text, r->b_end, to, speech_verbs, N(speech_verbs)))
+            any_in(text, r->b_start, to, speech_verbs, N(speech_verbs)))   /* 报告指出 itself */
             return 1;
     }
     return 0;
@@ -948,6 +986,43 @@ static int official_speaker(gm_ctx_hits *hs, const char *text, size_t len, size_
  * (经核实，视频中的人员已被警方依法处理; 对此, 该团伙, 上述行为). */
 static const char *const anaphors[] = {"对此", "此事", "上述", "涉事", "该", "经核实", "经查"};
 
+/* Words by which a sentence goes on about what the one before it told,
+ * besides anaphors (当事人曾多次发布…; 经审讯，3人对…供认不讳; 其中…). */
+static const char *const continuations[] = {"当事人", "其中", "其", "此外", "同时", "随后",
+                                            "这些", "此前"};
+
+/* text[b, to) starts by referring back: an anaphor, a continuation, or a
+ * procedure the authority went through (经审讯，经鉴定，经审计，: 经 and a
+ * comma within five code points). */
+static int refers_back(const char *text, size_t b, size_t to)
+{
+    static const char jing[] = "经";
+    if (starts_with_any(text, b, to, anaphors, N(anaphors)) ||
+        starts_with_any(text, b, to, continuations, N(continuations)))
+        return 1;
+    return to >= b + 6 && memcmp(text + b, jing, 3) == 0 &&
+           (find_in(text, b + 3, to < b + 18 ? to : b + 18, "，") ||
+            find_in(text, b + 3, to < b + 18 ? to : b + 18, ","));
+}
+
+/* Words of a back-reference anywhere in a sentence (今年以来，我市已接报相关
+ * 警情46起; 此类案件; 这起案件). */
+static const char *const back_refs[] = {"相关", "此类", "这类", "该类", "类似", "此案", "该案",
+                                        "这起", "此事", "上述", "这一"};
+
+/* h's sentence starts by referring back to the one before it in the same
+ * paragraph, which speaks officially and fights; neither has an advert cue
+ * (…并处罚款5万元。当事人曾多次发布赌博内容). */
+static int official_prequel(const gm_ctx_hits *hs, const char *text, size_t len,
+                            const gm_hit *h, size_t ss, size_t se)
+{
+    size_t at;
+    if (ss == 0 || line_break(cp_before(text, ss, &at)) || !refers_back(text, ss, se))
+        return 0;
+    size_t ps = sentence_start(text, len, at, 0, 0);
+    return ps < at && !any_after(&hs->advert, ps, se) && official_span(hs, text, ps, at, h);
+}
+
 /* The sentence after h's, in the same paragraph, starts by referring back to it, speaks
  * officially and fights, and neither has an advert cue (近日，一则关于赌博的
  * 视频在网上流传。经核实，视频中的人员已被警方依法处理). */
@@ -959,9 +1034,9 @@ static int official_sequel(const gm_ctx_hits *hs, const char *text, size_t len, 
     if (se >= len || line_break(cp))
         return 0;
     size_t ns = se + l;
-    if (!starts_with_any(text, ns, len, anaphors, N(anaphors)))
-        return 0;
     size_t ne = sentence_end(text, len, ns, 0);
+    if (!refers_back(text, ns, ne) && !any_in(text, ns, ne, back_refs, N(back_refs)))
+        return 0;
     return !any_after(&hs->advert, ss, ne) &&
            official_span(hs, text, ns, ne, h);
 }
@@ -985,7 +1060,93 @@ static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, cons
     if (fights_in(hs, text, ss, se, h))
         return neighbours(text, len, ss, se, &ps, &pe) && !any_after(&hs->advert, ps, pe) &&
                speaks_officially(hs, text, ps, pe, h);
-    return official_sequel(hs, text, len, h, ss, se);
+    return official_sequel(hs, text, len, h, ss, se) ||
+           official_prequel(hs, text, len, h, ss, se);
+}
+
+/* Words of regret and loss that make quoted words a testimony against what
+ * they name (“赌博让我失去了工作和家庭。”回忆往事，他数度哽咽). */
+static const char *const regrets[] = {"失去", "输光", "输掉", "输了", "后悔", "哽咽", "心有余悸",
+                                      "醒悟", "毁了", "戒赌", "没想到", "被骗", "上当", "欠下",
+                                      "欠了", "一无所有", "搭进", "血本无归", "倾家荡产", "悔"};
+
+/* h is quoted, the quotation has its speaker in the sentence (a verb of
+ * speech after it or before its opening mark) and the sentence speaks of
+ * regret or loss; the text has no advert cue (a testimonial advert quotes
+ * gains: “跟着老师玩赌博，一个月赚了3万。”学员小李说). */
+static int testimony(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!hs->join)
+        return 0;
+    if (!hs->quote_seen) {
+        hs->quote_seen = 1;
+        hs->quote = find_in(text, 0, len, "”") != NULL;
+    }
+    size_t ss, se, qs, qe, ns, ne;
+    if (!hs->quote)
+        return 0;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    if (!quotation_around(text, ss, se, h, &qs, &qe) || !any_in(text, ss, se, regrets, N(regrets)))
+        return 0;
+    clause_of(text, qs, qs, qs, &ns, &ne);
+    return any_in(text, qe, se, speech_verbs, N(speech_verbs)) ||
+           any_in(text, ns, qs, speech_verbs, N(speech_verbs));
+}
+
+/* Labels of who asks in an interview or a press conference (记者：, 问：). */
+static const char *const askers[] = {"记者", "问", "主持人", "网友", "提问", "本报记者"};
+
+/* A speaker's label - a few characters and a colon - at byte b. */
+static int label_at(const char *text, size_t len, size_t b)
+{
+    size_t to = len < b + 24 ? len : b + 24;   /* eight CJK characters */
+    return find_in(text, b, to, "：") || memchr(text + b, ':', to - b);
+}
+
+/* h's sentence is a question of an interview (记者：…？, 问：…？) and the
+ * next sentence is the answer of a labelled speaker (专家：, 发言人：, 答：)
+ * or the question itself speaks officially; no advert cue in the text. */
+static int interview_question(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!hs->join)
+        return 0;
+    size_t ss, se, l;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    size_t n = starts_with_any(text, ss, se, askers, N(askers));
+    uint32_t cp = n ? cp_at(text, len, ss + n, &l) : 0;
+    if (cp != 0xFF1A && cp != ':')
+        return 0;
+    cp = cp_at(text, len, se, &l);
+    size_t next = se + l;
+    while (next < len && strchr("\n\r \t", text[next]))
+        next++;
+    return ((cp == 0xFF1F || cp == '?') && next < len && label_at(text, len, next)) ||
+           speaks_officially(hs, text, ss, se, h);
+}
+
+/* h's sentence reports what an official speaker says, before the term
+ * (报告指出，赌博呈现出…; 该负责人…表示，赌博已成为…; 据办案民警介绍，赌博平台…):
+ * a register word and a verb of speech after it, then a clause break
+ * before the term's clause; no advert cue in the text. */
+static int official_report(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!hs->join || !any_near(&hs->reg, h))
+        return 0;
+    size_t ss, se, cs, ce;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    clause_memo(hs, text, len, h, &cs, &ce);
+    return cs > ss && speaker_in(hs, text, ss, cs);
+}
+
+/* A legal definition: the clause names the term as what an instrument or a
+ * clause of it means (本通告所称赌博，是指…; 前款所称). */
+static int defined_term(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    static const char *const selves[] = {"本", "前款", "前条", "第"};
+    size_t cs, ce;
+    clause_memo(hs, text, len, h, &cs, &ce);
+    const char *said = find_in(text, cs, h->b_start, "所称");
+    return said && starts_with_any(text, cs, (size_t)(said - text), selves, N(selves));
 }
 
 /* The lead of a field: its first sentence, lines joined as in
@@ -1142,7 +1303,10 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
     }
     /* the sentence rules need a register, condemning or enforcement word near */
     return wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h) ||
-                    topic_of_the_law(hs, text, len, h) || other_field_governs(hs, text, len, h));
+                    topic_of_the_law(hs, text, len, h) || other_field_governs(hs, text, len, h) ||
+                    testimony(hs, text, len, h) || interview_question(hs, text, len, h) ||
+                    official_report(hs, text, len, h) ||
+                    defined_term(hs, text, len, h));
 }
 
 /* A cue named as what offenders used (利用微信群组织赌博, 冒充QQ好友) is no

@@ -417,6 +417,73 @@ static void test_enforcement_heading_line_joins_the_next_line(void **state)
     expect_block("公安机关严厉打击。\n六合彩今晚开奖", "六合彩");
 }
 
+/* Quoted words with their speaker in the sentence and words of regret or
+ * loss are a testimony against what they name; a testimonial of gains, or
+ * one with an advert cue, is not. */
+static void test_enforcement_testimony_of_regret_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("“百家乐让我失去了工作和家庭。”回忆往事，他数度哽咽。");
+    expect_enforcement("“那时候我满脑子想的都是六合彩，根本听不进家人的劝。”已经戒赌两年的老周说。");
+    expect_block("“跟着老师玩百家乐，一个月赚了3万。”学员小李说。", "百家乐");
+    expect_block("“玩百家乐我从不后悔。”他说，想玩的加微信", "百家乐");
+}
+
+/* A question of an interview (记者：…？) answered by a labelled speaker. */
+static void test_enforcement_interview_question_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("记者：您怎样看待目前百家乐的新特点？专家：隐蔽性更强，跨境化趋势明显。");
+    expect_enforcement("记者：有市民担心自己不慎参与了六合彩，应该怎么办？发言人：应立即停止。");
+    expect_block("问：哪里能玩百家乐？答：加我微信", "百家乐");
+    expect_block("网友：百家乐今晚开奖吗", "百家乐");
+}
+
+/* A sentence that reports an official speaker before the term (报告指出，
+ * 据办案民警介绍，) is the speaker's. */
+static void test_enforcement_official_report_of_a_speaker_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("报告指出，百家乐呈现出组织化、链条化、跨境化的特点。");
+    expect_enforcement("据办案民警介绍，六合彩平台往往披着“游戏”“理财”的外衣。");
+    expect_enforcement("该负责人在接受本报记者采访时表示，百家乐已成为影响群众安全感的突出问题。");
+    expect_block("民警说，六合彩今晚开奖，私聊", "六合彩");
+    expect_block("六合彩今晚开奖，民警说", "六合彩");
+}
+
+/* A sentence that goes on from an official one (当事人…, 经审讯，…) or an
+ * official one after it that refers back anywhere (相关警情, 此类案件). */
+static void test_enforcement_sentence_continuing_an_official_one_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("市场监管部门已责令当事人立即改正，并处罚款5万元。当事人曾多次发布六合彩内容。");
+    expect_enforcement("目前，3名犯罪嫌疑人已被依法刑事拘留。经审讯，3人对通过百家乐牟利的事实供认不讳。");
+    expect_enforcement("百家乐又出新花样。今年以来，我市已接报相关警情46起。");
+    expect_block("公安机关严厉打击。其实六合彩今晚开奖，私聊", "六合彩");
+    expect_block("六合彩今晚开奖。相关问题请私聊", "六合彩");
+}
+
+/* An instrument naming itself (本通告, 本办法) speaks officially, and a
+ * legal definition (本通告所称X，是指…) names the term to rule on it. */
+static void test_enforcement_legal_definition_and_self_reference_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("本通告所称六合彩，是指以营利为目的，通过互联网组织他人参与的行为。");
+    expect_enforcement("凡在本通告发布前从事百家乐活动的人员，应于12月31日前投案自首。");
+    expect_block("所称六合彩，就是今晚开奖的那种", "六合彩");
+}
+
+/* An enforcement word with a complement of inability (检测不到, 查不了) does
+ * not govern; a seller speaking of itself (来我们这里) is an advert cue. */
+static void test_enforcement_inability_and_first_person_seller_still_block(void **state)
+{
+    (void)state;
+    expect_block("反诈APP都检测不到的百家乐平台，安全放心", "百家乐");
+    expect_block("警方都查不到的六合彩渠道", "六合彩");
+    expect_block("拒绝百家乐骗局？来我们这里，真实平台，诚信经营", "百家乐");
+    expect_block("“严禁六合彩”的都是没找到好渠道，我们这里放心", "六合彩");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -449,6 +516,12 @@ int main(void)
         cmocka_unit_test(test_enforcement_next_sentence_referring_back_warns),
         cmocka_unit_test(test_enforcement_title_and_body_read_together),
         cmocka_unit_test(test_enforcement_heading_line_joins_the_next_line),
+        cmocka_unit_test(test_enforcement_testimony_of_regret_warns),
+        cmocka_unit_test(test_enforcement_interview_question_warns),
+        cmocka_unit_test(test_enforcement_official_report_of_a_speaker_warns),
+        cmocka_unit_test(test_enforcement_sentence_continuing_an_official_one_warns),
+        cmocka_unit_test(test_enforcement_legal_definition_and_self_reference_warn),
+        cmocka_unit_test(test_enforcement_inability_and_first_person_seller_still_block),
     };
     return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
