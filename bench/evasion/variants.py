@@ -381,6 +381,44 @@ class Gen:
         out = r.choice(["", "", " ", "."]).join(letters)
         return out.upper() if r.random() < 0.4 else out
 
+    # Session 22: kinds beyond the generator's (measured with --kinds).
+    def k_pinyin_width_mix(self, r, t, syl):
+        """Pinyin whose letters mix full and half width (ｄaiｋａi)."""
+        p = r.choice([" ", ""]).join(syl)
+        out = "".join(full_width(c) if r.random() < 0.5 else c for c in p)
+        return out if out != p and out != full_width(p) else full_width(p[0]) + p[1:]
+
+    def k_pinyin_zero_width(self, r, t, syl):
+        """Pinyin with zero-width characters between its syllables or letters."""
+        return between(r, list("".join(syl)), ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"],
+                       p=0.5, most=1)
+
+    def k_pinyin_emoji(self, r, t, syl):
+        """Pinyin syllables with emoji between them (dai🔥kai🔥fa🔥piao)."""
+        return between(r, syl, ["🔥", "💰", "👉", "⭐", "❤️", "🎲"], most=1)
+
+    def k_initials_mixed(self, r, t, syl):
+        """Characters and pinyin initials mixed (代kfp, dk发票) in a term of
+        three or more characters: at least one of each."""
+        if len(t) < 3:
+            return None
+        mask = r.randrange(1, 2 ** len(t) - 1)
+        out = "".join(syl[i][0] if mask >> i & 1 else ch for i, ch in enumerate(t))
+        return out.upper() if r.random() < 0.3 else out
+
+    def k_initials_sep(self, r, t, syl):
+        """Pinyin initials with emoji, full width or separators between them
+        (d🔥k🔥f🔥p, ＤＫＦＰ, d-k-f-p)."""
+        if len(t) < 3:
+            return None
+        letters = [s[0] for s in syl]
+        mode = r.randrange(3)
+        if mode == 0:
+            return between(r, letters, ["🔥", "💰", "⭐", "\u200b"], most=1)
+        if mode == 1:
+            return full_width("".join(letters).upper() if r.random() < 0.5 else "".join(letters))
+        return r.choice(["-", "_", "/", "|", "*"]).join(letters)
+
     def k_pinyin_styled(self, r, t, syl):
         """Pinyin in styled letters: mathematical bold/italic, circled,
         superscript forms that NFKC folds to ASCII."""
@@ -427,18 +465,23 @@ def opencc_char(gen, ch):
     return _S2T.get(ch, ch)
 
 
+# Session 22's kinds beyond the generator's: width mixed inside pinyin,
+# zero-width characters and emoji between syllables, characters mixed with
+# initials (代kfp), initials with emoji or separators.
+EXTRA_KINDS = ["pinyin_width_mix", "pinyin_zero_width", "pinyin_emoji", "initials_mixed",
+               "initials_sep"]
 KINDS = ["pinyin_spaced", "pinyin_joined", "pinyin_case", "pinyin_sep", "pinyin_letters",
          "pinyin_width", "pinyin_tone", "pinyin_tonenum", "mixed", "homophone",
          "homophone_all", "polyphone", "traditional", "noise", "zero_width", "emoji_noise",
          "ling", "repeats", "repeat_pinyin", "repeat_homophone", "combo",
          "combining", "compat_form", "vertical", "trad_pinyin", "punct_repeat", "emoji_seq",
-         "pinyin_styled", "initials"]
+         "pinyin_styled", "initials"] + EXTRA_KINDS
 VIA = {k: ("pinyin" if k.startswith("pinyin") or k in ("mixed", "repeat_pinyin", "trad_pinyin")
            else
            "homophone" if k in ("homophone", "homophone_all", "polyphone", "repeat_homophone")
            else "literal") for k in KINDS}
 VIA["combo"] = "any"
-VIA["initials"] = "initials"
+VIA["initials"] = VIA["initials_mixed"] = VIA["initials_sep"] = "initials"
 
 
 def prepare(paths, m, seed):
@@ -465,7 +508,7 @@ def evasion(args, meta):
         syl = rd.reading(t)
         if not syl or len(syl) != len(t):
             continue
-        for kind in KINDS:
+        for kind in (args.kinds.split(",") if args.kinds else KINDS):
             for k in range(args.per_kind):
                 r = gen.rng(t, kind, k)
                 v = getattr(gen, "k_" + kind)(r, t, syl)
@@ -744,6 +787,7 @@ def main():
     ap.add_argument("--per-term", type=int, default=3)
     ap.add_argument("--terms", type=int, default=0, help="sample this many terms (0: all)")
     ap.add_argument("--meta", required=True)
+    ap.add_argument("--kinds", default="", help="evasion kinds, comma-separated (default: KINDS)")
     args = ap.parse_args()
     with open(args.meta, "w", encoding="utf-8") as meta:
         {"evasion": evasion, "quiet": soundalikes, "context": context,

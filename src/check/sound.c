@@ -1024,4 +1024,6 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
     }
     if (!sc->stop)
         flush_run(sc, run, bd);
+    if (!sc->stop)
+        gm_initials_mixed(&s->initials, s->chars, s->chars_at, text, len, fn, ctx);
 }

@@ -76,4 +76,11 @@ size_t gm_initials_find(const gm_initials *in, const char *letters, size_t n, ui
                         size_t max);
 void gm_initials_free(gm_initials *in);
 
+/* Reports (fn, via GM_VIA_INITIALS) the terms of in spelt by characters
+ * mixed with initials in text (代kfp, dk发票): a run of CJK characters and
+ * Latin letters, at least one of each, no Latin word cut, every character
+ * the term's own (chars + chars_at[t], as gm_sound keeps them). */
+void gm_initials_mixed(const gm_initials *in, const uint32_t *chars, const uint32_t *chars_at,
+                       const char *text, size_t len, gm_sound_fn fn, void *ctx);
+
 #endif

@@ -7,10 +7,14 @@
  * pinyin scan (sound.c) looks a whole Latin word up here when it is not
  * itself pinyin.  Two letters collide with too many abbreviations to be
  * indexed at all; one letter repeated (xxx, XXXX) is a placeholder.
+ * Characters mixed with initials (代kfp, dk发票, x时抢购) are looked up the
+ * same way, each character giving its readings' letters, and kept only when
+ * every character is the term's own at its place (gm_initials_mixed).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/normalize.h"
 #include "check/pinyin_data.h"
 #include "check/sound.h"
 
@@ -132,4 +136,144 @@ void gm_initials_free(gm_initials *in)
 {
     free(in->v);
     memset(in, 0, sizeof *in);
+}
+
+/* ---- characters mixed with initials (代kfp) ------------------------------ */
+
+/* One step of a mixed run: a CJK character with readings or a letter. */
+typedef struct unit {
+    uint32_t cp;   /* the normalised character, or 0 for a letter */
+    char letter;   /* a-z for a letter */
+    size_t cp_i, b_start, b_end;
+} unit;
+
+#define MIXED_RUN 32
+#define MIXED_COMBOS 16
+
+/* A letter of a Latin word next to a CJK character (ASCII or full width):
+ * only then can a text hold a mixed spelling. */
+static int maybe_mixed(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    for (size_t b = 0; b < len; b++) {
+        if (t[b] == 0xEF && b + 2 < len &&
+            ((t[b + 1] == 0xBC && t[b + 2] >= 0xA1 && t[b + 2] <= 0xBA) ||
+             (t[b + 1] == 0xBD && t[b + 2] >= 0x81 && t[b + 2] <= 0x9A)))
+            return 1;   /* Ａ-Ｚ ａ-ｚ */
+        if (((t[b] | 0x20) >= 'a' && (t[b] | 0x20) <= 'z') &&
+            ((b + 1 < len && t[b + 1] >= 0xE3 && t[b + 1] <= 0xE9) ||
+             (b >= 3 && t[b - 3] >= 0xE3 && t[b - 3] <= 0xE9)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The window u[0..n) spells term t (chars[0..n)): every character is the
+ * term's own at its place. */
+static int own_characters(const unit *u, size_t n, const uint32_t *chars)
+{
+    for (size_t i = 0; i < n; i++)
+        if (u[i].cp && u[i].cp != chars[i])
+            return 0;
+    return 1;
+}
+
+/* Looks the window u[0..n) up by every spelling of its initials (a
+ * character gives each of its readings' letters). */
+static int lookup_window(const gm_initials *in, const uint32_t *chars, const uint32_t *chars_at,
+                         const unit *u, size_t n, gm_sound_fn fn, void *ctx)
+{
+    uint32_t sets[GM_INITIALS_MAX], left[GM_INITIALS_MAX];
+    for (size_t i = 0; i < n; i++)
+        sets[i] = u[i].cp ? first_letters(u[i].cp) : 1u << (u[i].letter - 'a');
+    memcpy(left, sets, sizeof left);
+    for (int c = 0; c < MIXED_COMBOS; c++) {
+        char w[GM_INITIALS_MAX];
+        uint32_t terms[8];
+        for (size_t i = 0; i < n; i++)
+            w[i] = (char)('a' + __builtin_ctz(left[i]));
+        size_t k = gm_initials_find(in, w, n, terms, 8);
+        for (size_t j = 0; j < k; j++) {
+            uint32_t t = terms[j];
+            if (chars_at[t + 1] - chars_at[t] != n || !own_characters(u, n, chars + chars_at[t]))
+                continue;
+            gm_sound_hit h = {t, GM_VIA_INITIALS, u[0].cp_i, u[n - 1].cp_i + 1, u[0].b_start,
+                              u[n - 1].b_end};
+            if (fn(ctx, &h))
+                return 1;
+        }
+        size_t i = n;
+        while (i-- > 0) {   /* next combination */
+            left[i] &= left[i] - 1;
+            if (left[i])
+                break;
+            left[i] = sets[i];
+        }
+        if (i == (size_t)-1)
+            break;
+    }
+    return 0;
+}
+
+/* Every window of 3..GM_INITIALS_MAX steps of the run u[0..n) with a
+ * character and a letter, not cutting a Latin word (APP下载 is not read
+ * from its P). */
+static int scan_run(const gm_initials *in, const uint32_t *chars, const uint32_t *chars_at,
+                    const unit *u, size_t n, gm_sound_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!u[i].cp && i > 0 && !u[i - 1].cp)
+            continue;
+        int han = 0, lat = 0;
+        for (size_t j = i; j < n && j - i < GM_INITIALS_MAX; j++) {
+            han |= u[j].cp != 0;
+            lat |= u[j].cp == 0;
+            if (j - i + 1 < 3 || !han || !lat || (!u[j].cp && j + 1 < n && !u[j + 1].cp))
+                continue;
+            if (lookup_window(in, chars, chars_at, u + i, j - i + 1, fn, ctx))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+void gm_initials_mixed(const gm_initials *in, const uint32_t *chars, const uint32_t *chars_at,
+                       const char *text, size_t len, gm_sound_fn fn, void *ctx)
+{
+    if (!in->n || !maybe_mixed(text, len))
+        return;
+    const uint32_t *bmp = gm_norm_bmp();
+    unit u[MIXED_RUN];
+    size_t n = 0, lat = 0, han = 0, cp_i = 0;
+    for (size_t b = 0; b <= len; cp_i++) {
+        uint32_t cp = 0, c = 0;
+        size_t l = b < len ? gm_utf8_decode((const unsigned char *)text + b, len - b, &cp) : 0;
+        if (l) {
+            c = cp < 0x10000 ? bmp[cp] : cp;
+            if (c == GM_NORM_NOISE && n) {   /* zero-width and the like, inside the run */
+                b += l;
+                continue;
+            }
+        }
+        const unsigned short *ids;
+        int letter = l && c >= 'a' && c <= 'z';
+        int han_char = l && !letter && c < GM_NORM_EXPAND && gm_sound_readings(c, &ids) > 0;
+        if ((letter || han_char) && n < MIXED_RUN) {
+            u[n++] = (unit){han_char ? c : 0, letter ? (char)c : 0, cp_i, b, b + l};
+            lat += letter;
+            han += han_char;
+        } else {
+            if (lat && han && scan_run(in, chars, chars_at, u, n, fn, ctx))
+                return;
+            n = lat = han = 0;
+            if (letter || han_char) {   /* a run longer than MIXED_RUN: start again here */
+                u[n++] = (unit){han_char ? c : 0, letter ? (char)c : 0, cp_i, b, b + l};
+                lat += letter;
+                han += han_char;
+            }
+        }
+        if (!l)
+            break;
+        b += l;
+    }
 }

@@ -89,6 +89,26 @@ static void test_pinyin_and_homophones_pass_over_emoji_keycaps(void **state)
     expect_sound("d7\ufe0f\u20e3k f p", "代开发票", "initials", "block");
 }
 
+/* Characters mixed with initials (代kfp, dk发票, 代ＫＦＰ, 代k\u200bfp): every
+ * character the term's own at its place, no Latin word cut. */
+static void test_pinyin_initials_mixed_with_characters_match(void **state)
+{
+    (void)state;
+    expect_sound("有需要代kfp的联系我", "代开发票", "initials", "block");
+    expect_sound("dk发票找我", "代开发票", "initials", "block");
+    expect_sound("代ＫＦＰ私聊", "代开发票", "initials", "block");
+    expect_sound("代k\u200bfp私聊", "代开发票", "initials", "block");
+    expect_sound("今晚l合c开奖", "六合彩", "initials", "warn");
+    const char *none[] = {"代kfpx有货", "APP下载", "ok发票已开", "dk发表文章", "A级景区开放", NULL};
+    for (size_t i = 0; none[i]; i++) {
+        json_t *r = run_check(shipped, none[i], NULL, NULL, NULL);
+        if (count_rule(r, "lexicon", NULL))
+            fprintf(stderr, "found: %s\n", none[i]);
+        assert_int_equal(count_rule(r, "lexicon", NULL), 0);
+        json_decref(r);
+    }
+}
+
 static void test_literal_hits_keep_no_via(void **state)
 {
     (void)state;
@@ -169,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_ordinary_words_that_sound_like_terms_pass),
         cmocka_unit_test(test_pinyin_initials_match_whole_latin_words),
         cmocka_unit_test(test_pinyin_and_homophones_pass_over_emoji_keycaps),
+        cmocka_unit_test(test_pinyin_initials_mixed_with_characters_match),
         cmocka_unit_test(test_literal_hits_keep_no_via),
         cmocka_unit_test(test_policy_per_category),
         cmocka_unit_test(test_enforcement_context_warns),
