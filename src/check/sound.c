@@ -961,6 +961,7 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
     run->tone = 0;
     const uint32_t *bmp = gm_norm_bmp();
     size_t bd = 0, cp_i = 0;
+    int prev = 0, mixed = 0;   /* the last step was a letter (1) or a character (2) */
     for (size_t b = 0; b < len && !sc->stop; cp_i++) {
         uint32_t cp, norm[GM_NORM_MAX];
         size_t kcps, kc = (unsigned char)text[b] < 0x80
@@ -990,6 +991,8 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         }
         if (cls != CLASS_SLOW) {   /* noise or a break: as the slow way below treats them */
             bd = flush_run(sc, run, bd) + (cls == CLASS_BREAK);
+            if (cls == CLASS_BREAK)
+                prev = 0;
             b += l;
             continue;
         }
@@ -1001,6 +1004,8 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         }
         if (latin_letter(c)) {
             run_letter(run, c, cp_i, b, l);
+            mixed |= prev == 2;
+            prev = 1;
             b += l;
             continue;
         }
@@ -1017,13 +1022,16 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
             sc->chars[bd & (CHAR_RING - 1)] = single ? c : 0;
             take_step(sc, &e);
             bd++;
+            mixed |= prev == 1;
+            prev = 2;
         } else if (c != GM_NORM_NOISE) {
             bd++;   /* a digit or another script breaks a match */
+            prev = 0;
         }
         b += l;
     }
     if (!sc->stop)
         flush_run(sc, run, bd);
-    if (!sc->stop)
+    if (!sc->stop && mixed)   /* a letter next to a term's character: 代kfp? */
         gm_initials_mixed(&s->initials, s->chars, s->chars_at, text, len, fn, ctx);
 }

@@ -147,26 +147,7 @@ typedef struct unit {
     size_t cp_i, b_start, b_end;
 } unit;
 
-#define MIXED_RUN 32
 #define MIXED_COMBOS 16
-
-/* A letter of a Latin word next to a CJK character (ASCII or full width):
- * only then can a text hold a mixed spelling. */
-static int maybe_mixed(const char *text, size_t len)
-{
-    const unsigned char *t = (const unsigned char *)text;
-    for (size_t b = 0; b < len; b++) {
-        if (t[b] == 0xEF && b + 2 < len &&
-            ((t[b + 1] == 0xBC && t[b + 2] >= 0xA1 && t[b + 2] <= 0xBA) ||
-             (t[b + 1] == 0xBD && t[b + 2] >= 0x81 && t[b + 2] <= 0x9A)))
-            return 1;   /* Ａ-Ｚ ａ-ｚ */
-        if (((t[b] | 0x20) >= 'a' && (t[b] | 0x20) <= 'z') &&
-            ((b + 1 < len && t[b + 1] >= 0xE3 && t[b + 1] <= 0xE9) ||
-             (b >= 3 && t[b - 3] >= 0xE3 && t[b - 3] <= 0xE9)))
-            return 1;
-    }
-    return 0;
-}
 
 /* The window u[0..n) spells term t (chars[0..n)): every character is the
  * term's own at its place. */
@@ -237,43 +218,176 @@ static int scan_run(const gm_initials *in, const uint32_t *chars, const uint32_t
     return 0;
 }
 
+/* The bytes of the Latin letter at b (ASCII, or full width Ａ-Ｚ ａ-ｚ), its
+ * lower-case form in *c; 0 when there is none. */
+static inline size_t letter_at(const unsigned char *t, size_t b, size_t len, char *c)
+{
+    if ((t[b] | 0x20) >= 'a' && (t[b] | 0x20) <= 'z') {
+        *c = (char)(t[b] | 0x20);
+        return 1;
+    }
+    if (t[b] == 0xEF && b + 2 < len && t[b + 1] == 0xBC && t[b + 2] >= 0xA1 && t[b + 2] <= 0xBA) {
+        *c = (char)('a' + t[b + 2] - 0xA1);
+        return 3;
+    }
+    if (t[b] == 0xEF && b + 2 < len && t[b + 1] == 0xBD && t[b + 2] >= 0x81 && t[b + 2] <= 0x9A) {
+        *c = (char)('a' + t[b + 2] - 0x81);
+        return 3;
+    }
+    return 0;
+}
+
+/* The bytes of an invisible character at b that a spelling may hide
+ * between its letters (zero-width space, joiners, word joiner, BOM). */
+static size_t invisible_at(const unsigned char *t, size_t b, size_t len)
+{
+    if (b + 2 >= len)
+        return 0;
+    if (t[b] == 0xE2 && ((t[b + 1] == 0x80 && t[b + 2] >= 0x8B && t[b + 2] <= 0x8D) ||
+                         (t[b + 1] == 0x81 && t[b + 2] == 0xA0)))
+        return 3;
+    return t[b] == 0xEF && t[b + 1] == 0xBB && t[b + 2] == 0xBF ? 3 : 0;
+}
+
+/* The CJK character with readings at b (normalised into *c): its bytes, or 0. */
+static size_t han_at(const char *text, size_t b, size_t len, const uint32_t *bmp, uint32_t *c)
+{
+    uint32_t cp;
+    size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
+    const unsigned short *ids;
+    if (!l || cp >= 0x10000 || bmp[cp] >= GM_NORM_EXPAND)
+        return 0;
+    *c = bmp[cp];
+    return gm_sound_readings(*c, &ids) ? l : 0;
+}
+
+/* The start of the code point ending at byte b (b > 0). */
+static size_t back_one(const char *text, size_t b)
+{
+    do
+        b--;
+    while (b > 0 && ((unsigned char)text[b] & 0xC0) == 0x80);
+    return b;
+}
+
+/* The first byte from b on that is ASCII or 0xEF (the lead byte of the
+ * full-width letters), eight bytes at a time over CJK text. */
+static size_t skip_plain(const unsigned char *t, size_t b, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    for (; b + 8 <= len; b += 8) {
+        uint64_t w, x;
+        memcpy(&w, t + b, 8);
+        x = w ^ (0xEF * ones);
+        if ((~w & high) || ((x - ones) & ~x & high))
+            break;
+    }
+    return b;
+}
+
+/* The unit (a character with readings or a letter) at b: its bytes, or 0. */
+static size_t unit_at(const char *text, size_t b, size_t len, const uint32_t *bmp, unit *u)
+{
+    char c;
+    uint32_t h;
+    size_t l = letter_at((const unsigned char *)text, b, len, &c);
+    if (l) {
+        *u = (unit){0, c, 0, b, b + l};
+        return l;
+    }
+    if ((l = han_at(text, b, len, bmp, &h)))
+        *u = (unit){h, 0, 0, b, b + l};
+    return l;
+}
+
+/* The units around the Latin word w[0..nw) (up to GM_INITIALS_MAX - 1 on
+ * either side, no word cut at the ends) into u; their count. */
+static size_t units_around(const char *text, size_t len, const uint32_t *bmp, const unit *w,
+                           size_t nw, unit *u)
+{
+    unit back[GM_INITIALS_MAX];
+    size_t before = 0, at = w[0].b_start, n = 0;
+    while (at > 0 && before < GM_INITIALS_MAX - 1) {
+        size_t p = back_one(text, at);
+        if (unit_at(text, p, len, bmp, &back[before]) != at - p)
+            break;
+        back[before].cp_i = w[0].cp_i - before - 1;
+        before++;
+        at = p;
+    }
+    char c;
+    while (before > 0 && !back[before - 1].cp && at > 0 &&
+           letter_at((const unsigned char *)text, back_one(text, at), len, &c)) {
+        at = back[--before].b_end;   /* a Latin word cut at the start: drop its letters */
+    }
+    while (before > 0)
+        u[n++] = back[--before];
+    memcpy(u + n, w, nw * sizeof *w);
+    n += nw;
+    size_t f = w[nw - 1].b_end, k = 0, l;
+    for (; f < len && k < GM_INITIALS_MAX - 1 && (l = unit_at(text, f, len, bmp, &u[n])); k++) {
+        u[n].cp_i = w[nw - 1].cp_i + 1 + k;
+        n++;
+        f += l;
+    }
+    while (n > nw && !u[n - 1].cp && f < len && letter_at((const unsigned char *)text, f, len, &c))
+        f = u[--n].b_start;   /* a Latin word cut at the end */
+    return n;
+}
+
+/* Only the characters next to a Latin word are read: each word of at most
+ * GM_INITIALS_MAX - 1 letters, with the characters and short words around
+ * it (q网z低价, x时q购). */
 void gm_initials_mixed(const gm_initials *in, const uint32_t *chars, const uint32_t *chars_at,
                        const char *text, size_t len, gm_sound_fn fn, void *ctx)
 {
-    if (!in->n || !maybe_mixed(text, len))
+    if (!in->n)
         return;
-    const uint32_t *bmp = gm_norm_bmp();
-    unit u[MIXED_RUN];
-    size_t n = 0, lat = 0, han = 0, cp_i = 0;
-    for (size_t b = 0; b <= len; cp_i++) {
-        uint32_t cp = 0, c = 0;
-        size_t l = b < len ? gm_utf8_decode((const unsigned char *)text + b, len - b, &cp) : 0;
-        if (l) {
-            c = cp < 0x10000 ? bmp[cp] : cp;
-            if (c == GM_NORM_NOISE && n) {   /* zero-width and the like, inside the run */
-                b += l;
-                continue;
-            }
-        }
-        const unsigned short *ids;
-        int letter = l && c >= 'a' && c <= 'z';
-        int han_char = l && !letter && c < GM_NORM_EXPAND && gm_sound_readings(c, &ids) > 0;
-        if ((letter || han_char) && n < MIXED_RUN) {
-            u[n++] = (unit){han_char ? c : 0, letter ? (char)c : 0, cp_i, b, b + l};
-            lat += letter;
-            han += han_char;
-        } else {
-            if (lat && han && scan_run(in, chars, chars_at, u, n, fn, ctx))
-                return;
-            n = lat = han = 0;
-            if (letter || han_char) {   /* a run longer than MIXED_RUN: start again here */
-                u[n++] = (unit){han_char ? c : 0, letter ? (char)c : 0, cp_i, b, b + l};
-                lat += letter;
-                han += han_char;
-            }
-        }
-        if (!l)
+    const unsigned char *t = (const unsigned char *)text;
+    const uint32_t *bmp = NULL;
+    size_t cp_i = 0, counted = 0;   /* code points before byte counted */
+    for (size_t b = 0; b < len;) {
+        b = skip_plain(t, b, len);
+        if (b >= len)
             break;
-        b += l;
+        unsigned char x = t[b];
+        if (x < 0x80 ? (unsigned)((x | 0x20) - 'a') >= 26u : x != 0xEF) {
+            b++;   /* the common case: no letter starts here */
+            continue;
+        }
+        char c;
+        size_t l = letter_at(t, b, len, &c);
+        if (!l) {
+            b++;
+            continue;
+        }
+        for (; counted < b; counted++)
+            cp_i += (t[counted] & 0xC0) != 0x80;
+        if (!bmp)
+            bmp = gm_norm_bmp();
+        unit word[GM_INITIALS_MAX];
+        size_t nw = 0, e = b, cp_e = cp_i;
+        for (;;) {   /* the word, invisible characters inside it passed over */
+            size_t il;
+            if ((l = letter_at(t, e, len, &c))) {
+                if (nw < GM_INITIALS_MAX)
+                    word[nw] = (unit){0, c, cp_e, e, e + l};
+                nw++;
+            } else if (!(il = invisible_at(t, e, len)) || !letter_at(t, e + il, len, &c)) {
+                break;
+            } else {
+                l = il;
+            }
+            e += l;
+            cp_e++;
+        }
+        if (nw < GM_INITIALS_MAX) {
+            unit u[3 * GM_INITIALS_MAX];
+            size_t n = units_around(text, len, bmp, word, nw, u);
+            if (n > nw && scan_run(in, chars, chars_at, u, n, fn, ctx))
+                return;
+        }
+        cp_i = cp_e;
+        counted = b = e;
     }
 }
