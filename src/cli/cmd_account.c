@@ -25,6 +25,7 @@ static void usage(void)
     printf("用法:\n"
            "  govmedia account list    --db PATH [--unit ID] [--platform P] [--state S]\n"
            "                           [--overdue filing|refiling|any] [--as-of YYYY-MM-DD]\n"
+           "                           [--filed-late true|false]   逾期备案(或按期备案)的账号\n"
            "  govmedia account show    --db PATH --id N [--versions | --timeline]\n"
            "  govmedia account apply   --db PATH --unit ID --input 申请表.json [--exception 理由]\n"
            "  govmedia account ACTION  --db PATH --id N [--input FILE|-] [--date YYYY-MM-DD]\n"
@@ -40,7 +41,7 @@ static void usage(void)
 
 typedef struct account_opts {
     const char *db, *action, *input, *exception, *platform, *state, *overdue, *as_of;
-    const char *date, *reason, *moved, *platform_id, *file;
+    const char *date, *reason, *moved, *platform_id, *file, *filed_late;
     long long id, unit, into, round, year, month;
     int versions, timeline, csv;
 } account_opts;
@@ -65,7 +66,7 @@ static int parse_opts(int argc, char **argv, account_opts *o)
         {"round", required_argument, 0, 'R'},     {"year", required_argument, 0, 'y'},
         {"month", required_argument, 0, 'M'},     {"versions", no_argument, 0, 'v'},
         {"timeline", no_argument, 0, 'T'},        {"csv", no_argument, 0, 'c'},
-        {"file", required_argument, 0, 'F'},
+        {"file", required_argument, 0, 'F'},      {"filed-late", required_argument, 0, 'L'},
         {"help", no_argument, 0, 'h'},            {0, 0, 0, 0}};
     int c, bad = 0;
     optind = 1;
@@ -79,6 +80,7 @@ static int parse_opts(int argc, char **argv, account_opts *o)
         case 'p': o->platform = optarg; break;
         case 's': o->state = optarg; break;
         case 'o': o->overdue = optarg; break;
+        case 'L': o->filed_late = optarg; break;
         case 'a': o->as_of = optarg; break;
         case 'D': o->date = optarg; break;
         case 'r': o->reason = optarg; break;
@@ -136,7 +138,7 @@ static int read_input(const account_opts *o, json_t **out, gm_err *err)
 static int do_list(db *d, const account_opts *o, gm_err *err)
 {
     account_filter f = {.unit_id = o->unit, .platform = o->platform, .state = o->state,
-                        .overdue = o->overdue, .as_of = o->as_of};
+                        .overdue = o->overdue, .as_of = o->as_of, .filed_late = o->filed_late};
     json_t *arr;
     int rc = account_filter_validate(&f, err);
     if (!rc)
@@ -154,13 +156,14 @@ static int do_list(db *d, const account_opts *o, gm_err *err)
                    json_string_value(json_object_get(a, "error")));
             continue;
         }
-        printf("%lld\t%s\t%s\t%s\t%s%s%s\n", (long long)json_integer_value(json_object_get(a, "id")),
+        printf("%lld\t%s\t%s\t%s\t%s%s%s%s\n", (long long)json_integer_value(json_object_get(a, "id")),
                json_string_value(json_object_get(a, "state_label")),
                json_string_value(json_object_get(a, "platform_label")),
                json_string_value(json_object_get(a, "name")),
                json_string_value(json_object_get(a, "unit_name")),
                json_is_true(json_object_get(ov, "filing")) ? "\t备案逾期" : "",
-               json_is_true(json_object_get(ov, "refiling")) ? "\t重新备案逾期" : "");
+               json_is_true(json_object_get(ov, "refiling")) ? "\t重新备案逾期" : "",
+               json_is_true(json_object_get(a, "filed_late")) ? "\t逾期备案" : "");
     }
     json_decref(arr);
     return GM_OK;
