@@ -8,11 +8,15 @@
  * file) in the app, and the supervisors whose reach covers the unit
  * (信息中心, 督办) a notice naming only the overdue ones, when there are.  The deadlines themselves
  * were fixed when the account was opened or changed (core/account_deadline.h).
+ * Filings in the national 全国政务新媒体信息报送系统 that are overdue under the
+ * unit's policy (national_filings.h) are named in the same notices.
  */
 #include "core/date.h"
 #include "core/instant.h"
 #include "jobs/job_list.h"
 #include "jobs/notice_list.h"
+#include "store/calendars.h"
+#include "store/national_filings.h"
 #include "store/notify.h"
 
 #include <stdio.h>
@@ -40,7 +44,7 @@ typedef struct due_group {
 static gm_notice filing_notice(const notice_list *l, int late, char *title, size_t tcap, char *body,
                                size_t bcap)
 {
-    snprintf(title, tcap, "备案提醒:%d 个账号的备案%s", l->n, late ? "已逾期" : "即将到期或已逾期");
+    snprintf(title, tcap, "备案提醒:%d 项备案%s", l->n, late ? "已逾期" : "即将到期或已逾期");
     snprintf(body, bcap,
              "%s。开通后须在期限内填报《备案登记表》,负责人或管理员变更后须重新备案;逾期备案将被标记。",
              l->text);
@@ -81,6 +85,63 @@ static void add_account(due_group *g, const char *name, const char *state, const
         notice_list_add(&g->late, piece);
 }
 
+/* The group of unit (a new one at the end, with the unit's path, when it
+ * has none yet); NULL when the table is full. */
+static due_group *group_of(db *d, due_group *groups, size_t *n, size_t cap, long long unit,
+                           gm_err *err, int *rc)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (groups[i].unit_id == unit)
+            return &groups[i];
+    if (*n == cap)
+        return NULL;
+    db_stmt *q;
+    due_group *g = &groups[*n];
+    *g = (due_group){.unit_id = unit};
+    *rc = db_query(d, &q, err, "SELECT path FROM units WHERE id=?", "i", unit);
+    if (*rc)
+        return NULL;
+    if (db_next(q) == 1)
+        snprintf(g->path, sizeof g->path, "%s", db_text(q, 0));
+    db_done(q);
+    (*n)++;
+    return g;
+}
+
+/* The overdue national filings, added to their units' groups. */
+static int add_national(gm_job_ctx *ctx, gm_date today, due_group *groups, size_t *n, size_t cap,
+                        gm_err *err)
+{
+    gm_calendar *cal = NULL;
+    json_t *rows = NULL, *row;
+    size_t i;
+    nf_list_filter f = {.state = "overdue"};
+    int rc = calendars_load(ctx->d, ctx->data_dir, &cal, err);
+    if (!rc)
+        rc = national_filings_list(ctx->d, NULL, &f, cal, today, &rows, err);
+    json_array_foreach(rows, i, row) {
+        if (rc)
+            break;
+        due_group *g = group_of(ctx->d, groups, n, cap,
+                                json_integer_value(json_object_get(row, "unit_id")), err, &rc);
+        if (!g)
+            continue;
+        gm_date due;
+        const char *due_s = json_string_value(json_object_get(row, "due_on"));
+        char piece[400];
+        if (!due_s || date_parse(due_s, NULL, &due, NULL))
+            continue;
+        snprintf(piece, sizeof piece, "“%s”的%s须在全国政务新媒体信息报送系统报送,应于 %s 前完成(已逾期 %d 天)",
+                 json_string_value(json_object_get(row, "account_name")),
+                 json_string_value(json_object_get(row, "event_label")), due_s, (int)(today - due));
+        notice_list_add(&g->all, piece);
+        notice_list_add(&g->late, piece);
+    }
+    json_decref(rows);
+    calendar_free(cal);
+    return rc;
+}
+
 int job_accounts_remind(gm_job_ctx *ctx, gm_err *err)
 {
     enum { MAX_UNITS = 512 };
@@ -110,13 +171,15 @@ int job_accounts_remind(gm_job_ctx *ctx, gm_err *err)
     }
     db_done(q);
     rc = rc < 0 ? rc : GM_OK;
+    if (!rc)
+        rc = add_national(ctx, today, groups, &n, MAX_UNITS, err);
     int accounts = 0;
     for (size_t i = 0; !rc && i < n; i++) {
         rc = remind(ctx->d, &groups[i], err);
         accounts += groups[i].all.n;
     }
     if (!rc)
-        snprintf(ctx->message, sizeof ctx->message, "提醒 %zu 个单位:%d 个账号的备案即将到期或已逾期",
+        snprintf(ctx->message, sizeof ctx->message, "提醒 %zu 个单位:%d 项备案即将到期或已逾期",
                  n, accounts);
     free(groups);
     return rc;

@@ -21,7 +21,7 @@ const gm_job_def gm_jobs[] = {
     {"posts.publish_scheduled", "every 1m", job_posts_publish_scheduled, "登记到时的定时发布并通知运维人员"},
     {"posts.remind", "daily 09:00", job_posts_remind, "提醒超过审核时限的稿件(默认每级 2 个工作日)"},
     {"accounts.remind", "daily 09:00", job_accounts_remind,
-     "备案提醒:备案或重新备案今明两天到期或已逾期的账号(运维人员;逾期时还有信息中心)"},
+     "备案提醒:备案或重新备案今明两天到期或已逾期的账号、逾期的全国系统报送(运维人员;逾期的还有信息中心)"},
     {"reviews.remind", "weekly mon 09:00", job_reviews_remind, "年审提醒:进行中的年审轮次里尚未提交年度报告的账号"},
 };
 
