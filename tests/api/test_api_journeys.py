@@ -392,8 +392,28 @@ class FilingDeadlineReminderTest(gmtest.ServerTest):
         self.assertIn(f"“{name}”重新备案应于 2026-10-12 前完成(今天到期)", told[0])
         self.assertEqual(self.told("supervisor", name), [])
         out = self.run_job("2026-10-13T01:00:00Z")
-        self.assertIn("账号的备案即将到期或已逾期", out)
+        self.assertIn("项备案即将到期或已逾期", out)
         self.assertTrue(any("已逾期 1 天" in b for b in self.told("supervisor", name)))
+
+    def test_rule_1_overdue_national_filing_is_named_until_recorded(self):
+        """§1 "Provinces also file opening, change, closing and cancelling in the national
+        全国政务新媒体信息报送系统 … record that filing's state and date too"."""
+        op = self.srv.client("operator")
+        rows = op.get("/api/v1/accounts/1/national-filings?state=overdue").json["filings"]
+        self.assertTrue(rows, "the demo account's opening was never filed nationally")
+        event = rows[0]
+        piece = f"“{event['account_name']}”的{event['event_label']}须在全国政务新媒体信息报送系统报送"
+        def told():
+            return [b for b in self.told("supervisor", event["account_name"]) if piece in b]
+        before = len(told())
+        self.run_job("2026-11-24T01:00:00Z")
+        self.assertEqual(len(told()), before + 1)
+        self.assertIn(f"应于 {event['due_on']} 前完成(已逾期", told()[0])
+        r = op.post("/api/v1/accounts/1/national-filings",
+                    {"version": event["version"], "filed_on": "2026-11-23", "reference": "GJ-2026-001"})
+        self.assertEqual(r.status, 200, r)
+        self.run_job("2026-11-25T01:00:00Z")
+        self.assertEqual(len(told()), before + 1, "recorded: not named again")
 
     def test_rule_1_filing_reminder_is_a_scheduled_job_listed_in_beijing_time(self):
         p = gmtest.run("jobs", "list", "--db", self.srv.db)
