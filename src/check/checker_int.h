@@ -68,6 +68,7 @@ typedef struct gm_ctx_hits {
     int colon_seen, colon;     /* the text was searched for a colon / has one */
     int focus_seen, focus;     /* … for 聚焦/针对/围绕 (a list heading's aim) / has one */
     int quote_seen, quote;     /* … for a closing quotation mark / has one */
+    int backref_seen, colon2_seen, speech_seen, said_seen;   /* context.c text_has memos */
     int join;                  /* no advert cue in the text: an open line's break
                                 * does not end its sentence (context.c open_line) */
     const gm_field_gist *other;   /* the post's other field (title / body), or NULL */

@@ -986,6 +986,17 @@ static int official_speaker(gm_ctx_hits *hs, const char *text, size_t len, size_
  * (经核实，视频中的人员已被警方依法处理; 对此, 该团伙, 上述行为). */
 static const char *const anaphors[] = {"对此", "此事", "上述", "涉事", "该", "经核实", "经查"};
 
+/* One of words is in the text (looked for once per text; *seen: 0 not yet,
+ * 1 no, 2 yes). */
+static int text_has(gm_ctx_hits *hs, const char *text, size_t len, int *seen,
+                    const char *const *words, size_t n)
+{
+    (void)hs;
+    if (!*seen)
+        *seen = any_in(text, 0, len, words, n) ? 2 : 1;
+    return *seen == 2;
+}
+
 /* Words by which a sentence goes on about what the one before it told,
  * besides anaphors (当事人曾多次发布…; 经审讯，3人对…供认不讳; 其中…). */
 static const char *const continuations[] = {"当事人", "其中", "其", "此外", "同时", "随后",
@@ -1026,7 +1037,7 @@ static int official_prequel(const gm_ctx_hits *hs, const char *text, size_t len,
 /* The sentence after h's, in the same paragraph, starts by referring back to it, speaks
  * officially and fights, and neither has an advert cue (近日，一则关于赌博的
  * 视频在网上流传。经核实，视频中的人员已被警方依法处理). */
-static int official_sequel(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h,
+static int official_sequel(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h,
                            size_t ss, size_t se)
 {
     size_t l;
@@ -1034,8 +1045,11 @@ static int official_sequel(const gm_ctx_hits *hs, const char *text, size_t len, 
     if (se >= len || line_break(cp))
         return 0;
     size_t ns = se + l;
+    int back = refers_back(text, ns, len);
+    if (!back && !text_has(hs, text, len, &hs->backref_seen, back_refs, N(back_refs)))
+        return 0;   /* the common case: no back-reference anywhere in the text */
     size_t ne = sentence_end(text, len, ns, 0);
-    if (!refers_back(text, ns, ne) && !any_in(text, ns, ne, back_refs, N(back_refs)))
+    if (!back && !any_in(text, ns, ne, back_refs, N(back_refs)))
         return 0;
     return !any_after(&hs->advert, ss, ne) &&
            official_span(hs, text, ns, ne, h);
@@ -1108,7 +1122,8 @@ static int label_at(const char *text, size_t len, size_t b)
  * or the question itself speaks officially; no advert cue in the text. */
 static int interview_question(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    if (!hs->join)
+    static const char *const colons[] = {"：", ":"};
+    if (!hs->join || !text_has(hs, text, len, &hs->colon2_seen, colons, N(colons)))
         return 0;
     size_t ss, se, l;
     sentence_memo(hs, text, len, h, &ss, &se);
@@ -1130,7 +1145,8 @@ static int interview_question(gm_ctx_hits *hs, const char *text, size_t len, con
  * before the term's clause; no advert cue in the text. */
 static int official_report(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    if (!hs->join || !any_near(&hs->reg, h))
+    if (!hs->join || !any_near(&hs->reg, h) ||
+        !text_has(hs, text, len, &hs->speech_seen, speech_verbs, N(speech_verbs)))
         return 0;
     size_t ss, se, cs, ce;
     sentence_memo(hs, text, len, h, &ss, &se);
@@ -1142,7 +1158,9 @@ static int official_report(gm_ctx_hits *hs, const char *text, size_t len, const 
  * clause of it means (本通告所称赌博，是指…; 前款所称). */
 static int defined_term(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    static const char *const selves[] = {"本", "前款", "前条", "第"};
+    static const char *const selves[] = {"本", "前款", "前条", "第"}, *const said_w[] = {"所称"};
+    if (!text_has(hs, text, len, &hs->said_seen, said_w, 1))
+        return 0;
     size_t cs, ce;
     clause_memo(hs, text, len, h, &cs, &ce);
     const char *said = find_in(text, cs, h->b_start, "所称");
