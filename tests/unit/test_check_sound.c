@@ -60,6 +60,18 @@ static void test_ordinary_words_that_sound_like_terms_pass(void **state)
  * d k f p) is found as "initials"; three letters warn (lhc is also an
  * abbreviation), four or more keep the policy's severity; a word that is
  * pinyin itself, a placeholder (xxx) or a longer word is none. */
+/* None of the texts (NULL-terminated) has a lexicon finding. */
+static void expect_no_lexicon(const char *const *texts)
+{
+    for (size_t i = 0; texts[i]; i++) {
+        json_t *r = run_check(shipped, texts[i], NULL, NULL, NULL);
+        if (count_rule(r, "lexicon", NULL))
+            fprintf(stderr, "found: %s\n", texts[i]);
+        assert_int_equal(count_rule(r, "lexicon", NULL), 0);
+        json_decref(r);
+    }
+}
+
 static void test_pinyin_initials_match_whole_latin_words(void **state)
 {
     (void)state;
@@ -69,13 +81,7 @@ static void test_pinyin_initials_match_whole_latin_words(void **state)
     expect_sound("今晚lhc开奖", "六合彩", "initials", "warn");
     expect_sound("BJL包赢", "百家乐", "initials", "warn");
     const char *none[] = {"dkfpx有货", "adkfp", "XXX同志、xxxx年", "LHCb实验", "GDP增长", NULL};
-    for (size_t i = 0; none[i]; i++) {
-        json_t *r = run_check(shipped, none[i], NULL, NULL, NULL);
-        if (count_rule(r, "lexicon", NULL))
-            fprintf(stderr, "found: %s\n", none[i]);
-        assert_int_equal(count_rule(r, "lexicon", NULL), 0);
-        json_decref(r);
-    }
+    expect_no_lexicon(none);
 }
 
 /* An emoji keycap (7️⃣) is noise to the pinyin and homophone scan too, as
@@ -100,13 +106,7 @@ static void test_pinyin_initials_mixed_with_characters_match(void **state)
     expect_sound("代k\u200bfp私聊", "代开发票", "initials", "block");
     expect_sound("今晚l合c开奖", "六合彩", "initials", "warn");
     const char *none[] = {"代kfpx有货", "APP下载", "ok发票已开", "dk发表文章", "A级景区开放", NULL};
-    for (size_t i = 0; none[i]; i++) {
-        json_t *r = run_check(shipped, none[i], NULL, NULL, NULL);
-        if (count_rule(r, "lexicon", NULL))
-            fprintf(stderr, "found: %s\n", none[i]);
-        assert_int_equal(count_rule(r, "lexicon", NULL), 0);
-        json_decref(r);
-    }
+    expect_no_lexicon(none);
 }
 
 static void test_literal_hits_keep_no_via(void **state)
