@@ -6,10 +6,13 @@
 // login where a name belongs), English error text, an ISO/UTC timestamp,
 // "undefined" / "null" / "NaN" / "[object Object]", a console error, a
 // failed API call, a table wider than the page, an empty table that does not
-// say why it is empty.
+// say why it is empty.  It also checks that the menu offers no page the role
+// is refused, and leaves a 1280 px screenshot of each menu page
+// (screenshots/page-<role>-<path>-1280.png): look at them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startGovmedia, DEMO } from "./lib/gm.mjs";
+import path from "node:path";
+import { startGovmedia, DEMO, SHOT_DIR } from "./lib/gm.mjs";
 import { seedEveryState } from "./lib/seed.mjs";
 
 const NARROW = { width: 1280, height: 800 };
@@ -112,7 +115,9 @@ for (const login of Object.keys(DEMO)) {
       await gm.settleQuick(page);
       await page.waitForLoadState("networkidle");
       const where = `${login} › ${title}`;
+      if (await page.locator("[data-test=forbidden]").count()) found.push(`${where}: the menu offers a page the role may not open`);
       found.push(...await problems(page, where));
+      await page.screenshot({ path: path.join(SHOT_DIR, `page-${login}-${new URL(page.url()).pathname.replace(/\//g, "_")}-1280.png`), fullPage: true });
       const tabs = page.locator(".main .el-tabs__item:not(.is-disabled)");
       const tabCount = await tabs.count();
       for (let t = 1; t < tabCount; t++) {
