@@ -75,3 +75,29 @@ test("duty roster shows the National Day gap; incidents and meetings render", as
   await gm.shots(page, "meetings-depthead");
   gm.assertClean(page);
 });
+
+test("§4 a message answered after its deadline stays marked 逾期答复 in the inbox and its detail; a late first response is marked too; one answered in time is not", async () => {
+  const con = await gm.apiAs("contributor"), head = await gm.apiAs("depthead");
+  const late = await con.post("/messages", { account_id: 1, kind: "complaint", text: "校门口积水半月无人处理", from: "家长丙",
+    received_at: "2026-10-09T09:00:00" });
+  await head.post(`/messages/${late.id}/ack`, { text: "您好,已收到。", at: "2026-10-20T10:00:00+08:00" });
+  await head.post(`/messages/${late.id}/answer`, { text: "已安排抽排积水。", result: "resolved", at: "2026-11-02T10:00:00+08:00" });
+  const ontime = await con.post("/messages", { account_id: 1, kind: "consult", text: "期末考试几号开始", from: "家长丁",
+    received_at: "2026-10-12T09:00:00" });
+  await head.post(`/messages/${ontime.id}/ack`, { text: "您好,已收到。", at: "2026-10-12T10:00:00+08:00" });
+  await head.post(`/messages/${ontime.id}/answer`, { text: "1月中旬。", result: "resolved", at: "2026-10-13T10:00:00+08:00" });
+  const page = await gm.pageAs("depthead", "/messages?state=answered");
+  const lateRow = page.locator("[data-test=messages] .el-table__row", { hasText: "校门口积水" });
+  await lateRow.locator("[data-test=answered-late]", { hasText: "逾期答复" }).waitFor();
+  const okRow = page.locator("[data-test=messages] .el-table__row", { hasText: "期末考试几号开始" });
+  assert.equal(await okRow.locator("[data-test=answered-late]").count(), 0);
+  await gm.shots(page, "messages-answered-late");
+  await lateRow.click();
+  await page.waitForURL(new RegExp(`/messages/${late.id}$`));
+  await gm.settle(page);
+  assert.equal((await page.locator("[data-test=acked-late]").textContent()).trim(), "(超过首次回应期限)");
+  assert.equal((await page.locator("[data-test=answered-late]").textContent()).trim(), "(逾期答复)");
+  await gm.open(page, `/messages/${ontime.id}`);
+  assert.equal(await page.locator("[data-test=acked-late], [data-test=answered-late]").count(), 0);
+  gm.assertClean(page);
+});

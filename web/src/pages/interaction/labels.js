@@ -19,3 +19,10 @@ defineLabels("permission", {
 export function messageStateTag(s) {
   return ({ received: "warning", assigned: "primary", acknowledged: "primary", answered: "success", hidden: "info" })[s] || "info";
 }
+
+// Was the first response (受理) or the answer given after its deadline? Late
+// replies count against 互动回应 (a national veto item), so the pages say so
+// even once the message is done.  Times are ISO instants; null when not done.
+const after = (done, due) => !!(done && due && Date.parse(done) > Date.parse(due));
+export const ackedLate = m => after(m.acknowledged_at, m.first_response_due);
+export const answeredLate = m => after(m.answered_at, m.extended_until || m.answer_due);
