@@ -62,3 +62,22 @@ test("supervisor passes the report, closes the round and exports the must-close 
   assert.ok(csv.split("\r\n").length >= 3, "at least one account must close");
   gm.assertClean(page);
 });
+
+test("§1 from the must-close list the 信息中心 closes an account that failed its review, and the list then says it is closed", async () => {
+  const page = await gm.pageAs("supervisor", roundUrl);
+  const row = page.locator("[data-test=must-close] .el-table__row", { has: page.locator("[data-test=must-close-close]") }).first();
+  const name = (await row.locator("a").first().textContent()).trim();
+  await row.locator("[data-test=must-close-close]").click();
+  const dialog = page.locator("[data-test=action-dialog]");
+  await dialog.waitFor();
+  assert.match(await page.locator(".el-dialog__title").textContent(), new RegExp(`注销:${name}`));
+  await dialog.locator("textarea[name=reason]").fill("2026 年度年审未提交报告,按规定注销");
+  await dialog.locator("[data-test=action-confirm]").click();
+  await page.locator("[data-test=account-state]", { hasText: "已注销" }).waitFor();
+  await page.goBack();
+  await gm.settle(page);
+  const after = page.locator("[data-test=must-close] .el-table__row", { hasText: name });
+  assert.equal((await after.locator("[data-test=must-close-state]").textContent()).trim(), "已注销");
+  await gm.shots(page, "review-must-close-closed");
+  gm.assertClean(page);
+});
