@@ -201,7 +201,8 @@ test("§2 the work bench says what waits on each role: 待我审核 for the revi
   await con.post(`/posts/${p.id}/submit`);
   const reviewer = await gm.pageAs("depthead", "/", NARROW);
   const queue = reviewer.locator("[data-test=todo]", { hasText: "待我审核的稿件" });
-  assert.ok(Number(await queue.locator(".todo-count").textContent()) >= 1);
+  // the count arrives after the page's other figures: wait for it (a flake at load 40)
+  await queue.locator(".todo-count", { hasText: /^[1-9]\d*$/ }).waitFor();
   await queue.click();
   await reviewer.waitForURL(/tab=queue/);
   await reviewer.locator("[data-test=post-title]", { hasText: "关于做好雨雪天气防范的通知" }).waitFor();
