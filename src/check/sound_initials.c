@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/bytescan.h"
 #include "check/normalize.h"
 #include "check/pinyin_data.h"
 #include "check/sound.h"
@@ -270,21 +271,6 @@ static size_t back_one(const char *text, size_t b)
     return b;
 }
 
-/* The first byte from b on that is ASCII or 0xEF (the lead byte of the
- * full-width letters), eight bytes at a time over CJK text. */
-static size_t skip_plain(const unsigned char *t, size_t b, size_t len)
-{
-    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-    for (; b + 8 <= len; b += 8) {
-        uint64_t w, x;
-        memcpy(&w, t + b, 8);
-        x = w ^ (0xEF * ones);
-        if ((~w & high) || ((x - ones) & ~x & high))
-            break;
-    }
-    return b;
-}
-
 /* The unit (a character with readings or a letter) at b: its bytes, or 0. */
 static size_t unit_at(const char *text, size_t b, size_t len, const uint32_t *bmp, unit *u)
 {
@@ -347,7 +333,7 @@ void gm_initials_mixed(const gm_initials *in, const uint32_t *chars, const uint3
     const uint32_t *bmp = NULL;
     size_t cp_i = 0, counted = 0;   /* code points before byte counted */
     for (size_t b = 0; b < len;) {
-        b = skip_plain(t, b, len);
+        b = gm_next_ascii_or_ef(t, b, len, NULL);
         if (b >= len)
             break;
         unsigned char x = t[b];
