@@ -672,6 +672,7 @@ H7 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h7.tsv")
 T7 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t7.tsv")
 H8 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h8.tsv")
 H9 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h9.tsv")
+T9 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t9.tsv")
 
 
 def tsv_rows(path):
@@ -693,8 +694,9 @@ def heldout3():
     change, never tuned on) "h7:<style>"; context_t7.tsv (session 21's
     tuning set, written after h7 was measured) "t7:<style>"; context_h8.tsv
     (session 22, written before any change, never tuned on) "h8:<style>"
-    and context_h9.tsv (session 23, likewise) "h9:<style>", whose rows may
-    carry a title (a fourth item) and line breaks (\\n)."""
+    and context_h9.tsv (session 23, likewise) "h9:<style>", context_t9.tsv
+    (session 23's tuning set, written after h9 was measured) "t9:<style>";
+    their rows may carry a title (a fourth item) and line breaks (\\n)."""
     rows = []
     for want, style, tmpl in tsv_rows(HELDOUT3):
         half = "aside" if hashlib.md5(tmpl.encode()).digest()[0] & 1 else "tune"
@@ -712,7 +714,7 @@ def heldout3():
         rows.append(("enforcement" if want == "warn" else "advert", "h7:" + style, tmpl))
     for want, style, tmpl in tsv_rows(T7):
         rows.append(("enforcement" if want == "warn" else "advert", "t7:" + style, tmpl))
-    for name, path in (("h8", H8), ("h9", H9)):
+    for name, path in (("h8", H8), ("h9", H9), ("t9", T9)):
         for row in tsv_rows(path):
             want, style, tmpl = row[:3]
             title = row[3] if len(row) > 3 else None

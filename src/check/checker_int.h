@@ -69,6 +69,8 @@ typedef struct gm_ctx_hits {
     int focus_seen, focus;     /* … for 聚焦/针对/围绕 (a list heading's aim) / has one */
     int quote_seen, quote;     /* … for a closing quotation mark / has one */
     int backref_seen, colon2_seen, speech_seen, said_seen;   /* context.c text_has memos */
+    int false_seen;            /* … for words saying a claim is false (谣言, 不实) */
+    int bodies_seen;           /* names of bodies were added to reg (context_body.c) */
     int join;                  /* no advert cue in the text: an open line's break
                                 * does not end its sentence (context.c open_line) */
     const gm_field_gist *other;   /* the post's other field (title / body), or NULL */
@@ -98,6 +100,11 @@ int gm_context_advertised(const gm_ctx_hits *hs, const char *text, size_t len, c
  * field of the same post. */
 void gm_context_gist(gm_ctx_hits *hs, const char *text, size_t len, int is_title,
                      gm_field_gist *g);
+
+/* Adds to reg the names of official bodies in text, found by their shape
+ * (a level, the body's own name and a head: 市教育局, 校保卫处, 本院;
+ * context_body.c), as register hits; on NOMEM it adds fewer. */
+void gm_context_bodies(gm_hits *reg, const char *text, size_t len);
 
 /* Adds the built-in condemning words (违法, 犯罪, 骗局…), frame verbs
  * (监测, 排查…), advert cues (加微信, 私聊…) and negative imperatives

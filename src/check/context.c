@@ -51,7 +51,7 @@ static const char *const condemning[] = {
     "扰乱", "侵害", "坑害", "毒害", "倾家荡产", "家破人亡", "血本无归", "受害", "毒瘤", "歪风",
     "诱饵", "幌子", "为名", "为由", "屡禁不止", "手法", "套路", "骗", "真面目", "本质",
     "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头", "案例", "违反", "法网", "虚假宣传",
-    "非法"};
+    "非法", "不受法律保护", "无底洞"};
 /* After the term in the 对…进行X frame these govern it too (对赌博的监测预警,
  * 对赌博说“不”, 与赌博作斗争). */
 static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查",
@@ -60,10 +60,11 @@ static const char *const object_verbs[] = {"监测", "监管", "排查", "预警
 /* Negative imperatives: one of these before a verb of taking part is an
  * enforcement word (不要点击…链接, 千万别信, 不参与赌博). */
 static const char *const imperatives[] = {"不要", "别", "勿", "千万别", "千万不要", "不", "绝不",
-                                          "决不", "坚决不", "不能"};
+                                          "决不", "坚决不", "不能", "不再", "再也不", "永不"};
 static const char *const taking_part[] = {"参与", "参加", "相信", "轻信", "听信", "点击", "下载",
                                           "沾染", "接触", "沉迷", "涉足", "加入", "传播", "转发",
-                                          "浏览", "尝试", "理会", "染指", "碰", "信"};
+                                          "浏览", "尝试", "理会", "染指", "碰", "信", "发布",
+                                          "转载", "推广"};
 /* What an advert says and official prose does not: contact handles and
  * their spam spellings, private chat, groups, price and earnings cues.  One
  * in the term's sentence that official wording does not itself govern
@@ -119,7 +120,7 @@ static const char *const consequences[] = {"依法", "追究", "拘留", "罚款
                                            "吊销", "没收", "责令", "刑事", "治安", "一律", "报警",
                                            "挂断", "拨打", "徒刑", "拘役", "罚金", "警告", "获刑", "判刑",
                                            "判决", "应当", "应予", "予以", "法律规定", "法律法规",
-                                           "自首"};
+                                           "自首", "处理"};
 /* Words of official register - who speaks or is spoken of in a notice, a
  * police report, court news or statistics, and never in an advert (公安机关,
  * 全市, 经查) - are a list admins edit (data/check/register.txt, loaded as
@@ -894,13 +895,31 @@ static int speaks_officially(const gm_ctx_hits *hs, const char *text, size_t fro
     return reg;
 }
 
+/* The term follows a campaign verb (开展, 组织, 举办) and names the subject
+ * of what is held (开展赌博专题教育, 组织防范刷单返利宣传). */
+static const char *const events[] = {"专题", "主题", "教育", "宣传", "讲座", "培训", "学习",
+                                     "知识", "检查"};
+static const char *const holding[] = {"开展", "组织", "举办", "推进", "部署", "启动", "进行"};
+
+static int campaign_subject(const char *text, size_t len, size_t from, const gm_hit *h)
+{
+    size_t lo = h->b_start > from + 3 * GAP ? h->b_start - 3 * GAP : from;
+    if (!any_in(text, lo, h->b_start, holding, N(holding)))
+        return 0;
+    size_t at = h->b_end + starts_with_any(text, h->b_end, len, fillers, N(fillers));
+    return starts_with_any(text, at, len, events, N(events)) != 0;
+}
+
 /* text[from, to) speaks in official register and fights, names an
  * offender or tells a cautionary tale. */
 static int official_span(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
                          const gm_hit *h)
 {
     int how = speaks_officially(hs, text, from, to, h);
-    return how == 2 || (how == 1 && fights_in(hs, text, from, to, h));
+    return how == 2 ||
+           (how == 1 && (fights_in(hs, text, from, to, h) ||
+                         (h->b_start >= from && h->b_end <= to &&
+                          campaign_subject(text, to, from, h))));
 }
 
 static int line_break(uint32_t cp)
@@ -1104,11 +1123,12 @@ static int testimony(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit
         return 0;
     clause_of(text, qs, qs, qs, &ns, &ne);
     return any_in(text, qe, se, speech_verbs, N(speech_verbs)) ||
-           any_in(text, ns, qs, speech_verbs, N(speech_verbs));
+           any_in(text, ns, qs, speech_verbs, N(speech_verbs)) ||
+           ends_with(text, ss, qs, "：") || ends_with(text, ss, qs, ":");   /* 她心有余悸：“…” */
 }
 
 /* Labels of who asks in an interview or a press conference (记者：, 问：). */
-static const char *const askers[] = {"记者", "问", "主持人", "网友", "提问", "本报记者"};
+static const char *const askers[] = {"记者", "问", "主持人", "网友", "提问", "本报记者", "Q", "Ｑ"};
 
 /* A speaker's label - a few characters and a colon - at byte b. */
 static int label_at(const char *text, size_t len, size_t b)
@@ -1167,6 +1187,79 @@ static int defined_term(gm_ctx_hits *hs, const char *text, size_t len, const gm_
     return said && starts_with_any(text, cs, (size_t)(said - text), selves, N(selves));
 }
 
+
+/* Words that say a claim is false (谣言, 不实, 纯属虚构, 假的). */
+static const char *const falsities[] = {"谣言", "不实", "假的", "纯属", "虚构", "捏造", "编造",
+                                        "造谣", "误导", "不可信", "不属实", "失实", "伪造",
+                                        "子虚乌有", "假消息", "误传", "没有依据", "并不存在"};
+/* Words that report a claim without making it (网传, 有人说, 据说, 所谓). */
+static const char *const hearsay[] = {"网传", "流传", "传言", "传闻", "据说", "听说", "声称",
+                                      "宣称", "号称", "有人说", "有人称", "消息称", "说法"};
+
+/* The term is part of a claim - quoted (“某地放开赌博”) or reported
+ * (网传, 有人在群里说) - and its sentence, outside the quotation, or the
+ * next one says the claim is false (系谣言, 经核实，该消息为不实信息, 假的！);
+ * the text has no advert cue. */
+static int claim_refuted(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!hs->join || !text_has(hs, text, len, &hs->false_seen, falsities, N(falsities)))
+        return 0;
+    size_t ss, se, qs = 0, qe = 0;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    int quoted = quotation_around(text, ss, se, h, &qs, &qe);
+    if (!quoted && !any_in(text, ss, h->b_start, hearsay, N(hearsay)) &&
+        !(find_in(text, ss, h->b_start, "有人") && find_in(text, ss, h->b_start, "说")))
+        return 0;
+    if (quoted ? any_in(text, ss, qs, falsities, N(falsities)) ||
+                     any_in(text, qe, se, falsities, N(falsities))
+               : any_in(text, h->b_end, se, falsities, N(falsities)))
+        return 1;
+    size_t l, ns = se;
+    cp_at(text, len, ns, &l);
+    for (ns += l; ns < len && strchr("\n\r \t", text[ns]); ns++)
+        ;
+    return ns < len && any_in(text, ns, sentence_end(text, len, ns, 1), falsities, N(falsities));
+}
+
+/* Before the term in its clause: what brought someone to it or kept him in
+ * it (因为赌博, 沉迷, 泡在…里), or a realisation (才明白); with a loss or
+ * regret in the sentence the sentence tells what the term cost (因为赌博，
+ * 老张把二十万全输了; 那段时间我天天泡在赌博里，工作丢了). */
+static const char *const causes[] = {"因为", "因", "由于", "沉迷", "迷上", "泡在", "陷入",
+                                     "染上", "深陷", "误入", "被诱导", "明白", "才知道", "才发现"};
+static const char *const losses[] = {"丢了", "损失", "债务", "外债", "卖房", "抬不起头",
+                                     "家破", "离婚", "借遍"};
+
+static int loss_story(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!hs->join)
+        return 0;
+    size_t cs, ce, ss, se;
+    clause_memo(hs, text, len, h, &cs, &ce);
+    size_t from = h->b_start > cs + 3 * GAP ? h->b_start - 3 * GAP : cs;
+    if (!any_in(text, from, h->b_start, causes, N(causes)))
+        return 0;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    return any_in(text, ss, se, regrets, N(regrets)) || any_in(text, ss, se, losses, N(losses));
+}
+
+/* The term's clause is the name of a case: it ends in 案 (李某某组织赌博案,
+ * 某公司为赌博提供技术支持案), not in a word of 案 (方案, 答案, 备案). */
+static int case_name(const char *text, size_t len, size_t cs, size_t ce)
+{
+    static const char not_cases[] = "方答图档提备草议预教文法专";
+    size_t at, pat;
+    (void)len;
+    if (ce < cs + 6 || cp_before(text, ce, &at) != 0x6848)   /* 案 */
+        return 0;
+    uint32_t before = cp_before(text, at, &pat);
+    char u[5] = {0};
+    if (before >= 0x4E00 && before <= 0x9FFF && at - pat == 3)
+        memcpy(u, text + pat, 3);
+    return u[0] && !strstr(not_cases, u);
+}
+
+
 /* The lead of a field: its first sentence, lines joined as in
  * stop_ends_sentence (a title is its own lead, up to REACH code points). */
 static size_t lead_end(const gm_ctx_hits *hs, const char *text, size_t len)
@@ -1179,6 +1272,10 @@ void gm_context_gist(gm_ctx_hits *hs, const char *text, size_t len, int is_title
 {
     gm_hit none = {.b_start = len + 1, .b_end = len + 1};
     size_t le = lead_end(hs, text, len);
+    if (!hs->bodies_seen) {
+        hs->bodies_seen = 1;
+        gm_context_bodies(&hs->reg, text, len);
+    }
     *g = (gm_field_gist){.speaks = speaks_officially(hs, text, 0, le, &none) != 0,
                          .fights = fights_in(hs, text, 0, le, &none),
                          .advert = hs->advert.n > 0,
@@ -1302,29 +1399,82 @@ static int question_or_condition(gm_ctx_hits *hs, const char *text, size_t len)
     return hs->marks;
 }
 
+/* The term's clause reports a condemnation and asks whether it is true
+ * (网传赌博是骗局？): the speaker does not condemn it. */
+static int doubted(const char *text, size_t len, const gm_hit *h, size_t cs, size_t ce)
+{
+    size_t l;
+    uint32_t cp = cp_at(text, len, ce, &l);
+    return (cp == 0xFF1F || cp == '?') && any_in(text, cs, h->b_start, hearsay, N(hearsay));
+}
+
+/* The term's clause is the name of a case (某公司为赌博提供技术支持案). */
+static int case_title(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    size_t cs, ce;
+    clause_memo(hs, text, len, h, &cs, &ce);
+    return case_name(text, len, cs, ce);
+}
+
+/* Words praising what they follow (赌博真实靠谱, 百家乐安全可靠). */
+static const char *const praises[] = {"靠谱", "可靠", "放心", "正规", "合法合规", "稳定运营",
+                                      "真实可信", "信誉"};
+
+/* After the term in its clause, not as a question: a condemnation denied
+ * (赌博不是骗局, 六合彩不违法) or praise not denied (赌博真实靠谱): the text
+ * defends the term, and no context softens it. */
+static int defended(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    size_t cs, ce, l;
+    clause_memo(hs, text, len, h, &cs, &ce);
+    uint32_t cp = cp_at(text, len, ce, &l);
+    if (cp == 0xFF1F || cp == '?' || find_in(text, h->b_end, ce, "吗"))
+        return 0;
+    for (size_t i = 0; i < hs->cond.n; i++) {
+        const gm_hit *w = &hs->cond.v[i];
+        if (w->b_start >= h->b_end && w->b_end <= ce && w->cp_start - h->cp_end <= 6 &&
+            ends_with_any(text, h->b_end, w->b_start, negators, N(negators)))
+            return 1;
+    }
+    size_t to = ce < h->b_end + 18 ? ce : h->b_end + 18;
+    for (size_t i = 0; i < N(praises); i++) {
+        const char *p = find_in(text, h->b_end, to, praises[i]);
+        if (p && !ends_with_any(text, h->b_end, (size_t)(p - text), negators, N(negators)))
+            return 1;
+    }
+    return 0;
+}
+
 /* The span h of text is named in order to fight it, leaving advert cues
  * aside. */
 static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h, int wide)
 {
-    if (noun_after(text, h->b_end, len) || alert_heading(text, h->b_start, hs->join))
-        return 1;   /* both look only at the text right next to the term */
+    if (noun_after(text, h->b_end, len) || (wide && alert_heading(text, h->b_start, hs->join)))
+        return 1;   /* both look only at the text right next to the term; a heading
+                     * does not make an advert cue official (检察建议：找我们做…) */
     /* The other rules need a word the scan found, a question or a 的， after
      * the term; most findings of a big lexicon have none, and skip the walk. */
     if (hs->words.n || hs->frames.n || hs->cond.n || question_or_condition(hs, text, len)) {
         size_t cs, ce;
         clause_memo(hs, text, len, h, &cs, &ce);
         if (word_governs(hs, text, len, h, cs, ce) ||
-            condemned_after(&hs->cond, text, h->b_end, h->cp_end, ce) ||
+            (condemned_after(&hs->cond, text, h->b_end, h->cp_end, ce) &&
+             !doubted(text, len, h, cs, ce)) ||
             question_then_alarm(text, len, ce, hs->join) ||
             next_clause_judges(hs, text, len, h, cs, ce))
             return 1;
     }
     /* the sentence rules need a register, condemning or enforcement word near */
+    if (wide && !hs->bodies_seen) {
+        hs->bodies_seen = 1;
+        gm_context_bodies(&hs->reg, text, len);
+    }
     return wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h) ||
                     topic_of_the_law(hs, text, len, h) || other_field_governs(hs, text, len, h) ||
                     testimony(hs, text, len, h) || interview_question(hs, text, len, h) ||
                     official_report(hs, text, len, h) ||
-                    defined_term(hs, text, len, h));
+                    defined_term(hs, text, len, h) || claim_refuted(hs, text, len, h) ||
+                    loss_story(hs, text, len, h) || case_title(hs, text, len, h));
 }
 
 /* A cue named as what offenders used (利用微信群组织赌博, 冒充QQ好友) is no
@@ -1391,5 +1541,6 @@ int gm_context_advertised(const gm_ctx_hits *hs, const char *text, size_t len, c
 
 int gm_context_governs(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    return !gm_context_advertised(hs, text, len, h) && governed(hs, text, len, h, 1);
+    return !gm_context_advertised(hs, text, len, h) && governed(hs, text, len, h, 1) &&
+           !defended(hs, text, len, h);
 }

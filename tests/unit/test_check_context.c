@@ -14,6 +14,7 @@
  * wording itself fights them.  Shipped data.
  */
 #include "test_check_helpers.h"
+#include "check/checker_int.h"
 
 #define shipped (*shipped_checker())
 
@@ -484,10 +485,83 @@ static void test_enforcement_inability_and_first_person_seller_still_block(void 
     expect_block("“严禁六合彩”的都是没找到好渠道，我们这里放心", "六合彩");
 }
 
+
+/* A body named by its shape - a level, its own name and a head (县人社局,
+ * 校保卫处), or a head labelling a notice at a sentence's start (社区居委会：,
+ * 学校保卫科在…) - speaks officially like a register word. */
+static void test_enforcement_body_named_by_its_shape_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("学校保卫科在巡查中发现有人在围墙外兜售六合彩物品，已报警处理。");
+    expect_enforcement("县人社局近日对3家发布百家乐招聘信息的中介机构进行了约谈。");
+    expect_enforcement("社区居委会：有居民反映楼道内出现百家乐小卡片，我们已安排人员清理。");
+    expect_enforcement("审计发现，2个乡镇的补贴资金被挪用于六合彩，涉及金额46万元。");
+    /* shapes that are no body: 市场格局, 我所有的, 本科生 */
+    gm_hits reg = {0};
+    const char *none = "市场格局变了，我所有的本科生同学都在美容院";
+    gm_context_bodies(&reg, none, strlen(none));
+    assert_int_equal(reg.n, 0);
+    const char *some = "近日，县人社局会同校保卫处和某银行某支行，本院";
+    gm_context_bodies(&reg, some, strlen(some));
+    assert_int_equal(reg.n, 5);   /* 县人社局 校保卫处 某银行 某支行 本院 */
+    free(reg.v);
+}
+
+/* A claim quoted or reported (网传, 有人说) and called false in its sentence
+ * or the next (系谣言, 经核实，该消息为不实信息) is rebutted, not made; a
+ * condemnation asked about (网传…是骗局？) or denied (不是骗局) is no rebuttal. */
+static void test_enforcement_claim_called_false_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("近日网上流传“某公司推出百家乐”一事，经我局核实，系不实信息。");
+    expect_enforcement("近日，一则“某银行推出六合彩业务”的消息在朋友圈流传。经核实，该消息为不实信息。");
+    expect_enforcement("有人在群里说百家乐稳赚，这种说法不可信。");
+    expect_block("网传百家乐是骗局？我们是正规公司，欢迎实地考察", "百家乐");
+    expect_block("辟谣：六合彩不是骗局！我们已稳定运营三年，欢迎考察", "六合彩");
+}
+
+/* What brought someone to the term (因为, 沉迷, 泡在…里) and a loss in the
+ * sentence tell what it cost; the same cause with a gain is an advert. */
+static void test_enforcement_loss_told_by_its_cause_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("因为六合彩，老张把准备给儿子结婚的二十万全输了。");
+    expect_enforcement("那段时间我天天泡在百家乐里，工作丢了，朋友也都不理我了。");
+    expect_enforcement("回想起那段经历，陈女士仍心有余悸：“我真没想到六合彩会找上我。”");
+    expect_block("因为百家乐，我一个月多赚了三万", "百家乐");
+}
+
+/* A case's name (…为六合彩提供技术支持案), the subject of what a body holds
+ * (开展六合彩专题教育) and a question labelled Q answered on the next line. */
+static void test_enforcement_case_name_campaign_subject_and_q_label_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("一、某网络科技公司为六合彩提供技术支持案");
+    expect_enforcement("市教育局会同市公安局印发通知，要求各校开展百家乐专题教育。");
+    expect_enforcement("Q：六合彩平台说可以提现，是真的吗？\nA：不是，这是骗子的常用话术。");
+    expect_block("百家乐最新方案，私聊", "百家乐");
+}
+
+/* Praise of the term (真实靠谱) or a denied condemnation (不是骗局) defends
+ * it whatever heading it stands under, and an authority's heading does not
+ * make a seller's cue official (检察建议：找我们做…). */
+static void test_advert_praising_or_clearing_the_term_still_blocks(void **state)
+{
+    (void)state;
+    expect_block("#反诈# #净网# 百家乐真实靠谱，戳主页👉", "百家乐");
+    expect_block("检察建议：想赚钱就找我们做六合彩，收益稳定", "六合彩");
+    expect_enforcement("警方提示：六合彩不靠谱，切勿参与");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_enforcement_word_before_the_term_at_a_distance_warns),
+        cmocka_unit_test(test_enforcement_body_named_by_its_shape_warns),
+        cmocka_unit_test(test_enforcement_claim_called_false_warns),
+        cmocka_unit_test(test_enforcement_loss_told_by_its_cause_warns),
+        cmocka_unit_test(test_enforcement_case_name_campaign_subject_and_q_label_warn),
+        cmocka_unit_test(test_advert_praising_or_clearing_the_term_still_blocks),
         cmocka_unit_test(test_enforcement_negations_warn),
         cmocka_unit_test(test_enforcement_frames_after_the_term_warn),
         cmocka_unit_test(test_enforcement_topic_clause_then_enforcement_word_warns),

@@ -1,0 +1,235 @@
+/*
+ * context_body.c - names of official bodies found by their shape, for the
+ * enforcement-context grammar (context.c): a sentence whose speaker or
+ * subject is a body (市教育局, 县人社局, 区卫健委, 校保卫处, 某银行某支行,
+ * 本院, 我局) speaks in official register, like the words of
+ * data/check/register.txt, without every body having to be listed there.
+ *
+ * A body's name is a level (市 区 县 省 镇 乡 村 州 校, 国家 全国 中央 中共
+ * 最高, or 某 该 本 我 各 naming one) at a word's start, at most six
+ * characters of its own name, and a head that says what kind of body it is
+ * (局 厅 委 办 处 科 所 院 署 队 站 部 组, 中心 协会 政府 机关 支行 分行 银行
+ * 法院 学校 社区); a head must not run on into another word (局面, 办理,
+ * 所有, 部署, 组织).  Without a level, a head at the start of a sentence
+ * followed by a colon or a notice word names the speaker of a notice
+ * (保卫处通知：, 社区居委会：, 学生处提醒).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/checker_int.h"
+#include "check/normalize.h"
+
+#define MIDDLE 6   /* most characters of a body's own name between level and head */
+
+/* One character decoded: its code point, bytes and code-point index. */
+typedef struct unit {
+    uint32_t cp;
+    size_t b, l, i;
+} unit;
+
+static int cjk(uint32_t cp)
+{
+    return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+/* UTF-8 of one character equals c (a string of one character). */
+static int is(uint32_t cp, const char *c)
+{
+    uint32_t x = 0;
+    gm_utf8_decode((const unsigned char *)c, strlen(c), &x);
+    return cp == x;
+}
+
+static int one_of(uint32_t cp, const char *chars)
+{
+    const unsigned char *s = (const unsigned char *)chars;
+    size_t n = strlen(chars);
+    for (size_t b = 0; b < n;) {
+        uint32_t x = 0;
+        size_t l = gm_utf8_decode(s + b, n - b, &x);
+        if (!l)
+            return 0;
+        if (x == cp)
+            return 1;
+        b += l;
+    }
+    return 0;
+}
+
+/* Heads of one character, the characters after them that make another
+ * word of them (局面, 委托, 办理, 处罚, 科技, 所有, 院子, 署名, 队伍, 站点,
+ * 部署, 组织) and the ones before them that do (格局, 骗局, 场所, 美容院,
+ * 全部, 好处, 团队, 网站). */
+typedef struct head {
+    const char *c;
+    const char *not_before;
+    const char *not_after;
+} head;
+static const head heads[] = {
+    {"局", "面部势限外", "格布结骗赌饭棋牌僵定开终残败胜大时政全困"},
+    {"厅", "", "餐客大舞"},
+    {"委", "托屈婉实身", ""},
+    {"办", "理法事案证学好得完成了过个不班卡的一件签手酒货妥", "怎承包举代"},
+    {"处", "理罚置于在处分方境事女世以决死", "好到各远深住相之难长短益用"},
+    {"科", "技学研普目幻生", "专理工文内外"},
+    {"所", "有以谓在得需说属述做知见想要能用致为提指称", "会场厕诊住处"},
+    {"院", "子落线墙里", "影剧戏容庭寺"},
+    {"署", "名理", "部签"},
+    {"队", "伍列友", "团排车"},
+    {"站", "点起立住着在岗", "网车"},
+    {"部", "分署位件队落", "全乐内外局背头腹胸"},
+    {"组", "织成合建团装", ""},
+};
+/* Heads of two characters, named by their last one and the one before. */
+static const char *const heads2[] = {"中心", "协会", "政府", "机关", "支行", "分行", "银行",
+                                     "法院", "学校", "社区", "委会", "员会"};
+
+/* Levels of one character that start a body's name, and the characters
+ * that may stand right before a level (function words, time words) without
+ * making it the end of another word (城市, 日本, 应该, 自我). */
+static const char levels[] = "市区县省镇乡村州校某该本我各";
+static const char before_level[] =
+    "在由经向对与和及据请到至从把将被为的是即前后天月近今昨年时中上下内外、称给让某会同同";
+/* Levels of two characters, by their last character and the one before. */
+static const char *const levels2[] = {"国家", "全国", "中央", "中共", "最高"};
+/* Characters a body's own name does not hold (我在医院, 我们学校的保卫处). */
+static const char not_in_name[] = "的了是在和与及把被给让说要会能去来到也都就还又很太们这那";
+
+/* The head ending at u[k] (u[k-1] before it), or 0; *len its characters. */
+static int head_at(const unit *u, int k, uint32_t next, int *len)
+{
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (is(u[k].cp, heads[i].c)) {
+            *len = 1;
+            return (!cjk(next) || !one_of(next, heads[i].not_before)) &&
+                   (k == 0 || !one_of(u[k - 1].cp, heads[i].not_after));
+        }
+    if (k > 1 && u[k].cp == 0x5FC3 && u[k - 1].cp == 0x4E2D && one_of(u[k - 2].cp, "市物"))
+        return 0;   /* 市中心, 购物中心 */
+    for (size_t i = 0; k > 0 && i < sizeof heads2 / sizeof *heads2; i++) {
+        uint32_t a = 0, b = 0;
+        size_t l = gm_utf8_decode((const unsigned char *)heads2[i], 3, &a);
+        gm_utf8_decode((const unsigned char *)heads2[i] + l, 3, &b);
+        if (u[k].cp == b && u[k - 1].cp == a) {
+            *len = 2;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A level at u[j] (two characters: u[j-1], u[j]) at a word's start; *start
+ * its first unit. */
+static int level_at(const unit *u, int j, int *start)
+{
+    for (size_t i = 0; j > 0 && i < sizeof levels2 / sizeof *levels2; i++) {
+        uint32_t a = 0, b = 0;
+        size_t l = gm_utf8_decode((const unsigned char *)levels2[i], 3, &a);
+        gm_utf8_decode((const unsigned char *)levels2[i] + l, 3, &b);
+        if (u[j].cp == b && u[j - 1].cp == a) {
+            *start = j - 1;
+            return 1;
+        }
+    }
+    if (!one_of(u[j].cp, levels))
+        return 0;
+    *start = j;
+    if (j == 0 || !cjk(u[j - 1].cp))
+        return 1;
+    if (is(u[j].cp, "本") && is(u[j - 1].cp, "日"))
+        return 0;
+    return one_of(u[j - 1].cp, before_level);
+}
+
+/* A notice word or a colon right after a head at a sentence's start: a
+ * speaker's label (保卫处通知：, 社区居委会：, 学生处提醒); or what a subject
+ * does (学校保卫科在巡查中发现…, 社区联合派出所开展…). */
+static int label_after(const char *text, size_t len, size_t b)
+{
+    static const char *const notices[] = {"：", ":", "通知", "提醒", "提示", "公告", "郑重",
+                                          "温馨", "通报", "声明", "在", "近日", "已", "于",
+                                          "联合", "会同", "开展", "发现", "要求", "印发",
+                                          "发布", "组织"};
+    for (size_t i = 0; i < sizeof notices / sizeof *notices; i++) {
+        size_t wl = strlen(notices[i]);
+        if (len >= b + wl && memcmp(text + b, notices[i], wl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int add(gm_hits *reg, const unit *from, const unit *to)
+{
+    if (reg->n == reg->cap) {
+        size_t cap = reg->cap ? 2 * reg->cap : 8;
+        gm_hit *v = realloc(reg->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        reg->v = v;
+        reg->cap = cap;
+    }
+    reg->v[reg->n++] = (gm_hit){.cp_start = from->i, .cp_end = to->i + 1, .b_start = from->b,
+                                .b_end = to->b + to->l, .term = UINT32_MAX};
+    return 0;
+}
+
+/* The body ending at u[k] (a head), u[0..k] the characters before it back
+ * to the sentence's start or a non-CJK character; at_start: u[0] starts a
+ * sentence or line. */
+static int body_before(const unit *u, int k, int hl, int at_start, const char *text, size_t len,
+                       int *from)
+{
+    for (int j = k - hl; j >= 0 && j >= k - hl - MIDDLE; j--) {
+        int s;
+        if (level_at(u, j, &s)) {
+            *from = s;
+            return 1;
+        }
+        if (one_of(u[j].cp, not_in_name))
+            break;
+    }
+    /* no level: a speaker's label at the start of a sentence */
+    if (at_start && k < 10 && label_after(text, len, u[k].b + u[k].l)) {
+        *from = 0;
+        return 1;
+    }
+    return 0;
+}
+
+void gm_context_bodies(gm_hits *reg, const char *text, size_t len)
+{
+    enum { RUN = 16 };
+    unit u[RUN];
+    int n = 0, at_start = 1;
+    size_t i = 0;
+    for (size_t b = 0; b < len; i++) {
+        uint32_t cp = 0;
+        size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
+        if (!l)
+            l = 1, cp = 0xFFFD;
+        if (!cjk(cp)) {   /* a run of CJK characters ends */
+            at_start = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '\n' ||
+                       cp == '\r' || cp == 0x3010 || cp == 0x3011 || cp == '!' || cp == '?' ||
+                       cp == '#';
+            n = 0;
+            b += l;
+            continue;
+        }
+        if (n == RUN) {   /* keep the last RUN - 1 characters */
+            memmove(u, u + 1, (RUN - 1) * sizeof *u);
+            n--;
+            at_start = 0;
+        }
+        u[n++] = (unit){.cp = cp, .b = b, .l = l, .i = i};
+        b += l;
+        uint32_t next = 0;
+        if (b < len)
+            gm_utf8_decode((const unsigned char *)text + b, len - b, &next);
+        int hl, from;
+        if (n >= 1 && head_at(u, n - 1, next, &hl) &&
+            body_before(u, n - 1, hl, at_start, text, len, &from) &&
+            add(reg, &u[from], &u[n - 1]) != 0)
+            return;
+    }
+}
