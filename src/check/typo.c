@@ -245,6 +245,8 @@ static int doubles_neighbour(const text_cps *t, size_t i, uint32_t c)
  * (change_fits).  Changes the bigram model gains little from are dropped
  * before the unigram side is asked. */
 static int fits_context(const gm_typo_model *m, const text_cps *t, size_t s, size_t l, int32_t id);
+static int fits_words_of(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
+                         int32_t id, size_t min);
 
 /* 1 when the word w the change forms in place of t[s..s+l) (2-4
  * characters) is a word of the bigram model that forms a bigram the model
@@ -439,15 +441,22 @@ static int32_t text_word(const gm_typo_lm *lm, const text_cps *t, size_t k, size
  * 主义). */
 static int fits_context(const gm_typo_model *m, const text_cps *t, size_t s, size_t l, int32_t id)
 {
+    return fits_words_of(m, t, s, l, id, 1);
+}
+
+/* fits_context with text words of at least min characters only. */
+static int fits_words_of(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
+                         int32_t id, size_t min)
+{
     const gm_typo_lm *lm = gm_typo_model_lm(m);
     if (id < 0)
         return 1;
-    for (size_t k = 1; k <= GM_TYPO_WORD_MAX && k <= s && cjk_at(t, s - k); k++) {
+    for (size_t k = min; k <= GM_TYPO_WORD_MAX && k <= s && cjk_at(t, s - k); k++) {
         int32_t left = text_word(lm, t, s - k, k);
         if (left >= 0 && gm_typo_lm_pair_known(lm, left, id))
             return 1;
     }
-    for (size_t k = 1; k <= GM_TYPO_WORD_MAX && cjk_at(t, s + l + k - 1); k++) {
+    for (size_t k = min; k <= GM_TYPO_WORD_MAX && cjk_at(t, s + l + k - 1); k++) {
         int32_t right = text_word(lm, t, s + l, k);
         if (right >= 0 && gm_typo_lm_pair_known(lm, id, right))
             return 1;
@@ -766,6 +775,49 @@ static void try_long_word(const gm_typo_model *m, const text_cps *t, size_t s, s
     }
 }
 
+/* Reads the two one-character text words t[s], t[s + 1] (no model word
+ * together, no bigram the model holds) as the commonest model word of
+ * their syllables under each reading key, when it changes both characters
+ * (a one-character change is step 3's) and forms a bigram the model holds
+ * with a text word of two or more characters right before or after it
+ * (说明|才|聊 -> 说明材料, 进行|靠|河 -> 进行考核; not 音近、形|近|的 ->
+ * 行进 before 的, nor 监督|阅|评|和 -> 乐平 before 和): the two-character
+ * whole-word slip whose characters still form words with their neighbours,
+ * so step 4 (two suspects) never sees it.  Scored like the long word of
+ * try_long_word with GM_TYPO_SHORT_BONUS; keeps the best in *hit. */
+static void try_short_word(const gm_typo_model *m, const text_cps *t, size_t s,
+                           gm_typo_lm_memo *memo, gm_typo_hit *hit, int *found)
+{
+    uint64_t keys[KEYS_MAX];
+    size_t nk = reading_keys(m, t, s, 2, keys, KEYS_MAX);
+    word_span ws;
+    int started = 0;
+    for (size_t q = 0; q < nk; q++) {
+        size_t nw;
+        const gm_typo_homophone *w =
+            gm_typo_homophones_find(gm_typo_model_homophones(m), keys[q], &nw);
+        if (!nw || w[0].w[0] == t->cp[s] || w[0].w[1] == t->cp[s + 1] ||
+            !fits_words_of(m, t, s, 2, w[0].id, 2))
+            continue;
+        if (!started++) {
+            word_span_start(&ws, t, memo, s, s + 2);
+            ws.s = s;
+            ws.l = 2;
+        }
+        if (!changes_usual_chars(m, &ws, w[0].w))
+            continue;
+        float gain = word_gain(m, &ws, w[0].w, nw);
+        if (gain < GM_TYPO_LM_GAIN_MIN)
+            continue;
+        gain += GM_TYPO_SHORT_BONUS -
+                GM_TYPO_LONG_UNTONED * (float)untoned_changes(m, t, s, 2, w[0].w);
+        if (!*found || gain > hit->gain) {
+            word_hit(t, s, 2, w[0].w, gain, GM_TYPO_PATH_SHORT, hit);
+            *found = 1;
+        }
+    }
+}
+
 /* Two neighbouring CJK words of the text read as its longest model words:
  * t[ps..ps+pl) (model word pid, -1 when none) and t[k..k+l) (id); whether
  * the model holds them as a bigram is asked once, when first needed. */
@@ -836,6 +888,8 @@ static int long_step(const gm_typo_model *m, const text_cps *t, word_pair *p, si
     if (*tried_s != p->ps)         /* not tried already as the last pair's second */
         try_long_spans(m, t, p->ps, p->pl, memo, &hit, &found);
     try_long_spans(m, t, p->k, p->l, memo, &hit, &found);
+    if (p->pl == 1 && p->l == 1)
+        try_short_word(m, t, p->ps, memo, &hit, &found);
     *tried_s = p->k;
     return found && hit.gain >= min_gain ? hit_push(out, &hit) : 0;
 }

@@ -252,6 +252,27 @@ static void test_expression_typo_long_word_after_an_unknown_pair(void **state)
     gm_checker_unref(c);
 }
 
+/* A pinyin slip of a two-character word whose characters still form words
+ * with their neighbours (so step 4, which needs two suspects, never sees
+ * it) leaves two one-character text words that form no known pair: the
+ * short-word path reads them as the word of their syllables when both
+ * characters change and that word pairs with a text word of two or more
+ * characters next to it.  Sentences written for the test, not in
+ * odw.train; their right forms and two correct sentences of the same
+ * shape (音近、形近的 -> 行进 would pair only with 的) are in
+ * test_expression_correct_official_text_is_quiet. */
+static void test_expression_typo_two_character_slip_between_words(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "加强对重点行业的事中事后见惯。", "typo", "见惯", "监管", 12, 14,
+                      "warn");
+    expect_expression(c, "进一步加大新代支持力度。", "typo", "新代", "信贷", 5, 7, "warn");
+    expect_expression(c, "请各地认真做好材料汇总和上报，并附书面说明才聊。", "typo", "才聊",
+                      "材料", 21, 23, "warn");
+    gm_checker_unref(c);
+}
+
 /* A one-character change whose new word forms a bigram the model holds
  * with a word next to it (其他 before 有关单位, 殊不知 before 这样) reads
  * on with its context and gets the fit bonus, unless the original already
@@ -492,6 +513,15 @@ static void test_expression_correct_official_text_is_quiet(void **state)
         "公文付印后要及时归档。",
         "新开设政务新媒体须报市政府办公室备案。",
         "新开设的账号需报主管单位审批。",
+        /* the right forms of test_expression_typo_two_character_slip_between_words,
+         * and two-character words the model lacks whose homophone pairs only
+         * with a one-character word (行进 的, 乐平 和) */
+        "加强对重点行业的事中事后监管。",
+        "进一步加大信贷支持力度。",
+        "请各地认真做好材料汇总和上报，并附书面说明材料。",
+        "对发现的问题要限期整改到位。",
+        "系统会自动识别音近、形近的一字之差。",
+        "对工作进行监督阅评和评议，定期通报。",
         /* official text that merely sounds like a longer word */
         "各部门根据工作需要，通过微博开展网上互动。",
         "要当日给出研究办理意见。",
@@ -562,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_expression_typo_word_that_pairs_with_neighbour),
         cmocka_unit_test(test_expression_typo_long_word_over_two_text_words),
         cmocka_unit_test(test_expression_typo_long_word_after_an_unknown_pair),
+        cmocka_unit_test(test_expression_typo_two_character_slip_between_words),
         cmocka_unit_test(test_expression_typo_change_that_reads_on_with_its_context),
         cmocka_unit_test(test_expression_typo_product_names_are_words),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
