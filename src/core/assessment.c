@@ -28,6 +28,18 @@ const gm_indicator_def *assessment_indicators(size_t *n)
     return catalogue;
 }
 
+const char *assessment_kind_name(gm_indicator_kind k)
+{
+    static const char *const names[] = {"veto", "score", "bonus"};
+    return names[k];
+}
+
+const char *assessment_kind_label(gm_indicator_kind k)
+{
+    static const char *const labels[] = {"否决项", "计分项", "加分项"};
+    return labels[k];
+}
+
 const gm_indicator_def *assessment_indicator(const char *code)
 {
     for (size_t i = 0; i < sizeof catalogue / sizeof catalogue[0]; i++)
@@ -79,10 +91,7 @@ int assessment_scheme_validate(const gm_scheme *s, int government, gm_err *err)
         if (!def)
             return item_fail(err, i, "code", "未知的考核指标“%s”", s->items[i].code);
         if (government && def->vanity)
-            return item_fail(err, i, "code",
-                             "政府机关的考核方案不得使用“%s”:按照中央网信委《关于防治“指尖上的形式主义”"
-                             "的若干意见》和中办、国办《整治形式主义为基层减负若干规定》(2024年),"
-                             "不得以点赞量、关注量、转发量、阅读量、阅读时长等作为政务新媒体考核评价依据",
+            return item_fail(err, i, "code", "政府机关的考核方案不得使用“%s”:" GM_VANITY_RULE,
                              def->label);
         for (size_t j = 0; j < i; j++)
             if (strcmp(s->items[j].code, s->items[i].code) == 0)

@@ -54,6 +54,15 @@ typedef struct gm_scheme {
 const gm_indicator_def *assessment_indicators(size_t *n);
 const gm_indicator_def *assessment_indicator(const char *code);
 
+/* The kind's code ("veto", "score", "bonus") and Chinese label. */
+const char *assessment_kind_name(gm_indicator_kind k);
+const char *assessment_kind_label(gm_indicator_kind k);
+
+/* Why a government unit's scheme may not use a vanity indicator. */
+#define GM_VANITY_RULE                                                                            \
+    "按照中央网信委《关于防治“指尖上的形式主义”的若干意见》和中办、国办《整治形式主义为基层减负若干规定》" \
+    "(2024年),不得以点赞量、关注量、转发量、阅读量、阅读时长等作为政务新媒体考核评价依据"
+
 /* The national preset (used for government units and, unless they
  * choose otherwise, for organisations). */
 void assessment_default_scheme(gm_scheme *s);

@@ -227,6 +227,12 @@ static int h_scheme_put(gm_request *r, gm_err *err)
     return rc ? rc : scheme_reply(r, r->ids[0], (int)year, err);
 }
 
+static int h_indicators(gm_request *r, gm_err *err)
+{
+    (void)err;
+    return reply_json(r, 200, assessment_catalogue_to_json());
+}
+
 #define REPORT_ROUTES(name, label)                                                              \
     {"GET", "/api/v1/reports/" name, PERM_ACCOUNT_READ, h_report, 0, label, report_query},      \
     {"GET", "/api/v1/reports/" name ".xlsx", PERM_ACCOUNT_READ, h_report, 0, label "(xlsx)",    \
@@ -250,6 +256,8 @@ const gm_route gm_routes_reports[] = {
      "设置账号的更新频率要求"},
     {"GET", "/api/v1/units/{id}/assessment-scheme", PERM_ACCOUNT_READ, h_scheme_get, 0,
      "单位某年度的考核方案", scheme_query},
+    {"GET", "/api/v1/assessment/indicators", PERM_LOGGED_IN, h_indicators, 0,
+     "考核指标目录:代码、名称、类别、默认目标值、是否属于国办预设、政府机关是否禁用及依据"},
     {"PUT", "/api/v1/units/{id}/assessment-scheme", PERM_ACCOUNT_REVIEW, h_scheme_put, 0,
      "设置单位某年度的考核方案(政府机关不得使用点赞、关注、转发、阅读量、阅读时长)"},
     {NULL, NULL, 0, NULL, 0, NULL},

@@ -354,7 +354,6 @@ static json_t *unit_result(const unit_acc *unit, const unit_set *u, const gm_sch
     gm_indicator_score scores[GM_SCHEME_MAX];
     json_t *facts[GM_SCHEME_MAX];
     gm_assessment_total total;
-    static const char *const kinds[] = {"veto", "score", "bonus"};
     char as_of[GM_DATE_TEXT_SIZE];
     for (size_t i = 0; i < s->n; i++) {
         facts[i] = json_object();
@@ -366,7 +365,7 @@ static json_t *unit_result(const unit_acc *unit, const unit_set *u, const gm_sch
         const gm_indicator_def *def = assessment_indicator(s->items[i].code);
         json_array_append_new(inds, json_pack("{s:s,s:s,s:s,s:f,s:b,s:f,s:f,s:b,s:o}",
             "code", s->items[i].code, "label", def ? def->label : s->items[i].code,
-            "kind", def ? kinds[def->kind] : "score", "weight", s->items[i].weight,
+            "kind", assessment_kind_name(def ? def->kind : IND_SCORE), "weight", s->items[i].weight,
             "has_data", vals[i].has_data, "value", vals[i].value, "points",
             (double)((long long)(scores[i].points * 100 + 0.5)) / 100, "vetoed", scores[i].vetoed,
             "facts", facts[i]));

@@ -46,5 +46,9 @@ int assessment_scheme_set(db *d, const gm_actor *who, long long unit_id, int yea
 /* Scheme <-> JSON [{code, weight, target}] (GM_E_INVALID naming indicators[i].x). */
 int assessment_scheme_from_json(const json_t *arr, gm_scheme *s, gm_err *err);
 json_t *assessment_scheme_to_json(const gm_scheme *s);
+/* The indicator catalogue of core/assessment.c for clients: code, Chinese
+ * label, kind, default target, place in the national preset, and whether
+ * (and why) a government unit's scheme may not use it. */
+json_t *assessment_catalogue_to_json(void);
 
 #endif

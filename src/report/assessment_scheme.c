@@ -65,6 +65,16 @@ static json_t *scheme_stored_json(const gm_scheme *s)
     return arr;
 }
 
+/* A count indicator's target: the value that earns full points (null for
+ * veto items and ratios, which need none). */
+static json_t *target_json(double target)
+{
+    return target > 0 ? json_real(target) : json_null();
+}
+
+/* Each item as stored (code, weight, and target only when the unit set its
+ * own, so a client that saves back what it read keeps it), with what a
+ * reader needs to show it: label, kind, and the target in force. */
 json_t *assessment_scheme_to_json(const gm_scheme *s)
 {
     json_t *arr = json_array();
@@ -73,11 +83,41 @@ json_t *assessment_scheme_to_json(const gm_scheme *s)
         json_t *o = json_pack("{s:s,s:f}", "code", s->items[i].code, "weight", s->items[i].weight);
         if (s->items[i].target > 0)
             json_object_set_new(o, "target", json_real(s->items[i].target));
-        if (def)
+        if (def) {
             json_object_set_new(o, "label", json_string(def->label));
+            json_object_set_new(o, "kind", json_string(assessment_kind_name(def->kind)));
+            json_object_set_new(o, "default_target", target_json(def->default_target));
+            json_object_set_new(o, "target_in_force", target_json(s->items[i].target > 0
+                                                                      ? s->items[i].target
+                                                                      : def->default_target));
+        }
         json_array_append_new(arr, o);
     }
     return arr;
+}
+
+json_t *assessment_catalogue_to_json(void)
+{
+    size_t n;
+    const gm_indicator_def *defs = assessment_indicators(&n);
+    gm_scheme preset;
+    assessment_default_scheme(&preset);
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        const gm_indicator_def *def = &defs[i];
+        json_t *weight = json_null();
+        for (size_t k = 0; k < preset.n; k++)
+            if (strcmp(preset.items[k].code, def->code) == 0)
+                weight = json_real(preset.items[k].weight);
+        json_array_append_new(arr, json_pack(
+            "{s:s,s:s,s:s,s:s,s:b,s:b,s:o,s:o,s:b,s:o}", "code", def->code, "label", def->label,
+            "kind", assessment_kind_name(def->kind), "kind_label", assessment_kind_label(def->kind),
+            "vanity", def->vanity, "barred_for_government", def->vanity, "barred_reason",
+            def->vanity ? json_string(GM_VANITY_RULE) : json_null(), "default_target",
+            target_json(def->default_target), "in_preset", !json_is_null(weight),
+            "preset_weight", weight));
+    }
+    return json_pack("{s:o}", "indicators", arr);
 }
 
 int assessment_scheme_get(db *d, long long unit_id, int year, gm_scheme *s, int *stored, gm_err *err)
@@ -116,7 +156,11 @@ int assessment_scheme_set(db *d, const gm_actor *who, long long unit_id, int yea
     json_t *arr = scheme_stored_json(s);
     char *text = json_dumps(arr, JSON_COMPACT);
     clock_iso_from_now(now, 0);
+    gm_scheme old;
+    int old_stored = 0;
     rc = db_begin(d, err);
+    if (!rc)
+        rc = assessment_scheme_get(d, unit_id, year, &old, &old_stored, err);
     if (!rc)
         rc = db_exec(d, err, "DELETE FROM assessment_schemes WHERE unit_id=? AND year=?", "ii",
                      unit_id, (long long)year);
@@ -125,7 +169,10 @@ int assessment_scheme_set(db *d, const gm_actor *who, long long unit_id, int yea
                      "INSERT INTO assessment_schemes(unit_id,year,indicators,updated_at,updated_by) "
                      "VALUES(?,?,?,?,?)", "iittt", unit_id, (long long)year, text, now, who->login);
     if (!rc)
-        rc = audit_append_json(d, who, "assessment.scheme", "unit", unit_id, NULL,
+        rc = audit_append_json(d, who, "assessment.scheme", "unit", unit_id,
+                               json_pack("{s:i,s:s,s:o}", "year", year, "source",
+                                         old_stored ? "unit" : "preset", "indicators",
+                                         scheme_stored_json(&old)),
                                json_pack("{s:i,s:O}", "year", year, "indicators", arr), err);
     rc = db_end(d, rc, err);
     free(text);

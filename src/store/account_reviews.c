@@ -130,18 +130,22 @@ int reviews_list(db *d, const gm_actor *scope, json_t **out, gm_err *err)
 
 #define ENTRY_SQL                                                                                \
     "SELECT a.id,a.name,a.platform,a.state,COALESCE(p.state,'none'),"                            \
-    "COALESCE(p.decision_reason,''),COALESCE(p.text,''),COALESCE(p.attachment_name,''),u.name "  \
+    "COALESCE(p.decision_reason,''),COALESCE(p.text,''),COALESCE(p.attachment_name,''),u.name," \
+    "m.account_id IS NOT NULL "                                                                  \
     "FROM accounts a JOIN units u ON u.id=a.unit_id "                                            \
     "LEFT JOIN review_reports p ON p.account_id=a.id AND p.round_id=? "                          \
+    "LEFT JOIN review_must_close m ON m.account_id=a.id AND m.round_id=? "                        \
     "WHERE u.path LIKE ?||'%' AND (a.state IN ('opened','certified','filed','refiling_due') "    \
-    "OR p.state IS NOT NULL) ORDER BY u.path, a.id"
+    "OR p.state IS NOT NULL OR m.account_id IS NOT NULL) ORDER BY u.path, a.id"
 
 static json_t *entry_from_row(db_stmt *q)
 {
     gm_account_state as = GM_ACCOUNT_NONE;
     account_state_parse(db_text(q, 3), &as, NULL);
     gm_review_state rs = (gm_review_state)review_state_from_name(db_text(q, 4));
-    gm_review_outcome o = review_outcome(as, rs);
+    /* on the list of a closed round: stays there, closed or not (the
+     * list is written once, from the rule, when the round closes) */
+    gm_review_outcome o = db_int(q, 9) ? GM_REVIEW_OUTCOME_MUST_CLOSE : review_outcome(as, rs);
     static const char *const outcomes[] = {"keep", "pending", "must_close", "exempt"};
     static const char *const outcome_labels[] = {"保留", "待审核", "应关停", "免审"};
     gm_platform p;
@@ -163,7 +167,26 @@ static json_t *entry_from_row(db_stmt *q)
 
 static int round_entries(db *d, const gm_review_round *r, json_t *arr, gm_err *err)
 {
-    return db_append_rows(d, arr, entry_from_row, err, ENTRY_SQL, "it", r->id, r->unit_path);
+    return db_append_rows(d, arr, entry_from_row, err, ENTRY_SQL, "iit", r->id, r->id,
+                          r->unit_path);
+}
+
+/* A closed round's must-close list counted with where it stands: 应关停 N
+ * accounts, of which M are closed (注销) or merged by now. */
+static void must_close_counts(json_t *j, const json_t *entries)
+{
+    size_t i, n = 0, done = 0;
+    json_t *e;
+    json_array_foreach(entries, i, e) {
+        if (strcmp(json_string_value(json_object_get(e, "outcome")), "must_close") != 0)
+            continue;
+        const char *st = json_string_value(json_object_get(e, "account_state"));
+        n++;
+        done += strcmp(st, "closed") == 0 || strcmp(st, "merged") == 0;
+    }
+    json_object_set_new(j, "must_close_count", json_integer((json_int_t)n));
+    json_object_set_new(j, "must_close_closed", json_integer((json_int_t)done));
+    json_object_set_new(j, "must_close_open", json_integer((json_int_t)(n - done)));
 }
 
 int reviews_detail(db *d, long long round_id, json_t **out, gm_err *err)
@@ -180,6 +203,8 @@ int reviews_detail(db *d, long long round_id, json_t **out, gm_err *err)
         return rc;
     }
     json_object_set_new(j, "accounts", arr);
+    if (strcmp(r.state, "closed") == 0)
+        must_close_counts(j, arr);
     *out = j;
     return GM_OK;
 }
@@ -200,23 +225,31 @@ static int report_state(db *d, long long round_id, long long account_id, gm_revi
     return rc < 0 ? rc : GM_OK;
 }
 
+/* A report step's audit row: the round, the report's state before and
+ * after, and the supervisor's reason (a failed review must give one). */
 static int audit_report(db *d, const gm_actor *who, const char *action, long long account_id,
-                        long long round_id, gm_review_state st, gm_err *err)
+                        long long round_id, gm_review_state was, gm_review_state st,
+                        const char *reason, gm_err *err)
 {
-    char oid[24], after[128];
-    snprintf(oid, sizeof oid, "%lld", account_id);
-    snprintf(after, sizeof after, "{\"round_id\":%lld,\"review_state\":\"%s\"}", round_id,
-             review_state_name(st));
-    return audit_append(d, who, action, "account", oid, "", after, err);
+    json_t *after = json_pack("{s:I,s:s}", "round_id", (json_int_t)round_id, "review_state",
+                              review_state_name(st));
+    if (reason && *reason)
+        json_object_set_new(after, "reason", json_string(reason));
+    json_t *before = was == GM_REVIEW_NONE
+                         ? NULL
+                         : json_pack("{s:I,s:s}", "round_id", (json_int_t)round_id,
+                                     "review_state", review_state_name(was));
+    return audit_append_json(d, who, action, "account", account_id, before, after, err);
 }
 
 /* Round open, account below it, account event and review step legal. */
 static int check_report_step(db *d, long long round_id, long long account_id,
-                             gm_account_event ev, gm_review_state *next, gm_err *err)
+                             gm_account_event ev, gm_review_state *was, gm_review_state *next,
+                             gm_err *err)
 {
     gm_review_round r;
     gm_account a;
-    gm_review_state cur;
+    gm_review_state cur = GM_REVIEW_NONE;
     int rc = reviews_get(d, round_id, &r, err);
     if (rc)
         return rc;
@@ -232,6 +265,7 @@ static int check_report_step(db *d, long long round_id, long long account_id,
     accounts_release(&a);
     if (!rc)
         rc = report_state(d, round_id, account_id, &cur, err);
+    *was = cur;
     return rc ? rc : review_transition(cur, ev, next, err);
 }
 
@@ -239,9 +273,10 @@ static int submit_in_transaction(db *d, const gm_actor *who, long long round_id,
                                  long long account_id, const char *text, const char *att_name,
                                  const void *att, size_t att_len, gm_err *err)
 {
-    gm_review_state next;
+    gm_review_state was = GM_REVIEW_NONE, next;
     char now[GM_ISO_LEN];
-    int rc = check_report_step(d, round_id, account_id, GM_EVENT_SUBMIT_ANNUAL_REPORT, &next, err);
+    int rc = check_report_step(d, round_id, account_id, GM_EVENT_SUBMIT_ANNUAL_REPORT, &was, &next,
+                               err);
     if (rc)
         return rc;
     clock_iso_from_now(now, 0);
@@ -250,7 +285,8 @@ static int submit_in_transaction(db *d, const gm_actor *who, long long round_id,
                  "attachment,submitted_at) VALUES(?,?,?,?,?,?,?)",
                  "iitttbt", round_id, account_id, review_state_name(next), text, att_name,
                  att ? att : "", att ? att_len : (size_t)0, now);
-    return rc ? rc : audit_report(d, who, "account.review_submit", account_id, round_id, next, err);
+    return rc ? rc : audit_report(d, who, "account.review_submit", account_id, round_id,
+                                  was, next, NULL, err);
 }
 
 int reviews_submit(db *d, const gm_actor *who, long long round_id, long long account_id,
@@ -273,10 +309,10 @@ int reviews_submit(db *d, const gm_actor *who, long long round_id, long long acc
 static int decide_in_transaction(db *d, const gm_actor *who, long long round_id,
                                  long long account_id, int pass, const char *reason, gm_err *err)
 {
-    gm_review_state next;
+    gm_review_state was = GM_REVIEW_NONE, next;
     gm_account_event ev = pass ? GM_EVENT_PASS_ANNUAL_REVIEW : GM_EVENT_FAIL_ANNUAL_REVIEW;
     char now[GM_ISO_LEN];
-    int rc = check_report_step(d, round_id, account_id, ev, &next, err);
+    int rc = check_report_step(d, round_id, account_id, ev, &was, &next, err);
     if (rc)
         return rc;
     clock_iso_from_now(now, 0);
@@ -286,7 +322,7 @@ static int decide_in_transaction(db *d, const gm_actor *who, long long round_id,
                  "tttii", review_state_name(next), reason, now, round_id, account_id);
     if (!rc)
         rc = audit_report(d, who, pass ? "account.review_pass" : "account.review_fail", account_id,
-                          round_id, next, err);
+                          round_id, was, next, reason, err);
     gm_review_round r;
     if (!rc && !(rc = reviews_get(d, round_id, &r, err)))
         rc = review_notice_decided(d, round_id, r.year, account_id, pass, reason, err);
@@ -334,6 +370,23 @@ static int write_must_close(db *d, long long round_id, int year, json_t *entries
     return rc;
 }
 
+/* The audit row of closing a round: which accounts it put on the
+ * must-close list, and how many it kept. */
+static json_t *close_summary(const json_t *entries)
+{
+    json_t *ids = json_array();
+    size_t i, kept = 0;
+    json_t *e;
+    json_array_foreach(entries, i, e) {
+        const char *o = json_string_value(json_object_get(e, "outcome"));
+        if (strcmp(o, "must_close") == 0)
+            json_array_append(ids, json_object_get(e, "account_id"));
+        kept += strcmp(o, "keep") == 0;
+    }
+    return json_pack("{s:s,s:I,s:I,s:o}", "state", "closed", "kept", (json_int_t)kept,
+                     "must_close", (json_int_t)json_array_size(ids), "must_close_ids", ids);
+}
+
 static int close_in_transaction(db *d, const gm_actor *who, long long round_id, gm_err *err)
 {
     json_t *detail;
@@ -351,8 +404,10 @@ static int close_in_transaction(db *d, const gm_actor *who, long long round_id, 
     if (!rc)
         rc = db_exec(d, err, "UPDATE review_rounds SET state='closed',closed_at=? WHERE id=?", "ti",
                      now, round_id);
+    json_t *after = rc ? NULL : close_summary(json_object_get(detail, "accounts"));
     json_decref(detail);
-    return rc ? rc : audit_round(d, who, "review.close", round_id, "{\"state\":\"closed\"}", err);
+    return rc ? rc : audit_append_json(d, who, "review.close", "review_round", round_id,
+                                       json_pack("{s:s}", "state", "open"), after, err);
 }
 
 int reviews_close(db *d, const gm_actor *who, long long round_id, gm_err *err)

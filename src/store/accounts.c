@@ -173,19 +173,29 @@ static int write_version(db *d, const gm_actor *who, long long id, long long ver
                    "iittttt", id, version, event, state, record, now, who->login);
 }
 
+/* The audit row of a step: the state before and after, and every part of
+ * the record the step changed, as it was and as it is (a closing's reason
+ * and date, the people of a change, a filing's form, a QR code's digest):
+ * an inspector reads who did what and why from the audit log alone. */
 static int audit_step(db *d, const gm_actor *who, long long id, const char *event,
                       const char *before_state, const char *after_state, long long version,
-                      gm_err *err)
+                      const json_t *old_rec, const json_t *new_rec, gm_err *err)
 {
-    char action[48], oid[24], before[96], after[96];
+    char action[48];
     snprintf(action, sizeof action, "account.%s", event);
-    snprintf(oid, sizeof oid, "%lld", id);
-    if (before_state)
-        snprintf(before, sizeof before, "{\"state\":\"%s\"}", before_state);
-    else
-        before[0] = '\0';
-    snprintf(after, sizeof after, "{\"state\":\"%s\",\"version\":%lld}", after_state, version);
-    return audit_append(d, who, action, "account", oid, before, after, err);
+    json_t *before = before_state ? json_pack("{s:s}", "state", before_state) : NULL;
+    json_t *after = json_pack("{s:s,s:I}", "state", after_state, "version", (json_int_t)version);
+    const char *key;
+    json_t *v;
+    json_object_foreach((json_t *)new_rec, key, v) {
+        json_t *was = old_rec ? json_object_get(old_rec, key) : NULL;
+        if (was && json_equal(was, v))
+            continue;
+        if (was && before)
+            json_object_set(before, key, was);
+        json_object_set(after, key, v);
+    }
+    return audit_append_json(d, who, action, "account", id, before, after, err);
 }
 
 int accounts_write_step(db *d, const gm_actor *who, const gm_account *a, const account_step *s,
@@ -216,7 +226,8 @@ int accounts_write_step(db *d, const gm_actor *who, const gm_account *a, const a
         rc = db_exec(d, err, "UPDATE accounts SET filed_late=?, filed_late_days=? WHERE id=?", "iii",
                      (long long)(s->filed_late_days > 0), (long long)s->filed_late_days, a->id);
     if (!rc)
-        rc = audit_step(d, who, a->id, s->event_name, account_state_name(a->state), st, version, err);
+        rc = audit_step(d, who, a->id, s->event_name, account_state_name(a->state), st, version,
+                        a->record, s->record, err);
     free(rec);
     return rc;
 }
@@ -367,7 +378,7 @@ static int insert_application(db *d, const gm_actor *who, const gm_unit *u, cons
     if (!rc)
         rc = write_version(d, who, *id_out, 1, "apply", st, text, now, err);
     if (!rc)
-        rc = audit_step(d, who, *id_out, "apply", NULL, st, 1, err);
+        rc = audit_step(d, who, *id_out, "apply", NULL, st, 1, NULL, rec, err);
     free(text);
     return rc;
 }

@@ -53,14 +53,32 @@ int duty_unit(db *d, long long id, long long *unit_id, gm_err *err)
     return rc == GM_E_NOTFOUND ? gm_fail(err, GM_E_NOTFOUND, "id", "值班安排 %lld 不存在", id) : rc;
 }
 
+/* The shift as it was, for the audit row of its removal. */
+static json_t *shift_before(db *d, long long id, gm_err *err)
+{
+    db_stmt *q;
+    json_t *j = NULL;
+    if (db_query(d, &q, err, "SELECT unit_id,day,person,leader FROM duty_shifts WHERE id=?", "i",
+                 id))
+        return NULL;
+    if (db_next(q) == 1)
+        j = json_pack("{s:I,s:s,s:s,s:b}", "unit_id", (json_int_t)db_int(q, 0), "day",
+                      db_text(q, 1), "person", db_text(q, 2), "leader", (int)db_int(q, 3));
+    db_done(q);
+    return j;
+}
+
 static int remove_in_transaction(db *d, const gm_actor *who, long long id, gm_err *err)
 {
+    json_t *before = shift_before(d, id, err);
     int rc = db_exec(d, err, "DELETE FROM duty_shifts WHERE id=?", "i", id);
     if (!rc && db_changes(d) == 0)
-        return gm_fail(err, GM_E_NOTFOUND, "id", "值班安排 %lld 不存在", id);
-    char oid[24];
-    snprintf(oid, sizeof oid, "%lld", id);
-    return rc ? rc : audit_append(d, who, "duty.remove", "duty_shift", oid, "", "", err);
+        rc = gm_fail(err, GM_E_NOTFOUND, "id", "值班安排 %lld 不存在", id);
+    if (rc) {
+        json_decref(before);
+        return rc;
+    }
+    return audit_append_json(d, who, "duty.remove", "duty_shift", id, before, NULL, err);
 }
 
 int duty_remove(db *d, const gm_actor *who, long long id, gm_err *err)

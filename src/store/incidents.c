@@ -107,7 +107,10 @@ static int parse_steps(db *d, const json_t *steps, chain *c, gm_err *err)
 static int chain_set_in_transaction(db *d, const gm_actor *who, long long unit_id, const chain *c,
                                     gm_err *err)
 {
-    int rc = db_exec(d, err, "DELETE FROM incident_chain WHERE unit_id=?", "i", unit_id);
+    json_t *before = NULL;
+    int rc = incident_chain_get(d, unit_id, &before, err);
+    if (!rc)
+        rc = db_exec(d, err, "DELETE FROM incident_chain WHERE unit_id=?", "i", unit_id);
     for (size_t i = 0; !rc && i < c->n; i++)
         rc = db_exec(d, err,
                      "INSERT INTO incident_chain(unit_id,step_no,name,user_id,min_level,ack_minutes) "
@@ -116,7 +119,8 @@ static int chain_set_in_transaction(db *d, const gm_actor *who, long long unit_i
                      (long long)c->steps[i].ack_minutes);
     json_t *after;
     if (!rc && !(rc = incident_chain_get(d, unit_id, &after, err)))
-        rc = audit_append_json(d, who, "incident.chain_set", "unit", unit_id, NULL, after, err);
+        return audit_append_json(d, who, "incident.chain_set", "unit", unit_id, before, after, err);
+    json_decref(before);
     return rc;
 }
 

@@ -59,7 +59,12 @@ static int set_in_transaction(db *d, const gm_actor *who, long long unit_id,
 {
     char now[GM_ISO_LEN], hours[GM_WORK_HOURS_TEXT_SIZE];
     clock_iso_from_now(now, 0);
-    int rc = db_exec(d, err, "DELETE FROM message_policies WHERE unit_id=?", "i", unit_id);
+    gm_message_policy old;
+    long long old_from = 0;
+    int rc = message_policy_get(d, unit_id, &old, &old_from, err);
+    json_t *before = rc ? NULL : message_policy_to_json(&old, unit_id, old_from);
+    if (!rc)
+        rc = db_exec(d, err, "DELETE FROM message_policies WHERE unit_id=?", "i", unit_id);
     if (!rc)
         rc = db_exec(d, err,
                      "INSERT INTO message_policies(unit_id,preset,first_response_minutes,"
@@ -68,9 +73,12 @@ static int set_in_transaction(db *d, const gm_actor *who, long long unit_id,
                      "itiiiitt", unit_id, p->preset, (long long)p->first_response_minutes,
                      (long long)p->first_response_same_day, (long long)p->answer_working_days,
                      (long long)p->answer_max_working_days, work_hours_format(&p->hours, hours), now);
-    return rc ? rc
-              : audit_append_json(d, who, "message.policy_set", "unit", unit_id, NULL,
-                                  message_policy_to_json(p, unit_id, unit_id), err);
+    if (rc) {
+        json_decref(before);
+        return rc;
+    }
+    return audit_append_json(d, who, "message.policy_set", "unit", unit_id, before,
+                             message_policy_to_json(p, unit_id, unit_id), err);
 }
 
 int message_policy_set(db *d, const gm_actor *who, long long unit_id, const gm_message_policy *p,

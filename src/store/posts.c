@@ -250,6 +250,15 @@ int post_step_record(db *d, const gm_actor *who, const gm_post *p, gm_post_state
                           (json_int_t)p->version, "level", s->level);
     if (s->account_id)
         json_object_set_new(a, "account_id", json_integer(s->account_id));
+    /* the why of the step, as the post's history keeps it */
+    if (s->reason && *s->reason)
+        json_object_set_new(a, "reason", json_string(s->reason));
+    if (s->note && *s->note)
+        json_object_set_new(a, "note", json_string(s->note));
+    if (s->override_reason && *s->override_reason)
+        json_object_set_new(a, "override_reason", json_string(s->override_reason));
+    if (s->confidentiality >= 0)
+        json_object_set_new(a, "confidentiality_confirmed", json_boolean(s->confidentiality));
     if (disc)
         json_object_set_new(a, "disclosure", disc);
     return audit_append_json(d, who, action, "post", p->id, b, a, err);

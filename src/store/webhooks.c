@@ -141,6 +141,9 @@ static int update_in_tx(db *d, const gm_actor *who, long long unit_id, long long
 int webhooks_update(db *d, const gm_actor *who, long long unit_id, long long hook_id,
                     const webhook_input *in, gm_err *err)
 {
+    if (!in->name && !in->url && !in->secret && in->enabled < 0)
+        return gm_fail(err, GM_E_INVALID, "name",
+                       "没有要修改的内容:请填写名称、地址、加签密钥或启用状态中的至少一项");
     int rc = db_begin(d, err);
     if (!rc)
         rc = update_in_tx(d, who, unit_id, hook_id, in, err);

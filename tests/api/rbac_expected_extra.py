@@ -86,6 +86,7 @@ EXPECTED_EXTRA.update({
     ("GET", "/api/v1/accounts/{id}/activity-policy"): ALL,
     ("PUT", "/api/v1/accounts/{id}/activity-policy"): SUPERVISOR,
     ("GET", "/api/v1/units/{id}/assessment-scheme"): ALL,
+    ("GET", "/api/v1/assessment/indicators"): ALL,
     ("PUT", "/api/v1/units/{id}/assessment-scheme"): SUPERVISOR,
 })
 

@@ -558,3 +558,170 @@ class InspectorAuditExportTest(gmtest.ServerTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def last_audit(db, action):
+    """(before, after) of the newest audit row of an action, as JSON."""
+    rows = gmtest.sql(db, "SELECT before, after FROM audit WHERE action=? ORDER BY id DESC LIMIT 1",
+                      (action,))
+    assert rows, action
+    return tuple(json.loads(x) if x else None for x in rows[0])
+
+
+class AuditWhoWhatWhyTest(gmtest.ServerTest):
+    """§5 "an append-only, tamper-evident audit log of every action": the
+    inspector reads the audit log, not the account page, so every
+    state-changing row says what changed and why (the reason, the date, the
+    people before and after), not only the new state."""
+
+    def test_rule_5_account_close_audit_row_records_reason_and_date(self):
+        sup = self.srv.client("supervisor")
+        r = sup.post(f"/api/v1/accounts/2/close", {"reason": "长期不更新,整合至教育发布", "date": "2026-11-02"})
+        self.assertEqual(r.status, 200, r)
+        before, after = last_audit(self.srv.db, "account.close")
+        self.assertEqual((before["state"], after["state"]), ("opened", "closed"))
+        self.assertEqual((after["closing"]["reason"], after["closing"]["date"], after["closing"]["by"]),
+                         ("长期不更新,整合至教育发布", "2026-11-02", "supervisor"))
+        # the audit API gives the inspector the same
+        row = self.srv.client("observer").get("/api/v1/audit?action=account.close").json["rows"][0]
+        self.assertIn("长期不更新", json.dumps(row, ensure_ascii=False))
+
+    def test_rule_5_change_of_administrator_audit_row_has_before_and_after(self):
+        op = self.srv.client("operator")
+        admin = {"name": "王芳", "title": "科员", "office_phone": "0571-87654329", "mobile": "13700137000"}
+        r = op.post(f"/api/v1/accounts/{WECHAT}/changes", {"date": gmtest.utc_iso()[:10], "admin": admin,
+                                                            "note": "原管理员调岗"})
+        self.assertEqual(r.status, 200, r)
+        before, after = last_audit(self.srv.db, "account.change")
+        self.assertNotEqual(before["admin"]["name"], "王芳")
+        self.assertEqual(after["admin"]["name"], "王芳")
+        self.assertEqual(after["last_change"]["note"], "原管理员调岗")
+        self.assertNotIn("responsible", after)              # only what changed
+
+    def test_rule_5_post_rejection_audit_row_records_the_reason(self):
+        author, head = self.srv.client("contributor"), self.srv.client("depthead")
+        r = author.post("/api/v1/posts", {"title": "关于校园安全检查的通知", "body": "本周开展校园安全检查。",
+                                          "account_ids": [WECHAT]})
+        pid = r.json["id"]
+        self.assertEqual(author.post(f"/api/v1/posts/{pid}/submit").status, 200)
+        r = head.post(f"/api/v1/posts/{pid}/reject", {"reason": "检查时间需与教育局核实"})
+        self.assertEqual(r.status, 200, r)
+        before, after = last_audit(self.srv.db, "post.reject")
+        self.assertEqual((before["state"], after["state"], after["reason"]),
+                         ("pending", "draft", "检查时间需与教育局核实"))
+
+    def test_rule_5_annual_review_failure_and_round_close_audit_rows_say_why(self):
+        sup, op = self.srv.client("supervisor"), self.srv.client("operator")
+        rid = sup.post("/api/v1/reviews", {"year": 2025}).json["id"]
+        self.assertEqual(op.post(f"/api/v1/reviews/{rid}/accounts/{WECHAT}/report", {"text": "全年发布 8 条"}).status, 200)
+        self.assertEqual(sup.post(f"/api/v1/reviews/{rid}/accounts/{WECHAT}/fail",
+                                  {"reason": "全年更新不足"}).status, 200)
+        before, after = last_audit(self.srv.db, "account.review_fail")
+        self.assertEqual((before["review_state"], after["review_state"], after["reason"]),
+                         ("submitted", "failed", "全年更新不足"))
+        self.assertEqual(sup.post(f"/api/v1/reviews/{rid}/close", {}).status, 200)
+        before, after = last_audit(self.srv.db, "review.close")
+        self.assertEqual(before["state"], "open")
+        self.assertIn(WECHAT, after["must_close_ids"])
+        self.assertEqual(after["must_close"], len(after["must_close_ids"]))
+
+    def test_rule_5_removed_duty_shift_audit_row_says_which(self):
+        leader = self.srv.client("leader")
+        r = leader.post("/api/v1/duty", {"unit_id": 4, "day": "2026-12-31", "person": "周敏", "leader": True})
+        self.assertEqual(r.status, 201, r)
+        sid = r.json["id"]
+        self.assertEqual(leader.delete(f"/api/v1/duty/{sid}").status, 200)
+        before, after = last_audit(self.srv.db, "duty.remove")
+        self.assertEqual((before["day"], before["person"], before["leader"], after), ("2026-12-31", "周敏", True, None))
+
+
+class MustCloseFigureTest(gmtest.ServerTest):
+    """§1 "not submitted or failed ⇒ the account must be closed (注销) … lists
+    accounts that must be closed": closing a listed account does not make it
+    vanish from the round; the figure counts it with its state (应关停 N, of
+    which 已关停 M)."""
+
+    def test_rule_1_must_close_figure_keeps_closed_accounts_and_counts_them(self):
+        sup = self.srv.client("supervisor")
+        rid = sup.post("/api/v1/reviews", {"year": 2026}).json["id"]
+        r = sup.post(f"/api/v1/reviews/{rid}/close", {})
+        self.assertEqual(r.status, 200, r)
+        listed = {e["account_id"] for e in r.json["accounts"] if e["outcome"] == "must_close"}
+        self.assertEqual(listed, {WECHAT, 2})
+        self.assertEqual((r.json["must_close_count"], r.json["must_close_closed"]), (2, 0))
+        self.assertEqual(sup.post("/api/v1/accounts/2/close", {"reason": "年审未提交报告", "date": gmtest.utc_iso()[:10]}).status, 200)
+        r = sup.get(f"/api/v1/reviews/{rid}")
+        entry = next(e for e in r.json["accounts"] if e["account_id"] == 2)
+        self.assertEqual((entry["outcome"], entry["outcome_label"], entry["account_state_label"]),
+                         ("must_close", "应关停", "已注销"))
+        self.assertEqual((r.json["must_close_count"], r.json["must_close_closed"], r.json["must_close_open"]),
+                         (2, 1, 1))
+        self.assertEqual(len(sup.get(f"/api/v1/reviews/{rid}/must-close").json["must_close"]), 2)
+
+
+class AssessmentCatalogueTest(gmtest.ServerTest):
+    """§5 "Yearly assessment … configurable indicators and weights, the
+    national indicators as a preset … a government unit's scheme may not add
+    them": the catalogue comes from the server (codes, Chinese labels, kinds,
+    barred for government and why), and a unit's own targets survive a read
+    and a save."""
+
+    def test_rule_5_indicator_catalogue_names_vanity_indicators_barred_for_government(self):
+        r = self.srv.client("observer").get("/api/v1/assessment/indicators")
+        self.assertEqual(r.status, 200, r)
+        by = {i["code"]: i for i in r.json["indicators"]}
+        self.assertEqual({c for c, i in by.items() if i["barred_for_government"]},
+                         {"reads", "likes", "follows", "forwards", "reading_time"})
+        self.assertIn("指尖上的形式主义", by["likes"]["barred_reason"])
+        self.assertIsNone(by["timeliness"]["barred_reason"])
+        self.assertEqual((by["veto_security"]["kind"], by["veto_security"]["kind_label"]), ("veto", "否决项"))
+        self.assertEqual({c for c, i in by.items() if i["in_preset"]},
+                         {"veto_security", "veto_inactivity", "veto_interaction", "timeliness",
+                          "originality", "replies", "consolidation", "originals_bonus"})
+        self.assertEqual(sum(i["preset_weight"] for i in by.values() if i["kind"] == "score"), 100)
+        self.assertEqual(by["originals_bonus"]["default_target"], 200)
+        # the same refusal text as a government unit's save of a barred indicator
+        r = self.srv.client("supervisor").put("/api/v1/units/4/assessment-scheme",
+                                              {"year": 2026, "indicators": [{"code": "likes", "weight": 10}]})
+        self.assertEqual((r.status, r.error_field()), (400, "indicators[0].code"), r)
+        self.assertIn(by["likes"]["barred_reason"], r.json["error"]["message"])
+
+    def test_rule_5_unit_target_survives_read_and_save_back(self):
+        sup = self.srv.client("supervisor")
+        items = [{"code": "timeliness", "weight": 50}, {"code": "originality", "weight": 30, "target": 0.6},
+                 {"code": "originals_bonus", "weight": 20, "target": 120}]
+        r = sup.put("/api/v1/units/3/assessment-scheme", {"year": 2026, "indicators": items})
+        self.assertEqual(r.status, 200, r)
+        got = sup.get("/api/v1/units/3/assessment-scheme?year=2026").json["indicators"]
+        by = {i["code"]: i for i in got}
+        self.assertEqual((by["originals_bonus"]["target"], by["originals_bonus"]["target_in_force"],
+                          by["originals_bonus"]["default_target"]), (120, 120, 200))
+        self.assertNotIn("target", by["timeliness"])
+        self.assertEqual(by["originality"]["kind"], "score")
+        # what a client read, saved back as it is, changes nothing
+        back = [{k: i[k] for k in ("code", "weight", "target") if k in i} for i in got]
+        self.assertEqual(sup.put("/api/v1/units/3/assessment-scheme", {"year": 2026, "indicators": back}).status, 200)
+        self.assertEqual(sup.get("/api/v1/units/3/assessment-scheme?year=2026").json["indicators"], got)
+        before, after = last_audit(self.srv.db, "assessment.scheme")
+        self.assertEqual(before["indicators"], after["indicators"])
+
+
+class WebhookNothingToChangeTest(gmtest.ServerTest):
+    """Bad input: a change that changes nothing is refused like the policies'
+    (400 naming a field, no audit row), not answered 200."""
+
+    def test_rule_bad_input_webhook_update_without_a_setting_is_refused(self):
+        sup = self.srv.client("supervisor")
+        r = sup.post("/api/v1/units/2/webhooks", {"kind": "wecom", "name": "办公室群",
+                                                  "url": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K1"})
+        self.assertEqual(r.status, 201, r)
+        hid = r.json["webhooks"][-1]["id"]
+        before = count(self.srv.db, "audit")
+        for body in ({}, {"name": None}):
+            r = sup.put(f"/api/v1/units/2/webhooks/{hid}", body)
+            self.assertEqual((r.status, r.error_field()), (400, "name"), r)
+            self.assertIn("没有要修改的内容", r.json["error"]["message"])
+        self.assertEqual(count(self.srv.db, "audit"), before)
+        r = sup.put(f"/api/v1/units/2/webhooks/{hid}", {"enabled": False})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(count(self.srv.db, "audit"), before + 1)
