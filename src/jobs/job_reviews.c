@@ -16,8 +16,8 @@
 /* Live accounts below an open round's unit without a report in it. */
 #define PENDING_SQL                                                                              \
     "SELECT r.id, r.year, a.unit_id, a.name FROM review_rounds r "                               \
-    "JOIN units ru ON ru.id=r.unit_id JOIN accounts a JOIN units u ON u.id=a.unit_id "           \
-    "WHERE r.state='open' AND u.path LIKE ru.path||'%' "                                         \
+    "JOIN units ru ON ru.id=r.unit_id JOIN units u ON u.path LIKE ru.path||'%' "                 \
+    "JOIN accounts a ON a.unit_id=u.id WHERE r.state='open' "                                    \
     "AND a.state IN ('opened','certified','filed','refiling_due') "                              \
     "AND NOT EXISTS (SELECT 1 FROM review_reports p WHERE p.round_id=r.id AND p.account_id=a.id) " \
     "ORDER BY r.id, a.unit_id, a.id"

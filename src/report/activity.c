@@ -13,6 +13,7 @@
 #include "core/platform.h"
 #include "core/rbac.h"
 #include "util/clock.h"
+#include "store/db_sql.h"
 #include "util/grow.h"
 
 #include <stdio.h>
@@ -22,7 +23,7 @@
 /* Live states: those whose account is expected to publish. */
 #define LIVE_STATES "('opened','certified','filed','refiling_due')"
 /* SQLite JSON1: the opening date in the record.  PostgreSQL: record::jsonb #>> '{opening,date}'. */
-#define SQL_OPENING_DATE "json_extract(a.record,'$.opening.date')"
+#define SQL_OPENING_DATE DB_SQL_JSON_TEXT("a.record", "opening", "date")
 
 int report_china_day(const char *utc_iso, gm_date *out)
 {

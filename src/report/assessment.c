@@ -9,6 +9,7 @@
 #include "report/assessment.h"
 #include "core/activity.h"
 #include "core/rbac.h"
+#include "store/db_sql.h"
 #include "util/grow.h"
 
 #include <stdarg.h>
@@ -18,7 +19,7 @@
 
 #define LIVE_STATES "('opened','certified','filed','refiling_due')"
 /* SQLite JSON1: the opening date in the record.  PostgreSQL: record::jsonb #>> '{opening,date}'. */
-#define SQL_OPENING_DATE "json_extract(a.record,'$.opening.date')"
+#define SQL_OPENING_DATE DB_SQL_JSON_TEXT("a.record", "opening", "date")
 
 typedef struct acc {
     long long id, unit_id;
@@ -131,11 +132,12 @@ static int year_messages(db *d, acc *v, size_t n, const char *from, const char *
 {
     db_stmt *q;
     int rc = db_query(d, &q, err,
-        "SELECT a.id, SUM(m.hidden_at IS NULL), "
-        " SUM(m.hidden_at IS NULL AND m.answered_at IS NOT NULL "
-        "     AND m.answered_at <= COALESCE(m.extended_until, m.answer_due)), "
-        " SUM(m.hidden_at IS NULL AND ((m.answered_at IS NULL AND COALESCE(m.extended_until, m.answer_max) < ?) "
-        "     OR m.answered_at > COALESCE(m.extended_until, m.answer_max))) "
+        "SELECT a.id, " DB_SQL_COUNT_IF("m.hidden_at IS NULL") ", "
+        DB_SQL_COUNT_IF("m.hidden_at IS NULL AND m.answered_at IS NOT NULL "
+                        "AND m.answered_at <= COALESCE(m.extended_until, m.answer_due)") ", "
+        DB_SQL_COUNT_IF("m.hidden_at IS NULL AND ((m.answered_at IS NULL "
+                        "AND COALESCE(m.extended_until, m.answer_max) < ?) "
+                        "OR m.answered_at > COALESCE(m.extended_until, m.answer_max))") " "
         "FROM accounts a JOIN messages m ON m.account_id=a.id AND m.received_at >= ? AND m.received_at < ? "
         "WHERE a.state IN " LIVE_STATES " GROUP BY a.id", "ttt", to, from, to);
     if (rc)
@@ -161,7 +163,7 @@ static int year_totals(db *d, acc *v, size_t n, int year, gm_date as_of, gm_err 
     report_day_end_utc(jan1 - 1, from);
     report_day_end_utc(as_of, to);
     int rc = db_query(d, &q, err,
-        "SELECT a.id, COUNT(p.id), COALESCE(SUM(p.kind='original'),0), COALESCE(SUM(p.reads),0), "
+        "SELECT a.id, COUNT(p.id), " DB_SQL_COUNT_IF("p.kind='original'") ", COALESCE(SUM(p.reads),0), "
         " COUNT(p.reads), COALESCE(SUM(p.likes),0), COUNT(p.likes) "
         "FROM accounts a JOIN publications p ON p.account_id=a.id AND p.published_at >= ? "
         " AND p.published_at < ? WHERE a.state IN " LIVE_STATES " GROUP BY a.id",

@@ -130,7 +130,7 @@ int report_reviews(db *d, const report_scope *scope, int year, json_t **out, gm_
         "SELECT r.id, r.year, r.state, a.id, a.platform, a.name, u.name, rep.state, "
         " rep.submitted_at, rep.decided_at, rep.decision_reason, mc.reason, u.path "
         "FROM review_rounds r JOIN units ru ON ru.id=r.unit_id "
-        "JOIN accounts a JOIN units u ON u.id=a.unit_id AND u.path LIKE ru.path||'%' "
+        "JOIN units u ON u.path LIKE ru.path||'%' JOIN accounts a ON a.unit_id=u.id "
         "LEFT JOIN review_reports rep ON rep.round_id=r.id AND rep.account_id=a.id "
         "LEFT JOIN review_must_close mc ON mc.round_id=r.id AND mc.account_id=a.id "
         "WHERE (rep.account_id IS NOT NULL OR mc.account_id IS NOT NULL) "

@@ -8,6 +8,7 @@
 #include "report/weekly.h"
 #include "core/platform.h"
 #include "core/rbac.h"
+#include "store/db_sql.h"
 #include "store/message_figures.h"
 
 #include <stdio.h>
@@ -138,14 +139,14 @@ int report_weekly(db *d, const report_scope *scope, gm_date week_day, json_t **o
     db_stmt *q;
     int rc = db_query(d, &q, err,
         "SELECT a.id, a.name, a.platform, a.unit_id, u.name, u.path, COUNT(p.id), "
-        " COALESCE(SUM(p.kind='original'),0), COALESCE(SUM(p.kind='repost'),0), "
+        " " DB_SQL_COUNT_IF("p.kind='original'") ", " DB_SQL_COUNT_IF("p.kind='repost'") ", "
         " COALESCE(SUM(p.reads),0), COALESCE(SUM(p.likes),0), COALESCE(SUM(p.comments),0), "
         " COUNT(p.reads), COUNT(p.likes), COUNT(p.comments) "
         "FROM accounts a JOIN units u ON u.id=a.unit_id "
         "LEFT JOIN publications p ON p.account_id=a.id AND p.published_at >= ? AND p.published_at < ? "
         "WHERE a.state IN ('opened','certified','filed','refiling_due') "
         "AND (? IS NULL OR u.path LIKE (SELECT path FROM units WHERE id=?)||'%') "
-        "GROUP BY a.id ORDER BY u.path, a.id",
+        "GROUP BY a.id, u.id ORDER BY u.path, a.id",   /* u.id: u's columns are grouped too */
         "ttnn", from, to, scope->unit_id, scope->unit_id);
     if (rc)
         return rc;

@@ -507,19 +507,19 @@ int accounts_put_qr(db *d, const gm_actor *who, long long id, const void *data, 
 int accounts_get_qr(db *d, long long id, char mime[32], void **data, size_t *len, gm_err *err)
 {
     db_stmt *q;
-    int rc = db_query(d, &q, err, "SELECT mime,hex(data) FROM account_qr WHERE account_id=?", "i", id);
+    int rc = db_query(d, &q, err, "SELECT mime,data FROM account_qr WHERE account_id=?", "i", id);
     if (rc)
         return rc;
     rc = db_next(q);
     if (rc == 0)
         rc = gm_fail(err, GM_E_NOTFOUND, "qr_code", "账号 %lld 尚未上传二维码", id);
     if (rc == 1) {
-        const char *hex = db_text(q, 1);
-        size_t n = strlen(hex) / 2;
+        const void *bytes = db_blob(q, 1, len);
         snprintf(mime, 32, "%s", db_text(q, 0));
-        *data = malloc(n ? n : 1);
-        rc = *data && !sodium_hex2bin(*data, n, hex, strlen(hex), NULL, len, NULL)
-                 ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+        *data = malloc(*len ? *len : 1);
+        if (*data && *len)
+            memcpy(*data, bytes, *len);
+        rc = *data ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
     }
     db_done(q);
     return rc;

@@ -85,6 +85,10 @@ long long db_int(db_stmt *st, int col);
 const char *db_text(db_stmt *st, int col);   /* "" for NULL */
 /* The same with its length in bytes, without counting them. */
 const char *db_text_len(db_stmt *st, int col, size_t *len);
+/* A blob column's bytes and their count (NULL and 0 for NULL or empty):
+ * read bytes as bytes, never through db_text (PostgreSQL sends bytea as
+ * text in hex). */
+const void *db_blob(db_stmt *st, int col, size_t *len);
 int db_is_null(db_stmt *st, int col);
 void db_done(db_stmt *st);
 

@@ -571,6 +571,13 @@ const char *db_text_len(db_stmt *q, int col, size_t *len)
     return t;
 }
 
+const void *db_blob(db_stmt *q, int col, size_t *len)
+{
+    const void *b = sqlite3_column_blob(q->st, col);   /* blob first, then its byte count */
+    *len = b ? (size_t)sqlite3_column_bytes(q->st, col) : 0;
+    return b;
+}
+
 int db_is_null(db_stmt *q, int col) { return sqlite3_column_type(q->st, col) == SQLITE_NULL; }
 
 void db_done(db_stmt *q)

@@ -207,7 +207,7 @@ int meetings_attachment(db *d, long long meeting_id, long long att_id, char **da
 {
     db_stmt *q;
     int rc = db_query(d, &q, err,
-                      "SELECT name,mime,length(data),data FROM meeting_attachments WHERE id=? AND meeting_id=?",
+                      "SELECT name,mime,data FROM meeting_attachments WHERE id=? AND meeting_id=?",
                       "ii", att_id, meeting_id);
     if (rc)
         return rc;
@@ -215,10 +215,10 @@ int meetings_attachment(db *d, long long meeting_id, long long att_id, char **da
     if (rc == 1) {
         snprintf(name, 256, "%s", db_text(q, 0));
         snprintf(mime, 64, "%s", db_text(q, 1));
-        *len = (size_t)db_int(q, 2);
+        const void *bytes = db_blob(q, 2, len);
         *data = malloc(*len ? *len : 1);
-        if (*data)
-            memcpy(*data, db_text(q, 3), *len);
+        if (*data && *len)
+            memcpy(*data, bytes, *len);
         rc = *data ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
     } else if (rc == 0) {
         rc = gm_fail(err, GM_E_NOTFOUND, "id", "附件 %lld 不存在", att_id);

@@ -353,7 +353,7 @@ static int ack_in_transaction(db *d, const gm_actor *who, const gm_calendar *cal
     if (!rc)
         rc = db_exec(d, err,
                      "UPDATE messages SET state=?,acknowledged_at=?,ack_text=?,promised_at=?,"
-                     "first_response_hours=CAST(? AS REAL) WHERE id=?",
+                     "first_response_hours=CAST(? AS DOUBLE PRECISION) WHERE id=?",
                      "ttttti", msg_state_name(next), ISO(at, at_s), text,
                      promised ? ISO(promised, pr_s) : NULL, hs, id);
     return rc ? rc
@@ -392,8 +392,8 @@ static int answer_in_transaction(db *d, const gm_actor *who, const gm_calendar *
     if (!rc)
         rc = db_exec(d, err,
                      "UPDATE messages SET state=?,answered_at=?,answer_text=?,result=?,"
-                     "answer_hours=CAST(? AS REAL),first_response_hours=COALESCE(first_response_hours,"
-                     "CAST(? AS REAL)) WHERE id=?",
+                     "answer_hours=CAST(? AS DOUBLE PRECISION),first_response_hours=COALESCE(first_response_hours,"
+                     "CAST(? AS DOUBLE PRECISION)) WHERE id=?",
                      "tttttti", msg_state_name(next), ISO(at, at_s), text, msg_result_name(result),
                      hs, hs, id);
     return rc ? rc

@@ -10,6 +10,7 @@
 #include "store/post_query.h"
 #include "store/posts.h"
 #include "store/db_rows.h"
+#include "store/db_sql.h"
 #include "store/post_search.h"
 #include "store/publications.h"
 #include "core/post.h"
@@ -22,7 +23,7 @@
     "p.id,p.unit_id,un.name,p.author_id,au.login,au.display_name,p.state,p.version,p.title,"     \
     "substr(p.body,1,120),p.major,p.repost_source,p.corrects,p.level,p.level_role,p.level_due,"  \
     "p.created_at,p.updated_at,p.submitted_at,p.approved_at,p.published_at,un.path,"             \
-    "(SELECT group_concat(account_id) FROM post_accounts pa WHERE pa.post_id=p.id)"
+    "(SELECT " DB_SQL_LIST_AGG("account_id") " FROM post_accounts pa WHERE pa.post_id=p.id)"
 
 static json_t *opt_text(db_stmt *q, int c)
 {

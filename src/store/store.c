@@ -8,6 +8,7 @@
 #include "store/store.h"
 #include "store/migrations.h"
 #include "store/post_search.h"
+#include "util/clock.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -41,10 +42,11 @@ static int apply_one(db *d, const gm_migration *m, gm_err *err)
     if (rc)
         return rc;
     rc = db_exec_script(d, m->sql, err);
+    char now[GM_ISO_LEN];
+    clock_iso_from_now(now, 0);
     if (!rc)
-        rc = db_exec(d, err, "INSERT INTO schema_version(version,name,applied_at) "
-                             "VALUES(?,?,strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-                     "it", (long long)m->version, m->name);
+        rc = db_exec(d, err, "INSERT INTO schema_version(version,name,applied_at) VALUES(?,?,?)",
+                     "itt", (long long)m->version, m->name, now);
     if (!rc)
         rc = db_commit(d, err);
     if (rc) {
