@@ -8,6 +8,7 @@
 #include "cli/opts.h"
 #include "http/server.h"
 #include "jobs/runner.h"
+#include "util/clock.h"
 #include "notify/outbox_loop.h"
 #include "store/store.h"
 
@@ -26,7 +27,7 @@ static void usage(void)
     printf("用法:govmedia serve --db PATH [--listen 127.0.0.1:8080] [--threads N] [--cookie-secure]\n"
            "                      [--job-tick SECONDS] [--no-jobs]\n"
            "                      [--webhook-retry SECONDS] [--max-login-failures-per-address N]\n"
-           "                      [--anchor-dir DIR] [--anchor-key FILE]\n"
+           "                      [--anchor-dir DIR] [--anchor-key FILE] [--test-clock]\n"
            "  启动控制台与 API 以及定时任务。SIGTERM/SIGINT 平稳停止,SIGHUP 重新加载词库。\n"
            "  --cookie-secure  会话 Cookie 加 Secure 标记(经 HTTPS 反向代理对外服务时使用)\n"
            "  --job-tick N     定时任务最长每 N 秒检查一次(默认 30)\n"
@@ -35,6 +36,8 @@ static void usage(void)
            "  --anchor-key F   用 Ed25519 私钥文件 F 为锚点签名(govmedia audit keygen 生成)\n"
            "  --no-jobs        本进程不运行定时任务(多台服务共用数据库时也可都运行:任务有租约,不会重复执行)\n"
            "  --webhook-retry  群机器人消息首次重试前等待的秒数(默认 30,之后每次翻倍,最多 1 小时)\n"
+           "  --test-clock     仅供测试与演练:允许系统管理员用 PUT /api/v1/system/clock 把本进程的时钟向后拨\n"
+           "                   (期限到期、定时任务到点);审计记录拨钟,/api/v1/health 显示 test_clock,切勿用于生产\n"
            "  环境变量 GOVMEDIA_DATA 指定数据目录(词库、日历),GOVMEDIA_WEB 指定控制台目录。\n");
 }
 
@@ -84,6 +87,7 @@ int cmd_serve(int argc, char **argv)
         {"webhook-retry", required_argument, 0, 'w'},
         {"max-login-failures-per-address", required_argument, 0, 'f'},
         {"anchor-dir", required_argument, 0, 'A'}, {"anchor-key", required_argument, 0, 'K'},
+        {"test-clock", no_argument, 0, 'T'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     gm_server_config cfg = {.listen = "127.0.0.1:8080", .threads = 4, .session_seconds = 8 * 3600,
                             .max_failed_logins = 5, .lock_seconds = 15 * 60};
@@ -95,6 +99,7 @@ int cmd_serve(int argc, char **argv)
         else if (c == 'l') cfg.listen = optarg;
         else if (c == 's') cfg.cookie_secure = 1;
         else if (c == 'n') run_jobs = 0;
+        else if (c == 'T') clock_test_enable();
         else if (c == 'A') setenv("GOVMEDIA_ANCHOR_DIR", optarg, 1);   /* read by the audit.anchor job */
         else if (c == 'K') setenv("GOVMEDIA_ANCHOR_KEY", optarg, 1);
         else if (c == 'f') {

@@ -10,6 +10,7 @@
 #include "jobs/jobs.h"
 #include "store/audit.h"
 #include "store/store.h"
+#include "util/clock.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -76,7 +77,7 @@ static void run_job(manual_run *m, job_run_result *res)
     jobs_owner_id(owner, sizeof owner);
     res->rc = store_open(&d, m->db_path, &res->err);
     if (!res->rc)
-        res->rc = jobs_run_named(d, m->name, owner, (long long)time(NULL), m->data_dir, &res->ok,
+        res->rc = jobs_run_named(d, m->name, owner, (long long)clock_now(), m->data_dir, &res->ok,
                                  res->message, sizeof res->message, &res->err);
     if (!res->rc)
         res->rc = audit_run(d, &m->actor, m->name, res->ok, res->message, &res->err);

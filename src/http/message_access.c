@@ -6,6 +6,7 @@
 #include "http/json_in.h"
 #include "http/server.h"
 #include "store/calendars.h"
+#include "util/clock.h"
 
 #include <time.h>
 
@@ -24,7 +25,7 @@ int request_calendar(gm_request *r, gm_calendar **cal, gm_err *err)
     return calendars_load(r->db, r->srv->cfg.data_dir, cal, err);
 }
 
-gm_instant request_now(void) { return (gm_instant)time(NULL); }
+gm_instant request_now(void) { return (gm_instant)clock_now(); }
 
 int request_time_field(const json_t *body, const char *key, gm_instant *out, gm_err *err)
 {

@@ -249,7 +249,7 @@ static int h_post_publish(gm_request *r, gm_err *err)
                         .platform_post_id = json_str(b, "platform_post_id"),
                         .mass_send = json_is_true(json_object_get(b, "mass_send")),
                         .at = json_str(b, "at")};
-    rc = posts_publish(r->db, &r->actor, r->ids[0], &in, time(NULL), &out, err);
+    rc = posts_publish(r->db, &r->actor, r->ids[0], &in, clock_now(), &out, err);
     json_decref(b);
     if (rc)
         return rc;

@@ -7,6 +7,7 @@
 #include "jobs/runner.h"
 #include "jobs/jobs.h"
 #include "store/store.h"
+#include "util/clock.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -34,7 +35,7 @@ static void run_loop(gm_job_runner *r, db *d)
     int synced = 0;
     do {
         int ran;
-        long long now = (long long)time(NULL);
+        long long now = (long long)clock_now();
         if (!synced && jobs_sync(d, now, &err) == 0)
             synced = 1;
         if (synced && jobs_run_due(d, r->owner, now, r->data_dir, &ran, &err))

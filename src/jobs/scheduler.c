@@ -99,7 +99,7 @@ static int run_claimed(db *d, const gm_job_def *def, const char *owner, long lon
         return rc;
     int failed = call_job(def, d, now, data_dir, manual, msg, cap);
     *job_ok = !failed;
-    long long end = (long long)time(NULL);
+    long long end = (long long)clock_now();
     if (end < now)
         end = now;   /* a manual run "at" a past time still ends after it */
     char finished[GM_ISO_LEN], next[GM_ISO_LEN];
@@ -150,7 +150,7 @@ int jobs_run_named_in(const gm_job_table *t, db *d, const char *name, const char
         return gm_fail(err, GM_E_NOTFOUND, "name", "没有名为“%s”的任务(govmedia jobs list 列出全部)",
                        name);
     int claimed, attempt;
-    long long run_id, wall = (long long)time(NULL);
+    long long run_id, wall = (long long)clock_now();
     int rc = jobs_sync_in(t, d, wall, err);
     if (!rc)
         rc = claim(d, def, owner, wall, 1, &claimed, &run_id, &attempt, err);

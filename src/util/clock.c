@@ -3,8 +3,24 @@
  */
 #include "util/clock.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+
+static atomic_int test_clock_on;
+static atomic_llong test_clock_ahead;
+
+void clock_test_enable(void) { atomic_store(&test_clock_on, 1); }
+int clock_test_enabled(void) { return atomic_load(&test_clock_on); }
+long long clock_test_offset(void) { return atomic_load(&test_clock_ahead); }
+
+void clock_test_set_offset(long long seconds)
+{
+    if (atomic_load(&test_clock_on))
+        atomic_store(&test_clock_ahead, seconds);
+}
+
+time_t clock_now(void) { return time(NULL) + (time_t)atomic_load(&test_clock_ahead); }
 
 void clock_iso_format(time_t t, char out[GM_ISO_LEN])
 {
@@ -15,12 +31,12 @@ void clock_iso_format(time_t t, char out[GM_ISO_LEN])
 
 void clock_iso_from_now(char out[GM_ISO_LEN], long offset_seconds)
 {
-    clock_iso_format(time(NULL) + offset_seconds, out);
+    clock_iso_format(clock_now() + offset_seconds, out);
 }
 
 void clock_today_cst(char out[11])
 {
-    time_t t = time(NULL) + 8 * 3600;
+    time_t t = clock_now() + 8 * 3600;
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(out, 11, "%Y-%m-%d", &tm);

@@ -10,6 +10,19 @@
 
 #define GM_ISO_LEN 21   /* "YYYY-MM-DDTHH:MM:SSZ" + NUL */
 
+/* The time the product lives in: the wall clock, moved forward by the test
+ * clock of `govmedia serve --test-clock` (PUT /api/v1/system/clock), so a
+ * judge or a test walks a journey across days (a deadline passing, a job
+ * due) without waiting.  Every "now" of the server comes from here; only
+ * durations (timeouts, rate windows) read the wall clock itself. */
+time_t clock_now(void);
+/* The test clock: enabled once at start (serve --test-clock), then moved
+ * forward only; the offset is in seconds ahead of the wall clock. */
+void clock_test_enable(void);
+int clock_test_enabled(void);
+long long clock_test_offset(void);
+void clock_test_set_offset(long long seconds);
+
 /* now + offset_seconds, formatted. */
 void clock_iso_from_now(char out[GM_ISO_LEN], long offset_seconds);
 void clock_iso_format(time_t t, char out[GM_ISO_LEN]);

@@ -155,6 +155,10 @@ for _list in ("lexicon", "allow", "context", "sources",
 EXPECTED_EXTRA[("GET", "/api/v1/jobs")] = READERS
 # Running a job now (立即运行): jobs are system-wide, so the system admin only.
 EXPECTED_EXTRA[("POST", "/api/v1/jobs/run")] = {"admin"}
+# The server's clock: everyone may read it; the test clock (serve --test-clock)
+# is moved by whoever may run jobs now (the drills go together).
+EXPECTED_EXTRA[("GET", "/api/v1/system/clock")] = ALL
+EXPECTED_EXTRA[("PUT", "/api/v1/system/clock")] = {"admin"}
 
 # Re-checking the published archive with the current lists (回溯检查, issue 14 §3):
 # the system admin, the information centre and inspectors, within their units.
