@@ -70,7 +70,8 @@ typedef struct gm_ctx_hits {
     int quote_seen, quote;     /* … for a closing quotation mark / has one */
     int backref_seen, colon2_seen, speech_seen, said_seen;   /* context.c text_has memos */
     int false_seen;            /* … for words saying a claim is false (谣言, 不实) */
-    int bodies_seen;           /* names of bodies were added to reg (context_body.c) */
+    int bodies_seen;
+    int signed_seen, signed_doc;   /* … for a closing formula or signature / has one */           /* names of bodies were added to reg (context_body.c) */
     int join;                  /* no advert cue in the text: an open line's break
                                 * does not end its sentence (context.c open_line) */
     const gm_field_gist *other;   /* the post's other field (title / body), or NULL */

@@ -23,6 +23,12 @@
  * fights something anywhere in it, names an offender (被告人), tells a
  * cautionary tale (教训), or is a list whose heading before a colon fights
  * (重点打击以下违法行为：1. 赌博；2. …).
+ * Who speaks is also found by shape (context_body.c: 县人社局, 校保卫处, a
+ * document's heading, see gm_context_bodies); a signed document (特此通知, a
+ * signature over a date) makes its fighting sentences official; a claim
+ * quoted or reported and called false (网传“…”系谣言), a loss told with its
+ * cause (因为赌博，…全输了) and a case's name (…组织赌博案) are governed; and a
+ * term the text praises or clears (赌博真实靠谱, 不是骗局) is never softened.
  * The list of enforcement words is data; the condemning words and frames
  * are grammar, kept here.  Both kinds of word are found by the lexicon's
  * own automaton (the condemning ones as GM_LEX_CONDEMN entries), so a text
@@ -94,8 +100,12 @@ static const char *const negators[] = {"不", "无", "没", "非", "不是", "�
  * 赌博线索, 赌博问题). */
 static const char *const after_nouns[] = {"整治", "治理", "防范", "防控", "防治", "排查", "打击", "专项",
                                           "攻坚", "查处", "监管", "问题", "案", "行为", "线索",
-                                          "现象", "嫌疑"};
+                                          "现象", "嫌疑", "监测", "预警"};
 static const char *const fillers[] = {"等", "类", "的"};
+/* Between the term and such a noun, what kind of campaign it is (赌博源头
+ * 治理, 六合彩综合整治, 百家乐集中整治). */
+static const char *const campaign_kinds[] = {"源头", "综合", "集中", "常态化", "系统", "联合",
+                                             "全链条", "长效"};
 /* Between the term and an enforcement word after it they make the term
  * what the enforcement was done to (赌博网站已被依法取缔, 因赌博受到处罚). */
 static const char *const passive_markers[] = {"被", "遭", "受到", "已", "依法", "得到"};
@@ -592,6 +602,7 @@ static int passive(const char *text, size_t b_end, size_t w_start)
 static int noun_after(const char *text, size_t b_end, size_t len)
 {
     size_t at = b_end + starts_with_any(text, b_end, len, fillers, N(fillers));
+    at += starts_with_any(text, at, len, campaign_kinds, N(campaign_kinds));
     return starts_with_any(text, at, len, after_nouns, N(after_nouns)) != 0;
 }
 
@@ -825,6 +836,19 @@ static int live_word_in(const gm_hits *words, const char *text, size_t from, siz
     return 0;
 }
 
+/* A condemning word in text[from, to), not h, not negated (不违法). */
+static int condemns_in(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
+                       const gm_hit *h)
+{
+    for (size_t i = 0; i < hs->cond.n; i++) {
+        const gm_hit *w = &hs->cond.v[i];
+        if (w->b_start >= from && w->b_end <= to && !overlaps(w, h) &&
+            !ends_with_any(text, from, w->b_start, negators, N(negators)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Something in the sentence text[from, to) that fights: an enforcement or
  * frame word, a condemning word not negated, a legal consequence or a
  * running total (the last two looked for once per sentence). */
@@ -836,13 +860,7 @@ static int fights_in(const gm_ctx_hits *hs, const char *text, size_t from, size_
     for (size_t i = 0; i < hs->frames.n; i++)
         if (hs->frames.v[i].b_start >= from && hs->frames.v[i].b_end <= to)
             return 1;
-    for (size_t i = 0; i < hs->cond.n; i++) {
-        const gm_hit *w = &hs->cond.v[i];
-        if (w->b_start >= from && w->b_end <= to && !overlaps(w, h) &&
-            !ends_with_any(text, from, w->b_start, negators, N(negators)))
-            return 1;
-    }
-    return any_after(&hs->legal, from, to);
+    return condemns_in(hs, text, from, to, h) || any_after(&hs->legal, from, to);
 }
 
 /* A hit of hv at most REACH code points from h (the only ones a sentence
@@ -1074,6 +1092,62 @@ static int official_sequel(gm_ctx_hits *hs, const char *text, size_t len, const 
            official_span(hs, text, ns, ne, h);
 }
 
+/* Closing formulas of an official document (特此通知, 特此公告). */
+static const char *const closings[] = {"特此通知", "特此公告", "特此通告", "特此通报", "特此声明",
+                                       "特此函告", "特此说明", "特此批复", "特此答复"};
+
+/* The last line of text[0, to) that is not blank: *ls .. *le. */
+static int last_line(const char *text, size_t to, size_t *ls, size_t *le)
+{
+    while (to > 0 && strchr("\n\r \t", text[to - 1]))
+        to--;
+    size_t b = to;
+    while (b > 0 && text[b - 1] != '\n' && text[b - 1] != '\r')
+        b--;
+    *ls = b;
+    *le = to;
+    return to > b;
+}
+
+/* text[from, to) is a date: digits, 年, digits, 月, digits, 日 (2026年11月24日). */
+static int date_line(const char *text, size_t from, size_t to)
+{
+    static const char *const marks[] = {"年", "月", "日"};
+    size_t b = from;
+    for (int m = 0; m < 3; m++) {
+        size_t d = b;
+        while (b < to && ((text[b] >= '0' && text[b] <= '9') ||
+                          ((unsigned char)text[b] == 0xE3 && b + 2 < to &&
+                           memcmp(text + b, "〇", 3) == 0)))
+            b += text[b] >= '0' && text[b] <= '9' ? 1 : 3;
+        if (b == d || to < b + 3 || memcmp(text + b, marks[m], 3) != 0)
+            return 0;
+        b += 3;
+    }
+    return b == to;
+}
+
+/* The text is a document signed by whoever issued it: a closing formula
+ * (特此通知), or a date as its last line under a short line with no stop -
+ * the signature (校保卫处\n2026年11月24日); and it has no advert cue. */
+static int signed_document(gm_ctx_hits *hs, const char *text, size_t len)
+{
+    if (!hs->join)
+        return 0;
+    if (!hs->signed_seen) {
+        size_t ds, de, ss, se;
+        hs->signed_seen = 1;
+        hs->signed_doc = any_in(text, 0, len, closings, N(closings));
+        if (!hs->signed_doc && last_line(text, len, &ds, &de) && date_line(text, ds, de) &&
+            last_line(text, ds, &ss, &se) && chars_between(text, ss, se) <= 24) {
+            size_t at;
+            uint32_t cp = cp_before(text, se, &at);
+            hs->signed_doc = !sentence_stop(cp) && cp != 0xFF0C && cp != ',';
+        }
+    }
+    return hs->signed_doc;
+}
+
 /* The term's sentence speaks in official register (公安机关, 被告人, 全市) and
  * fights something, however many clauses from the term (被告人…参与赌博，涉案
  * 金额200余万元，法院依法判处其有期徒刑).  Or it fights and the sentence before
@@ -1084,9 +1158,14 @@ static int official_sequel(gm_ctx_hits *hs, const char *text, size_t len, const 
  * (official_sequel).  Or the term is quoted from an official speaker. */
 static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
+    size_t ss, se, ps, pe;
+    if (signed_document(hs, text, len)) {
+        sentence_memo(hs, text, len, h, &ss, &se);
+        if (fights_in(hs, text, ss, se, h))
+            return 1;   /* …请同学们提高警惕。\n\n校保卫处\n2026年11月24日 */
+    }
     if (!any_near(&hs->reg, h) && !any_near(&hs->cond, h))
         return 0;
-    size_t ss, se, ps, pe;
     sentence_memo(hs, text, len, h, &ss, &se);
     if (official_span(hs, text, ss, se, h) || official_speaker(hs, text, len, ss, se, h))
         return 1;
@@ -1240,7 +1319,10 @@ static int loss_story(gm_ctx_hits *hs, const char *text, size_t len, const gm_hi
     if (!any_in(text, from, h->b_start, causes, N(causes)))
         return 0;
     sentence_memo(hs, text, len, h, &ss, &se);
-    return any_in(text, ss, se, regrets, N(regrets)) || any_in(text, ss, se, losses, N(losses));
+    size_t l, ne = se;
+    if (se < len && !line_break(cp_at(text, len, se, &l)))
+        ne = sentence_end(text, len, se + l, 0);   /* …迷上了赌博，…。…儿子终于醒悟 */
+    return any_in(text, ss, ne, regrets, N(regrets)) || any_in(text, ss, ne, losses, N(losses));
 }
 
 /* The term's clause is the name of a case: it ends in 案 (李某某组织赌博案,
@@ -1367,7 +1449,7 @@ static int list_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_
         hs->focus_seen = 1;
         hs->focus = any_in(text, 0, len, focus_markers, N(focus_markers));
     }
-    if (!hs->words.n && !hs->focus)
+    if (!hs->words.n && !hs->cond.n && !hs->focus)
         return 0;
     size_t colon;
     if (!hs->colon || !colon_before(text, h->b_start, &colon))
@@ -1383,7 +1465,8 @@ static int list_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_
     static const char *const items[] = {"、", "；", ";", "（一）", "(1)", "1.", "1．", "①"};
     return any_in(text, colon, se, items, N(items)) &&
            (live_word_in(&hs->words, text, ss, colon, h) ||
-            any_in(text, ss, colon, focus_markers, N(focus_markers)));
+            any_in(text, ss, colon, focus_markers, N(focus_markers)) ||
+            condemns_in(hs, text, ss, colon, h));   /* 五类诈骗：, 以下行为属于违法行为： */
 }
 
 /* The text has a question mark, a 的， or a conditional (looked for once

@@ -12,7 +12,10 @@
  * 法院 学校 社区); a head must not run on into another word (局面, 办理,
  * 所有, 部署, 组织).  Without a level, a head at the start of a sentence
  * followed by a colon or a notice word names the speaker of a notice
- * (保卫处通知：, 社区居委会：, 学生处提醒).
+ * (保卫处通知：, 社区居委会：, 学生处提醒).  A heading before a colon at the
+ * start of a line or sentence that names the kind of document it heads
+ * (行政处罚决定书（摘要）：, 政府信息公开申请答复书：, 情况通报：) speaks as the
+ * body that issued it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -96,9 +99,25 @@ static const char *const levels2[] = {"国家", "全国", "中央", "中共", "�
 /* Characters a body's own name does not hold (我在医院, 我们学校的保卫处). */
 static const char not_in_name[] = "的了是在和与及把被给让说要会能去来到也都就还又很太们这那";
 
+/* cp can end a head (局 厅 委 办 处 科 所 院 署 队 站 部 组, 心 会 府 关 行 校
+ * 区 of the two-character ones): most characters cannot, and cost no more. */
+static int may_end_head(uint32_t cp)
+{
+    switch (cp) {
+    case 0x5C40: case 0x5385: case 0x59D4: case 0x529E: case 0x5904: case 0x79D1:
+    case 0x6240: case 0x9662: case 0x7F72: case 0x961F: case 0x7AD9: case 0x90E8:
+    case 0x7EC4: case 0x5FC3: case 0x4F1A: case 0x5E9C: case 0x5173: case 0x884C:
+    case 0x6821: case 0x533A:
+        return 1;
+    }
+    return 0;
+}
+
 /* The head ending at u[k] (u[k-1] before it), or 0; *len its characters. */
 static int head_at(const unit *u, int k, uint32_t next, int *len)
 {
+    if (!may_end_head(u[k].cp))
+        return 0;
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
         if (is(u[k].cp, heads[i].c)) {
             *len = 1;
@@ -197,8 +216,70 @@ static int body_before(const unit *u, int k, int hl, int at_start, const char *t
     return 0;
 }
 
+/* Kinds of official documents, as the last words of a heading. */
+static const char *const documents[] = {"决定书", "通知书", "判决书", "裁定书", "意见书", "答复书",
+                                        "告知书", "建议书", "起诉书", "承诺书", "保证书", "倡议书",
+                                        "责任书", "通报", "公告", "通告", "通知", "决定", "报告",
+                                        "答复", "答复函", "纪要", "简报", "批复", "情况说明"};
+
+/* text[from, to) ends with a kind of document, past a parenthesis
+ * (行政处罚决定书（摘要）). */
+static int names_a_document(const char *text, size_t from, size_t to)
+{
+    static const char close[] = "）";
+    if (to >= from + 3 && memcmp(text + to - 3, close, 3) == 0) {
+        const char *open = NULL;
+        for (size_t b = from; b + 3 <= to; b++)
+            if (memcmp(text + b, "（", 3) == 0)
+                open = text + b;
+        if (!open)
+            return 0;
+        to = (size_t)(open - text);
+    }
+    for (size_t i = 0; i < sizeof documents / sizeof *documents; i++) {
+        size_t wl = strlen(documents[i]);
+        if (to >= from + wl && memcmp(text + to - wl, documents[i], wl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Headings naming a document before a colon, at most HEAD bytes from the
+ * start of their line or sentence. */
+static void document_headings(gm_hits *reg, const char *text, size_t len)
+{
+    enum { HEAD = 3 * 24 };
+    for (const char *c = memmem(text, len, "：", 3); c;
+         c = memmem(c + 3, len - (size_t)(c + 3 - text), "：", 3)) {
+        size_t colon = (size_t)(c - text), b = colon, cps = 0;
+        while (b > 0 && colon - b < HEAD) {
+            unsigned char x = (unsigned char)text[b - 1];
+            if (x == '\n' || x == '\r' || x == '!' || x == '?')
+                break;
+            if (b >= 3 && (memcmp(text + b - 3, "。", 3) == 0 || memcmp(text + b - 3, "！", 3) == 0 ||
+                           memcmp(text + b - 3, "？", 3) == 0 || memcmp(text + b - 3, "】", 3) == 0))
+                break;
+            b--;
+            cps += (x & 0xC0) != 0x80;
+        }
+        if (colon - b < HEAD && colon > b && names_a_document(text, b, colon)) {
+            unit from = {.b = b, .i = 0}, to = {.b = colon - 3, .l = 3, .i = 0};
+            if (add(reg, &from, &to) != 0)
+                return;
+            /* code points: counted from the text's start for any_near */
+            size_t i = 0;
+            for (size_t k = 0; k < b; k++)
+                i += ((unsigned char)text[k] & 0xC0) != 0x80;
+            reg->v[reg->n - 1].cp_start = i;
+            reg->v[reg->n - 1].cp_end = i + cps;
+        }
+    }
+}
+
 void gm_context_bodies(gm_hits *reg, const char *text, size_t len)
 {
+    if (memmem(text, len, "：", 3))
+        document_headings(reg, text, len);
     enum { RUN = 16 };
     unit u[RUN];
     int n = 0, at_start = 1;
@@ -223,11 +304,13 @@ void gm_context_bodies(gm_hits *reg, const char *text, size_t len)
         }
         u[n++] = (unit){.cp = cp, .b = b, .l = l, .i = i};
         b += l;
+        if (!may_end_head(cp))
+            continue;
         uint32_t next = 0;
         if (b < len)
             gm_utf8_decode((const unsigned char *)text + b, len - b, &next);
         int hl, from;
-        if (n >= 1 && head_at(u, n - 1, next, &hl) &&
+        if (head_at(u, n - 1, next, &hl) &&
             body_before(u, n - 1, hl, at_start, text, len, &from) &&
             add(reg, &u[from], &u[n - 1]) != 0)
             return;

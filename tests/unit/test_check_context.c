@@ -553,6 +553,23 @@ static void test_advert_praising_or_clearing_the_term_still_blocks(void **state)
     expect_enforcement("警方提示：六合彩不靠谱，切勿参与");
 }
 
+
+/* A heading naming a kind of document before a colon speaks as its issuer;
+ * a text closed by a formula (特此通知) or signed (a short line over a date)
+ * is a document whose fighting sentences are official; a list heading that
+ * condemns governs its items; a kind of campaign may stand between the term
+ * and its noun (源头治理). */
+static void test_enforcement_document_kind_signature_and_list_heading_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("行政处罚决定书（摘要）：当事人在其经营的网店中发布六合彩信息，违反了《电子商务法》第十三条。");
+    expect_enforcement("近期有校外人员在宿舍楼散发百家乐传单，请同学们提高警惕。\n\n校保卫处\n2026年11月24日");
+    expect_enforcement("以下行为属于违法行为：1.组织或参与六合彩；2.为赌球提供场所。");
+    expect_enforcement("下一步工作打算：一是持续深化百家乐源头治理；二是加大宣传力度。");
+    /* an advert cue anywhere: no document */
+    expect_block("百家乐今晚开放，请大家提高警惕，私聊\n\n客服部\n2026年11月24日", "百家乐");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -562,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_enforcement_loss_told_by_its_cause_warns),
         cmocka_unit_test(test_enforcement_case_name_campaign_subject_and_q_label_warn),
         cmocka_unit_test(test_advert_praising_or_clearing_the_term_still_blocks),
+        cmocka_unit_test(test_enforcement_document_kind_signature_and_list_heading_warn),
         cmocka_unit_test(test_enforcement_negations_warn),
         cmocka_unit_test(test_enforcement_frames_after_the_term_warn),
         cmocka_unit_test(test_enforcement_topic_clause_then_enforcement_word_warns),
