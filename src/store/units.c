@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define UNIT_COLUMNS "id,COALESCE(parent_id,0),name,kind,path"
+#define UNIT_COLUMNS "id,COALESCE(parent_id,0),name,kind,path," \
+    "COALESCE((SELECT p.name FROM units p WHERE p.id=units.parent_id),'')"
 
 static void unit_from_row(db_stmt *q, gm_unit *u)
 {
@@ -22,6 +23,7 @@ static void unit_from_row(db_stmt *q, gm_unit *u)
     snprintf(u->name, sizeof u->name, "%s", db_text(q, 2));
     snprintf(u->kind, sizeof u->kind, "%s", db_text(q, 3));
     snprintf(u->path, sizeof u->path, "%s", db_text(q, 4));
+    snprintf(u->parent_name, sizeof u->parent_name, "%s", db_text(q, 5));
 }
 
 int units_get(db *d, long long id, gm_unit *out, gm_err *err)
@@ -43,9 +45,10 @@ int units_get(db *d, long long id, gm_unit *out, gm_err *err)
 
 json_t *unit_to_json(const gm_unit *u)
 {
-    return json_pack("{s:I,s:o,s:s,s:s,s:s,s:s}", "id", (json_int_t)u->id, "parent_id",
+    return json_pack("{s:I,s:o,s:s,s:s,s:s,s:s,s:o}", "id", (json_int_t)u->id, "parent_id",
                      u->parent_id ? json_integer(u->parent_id) : json_null(), "name", u->name,
-                     "kind", u->kind, "kind_label", unit_kind_label_zh(u->kind), "path", u->path);
+                     "kind", u->kind, "kind_label", unit_kind_label_zh(u->kind), "path", u->path,
+                     "parent_name", u->parent_id ? json_string(u->parent_name) : json_null());
 }
 
 static int insert_unit(db *d, const gm_actor *who, const char *name, const char *kind,

@@ -14,6 +14,7 @@ typedef struct gm_unit {
     char name[400];
     char kind[16];
     char path[128];
+    char parent_name[400];  /* "" for a root: shown to people who cannot see the parent itself */
 } gm_unit;
 
 /* Adds a unit under parent_id (0: a new root); one transaction with its audit row. */

@@ -6,10 +6,12 @@
 // Route meta: title (menu, breadcrumb, tab title), perm (a permission name or
 // an array of them, any suffices; omitted = any logged-in user), menu
 // ({group, order, icon}; omitted = not in the menu, e.g. a detail page),
-// parent (the route name shown before this one in the breadcrumb),
+// parent (the route name shown before this one in the breadcrumb), readOnly
+// (another title and menu place for users without a permission, lib/routeMeta.js),
 // public (no login needed).
 import { createRouter, createWebHistory } from "vue-router";
 import { session, loadSession, can } from "@/lib/session.js";
+import { seenMeta } from "@/lib/routeMeta.js";
 import AppLayout from "@/layout/AppLayout.vue";
 
 const modules = import.meta.glob("./pages/*/routes.js", { eager: true });
@@ -41,7 +43,8 @@ router.beforeEach(async to => {
 });
 
 router.afterEach(to => {
-  document.title = (to.meta.title ? to.meta.title + " - " : "") + "政务新媒体管理平台";
+  const title = seenMeta(to.meta).title;
+  document.title = (title ? title + " - " : "") + "政务新媒体管理平台";
 });
 
 // After a login the guard must look at the new session.

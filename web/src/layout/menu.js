@@ -4,6 +4,7 @@
 // names its group in meta.menu.group (none = a top-level entry).
 import { consoleRoutes } from "@/router.js";
 import { can } from "@/lib/session.js";
+import { seenMeta } from "@/lib/routeMeta.js";
 
 export const menuGroups = [
   { key: "accounts", title: "账号管理", icon: "Iphone", order: 20 },
@@ -15,7 +16,8 @@ export const menuGroups = [
 
 // [{title, icon, order, path} | {title, icon, order, children: [...]}] for the current user.
 export function buildMenu() {
-  const visible = consoleRoutes.filter(r => r.meta && r.meta.menu && (!r.meta.perm || can(r.meta.perm)));
+  const visible = consoleRoutes.map(r => ({ ...r, meta: seenMeta(r.meta) }))
+    .filter(r => r.meta.menu && (!r.meta.perm || can(r.meta.perm)));
   const item = r => ({ title: r.meta.title, icon: r.meta.menu.icon, order: r.meta.menu.order ?? 50, path: r.path });
   const top = visible.filter(r => !r.meta.menu.group).map(item);
   const groups = menuGroups.map(g => ({

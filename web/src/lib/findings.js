@@ -5,7 +5,8 @@
 // findingPieces(text, findings, field): the text cut at every finding's
 // start and end, each piece with the findings covering it ({text, fs}), so
 // every finding is underlined whole even where findings overlap.
-// findingCategory(f) / findingReason(f): a finding's category and meaning in Chinese.
+// findingCategory(f) / findingReason(f): a finding's category and meaning in Chinese;
+// findingPlace(f): where it is (标题, 正文第 N 字).
 // withFix(text, f): the text with f's replacement applied, or null when the
 // text no longer holds f.match there (it changed since the check).
 
@@ -48,6 +49,14 @@ export function findingReason(f) {
   if (f.message) return f.message;
   if (f.rule === "lexicon") return `命中违禁词“${f.term || f.match}”${f.category ? `(${findingCategory(f)})` : ""}`;
   return findingCategory(f) || f.term || "";
+}
+
+// Where a finding is, for people: 标题, 转载来源, 正文第 N 字 (N counted from 1
+// in characters, as the editor shows them), 正文 for a finding on the whole text.
+export function findingPlace(f) {
+  if (f.field === "title") return "标题";
+  if (f.field === "repost_source") return "转载来源";
+  return f.end > f.start ? `正文第 ${f.start + 1} 字` : "正文";
 }
 
 // Whether the console offers "apply the fix" for a finding.

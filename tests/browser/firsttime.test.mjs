@@ -1,0 +1,177 @@
+// What a first-time user tripped on in the complete journeys (walked through
+// the console at 1366x768, every step looked at), rule by rule:
+//  §2 先审后发 end to end: two findings of the same wrong formulation (title and
+//     body) read alike, so "apply the fix" seemed to fix the wrong one; an
+//     inspector had no way from a post to its audit trail (the log filters by
+//     an object number no page showed);
+//  §2 the editor's work bench had no way to write and no count of drafts;
+//  §2 every unit role had 系统管理 › 单位管理 though it may only read its unit,
+//     and the unit's parent read "单位 3";
+//  §3 the lexicon (47+ terms) could not be sorted.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startGovmedia } from "./lib/gm.mjs";
+
+const W = { width: 1366, height: 768 };
+let gm;
+before(async () => { gm = await startGovmedia(); });
+after(async () => { await gm.stop(); });
+
+// The rows of a table as trimmed cell texts.
+async function tableRows(page, sel) {
+  return page.locator(`${sel} .el-table__body tr`).evaluateAll(trs =>
+    trs.map(tr => [...tr.querySelectorAll("td")].map(td => td.innerText.trim())));
+}
+
+test("§2 先审后发 end to end: findings say where they are, the fix lands there, a return and its revision, two levels, publishing, and the inspector opens the post's whole audit trail from the post", async () => {
+  // The editor writes, with the wrong formulation in the title and in the body.
+  const ed = await gm.pageAs("contributor", "/", W);
+  await ed.locator("[data-test=write]").click();
+  await ed.waitForURL(/\/posts\/new$/);
+  await ed.locator("[data-test=accounts] label", { hasText: "示范县教育发布" }).click();
+  await ed.locator("[data-test=title]").fill("关于开展扫黑险恶专项宣传的通知");
+  await ed.locator("[data-test=body]").fill("各学校:为深入推进扫黑险恶专项斗争,请于本周内开展宣传。");
+  await ed.locator("[data-test=check-summary]", { hasText: "2 处警示" }).waitFor();
+  assert.deepEqual(await ed.locator("[data-test=finding-place]").allTextContents(), ["标题", "正文第 10 字"]);
+  await gm.shots(ed, "firsttime-editor-findings");
+  // The fix offered on the title's row fixes the title, not the body.
+  await ed.locator("[data-test=findings] .el-table__row", { hasText: "标题" }).locator("[data-test=apply-fix]").click();
+  await ed.locator("[data-test=check-summary]", { hasText: "1 处警示" }).waitFor();
+  assert.equal(await ed.locator("[data-test=title]").inputValue(), "关于开展扫黑除恶专项宣传的通知");
+  assert.match(await ed.locator("[data-test=body]").inputValue(), /扫黑险恶/);
+  assert.deepEqual(await ed.locator("[data-test=finding-place]").allTextContents(), ["正文第 10 字"]);
+  await ed.locator("[data-test=apply-fix]").click();
+  await ed.locator("[data-test=check-summary]", { hasText: "未发现问题" }).waitFor();
+  await ed.locator("[data-test=save-submit]").click();
+  await ed.waitForURL(/\/posts\/\d+$/);
+  const path = new URL(ed.url()).pathname;
+  await ed.locator("[data-test=post-state]", { hasText: "审核中" }).waitFor();
+
+  // The department head finds it on the work bench and returns it with a comment.
+  const head = await gm.pageAs("depthead", "/", W);
+  await head.locator("[data-test=todo]", { hasText: "待我审核的稿件" }).click();
+  await head.locator(".el-table__row", { hasText: "关于开展扫黑除恶专项宣传的通知" }).locator("a").click();
+  await head.waitForURL(new RegExp(`${path}$`));
+  await head.locator("[data-test=reject]").click();
+  await head.locator(".el-message-box textarea").fill("请写明宣传的时间和形式");
+  await head.locator(".el-message-box .el-button--primary").click();
+  await head.locator("[data-test=post-state]", { hasText: "已退回" }).waitFor();
+
+  // The editor revises from the work bench's returned card.
+  await gm.open(ed, "/");
+  await ed.locator("[data-test=todo]", { hasText: "退回待修改的稿件" }).click();
+  await ed.locator(".el-table__row", { hasText: "关于开展扫黑除恶专项宣传的通知" }).locator("a").click();
+  assert.match(await ed.locator("[data-test=returned-reason]").innerText(), /请写明宣传的时间和形式/);
+  await ed.locator("[data-test=edit]").click();
+  await ed.locator("[data-test=body]").fill("各学校:为深入推进扫黑除恶专项斗争,请于11月30日前在校园网和宣传栏开展宣传。");
+  await ed.locator("[data-test=check-summary]", { hasText: "未发现问题" }).waitFor();
+  await ed.locator("[data-test=save-submit]").click();
+  await ed.waitForURL(new RegExp(`${path}$`));
+  await ed.locator("[data-test=post-state]", { hasText: "审核中" }).waitFor();
+
+  // Level 1 approves, level 2 approves with the confidentiality review.
+  await gm.open(head, path);
+  await head.locator("[data-test=approve]").click();
+  await head.locator("[data-test=approve-note]").fill("同意");
+  await head.locator("[data-test=do-approve]").click();
+  await head.locator("[data-test=post-level]", { hasText: "第 2 级" }).waitFor();
+  const lead = await gm.pageAs("leader", path, W);
+  await lead.locator("[data-test=approve]").click();
+  await lead.locator("[data-test=confidentiality]").click();
+  await lead.locator("[data-test=do-approve]").click();
+  await lead.locator("[data-test=post-state]", { hasText: "已审核待发布" }).waitFor();
+
+  // The operator publishes.
+  const op = await gm.pageAs("operator", path, W);
+  await op.locator("[data-test=publish]").click();
+  await op.locator("[data-test=publish-url]").fill("https://mp.weixin.qq.com/s/firsttime");
+  await op.locator("[data-test=do-publish]").click();
+  await op.locator("[data-test=post-state]", { hasText: "已发布" }).waitFor();
+  await op.locator("[data-test=publications] .el-table__row", { hasText: "https://mp.weixin.qq.com/s/firsttime" }).waitFor();
+  assert.equal(await op.locator("[data-test=audit-link]").count(), 0, "an operator does not read the audit log");
+
+  // The inspector opens the post and from it the whole trail, oldest last.
+  const insp = await gm.pageAs("observer", path, W);
+  await insp.locator("[data-test=audit-link]").click();
+  await insp.waitForURL(/\/audit\?/);
+  await gm.settle(insp);
+  const actions = (await insp.locator("[data-test=audit-table] .el-table__row td:nth-child(6)").allTextContents()).map(s => s.trim());
+  assert.deepEqual(actions, ["发布", "审核通过", "审核通过", "提交审核", "修改稿件", "退回稿件", "提交审核", "起草稿件"]);
+  const objects = await insp.locator("[data-test=audit-object]").allTextContents();
+  assert.ok(objects.every(o => o.trim() === "稿件“关于开展扫黑除恶专项宣传的通知”"), objects.join(","));
+  await gm.shots(insp, "firsttime-audit-trail");
+  for (const p of [ed, head, lead, op, insp]) gm.assertClean(p);
+});
+
+test("§2 the editor's work bench leads to writing and to the drafts not yet submitted (我的草稿)", async () => {
+  const con = await gm.apiAs("contributor");
+  await con.post("/posts", { title: "草稿:寒假安全提示", body: "请各校做好寒假安全教育。", account_ids: [1], major: false, repost_source: null });
+  const page = await gm.pageAs("contributor", "/", W);
+  const card = page.locator("[data-test=todo]", { hasText: "我的草稿" });
+  await card.locator(".todo-count", { hasText: /^[1-9]/ }).waitFor();
+  await card.click();
+  await page.waitForURL(/\/posts\?.*state=draft/);
+  await gm.settle(page);
+  const rows = await tableRows(page, ".el-table");
+  assert.ok(rows.length >= 1 && rows.every(r => r.some(c => c.includes("草稿"))), JSON.stringify(rows));
+  assert.ok(rows.some(r => r[0] === "草稿:寒假安全提示"), JSON.stringify(rows));
+  // A reviewer who may not write sees neither (the observer has no 写稿).
+  const obs = await gm.pageAs("observer", "/", W);
+  await obs.locator("[data-test=todo]").first().waitFor();
+  assert.equal(await obs.locator("[data-test=write]").count(), 0);
+  assert.equal(await obs.locator("[data-test=todo]", { hasText: "我的草稿" }).count(), 0);
+  gm.assertClean(page);
+});
+
+test("§2 审核流程: a unit's staff find their unit's review chain under 信息发布, their unit chosen and its parent named; only the admin has 单位管理", async () => {
+  const page = await gm.pageAs("contributor", "/", W);
+  const menu = await gm.menu(page);
+  assert.ok(menu.includes("审核流程"), menu.join(","));
+  assert.ok(!menu.includes("单位管理") && !menu.includes("系统管理"), menu.join(","));
+  await page.locator(".side-menu .el-menu-item", { hasText: "审核流程" }).click();
+  await page.waitForURL(/\/units$/);
+  await page.locator("[data-test=policy-levels]", { hasText: "部门负责人 → 分管领导" }).waitFor();
+  const text = await page.locator(".el-main").innerText();
+  assert.match(text, /上级单位\s*示范县/);
+  assert.doesNotMatch(text, /单位 \d/);
+  assert.match(await page.locator("[data-test=policy-who]").innerText(), /由系统管理员设置/);
+  assert.match(await page.locator(".el-breadcrumb").innerText(), /审核流程/);
+  assert.equal(await page.title(), "审核流程 - 政务新媒体管理平台");
+  await gm.shots(page, "firsttime-review-chain-contributor");
+  const admin = await gm.pageAs("admin", "/units", W);
+  const am = await gm.menu(admin);
+  assert.ok(am.includes("单位管理") && !am.includes("审核流程"), am.join(","));
+  assert.equal(await admin.locator("[data-test=policy-who]").count(), 0);
+  gm.assertClean(page);
+  gm.assertClean(admin);
+});
+
+test("§3 the lexicon sorts by 词语 in pinyin order, by 类别 and by 处理, over the whole list before paging", async () => {
+  const page = await gm.pageAs("admin", "/lexicons", W);
+  const table = "[data-test=list-lexicon] [data-test=list-table]";
+  await page.locator(`${table} .el-table__row`).first().waitFor();
+  const header = name => page.locator(`${table} th`, { hasText: name });
+  const col = async i => (await tableRows(page, table)).map(r => r[i]);
+  const collator = new Intl.Collator("zh-CN");
+  await header("词语").click();
+  const terms = await col(0);
+  assert.ok(terms.length > 20);
+  assert.deepEqual(terms, [...terms].sort(collator.compare));
+  assert.notDeepEqual(terms, (await gm.apiAs("admin").then(a => a.get("/admin/lists/lexicon"))).entries.map(e => e.term).slice(0, terms.length));
+  await header("词语").click();   // descending
+  const down = await col(0);
+  assert.deepEqual(down, [...down].sort(collator.compare).reverse());
+  await header("处理").click();
+  const sev = await col(2);
+  const firstWarn = sev.indexOf("提醒");
+  assert.ok(firstWarn > 0 && sev.slice(firstWarn).every(s => s === "提醒"), sev.join(","));
+  // sorting and search together: only 商业广告, still in order
+  await header("词语").click();
+  await page.locator("[name=list-search]").fill("商业广告");
+  await page.waitForTimeout(200);
+  const ads = await tableRows(page, table);
+  assert.ok(ads.length >= 5 && ads.every(r => r[1] === "商业广告"), JSON.stringify(ads));
+  assert.deepEqual(ads.map(r => r[0]), ads.map(r => r[0]).sort(collator.compare));
+  await gm.shots(page, "firsttime-lexicon-sorted");
+  gm.assertClean(page);
+});
