@@ -98,7 +98,7 @@ static const list_route_def defs[GM_LIST_COUNT] = {
 /* GET …/export: the list in the shipped file format. */
 static int list_export(gm_request *r, int kind, gm_err *err)
 {
-    json_t *entries;
+    json_t *entries = NULL;   /* gm_list_parse leaves it unset on a refusal */
     long long version;
     int rc = list_entries(r, &defs[kind], &entries, &version, err);
     if (rc)
@@ -148,7 +148,7 @@ static const query_param import_query[] = {{"note", QP_TEXT, NULL}, {NULL, 0, NU
 
 static int list_import(gm_request *r, int kind, gm_err *err)
 {
-    json_t *entries;
+    json_t *entries = NULL;   /* gm_list_parse leaves it unset when it refuses the file */
     int rc = import_is_text(r, err);
     if (rc)
         return rc;
