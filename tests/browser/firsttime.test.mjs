@@ -7,10 +7,17 @@
 //  §2 the editor's work bench had no way to write and no count of drafts;
 //  §2 every unit role had 系统管理 › 单位管理 though it may only read its unit,
 //     and the unit's parent read "单位 3";
-//  §3 the lexicon (47+ terms) could not be sorted.
+//  §3 the lexicon (47+ terms) could not be sorted;
+//  §1 an opened account offered 登记认证 but not 备案登记: certification, which
+//     may take longer than the 3 days of the filing, gated it; a failed
+//     certification could not be recorded, nor one after filing; the 办理记录
+//     of a change of people read "account.change".
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { startGovmedia } from "./lib/gm.mjs";
+import { qrLikePng } from "./lib/png.mjs";
 
 const W = { width: 1366, height: 768 };
 let gm;
@@ -174,4 +181,70 @@ test("§3 the lexicon sorts by 词语 in pinyin order, by 类别 and by 处理, 
   assert.deepEqual(ads.map(r => r[0]), ads.map(r => r[0]).sort(collator.compare));
   await gm.shots(page, "firsttime-lexicon-sorted");
   gm.assertClean(page);
+});
+
+test("§1 an account from opening to closure: filed before its certification, a failed certification recorded after filing, a new 负责人 makes it due for re-filing, re-filed, then closed after a confirmation", async () => {
+  const con = await gm.apiAs("contributor"), sup = await gm.apiAs("supervisor"), ops = await gm.apiAs("operator");
+  const acc = await con.post("/accounts", { unit_id: 4, name: "示范县教育头条", platform: "toutiao", host_unit: "示范县教育局", date: "2026-11-20",
+    responsible: { name: "陈刚", title: "局长", office_phone: "0571-87654321", mobile: "13800138000" },
+    admin: { name: "刘洋", title: "科员", office_phone: "0571-87654322", mobile: "13900139000" }, purpose: "发布教育政务信息" });
+  await sup.post(`/accounts/${acc.id}/approve`, { note: "同意" });
+  await ops.post(`/accounts/${acc.id}/open`, { platform_account_id: "sfxjy_toutiao", date: "2026-11-23" });
+  const page = await gm.pageAs("operator", `/accounts/${acc.id}`, W);
+  await page.locator("[data-test=account-state]", { hasText: "已开通" }).waitFor();
+  assert.equal((await page.locator("[data-test=certification]").innerText()).trim(), "未认证");
+  // Not certified yet: the filing is offered all the same.
+  await page.locator("[data-test=action-file]").click();
+  await page.waitForURL(/\/file$/);
+  await gm.settle(page);
+  await page.locator("[data-test=file-form] textarea[name=introduction]").fill("示范县教育局官方头条号,发布教育政策与招生信息。");
+  await page.locator("[data-test=file-form] input[name=followers]").first().fill("120");
+  const png = path.join(gm.dir, "qr-first.png");
+  writeFileSync(png, qrLikePng(5));
+  await page.locator(".qr-upload input[type=file]").setInputFiles(png);
+  await page.locator("[data-test=qr-preview]").waitFor();
+  await page.locator("[data-test=file-submit]").click();
+  await page.waitForURL(/\/accounts\/\d+$/);
+  await page.locator("[data-test=account-state]", { hasText: "已备案" }).waitFor();
+  // Certification decided afterwards, and failed: recorded, the account stays filed.
+  await page.locator("[data-test=action-certify]").click();
+  await page.locator("[data-test=choice-status] label", { hasText: "认证未通过" }).click();
+  await page.locator("[data-test=action-dialog] [name=note]").fill("主体材料不全,补充后再申请");
+  await page.locator("[data-test=action-confirm]").click();
+  await page.locator("[data-test=certification]", { hasText: "认证未通过" }).waitFor();
+  assert.match(await page.locator("[data-test=account-state]").innerText(), /已备案/);
+  // A new 负责人: due for re-filing within 5 working days; re-filed.
+  await page.locator("[data-test=action-changes]").click();
+  await page.locator("[data-test=action-dialog] [name=with-responsible]").locator("..").click();
+  const dialog = page.locator("[data-test=action-dialog]");
+  await dialog.locator('[name="responsible.name"]').fill("王磊");
+  await dialog.locator('[name="responsible.title"]').fill("副局长");
+  await dialog.locator('[name="responsible.office_phone"]').fill("0571-87654329");
+  await dialog.locator('[name="responsible.mobile"]').fill("13900139008");
+  await dialog.locator("[name=note]").fill("分管领导调整");
+  await page.locator("[data-test=action-confirm]").click();
+  await page.locator("[data-test=account-state]", { hasText: "待重新备案" }).waitFor();
+  await page.locator("[data-test=action-file]").click();
+  await page.waitForURL(/\/file$/);
+  await gm.settle(page);
+  await page.locator("[data-test=file-submit]").click();
+  await page.waitForURL(/\/accounts\/\d+$/);
+  await page.locator("[data-test=account-state]", { hasText: "已备案" }).waitFor();
+  assert.match(await page.locator(".el-main").innerText(), /王磊/);
+  // The 信息中心 closes it: the dialog says it is final and wants a reason.
+  const sp = await gm.pageAs("supervisor", `/accounts/${acc.id}`, W);
+  await sp.locator("[data-test=action-close]").click();
+  await sp.locator("[data-test=action-dialog] .el-alert", { hasText: "注销后账号不能再发布信息" }).waitFor();
+  await sp.locator("[data-test=action-confirm]").click();
+  await sp.locator("[data-test=action-dialog] .el-form-item__error").first().waitFor();
+  await sp.locator("[data-test=action-dialog] [name=reason]").fill("与示范县教育发布内容重复,整合关停");
+  await sp.locator("[data-test=action-confirm]").click();
+  await sp.locator("[data-test=account-state]", { hasText: "已注销" }).waitFor();
+  await sp.getByRole("tab", { name: "办理记录" }).click();
+  const steps = await sp.locator("[data-test=timeline] strong").allTextContents();
+  assert.deepEqual(steps, ["申请开设账号", "批准开设", "登记开通", "上传二维码", "备案登记", "登记认证",
+    "变更负责人或管理员", "备案登记", "注销账号"]);
+  await gm.shots(sp, "firsttime-account-closed");
+  gm.assertClean(page);
+  gm.assertClean(sp);
 });

@@ -36,7 +36,7 @@ const tables = {
     "session.locked": "账户锁定", "unit.add": "新增单位", "user.add": "新增用户", "user.grant": "授予角色",
     "user.passwd": "重置密码", "account.apply": "申请开设账号", "account.approve": "批准开设",
     "account.reject": "驳回申请", "account.open": "登记开通", "account.certify": "登记认证",
-    "account.qr_upload": "上传二维码", "account.file": "备案登记", "account.change_people": "变更负责人或管理员",
+    "account.qr_upload": "上传二维码", "account.file": "备案登记", "account.change": "变更负责人或管理员", "account.change_people": "变更负责人或管理员",
     "account.close": "注销账号", "account.merge": "合并账号", "account.national_file": "登记全国系统报送", "national_filing.policy": "设置全国报送期限",
     "credential.set": "保管登录凭据", "credential.reveal": "查看登录凭据", "credential.grant": "授权登录", "credential.revoke": "收回登录授权", "credential.rekey": "更换凭据保管密钥",
     "credential.request": "申请登录授权", "credential.request_approve": "批准登录授权申请", "credential.request_reject": "驳回登录授权申请", "account.review_submit": "提交年审报告",

@@ -13,9 +13,14 @@ export const ACCOUNT_ACTIONS = [
   { key: "open", label: "登记开通", perm: "account.operate", states: ["approved"], type: "primary",
     confirm: "开通后 3 日内须完成备案。",
     fields: [{ key: "platform_account_id", label: "平台账号ID", required: true }, { key: "date", label: "开通日期", type: "date", required: true }] },
-  { key: "certify", label: "登记认证", perm: "account.operate", states: ["opened"], type: "primary",
-    fields: [{ key: "date", label: "认证日期", type: "date", required: true }, { key: "note", label: "说明", type: "textarea" }] },
-  { key: "file", label: "备案登记", perm: "account.operate", states: ["certified", "refiling_due"], type: "primary", page: "file" },
+  // Certification (认证) is an attribute of its own, recorded before or after filing, passed
+  // or failed; it never gates the filing (due 3 days after opening, certification may take longer).
+  { key: "certify", label: "登记认证", perm: "account.operate", states: LIVE,
+    confirm: "平台认证与备案互不影响:未认证也可先备案,认证结果出来后再登记。",
+    fields: [{ key: "status", label: "认证结果", type: "choice", default: "certified",
+               options: [{ value: "certified", label: "已认证" }, { value: "failed", label: "认证未通过" }] },
+             { key: "date", label: "认证日期", type: "date", required: true }, { key: "note", label: "说明", type: "textarea" }] },
+  { key: "file", label: "备案登记", perm: "account.operate", states: ["opened", "certified", "refiling_due"], type: "primary", page: "file" },
   { key: "changes", label: "变更负责人/管理员", perm: "account.operate", states: LIVE,
     confirm: "已备案账号变更人员后须在 5 个工作日内重新备案。",
     fields: [{ key: "date", label: "变更日期", type: "date", required: true }, { key: "responsible", label: "新负责人", type: "person" },
