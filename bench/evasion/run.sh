@@ -43,3 +43,5 @@ CHECK_LEXICON=$LEX20K one evasion_20k evasion evasion "$LEX20K" --per-kind 2 --t
 one soundalike quiet quiet $SHIPPED --per-term 30
 # shellcheck disable=SC2086
 one context context context $SHIPPED
+# shellcheck disable=SC2086
+one evasion_h1 h1 evasion $SHIPPED

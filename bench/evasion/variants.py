@@ -784,9 +784,35 @@ def official(args, meta):
                               ensure_ascii=False) + "\n")
 
 
+H1 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "evasion_h1.tsv")
+# How each hand-written kind of evasion_h1.tsv matches, for the policy's
+# "off" (rumour homophones are left out, as in the generated kinds).
+H1_VIA = {"shape": "homophone", "fuzzy": "homophone", "digit_syl": "homophone",
+          "emoji_syl": "homophone", "chaizi": "homophone", "initials": "initials",
+          "latin_syl": "pinyin", "lookalike": "pinyin", "bopomofo": "pinyin"}
+
+
+def held_out_h1(args, meta):
+    """Session 23's hand-written evasions (evasion_h1.tsv, written before
+    any change): each row alone and inside a carrier sentence, kind
+    "h1:<kind>".  args.lexicon names the lexicons (for the categories)."""
+    cats = dict(load_terms(args.lexicon))
+    n = 0
+    for variant, term, kind in tsv_rows(H1):
+        v = variant.replace("\\n", "\n")
+        for tmpl in ("{}", "本店长期提供{}服务，欢迎垂询"):
+            n += 1
+            vid = "h1_%d" % n
+            print(json.dumps({"text": tmpl.format(v), "id": vid}, ensure_ascii=False))
+            meta.write(json.dumps({"id": vid, "kind": "h1:" + kind, "term": term,
+                                   "category": cats.get(term, "general"),
+                                   "via": H1_VIA.get(kind, "literal"), "variant": v},
+                                  ensure_ascii=False) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=["evasion", "quiet", "context", "official"])
+    ap.add_argument("what", choices=["evasion", "quiet", "context", "official", "h1"])
     ap.add_argument("lexicon", nargs="+")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--per-kind", type=int, default=2)
@@ -797,7 +823,7 @@ def main():
     args = ap.parse_args()
     with open(args.meta, "w", encoding="utf-8") as meta:
         {"evasion": evasion, "quiet": soundalikes, "context": context,
-         "official": official}[args.what](args, meta)
+         "official": official, "h1": held_out_h1}[args.what](args, meta)
 
 
 if __name__ == "__main__":
