@@ -14,7 +14,8 @@
  *                 "start":N, "end":N, "field":"text|title|repost_source",
  *                 "replacement":"…" (privacy: masked form; expression: the
  *                 corrected text for the span), "message":"…" (some),
- *                 "via":"pinyin|homophone" (lexicon hits by sound),
+ *                 "via":"pinyin|initials|homophone|digit|emoji" (lexicon hits
+ *                 by sound; "near" after the fuzzy pinyin of long terms),
  *                 "context":"enforcement" (a term governed by 打击、严禁…: warn)}],
  *    "masked":"…" (only when a privacy finding exists in the text)}
  * start/end are code-point offsets into the original value of `field`;

@@ -20,7 +20,7 @@ typedef struct gm_finding {
     size_t b_start, b_end; /* the same span in bytes */
     char *replacement;     /* privacy: masked form; NULL otherwise */
     char *message;         /* explanation for people, may be NULL */
-    const char *via;       /* lexicon: "pinyin" | "initials" | "homophone", NULL = literal (static) */
+    const char *via;       /* lexicon: "pinyin" | "initials" | "homophone" | "digit" | "emoji", NULL = literal */
     const char *context;   /* lexicon: "enforcement" when governed by such a word (static) */
 } gm_finding;
 

@@ -96,7 +96,8 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
         sev = rule == GM_POL_TERM ? t->severity : rule;
         if (via == GM_VIA_INITIALS && t->full_len <= 3 && sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;   /* three letters are many abbreviations too */
-        if (via != GM_VIA_PINYIN && (t->full_len <= 2 || via == GM_VIA_HOMOPHONE_WEAK) &&
+        if (via != GM_VIA_PINYIN &&
+            (t->full_len <= 2 || via == GM_VIA_HOMOPHONE_WEAK || via == GM_VIA_NEAR) &&
             sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;
         if (sev == GM_SEV_NONE)
@@ -109,6 +110,9 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
                     .b_start = h->b_start, .b_end = h->b_end,
                     .via = via == GM_VIA_PINYIN     ? "pinyin"
                            : via == GM_VIA_INITIALS ? "initials"
+                           : via == GM_VIA_DIGIT    ? "digit"
+                           : via == GM_VIA_EMOJI    ? "emoji"
+                           : via == GM_VIA_NEAR     ? "near"
                            : via                    ? "homophone"
                                                     : NULL,
                     .context = ctx ? "enforcement" : NULL};

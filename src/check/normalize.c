@@ -6,6 +6,7 @@
  * lexicon compiler agree on every term.
  */
 #include "check/normalize.h"
+#include "check/lookalike_data.h"
 
 #include <opencc/opencc.h>
 #include <pthread.h>
@@ -18,6 +19,8 @@
 #define HANGUL_FIRST 0xAC00u
 #define HANGUL_LAST 0xD7A3u
 #define IDEOGRAPHIC_ZERO 0x3007u  /* 〇: a letter number, but used like ○ as filler */
+#define RADICALS_FIRST 0x2E80u    /* CJK Radicals Supplement and Kangxi Radicals */
+#define RADICALS_LAST 0x2FDFu
 
 static uint32_t *g_bmp;       /* 65536 entries */
 static uint16_t *g_t2s;       /* 65536 entries, traditional -> simplified */
@@ -107,6 +110,13 @@ int gm_norm_map(uint32_t cp, uint32_t out[GM_NORM_MAX])
 {
     if (cp == IDEOGRAPHIC_ZERO)
         return 0;      /* 赌〇博 is 赌○博: a circle dropped in to split a term */
+    if (cp >= RADICALS_FIRST && cp <= RADICALS_LAST) {
+        /* ⻩色 is 黄色: a radical standing for its character (NFKC folds
+         * only the Kangxi ones) */
+        const gm_la_pair *r = gm_la_find(gm_la_ideographs, gm_la_ideographs_count, cp);
+        if (r)
+            cp = r->to;
+    }
     if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) {
         out[0] = cp;   /* keep syllables whole rather than as jamo */
         return 1;

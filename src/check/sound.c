@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/lookalike_data.h"
 #include "check/normalize.h"
 #include "check/pinyin_data.h"
 #include "check/sound.h"
@@ -19,6 +20,8 @@
 #define RING 8            /* > MAX_SYL_LETTERS, a power of two */
 #define MAX_STATES 32
 #define MAX_PATHS 256     /* reading combinations compiled per term */
+#define MAX_FUZZY_PATHS 16 /* ... per near-homophone of one character */
+#define FUZZY_MIN 3       /* terms shorter than this have no near-homophones */
 #define MAX_RUN 64        /* longest Latin run read as pinyin */
 #define CHAR_RING 64      /* >= GM_TERM_MAX, a power of two */
 #define LATIN_KEY 0x80000000u  /* REPEAT_KEY of a pinyin syllable */
@@ -194,6 +197,7 @@ typedef struct end {      /* a term ending at a node, chained */
     uint32_t term;
     int32_t next;         /* next end at the same node, -1 none */
     uint32_t chars, n;    /* its characters: gm_sound.chars + chars, n of them */
+    uint32_t fuzzy;       /* reached only through a near-homophone (sound_fuzzy.c) */
 } end;
 
 struct gm_sound {
@@ -291,11 +295,13 @@ static int64_t trie_step_add(gm_sound *s, uint32_t parent, unsigned syl)
     return n;
 }
 
-static int add_end(gm_sound *s, uint32_t nd, uint32_t term)
+static int add_end(gm_sound *s, uint32_t nd, uint32_t term, int fuzzy)
 {
     for (int32_t e = s->nodes[nd].first_term; e >= 0; e = s->ends[e].next)
-        if (s->ends[e].term == term)
+        if (s->ends[e].term == term) {
+            s->ends[e].fuzzy &= (uint32_t)fuzzy;   /* a true reading wins */
             return 0;
+        }
     if (s->n_ends == s->cap_ends) {
         size_t cap = s->cap_ends ? s->cap_ends * 2 : 64;
         end *g = realloc(s->ends, cap * sizeof *g);
@@ -305,7 +311,7 @@ static int add_end(gm_sound *s, uint32_t nd, uint32_t term)
         s->cap_ends = cap;
     }
     s->ends[s->n_ends] = (end){term, s->nodes[nd].first_term, s->chars_at[term],
-                               s->chars_at[term + 1] - s->chars_at[term]};
+                               s->chars_at[term + 1] - s->chars_at[term], (uint32_t)fuzzy};
     s->nodes[nd].first_term = (int32_t)s->n_ends++;
     return 0;
 }
@@ -325,26 +331,29 @@ static size_t term_chars(const gm_term *t, uint32_t *out)
     return n >= 2 ? n : 0;
 }
 
-/* Adds every reading combination of chars[0..n) (at most MAX_PATHS). */
-static int add_paths(gm_sound *s, const uint32_t *chars, size_t n, uint32_t term)
+/* Adds every reading combination of chars[0..n) (at most max); with
+ * at < n, character at reads only the near-homophone syllable near and the
+ * ends are fuzzy. */
+static int add_paths(gm_sound *s, const uint32_t *chars, size_t n, uint32_t term, size_t at,
+                     unsigned short near, int max)
 {
     size_t pick[GM_TERM_MAX] = {0};
-    for (int paths = 0; paths < MAX_PATHS; paths++) {
+    for (int paths = 0; paths < max; paths++) {
         uint32_t nd = 0;
         for (size_t i = 0; i < n; i++) {
             const unsigned short *ids = NULL;
             gm_sound_readings(chars[i], &ids);
-            int64_t c = trie_step_add(s, nd, ids[pick[i]]);
+            int64_t c = trie_step_add(s, nd, i == at ? near : ids[pick[i]]);
             if (c < 0)
                 return -1;
             nd = (uint32_t)c;
         }
-        if (add_end(s, nd, term))
+        if (add_end(s, nd, term, at < n))
             return -1;
         size_t i = n;   /* next combination, odometer style */
         while (i > 0) {
             const unsigned short *ids;
-            unsigned cnt = gm_sound_readings(chars[i - 1], &ids);
+            unsigned cnt = i - 1 == at ? 1 : gm_sound_readings(chars[i - 1], &ids);
             if (++pick[i - 1] < cnt)
                 break;
             pick[i - 1] = 0;
@@ -352,6 +361,31 @@ static int add_paths(gm_sound *s, const uint32_t *chars, size_t n, uint32_t term
         }
         if (i == 0)
             return 0;
+    }
+    return 0;
+}
+
+/* Adds the paths of a term of FUZZY_MIN or more characters in which one
+ * character reads a near-homophone of one of its readings (sound_fuzzy.c)
+ * that is none of its own readings. */
+static int add_fuzzy_paths(gm_sound *s, const uint32_t *chars, size_t n, uint32_t term)
+{
+    if (n < FUZZY_MIN)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned short *ids;
+        unsigned cnt = gm_sound_readings(chars[i], &ids);
+        for (unsigned r = 0; r < cnt; r++) {
+            unsigned short near[GM_FUZZY_MAX];
+            unsigned k = gm_fuzzy_syllables(ids[r], near);
+            for (unsigned j = 0; j < k; j++) {
+                int own = 0;
+                for (unsigned q = 0; q < cnt; q++)
+                    own |= ids[q] == near[j];
+                if (!own && add_paths(s, chars, n, term, i, near[j], MAX_FUZZY_PATHS))
+                    return -1;
+            }
+        }
     }
     return 0;
 }
@@ -413,6 +447,7 @@ static int add_useful(gm_sound *s)
 
 static int useful(const gm_sound *s, uint32_t c);
 static int latin_letter(uint32_t c);
+static uint32_t lookalike_letter(uint32_t cp);
 
 /* Sorts every BMP code point once per trie: noise, a break (a digit, a
  * character no term reads like, another script), or one to look at
@@ -431,9 +466,11 @@ static int add_classes(gm_sound *s)
         uint32_t c = bmp[cp];
         const unsigned short *ids;
         unsigned k = CLASS_BREAK;
-        if (c == GM_NORM_NOISE)
+        if (cp >= 0x2000 && gm_la_find(gm_la_emoji, gm_la_emoji_count, cp))
+            k = CLASS_SLOW;   /* an emoji that may stand for a character (➕ 加) */
+        else if (c == GM_NORM_NOISE)
             k = CLASS_NOISE;
-        else if (c == GM_NORM_EXPAND || latin_letter(c) ||
+        else if (c == GM_NORM_EXPAND || latin_letter(c) || lookalike_letter(cp) ||
                  (useful(s, c) && gm_sound_readings(c, &ids)))
             k = CLASS_SLOW;
         s->classes[cp >> 2] |= (uint8_t)(k << ((cp & 3) * 2));
@@ -516,7 +553,8 @@ int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err)
         size_t n = lx->terms[t].allow ? 0 : term_chars(&lx->terms[t], chars);
         bad = add_chars(s, (uint32_t)t, chars, n, &cap) != 0;
         if (n && !bad)
-            bad = add_paths(s, chars, n, (uint32_t)t) != 0 ||
+            bad = add_paths(s, chars, n, (uint32_t)t, n, 0, MAX_PATHS) != 0 ||
+                  add_fuzzy_paths(s, chars, n, (uint32_t)t) != 0 ||
                   gm_initials_add(&s->initials, chars, n, (uint32_t)t) != 0;
     }
     gm_initials_finish(&s->initials);
@@ -547,6 +585,7 @@ typedef struct step {          /* one lattice edge */
     unsigned n_syl;
     int latin;
     size_t cp_start, b_start, cp_end, b_end;
+    int skippable;             /* an emoji: it may also be mere decoration */
 } step;
 
 typedef struct scan {
@@ -564,7 +603,11 @@ typedef struct scan {
      * boundary (0: it normalises to several), so a hit's characters need
      * no second decoding: a path without Latin steps is only CJK steps. */
     uint32_t chars[CHAR_RING];
+    /* STANDIN_* of the same steps: a digit or an emoji read as a character. */
+    unsigned char standin[CHAR_RING];
 } scan;
+
+enum { STANDIN_NONE = 0, STANDIN_DIGIT = 1, STANDIN_EMOJI = 2 };
 
 static void clear_upto(scan *sc, size_t to)
 {
@@ -653,12 +696,16 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
     if (span > CHAR_RING || span < t->n)
         return 0;
     uint32_t got[GM_TERM_MAX];
+    unsigned char in[GM_TERM_MAX];   /* STANDIN_* of each */
+    int standin = 0;
     for (size_t i = 0; i < span; i++) {
         if (st->skip >> i & 1)
             continue;
         if (n == t->n || !(got[n] = sc->chars[(st->bd + i) & (CHAR_RING - 1)]))
             return 0;
-        same += got[n] == want[n];
+        in[n] = sc->standin[(st->bd + i) & (CHAR_RING - 1)];
+        standin |= in[n];
+        same += got[n] == want[n] && !in[n];
         n++;
     }
     if (n != t->n || same == n)
@@ -667,8 +714,8 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
     uint32_t after = char_after(sc->text, sc->len, e->b_end, got[n - 1]);
     size_t in_words = 0;   /* substituted characters that form a word inside */
     for (size_t i = 0; i < n; i++) {
-        if (got[i] == want[i])
-            continue;
+        if (got[i] == want[i] || in[i])
+            continue;   /* a digit or an emoji forms no word with its neighbours */
         if ((i == 0 && before && word_or_tail(before, got[i])) ||
             (i + 1 == n && after && word_or_head(got[i], after)))
             return 0;
@@ -677,8 +724,10 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
     }
     if ((same == 0 && in_words == n) || (n == 2 && in_words))
         return 0;   /* ordinary words throughout (院校 is not 援交, 公事 is not 公式) */
-    for (size_t i = 0; !in_words && i < n; i++)
-        if (got[i] != want[i] && !usual_alike(got[i], want[i]))
+    if (standin && !in_words)
+        return standin & STANDIN_EMOJI ? GM_VIA_EMOJI : GM_VIA_DIGIT;
+    for (size_t i = 0; !in_words && !t->fuzzy && i < n; i++)
+        if (got[i] != want[i] && !in[i] && !usual_alike(got[i], want[i]))
             return GM_VIA_HOMOPHONE_WEAK;   /* linked through a reading not usual to both */
     return in_words ? GM_VIA_HOMOPHONE_WEAK : GM_VIA_HOMOPHONE;
 }
@@ -691,6 +740,10 @@ static void report(scan *sc, int32_t first_end, const state *st, const step *e)
         int via = st->latin ? GM_VIA_PINYIN : homophone_verdict(sc, t, st, e);
         if (!via)
             continue;
+        if (t->fuzzy && via == GM_VIA_HOMOPHONE_WEAK)
+            continue;   /* near, and ordinary words inside: 江苏省 is not 蒋树声 */
+        if (t->fuzzy)
+            via = GM_VIA_NEAR;
         gm_sound_hit h = {t->term, via, st->cp_start, e->cp_end, st->b_start, e->b_end};
         sc->stop = sc->fn(sc->ctx, &h);
     }
@@ -711,7 +764,11 @@ static const slot *step_slot(const gm_sound *s, const state *st, unsigned syl)
  * when it normalises to several), LATIN_KEY | syllable of a pinyin one. */
 static uint32_t repeat_key(const scan *sc, const step *e, unsigned k)
 {
-    return e->latin ? LATIN_KEY | e->syl[k] : sc->chars[e->from & (CHAR_RING - 1)];
+    if (e->latin)
+        return LATIN_KEY | e->syl[k];
+    /* a stand-in repeats only itself: 1一般 is no 一般 */
+    return sc->chars[e->from & (CHAR_RING - 1)] |
+           (uint32_t)sc->standin[e->from & (CHAR_RING - 1)] << 28;
 }
 
 /* A repeated character or syllable (发发发票, dai dai kai fa piao) leaves
@@ -752,6 +809,10 @@ static void take_step(scan *sc, const step *e)
         state st = sc->ring[slot][i];
         advance(sc, &st, e);
         stay_on_repeat(sc, &st, e);
+        if (e->skippable && st.node && e->from - st.bd < 64) {   /* 赌🐍博: decoration */
+            st.skip |= 1ULL << (e->from - st.bd);
+            push(sc, e->to, &st);
+        }
     }
     for (unsigned k = 0; k < e->n_syl; k++)
         if (sc->s->root[e->syl[k]] >= 0) {
@@ -885,7 +946,7 @@ static size_t flush_run(scan *sc, latin_run *r, size_t bd)
             int v = u_as_v(r->letters + p, l);   /* nue read as nve besides itself */
             int two = v >= 0 && v != syl[p][l];
             step e = {bd + p, bd + p + l, ids, 1u + (unsigned)two, 1, r->cp[p], r->b[p],
-                      r->cp_end[p + l - 1], r->b_end[p + l - 1]};
+                      r->cp_end[p + l - 1], r->b_end[p + l - 1], 0};
             if (two)
                 ids[1] = (unsigned short)v;
             take_step(sc, &e);
@@ -940,6 +1001,48 @@ static int latin_letter(uint32_t c)
     return c >= 'a' && c <= 'z';
 }
 
+/* The Latin letter cp looks like (Cyrillic а, Greek ο, 🅓, 🇩), or 0. */
+static uint32_t lookalike_letter(uint32_t cp)
+{
+    const gm_la_pair *p = gm_la_find(gm_la_letters, gm_la_letters_count, cp);
+    return p ? p->to : 0;
+}
+
+/* 1 when the code point at byte b is a letter or a CJK character (after
+ * normalising): what a digit standing for a syllable runs into (6合彩), while
+ * a number goes on with a digit, a point, a percent sign or a space (6.
+ * 严格, 1%, 2 号). */
+static int word_char_at(const char *text, size_t b, size_t len, const uint32_t *bmp)
+{
+    uint32_t cp;
+    if (b >= len)
+        return 1;   /* the end of the text: 紧急扩3 */
+    if (!gm_utf8_decode((const unsigned char *)text + b, len - b, &cp))
+        return 0;
+    uint32_t c = cp < 0x10000 ? bmp[cp] : 0;
+    return latin_letter(c) || (c >= CJK_LO && c < CJK_HI);
+}
+
+/* A step reading a stand-in -- a lone digit as its numeral (6合彩), an emoji
+ * as the character CLDR names it (扫🐎领取) -- from boundary bd; returns the
+ * next boundary.  An emoji step is skippable: the emoji may be decoration
+ * too (赌🐍博).  A stand-in no term reads like is what it was before: an
+ * emoji noise, a digit a break. */
+static size_t standin_step(scan *sc, size_t bd, uint32_t ch, int kind, size_t cp_i,
+                           size_t cp_end, size_t b, size_t b_end)
+{
+    const unsigned short *ids;
+    unsigned n_syl = useful(sc->s, ch) ? gm_sound_readings(ch, &ids) : 0;
+    int skippable = kind == STANDIN_EMOJI;
+    if (!n_syl)
+        return skippable ? bd : bd + 1;
+    step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_end, b_end, skippable};
+    sc->chars[bd & (CHAR_RING - 1)] = ch;
+    sc->standin[bd & (CHAR_RING - 1)] = (unsigned char)kind;
+    take_step(sc, &e);
+    return bd + 1;
+}
+
 void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, size_t len,
                    gm_sound_fn fn, void *ctx)
 {
@@ -960,16 +1063,19 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
     run->too_long = 0;
     run->tone = 0;
     const uint32_t *bmp = gm_norm_bmp();
-    size_t bd = 0, cp_i = 0;
+    size_t bd = 0, cp_i = 0, digit_end = (size_t)-1;   /* where the last digit ended */
     int prev = 0, mixed = 0;   /* the last step was a letter (1) or a character (2) */
     for (size_t b = 0; b < len && !sc->stop; cp_i++) {
         uint32_t cp, norm[GM_NORM_MAX];
         size_t kcps, kc = (unsigned char)text[b] < 0x80
                               ? gm_keycap_len((const unsigned char *)text + b, len - b, &kcps)
                               : 0;
-        if (kc) {   /* an emoji keycap (7️⃣) is noise, not a digit */
+        if (kc) {   /* an emoji keycap (7️⃣) is noise, not a digit, or a numeral (6️⃣合彩) */
             if (run->n)
                 bd = run_noise(sc, run, bd);
+            else if (text[b] >= '0' && text[b] <= '9')
+                bd = standin_step(sc, bd, gm_la_numerals[text[b] - '0'], STANDIN_EMOJI, cp_i,
+                                  cp_i + kcps, b, b + kc);
             b += kc;
             cp_i += kcps - 1;
             continue;
@@ -986,6 +1092,19 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         }
         if (cls == CLASS_BREAK && tone_digit(run, cp)) {
             run->tone = 1;   /* dai4: the digit is a cut, a second one a number */
+            digit_end = b + l;
+            b += l;
+            continue;
+        }
+        if (cls == CLASS_BREAK && cp < 0x10000 && bmp[cp] >= '0' && bmp[cp] <= '9') {
+            /* a lone digit (not in a number) read as its numeral: 6合彩, ⑥合彩 */
+            int lone = digit_end != b && word_char_at(text, b + l, len, bmp);
+            bd = flush_run(sc, run, bd);
+            bd = lone ? standin_step(sc, bd, gm_la_numerals[bmp[cp] - '0'], STANDIN_DIGIT, cp_i,
+                                     cp_i + 1, b, b + l)
+                      : bd + 1;
+            prev = 0;
+            digit_end = b + l;
             b += l;
             continue;
         }
@@ -1001,6 +1120,19 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
             int k = gm_norm_map(cp, norm);
             c = k == 0 ? GM_NORM_NOISE : norm[0];
             single = k == 1;
+        }
+        if (!latin_letter(c) && (cp < 0x2E80 || cp >= 0x1F100)) {
+            uint32_t la = lookalike_letter(cp);   /* dаi with a Cyrillic а */
+            c = la ? la : c;
+        }
+        if (c == GM_NORM_NOISE && !run->n && cp >= 0x2000) {
+            const gm_la_pair *em = gm_la_find(gm_la_emoji, gm_la_emoji_count, cp);
+            if (em) {   /* 扫🐎领取: the emoji for its name's sound */
+                bd = standin_step(sc, bd, em->to, STANDIN_EMOJI, cp_i, cp_i + 1, b, b + l);
+                prev = 0;
+                b += l;
+                continue;
+            }
         }
         if (latin_letter(c)) {
             run_letter(run, c, cp_i, b, l);
@@ -1018,8 +1150,9 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         const unsigned short *ids;
         unsigned n_syl = c == GM_NORM_NOISE || !useful(s, c) ? 0 : gm_sound_readings(c, &ids);
         if (n_syl) {
-            step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_i + 1, b + l};
+            step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_i + 1, b + l, 0};
             sc->chars[bd & (CHAR_RING - 1)] = single ? c : 0;
+            sc->standin[bd & (CHAR_RING - 1)] = STANDIN_NONE;
             take_step(sc, &e);
             bd++;
             mixed |= prev == 1;

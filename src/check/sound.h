@@ -32,7 +32,14 @@
  * most a warning. */
 /* GM_VIA_INITIALS: a Latin word of the term's pinyin initials (dkfp for
  * 代开发票), reported as "initials", at most a warning for three letters. */
-enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2, GM_VIA_HOMOPHONE_WEAK = 3, GM_VIA_INITIALS = 4 };
+/* GM_VIA_DIGIT, GM_VIA_EMOJI: a homophone hit in which a lone digit stands
+ * for its numeral (6合彩) or an emoji for the character CLDR names it
+ * (扫🐎领取); reported as "digit" / "emoji", treated as homophones. */
+/* GM_VIA_NEAR: a term of three or more characters through the fuzzy
+ * pinyin of one of its syllables (刷当返利, 免费林取): reported as "near", at
+ * most a warning. */
+enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2, GM_VIA_HOMOPHONE_WEAK = 3, GM_VIA_INITIALS = 4,
+       GM_VIA_DIGIT = 5, GM_VIA_EMOJI = 6, GM_VIA_NEAR = 7 };
 
 typedef struct gm_sound gm_sound;
 
@@ -54,6 +61,12 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
 
 /* Toneless syllables of cp (a normalised CJK character): count, ids in *ids. */
 unsigned gm_sound_readings(uint32_t cp, const unsigned short **ids);
+
+/* The near-homophones of syllable id syl (sound_fuzzy.c): the ids of the
+ * syllables fuzzy pinyin confuses it with (zh/z, an/ang, n/l...), at most
+ * GM_FUZZY_MAX; returns how many. */
+#define GM_FUZZY_MAX 8
+unsigned gm_fuzzy_syllables(unsigned syl, unsigned short out[GM_FUZZY_MAX]);
 
 /* The initials index (sound_initials.c): terms of 3..GM_INITIALS_MAX CJK
  * characters by every spelling of their pinyin initials. */

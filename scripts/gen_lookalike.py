@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""gen_lookalike.py - builds src/check's table of stand-ins at build time:
+what a writer puts in place of a Latin letter or a Chinese character so that
+a term no longer matches literally.
+
+Inputs (Debian packages, see scripts/install-deps.sh):
+  libicu72 (libicu-dev)  ICU's confusable skeletons (uspoof_getSkeleton, the
+                data of Unicode's confusables.txt, UTS #39): Cyrillic, Greek
+                and IPA letters that look like a Latin letter (а е о р с ѕ і
+                ԁ һ, α ο υ ν, ɑ ɡ);
+  unicode-data  UnicodeData.txt: enclosed letters NFKC leaves alone (negative
+                circled and squared letters 🅓 🅳, regional indicators 🇩),
+                by their names; EquivalentUnifiedIdeograph.txt: the CJK
+                radicals that stand for a character (⻩ for 黄, ⻢ for 马);
+                Unihan_NumericValues.txt.bz2 (kPrimaryNumeric): the Chinese
+                numeral a digit is read as (6 for 六 in 6合彩);
+  unicode-cldr-core  annotations/zh.xml: emoji whose Chinese name (tts) is one
+                character (🐎 马, 🐔 鸡, 🍑 桃, ➕ 加), which a writer uses for
+                that character's sound.
+Output: one C file with
+  gm_la_letters[]     {code point, 'a'-'z'} sorted: letters that look like one
+  gm_la_ideographs[]  {code point, unified ideograph} sorted: radicals
+  gm_la_numerals[10]  the numeral character of each digit 0-9
+  gm_la_emoji[]       {code point, character} sorted
+Usage: gen_lookalike.py OUT.c
+"""
+import bz2
+import ctypes
+import glob
+import re
+import sys
+import unicodedata
+
+UCD = "/usr/share/unicode"
+CLDR_ZH = "/usr/share/unicode/cldr/common/annotations/zh.xml"
+# Scripts whose letters can pass for Latin ones in a pinyin spelling.
+LETTER_BLOCKS = [(0x00C0, 0x02AF), (0x0370, 0x052F), (0x1D00, 0x1DBF), (0x2100, 0x214F),
+                 (0xA640, 0xA69F), (0xAB30, 0xAB6F)]
+
+
+class Skeleton:
+    """ICU's uspoof_getSkeleton through ctypes (the C library, no binding)."""
+
+    def __init__(self):
+        libs = sorted(glob.glob("/usr/lib/*/libicui18n.so.*[0-9]"))
+        if not libs:
+            sys.exit("gen_lookalike.py: ICU (libicui18n) not found; install libicu-dev")
+        ver = re.search(r"\.so\.(\d+)", libs[0]).group(1)
+        self.lib = ctypes.CDLL(libs[0])
+        status = ctypes.c_int(0)
+        opener = self.fn("uspoof_open", ver)
+        opener.restype = ctypes.c_void_p
+        self.sc = opener(ctypes.byref(status))
+        if status.value > 0:
+            sys.exit("gen_lookalike.py: uspoof_open failed (%d)" % status.value)
+        self.get = self.fn("uspoof_getSkeleton", ver)
+        self.get.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_char_p, ctypes.c_int32,
+                             ctypes.c_char_p, ctypes.c_int32, ctypes.POINTER(ctypes.c_int)]
+
+    def fn(self, name, ver):
+        for n in (name + "_" + ver, name):
+            if hasattr(self.lib, n):
+                return getattr(self.lib, n)
+        sys.exit("gen_lookalike.py: ICU has no %s" % name)
+
+    def __call__(self, s):
+        src = s.encode("utf-16-le")
+        buf = ctypes.create_string_buffer(256)
+        status = ctypes.c_int(0)
+        n = self.get(self.sc, 0, src, len(src) // 2, buf, 128, ctypes.byref(status))
+        return buf.raw[:n * 2].decode("utf-16-le") if status.value <= 0 else ""
+
+
+def folded(ch):
+    return unicodedata.normalize("NFKC", ch).casefold()
+
+
+def lookalike_letters():
+    """{code point: 'a'-'z'} of letters that are no Latin letter after NFKC
+    and case folding but look like one."""
+    skel = Skeleton()
+    out = {}
+    for lo, hi in LETTER_BLOCKS:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            if not unicodedata.category(ch).startswith("L"):
+                continue
+            f = folded(ch)
+            if len(f) != 1 or ("a" <= f <= "z") or unicodedata.category(f)[0] != "L":
+                continue   # NFKC already makes it a Latin letter (or several)
+            s = skel(f)
+            if len(s) == 1 and "a" <= s <= "z" and s != "l":   # l: I and 1 look alike too
+                out[cp] = s
+    names = re.compile(r"^(?:NEGATIVE (?:CIRCLED|SQUARED) LATIN CAPITAL LETTER|"
+                       r"REGIONAL INDICATOR SYMBOL LETTER) ([A-Z])$")
+    with open(UCD + "/UnicodeData.txt", encoding="utf-8") as f:
+        for line in f:
+            p = line.split(";")
+            m = names.match(p[1])
+            if m:
+                out[int(p[0], 16)] = m.group(1).lower()
+    return out
+
+
+def radicals():
+    """{radical: unified ideograph} of EquivalentUnifiedIdeograph.txt."""
+    out = {}
+    with open(UCD + "/EquivalentUnifiedIdeograph.txt", encoding="utf-8") as f:
+        for line in f:
+            p = line.split("#")[0].split(";")
+            if len(p) != 2:
+                continue
+            target = int(p[1].strip(), 16)
+            for cp in range(*(lambda r: (int(r[0], 16), int(r[-1], 16) + 1))(p[0].strip().split(".."))):
+                out[cp] = target
+    return out
+
+
+def numerals():
+    """The numeral character of each digit: of the URO characters whose
+    kPrimaryNumeric is the digit, the first (一 二 三 … 九, 零)."""
+    best = {}
+    with bz2.open(UCD + "/Unihan_NumericValues.txt.bz2", "rt", encoding="utf-8") as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) != 3 or p[1] != "kPrimaryNumeric" or not p[2].isdigit():
+                continue
+            cp, v = int(p[0][2:], 16), int(p[2])
+            if v <= 9 and 0x4E00 <= cp <= 0x9FFF and cp < best.get(v, 0x110000):
+                best[v] = cp
+    if sorted(best) != list(range(10)):
+        sys.exit("gen_lookalike.py: kPrimaryNumeric lacks a digit")
+    return [best[d] for d in range(10)]
+
+
+def emoji():
+    """{emoji: character} of CLDR's Chinese emoji names of one character."""
+    out = {}
+    pat = re.compile(r'<annotation cp="([^"]+)" type="tts">([^<]+)</annotation>')
+    with open(CLDR_ZH, encoding="utf-8") as f:
+        for m in pat.finditer(f.read()):
+            e, name = m.group(1).replace("\ufe0f", ""), m.group(2)
+            if len(e) == 1 and ord(e) >= 0x2000 and len(name) == 1 and \
+                    0x4E00 <= ord(name) <= 0x9FFF:
+                out[ord(e)] = ord(name)
+    return out
+
+
+def pairs(name, d, fmt):
+    lines = ["const gm_la_pair %s[] = {" % name]
+    lines += ["    {0x%X, %s}," % (k, fmt(d[k])) for k in sorted(d)]
+    lines += ["};", "const unsigned %s_count = %d;" % (name, len(d)), ""]
+    return lines
+
+
+def main():
+    lines = ["/* Generated by scripts/gen_lookalike.py from ICU, Unicode and CLDR data"
+             " - do not edit. */", "#include \"check/lookalike_data.h\"", ""]
+    lines += pairs("gm_la_letters", lookalike_letters(), lambda v: "'%s'" % v)
+    lines += pairs("gm_la_ideographs", radicals(), lambda v: "0x%X" % v)
+    lines += ["const unsigned gm_la_numerals[10] = {%s};" %
+              ", ".join("0x%X" % c for c in numerals()), ""]
+    lines += pairs("gm_la_emoji", emoji(), lambda v: "0x%X" % v)
+    with open(sys.argv[1], "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
