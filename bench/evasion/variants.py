@@ -17,7 +17,10 @@ others):
   pinyin_spaced pinyin_joined pinyin_case pinyin_sep pinyin_letters
   pinyin_width pinyin_tone pinyin_tonenum mixed homophone homophone_all
   polyphone traditional noise zero_width emoji_noise ling repeats
-  repeat_pinyin repeat_homophone combo
+  repeat_pinyin repeat_homophone combo ... (KINDS); session 23's stand-ins
+  and near-homophones: pinyin_lookalike initials_enclosed radical digit
+  emoji_char near (STANDIN_KINDS), and `h1`: the hand-written
+  evasion_h1.tsv
 Quiet text:
   soundalike    ordinary words whose reading spells a term's (实时采集 for
                 时时彩), alone and inside an official sentence
@@ -29,6 +32,7 @@ usage: variants.py evasion  LEXICON... [--seed N] [--per-kind K] [--terms M]
        variants.py quiet    LEXICON... [--seed N] [--per-term K] [--terms M]
        variants.py context  LEXICON... [--seed N] [--terms M]
        variants.py official SHARED_DIR        (odw.train N = 0 rows and the seeds)
+       variants.py h1       LEXICON...        (evasion_h1.tsv, alone and in a carrier)
 Writes JSON lines {"id","text"} for `govmedia check --jsonl` to stdout and
 the expectations {"id","kind","term",...} to the file named by --meta.
 """
@@ -45,6 +49,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts"))
 import gen_pinyin  # noqa: E402  (the engine's own Unihan reader)
+import gen_lookalike  # noqa: E402  (ICU confusables, radicals, numerals, CLDR emoji names)
 
 DICT = "/usr/share/rime-data/pinyin_simp.dict.yaml"
 UNIHAN = "/usr/share/unicode/Unihan_Readings.txt.bz2"
@@ -426,6 +431,117 @@ class Gen:
         return "".join(style.get(c, c) for c in r.choice([" ", ""]).join(syl))
 
 
+    # Session 23: stand-ins and near-homophones (evasion_h1.tsv's kinds made
+    # general).  Look-alike letters, radicals, numerals and emoji names come
+    # from scripts/gen_lookalike.py's readers (ICU, Unicode, CLDR).
+    def k_pinyin_lookalike(self, r, t, syl):
+        """Pinyin with one to three letters written in Cyrillic, Greek or IPA
+        look-alikes (dаi kаi with a Cyrillic а)."""
+        p = list(r.choice([" ", ""]).join(syl))
+        lookalike = stand_ins()[0]
+        spots = [i for i, c in enumerate(p) if c in lookalike]
+        if not spots:
+            return None
+        for i in r.sample(spots, min(len(spots), r.randint(1, 3))):
+            p[i] = r.choice(lookalike[p[i]])
+        return "".join(p)
+
+    def k_initials_enclosed(self, r, t, syl):
+        """Initials in negative circled or squared letters or regional
+        indicators (🅳🅺🅵🅿, 🇩🇰🇫🇵) of a term of three or more characters."""
+        if len(t) < 3:
+            return None
+        base = r.choice([0x1F150, 0x1F170, 0x1F1E6])
+        return "".join(chr(base + ord(s[0]) - ord("a")) for s in syl)
+
+    def k_radical(self, r, t, syl):
+        """A character written as the CJK radical that stands for it (⻩色)."""
+        radical = stand_ins()[1]
+        opts = [(i, radical[c]) for i, c in enumerate(t) if c in radical]
+        if not opts:
+            return None
+        i, forms = r.choice(opts)
+        return t[:i] + r.choice(forms) + t[i + 1:]
+
+    def k_digit(self, r, t, syl):
+        """A character written as the digit whose numeral sounds like it
+        (6合彩, 5抵押贷款, 保本高收1)."""
+        digit_of = stand_ins()[2]
+        opts = [i for i, s in enumerate(syl) if s in digit_of]
+        if not opts:
+            return None
+        i = r.choice(opts)
+        d = digit_of[syl[i]]
+        return t[:i] + r.choice([str(d), full_width(str(d))]) + t[i + 1:]
+
+    def k_emoji_char(self, r, t, syl):
+        """A character written as an emoji whose Chinese name sounds like it
+        (扫🐎领取, 老虎🐔, 代开发🎫)."""
+        emoji_of = stand_ins()[3]
+        opts = [i for i, s in enumerate(syl) if s in emoji_of]
+        if not opts:
+            return None
+        i = r.choice(opts)
+        return t[:i] + r.choice(emoji_of[syl[i]]) + t[i + 1:]
+
+    def k_near(self, r, t, syl):
+        """One character of a term of three or more characters by a common one
+        of a near reading, as fuzzy pinyin confuses them (刷当返利, 免费林取)."""
+        if len(t) < 3:
+            return None
+        opts = [(i, n) for i, s in enumerate(syl) for n in near_syllables(s)
+                if any(c not in t for c in self.rd.homophones("", n, set()))]
+        if not opts:
+            return None
+        i, n = r.choice(opts)
+        cands = [c for c in self.rd.homophones("", n, set(t))
+                 if not set(self.rd.all_readings(c)) & set(self.rd.all_readings(t[i]))]
+        return t[:i] + r.choice(cands[:12]) + t[i + 1:] if cands else None
+
+
+# The fuzzy pinyin pairs of input methods (the same rules as
+# src/check/sound_fuzzy.c): initials and finals a typist confuses.
+NEAR_INITIALS = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l")]
+NEAR_FINALS = [("ang", "an"), ("eng", "en"), ("ing", "in")]
+
+
+def near_syllables(s):
+    out = set()
+    for a, b in NEAR_INITIALS:
+        for x, y in ((a, b), (b, a)):
+            if s.startswith(x) and not (len(x) == 1 and s[1:2] == "h" and s[0] in "zcs"):
+                out.add(y + s[len(x):])
+    for a, b in NEAR_FINALS:
+        for x, y in ((a, b), (b, a)):
+            if s.endswith(x):
+                out.add(s[:len(s) - len(x)] + y)
+    out.discard(s)
+    return sorted(out)
+
+
+def _stand_ins():
+    """{letter: [look-alikes]}, {character: [radicals]}, {syllable: digit},
+    {syllable: [emoji]} from gen_lookalike.py's readers."""
+    letters = {}
+    for cp, a in gen_lookalike.lookalike_letters().items():
+        if cp < 0x1F100:
+            letters.setdefault(a, []).append(chr(cp))
+    radicals = {}
+    for cp, to in gen_lookalike.radicals().items():
+        if 0x2E80 <= cp <= 0x2EFF:
+            radicals.setdefault(chr(to), []).append(chr(cp))
+    unihan = gen_pinyin.read_unihan(UNIHAN)
+    digits = {}
+    for d, cp in enumerate(gen_lookalike.numerals()):
+        for s in unihan.get(cp, [])[:1]:
+            digits.setdefault(s, d)
+    emoji = {}
+    for cp, to in gen_lookalike.emoji().items():
+        for s in unihan.get(to, [])[:1]:
+            emoji.setdefault(s, []).append(chr(cp))
+    return letters, radicals, digits, emoji
+
+
 _S2T = {}
 
 COMBINING = ["\u0301", "\u0300", "\u0336", "\u20dd", "\u20e3", "\u0489", "\ufe0f", "\u302a"]
@@ -459,6 +575,15 @@ def _styles():
 
 COMPAT = _compat_forms()
 STYLES = _styles()
+_STAND_INS = []
+
+
+def stand_ins():
+    """_stand_ins(), read once and only by the kinds that need it (ICU's
+    skeletons of a few thousand letters take seconds)."""
+    if not _STAND_INS:
+        _STAND_INS.extend(_stand_ins())
+    return _STAND_INS
 
 
 def opencc_char(gen, ch):
@@ -470,18 +595,23 @@ def opencc_char(gen, ch):
 # initials (代kfp), initials with emoji or separators.
 EXTRA_KINDS = ["pinyin_width_mix", "pinyin_zero_width", "pinyin_emoji", "initials_mixed",
                "initials_sep"]
+# Session 23's stand-ins and near-homophones (evasion_h1.tsv's kinds made general).
+STANDIN_KINDS = ["pinyin_lookalike", "initials_enclosed", "radical", "digit", "emoji_char", "near"]
 KINDS = ["pinyin_spaced", "pinyin_joined", "pinyin_case", "pinyin_sep", "pinyin_letters",
          "pinyin_width", "pinyin_tone", "pinyin_tonenum", "mixed", "homophone",
          "homophone_all", "polyphone", "traditional", "noise", "zero_width", "emoji_noise",
          "ling", "repeats", "repeat_pinyin", "repeat_homophone", "combo",
          "combining", "compat_form", "vertical", "trad_pinyin", "punct_repeat", "emoji_seq",
-         "pinyin_styled", "initials"] + EXTRA_KINDS
+         "pinyin_styled", "initials"] + EXTRA_KINDS + STANDIN_KINDS
 VIA = {k: ("pinyin" if k.startswith("pinyin") or k in ("mixed", "repeat_pinyin", "trad_pinyin")
            else
            "homophone" if k in ("homophone", "homophone_all", "polyphone", "repeat_homophone")
            else "literal") for k in KINDS}
 VIA["combo"] = "any"
 VIA["initials"] = VIA["initials_mixed"] = VIA["initials_sep"] = "initials"
+VIA["initials_enclosed"] = "initials"
+VIA["radical"] = "literal"
+VIA["digit"] = VIA["emoji_char"] = VIA["near"] = "homophone"
 
 
 def prepare(paths, m, seed):

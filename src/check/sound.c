@@ -1121,7 +1121,7 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
             c = k == 0 ? GM_NORM_NOISE : norm[0];
             single = k == 1;
         }
-        if (!latin_letter(c) && (cp < 0x2E80 || cp >= 0x1F100)) {
+        if (!latin_letter(c) && (cp < CJK_LO || cp >= CJK_HI)) {
             uint32_t la = lookalike_letter(cp);   /* dаi with a Cyrillic а */
             c = la ? la : c;
         }

@@ -109,6 +109,73 @@ static void test_pinyin_initials_mixed_with_characters_match(void **state)
     expect_no_lexicon(none);
 }
 
+/* Session 23: letters that look like Latin ones (Cyrillic а, Greek ο, IPA ɡ,
+ * ICU's confusable skeletons) and negative squared letters or regional
+ * indicators (🅳, 🇩) spell pinyin and initials; Cyrillic words stay quiet. */
+static void test_lookalike_letters_spell_pinyin(void **state)
+{
+    (void)state;
+    expect_sound("d\u0430i k\u0430i f\u0430 pi\u0430\u043e", "代开发票", "pinyin", "block");
+    expect_sound("li\u03c5 he c\u03b1i", "六合彩", "pinyin", "block");
+    expect_sound("代k\u0430i发票", "代开发票", "pinyin", "block");
+    expect_sound("\u0501kfp找我", "代开发票", "initials", "block");
+    expect_sound("\U0001F173\U0001F17A\U0001F175\U0001F17F", "代开发票", "initials", "block");
+    expect_sound("\U0001F1E9\U0001F1F0\U0001F1EB\U0001F1F5", "代开发票", "initials", "block");
+    const char *none[] = {"\u043f\u0440\u0438\u0432\u0435\u0442 \u043c\u0438\u0440",
+                          "\u03b1\u7c92\u5b50\u548c\u03b2\u5c04\u7ebf", NULL};
+    expect_no_lexicon(none);
+}
+
+/* A CJK radical stands for its character (EquivalentUnifiedIdeograph.txt):
+ * ⻩色网站 is 黄色网站, 扫⻢领取 sounds like 扫码领取. */
+static void test_radicals_stand_for_their_character(void **state)
+{
+    (void)state;
+    expect_sound("\u2ee9色网站", "黄色网站", "", "block");
+    expect_sound("扫\u2ee2领取", "扫码领取", "homophone", "block");
+}
+
+/* A lone digit right before a character or a letter reads as its numeral
+ * (6合彩, ⑥合彩, 保本高收1); a digit of a number (16合彩), a list number
+ * (6. 合彩) or one standing apart (6 合彩) does not; a digit never repeats
+ * the numeral after it (1.刷单返利 is the term itself, literally). */
+static void test_lone_digit_reads_as_its_numeral(void **state)
+{
+    (void)state;
+    expect_sound("6合彩今晚开奖", "六合彩", "digit", "block");
+    expect_sound("\u2465合彩", "六合彩", "digit", "block");
+    expect_sound("保本高收1", "保本高收益", "digit", "block");
+    expect_sound("6\ufe0f\u20e3合彩", "六合彩", "emoji", "block");
+    const char *none[] = {"16合彩", "6.合彩", "6 合彩", "第1名", "2024年6月合同", NULL};
+    expect_no_lexicon(none);
+}
+
+/* An emoji whose Chinese CLDR name is one character stands for its sound
+ * (扫🐎领取, 老虎🐔, ➕微信咨询) and is still decoration between a term's
+ * characters (赌🐍博 is 赌博 literally). */
+static void test_emoji_reads_as_the_character_cldr_names(void **state)
+{
+    (void)state;
+    expect_sound("扫\U0001F40E领取", "扫码领取", "emoji", "block");
+    expect_sound("老虎\U0001F414", "老虎机", "emoji", "block");
+    expect_sound("\u2795微信咨询", "加微信咨询", "emoji", "block");
+    expect_sound("赌\U0001F40D博", "赌博", "", "block");
+}
+
+/* Near-homophones (fuzzy pinyin: z/zh c/ch s/sh n/l f/h l/r an/ang en/eng
+ * in/ing) of terms of three or more characters warn, never block; two
+ * characters have none, and ordinary words inside the hit drop it. */
+static void test_near_homophones_of_long_terms_warn(void **state)
+{
+    (void)state;
+    expect_sound("刷当返利", "刷单返利", "near", "warn");
+    expect_sound("免费林取", "免费领取", "near", "warn");
+    expect_sound("代开哈票", "代开发票", "near", "warn");
+    expect_sound("shua dang fan li", "刷单返利", "near", "warn");
+    const char *none[] = {"色勤", "晚上赌场", "南京市六合区", "实时发布", NULL};
+    expect_no_lexicon(none);
+}
+
 static void test_literal_hits_keep_no_via(void **state)
 {
     (void)state;
@@ -190,6 +257,11 @@ int main(void)
         cmocka_unit_test(test_pinyin_initials_match_whole_latin_words),
         cmocka_unit_test(test_pinyin_and_homophones_pass_over_emoji_keycaps),
         cmocka_unit_test(test_pinyin_initials_mixed_with_characters_match),
+        cmocka_unit_test(test_lookalike_letters_spell_pinyin),
+        cmocka_unit_test(test_radicals_stand_for_their_character),
+        cmocka_unit_test(test_lone_digit_reads_as_its_numeral),
+        cmocka_unit_test(test_emoji_reads_as_the_character_cldr_names),
+        cmocka_unit_test(test_near_homophones_of_long_terms_warn),
         cmocka_unit_test(test_literal_hits_keep_no_via),
         cmocka_unit_test(test_policy_per_category),
         cmocka_unit_test(test_enforcement_context_warns),
