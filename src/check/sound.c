@@ -68,7 +68,7 @@ unsigned gm_sound_readings(uint32_t cp, const unsigned short **ids)
     return c->count;
 }
 
-static int syllable_id(const char *letters, size_t n)
+int gm_sound_syllable(const char *letters, size_t n)
 {
     size_t lo = 0, hi = gm_py_syllable_count;
     while (lo < hi) {
@@ -845,13 +845,13 @@ static int u_as_v(const char *letters, size_t l)
         (l == 3 && letters[2] != 'e'))
         return -1;
     char v[3] = {letters[0], 'v', 'e'};
-    return syllable_id(v, l);
+    return gm_sound_syllable(v, l);
 }
 
 /* The syllable letters[0..l) spell (nue as nve when only that is one), or -1. */
 static int latin_syllable(const char *letters, size_t l)
 {
-    int id = syllable_id(letters, l);
+    int id = gm_sound_syllable(letters, l);
     return id >= 0 ? id : u_as_v(letters, l);
 }
 

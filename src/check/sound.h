@@ -59,6 +59,9 @@ void gm_sound_free(gm_sound *s);
 void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, size_t len,
                    gm_sound_fn fn, void *ctx);
 
+/* The id of the toneless syllable letters[0..n) spell, or -1. */
+int gm_sound_syllable(const char *letters, size_t n);
+
 /* Toneless syllables of cp (a normalised CJK character): count, ids in *ids. */
 unsigned gm_sound_readings(uint32_t cp, const unsigned short **ids);
 

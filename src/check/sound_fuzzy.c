@@ -17,22 +17,6 @@ static const char *const initials[][2] = {{"zh", "z"}, {"ch", "c"}, {"sh", "s"},
                                           {"n", "l"}, {"f", "h"}, {"r", "l"}};
 static const char *const finals[][2] = {{"ang", "an"}, {"eng", "en"}, {"ing", "in"}};
 
-static int syllable_of(const char *s)
-{
-    size_t lo = 0, hi = gm_py_syllable_count;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(gm_py_syllables[mid], s);
-        if (c == 0)
-            return (int)mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
-}
-
 /* Adds the syllable spelt head + tail to out (once) when it is one. */
 static unsigned add(unsigned short *out, unsigned n, unsigned self, const char *head,
                     size_t hl, const char *tail)
@@ -42,7 +26,7 @@ static unsigned add(unsigned short *out, unsigned n, unsigned self, const char *
         return n;
     memcpy(buf, head, hl);
     strcpy(buf + hl, tail);
-    int id = syllable_of(buf);
+    int id = gm_sound_syllable(buf, strlen(buf));
     if (id < 0 || (unsigned)id == self || n == GM_FUZZY_MAX)
         return n;
     for (unsigned i = 0; i < n; i++)
