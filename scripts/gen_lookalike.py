@@ -16,22 +16,31 @@ Inputs (Debian packages, see scripts/install-deps.sh):
                 numeral a digit is read as (6 for 六 in 6合彩);
   unicode-cldr-core  annotations/zh.xml: emoji whose Chinese name (tts) is one
                 character (🐎 马, 🐔 鸡, 🍑 桃, ➕ 加), which a writer uses for
-                that character's sound.
+                that character's sound;
+  rime-data-bopomofo  zhuyin.yaml (pinyin_to_zhuyin) and bopomofo.schema.yaml
+                (its transliteration to ㄅㄆㄇㄈ): the bopomofo spelling of every
+                toneless syllable of Unihan's readings (gen_pinyin.py's).
 Output: one C file with
   gm_la_letters[]     {code point, 'a'-'z'} sorted: letters that look like one
   gm_la_ideographs[]  {code point, unified ideograph} sorted: radicals
+  gm_la_separators[]  sorted letters that look like a separator (ᐧ ー ㅡ)
   gm_la_numerals[10]  the numeral character of each digit 0-9
   gm_la_emoji[]       {code point, character} sorted
+  gm_la_zhuyin[]      {bopomofo letters packed 16 bits each, "pinyin"} sorted
 Usage: gen_lookalike.py OUT.c
 """
 import bz2
 import ctypes
+import os
 import glob
 import re
 import sys
 import unicodedata
 
 UCD = "/usr/share/unicode"
+RIME = "/usr/share/rime-data"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_pinyin  # noqa: E402  (the syllables the engine knows)
 CLDR_ZH = "/usr/share/unicode/cldr/common/annotations/zh.xml"
 # Scripts whose letters can pass for Latin ones in a pinyin spelling.
 LETTER_BLOCKS = [(0x00C0, 0x02AF), (0x0370, 0x052F), (0x1D00, 0x1DBF), (0x2100, 0x214F),
@@ -102,6 +111,31 @@ def lookalike_letters():
     return out
 
 
+# Scripts with letters that can pass for a separator between characters.
+SEPARATOR_BLOCKS = [(0x00C0, 0x02FF), (0x0370, 0x052F), (0x1400, 0x167F), (0x3040, 0x30FF),
+                    (0x3130, 0x318F), (0xA640, 0xA69F), (0xFF61, 0xFFDC)]
+
+
+def separator_letters():
+    """Letters that look like a punctuation mark or like 一 (a dash) by
+    ICU's skeletons: ᐧ (·), ー and ㅡ (a dash), ǃ (!), ʼ ('): noise between
+    a term's characters.  Kana letters proper (く, ノ) stay letters."""
+    skel = Skeleton()
+    dash = skel("\u4e00")
+    out = []
+    for lo, hi in SEPARATOR_BLOCKS:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            cat = unicodedata.category(ch)
+            if not cat.startswith("L") or (cat == "Lo" and (0x3040 <= cp <= 0x30FF or
+                                                             0xFF66 <= cp <= 0xFF9D)):
+                continue
+            s = skel(unicodedata.normalize("NFKC", ch))
+            if len(s) == 1 and (unicodedata.category(s)[0] in "PS" or s == dash):
+                out.append(cp)
+    return out
+
+
 def radicals():
     """{radical: unified ideograph} of EquivalentUnifiedIdeograph.txt."""
     out = {}
@@ -146,6 +180,49 @@ def emoji():
     return out
 
 
+RIME_RULE = re.compile(r"""^- *['"]?(xform|xlit)(.)(.*?)\2(.*?)\2['"]?(\s*#.*)?$""")
+
+
+def rime_rules(path, key):
+    """The xform/xlit rules of a rime YAML list after the line starting with
+    key: [(op, from, to)]."""
+    out, on = [], False
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            st = line.strip()
+            if st.startswith(key):
+                on = True
+                continue
+            if on:
+                m = RIME_RULE.match(st)
+                if m:
+                    out.append((m.group(1), m.group(3), m.group(4)))
+                elif out and st and not st.startswith("__"):
+                    break
+    return out
+
+
+def zhuyin():
+    """{bopomofo spelling: toneless syllable}: rime's pinyin_to_zhuyin
+    rules, then the bopomofo schema's transliteration (its last xlit)."""
+    xform = rime_rules(RIME + "/zhuyin.yaml", "pinyin_to_zhuyin:")
+    xlit = [r for r in rime_rules(RIME + "/bopomofo.schema.yaml", "comment_format:")
+            if r[0] == "xlit"]
+    if not xform or not xlit:
+        sys.exit("gen_lookalike.py: rime-data-bopomofo's rules not found")
+    src, dst = xlit[-1][1], xlit[-1][2]
+    unihan = gen_pinyin.read_unihan(UCD + "/Unihan_Readings.txt.bz2")
+    out = {}
+    for syl in sorted({r for rs in unihan.values() for r in rs}):
+        s = syl
+        for _, a, b in xform:
+            s = re.sub(a, re.sub(r"\$(\d)", r"\\\1", b), s)
+        z = "".join(dst[src.index(c)] if c in src else c for c in s)
+        if 0 < len(z) <= 4 and all(0x3105 <= ord(c) <= 0x312F for c in z):
+            out.setdefault(z, syl)   # ㄨㄥ: weng before wong
+    return out
+
+
 def pairs(name, d, fmt):
     lines = ["const gm_la_pair %s[] = {" % name]
     lines += ["    {0x%X, %s}," % (k, fmt(d[k])) for k in sorted(d)]
@@ -158,9 +235,17 @@ def main():
              " - do not edit. */", "#include \"check/lookalike_data.h\"", ""]
     lines += pairs("gm_la_letters", lookalike_letters(), lambda v: "'%s'" % v)
     lines += pairs("gm_la_ideographs", radicals(), lambda v: "0x%X" % v)
+    sep = separator_letters()
+    lines += ["const unsigned gm_la_separators[] = {%s};" % ", ".join("0x%X" % c for c in sep),
+              "const unsigned gm_la_separators_count = %d;" % len(sep), ""]
     lines += ["const unsigned gm_la_numerals[10] = {%s};" %
               ", ".join("0x%X" % c for c in numerals()), ""]
     lines += pairs("gm_la_emoji", emoji(), lambda v: "0x%X" % v)
+    zy = {sum((ord(c) & 0xFFFF) << (16 * (3 - i)) for i, c in enumerate(z)): syl
+          for z, syl in zhuyin().items()}
+    lines += ["const gm_la_zhuyin_pair gm_la_zhuyin[] = {"]
+    lines += ['    {0x%XULL, "%s"},' % (k, zy[k]) for k in sorted(zy)]
+    lines += ["};", "const unsigned gm_la_zhuyin_count = %d;" % len(zy), ""]
     with open(sys.argv[1], "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
 

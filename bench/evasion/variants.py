@@ -19,7 +19,7 @@ others):
   polyphone traditional noise zero_width emoji_noise ling repeats
   repeat_pinyin repeat_homophone combo ... (KINDS); session 23's stand-ins
   and near-homophones: pinyin_lookalike initials_enclosed radical digit
-  emoji_char near (STANDIN_KINDS), and `h1`: the hand-written
+  emoji_char near bopomofo (STANDIN_KINDS), and `h1`: the hand-written
   evasion_h1.tsv
 Quiet text:
   soundalike    ordinary words whose reading spells a term's (实时采集 for
@@ -484,6 +484,19 @@ class Gen:
         i = r.choice(opts)
         return t[:i] + r.choice(emoji_of[syl[i]]) + t[i + 1:]
 
+    def k_bopomofo(self, r, t, syl):
+        """The term in bopomofo (ㄉㄞˋ ㄎㄞ), tone marks or not, or bopomofo
+        mixed with characters (赌ㄅㄛˊ)."""
+        zy = stand_ins()[4]
+        if not all(s in zy for s in syl):
+            return None
+        tones = ["", "ˊ", "ˇ", "ˋ", "˙"]
+        mixed = len(t) > 1 and r.random() < 0.4
+        mask = r.randrange(1, 2 ** len(t) - 1) if mixed else 2 ** len(t) - 1
+        out = [zy[s] + r.choice(tones) + r.choice(["", " "]) if mask >> i & 1 else t[i]
+               for i, s in enumerate(syl)]
+        return "".join(out).strip()
+
     def k_near(self, r, t, syl):
         """One character of a term of three or more characters by a common one
         of a near reading, as fuzzy pinyin confuses them (刷当返利, 免费林取)."""
@@ -521,7 +534,8 @@ def near_syllables(s):
 
 def _stand_ins():
     """{letter: [look-alikes]}, {character: [radicals]}, {syllable: digit},
-    {syllable: [emoji]} from gen_lookalike.py's readers."""
+    {syllable: [emoji]}, {syllable: bopomofo} from gen_lookalike.py's
+    readers."""
     letters = {}
     for cp, a in gen_lookalike.lookalike_letters().items():
         if cp < 0x1F100:
@@ -539,7 +553,8 @@ def _stand_ins():
     for cp, to in gen_lookalike.emoji().items():
         for s in unihan.get(to, [])[:1]:
             emoji.setdefault(s, []).append(chr(cp))
-    return letters, radicals, digits, emoji
+    zhuyin = {syl: z for z, syl in gen_lookalike.zhuyin().items()}
+    return letters, radicals, digits, emoji, zhuyin
 
 
 _S2T = {}
@@ -596,7 +611,8 @@ def opencc_char(gen, ch):
 EXTRA_KINDS = ["pinyin_width_mix", "pinyin_zero_width", "pinyin_emoji", "initials_mixed",
                "initials_sep"]
 # Session 23's stand-ins and near-homophones (evasion_h1.tsv's kinds made general).
-STANDIN_KINDS = ["pinyin_lookalike", "initials_enclosed", "radical", "digit", "emoji_char", "near"]
+STANDIN_KINDS = ["pinyin_lookalike", "initials_enclosed", "radical", "digit", "emoji_char", "near",
+                 "bopomofo"]
 KINDS = ["pinyin_spaced", "pinyin_joined", "pinyin_case", "pinyin_sep", "pinyin_letters",
          "pinyin_width", "pinyin_tone", "pinyin_tonenum", "mixed", "homophone",
          "homophone_all", "polyphone", "traditional", "noise", "zero_width", "emoji_noise",
@@ -611,6 +627,7 @@ VIA["combo"] = "any"
 VIA["initials"] = VIA["initials_mixed"] = VIA["initials_sep"] = "initials"
 VIA["initials_enclosed"] = "initials"
 VIA["radical"] = "literal"
+VIA["bopomofo"] = "pinyin"
 VIA["digit"] = VIA["emoji_char"] = VIA["near"] = "homophone"
 
 

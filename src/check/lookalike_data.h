@@ -19,9 +19,24 @@ extern const gm_la_pair gm_la_letters[];     /* sorted by cp: а ο ɡ 🅓 🇩
 extern const unsigned gm_la_letters_count;
 extern const gm_la_pair gm_la_ideographs[];  /* sorted by cp: ⻩ -> 黄 (CJK radicals) */
 extern const unsigned gm_la_ideographs_count;
+extern const unsigned gm_la_separators[];    /* sorted: ᐧ ー ㅡ ǃ, letters that look like a separator */
+extern const unsigned gm_la_separators_count;
 extern const unsigned gm_la_numerals[10];    /* 零 一 二 ... 九 */
 extern const gm_la_pair gm_la_emoji[];       /* sorted by cp: 🐎 -> 马 */
 extern const unsigned gm_la_emoji_count;
+
+typedef struct gm_la_zhuyin_pair {
+    unsigned long long key;   /* up to four bopomofo letters, 16 bits each, first highest */
+    const char *pinyin;       /* the toneless syllable they spell */
+} gm_la_zhuyin_pair;
+extern const gm_la_zhuyin_pair gm_la_zhuyin[];  /* sorted by key: ㄉㄞ -> dai */
+extern const unsigned gm_la_zhuyin_count;
+
+/* The syllable the packed bopomofo letters key spell, or NULL. */
+const char *gm_la_zhuyin_find(unsigned long long key);
+
+/* 1 when cp looks like a separator (gm_la_separators). */
+int gm_la_separator(unsigned cp);
 
 /* The pair of v[0..n) whose cp is cp, or NULL. */
 const gm_la_pair *gm_la_find(const gm_la_pair *v, unsigned n, unsigned cp);

@@ -1043,6 +1043,81 @@ static size_t standin_step(scan *sc, size_t bd, uint32_t ch, int kind, size_t cp
     return bd + 1;
 }
 
+/* Bopomofo letters since the last syllable (ㄉㄞˋ ㄎㄞ ㄈㄚ ㄆㄧㄠˋ: dai kai fa
+ * piao), read as pinyin through rime's zhuyin spelling (lookalike_data.h). */
+typedef struct zhuyin_run {
+    uint32_t cp[4];
+    size_t n, cp0, b0, cp_end, b_end;
+} zhuyin_run;
+
+static int bopomofo(uint32_t cp)
+{
+    return cp >= 0x3105 && cp <= 0x312F;
+}
+
+static int bopomofo_initial(uint32_t cp)   /* ㄅ .. ㄙ */
+{
+    return cp >= 0x3105 && cp <= 0x3119;
+}
+
+static int bopomofo_tone(uint32_t cp)      /* ˉ ˊ ˇ ˋ ˙ */
+{
+    return cp == 0x02C9 || cp == 0x02CA || cp == 0x02C7 || cp == 0x02CB || cp == 0x02D9;
+}
+
+/* The syllable id the letters cp[0..n) spell, or -1. */
+static int zhuyin_syllable(const uint32_t *cp, size_t n)
+{
+    unsigned long long key = 0;
+    for (size_t i = 0; i < 4; i++)
+        key = key << 16 | (i < n ? (cp[i] & 0xFFFF) : 0);
+    const char *py = gm_la_zhuyin_find(key);
+    return py ? gm_sound_syllable(py, strlen(py)) : -1;
+}
+
+/* Reads the run as one pinyin syllable, or a break when it spells none;
+ * returns the next boundary. */
+static size_t flush_zhuyin(scan *sc, zhuyin_run *z, size_t bd)
+{
+    if (!z->n)
+        return bd;
+    int id = zhuyin_syllable(z->cp, z->n);
+    z->n = 0;
+    if (id < 0)
+        return bd + 1;
+    unsigned short ids[1] = {(unsigned short)id};
+    step e = {bd, bd + 1, ids, 1, 1, z->cp0, z->b0, z->cp_end, z->b_end, 0};
+    take_step(sc, &e);
+    return bd + 1;
+}
+
+/* 1 when the run spells a syllable that cp would spoil (ㄧㄚ is ya, ㄧㄣ is
+ * yin, but ㄩ then ㄚ is yu then a). */
+static int spoils(zhuyin_run *z, uint32_t cp)
+{
+    if (zhuyin_syllable(z->cp, z->n) < 0)
+        return 0;
+    z->cp[z->n] = cp;
+    return zhuyin_syllable(z->cp, z->n + 1) < 0;
+}
+
+/* Adds a bopomofo letter: an initial, a fifth letter, or a letter that
+ * spoils the syllable already spelt starts the next syllable. */
+static size_t zhuyin_letter(scan *sc, zhuyin_run *z, size_t bd, uint32_t cp, size_t cp_i,
+                            size_t b, size_t l)
+{
+    if (z->n && (bopomofo_initial(cp) || z->n == 4 || spoils(z, cp)))
+        bd = flush_zhuyin(sc, z, bd);
+    if (!z->n) {
+        z->cp0 = cp_i;
+        z->b0 = b;
+    }
+    z->cp[z->n++] = cp;
+    z->cp_end = cp_i + 1;
+    z->b_end = b + l;
+    return bd;
+}
+
 void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, size_t len,
                    gm_sound_fn fn, void *ctx)
 {
@@ -1050,6 +1125,8 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         return;
     scan scan_mem, *sc = &scan_mem;   /* the ring is filled as boundaries are reached */
     latin_run run_mem, *run = &run_mem;
+    zhuyin_run zy_mem, *zy = &zy_mem;
+    zy->n = 0;
     sc->s = s;
     sc->lx = lx;
     sc->text = text;
@@ -1083,6 +1160,16 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
         if (l == 0)
             break;
+        if (zy->n || bopomofo(cp)) {   /* ㄉㄞˋ ㄎㄞ, 赌ㄅㄛˊ */
+            if (bopomofo(cp) || (zy->n && bopomofo_tone(cp))) {
+                bd = bopomofo(cp) ? zhuyin_letter(sc, zy, flush_run(sc, run, bd), cp, cp_i, b, l)
+                                  : flush_zhuyin(sc, zy, bd);
+                prev = 0;
+                b += l;
+                continue;
+            }
+            bd = flush_zhuyin(sc, zy, bd);   /* then the character as usual */
+        }
         unsigned cls = cp < 0x10000 && s->classes ? s->classes[cp >> 2] >> ((cp & 3) * 2) & 3
                                                   : CLASS_SLOW;
         if (cls == CLASS_NOISE && run->n) {
@@ -1164,7 +1251,7 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         b += l;
     }
     if (!sc->stop)
-        flush_run(sc, run, bd);
+        flush_run(sc, run, flush_zhuyin(sc, zy, bd));
     if (!sc->stop && mixed)   /* a letter next to a term's character: 代kfp? */
         gm_initials_mixed(&s->initials, s->chars, s->chars_at, text, len, fn, ctx);
 }

@@ -109,6 +109,17 @@ static void test_evasion_split_and_compatibility_forms(void **state)
     expect_one_hit(*state, "六。。。合~~彩", "六合彩", "六。。。合~~彩", 0, 8);
 }
 
+/* Session 23: letters that look like a separator (ー, ㅡ, ᐧ by ICU's
+ * confusable skeletons) are noise too; a letter that looks like a Latin one
+ * (ǀ, like l) still breaks the match.  (Radicals: test_check_sound.c.) */
+static void test_evasion_letters_that_look_like_separators(void **state)
+{
+    expect_one_hit(*state, "代\u30fc开\u30fc发\u30fc票", "代开发票", "代\u30fc开\u30fc发\u30fc票", 0, 7);
+    expect_one_hit(*state, "代\u3161开\u3161发\u3161票", "代开发票", "代\u3161开\u3161发\u3161票", 0, 7);
+    expect_one_hit(*state, "赌\u1427博", "赌博", "赌\u1427博", 0, 3);
+    expect_clean(*state, "赌\u01c0博");
+}
+
 static void test_evasion_zero_width(void **state)
 {
     expect_one_hit(*state, "赌\u200b博", "赌博", "赌\u200b博", 0, 3);
@@ -181,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_evasion_symbols),
         cmocka_unit_test(test_evasion_emoji),
         cmocka_unit_test(test_evasion_zero_width),
+        cmocka_unit_test(test_evasion_letters_that_look_like_separators),
         cmocka_unit_test(test_evasion_emoji_keycap_is_noise),
         cmocka_unit_test(test_evasion_split_and_compatibility_forms),
         cmocka_unit_test(test_evasion_combining_marks),

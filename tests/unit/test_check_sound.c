@@ -162,6 +162,20 @@ static void test_emoji_reads_as_the_character_cldr_names(void **state)
     expect_sound("赌\U0001F40D博", "赌博", "", "block");
 }
 
+/* Bopomofo (注音) spells pinyin through rime's zhuyin spelling, with or
+ * without tone marks, alone or mixed with characters; letters that spell no
+ * term are quiet. */
+static void test_bopomofo_spells_pinyin(void **state)
+{
+    (void)state;
+    expect_sound("ㄉㄞˋ ㄎㄞ ㄈㄚ ㄆㄧㄠˋ", "代开发票", "pinyin", "block");
+    expect_sound("ㄉㄨˇㄅㄛˊ", "赌博", "pinyin", "block");
+    expect_sound("六ㄏㄜˊ彩", "六合彩", "pinyin", "block");
+    expect_sound("ㄕㄨㄚ ㄉㄢ ㄈㄢ ㄌㄧ", "刷单返利", "pinyin", "block");
+    const char *none[] = {"注音符號ㄅㄆㄇㄈ教學", "ㄅㄆㄇㄈ", NULL};
+    expect_no_lexicon(none);
+}
+
 /* Near-homophones (fuzzy pinyin: z/zh c/ch s/sh n/l f/h l/r an/ang en/eng
  * in/ing) of terms of three or more characters warn, never block; two
  * characters have none, and ordinary words inside the hit drop it. */
@@ -261,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_radicals_stand_for_their_character),
         cmocka_unit_test(test_lone_digit_reads_as_its_numeral),
         cmocka_unit_test(test_emoji_reads_as_the_character_cldr_names),
+        cmocka_unit_test(test_bopomofo_spells_pinyin),
         cmocka_unit_test(test_near_homophones_of_long_terms_warn),
         cmocka_unit_test(test_literal_hits_keep_no_via),
         cmocka_unit_test(test_policy_per_category),
