@@ -51,17 +51,19 @@ class EvasionVariants(unittest.TestCase):
     def test_hand_written_evasions_of_kinds_the_generator_never_made(self):
         """bench/evasion/evasion_h1.tsv (session 23, written before any change):
         43.9 % caught when first measured, 73.0 % after the stand-ins (digits,
-        emoji, look-alike letters, radicals) and near-homophones.  Shapes
-        (形近字), bopomofo, 拆字 and letters for a whole syllable (加V信) are
-        not matched: floors only for the kinds the engine reads."""
+        emoji, look-alike letters, radicals) and near-homophones, 79.4 % with
+        bopomofo and letters that look like separators.  Shapes (形近字),
+        拆字 and letters for a whole syllable (加V信) are not matched: floors
+        only for the kinds the engine reads."""
         want, got = generate_and_check("h1", [LEXICON])
         stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
         n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
         self.assertGreater(n, 300)
-        self.assertGreaterEqual(caught / n, 0.7, dict(misses))
+        self.assertGreaterEqual(caught / n, 0.77, dict(misses))
         for kind, floor in (("h1:digit_syl", 0.95), ("h1:enclosed", 0.95),
                             ("h1:lookalike", 0.9), ("h1:radical", 0.85),
-                            ("h1:emoji_syl", 0.8), ("h1:fuzzy", 0.7), ("h1:mixmode", 1.0)):
+                            ("h1:emoji_syl", 0.8), ("h1:fuzzy", 0.7), ("h1:mixmode", 1.0),
+                            ("h1:bopomofo", 0.95), ("h1:separator", 0.9)):
             k, c, _ = stat[kind]
             self.assertGreaterEqual(c / k, floor, (kind, misses[kind][:5]))
         # near-homophones warn at most (fuzzy pinyin is too often innocent)
