@@ -218,7 +218,9 @@ struct gm_sound {
 };
 
 /* What a BMP code point does to the lattice, known without normalising it. */
-enum { CLASS_BREAK = 0, CLASS_NOISE = 1, CLASS_SLOW = 2 };
+/* CLASS_STANDIN: looked at closely and maybe a stand-in (a look-alike
+ * letter, an emoji for a character): the only ones the tables are asked. */
+enum { CLASS_BREAK = 0, CLASS_NOISE = 1, CLASS_SLOW = 2, CLASS_STANDIN = 3 };
 
 static size_t slot_of(const gm_sound *s, uint64_t key)
 {
@@ -466,11 +468,12 @@ static int add_classes(gm_sound *s)
         uint32_t c = bmp[cp];
         const unsigned short *ids;
         unsigned k = CLASS_BREAK;
-        if (cp >= 0x2000 && gm_la_find(gm_la_emoji, gm_la_emoji_count, cp))
-            k = CLASS_SLOW;   /* an emoji that may stand for a character (➕ 加) */
+        if ((cp >= 0x2000 && gm_la_find(gm_la_emoji, gm_la_emoji_count, cp)) ||
+            (!latin_letter(c) && lookalike_letter(cp)))
+            k = CLASS_STANDIN;   /* ➕ for 加, a Cyrillic а */
         else if (c == GM_NORM_NOISE)
             k = CLASS_NOISE;
-        else if (c == GM_NORM_EXPAND || latin_letter(c) || lookalike_letter(cp) ||
+        else if (c == GM_NORM_EXPAND || latin_letter(c) ||
                  (useful(s, c) && gm_sound_readings(c, &ids)))
             k = CLASS_SLOW;
         s->classes[cp >> 2] |= (uint8_t)(k << ((cp & 3) * 2));
@@ -1171,7 +1174,7 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
             bd = flush_zhuyin(sc, zy, bd);   /* then the character as usual */
         }
         unsigned cls = cp < 0x10000 && s->classes ? s->classes[cp >> 2] >> ((cp & 3) * 2) & 3
-                                                  : CLASS_SLOW;
+                                                  : CLASS_STANDIN;
         if (cls == CLASS_NOISE && run->n) {
             bd = run_noise(sc, run, bd);
             b += l;
@@ -1195,7 +1198,7 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
             b += l;
             continue;
         }
-        if (cls != CLASS_SLOW) {   /* noise or a break: as the slow way below treats them */
+        if (cls < CLASS_SLOW) {   /* noise or a break: as the slow way below treats them */
             bd = flush_run(sc, run, bd) + (cls == CLASS_BREAK);
             if (cls == CLASS_BREAK)
                 prev = 0;
@@ -1208,11 +1211,11 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
             c = k == 0 ? GM_NORM_NOISE : norm[0];
             single = k == 1;
         }
-        if (!latin_letter(c) && (cp < CJK_LO || cp >= CJK_HI)) {
+        if (cls == CLASS_STANDIN && !latin_letter(c)) {
             uint32_t la = lookalike_letter(cp);   /* dаi with a Cyrillic а */
             c = la ? la : c;
         }
-        if (c == GM_NORM_NOISE && !run->n && cp >= 0x2000) {
+        if (cls == CLASS_STANDIN && c == GM_NORM_NOISE && !run->n) {
             const gm_la_pair *em = gm_la_find(gm_la_emoji, gm_la_emoji_count, cp);
             if (em) {   /* 扫🐎领取: the emoji for its name's sound */
                 bd = standin_step(sc, bd, em->to, STANDIN_EMOJI, cp_i, cp_i + 1, b, b + l);
