@@ -248,3 +248,45 @@ test("§1 an account from opening to closure: filed before its certification, a 
   gm.assertClean(page);
   gm.assertClean(sp);
 });
+
+test("§5 the 考核方案 dialog shows a unit's own 满分目标 and a save from it keeps the target", async () => {
+  const sup = await gm.apiAs("supervisor");
+  await sup.put("/units/4/assessment-scheme", { year: 2026, indicators: [
+    { code: "veto_inactivity", weight: 0 }, { code: "timeliness", weight: 60 }, { code: "originality", weight: 40 },
+    { code: "originals_bonus", weight: 10, target: 120 }] });
+  const page = await gm.pageAs("supervisor", "/reports/assessment?year=2026", W);
+  const unit = page.locator("[data-test=assessment-unit]", { hasText: "示范县教育局" }).first();
+  await unit.locator("[data-test=edit-scheme]").click();
+  const dlg = page.locator("[data-test=scheme-dialog]");
+  const target = dlg.locator("[data-test=scheme-target-originals_bonus] input");
+  await target.waitFor();
+  await page.waitForFunction(sel => document.querySelector(sel) && document.querySelector(sel).value === "120",
+    "[data-test=scheme-target-originals_bonus] input");
+  // change something else and save: the target stays
+  await dlg.locator("[data-test=scheme-weight-timeliness] input").fill("70");
+  await dlg.locator("[data-test=scheme-weight-timeliness] input").blur();
+  await dlg.locator("[data-test=scheme-weight-originality] input").fill("30");
+  await dlg.locator("[data-test=scheme-weight-originality] input").blur();
+  await gm.shots(page, "firsttime-scheme-target");
+  await dlg.locator("[data-test=scheme-save]").click();
+  await page.locator(".el-message--success", { hasText: "已保存考核方案" }).waitFor();
+  const s = await sup.get("/units/4/assessment-scheme?year=2026");
+  const by = Object.fromEntries(s.indicators.map(i => [i.code, i]));
+  assert.equal(by.timeliness.weight, 70);
+  assert.equal(by.originals_bonus.target, 120);
+  assert.equal(by.originals_bonus.target_in_force, 120);
+  // a new target typed in the dialog is saved too
+  await unit.locator("[data-test=edit-scheme]").click();
+  await page.waitForFunction(sel => document.querySelector(sel) && document.querySelector(sel).value === "120",
+    "[data-test=scheme-target-originals_bonus] input");
+  await target.fill("150");
+  await target.blur();
+  await dlg.locator("[data-test=scheme-save]").click();
+  let saved;
+  for (let i = 0; i < 50 && saved !== 150; i++) {   // the save's answer, read back from the API
+    await page.waitForTimeout(200);
+    saved = (await sup.get("/units/4/assessment-scheme?year=2026")).indicators.find(x => x.code === "originals_bonus").target;
+  }
+  assert.equal(saved, 150);
+  gm.assertClean(page);
+});
