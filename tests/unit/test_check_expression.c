@@ -273,6 +273,23 @@ static void test_expression_typo_two_character_slip_between_words(void **state)
     gm_checker_unref(c);
 }
 
+/* An input method set to fuzzy pinyin (the usual setting of speakers
+ * who do not tell zh/z, n/l, h/f or in/ing apart) offers 应 for yin, 牛 for
+ * liu: a character of the same tone whose reading differs only by those
+ * rules is in the confusion set (scripts/gen_expr_model.py, Unihan
+ * kMandarin), with the prior of a shape slip.  Sentences written for the
+ * test, not in odw.train; before, none of these slips had a candidate. */
+static void test_expression_typo_fuzzy_pinyin_slip(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "各地要应地制宜推进乡村振兴。", "typo", "应", "因", 3, 4, "warn");
+    expect_expression(c, "切实维护牛动人口的合法权益。", "typo", "牛", "流", 4, 5, "warn");
+    expect_expression(c, "不断提升企业核心进争力。", "typo", "进", "竞", 8, 9, "warn");
+    expect_expression(c, "做好退役军人湖务保障工作。", "typo", "湖", "服", 6, 7, "warn");
+    gm_checker_unref(c);
+}
+
 /* A one-character change whose new word forms a bigram the model holds
  * with a word next to it (其他 before 有关单位, 殊不知 before 这样) reads
  * on with its context and gets the fit bonus, unless the original already
@@ -522,6 +539,14 @@ static void test_expression_correct_official_text_is_quiet(void **state)
         "对发现的问题要限期整改到位。",
         "系统会自动识别音近、形近的一字之差。",
         "对工作进行监督阅评和评议，定期通报。",
+        /* the right forms of test_expression_typo_fuzzy_pinyin_slip, and
+         * text full of characters with fuzzy-pinyin neighbours */
+        "各地要因地制宜推进乡村振兴。",
+        "切实维护流动人口的合法权益。",
+        "不断提升企业核心竞争力。",
+        "做好退役军人服务保障工作。",
+        "认真听取群众意见，及时回应社会关切。",
+        "依法惩处违法违规行为，形成有力震慑。",
         /* official text that merely sounds like a longer word */
         "各部门根据工作需要，通过微博开展网上互动。",
         "要当日给出研究办理意见。",
@@ -593,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_expression_typo_long_word_over_two_text_words),
         cmocka_unit_test(test_expression_typo_long_word_after_an_unknown_pair),
         cmocka_unit_test(test_expression_typo_two_character_slip_between_words),
+        cmocka_unit_test(test_expression_typo_fuzzy_pinyin_slip),
         cmocka_unit_test(test_expression_typo_change_that_reads_on_with_its_context),
         cmocka_unit_test(test_expression_typo_product_names_are_words),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
