@@ -737,14 +737,25 @@ static int untoned_changes(const gm_typo_model *m, const text_cps *t, size_t s, 
     return n;
 }
 
-/* Reads the span t[s..s+l) (3-4 CJK characters, no model word) as the
- * commonest model word of its syllables under each reading key: the long
- * word of a pinyin slip split over two text words (懂事会 -> 董事会,
- * 以下建成 -> 以下简称, 练习会议 -> 联席会议).  Scored like the words of
- * step 4, plus GM_TYPO_LONG_BONUS, less GM_TYPO_LONG_UNTONED for each
- * changed character of another tone; keeps the best in *hit. */
-static void try_long_word(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
-                          gm_typo_lm_memo *memo, gm_typo_hit *hit, int *found)
+/* Reads the span t[s..s+l) (no model word) as the commonest model word of
+ * its syllables under each reading key, scored like the words of step 4
+ * less GM_TYPO_LONG_UNTONED for each changed character of another tone;
+ * keeps the best in *hit.  Two paths:
+ *  - the long-word path (short_word 0, 3-4 characters): the long word of a
+ *    pinyin slip split over two text words (懂事会 -> 董事会, 以下建成 ->
+ *    以下简称, 练习会议 -> 联席会议), plus GM_TYPO_LONG_BONUS;
+ *  - the short-word path (short_word 1, two one-character text words that
+ *    form no bigram the model holds): the two-character whole-word slip
+ *    whose characters still form words with their neighbours, so step 4
+ *    (two suspects) never sees it, plus GM_TYPO_SHORT_BONUS, only when the
+ *    word changes both characters (a one-character change is step 3's)
+ *    and forms a bigram the model holds with a text word of two or more
+ *    characters right before or after it (说明|才|聊 -> 说明材料, 进行|靠|河
+ *    -> 进行考核; not 音近、形|近|的 -> 行进 before 的, nor 监督|阅|评|和 ->
+ *    乐平 before 和). */
+static void try_syllable_word(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
+                              int short_word, gm_typo_lm_memo *memo, gm_typo_hit *hit,
+                              int *found)
 {
     uint64_t keys[KEYS_MAX];
     size_t nk = reading_keys(m, t, s, l, keys, KEYS_MAX);
@@ -756,6 +767,9 @@ static void try_long_word(const gm_typo_model *m, const text_cps *t, size_t s, s
             gm_typo_homophones_find(gm_typo_model_homophones(m), keys[q], &nw);
         if (!nw || memcmp(w[0].w, t->cp + s, l * sizeof *w[0].w) == 0)
             continue;
+        if (short_word && (w[0].w[0] == t->cp[s] || w[0].w[1] == t->cp[s + 1] ||
+                           !fits_words_of(m, t, s, 2, w[0].id, 2)))
+            continue;
         if (!started++) {
             word_span_start(&ws, t, memo, s, s + l);
             ws.s = s;
@@ -766,53 +780,11 @@ static void try_long_word(const gm_typo_model *m, const text_cps *t, size_t s, s
         float gain = word_gain(m, &ws, w[0].w, nw);
         if (gain < GM_TYPO_LM_GAIN_MIN)
             continue;
-        gain += GM_TYPO_LONG_BONUS -
+        gain += (short_word ? GM_TYPO_SHORT_BONUS : GM_TYPO_LONG_BONUS) -
                 GM_TYPO_LONG_UNTONED * (float)untoned_changes(m, t, s, l, w[0].w);
         if (!*found || gain > hit->gain) {
-            word_hit(t, s, l, w[0].w, gain, GM_TYPO_PATH_LONG, hit);
-            *found = 1;
-        }
-    }
-}
-
-/* Reads the two one-character text words t[s], t[s + 1] (no model word
- * together, no bigram the model holds) as the commonest model word of
- * their syllables under each reading key, when it changes both characters
- * (a one-character change is step 3's) and forms a bigram the model holds
- * with a text word of two or more characters right before or after it
- * (说明|才|聊 -> 说明材料, 进行|靠|河 -> 进行考核; not 音近、形|近|的 ->
- * 行进 before 的, nor 监督|阅|评|和 -> 乐平 before 和): the two-character
- * whole-word slip whose characters still form words with their neighbours,
- * so step 4 (two suspects) never sees it.  Scored like the long word of
- * try_long_word with GM_TYPO_SHORT_BONUS; keeps the best in *hit. */
-static void try_short_word(const gm_typo_model *m, const text_cps *t, size_t s,
-                           gm_typo_lm_memo *memo, gm_typo_hit *hit, int *found)
-{
-    uint64_t keys[KEYS_MAX];
-    size_t nk = reading_keys(m, t, s, 2, keys, KEYS_MAX);
-    word_span ws;
-    int started = 0;
-    for (size_t q = 0; q < nk; q++) {
-        size_t nw;
-        const gm_typo_homophone *w =
-            gm_typo_homophones_find(gm_typo_model_homophones(m), keys[q], &nw);
-        if (!nw || w[0].w[0] == t->cp[s] || w[0].w[1] == t->cp[s + 1] ||
-            !fits_words_of(m, t, s, 2, w[0].id, 2))
-            continue;
-        if (!started++) {
-            word_span_start(&ws, t, memo, s, s + 2);
-            ws.s = s;
-            ws.l = 2;
-        }
-        if (!changes_usual_chars(m, &ws, w[0].w))
-            continue;
-        float gain = word_gain(m, &ws, w[0].w, nw);
-        if (gain < GM_TYPO_LM_GAIN_MIN)
-            continue;
-        gain += GM_TYPO_SHORT_BONUS -
-                GM_TYPO_LONG_UNTONED * (float)untoned_changes(m, t, s, 2, w[0].w);
-        if (!*found || gain > hit->gain) {
-            word_hit(t, s, 2, w[0].w, gain, GM_TYPO_PATH_SHORT, hit);
+            word_hit(t, s, l, w[0].w, gain, short_word ? GM_TYPO_PATH_SHORT : GM_TYPO_PATH_LONG,
+                     hit);
             *found = 1;
         }
     }
@@ -860,14 +832,14 @@ static int pair_step(const gm_typo_model *m, const text_cps *t, word_pair *p, si
 
 /* Tries in place of each span of 3-4 CJK characters that starts with the
  * text word t[s..s+l), reaches past it and is no model word itself a word
- * of its syllables (try_long_word). */
+ * of its syllables (try_syllable_word). */
 static void try_long_spans(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
                            gm_typo_lm_memo *memo, gm_typo_hit *hit, int *found)
 {
     const gm_typo_lm *lm = gm_typo_model_lm(m);
     for (size_t sl = l + 1 > 3 ? l + 1 : 3; sl <= GM_TYPO_WORD_MAX; sl++)
         if (all_cjk(t, s, sl) && text_word(lm, t, s, sl) < 0)
-            try_long_word(m, t, s, sl, memo, hit, found);
+            try_syllable_word(m, t, s, sl, 0, memo, hit, found);
 }
 
 /* The long-word path at p: where the two words form no bigram the model
@@ -889,7 +861,7 @@ static int long_step(const gm_typo_model *m, const text_cps *t, word_pair *p, si
         try_long_spans(m, t, p->ps, p->pl, memo, &hit, &found);
     try_long_spans(m, t, p->k, p->l, memo, &hit, &found);
     if (p->pl == 1 && p->l == 1)
-        try_short_word(m, t, p->ps, memo, &hit, &found);
+        try_syllable_word(m, t, p->ps, 2, 1, memo, &hit, &found);
     *tried_s = p->k;
     return found && hit.gain >= min_gain ? hit_push(out, &hit) : 0;
 }
