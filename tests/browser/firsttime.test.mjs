@@ -290,3 +290,24 @@ test("§5 the 考核方案 dialog shows a unit's own 满分目标 and a save fro
   assert.equal(saved, 150);
   gm.assertClean(page);
 });
+
+test("§4 a message assigned, then transferred, says where it went in its 办理记录; answered after its deadline it stays marked", async () => {
+  const con = await gm.apiAs("contributor"), sup = await gm.apiAs("supervisor");
+  const m = await con.post("/messages", { account_id: 1, kind: "complaint", text: "某小学门口早高峰拥堵,希望协助疏导", from: "网民丙",
+                                          received_at: "2026-11-02T09:00:00+08:00" });
+  await sup.post(`/messages/${m.id}/assign`, { unit_id: 3 });
+  await sup.post(`/messages/${m.id}/assign`, { unit_id: 4 });   // transferred back to the education bureau
+  const page = await gm.pageAs("supervisor", `/messages/${m.id}`, W);
+  await page.locator("[data-test=assigned-to]", { hasText: "由示范县转至示范县教育局" }).waitFor();
+  const assigned = await page.locator("[data-test=assigned-to]").allTextContents();
+  assert.deepEqual(assigned.map(s => s.replace(/^:/, "")), ["由示范县教育局转至示范县", "由示范县转至示范县教育局"]);
+  const head = await gm.pageAs("depthead", `/messages/${m.id}`, W);
+  await head.locator("[data-test=answer]").click();
+  await head.locator("[data-test=step-text]").fill("已联系交警大队,自下周一起早高峰派员疏导。");
+  await head.locator("[data-test=step-confirm]").click();
+  await head.locator("[data-test=answered-late]", { hasText: "逾期答复" }).waitFor();
+  assert.doesNotMatch(await head.locator("[data-test=assigned-to]").first().innerText(), /单位 \d/);
+  await gm.shots(head, "firsttime-message-transferred-late");
+  gm.assertClean(page);
+  gm.assertClean(head);
+});
