@@ -142,8 +142,10 @@ static int h_import(gm_request *r, gm_err *err)
     if (!rc)
         rc = publications_import_csv(r->db, &r->actor, r->ids[0], r->body ? r->body : "",
                                      r->body_len, &res, err);
-    return rc ? rc : reply_json(r, 200, json_pack("{s:I,s:I}", "imported", (json_int_t)res.imported,
-                                                  "skipped", (json_int_t)res.skipped));
+    return rc ? rc : reply_json(r, 200, json_pack("{s:I,s:I,s:I}", "imported",
+                                                  (json_int_t)res.imported, "updated",
+                                                  (json_int_t)res.updated, "skipped",
+                                                  (json_int_t)res.skipped));
 }
 
 static json_t *policy_json(long long id, gm_activity_policy p)
@@ -249,7 +251,7 @@ const gm_route gm_routes_reports[] = {
     REPORT_ROUTES("reviews", "年审结果与应关停名单"),
     REPORT_ROUTES("closed_active", "已注销或合并的账号在此后仍有发布(擅自恢复更新)"),
     {"POST", "/api/v1/accounts/{id}/publications", PERM_ACCOUNT_OPERATE, h_import, 16 * 1024 * 1024,
-     "导入站外发布记录(CSV:published_at,title,url,kind)"},
+     "导入站外发布记录(CSV:published_at,title,url,kind[,reads,likes,comments])"},
     {"GET", "/api/v1/accounts/{id}/activity-policy", PERM_ACCOUNT_READ, h_policy_get, 0,
      "账号的更新频率要求"},
     {"PUT", "/api/v1/accounts/{id}/activity-policy", PERM_ACCOUNT_REVIEW, h_policy_put, 0,

@@ -13,9 +13,15 @@
 #include "util/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static const char *const header[] = {"published_at", "title", "url", "kind"};
+/* The four columns every file has, then the platform's figures, optional
+ * and in this order (a file may stop after any of them). */
+static const char *const header[] = {"published_at", "title", "url", "kind", "reads", "likes",
+                                     "comments"};
+#define REQUIRED_COLUMNS 4
+#define ALL_COLUMNS 7
 
 static int line_fail(gm_err *err, long line, const char *what, const char *detail)
 {
@@ -26,9 +32,27 @@ static int line_fail(gm_err *err, long line, const char *what, const char *detai
 
 static int check_header(const gm_table_row *h, gm_err *err)
 {
-    for (size_t k = 0; k < 4; k++)
-        if (h->n != 4 || strcmp(h->cells[k], header[k]) != 0)
-            return line_fail(err, h->line, "表头应为 published_at,title,url,kind", NULL);
+    int ok = h->n >= REQUIRED_COLUMNS && h->n <= ALL_COLUMNS;
+    for (size_t k = 0; ok && k < h->n; k++)
+        ok = strcmp(h->cells[k], header[k]) == 0;
+    return ok ? GM_OK
+              : line_fail(err, h->line,
+                          "表头应为 published_at,title,url,kind,可在其后依次加 reads,likes,comments"
+                          "(阅读、点赞、评论数)", NULL);
+}
+
+/* A figure cell: blank = not known; else a whole number, 0 or more. */
+static int parse_count(const gm_table_row *r, size_t k, long long *out, gm_err *err)
+{
+    const char *s = k < r->n ? r->cells[k] : "";
+    char *end;
+    *out = GM_COUNT_UNKNOWN;
+    if (!*s)
+        return GM_OK;
+    long long v = strtoll(s, &end, 10);
+    if (*end || v < 0 || v > 1000000000000LL || !(*s >= '0' && *s <= '9'))
+        return line_fail(err, r->line, header[k], " 应为不小于 0 的整数(不知道可留空)");
+    *out = v;
     return GM_OK;
 }
 
@@ -41,12 +65,16 @@ static int parse_kind(const char *s, const char **kind)
 }
 
 /* Validates one data row into p (strings point into the reader). */
-static int parse_row(const gm_table_row *r, gm_publication *p, char when[GM_ISO_LEN], gm_err *err)
+static int parse_row(const gm_table_row *r, size_t columns, gm_publication *p,
+                     char when[GM_ISO_LEN], gm_err *err)
 {
     long long utc;
     gm_err why;
-    if (r->n != 4)
-        return line_fail(err, r->line, "应有 4 列(published_at,title,url,kind)", NULL);
+    if (r->n != columns) {
+        char want[48];
+        snprintf(want, sizeof want, "应有 %zu 列,与表头相同", columns);
+        return line_fail(err, r->line, want, NULL);
+    }
     if (instant_parse(r->cells[0], "published_at", &utc, &why))
         return line_fail(err, r->line, "published_at ", why.message);
     clock_iso_format((time_t)utc, when);
@@ -62,9 +90,35 @@ static int parse_row(const gm_table_row *r, gm_publication *p, char when[GM_ISO_
     p->published_at = when;
     p->title = r->cells[1];
     p->url = url;
+    int rc = parse_count(r, 4, &p->reads, err);
+    if (!rc)
+        rc = parse_count(r, 5, &p->likes, err);
+    if (!rc)
+        rc = parse_count(r, 6, &p->comments, err);
+    if (rc)
+        return rc;
     if (publication_validate(p, &why))
         return line_fail(err, r->line, "", why.message);
     return GM_OK;
+}
+
+/* A url the account already has: its figures, when the row gives any, are
+ * the platform's newer counts (a weekly export re-imported). */
+static int update_figures(db *d, long long account_id, const gm_publication *p, int *updated,
+                          gm_err *err)
+{
+    *updated = 0;
+    if (p->reads == GM_COUNT_UNKNOWN && p->likes == GM_COUNT_UNKNOWN &&
+        p->comments == GM_COUNT_UNKNOWN)
+        return GM_OK;
+    int rc = db_exec(d, err,
+                     "UPDATE publications SET reads=CASE WHEN ?<0 THEN reads ELSE ? END,"
+                     "likes=CASE WHEN ?<0 THEN likes ELSE ? END,"
+                     "comments=CASE WHEN ?<0 THEN comments ELSE ? END WHERE account_id=? AND url=?",
+                     "iiiiiiit", p->reads, p->reads, p->likes, p->likes, p->comments, p->comments,
+                     account_id, p->url);
+    *updated = !rc && db_changes(d) > 0;
+    return rc;
 }
 
 static int url_known(db *d, long long account_id, const char *url, int *known, gm_err *err)
@@ -99,11 +153,14 @@ static int import_rows(db *d, const gm_actor *who, long long account_id, const g
                             .created_by = who->user_id};
         char when[GM_ISO_LEN];
         int known = 0;
-        rc = parse_row(r, &p, when, err);
+        rc = parse_row(r, t->rows[0].n, &p, when, err);
         if (!rc)
             rc = url_known(d, account_id, p.url, &known, err);
-        if (!rc && known)
-            res->skipped++;
+        int updated = 0;
+        if (!rc && known && !(rc = update_figures(d, account_id, &p, &updated, err))) {
+            res->updated += updated;
+            res->skipped += !updated;
+        }
         else if (!rc && !(rc = publications_insert(d, &p, NULL, err)))
             res->imported++;
     }
@@ -128,8 +185,9 @@ int publications_import_csv(db *d, const gm_actor *who, long long account_id, co
         rc = import_rows(d, who, account_id, &t, res, err);
     if (!rc)
         rc = audit_append_json(d, who, "publication.import", "account", account_id, NULL,
-                               json_pack("{s:I,s:I,s:s}", "imported", (json_int_t)res->imported,
-                                         "skipped", (json_int_t)res->skipped, "encoding", t.encoding),
+                               json_pack("{s:I,s:I,s:I,s:s}", "imported", (json_int_t)res->imported,
+                                         "updated", (json_int_t)res->updated, "skipped",
+                                         (json_int_t)res->skipped, "encoding", t.encoding),
                                err);
     table_free(&t);
     rc = db_end(d, rc, err);

@@ -1,11 +1,15 @@
 /*
  * publication_import.h - recording publications made outside govmedia
- * from a CSV file (header `published_at,title,url,kind`).
+ * from a CSV file (header `published_at,title,url,kind`, optionally
+ * followed by `reads`, `likes`, `comments`, in that order).
  *
  *   published_at  2026-10-08, 2026-10-08 09:30 or ISO-8601; no zone = Beijing time
  *   title         required, at most 500 characters
  *   url           required, http(s); the key: a url the account already has is skipped
  *   kind          原创 | 转载 (or original | repost)
+ *   reads, likes, comments   the platform's counts (blank: not known); for
+ *                 a url the account already has they replace its counts
+ *                 (the weekly statistics read them)
  *
  * All or nothing: the first bad row is GM_E_INVALID with a message naming
  * its line ("第 3 行:...") and field "line 3", and nothing is imported.
@@ -21,7 +25,8 @@
 
 typedef struct publication_import_result {
     long long imported;   /* new publications */
-    long long skipped;    /* rows whose url the account already had */
+    long long updated;    /* rows whose url the account had: counts replaced */
+    long long skipped;    /* rows whose url the account already had, no counts */
 } publication_import_result;
 
 int publications_import_csv(db *d, const gm_actor *who, long long account_id, const char *csv,

@@ -1,0 +1,95 @@
+"""Journeys of REQUIREMENTS.md rules the other tests walk least (session 23,
+helper "api": counted by test name per section), each across roles and,
+where the rule has one, its command-line equivalent.  Each test names the
+rule it walks."""
+import csv
+import io
+import json
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(__file__))
+import gmtest  # noqa: E402
+
+WECHAT = 1
+
+
+def count(db, table, where="1=1", params=()):
+    return gmtest.sql(db, f"SELECT COUNT(*) FROM {table} WHERE {where}", params)[0][0]
+
+
+class WeeklyStatisticsJourneyTest(gmtest.ServerTest):
+    """§5 "Weekly statistics per account: posts, originals, reads, likes,
+    comments, reply times": the operator imports the platform's export of the
+    week (with its reads, likes and comments; again a few days later with the
+    grown counts), answers the public's message; the 信息中心 reads the week
+    per account and per unit, and the command line prints the same figures."""
+
+    WEEK = "2026-11-20"                      # a Friday: the week 2026-11-16 .. 11-22
+    CSV = ("published_at,title,url,kind,reads,likes,comments\n"
+           "2026-11-16 09:00,关于开展冬季安全教育的通知,https://mp.weixin.qq.com/s/w1,原创,1200,30,4\n"
+           "2026-11-18 10:30,示范县中小学寒假时间公布,https://mp.weixin.qq.com/s/w2,原创,5300,120,18\n"
+           "2026-11-19,转发:省教育厅关于做好冬季学校安全工作的通知,https://mp.weixin.qq.com/s/w3,转载,800,,\n")
+
+    def test_rule_5_weekly_statistics_count_posts_figures_and_reply_times_api_and_cli_agree(self):
+        op, sup = self.srv.client("operator"), self.srv.client("supervisor")
+        r = op.request("POST", f"/api/v1/accounts/{WECHAT}/publications", raw=self.CSV.encode(),
+                       headers={"Content-Type": "text/csv"})
+        self.assertEqual((r.status, r.json), (200, {"imported": 3, "updated": 0, "skipped": 0}), r)
+        # three days on, the platform's counts have grown: the same export again
+        grown = self.CSV.replace(",1200,30,4", ",1500,41,6").replace(",800,,", ",950,7,1")
+        r = op.request("POST", f"/api/v1/accounts/{WECHAT}/publications", raw=grown.encode(),
+                       headers={"Content-Type": "text/csv"})
+        self.assertEqual((r.status, r.json), (200, {"imported": 0, "updated": 3, "skipped": 0}), r)
+        r = op.post("/api/v1/messages", {"account_id": WECHAT, "kind": "consult", "from": "家长张先生",
+                                         "text": "寒假从哪天开始?", "received_at": "2026-11-17T10:00:00+08:00"})
+        self.assertEqual(r.status, 201, r)
+        r = op.post(f"/api/v1/messages/{r.json['id']}/answer",
+                    {"text": "1 月 20 日起放寒假。", "result": "resolved", "at": "2026-11-17T15:00:00+08:00"})
+        self.assertEqual(r.status, 200, r)
+
+        week = sup.get(f"/api/v1/reports/weekly?as_of={self.WEEK}&unit_id=4").json
+        self.assertEqual((week["week_start"], week["week_end"]), ("2026-11-16", "2026-11-22"))
+        row = next(a for a in week["accounts"] if a["account_id"] == WECHAT)
+        self.assertEqual({k: row[k] for k in ("posts", "originals", "reposts", "reads", "likes", "comments",
+                                              "messages_received", "messages_answered",
+                                              "messages_answered_in_time")},
+                         {"posts": 3, "originals": 2, "reposts": 1, "reads": 1500 + 5300 + 950,
+                          "likes": 41 + 120 + 7, "comments": 6 + 18 + 1, "messages_received": 1,
+                          "messages_answered": 1, "messages_answered_in_time": 1}, row)
+        self.assertEqual(row["reply_median_hours"], 3.5)   # 10:00 to 15:00 in working hours: lunch 12:00-13:30 off
+        unit = next(u for u in week["units"] if u["unit_id"] == 4)
+        self.assertEqual((unit["posts"], unit["reads"]), (3, 7750))
+        # the command line: the same week, the same figures
+        p = gmtest.run("report", "weekly", "--db", self.srv.db, "--as-of", self.WEEK, "--unit", "4", "--json")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        cli_row = next(a for a in json.loads(p.stdout)["accounts"] if a["account_id"] == WECHAT)
+        self.assertEqual(cli_row, row)
+        # the export an office files away: Chinese headers, the same numbers
+        r = sup.get(f"/api/v1/reports/weekly.csv?as_of={self.WEEK}&unit_id=4")
+        self.assertEqual(r.status, 200, r)
+        rows = list(csv.reader(io.StringIO(r.raw.decode("utf-8-sig"))))
+        self.assertTrue(any("阅读" in h for h in rows[0]), rows[0])
+        self.assertTrue(any("7750" in cell or "1500" in cell for line in rows[1:] for cell in line), rows)
+
+    def test_rule_5_bad_figure_in_an_import_names_its_line_and_imports_nothing(self):
+        op = self.srv.client("operator")
+        before = count(self.srv.db, "publications")
+        bad = ("published_at,title,url,kind,reads\n"
+               "2026-11-10,通知一,https://mp.weixin.qq.com/s/b1,原创,100\n"
+               "2026-11-11,通知二,https://mp.weixin.qq.com/s/b2,原创,很多\n")
+        r = op.request("POST", f"/api/v1/accounts/{WECHAT}/publications", raw=bad.encode(),
+                       headers={"Content-Type": "text/csv"})
+        self.assertEqual((r.status, r.error_field()), (400, "line 3"), r)
+        self.assertIn("reads", r.json["error"]["message"])
+        for header in ("published_at,title,url,kind,likes", "published_at,title,url,kind,reads,likes,comments,shares"):
+            r = op.request("POST", f"/api/v1/accounts/{WECHAT}/publications",
+                           raw=(header + "\n").encode(), headers={"Content-Type": "text/csv"})
+            self.assertEqual((r.status, r.error_field()), (400, "line 1"), (header, r))
+            self.assertIn("reads,likes,comments", r.json["error"]["message"])
+        self.assertEqual(count(self.srv.db, "publications"), before)
+
+
+if __name__ == "__main__":
+    unittest.main()
