@@ -3,6 +3,7 @@ helper "api": counted by test name per section), each across roles and,
 where the rule has one, its command-line equivalent.  Each test names the
 rule it walks."""
 import csv
+import datetime
 import io
 import json
 import os
@@ -11,6 +12,7 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
 import gmtest  # noqa: E402
+from test_time_journeys import ClockServerTest, notices  # noqa: E402
 
 WECHAT = 1
 
@@ -89,6 +91,49 @@ class WeeklyStatisticsJourneyTest(gmtest.ServerTest):
             self.assertEqual((r.status, r.error_field()), (400, "line 1"), (header, r))
             self.assertIn("reads,likes,comments", r.json["error"]["message"])
         self.assertEqual(count(self.srv.db, "publications"), before)
+
+
+class HolidayDutyJourneyTest(ClockServerTest):
+    """§4 "Holiday duty roster (值班) with a leader on duty": the leader fills a
+    weekend with a duty officer and a leading cadre (带班领导); the next
+    morning's run tells the department heads of the days still uncovered,
+    that day no longer among them; the observer reads the roster, never
+    writes it; the roster goes out as a workbook."""
+
+    def test_rule_4_duty_roster_gaps_are_told_until_a_leader_is_on_duty(self):
+        leader, observer = self.srv.client("leader"), self.srv.client("observer")
+        tomorrow = self.today() + datetime.timedelta(days=1)
+        gaps = leader.get(f"/api/v1/duty/gaps?unit_id=4&as_of={tomorrow}&days=14").json["gaps"]
+        self.assertTrue(gaps, "the demo roster leaves days uncovered")
+        day = next(g["date"] for g in gaps if g["gap"] == "nobody")
+        r = leader.post("/api/v1/duty", {"unit_id": 4, "day": day, "person": "刘洋", "leader": False,
+                                         "phone": "13900139000"})
+        self.assertEqual(r.status, 201, r)
+        after = leader.get(f"/api/v1/duty/gaps?unit_id=4&as_of={tomorrow}&days=14").json["gaps"]
+        self.assertIn({"date": day, "gap": "no_leader", "gap_label": "无带班领导"},
+                      [{k: g[k] for k in ("date", "gap", "gap_label")} for g in after])
+        self.assertEqual(leader.post("/api/v1/duty", {"unit_id": 4, "day": day, "person": "赵强",
+                                                      "leader": True}).status, 201)
+        self.assertEqual(leader.post("/api/v1/duty", {"unit_id": 4, "day": day, "person": "赵强",
+                                                      "leader": True}).status, 409)
+        r = observer.post("/api/v1/duty", {"unit_id": 4, "day": day, "person": "王五", "leader": False})
+        self.assertEqual(r.status, 403, r)
+        left = [g["date"] for g in leader.get(f"/api/v1/duty/gaps?unit_id=4&as_of={tomorrow}&days=14").json["gaps"]]
+        self.assertNotIn(day, left)
+
+        self.move_to(tomorrow)
+        def told():
+            return notices(self.srv.client("depthead"), "duty.gap")
+        got = self.wait_for(told)
+        self.assertTrue(got, "the department head was not told of the gaps by the 09:00 run")
+        body = got[0]["body"]
+        for d in left:
+            self.assertIn(d, body)
+        self.assertNotIn(day, body)
+        self.assertEqual(notices(self.srv.client("contributor"), "duty.gap"), [])
+        r = self.srv.client("observer").get(f"/api/v1/duty.xlsx?unit_id=4&from={tomorrow}&to={tomorrow + datetime.timedelta(days=13)}")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.raw[:2], b"PK")
 
 
 if __name__ == "__main__":
