@@ -136,5 +136,49 @@ class HolidayDutyJourneyTest(ClockServerTest):
         self.assertEqual(r.raw[:2], b"PK")
 
 
+class MassSendOncePerDayJourneyTest(ClockServerTest):
+    """§2 "WeChat mass-sends (群发) at most once a day, and only after a
+    preview/test send": the operator mass-sends one approved post, is
+    refused a second the same day and one without a preview, and sends the
+    second the next morning; the command line refuses the same way."""
+
+    def approved(self, title):
+        author, head, leader = (self.srv.client(x) for x in ("contributor", "depthead", "leader"))
+        pid = author.post("/api/v1/posts", {"title": title, "body": "请各校按要求做好相关工作。",
+                                            "account_ids": [WECHAT]}).json["id"]
+        self.assertEqual(author.post(f"/api/v1/posts/{pid}/submit").status, 200)
+        self.assertEqual(head.post(f"/api/v1/posts/{pid}/approve", {"note": "同意"}).status, 200)
+        r = leader.post(f"/api/v1/posts/{pid}/approve", {"confidentiality": True})
+        self.assertEqual((r.status, r.json["state"]), (200, "approved"), r)
+        return pid
+
+    def test_rule_2_wechat_mass_send_once_a_day_after_a_preview(self):
+        op = self.srv.client("operator")
+        first, second = self.approved("关于冬季校园安全的通知"), self.approved("关于寒假作业的提醒")
+        r = op.post(f"/api/v1/posts/{first}/publish", {"account_id": WECHAT, "mass_send": True,
+                                                        "url": "https://mp.weixin.qq.com/s/m1"})
+        self.assertEqual((r.status, r.error_field()), (409, "mass_send"), r)   # no preview yet
+        self.assertEqual(op.post(f"/api/v1/posts/{first}/preview", {"account_id": WECHAT}).status, 200)
+        r = op.post(f"/api/v1/posts/{first}/publish", {"account_id": WECHAT, "mass_send": True,
+                                                        "url": "https://mp.weixin.qq.com/s/m1"})
+        self.assertEqual((r.status, r.json["state"]), (201, "published"), r)
+        self.assertEqual(op.post(f"/api/v1/posts/{second}/preview", {"account_id": WECHAT}).status, 200)
+        before = gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM publications")[0][0]
+        r = op.post(f"/api/v1/posts/{second}/publish", {"account_id": WECHAT, "mass_send": True,
+                                                         "url": "https://mp.weixin.qq.com/s/m2"})
+        self.assertEqual((r.status, r.error_field()), (409, "mass_send"), r)
+        self.assertIn("群发", r.json["error"]["message"])
+        p = gmtest.run("post", "publish", "--db", self.srv.db, "--as", "operator", "--id", str(second),
+                       "--account", str(WECHAT), "--mass-send", "--url", "https://mp.weixin.qq.com/s/m2")
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("群发", p.stderr)
+        self.assertEqual(gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM publications")[0][0], before)
+        self.move_to(self.today() + datetime.timedelta(days=1), "08:30")
+        op = self.srv.client("operator")
+        r = op.post(f"/api/v1/posts/{second}/publish", {"account_id": WECHAT, "mass_send": True,
+                                                         "url": "https://mp.weixin.qq.com/s/m2"})
+        self.assertEqual((r.status, r.json["state"]), (201, "published"), r)
+
+
 if __name__ == "__main__":
     unittest.main()
