@@ -8,6 +8,7 @@ import io
 import json
 import os
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -178,6 +179,58 @@ class MassSendOncePerDayJourneyTest(ClockServerTest):
         r = op.post(f"/api/v1/posts/{second}/publish", {"account_id": WECHAT, "mass_send": True,
                                                          "url": "https://mp.weixin.qq.com/s/m2"})
         self.assertEqual((r.status, r.json["state"]), (201, "published"), r)
+
+
+class LiveEventDelegationExpiresTest(ClockServerTest):
+    """§1 "Platform passwords are held by one office and never leaked; login
+    rights for a live event are delegated by approval and expire": the
+    operator asks for the account's login for a live broadcast this
+    afternoon, the 信息中心 approves, the operator reads it (logged); three
+    hours later the delegation has run out and the same request is refused."""
+
+    PASSWORD = "Live#2026-winter"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.keydir = tempfile.TemporaryDirectory()
+        key = os.path.join(cls.keydir.name, "vault.key")
+        with open(key, "wb") as f:
+            f.write(os.urandom(32))
+        os.environ["GOVMEDIA_VAULT_KEY"] = key
+        try:
+            super().setUpClass()
+        finally:
+            del os.environ["GOVMEDIA_VAULT_KEY"]
+
+    @classmethod
+    def tearDownClass(cls):
+        super().tearDownClass()
+        cls.keydir.cleanup()
+
+    def test_rule_1_live_event_delegation_expires_on_the_clock(self):
+        sup, op = self.srv.client("supervisor"), self.srv.client("operator")
+        base = f"/api/v1/accounts/{WECHAT}/credential"
+        self.assertEqual(sup.put(base, {"login": "gh_live", "password": self.PASSWORD}).status, 200)
+        now = datetime.datetime.fromisoformat(self.clock()["now"].replace("Z", "+00:00"))
+        until = (now + datetime.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        r = op.post(base + "/requests", {"expires_at": until, "reason": "冬季招生政策解读直播"})
+        self.assertEqual(r.status, 201, r)
+        req = next(x for x in r.json["requests"] if x["state"] == "pending")
+        self.assertEqual(op.post(base + "/reveal", {"reason": "直播登录"}).status, 403)
+        self.assertEqual(sup.post(base + f"/requests/{req['id']}/approve", {}).status, 200)
+        r = op.post(base + "/reveal", {"reason": "直播登录"})
+        self.assertEqual((r.status, r.json.get("password")), (200, self.PASSWORD), r)
+
+        self.srv.client("admin").put("/api/v1/system/clock", {"advance_minutes": 180})
+        op = self.srv.client("operator")
+        r = op.post(base + "/reveal", {"reason": "直播结束后再登录"})
+        self.assertEqual(r.status, 403, r)
+        self.assertNotIn(self.PASSWORD, r.raw.decode())
+        status = self.srv.client("supervisor").get(base).json
+        self.assertFalse([g for g in status.get("grants", []) if g["user_login"] == "operator"], status)
+        log = self.srv.client("supervisor").get(base + "/access").json
+        reveals = [x for x in json.dumps(log, ensure_ascii=False).split("直播登录")]
+        self.assertEqual(len(reveals) - 1, 1, log)      # one reveal logged, the refused one is not a reveal
 
 
 if __name__ == "__main__":
