@@ -123,18 +123,28 @@ static int validate_columns(const json_t *columns, gm_err *err)
 static int mapping_set_in_transaction(db *d, const gm_actor *who, const char *platform,
                                       const json_t *columns, gm_err *err)
 {
-    char now[GM_ISO_LEN];
+    char now[GM_ISO_LEN], *before = NULL;
     clock_iso_from_now(now, 0);
     char *text = json_dumps(columns, JSON_COMPACT | JSON_SORT_KEYS);
-    int rc = text ? db_exec(d, err, "DELETE FROM message_mappings WHERE platform=?", "t", platform)
+    db_stmt *q;
+    int rc = text ? db_query(d, &q, err, "SELECT columns FROM message_mappings WHERE platform=?",
+                             "t", platform)
                   : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    if (!rc) {   /* the mapping it replaces, for the audit row */
+        if (db_next(q) == 1)
+            before = strdup(db_text(q, 0));
+        db_done(q);
+        rc = db_exec(d, err, "DELETE FROM message_mappings WHERE platform=?", "t", platform);
+    }
     if (!rc)
         rc = db_exec(d, err, "INSERT INTO message_mappings(platform,columns,updated_at) VALUES(?,?,?)",
                      "ttt", platform, text, now);
+    if (!rc)
+        rc = audit_append(d, who, "message.mapping_set", "message_mapping", platform,
+                          before ? before : "", text, err);
+    free(before);
     free(text);
-    return rc ? rc
-              : audit_append(d, who, "message.mapping_set", "message_mapping", platform, "",
-                             json_string_value(json_object_get(columns, "text")), err);
+    return rc;
 }
 
 int message_mapping_set(db *d, const gm_actor *who, const char *platform, const json_t *columns,
