@@ -22,6 +22,13 @@ const FIELDS = {
   mass_send: "群发", at: "时间", expires_at: "截止时间", until: "延期至", result: "办理结果",
   summary: "总结", year: "年度", month: "月份", entries: "条目数", disabled: "停用", preset: "预设方案",
   levels: "审核级次", overdue_days: "审核时限(工作日)", term: "词语", category: "类别", severity: "处理",
+  // the parts of an account's record an account step changed (its audit row holds them)
+  approval: "批准", rejection: "驳回", opening: "开通", certification: "认证", filing: "备案",
+  last_change: "人员变更", closing: "注销", merge: "合并", qr_code: "二维码", responsible: "负责人",
+  admin: "管理员", exception_reason: "例外理由", merged_into: "并入账号",
+  // annual review, posts, policies
+  round_id: "年审轮次", review_state: "年审报告", must_close: "应关停数", must_close_ids: "应关停账号",
+  kept: "保留数", confidentiality_confirmed: "保密审查确认", indicators: "考核指标", source: "方案来源",
 };
 // The label table of a field's codes, by the audited object's type.
 const CODES = { platform: () => "platform", role: () => "role", state: t => (t === "account" ? "accountState" : null) };
