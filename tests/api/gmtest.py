@@ -162,11 +162,14 @@ def sql(db_path, query, params=()):
 
 
 class ServerTest(unittest.TestCase):
-    """Base for test classes that share one server with the demo data."""
+    """Base for test classes that share one server with the demo data
+    (started with the class's server_args, e.g. ("--test-clock",))."""
+
+    server_args = ()
 
     @classmethod
     def setUpClass(cls):
-        cls.srv = Server().start()
+        cls.srv = Server().start(extra_args=cls.server_args)
 
     @classmethod
     def tearDownClass(cls):

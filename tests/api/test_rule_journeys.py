@@ -8,12 +8,11 @@ import io
 import json
 import os
 import sys
-import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
 import gmtest  # noqa: E402
-from test_time_journeys import ClockServerTest, notices  # noqa: E402
+from test_time_journeys import CLOCK_ARGS, ClockHelpers, ClockServerTest, notices  # noqa: E402
 
 WECHAT = 1
 
@@ -181,7 +180,7 @@ class MassSendOncePerDayJourneyTest(ClockServerTest):
         self.assertEqual((r.status, r.json["state"]), (201, "published"), r)
 
 
-class LiveEventDelegationExpiresTest(ClockServerTest):
+class LiveEventDelegationExpiresTest(ClockHelpers, gmtest.VaultServerTest):
     """§1 "Platform passwords are held by one office and never leaked; login
     rights for a live event are delegated by approval and expire": the
     operator asks for the account's login for a live broadcast this
@@ -189,23 +188,7 @@ class LiveEventDelegationExpiresTest(ClockServerTest):
     hours later the delegation has run out and the same request is refused."""
 
     PASSWORD = "Live#2026-winter"
-
-    @classmethod
-    def setUpClass(cls):
-        cls.keydir = tempfile.TemporaryDirectory()
-        key = os.path.join(cls.keydir.name, "vault.key")
-        with open(key, "wb") as f:
-            f.write(os.urandom(32))
-        os.environ["GOVMEDIA_VAULT_KEY"] = key
-        try:
-            super().setUpClass()
-        finally:
-            del os.environ["GOVMEDIA_VAULT_KEY"]
-
-    @classmethod
-    def tearDownClass(cls):
-        super().tearDownClass()
-        cls.keydir.cleanup()
+    server_args = CLOCK_ARGS
 
     def test_rule_1_live_event_delegation_expires_on_the_clock(self):
         sup, op = self.srv.client("supervisor"), self.srv.client("operator")

@@ -23,14 +23,12 @@ def notices(client, kind):
     return [n for n in rows if n["kind"] == kind]
 
 
-class ClockServerTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = gmtest.Server().start(extra_args=("--test-clock", "--job-tick", "1"))
+CLOCK_ARGS = ("--test-clock", "--job-tick", "1")
 
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.cleanup()
+
+class ClockHelpers:
+    """Reading and moving the server's test clock (a server started with
+    CLOCK_ARGS), and waiting for what its scheduler does."""
 
     def clock(self):
         return self.srv.client("admin").get("/api/v1/system/clock").json
@@ -54,6 +52,10 @@ class ClockServerTest(unittest.TestCase):
             if got or time.time() > end:
                 return got
             time.sleep(0.5)
+
+
+class ClockServerTest(ClockHelpers, gmtest.ServerTest):
+    server_args = CLOCK_ARGS
 
 
 class TestClockContractTest(unittest.TestCase):
