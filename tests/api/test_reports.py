@@ -239,9 +239,9 @@ class ReportsApiTest(gmtest.ServerTest):
         op = self.srv.client("operator")
         body = pub_csv(september_daily()).encode()
         r = op.request("POST", "/api/v1/accounts/1/publications", raw=body, headers={"Content-Type": "text/csv"})
-        self.assertEqual((r.status, r.json), (200, {"imported": 30, "skipped": 0}))
+        self.assertEqual((r.status, r.json), (200, {"imported": 30, "updated": 0, "skipped": 0}))
         r = op.request("POST", "/api/v1/accounts/1/publications", raw=body, headers={"Content-Type": "text/csv"})
-        self.assertEqual(r.json, {"imported": 0, "skipped": 30})
+        self.assertEqual(r.json, {"imported": 0, "updated": 0, "skipped": 30})
         bad = pub_csv([("2026-09-01", "t", "https://x.cn/n1", "原创"), ("nope", "t", "https://x.cn/n2", "原创")])
         r = op.request("POST", "/api/v1/accounts/1/publications", raw=bad.encode(),
                        headers={"Content-Type": "text/csv"})
