@@ -70,6 +70,7 @@ typedef struct gm_ctx_hits {
     int quote_seen, quote;     /* … for a closing quotation mark / has one */
     int backref_seen, colon2_seen, speech_seen, said_seen;   /* context.c text_has memos */
     int false_seen;            /* … for words saying a claim is false (谣言, 不实) */
+    int cause_seen, loss_seen, regret_seen, case_seen;   /* context.c loss_story, case_title */
     int bodies_seen;
     int signed_seen, signed_doc;   /* … for a closing formula or signature / has one */           /* names of bodies were added to reg (context_body.c) */
     int join;                  /* no advert cue in the text: an open line's break

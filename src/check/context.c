@@ -1137,7 +1137,7 @@ static int signed_document(gm_ctx_hits *hs, const char *text, size_t len)
     if (!hs->signed_seen) {
         size_t ds, de, ss, se;
         hs->signed_seen = 1;
-        hs->signed_doc = any_in(text, 0, len, closings, N(closings));
+        hs->signed_doc = find_in(text, 0, len, "特此") && any_in(text, 0, len, closings, N(closings));
         if (!hs->signed_doc && last_line(text, len, &ds, &de) && date_line(text, ds, de) &&
             last_line(text, ds, &ss, &se) && chars_between(text, ss, se) <= 24) {
             size_t at;
@@ -1311,7 +1311,10 @@ static const char *const losses[] = {"丢了", "损失", "债务", "外债", "�
 
 static int loss_story(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    if (!hs->join)
+    if (!hs->join ||
+        (!text_has(hs, text, len, &hs->loss_seen, losses, N(losses)) &&
+         !text_has(hs, text, len, &hs->regret_seen, regrets, N(regrets))) ||
+        !text_has(hs, text, len, &hs->cause_seen, causes, N(causes)))
         return 0;
     size_t cs, ce, ss, se;
     clause_memo(hs, text, len, h, &cs, &ce);
@@ -1494,6 +1497,9 @@ static int doubted(const char *text, size_t len, const gm_hit *h, size_t cs, siz
 /* The term's clause is the name of a case (某公司为赌博提供技术支持案). */
 static int case_title(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
+    static const char *const an[] = {"案"};
+    if (!text_has(hs, text, len, &hs->case_seen, an, 1))
+        return 0;
     size_t cs, ce;
     clause_memo(hs, text, len, h, &cs, &ce);
     return case_name(text, len, cs, ce);

@@ -36,28 +36,25 @@ static int cjk(uint32_t cp)
     return cp >= 0x4E00 && cp <= 0x9FFF;
 }
 
-/* UTF-8 of one character equals c (a string of one character). */
-static int is(uint32_t cp, const char *c)
-{
-    uint32_t x = 0;
-    gm_utf8_decode((const unsigned char *)c, strlen(c), &x);
-    return cp == x;
-}
-
+/* cp (a CJK character: three bytes of UTF-8) is one of chars, a string of
+ * CJK characters, compared encoded. */
 static int one_of(uint32_t cp, const char *chars)
 {
-    const unsigned char *s = (const unsigned char *)chars;
-    size_t n = strlen(chars);
-    for (size_t b = 0; b < n;) {
-        uint32_t x = 0;
-        size_t l = gm_utf8_decode(s + b, n - b, &x);
-        if (!l)
-            return 0;
-        if (x == cp)
+    if (!cjk(cp))
+        return 0;
+    unsigned char e[3] = {(unsigned char)(0xE0 | (cp >> 12)),
+                          (unsigned char)(0x80 | ((cp >> 6) & 0x3F)),
+                          (unsigned char)(0x80 | (cp & 0x3F))};
+    for (const unsigned char *s = (const unsigned char *)chars; s[0] && s[1] && s[2]; s += 3)
+        if (s[0] == e[0] && s[1] == e[1] && s[2] == e[2])
             return 1;
-        b += l;
-    }
     return 0;
+}
+
+/* cp is the one character of c. */
+static int is(uint32_t cp, const char *c)
+{
+    return one_of(cp, c);
 }
 
 /* Heads of one character, the characters after them that make another
@@ -278,40 +275,49 @@ static void document_headings(gm_hits *reg, const char *text, size_t len)
 
 void gm_context_bodies(gm_hits *reg, const char *text, size_t len)
 {
+    enum { RUN = 16 };
     if (memmem(text, len, "：", 3))
         document_headings(reg, text, len);
-    enum { RUN = 16 };
-    unit u[RUN];
-    int n = 0, at_start = 1;
-    size_t i = 0;
+    size_t run_i = 0, i = 0;              /* where the current run of CJK characters starts */
+    size_t win_b = 0, win_i = 0;          /* … and its last RUN characters (moves forward only) */
+    int at_start = 1;
     for (size_t b = 0; b < len; i++) {
         uint32_t cp = 0;
         size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
         if (!l)
             l = 1, cp = 0xFFFD;
+        b += l;
         if (!cjk(cp)) {   /* a run of CJK characters ends */
             at_start = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '\n' ||
                        cp == '\r' || cp == 0x3010 || cp == 0x3011 || cp == '!' || cp == '?' ||
                        cp == '#';
-            n = 0;
-            b += l;
+            win_b = b, run_i = win_i = i + 1;
             continue;
         }
-        if (n == RUN) {   /* keep the last RUN - 1 characters */
-            memmove(u, u + 1, (RUN - 1) * sizeof *u);
-            n--;
-            at_start = 0;
-        }
-        u[n++] = (unit){.cp = cp, .b = b, .l = l, .i = i};
-        b += l;
         if (!may_end_head(cp))
-            continue;
+            continue;   /* most characters: nothing more to do */
+        /* the run's last RUN characters up to this one, decoded again */
+        unit u[RUN];
+        int n = 0;
+        while (i + 1 - win_i > RUN) {   /* skip to the last RUN characters */
+            uint32_t x;
+            size_t xl = gm_utf8_decode((const unsigned char *)text + win_b, len - win_b, &x);
+            win_b += xl ? xl : 1;
+            win_i++;
+        }
+        size_t from_b = win_b, from_i = win_i;
+        for (size_t c = from_b, k = from_i; c < b && n < RUN; k++) {
+            uint32_t x = 0;
+            size_t xl = gm_utf8_decode((const unsigned char *)text + c, len - c, &x);
+            u[n++] = (unit){.cp = x, .b = c, .l = xl ? xl : 1, .i = k};
+            c += xl ? xl : 1;
+        }
         uint32_t next = 0;
         if (b < len)
             gm_utf8_decode((const unsigned char *)text + b, len - b, &next);
         int hl, from;
-        if (head_at(u, n - 1, next, &hl) &&
-            body_before(u, n - 1, hl, at_start, text, len, &from) &&
+        if (n > 0 && head_at(u, n - 1, next, &hl) &&
+            body_before(u, n - 1, hl, at_start && from_i == run_i, text, len, &from) &&
             add(reg, &u[from], &u[n - 1]) != 0)
             return;
     }
