@@ -244,6 +244,7 @@ test("§1 an account from opening to closure: filed before its certification, a 
   const steps = await sp.locator("[data-test=timeline] strong").allTextContents();
   assert.deepEqual(steps, ["申请开设账号", "批准开设", "登记开通", "上传二维码", "备案登记", "登记认证",
     "变更负责人或管理员", "备案登记", "注销账号"]);
+  assert.match(await sp.locator("[data-test=timeline-certification]").innerText(), /^\s*·\s*认证未通过$/);
   await gm.shots(sp, "firsttime-account-closed");
   gm.assertClean(page);
   gm.assertClean(sp);
