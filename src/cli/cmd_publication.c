@@ -68,5 +68,6 @@ int cmd_publication(int argc, char **argv)
         return cli_report("publication", &err);
     printf("已导入 %lld 条发布记录,更新阅读等数据 %lld 条,跳过已有的 %lld 条\n", res.imported,
            res.updated, res.skipped);
+    json_decref(res.rows);
     return 0;
 }

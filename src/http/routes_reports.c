@@ -142,10 +142,10 @@ static int h_import(gm_request *r, gm_err *err)
     if (!rc)
         rc = publications_import_csv(r->db, &r->actor, r->ids[0], r->body ? r->body : "",
                                      r->body_len, &res, err);
-    return rc ? rc : reply_json(r, 200, json_pack("{s:I,s:I,s:I}", "imported",
+    return rc ? rc : reply_json(r, 200, json_pack("{s:I,s:I,s:I,s:o}", "imported",
                                                   (json_int_t)res.imported, "updated",
                                                   (json_int_t)res.updated, "skipped",
-                                                  (json_int_t)res.skipped));
+                                                  (json_int_t)res.skipped, "rows", res.rows));
 }
 
 static json_t *policy_json(long long id, gm_activity_policy p)

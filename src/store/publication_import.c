@@ -75,7 +75,10 @@ static int parse_row(const gm_table_row *r, size_t columns, gm_publication *p,
         snprintf(want, sizeof want, "应有 %zu 列,与表头相同", columns);
         return line_fail(err, r->line, want, NULL);
     }
-    if (instant_parse(r->cells[0], "published_at", &utc, &why))
+    /* an xlsx export holds the time as a serial number (China time) */
+    int bad = r->is_number[0] ? instant_from_excel_serial(atof(r->cells[0]), &utc, &why)
+                              : instant_parse(r->cells[0], "published_at", &utc, &why);
+    if (bad)
         return line_fail(err, r->line, "published_at ", why.message);
     clock_iso_format((time_t)utc, when);
     if (text_require(r->cells[1], "title", 1, 500, &why))
@@ -138,6 +141,20 @@ static int blank(const gm_table_row *r)
     return 1;
 }
 
+static json_t *count_json(long long n) { return n == GM_COUNT_UNKNOWN ? json_null() : json_integer(n); }
+
+/* What became of one row, for the person who imported the file. */
+static void note_row(publication_import_result *res, long line, const gm_publication *p,
+                     const char *outcome)
+{
+    json_array_append_new(res->rows,
+                          json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:s}", "line", (json_int_t)line,
+                                    "published_at", p->published_at, "title", p->title, "url", p->url,
+                                    "kind", p->kind, "reads", count_json(p->reads), "likes",
+                                    count_json(p->likes), "comments", count_json(p->comments),
+                                    "outcome", outcome));
+}
+
 static int import_rows(db *d, const gm_actor *who, long long account_id, const gm_table *t,
                        publication_import_result *res, gm_err *err)
 {
@@ -160,9 +177,12 @@ static int import_rows(db *d, const gm_actor *who, long long account_id, const g
         if (!rc && known && !(rc = update_figures(d, account_id, &p, &updated, err))) {
             res->updated += updated;
             res->skipped += !updated;
+            note_row(res, r->line, &p, updated ? "updated" : "skipped");
         }
-        else if (!rc && !(rc = publications_insert(d, &p, NULL, err)))
+        else if (!rc && !known && !(rc = publications_insert(d, &p, NULL, err))) {
             res->imported++;
+            note_row(res, r->line, &p, "imported");
+        }
     }
     return rc;
 }
@@ -180,6 +200,7 @@ int publications_import_csv(db *d, const gm_actor *who, long long account_id, co
         rc = gm_fail(err, GM_E_NOTFOUND, "account", "账号 %lld 不存在", account_id);
     if (rc || (rc = table_read(csv, len, &t, err)))
         return rc;
+    res->rows = json_array();
     rc = db_begin(d, err);
     if (!rc)
         rc = import_rows(d, who, account_id, &t, res, err);
@@ -191,7 +212,9 @@ int publications_import_csv(db *d, const gm_actor *who, long long account_id, co
                                err);
     table_free(&t);
     rc = db_end(d, rc, err);
-    if (rc)
+    if (rc) {
+        json_decref(res->rows);
         memset(res, 0, sizeof *res);
+    }
     return rc;
 }

@@ -19,6 +19,7 @@
 #ifndef GM_STORE_PUBLICATION_IMPORT_H
 #define GM_STORE_PUBLICATION_IMPORT_H
 
+#include <jansson.h>
 #include <stddef.h>
 #include "core/actor.h"
 #include "store/db.h"
@@ -27,6 +28,10 @@ typedef struct publication_import_result {
     long long imported;   /* new publications */
     long long updated;    /* rows whose url the account had: counts replaced */
     long long skipped;    /* rows whose url the account already had, no counts */
+    json_t *rows;         /* one object a data row: line, published_at (UTC), title, url,
+                             kind, reads/likes/comments (null: not known) and outcome
+                             "imported" | "updated" | "skipped"; NULL after a failure.
+                             The caller frees it (json_decref). */
 } publication_import_result;
 
 int publications_import_csv(db *d, const gm_actor *who, long long account_id, const char *csv,

@@ -3,11 +3,16 @@
 // whether it changed; codes shown by their label (states, roles, platforms),
 // unit ids by the unit's name, times in Beijing time, true/false as 是/否.
 // A field without a known name keeps its own (the raw JSON stays one click
-// away on the audit page, for the exact record).
+// away on the audit page, for the exact record).  A part holding fields of
+// its own (an account's closing: {reason, date, by, at}) gives one line per
+// field, named by both ("注销 · 原因"), so a change inside it is seen at once.
 //
-//   auditRows(row.before, row.after, row.object_type)
+//   auditRows(row.before, row.after, row.object_type, row)
 //     -> [{ key, field, before, after, changed }]  (null when not one object each)
+//   (the last argument, the audit row, names its own login: "by" of the part
+//   the step wrote reads as the actor's name)
 import { label } from "./labels.js";
+import { fieldLabel } from "@/pages/accounts/recordLabels.js";
 import { unitName } from "./session.js";
 import { beijingTime } from "./time.js";
 
@@ -29,14 +34,43 @@ const FIELDS = {
   // annual review, posts, policies
   round_id: "年审轮次", review_state: "年审报告", must_close: "应关停数", must_close_ids: "应关停账号",
   kept: "保留数", confidentiality_confirmed: "保密审查确认", indicators: "考核指标", source: "方案来源",
+  // the fields inside a part, and the publication import
+  date: "日期", by: "办理人", status: "结果", weight: "权重", target: "满分目标", code: "指标",
+  imported: "新导入", updated: "更新数据", skipped: "跳过", encoding: "文件编码",
 };
+const CERTIFICATION = { certified: "已认证", failed: "认证未通过", pending: "未认证" };
 // The label table of a field's codes, by the audited object's type.
 const CODES = { platform: () => "platform", role: () => "role", state: t => (t === "account" ? "accountState" : null) };
 
+// "closing.reason" -> "注销 · 原因" (an account's parts by the names of its record page).
+function fieldName(key, type) {
+  if (!key.includes(".")) return FIELDS[key] || key;
+  if (type === "account") return fieldLabel(key);
+  return key.split(".").map(p => FIELDS[p] || p).join(" · ");
+}
+
+// {"closing": {"reason": "…"}} -> {"closing.reason": "…"}; arrays stay whole.
+function flatten(obj, prefix = "", out = {}) {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (isRecord(v) && Object.keys(v).length) flatten(v, key, out);
+    else out[key] = v;
+  }
+  return out;
+}
+
 const isTime = v => typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v);
 
-function show(key, v, row, type) {
+// An object inside a list (a scheme's indicators): its fields named, on one line.
+const inline = o => Object.entries(o).map(([k, x]) => `${FIELDS[k] || k}:${x === null ? "—" : typeof x === "object" ? JSON.stringify(x) : x}`).join(",");
+
+function show(key, v, row, type, ctx) {
   if (v === undefined) return "";
+  const last = key.slice(key.lastIndexOf(".") + 1);
+  if (last === "by" && typeof v === "string" && ctx && v === ctx.login && ctx.actor_name) return ctx.actor_name;
+  if (last === "status" && key !== last && CERTIFICATION[v]) return CERTIFICATION[v];
+  if (last === "changed" && Array.isArray(v)) return v.map(x => FIELDS[x] || x).join("、");
+  if (key !== last) return show(last, v, null, type, ctx);
   if (v === null || v === "") return "—";
   if (typeof v === "boolean") return v ? "是" : "否";
   if (row && typeof row[`${key}_label`] === "string") return row[`${key}_label`];
@@ -46,7 +80,7 @@ function show(key, v, row, type) {
   const table = CODES[key] && CODES[key](type);
   if (table && typeof v === "string") return label(table, v);
   if (isTime(v)) return beijingTime(v);
-  if (Array.isArray(v)) return v.map(x => (x && typeof x === "object" ? JSON.stringify(x) : String(x))).join("、");
+  if (Array.isArray(v)) return v.map(x => (isRecord(x) ? inline(x) : x && typeof x === "object" ? JSON.stringify(x) : String(x))).join("、");
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
@@ -58,15 +92,16 @@ const parse = s => {
 };
 const isRecord = o => o && typeof o === "object" && !Array.isArray(o);
 
-export function auditRows(before, after, objectType) {
-  const b = parse(before), a = parse(after);
-  if (!isRecord(b) || !isRecord(a)) return null;
+export function auditRows(before, after, objectType, ctx = null) {
+  const pb = parse(before), pa = parse(after);
+  if (!isRecord(pb) || !isRecord(pa)) return null;
+  const b = flatten(pb), a = flatten(pa);
   const all = { ...b, ...a };
   // "kind_label" is shown as the value of "kind", "target_unit_name" as that of "target_unit_id"
   const shownElsewhere = k => (k.endsWith("_label") && k.slice(0, -6) in all) || (k.endsWith("_name") && `${k.slice(0, -5)}_id` in all);
   const keys = Object.keys(all).filter(k => !shownElsewhere(k));
   return keys.map(k => {
-    const was = k in b ? show(k, b[k], b, objectType) : "", now = k in a ? show(k, a[k], a, objectType) : "";
-    return { key: k, field: FIELDS[k] || k, before: was, after: now, changed: was !== now };
+    const was = k in b ? show(k, b[k], b, objectType, ctx) : "", now = k in a ? show(k, a[k], a, objectType, ctx) : "";
+    return { key: k, field: fieldName(k, objectType), before: was, after: now, changed: was !== now };
   });
 }

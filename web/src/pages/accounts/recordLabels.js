@@ -11,7 +11,8 @@ const FIELDS = {
   note: "说明", reason: "原因", at: "办理时间", by: "办理人", platform_account_id: "平台账号ID",
   filing_due: "备案期限", created_on: "创建时间", followers: "关注人数", introduction: "新媒体平台简介",
   mime: "图片类型", bytes: "字节数", sha256: "SHA-256", into: "并入账号", into_name: "并入账号名称",
-  moved: "迁移内容", refiling_due: "重新备案期限",
+  moved: "迁移内容", refiling_due: "重新备案期限", due: "期限", filed_late: "逾期备案", days_late: "逾期天数",
+  changed: "变更项", status: "结果",
 };
 
 export function fieldLabel(path) {
