@@ -239,8 +239,13 @@ class ReportsApiTest(gmtest.ServerTest):
         op = self.srv.client("operator")
         body = pub_csv(september_daily()).encode()
         r = op.request("POST", "/api/v1/accounts/1/publications", raw=body, headers={"Content-Type": "text/csv"})
+        rows = r.json.pop("rows")
         self.assertEqual((r.status, r.json), (200, {"imported": 30, "updated": 0, "skipped": 0}))
+        # each data row says what became of it (the console's import page lists them)
+        self.assertEqual([(x["line"], x["outcome"]) for x in rows[:2]], [(2, "imported"), (3, "imported")])
+        self.assertEqual(len(rows), 30)
         r = op.request("POST", "/api/v1/accounts/1/publications", raw=body, headers={"Content-Type": "text/csv"})
+        self.assertEqual({o["outcome"] for o in r.json.pop("rows")}, {"skipped"})
         self.assertEqual(r.json, {"imported": 0, "updated": 0, "skipped": 30})
         bad = pub_csv([("2026-09-01", "t", "https://x.cn/n1", "原创"), ("nope", "t", "https://x.cn/n2", "原创")])
         r = op.request("POST", "/api/v1/accounts/1/publications", raw=bad.encode(),

@@ -13,27 +13,30 @@ const INTERACTION = ["互动交流", "网民留言", "舆情事件", "节假日�
 const POSTS_ALL = ["信息发布", "稿件管理", "写稿"];
 const POSTS_READ = ["信息发布", "稿件管理"];
 const MONITORING = ["监测与报表", "活跃度监测", "年度考核", "报表下载"];
+// Who operates accounts (account.operate) also imports what they published elsewhere.
+const MONITORING_OPERATE = [...MONITORING, "发布数据导入"];
 const ACC = ["账号管理", "账号台账", "申请开设", "年度审核"];
 // Inspectors (and the admin, who sets the filing deadline) read the national filings too.
 const ACC_INSPECT = ["账号管理", "账号台账", "全国报送总览", "年度审核"];
 // Who may not manage units finds the same page as 信息发布 › 审核流程 (their units' review chains);
 // unit roles then have no 系统管理 group at all.
 const UNIT_ROLE = ["工作台", ...ACC, ...POSTS_ALL, "合规检查", "审核流程", ...INTERACTION, ...MONITORING];
+const OPERATOR = ["工作台", ...ACC, ...POSTS_ALL, "合规检查", "审核流程", ...INTERACTION, ...MONITORING_OPERATE];
 export const MENUS = {
   admin: ["工作台", ...ACC_INSPECT, ...POSTS_READ, "合规检查", "回溯检查", ...INTERACTION, ...MONITORING, "系统管理", "单位管理", "用户管理", "工作日历", "词库与名单", "定时任务", "审计日志"],
-  supervisor: ["工作台", "账号管理", "账号台账", "申请开设", "全国报送总览", "年度审核", ...POSTS_ALL, "合规检查", "回溯检查", "审核流程", ...INTERACTION, ...MONITORING, "系统管理", "用户管理", "定时任务", "审计日志"],
+  supervisor: ["工作台", "账号管理", "账号台账", "申请开设", "全国报送总览", "年度审核", ...POSTS_ALL, "合规检查", "回溯检查", "审核流程", ...INTERACTION, ...MONITORING_OPERATE, "系统管理", "用户管理", "定时任务", "审计日志"],
   contributor: UNIT_ROLE,
   depthead: UNIT_ROLE,
   leader: UNIT_ROLE,
   principal: UNIT_ROLE,
-  operator: UNIT_ROLE,
+  operator: OPERATOR,
   observer: ["工作台", ...ACC_INSPECT, ...POSTS_READ, "回溯检查", "审核流程", ...INTERACTION, ...MONITORING, "系统管理", "用户管理", "定时任务", "审计日志"],
 };
 // role -> console URLs the role may not open.
 export const FORBIDDEN = {
   admin: ["/accounts/apply"],
   supervisor: ["/calendar", "/lexicons"],
-  contributor: ["/audit", "/jobs", "/users", "/accounts/1/file", "/recheck", "/lexicons"],
+  contributor: ["/audit", "/jobs", "/users", "/accounts/1/file", "/recheck", "/lexicons", "/reports/publications"],
   depthead: ["/users"],
   leader: ["/audit"],
   principal: ["/calendar"],
