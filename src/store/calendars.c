@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,19 +144,54 @@ int calendars_store_year(db *d, const gm_actor *who, int year, const char *text,
     return rc;
 }
 
+static int stored_text(db *d, int year, char **text, gm_err *err)
+{
+    db_stmt *q;
+    int rc = db_query(d, &q, err, "SELECT text FROM calendar_years WHERE year=?", "i", (long long)year);
+    if (rc)
+        return rc;
+    if ((rc = db_next(q)) == 1 && !(*text = strdup(db_text(q, 0))))
+        rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    db_done(q);
+    return rc < 0 ? rc : GM_OK;
+}
+
+int calendars_year_text(db *d, const char *data_dir, int year, char **text, const char **source,
+                        gm_err *err)
+{
+    char path[1100];
+    size_t len = 0;
+    *text = NULL;
+    int rc = stored_text(d, year, text, err);
+    if (rc || *text) {
+        *source = "store";
+        return rc;
+    }
+    snprintf(path, sizeof path, "%s/calendars/%d.txt", data_dir ? data_dir : calendars_data_dir(),
+             year);
+    if (access(path, R_OK) != 0)
+        return gm_fail(err, GM_E_NOTFOUND, "year", "%d 年的工作日历尚未导入", year);
+    *source = "shipped";
+    return gm_read_file(path, MAX_YEAR_FILE, text, &len, "calendar", err);
+}
+
 static int append_stored(db *d, json_t *arr, json_t *seen, gm_err *err)
 {
     db_stmt *q;
-    int rc = db_query(d, &q, err, "SELECT year,loaded_at,login FROM calendar_years ORDER BY year", "");
+    int rc = db_query(d, &q, err,
+                      "SELECT year,loaded_at,login,"
+                      "(SELECT display_name FROM users WHERE users.login=calendar_years.login) "
+                      "FROM calendar_years ORDER BY year", "");
     if (rc)
         return rc;
     while ((rc = db_next(q)) == 1) {
         char key[16];
         snprintf(key, sizeof key, "%lld", db_int(q, 0));
         json_object_set_new(seen, key, json_true());
-        json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s}", "year", (json_int_t)db_int(q, 0),
-                                             "source", "store", "loaded_at", db_text(q, 1),
-                                             "loaded_by", db_text(q, 2)));
+        json_array_append_new(arr, json_pack("{s:I,s:s,s:s,s:s,s:s?}", "year",
+                                             (json_int_t)db_int(q, 0), "source", "store",
+                                             "loaded_at", db_text(q, 1), "loaded_by", db_text(q, 2),
+                                             "loaded_by_name", db_text(q, 3)));
     }
     db_done(q);
     return rc < 0 ? rc : GM_OK;

@@ -23,7 +23,13 @@ int calendars_load(db *d, const char *data_dir, gm_calendar **out, gm_err *err);
 int calendars_store_year(db *d, const gm_actor *who, int year, const char *text, size_t len,
                          int *year_out, gm_err *err);
 
-/* [{year, source: "store"|"shipped", loaded_at}] for every known year. */
+/* The year file in force for year: the store's, else the shipped one
+ * (*source "store" | "shipped"); GM_E_NOTFOUND naming "year" when neither
+ * has it.  The caller frees *text. */
+int calendars_year_text(db *d, const char *data_dir, int year, char **text, const char **source,
+                        gm_err *err);
+
+/* [{year, source: "store"|"shipped", loaded_at, loaded_by, loaded_by_name}] for every known year. */
 int calendars_list(db *d, const char *data_dir, json_t **out, gm_err *err);
 
 #endif

@@ -38,6 +38,7 @@ EXPECTED_EXTRA = {
     ("GET", "/api/v1/reviews/{id}/must-close"): ALL,
     ("GET", "/api/v1/reviews/{id}/must-close.csv"): ALL,
     ("GET", "/api/v1/calendar"): ALL,
+    ("GET", "/api/v1/calendar/{id}"): ALL,
     ("POST", "/api/v1/calendar/{id}"): {"admin"},
     ("GET", "/api/v1/messages"): ALL,
     ("POST", "/api/v1/messages"): HANDLERS,
