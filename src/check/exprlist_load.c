@@ -97,9 +97,12 @@ static size_t keep_string(gm_exprs *x, const char *s, int *nomem)
     return x->nstrings++;
 }
 
-/* One-character near misses of s (only CJK positions with a confusion set). */
+/* One-character near misses of s (only CJK positions with a confusion set);
+ * person: s is an office-holder's name, whose near misses are slips also
+ * where they read as words of their own, unless the new character makes a
+ * word inside the name (gm_typo_is_name_slip). */
 static void add_near_misses(cands *cs, const gm_typo_model *m, const char *s, size_t correct,
-                            const char *cat, int sev)
+                            const char *cat, int sev, int person)
 {
     uint32_t cp[GM_TERM_MAX];
     size_t n = 0, cjk = 0;
@@ -118,7 +121,8 @@ static void add_near_misses(cands *cs, const gm_typo_model *m, const char *s, si
         size_t nc;
         const uint16_t *conf = gm_typo_confusion(m, cp[i], &nc);
         for (size_t k = 0; k < nc; k++) {
-            if (!gm_typo_is_slip(m, cp, n, i, 0x4E00u + conf[k]))
+            uint32_t c = 0x4E00u + conf[k];
+            if (!gm_typo_is_slip(m, cp, n, i, c) && !(person && gm_typo_is_name_slip(m, cp, n, i, c)))
                 continue;
             size_t l = 0;
             for (size_t j = 0; j < n; j++)
@@ -176,7 +180,7 @@ static int parse_form_line(gm_exprs *x, cands *cs, const gm_typo_model *m, const
         if (*w && strcmp(w, "-") != 0)
             add_cand(cs, w, K_WRONG, ci, lf->category, sev, 0);
     if (lf->near)
-        add_near_misses(cs, m, col[0], ci, lf->category, sev);
+        add_near_misses(cs, m, col[0], ci, lf->category, sev, 0);
     return nomem || cs->nomem ? gm_fail(err, GM_E_NOMEM, "expressions", "内存不足") : 0;
 }
 
@@ -222,7 +226,7 @@ static int parse_holder_line(gm_exprs *x, cands *cs, const gm_typo_model *m,
     int nomem = 0;
     size_t ci = keep_string(x, col[0], &nomem);
     add_cand(cs, col[0], K_HOLDER, ci, "name", sev, x->nholders);
-    add_near_misses(cs, m, col[0], ci, "name", sev);
+    add_near_misses(cs, m, col[0], ci, "name", sev, 1);
     return nomem || cs->nomem ? gm_fail(err, GM_E_NOMEM, "expressions", "内存不足") : 0;
 }
 

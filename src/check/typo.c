@@ -920,6 +920,20 @@ int gm_typo_is_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t 
     return right - lattice_best(m, &L) >= GM_TYPO_SLIP_GAIN;
 }
 
+int gm_typo_is_name_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t i,
+                         uint32_t c)
+{
+    uint32_t v[GM_TYPO_WORD_MAX];
+    for (size_t l = 2; l <= GM_TYPO_WORD_MAX && l < n; l++)
+        for (size_t k = i + 1 >= l ? i + 1 - l : 0; k <= i && k + l <= n; k++) {
+            for (size_t j = 0; j < l; j++)
+                v[j] = k + j == i ? c : w[k + j];
+            if (gm_typo_logp(m, v, l) <= 0.0f)
+                return 0;
+        }
+    return 1;
+}
+
 /* The commonest one-character words (的, 在, 是, 和 …) standing alone are
  * almost always meant; skipping them keeps the scan cheap. */
 static int function_word(const gm_typo_model *m, uint32_t cp)
