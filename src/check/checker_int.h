@@ -105,7 +105,10 @@ void gm_context_gist(gm_ctx_hits *hs, const char *text, size_t len, int is_title
 
 /* Adds to reg the names of official bodies in text, found by their shape
  * (a level, the body's own name and a head: 市教育局, 校保卫处, 本院;
- * context_body.c), as register hits; on NOMEM it adds fewer. */
+ * context_body.c), as register hits, and the parties of a case named as
+ * official writing hides them (赵某, 王某某), as hits whose term is
+ * GM_CTX_PARTY; on NOMEM it adds fewer. */
+#define GM_CTX_PARTY (UINT32_MAX - 1)
 void gm_context_bodies(gm_hits *reg, const char *text, size_t len);
 
 /* Adds the built-in condemning words (违法, 犯罪, 骗局…), frame verbs

@@ -57,7 +57,7 @@ static const char *const condemning[] = {
     "扰乱", "侵害", "坑害", "毒害", "倾家荡产", "家破人亡", "血本无归", "受害", "毒瘤", "歪风",
     "诱饵", "幌子", "为名", "为由", "屡禁不止", "手法", "套路", "骗", "真面目", "本质",
     "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头", "案例", "违反", "法网", "虚假宣传",
-    "非法", "不受法律保护", "无底洞"};
+    "非法", "不受法律保护", "无底洞", "毁掉", "毁了", "害了"};
 /* After the term in the 对…进行X frame these govern it too (对赌博的监测预警,
  * 对赌博说“不”, 与赌博作斗争). */
 static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查",
@@ -100,7 +100,9 @@ static const char *const negators[] = {"不", "无", "没", "非", "不是", "�
  * 赌博线索, 赌博问题). */
 static const char *const after_nouns[] = {"整治", "治理", "防范", "防控", "防治", "排查", "打击", "专项",
                                           "攻坚", "查处", "监管", "问题", "案", "行为", "线索",
-                                          "现象", "嫌疑", "监测", "预警"};
+                                          "现象", "嫌疑", "监测", "预警",
+                                          /* what someone spread it on (赌博传单, 色情小广告) */
+                                          "传单", "小广告", "名片", "宣传单", "宣传品", "宣传材料"};
 static const char *const fillers[] = {"等", "类", "的"};
 /* Between the term and such a noun, what kind of campaign it is (赌博源头
  * 治理, 六合彩综合整治, 百家乐集中整治). */
@@ -630,6 +632,39 @@ static int heading_stop_near(const char *text, size_t b_start)
     return 0;
 }
 
+/* What a heading that names an authority ends with when it labels what the
+ * authority says (警方提示, 以案释法, 网信办通报) rather than what is claimed of
+ * it (【政府补贴】, 政府工作报告都提到了！). */
+static const char *const notice_words[] = {"提示", "提醒", "通报", "发布", "公告", "通告", "通知",
+                                           "辟谣", "回应", "说", "说法", "释法", "科普", "建议",
+                                           "声明", "课堂", "讲堂", "时间", "在线", "在行动",
+                                           "进行时", "问答", "答问"};
+/* Characters that end a body's name (公安局, 检察院, 网信办, 刑侦支队). */
+static const char body_heads[] = "局部院厅办所队委处组站";
+
+/* The heading text[from, to) names an authority as its speaker: after the
+ * authority at most one character, a body's name or a word of notice. */
+static int authority_label(const char *text, size_t from, size_t to)
+{
+    for (size_t i = 0; i < N(authorities); i++) {
+        const char *p = find_in(text, from, to, authorities[i]);
+        if (!p)
+            continue;
+        size_t rest = (size_t)(p - text) + strlen(authorities[i]), at;
+        if (chars_between(text, rest, to) <= 1 ||
+            ends_with_any(text, rest, to, notice_words, N(notice_words)) ||
+            ends_with_any(text, rest, to, alerts, N(alerts)))
+            return 1;
+        uint32_t last = cp_before(text, to, &at);
+        char u[5] = {0};
+        if (last >= 0x4E00 && last <= 0x9FFF && to - at == 3)
+            memcpy(u, text + at, 3);
+        if (u[0] && strstr(body_heads, u))
+            return 1;
+    }
+    return 0;
+}
+
 /* A heading just before the term (at most 16 code points back) that makes
  * what follows a warning: 【反诈提醒】, 警方提示：, 注意！, 以案释法： */
 static int alert_heading(const char *text, size_t b_start, int join)
@@ -665,7 +700,7 @@ static int alert_heading(const char *text, size_t b_start, int join)
         return 0;
     if (!head_start)
         head_start = b;
-    if (any_in(text, head_start, head_end, authorities, N(authorities)))
+    if (authority_label(text, head_start, head_end))
         return 1;
     if (any_in(text, head_start, head_end, anti_fraud, N(anti_fraud)))
         return any_in(text, head_start, head_end, alerts, N(alerts));
@@ -900,8 +935,9 @@ static int speaks_officially(const gm_ctx_hits *hs, const char *text, size_t fro
         const gm_hit *r = &hs->reg.v[i];
         if (r->b_start < from || r->b_end > to || overlaps(r, h))
             continue;
-        if (starts_with_any(text, r->b_start, r->b_end, offenders, N(offenders)))
-            return 2;
+        if (r->term == GM_CTX_PARTY ||
+            starts_with_any(text, r->b_start, r->b_end, offenders, N(offenders)))
+            return 2;   /* 被告人, 犯罪嫌疑人; a party named as a case names one (赵某) */
         reg = 1;
     }
     for (size_t i = 0; i < hs->cond.n; i++) {
@@ -1216,6 +1252,35 @@ static int label_at(const char *text, size_t len, size_t b)
     return find_in(text, b, to, "：") || memchr(text + b, ':', to - b);
 }
 
+/* What an answer that refutes the question starts with (答：不合法！). */
+static const char *const denials[] = {"不合法", "不是", "不能", "不可以", "不行", "否", "没有",
+                                      "当然不", "不要", "千万不要", "违法", "属于"};
+
+/* Words of a seller answering for itself (我们做了八年, 信誉第一, 欢迎咨询). */
+static const char *const selling[] = {"我们", "我", "本店", "本公司", "欢迎", "信誉", "保证",
+                                      "放心", "靠谱", "正规"};
+
+/* The labelled answer starting at byte b (答：…, 专家：…) does not sell
+ * what was asked: it denies it at once, has a word that fights, or has no
+ * seller's words (答：我们做了八年，信誉第一，欢迎咨询 sells). */
+static int answer_fights(const gm_ctx_hits *hs, const char *text, size_t len, size_t b,
+                         const gm_hit *h)
+{
+    size_t to = len < b + 24 ? len : b + 24, l;
+    const char *c = find_in(text, b, to, "：");
+    size_t at = c ? (size_t)(c - text) + 3 : b;
+    if (!c && (c = memchr(text + b, ':', to - b)) != NULL)
+        at = (size_t)(c - text) + 1;
+    while (at < len && strchr(" \t\r\n", text[at]))
+        at++;
+    if (starts_with_any(text, at, len, denials, N(denials)))
+        return 1;
+    size_t ae = sentence_end(text, len, at, 0);
+    if (ae < len && !line_break(cp_at(text, len, ae, &l)))
+        ae = sentence_end(text, len, ae + l, 0);   /* 答：点击“举报”。平台将依法处理。 */
+    return fights_in(hs, text, at, ae, h) || !any_in(text, at, ae, selling, N(selling));
+}
+
 /* h's sentence is a question of an interview (记者：…？, 问：…？) and the
  * next sentence is the answer of a labelled speaker (专家：, 发言人：, 答：)
  * or the question itself speaks officially; no advert cue in the text. */
@@ -1234,7 +1299,8 @@ static int interview_question(gm_ctx_hits *hs, const char *text, size_t len, con
     size_t next = se + l;
     while (next < len && strchr("\n\r \t", text[next]))
         next++;
-    return ((cp == 0xFF1F || cp == '?') && next < len && label_at(text, len, next)) ||
+    return ((cp == 0xFF1F || cp == '?') && next < len && label_at(text, len, next) &&
+            answer_fights(hs, text, len, next, h)) ||
            speaks_officially(hs, text, ss, se, h);
 }
 
@@ -1509,6 +1575,24 @@ static int case_title(gm_ctx_hits *hs, const char *text, size_t len, const gm_hi
 static const char *const praises[] = {"靠谱", "可靠", "放心", "正规", "合法合规", "稳定运营",
                                       "真实可信", "信誉"};
 
+/* Praise as the term's attribute (真正安全的赌博, 正规的百家乐, 国家认可的X):
+ * the words before 的 right before the term. */
+static const char *const attributes[] = {"靠谱", "可靠", "放心", "正规", "安全", "合法", "真实",
+                                         "稳定", "专业", "权威", "认可", "信得过", "良心"};
+/* Before such praise in the clause they deny it (不存在安全的赌博, 所谓正规的X). */
+static const char *const denied_praise[] = {"不", "没有", "所谓", "哪有", "并非", "非", "谎称",
+                                            "号称", "声称", "自称", "冒充"};
+
+/* The clause from cs praises the term starting at b_start as its attribute. */
+static int praised_before(const char *text, size_t cs, size_t b_start)
+{
+    static const char of[] = "的";
+    if (!ends_with(text, cs, b_start, of) ||
+        !ends_with_any(text, cs, b_start - 3, attributes, N(attributes)))
+        return 0;
+    return !any_in(text, cs, b_start, denied_praise, N(denied_praise));
+}
+
 /* After the term in its clause, not as a question: a condemnation denied
  * (赌博不是骗局, 六合彩不违法) or praise not denied (赌博真实靠谱): the text
  * defends the term, and no context softens it. */
@@ -1525,10 +1609,138 @@ static int defended(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
             ends_with_any(text, h->b_end, w->b_start, negators, N(negators)))
             return 1;
     }
+    if (praised_before(text, cs, h->b_start))
+        return 1;
     size_t to = ce < h->b_end + 18 ? ce : h->b_end + 18;
     for (size_t i = 0; i < N(praises); i++) {
         const char *p = find_in(text, h->b_end, to, praises[i]);
         if (p && !ends_with_any(text, h->b_end, (size_t)(p - text), negators, N(negators)))
+            return 1;
+    }
+    return 0;
+}
+
+/* People spoken of in general, as an official text reports what others do
+ * (有人在电梯内张贴…, 有校外人员散发…, 个别商户…, 有用户利用直播间发布…). */
+static const char *const agents[] = {"人", "用户", "学生", "商户", "商家", "网民", "网友", "分子",
+                                     "群众", "居民", "村民", "男子", "女子", "老人", "孩子",
+                                     "家长", "员工", "司机", "骑手", "主播", "账号", "店铺",
+                                     "人员", "陌生人"};
+/* What introduces such people as some, not as you or us (有, 个别, 部分). */
+static const char *const some[] = {"有", "个别", "部分", "一些", "少数"};
+/* Who an advert speaks to or of (有人带你玩; 您). */
+static const char *const addressees[] = {"你", "您", "咱"};
+
+/* The term's clause reports what some people do to or with it: 有/个别 +
+ * people (at most four characters apart) before the term, a verb between
+ * them, nobody addressed (近日发现有人在小区电梯内张贴赌博小广告; 个别商户门口
+ * 张贴赌博广告). */
+static int reported_conduct(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    size_t cs, ce;
+    clause_memo(hs, text, len, h, &cs, &ce);
+    if (!find_in(text, cs, h->b_start, "有") && !find_in(text, cs, h->b_start, "个别") &&
+        !find_in(text, cs, h->b_start, "部分") && !find_in(text, cs, h->b_start, "少数") &&
+        !find_in(text, cs, h->b_start, "一些"))
+        return 0;
+    if (any_in(text, cs, ce, addressees, N(addressees)))
+        return 0;
+    for (size_t i = 0; i < N(some); i++)
+        for (const char *p = find_in(text, cs, h->b_start, some[i]); p;
+             p = find_in(text, (size_t)(p - text) + 3, h->b_start, some[i])) {
+            size_t at = (size_t)(p - text) + strlen(some[i]);
+            for (int k = 0; k <= 4 && at < h->b_start; k++) {
+                size_t n = starts_with_any(text, at, h->b_start, agents, N(agents));
+                if (n && at + n + 3 <= h->b_start)
+                    return 1;   /* people, then at least a verb before the term */
+                size_t l;
+                uint32_t cp = cp_at(text, len, at, &l);
+                if (!plain(cp))
+                    break;
+                at += l;
+            }
+        }
+    return 0;
+}
+
+/* Right before the term they refuse to serve it (不为赌博提供帮助). */
+static const char *const refusals[] = {"不为", "不帮", "不替", "绝不为", "决不为", "不向"};
+/* Before the term in its clause they disclaim offering it (证券公司从未通过个人
+ * 微信推荐X; 本物业从未委托任何人办理). */
+static const char *const disclaimers[] = {"从未", "从不", "从来不", "从来没有", "绝不会", "决不会",
+                                          "不会以任何"};
+/* After the term in its clause, a prohibition of taking part in it, the
+ * object put first (赌博类App千万不要让孩子下载). */
+static const char *const prohibitions[] = {"不要", "千万别", "切勿", "请勿", "严禁", "禁止", "不能",
+                                           "不准", "切莫"};
+/* Before an enforcement word after the term they ask how to fight it
+ * (赌博广告怎么举报？). */
+static const char *const how[] = {"怎么", "如何", "怎样", "该如何", "要如何"};
+
+/* The term's clause refuses, disclaims or prohibits it, or asks how to
+ * fight it. */
+static int refused(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    size_t cs, ce;
+    clause_memo(hs, text, len, h, &cs, &ce);
+    if (ends_with_any(text, cs, h->b_start, refusals, N(refusals)))
+        return 1;
+    size_t from = h->b_start > cs + 3 * GAP ? h->b_start - 3 * GAP : cs;
+    if (any_in(text, from, h->b_start, disclaimers, N(disclaimers)) &&
+        !ends_with(text, cs, h->b_start, "的"))
+        return 1;
+    for (size_t i = 0; i < hs->words.n; i++) {
+        const gm_hit *w = &hs->words.v[i];
+        if (w->b_start >= h->b_end && w->b_end <= ce && w->cp_start - h->cp_end <= GAP &&
+            ends_with_any(text, h->b_end, w->b_start, how, N(how)))
+            return 1;
+    }
+    size_t to = ce < h->b_end + 3 * GAP ? ce : h->b_end + 3 * GAP;
+    for (size_t i = 0; i < N(prohibitions); i++) {
+        const char *p = find_in(text, h->b_end, to, prohibitions[i]);
+        if (p && any_in(text, (size_t)(p - text), to < (size_t)(p - text) + 30 ? to :
+                        (size_t)(p - text) + 30, taking_part, N(taking_part)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A poster broken over short lines (远离\n赌博\n守护家庭幸福; 一次赌博\n可能毁掉
+ * \n一个家庭): the line before the term's ends with an enforcement word, or
+ * the line after starts with a word that condemns; every line open and
+ * short, the text without an advert cue. */
+enum { POSTER_LINE = 12 };
+
+static int short_open_line(const char *text, size_t from, size_t to)
+{
+    return to > from && chars_between(text, from, to) <= POSTER_LINE && open_line(text, to);
+}
+
+static int poster_line(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    size_t ls = h->b_start, le = h->b_end;
+    while (ls > 0 && text[ls - 1] != '\n')
+        ls--;
+    while (le < len && text[le] != '\n')
+        le++;
+    if (chars_between(text, ls, le) > POSTER_LINE ||
+        (ls == 0 && le == len) || memchr(text + ls, '\r', le - ls))
+        return 0;
+    if (ls > 0) {   /* the line before */
+        size_t ps = ls - 1, pe = ls - 1;
+        while (ps > 0 && text[ps - 1] != '\n')
+            ps--;
+        for (size_t i = 0; short_open_line(text, ps, pe) && i < hs->words.n; i++)
+            if (hs->words.v[i].b_start >= ps && hs->words.v[i].b_end == pe &&
+                !any_in(text, pe, h->b_start, (const char *const[]){"是"}, 1))
+                return 1;
+    }
+    if (le < len && open_line(text, le)) {   /* the line after */
+        size_t ns = le + 1, ne = ns;
+        while (ne < len && text[ne] != '\n')
+            ne++;
+        if (chars_between(text, ns, ne) <= POSTER_LINE &&
+            condemned_after(&hs->cond, text, ns, h->cp_end, ne))
             return 1;
     }
     return 0;
@@ -1563,7 +1775,10 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
                     testimony(hs, text, len, h) || interview_question(hs, text, len, h) ||
                     official_report(hs, text, len, h) ||
                     defined_term(hs, text, len, h) || claim_refuted(hs, text, len, h) ||
-                    loss_story(hs, text, len, h) || case_title(hs, text, len, h));
+                    loss_story(hs, text, len, h) || case_title(hs, text, len, h) ||
+                    refused(hs, text, len, h) ||
+                    (hs->join && (reported_conduct(hs, text, len, h) ||
+                                  poster_line(hs, text, len, h))));
 }
 
 /* A cue named as what offenders used (利用微信群组织赌博, 冒充QQ好友) is no
@@ -1585,6 +1800,18 @@ static int price_adverb(const char *text, size_t len, const gm_hit *a)
              (u[0] && strstr(numerals, u)));
 }
 
+/* A disclaimer at most ten characters before a cue, in its clause: the
+ * channel is named as one never used (从未通过个人微信推荐). */
+static int disclaimed(const char *text, size_t b)
+{
+    size_t from = b >= 30 ? b - 30 : 0;
+    const char *p = NULL;
+    for (size_t i = 0; !p && i < N(disclaimers); i++)
+        p = find_in(text, from, b, disclaimers[i]);
+    return p && !find_in(text, (size_t)(p - text), b, "，") &&
+           !find_in(text, (size_t)(p - text), b, "。");
+}
+
 void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
 {
     size_t kept = 0;
@@ -1594,6 +1821,7 @@ void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
             !price_adverb(text, len, &a) &&
             !ends_with_any(text, a.b_start >= 6 ? a.b_start - 6 : 0, a.b_start, instruments,
                            N(instruments)) &&
+            !disclaimed(text, a.b_start) &&
             !governed(hs, text, len, &a, 0))
             hs->advert.v[kept++] = a;
     }

@@ -16,6 +16,10 @@
  * start of a line or sentence that names the kind of document it heads
  * (行政处罚决定书（摘要）：, 政府信息公开申请答复书：, 情况通报：) speaks as the
  * body that issued it.
+ *
+ * Parties of a case are named the way official writing hides them: a
+ * surname and 某 or 某某 (赵某, 王某某; not 某些, 某种, 某天).  A sentence
+ * naming one tells a case, as one naming 被告人 does.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -273,8 +277,34 @@ static void document_headings(gm_hits *reg, const char *text, size_t len)
     }
 }
 
+/* Common surnames (百家姓's most frequent, leaving out those that are mostly
+ * function words before 某: 向 从 和 于 与 对 把). */
+static const char surnames[] =
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝"
+    "顾龚邵覃武钱戴严莫孔汤康易乔赖";
+/* After 某 they make it a word of its own (某些, 某种, 某天), not a name. */
+static const char not_named[] = "些种个天地处位人时项次类样一方日年月宝音东";
+
+/* 某 (0x67D0) at u_b, prev before it, next after it: a surname and 某 (and
+ * maybe 某 again) naming a party (赵某, 王某某). */
+static int party_at(uint32_t prev, uint32_t next)
+{
+    return one_of(prev, surnames) && !one_of(next, not_named);
+}
+
+static int add_party(gm_hits *reg, size_t b, size_t i, size_t bytes)
+{
+    unit from = {.b = b, .i = i}, to = {.b = b + bytes - 3, .l = 3, .i = i + bytes / 3 - 1};
+    if (add(reg, &from, &to) != 0)
+        return -1;
+    reg->v[reg->n - 1].term = GM_CTX_PARTY;
+    return 0;
+}
+
 void gm_context_bodies(gm_hits *reg, const char *text, size_t len)
 {
+    uint32_t prev = 0;
     enum { RUN = 16 };
     if (memmem(text, len, "：", 3))
         document_headings(reg, text, len);
@@ -287,6 +317,16 @@ void gm_context_bodies(gm_hits *reg, const char *text, size_t len)
         if (!l)
             l = 1, cp = 0xFFFD;
         b += l;
+        if (cp == 0x67D0 && prev != 0x67D0 && b >= 6) {   /* 某 after a surname */
+            uint32_t next = 0, after = 0;
+            size_t nl = b < len ? gm_utf8_decode((const unsigned char *)text + b, len - b, &next) : 0;
+            if (next == 0x67D0 && b + nl < len)   /* 某某 */
+                gm_utf8_decode((const unsigned char *)text + b + nl, len - b - nl, &after);
+            if (party_at(prev, next == 0x67D0 ? after : next) &&
+                add_party(reg, b - 6, i - 1, next == 0x67D0 ? 9 : 6) != 0)
+                return;
+        }
+        prev = cp;
         if (!cjk(cp)) {   /* a run of CJK characters ends */
             at_start = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '\n' ||
                        cp == '\r' || cp == 0x3010 || cp == 0x3011 || cp == '!' || cp == '?' ||
