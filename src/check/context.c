@@ -132,7 +132,7 @@ static const char *const consequences[] = {"依法", "追究", "拘留", "罚款
                                            "吊销", "没收", "责令", "刑事", "治安", "一律", "报警",
                                            "挂断", "拨打", "徒刑", "拘役", "罚金", "警告", "获刑", "判刑",
                                            "判决", "应当", "应予", "予以", "法律规定", "法律法规",
-                                           "自首", "处理"};
+                                           "自首", "处理", "依规", "依纪", "处分"};
 /* Words of official register - who speaks or is spoken of in a notice, a
  * police report, court news or statistics, and never in an advert (公安机关,
  * 全市, 经查) - are a list admins edit (data/check/register.txt, loaded as
@@ -740,6 +740,23 @@ static int any_after(const gm_hits *hv, size_t from, size_t to)
     return 0;
 }
 
+/* Who did what a clause ending in 的 tells (…作弊的考生, …的人员, …的单位). */
+static const char *const doers[] = {"人", "人员", "考生", "学生", "单位", "企业", "商户", "账号",
+                                    "用户", "平台", "网站", "当事人", "行为人"};
+
+/* The clause [cs, ce) ends in 的 and someone: the people it names (对在考试中
+ * 利用X作弊的考生，将依规…). */
+static int names_who_did(const char *text, size_t cs, size_t ce)
+{
+    for (size_t i = 0; i < N(doers); i++) {
+        size_t wl = strlen(doers[i]);
+        if (ce >= cs + wl + 3 && ends_with(text, cs, ce, doers[i]) &&
+            ends_with(text, cs, ce - wl, "的"))
+            return 1;
+    }
+    return 0;
+}
+
 /* The term's clause is a condition - ending in 的 (参与赌博的，处五日以下拘留;
  * 凡是要求加微信刷单的，都是诈骗) or starting with 如遇/接到/凡是… - a 所谓
  * (所谓“赌博”，其实都是骗局) or the term alone (赌博，一次也不能碰), or the next
@@ -755,7 +772,7 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
     if (!(cp == 0xFF0C || cp == ','))
         return 0;
     size_t ns, ne, next = ce + l;
-    int condition = ends_with(text, 0, ce, of) ||
+    int condition = ends_with(text, 0, ce, of) || names_who_did(text, cs, ce) ||
                     starts_with_any(text, cs, h->b_start, conditionals, N(conditionals));
     int judged = condition || (h->b_start == cs && h->b_end == ce) ||
                  find_in(text, cs, h->b_start, so_called) ||
@@ -927,6 +944,9 @@ static void sentence_memo(gm_ctx_hits *hs, const char *text, size_t len, const g
 /* What text[from, to) says of its speaker (h's own words left aside): 2
  * when it names an offender or tells a cautionary tale (enough alone), 1
  * when it speaks in official register, else 0. */
+/* Who an advert speaks to or of (有人带你玩; 您; 王某某教你玩). */
+static const char *const addressees[] = {"你", "您", "咱"};
+
 static int speaks_officially(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
                              const gm_hit *h)
 {
@@ -935,9 +955,12 @@ static int speaks_officially(const gm_ctx_hits *hs, const char *text, size_t fro
         const gm_hit *r = &hs->reg.v[i];
         if (r->b_start < from || r->b_end > to || overlaps(r, h))
             continue;
-        if (r->term == GM_CTX_PARTY ||
-            starts_with_any(text, r->b_start, r->b_end, offenders, N(offenders)))
-            return 2;   /* 被告人, 犯罪嫌疑人; a party named as a case names one (赵某) */
+        if (starts_with_any(text, r->b_start, r->b_end, offenders, N(offenders)) ||
+            (r->term == GM_CTX_PARTY && !any_in(text, from, to, addressees, N(addressees)) &&
+             !starts_with_any(text, r->b_end, to, (const char *const[]){"：", ":"}, 2)))
+            return 2;   /* 被告人, 犯罪嫌疑人; a party named as a case names one (赵某),
+                         * not one who speaks to you (王某某教你玩…) nor one
+                         * labelling his own words (学员李某：…) */
         reg = 1;
     }
     for (size_t i = 0; i < hs->cond.n; i++) {
@@ -1336,7 +1359,7 @@ static int defined_term(gm_ctx_hits *hs, const char *text, size_t len, const gm_
 /* Words that say a claim is false (谣言, 不实, 纯属虚构, 假的). */
 static const char *const falsities[] = {"谣言", "不实", "假的", "纯属", "虚构", "捏造", "编造",
                                         "造谣", "误导", "不可信", "不属实", "失实", "伪造",
-                                        "子虚乌有", "假消息", "误传", "没有依据", "并不存在"};
+                                        "子虚乌有", "假消息", "误传", "没有依据", "并不存在", "误区"};
 /* Words that report a claim without making it (网传, 有人说, 据说, 所谓). */
 static const char *const hearsay[] = {"网传", "流传", "传言", "传闻", "据说", "听说", "声称",
                                       "宣称", "号称", "有人说", "有人称", "消息称", "说法"};
@@ -1351,6 +1374,10 @@ static int claim_refuted(gm_ctx_hits *hs, const char *text, size_t len, const gm
         return 0;
     size_t ss, se, qs = 0, qe = 0;
     sentence_memo(hs, text, len, h, &ss, &se);
+    size_t lw = starts_with_any(text, ss, h->b_start, falsities, N(falsities));
+    if (lw && starts_with_any(text, ss + lw, h->b_start, (const char *const[]){"：", ":"}, 2))
+        return !any_after(&hs->cond, h->b_end, se);   /* 谣言：赌博是国家认可的投资。 (谣言：
+                                                       * X是骗局 refutes a condemnation) */
     int quoted = quotation_around(text, ss, se, h, &qs, &qe);
     if (!quoted && !any_in(text, ss, h->b_start, hearsay, N(hearsay)) &&
         !(find_in(text, ss, h->b_start, "有人") && find_in(text, ss, h->b_start, "说")))
@@ -1625,11 +1652,13 @@ static int defended(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
 static const char *const agents[] = {"人", "用户", "学生", "商户", "商家", "网民", "网友", "分子",
                                      "群众", "居民", "村民", "男子", "女子", "老人", "孩子",
                                      "家长", "员工", "司机", "骑手", "主播", "账号", "店铺",
-                                     "人员", "陌生人"};
+                                     "人员", "陌生人", "网吧", "门店", "场所", "酒店", "宾馆",
+                                     "茶楼", "棋牌室"};
+/* Right after the people, verbs that report what they say or want, not
+ * what they do (有人问赌博哪里能玩？). */
+static const char *const saying[] = {"问", "说", "称", "想", "要", "推荐", "介绍", "求"};
 /* What introduces such people as some, not as you or us (有, 个别, 部分). */
 static const char *const some[] = {"有", "个别", "部分", "一些", "少数"};
-/* Who an advert speaks to or of (有人带你玩; 您). */
-static const char *const addressees[] = {"你", "您", "咱"};
 
 /* The term's clause reports what some people do to or with it: 有/个别 +
  * people (at most four characters apart) before the term, a verb between
@@ -1651,8 +1680,8 @@ static int reported_conduct(gm_ctx_hits *hs, const char *text, size_t len, const
             size_t at = (size_t)(p - text) + strlen(some[i]);
             for (int k = 0; k <= 4 && at < h->b_start; k++) {
                 size_t n = starts_with_any(text, at, h->b_start, agents, N(agents));
-                if (n && at + n + 3 <= h->b_start)
-                    return 1;   /* people, then at least a verb before the term */
+                if (n && at + n + 3 <= h->b_start)   /* people, then a verb before the term */
+                    return !starts_with_any(text, at + n, h->b_start, saying, N(saying));
                 size_t l;
                 uint32_t cp = cp_at(text, len, at, &l);
                 if (!plain(cp))
@@ -1677,6 +1706,21 @@ static const char *const prohibitions[] = {"不要", "千万别", "切勿", "请
  * (赌博广告怎么举报？). */
 static const char *const how[] = {"怎么", "如何", "怎样", "该如何", "要如何"};
 
+/* Right after a prohibition at b, or after 让/给/帮 and at most three
+ * characters of whom (千万不要让孩子下载), a verb of taking part (不要点, 切勿
+ * 下载; not 不要犹豫，点击…). */
+static int prohibited_act(const char *text, size_t b, size_t to)
+{
+    static const char *const acts[] = {"点", "扫", "买", "装", "回复"};
+    static const char *const whom[] = {"让", "给", "帮", "替"};
+    size_t n = starts_with_any(text, b, to, whom, N(whom));
+    for (size_t k = 0, at = b + n; k <= (n ? 3u : 0u) && at < to; k++, at += 3)
+        if (starts_with_any(text, at, to, taking_part, N(taking_part)) ||
+            starts_with_any(text, at, to, acts, N(acts)))
+            return 1;
+    return 0;
+}
+
 /* The term's clause refuses, disclaims or prohibits it, or asks how to
  * fight it. */
 static int refused(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
@@ -1698,8 +1742,7 @@ static int refused(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *
     size_t to = ce < h->b_end + 3 * GAP ? ce : h->b_end + 3 * GAP;
     for (size_t i = 0; i < N(prohibitions); i++) {
         const char *p = find_in(text, h->b_end, to, prohibitions[i]);
-        if (p && any_in(text, (size_t)(p - text), to < (size_t)(p - text) + 30 ? to :
-                        (size_t)(p - text) + 30, taking_part, N(taking_part)))
+        if (p && prohibited_act(text, (size_t)(p - text) + strlen(prohibitions[i]), to))
             return 1;
     }
     return 0;
@@ -1755,7 +1798,8 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
                      * does not make an advert cue official (检察建议：找我们做…) */
     /* The other rules need a word the scan found, a question or a 的， after
      * the term; most findings of a big lexicon have none, and skip the walk. */
-    if (hs->words.n || hs->frames.n || hs->cond.n || question_or_condition(hs, text, len)) {
+    if (hs->words.n || hs->frames.n || hs->cond.n || hs->legal.n ||
+        question_or_condition(hs, text, len)) {
         size_t cs, ce;
         clause_memo(hs, text, len, h, &cs, &ce);
         if (word_governs(hs, text, len, h, cs, ce) ||
@@ -1812,6 +1856,37 @@ static int disclaimed(const char *text, size_t b)
            !find_in(text, (size_t)(p - text), b, "。");
 }
 
+/* Verbs of luring victims: a cue after one is what they were lured into
+ * (诱骗国内群众充值投注). */
+static const char *const luring[] = {"诱骗", "诱导", "引诱", "欺骗", "骗取", "哄骗", "忽悠"};
+
+/* The cue a is told of an offender: the sentence names one (被告人, 犯罪嫌疑人,
+ * 不法分子) before it, or a verb of luring comes at most
+ * eight characters before it in its clause (经审理查明：被告人李某通过微信群
+ * 发布…; 诱骗群众充值投注). */
+static int offenders_means(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *a)
+{
+    size_t from = a->b_start >= 24 ? a->b_start - 24 : 0;
+    for (size_t i = 0; i < N(luring); i++) {
+        const char *p = find_in(text, from, a->b_start, luring[i]);
+        if (p && !find_in(text, (size_t)(p - text), a->b_start, "，") &&
+            !find_in(text, (size_t)(p - text), a->b_start, "。"))
+            return 1;
+    }
+    if (!hs->bodies_seen) {
+        hs->bodies_seen = 1;
+        gm_context_bodies(&hs->reg, text, len);
+    }
+    size_t ss = sentence_start(text, len, a->b_start, 0, 0);
+    for (size_t i = 0; i < hs->reg.n; i++) {
+        const gm_hit *r = &hs->reg.v[i];
+        if (r->b_start >= ss && r->b_end <= a->b_start &&
+            starts_with_any(text, r->b_start, r->b_end, offenders, N(offenders)))
+            return 1;
+    }
+    return 0;
+}
+
 void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
 {
     size_t kept = 0;
@@ -1821,7 +1896,7 @@ void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
             !price_adverb(text, len, &a) &&
             !ends_with_any(text, a.b_start >= 6 ? a.b_start - 6 : 0, a.b_start, instruments,
                            N(instruments)) &&
-            !disclaimed(text, a.b_start) &&
+            !disclaimed(text, a.b_start) && !offenders_means(hs, text, len, &a) &&
             !governed(hs, text, len, &a, 0))
             hs->advert.v[kept++] = a;
     }
