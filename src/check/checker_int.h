@@ -73,6 +73,12 @@ typedef struct gm_ctx_hits {
     int cause_seen, loss_seen, regret_seen, case_seen;   /* context.c loss_story, case_title */
     int bodies_seen;
     int signed_seen, signed_doc;   /* … for a closing formula or signature / has one */           /* names of bodies were added to reg (context_body.c) */
+    int some_seen, refusal_seen, disclaim_seen, prohibit_seen, lines_seen;
+                               /* context.c text_has memos of session 24's rules */
+    int chars_seen;            /* chars holds the text's CJK characters (context.c) */
+    uint64_t chars[32];        /* a bit per CJK character of the text, hashed mod 2039:
+                                * whole-text searches for trigger words look only for
+                                * words whose first character is there */
     int join;                  /* no advert cue in the text: an open line's break
                                 * does not end its sentence (context.c open_line) */
     const gm_field_gist *other;   /* the post's other field (title / body), or NULL */

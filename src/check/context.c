@@ -1082,14 +1082,59 @@ static int official_speaker(gm_ctx_hits *hs, const char *text, size_t len, size_
  * (经核实，视频中的人员已被警方依法处理; 对此, 该团伙, 上述行为). */
 static const char *const anaphors[] = {"对此", "此事", "上述", "涉事", "该", "经核实", "经查"};
 
+/* The characters of text, one pass, once per text: a bit per CJK
+ * character (three bytes of UTF-8), hashed mod CHAR_BITS. */
+enum { CHAR_BITS = 2039 };
+
+static unsigned three_byte_cp(const unsigned char *u)
+{
+    return ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+}
+
+static void note_chars(gm_ctx_hits *hs, const char *text, size_t len)
+{
+    if (hs->chars_seen)
+        return;
+    hs->chars_seen = 1;
+    memset(hs->chars, 0, sizeof hs->chars);
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t b = 0; b + 2 < len; b++)
+        if ((u[b] & 0xF0) == 0xE0) {
+            unsigned bit = three_byte_cp(u + b) % CHAR_BITS;
+            hs->chars[bit >> 6] |= (uint64_t)1 << (bit & 63);
+            b += 2;
+        }
+}
+
+/* word may be in the text: its first character is (or is no CJK one). */
+static int may_hold(const gm_ctx_hits *hs, const char *word)
+{
+    const unsigned char *u = (const unsigned char *)word;
+    if ((u[0] & 0xF0) != 0xE0 || !u[1] || !u[2])
+        return 1;
+    unsigned bit = three_byte_cp(u) % CHAR_BITS;
+    return (hs->chars[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* One of words is anywhere in the text: most texts lack the first
+ * characters of most words, and only the others are searched for. */
+static int text_any(gm_ctx_hits *hs, const char *text, size_t len, const char *const *words,
+                    size_t n)
+{
+    note_chars(hs, text, len);
+    for (size_t i = 0; i < n; i++)
+        if (may_hold(hs, words[i]) && find_in(text, 0, len, words[i]))
+            return 1;
+    return 0;
+}
+
 /* One of words is in the text (looked for once per text; *seen: 0 not yet,
  * 1 no, 2 yes). */
 static int text_has(gm_ctx_hits *hs, const char *text, size_t len, int *seen,
                     const char *const *words, size_t n)
 {
-    (void)hs;
     if (!*seen)
-        *seen = any_in(text, 0, len, words, n) ? 2 : 1;
+        *seen = text_any(hs, text, len, words, n) ? 2 : 1;
     return *seen == 2;
 }
 
@@ -1196,7 +1241,8 @@ static int signed_document(gm_ctx_hits *hs, const char *text, size_t len)
     if (!hs->signed_seen) {
         size_t ds, de, ss, se;
         hs->signed_seen = 1;
-        hs->signed_doc = find_in(text, 0, len, "特此") && any_in(text, 0, len, closings, N(closings));
+        hs->signed_doc = text_any(hs, text, len, (const char *const[]){"特此"}, 1) &&
+                         text_any(hs, text, len, closings, N(closings));
         if (!hs->signed_doc && last_line(text, len, &ds, &de) && date_line(text, ds, de) &&
             last_line(text, ds, &ss, &se) && chars_between(text, ss, se) <= 24) {
             size_t at;
@@ -1543,7 +1589,7 @@ static int list_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_
         return 0;
     if (!hs->words.n && !hs->focus_seen) {
         hs->focus_seen = 1;
-        hs->focus = any_in(text, 0, len, focus_markers, N(focus_markers));
+        hs->focus = text_any(hs, text, len, focus_markers, N(focus_markers));
     }
     if (!hs->words.n && !hs->cond.n && !hs->focus)
         return 0;
@@ -1573,7 +1619,7 @@ static int question_or_condition(gm_ctx_hits *hs, const char *text, size_t len)
         hs->marks_seen = 1;
         hs->marks = find_in(text, 0, len, "？") || memchr(text, '?', len) ||
                     find_in(text, 0, len, "的，") || find_in(text, 0, len, "的,") ||
-                    any_in(text, 0, len, conditionals, N(conditionals));
+                    text_any(hs, text, len, conditionals, N(conditionals));
     }
     return hs->marks;
 }
@@ -1667,11 +1713,9 @@ static const char *const some[] = {"有", "个别", "部分", "一些", "少数"
 static int reported_conduct(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
     size_t cs, ce;
-    clause_memo(hs, text, len, h, &cs, &ce);
-    if (!find_in(text, cs, h->b_start, "有") && !find_in(text, cs, h->b_start, "个别") &&
-        !find_in(text, cs, h->b_start, "部分") && !find_in(text, cs, h->b_start, "少数") &&
-        !find_in(text, cs, h->b_start, "一些"))
+    if (!text_has(hs, text, len, &hs->some_seen, some, N(some)))
         return 0;
+    clause_memo(hs, text, len, h, &cs, &ce);
     if (any_in(text, cs, ce, addressees, N(addressees)))
         return 0;
     for (size_t i = 0; i < N(some); i++)
@@ -1727,10 +1771,12 @@ static int refused(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *
 {
     size_t cs, ce;
     clause_memo(hs, text, len, h, &cs, &ce);
-    if (ends_with_any(text, cs, h->b_start, refusals, N(refusals)))
+    if (text_has(hs, text, len, &hs->refusal_seen, refusals, N(refusals)) &&
+        ends_with_any(text, cs, h->b_start, refusals, N(refusals)))
         return 1;
     size_t from = h->b_start > cs + 3 * GAP ? h->b_start - 3 * GAP : cs;
-    if (any_in(text, from, h->b_start, disclaimers, N(disclaimers)) &&
+    if (text_has(hs, text, len, &hs->disclaim_seen, disclaimers, N(disclaimers)) &&
+        any_in(text, from, h->b_start, disclaimers, N(disclaimers)) &&
         !ends_with(text, cs, h->b_start, "的"))
         return 1;
     for (size_t i = 0; i < hs->words.n; i++) {
@@ -1739,6 +1785,8 @@ static int refused(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *
             ends_with_any(text, h->b_end, w->b_start, how, N(how)))
             return 1;
     }
+    if (!text_has(hs, text, len, &hs->prohibit_seen, prohibitions, N(prohibitions)))
+        return 0;
     size_t to = ce < h->b_end + 3 * GAP ? ce : h->b_end + 3 * GAP;
     for (size_t i = 0; i < N(prohibitions); i++) {
         const char *p = find_in(text, h->b_end, to, prohibitions[i]);
@@ -1761,6 +1809,10 @@ static int short_open_line(const char *text, size_t from, size_t to)
 
 static int poster_line(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
+    if (!hs->lines_seen)
+        hs->lines_seen = memchr(text, '\n', len) ? 2 : 1;
+    if (hs->lines_seen == 1)
+        return 0;
     size_t ls = h->b_start, le = h->b_end;
     while (ls > 0 && text[ls - 1] != '\n')
         ls--;

@@ -94,7 +94,8 @@ class EvasionVariants(unittest.TestCase):
             held = "held_out" in kind or "h3_aside" in kind or ":h4:" in kind
             floor = (0.8 if held else 1.0) if kind.startswith("advert:") else \
                 0.7 if held else 0.8 if "h3_tune" in kind else 0.95
-            if not any(":%s:" % x in kind for x in ("h5", "h6", "t6", "h7", "t7", "h8", "h9", "t9")):   # the last unseen set: judged as a whole below
+            if not any(":%s:" % x in kind for x in ("h5", "h6", "t6", "h7", "t7", "h8", "h9", "t9",
+                                                 "h10", "t10")):   # the last unseen set: judged as a whole below
                 self.assertGreaterEqual(ok / n, floor, (kind, misses[kind][:5]))
             s = sets.setdefault(kind.rsplit(":", 1)[0], [0, 0])
             s[0] += n
@@ -125,8 +126,12 @@ class EvasionVariants(unittest.TestCase):
                             # tuned on in session 23 (96.0 % / 99.9 %)
                             ("enforcement:h8", 0.93), ("advert:h8", 0.97),
                             # session 23's h9, written before any change and never
-                            # tuned on: 65.4 % / 90.0 % when first measured
-                            ("enforcement:h9", 0.7), ("advert:h9", 0.9),
+                            # tuned on: 65.4 % / 90.0 % when first measured, 76.9 % /
+                            # 92.0 % after session 23; tuned on in session 24
+                            ("enforcement:h9", 0.93), ("advert:h9", 0.97),
+                            # session 24's tuning set (adverts built to slip through
+                            # the new rules)
+                            ("enforcement:t10", 0.95), ("advert:t10", 0.97),
                             # session 23's tuning set: 52.1 % / 89.4 % before
                             ("enforcement:t9", 0.93), ("advert:t9", 0.97),
                             ("advert:h3_tune", 0.97), ("advert:h3_aside", 0.95),

@@ -344,7 +344,7 @@ static void test_enforcement_next_sentence_referring_back_warns(void **state)
 static void test_enforcement_register_words_are_a_list(void **state)
 {
     (void)state;
-    const char *text = "街道综治中心走访中了解到，辖区有人组织百家乐，目前已处置完毕";
+    const char *text = "街道综治中心走访中了解到，辖区组织百家乐，目前已处置完毕";
     expect_block(text, "百家乐");
     gm_checker_texts t = {.register_words = "综治中心\n"};
     gm_checker *c = NULL;
@@ -355,7 +355,7 @@ static void test_enforcement_register_words_are_a_list(void **state)
     assert_string_equal(fstr(r, 0, "context"), "enforcement");
     json_decref(r);
     /* the shipped words are gone with the shipped file replaced */
-    const char *shipped_word = "辖区有人组织百家乐，公安机关目前已处置完毕";
+    const char *shipped_word = "辖区组织百家乐，公安机关目前已处置完毕";
     expect_enforcement(shipped_word);
     r = run_check(c, shipped_word, NULL, NULL, NULL);
     assert_false(json_is_true(json_object_get(r, "ok")));
@@ -570,11 +570,110 @@ static void test_enforcement_document_kind_signature_and_list_heading_warn(void 
     expect_block("百家乐今晚开放，请大家提高警惕，私聊\n\n客服部\n2026年11月24日", "百家乐");
 }
 
+/* Session 24.  A party named as official writing hides him (赵某, 王某某)
+ * tells a case; not one who speaks to you or labels his own words; 某些 and
+ * 主张某种 name nobody. */
+static void test_enforcement_party_named_as_a_case_names_one_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("2026年3月，某镇居民赵某通过短视频平台接触六合彩，先后转账9万余元。");
+    expect_enforcement("王某某身为党员领导干部，热衷百家乐，依据有关规定，给予其开除党籍处分。");
+    expect_block("王某某教你玩百家乐", "百家乐");
+    expect_block("学员李某：跟着老师做六合彩，一个月赚了3万", "六合彩");
+    gm_hits reg = {0};
+    const char *none = "有人主张某些六合彩玩法，某种意义上";
+    gm_context_bodies(&reg, none, strlen(none));
+    assert_int_equal(reg.n, 0);
+    const char *two = "被告人张某某与李某";
+    gm_context_bodies(&reg, two, strlen(two));
+    assert_int_equal(reg.n, 2);
+    assert_int_equal(reg.v[0].term, GM_CTX_PARTY);
+    assert_int_equal(reg.v[0].b_end - reg.v[0].b_start, 9);   /* 张某某 */
+    free(reg.v);
+}
+
+/* What some people (有人, 个别商户, 有校外人员) are reported doing with the
+ * term, or the material they spread it on (传单, 小广告), is told, not
+ * offered; people asking for it (有人问…哪里能玩？) or addressed (你) are not. */
+static void test_enforcement_reported_conduct_and_material_spread_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("尊敬的业主：近日发现有人在小区电梯内张贴六合彩小广告，物业服务中心已全部清除。");
+    expect_enforcement("发现问题：个别商户门口张贴百家乐广告。处理情况：当场清除。");
+    expect_enforcement("保卫处通知：近期校园内发现六合彩传单，各学院要加强对学生的教育管理。");
+    expect_enforcement("我们注意到有用户利用直播间发布百家乐信息，平台已对相关直播间作下播处理。");
+    expect_block("有人问六合彩哪里能玩？看主页简介", "六合彩");
+    expect_block("有人带你玩百家乐，稳赚", "百家乐");
+}
+
+/* A refusal right before the term (不为X提供帮助), a disclaimer of offering it
+ * (从未通过个人微信推荐X: the channel is no advert cue then), a prohibition
+ * of the object put first (X类App千万不要让孩子下载), a question how to fight
+ * it (X广告怎么举报？) and a victim's verb (遭遇X). */
+static void test_enforcement_refusal_disclaimer_and_prohibition_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("我承诺：不参与六合彩，不传播六合彩，不为六合彩提供帮助。");
+    expect_enforcement("证券公司从未通过个人微信推荐百家乐，请投资者认准官方渠道。");
+    expect_enforcement("@全体成员 学校再次提醒：百家乐类App千万不要让孩子下载，已下载的请督促删除。");
+    expect_enforcement("网友问：平台上看到六合彩广告怎么举报？客服答：点击右上角“举报”即可。");
+    expect_enforcement("【96110】您好，您可能正在遭遇百家乐，请立即停止转账。");
+    expect_block("六合彩，不要犹豫，点击下方链接", "六合彩");
+    expect_block("我们从未让客户失望，百家乐一站式服务，欢迎咨询", "百家乐");
+}
+
+/* A poster broken over short lines: an enforcement word ending the line
+ * before, or a word that condemns starting the line after; not with an
+ * advert cue in the text. */
+static void test_enforcement_poster_over_short_lines_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("远离\n六合彩\n守护家庭幸福");
+    expect_enforcement("一次百家乐\n可能毁掉\n一个家庭");
+    expect_block("远离贫穷\n六合彩\n带你致富", "六合彩");
+    expect_block("百家乐\n日赚千元\n私聊", "百家乐");
+}
+
+/* Offenders' means are no advert cues: a cue in a sentence about a
+ * defendant (被告人李某通过微信群发布X) or after a verb of luring (诱骗群众
+ * 充值投注). */
+static void test_enforcement_offenders_means_are_no_advert_cue(void **state)
+{
+    (void)state;
+    expect_enforcement("经审理查明：2025年1月至8月间，被告人李某通过微信群发布六合彩信息，招揽他人参与，非法获利3.2万元。");
+    expect_enforcement("据了解，该团伙在境外架设服务器，以百家乐为幌子，诱骗国内群众充值投注。");
+    expect_block("李某说六合彩稳赚，加微信带你玩", "六合彩");
+}
+
+/* Adverts in official wording stay blocked: an authority in a heading must
+ * label a speaker (警方提示：, not 【政府补贴】 or 政府工作报告都提到了！), an
+ * interview answer that sells does not soften the question, and praise as
+ * the term's attribute (真正安全的X) defends it. */
+static void test_advert_in_official_wording_without_a_cue_still_blocks(void **state)
+{
+    (void)state;
+    expect_block("【政府补贴】百家乐项目申报中，每人可领补贴3000元，详情咨询客服", "百家乐");
+    expect_block("政府工作报告都提到了！六合彩风口来了，加盟请联系", "六合彩");
+    expect_block("问：百家乐靠谱吗？\n答：我们做了八年，信誉第一，欢迎咨询", "百家乐");
+    expect_block("#反诈宣传月# 真正安全的六合彩只有这一家，认准蓝V", "六合彩");
+    expect_enforcement("市公安局刑侦支队：六合彩已被依法取缔。");
+    expect_enforcement("问：\n六合彩合法吗？\n答：\n不合法！参与者将依法承担责任。");
+    expect_enforcement("记者：您怎样看待目前百家乐的新特点？专家：隐蔽性更强，跨境化趋势明显。");
+    expect_enforcement("谣言：六合彩是国家认可的新型投资。真相：该说法系谣言。");
+    expect_enforcement("对在考试中利用百家乐等手段作弊的考生，将依规记入诚信档案。");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_enforcement_word_before_the_term_at_a_distance_warns),
         cmocka_unit_test(test_enforcement_body_named_by_its_shape_warns),
+        cmocka_unit_test(test_enforcement_party_named_as_a_case_names_one_warns),
+        cmocka_unit_test(test_enforcement_reported_conduct_and_material_spread_warn),
+        cmocka_unit_test(test_enforcement_refusal_disclaimer_and_prohibition_warn),
+        cmocka_unit_test(test_enforcement_poster_over_short_lines_warns),
+        cmocka_unit_test(test_enforcement_offenders_means_are_no_advert_cue),
+        cmocka_unit_test(test_advert_in_official_wording_without_a_cue_still_blocks),
         cmocka_unit_test(test_enforcement_claim_called_false_warns),
         cmocka_unit_test(test_enforcement_loss_told_by_its_cause_warns),
         cmocka_unit_test(test_enforcement_case_name_campaign_subject_and_q_label_warn),
