@@ -131,7 +131,7 @@ class CheckListsTest(gmtest.ManagedListsTest):
     def test_register_words_edited_in_product_with_version_and_audit(self):
         # session 21 (issue 14 §5): the official-register words of the
         # sentence rule are a managed list like the enforcement words
-        text = "街道综治中心走访中了解到，辖区有人组织百家乐，目前已处置完毕"
+        text = "街道综治中心走访中了解到，辖区组织百家乐，目前已处置完毕"
         self.assertFalse(self.check(text)["ok"])
         got = self.admin.get(BASE + "register").json
         self.assertEqual(got["source"], "shipped")
@@ -148,7 +148,7 @@ class CheckListsTest(gmtest.ManagedListsTest):
         self.assertEqual(rows[0][0], 1)
         self.assertIn("综治中心", self.admin.get(BASE + "register/export").raw.decode("utf-8"))
         # removing a shipped word takes effect at once too
-        other = "辖区有人组织百家乐，公安机关目前已处置完毕"
+        other = "辖区组织百家乐，公安机关目前已处置完毕"
         self.assertTrue(self.check(other)["ok"])
         r = self.admin.post(BASE + "register", {"remove": ["公安"]})
         self.assertEqual(r.status, 200, r)
