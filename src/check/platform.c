@@ -72,7 +72,7 @@ int gm_preset_length(const json_t *presets, const char *platform, long *limit, i
 {
     const json_t *p = json_object_get(json_object_get(presets, "platforms"), platform);
     if (!p)
-        return gm_fail(err, GM_E_INVALID, "platform", "未知平台“%s”（可选: weibo wechat toutiao douyin app website）",
+        return gm_fail(err, GM_E_INVALID, "platform", "未知平台“%s”（可选: weibo wechat toutiao douyin kuaishou app website）",
                        platform);
     const json_t *lim = json_object_get(p, "text_limit");
     *limit = json_is_integer(lim) ? (long)json_integer_value(lim) : -1;

@@ -64,6 +64,7 @@ test("§5 accountability: a closing's audit row reads field by field (注销 · 
 
 test("§5 weekly statistics: the operator imports the platform's export (reads, likes, comments), sees every row's outcome, a bad row is refused by its line with nothing imported, a re-import updates the counts", async () => {
   const op = await gm.pageAs("operator", "/accounts/1", W);
+  await op.locator("[data-test=more]").click();
   await op.locator("[data-test=import-publications]").click();
   await op.waitForURL(/\/reports\/publications\?account=1$/);
   await op.locator("[data-test=import-account]", { hasText: "示范县教育发布" }).waitFor();

@@ -90,6 +90,11 @@ const tables = {
 };
 
 // Adds or extends a table: defineLabels("postState", {draft: "草稿", ...}).
+// The platforms the compliance check knows: every account platform, and the
+// portal website (门户网站, the seed-004 media rule: JPEG 1–5 MB), which has
+// no accounts here.
+defineLabels("checkPlatform", { ...tables.platform, website: "门户网站" });
+
 export function defineLabels(kind, map) {
   tables[kind] = { ...(tables[kind] || {}), ...map };
 }
