@@ -49,7 +49,8 @@ test("§6 the admin reads a year's holidays and 调休 days, loads next year fro
   writeFileSync(file, "# 2027 年安排(测试)\nyear 2027\n2027-01-01 off 元旦\n2027-02-06 work 春节调休上班(周六)\n2027-02-09..2027-02-15 off 春节\n");
   await ad.locator(".el-input-number__increase").click();   // 2028 (the default is next year)
   await ad.locator("input[type=file]").setInputFiles(file);
-  assert.equal(await ad.locator("[data-test=calendar-year] input, input[data-test=calendar-year]").first().inputValue(), "2027");
+  // the file is read asynchronously: the year follows its header once read
+  await ad.waitForFunction(() => document.querySelector(".el-input-number input")?.value === "2027");
   await ad.locator("[data-test=calendar-load]").click();
   await view.locator(".el-dialog__title", { hasText: "2027 年节假日与调休安排" }).waitFor();
   assert.deepEqual(await tableRows(ad, "[data-test=calendar-days]"), [
