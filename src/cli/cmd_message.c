@@ -11,6 +11,7 @@
 #include "store/message_figures.h"
 #include "store/message_import.h"
 #include "store/messages.h"
+#include "util/clock.h"
 #include "util/file.h"
 
 #include <getopt.h>
@@ -24,7 +25,11 @@ static void usage(void)
     printf("用法:\n"
            "  govmedia message import   --db PATH --account ID FILE   导入平台导出的留言(CSV/xlsx,GBK 自动转换)\n"
            "  govmedia message list     --db PATH [--unit ID] [--account ID] [--overdue | --due-today]\n"
-           "                            [--as-of YYYY-MM-DD] [--json]\n"
+           "                            [--state 状态] [--kind 类型] [--channel 渠道] [--q 搜索词]\n"
+           "                            [--late first_response|answer|any] [--as-of YYYY-MM-DD] [--json]\n"
+           "                            列出留言:--q 在留言内容和留言人中搜索(多个词用空格分开,须都出现),\n"
+           "                            --late 只列首次回应(受理或答复,以先者为准)或答复超期的留言;\n"
+           "                            时间为北京时间\n"
            "  govmedia message escalate --db PATH [--as-of 时间]      标记超期留言(供定时任务调用)\n"
            "  govmedia message figures  --db PATH (--account ID | --unit ID) --from YYYY-MM-DD --to YYYY-MM-DD\n"
            "                            一个账号,或该单位及下级单位全部账号的互动数据\n"
@@ -32,7 +37,7 @@ static void usage(void)
 }
 
 typedef struct msg_opts {
-    const char *db, *account, *unit, *as_of, *from, *to, *file;
+    const char *db, *account, *unit, *as_of, *from, *to, *file, *state, *kind, *channel, *q, *late;
     int overdue, due_today, json;
 } msg_opts;
 
@@ -64,13 +69,20 @@ static int do_import(db *d, const msg_opts *o, gm_calendar *cal, gm_err *err)
 
 static void print_message(json_t *m)
 {
-    printf("%lld\t%s\t%s\t%s\t%s\t下次期限 %s%s\n", (long long)json_integer_value(json_object_get(m, "id")),
+    char due[GM_CST_LEN] = "-";
+    const char *next = json_string_value(json_object_get(m, "next_due"));
+    int open = strcmp(json_string_value(json_object_get(m, "state")), "answered") != 0 &&
+               strcmp(json_string_value(json_object_get(m, "state")), "hidden") != 0;
+    if (open && next)
+        clock_iso_to_cst(next, due);
+    printf("%lld\t%s\t%s\t%s\t%s\t下次期限 %s%s%s%s\n", (long long)json_integer_value(json_object_get(m, "id")),
            json_string_value(json_object_get(m, "state_label")),
            json_string_value(json_object_get(m, "kind_label")),
            json_string_value(json_object_get(m, "unit_name")),
-           json_string_value(json_object_get(m, "account_name")),
-           json_string_value(json_object_get(m, "next_due")),
-           json_is_true(json_object_get(m, "overdue")) ? "\t已超期" : "");
+           json_string_value(json_object_get(m, "account_name")), due,
+           json_is_true(json_object_get(m, "overdue")) ? "\t已超期" : "",
+           json_is_true(json_object_get(m, "first_response_late")) ? "\t首次回应超期" : "",
+           json_is_true(json_object_get(m, "answer_late")) ? "\t答复超期" : "");
 }
 
 static int do_list(db *d, const msg_opts *o, gm_err *err)
@@ -78,9 +90,12 @@ static int do_list(db *d, const msg_opts *o, gm_err *err)
     message_filter f;
     json_t *out, *m;
     size_t i;
-    int rc = message_filter_parse(&f, o->account, o->unit, NULL, NULL, o->overdue ? "1" : NULL,
-                                  o->due_today ? "today" : NULL, o->as_of, "500", NULL,
-                                  (gm_instant)time(NULL), err);
+    message_filter_args a = {.account_id = o->account, .unit_id = o->unit, .state = o->state,
+                             .kind = o->kind, .channel = o->channel, .q = o->q, .late = o->late,
+                             .overdue = o->overdue ? "1" : NULL,
+                             .due = o->due_today ? "today" : NULL, .as_of = o->as_of,
+                             .limit = "500"};
+    int rc = message_filter_parse(&f, &a, (gm_instant)time(NULL), err);
     if (!rc)
         rc = messages_list(d, NULL, &f, &out, err);
     if (rc)
@@ -145,6 +160,9 @@ static int parse_opts(int argc, char **argv, msg_opts *o)
         {"from", required_argument, 0, 'f'},   {"to", required_argument, 0, 't'},
         {"overdue", no_argument, 0, 'o'},      {"due-today", no_argument, 0, 'y'},
         {"json", no_argument, 0, 'j'},         {"help", no_argument, 0, 'h'},
+        {"state", required_argument, 0, 'S'},  {"kind", required_argument, 0, 'k'},
+        {"channel", required_argument, 0, 'c'}, {"q", required_argument, 0, 'q'},
+        {"late", required_argument, 0, 'l'},
         {0, 0, 0, 0}};
     int c;
     optind = 1;
@@ -159,6 +177,11 @@ static int parse_opts(int argc, char **argv, msg_opts *o)
         case 'o': o->overdue = 1; break;
         case 'y': o->due_today = 1; break;
         case 'j': o->json = 1; break;
+        case 'S': o->state = optarg; break;
+        case 'k': o->kind = optarg; break;
+        case 'c': o->channel = optarg; break;
+        case 'q': o->q = optarg; break;
+        case 'l': o->late = optarg; break;
         case 'h': usage(); return 1;
         default: return -1;
         }

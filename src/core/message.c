@@ -14,6 +14,23 @@ const char *msg_state_name(gm_msg_state s) { return s < GM_MSG_STATE_COUNT ? sta
 const char *msg_state_label(gm_msg_state s) { return s < GM_MSG_STATE_COUNT ? state_labels[s] : "?"; }
 int msg_state_is_open(gm_msg_state s) { return s <= GM_MSG_ACKNOWLEDGED; }
 
+const char *msg_first_response_at(const char *acknowledged_at, const char *answered_at)
+{
+    const char *a = acknowledged_at ? acknowledged_at : "", *b = answered_at ? answered_at : "";
+    if (!*a || !*b)
+        return *a ? a : b;
+    return strcmp(a, b) <= 0 ? a : b;
+}
+
+int msg_step_late(const char *done_at, const char *due, int open, const char *judged)
+{
+    if (!due || !*due)
+        return 0;
+    if (done_at && *done_at)
+        return strcmp(done_at, due) > 0;
+    return open && judged && strcmp(due, judged) < 0;
+}
+
 /* Looks s up among names or labels; -1 when absent. */
 static int lookup(const char *const *names, const char *const *labels, int n, const char *s)
 {

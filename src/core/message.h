@@ -72,6 +72,16 @@ typedef struct gm_route_rule {
  * be sorted. */
 int msg_route_match(const gm_route_rule *rules, size_t n, const char *kind, const char *text);
 
+/* Lateness of the two promises made to the citizen.  Times are UTC ISO
+ * text (they order like the instants they name), "" when not given.
+ * The first response (首次回应) is the acknowledgement or the answer,
+ * whichever came first: an answer without a 受理 is the first response too.
+ * A step is late when it was done after its due time, or when it is still
+ * owed (the message is open) and its due time lies before `judged`: it can
+ * no longer be on time.  A hidden message owes nothing. */
+const char *msg_first_response_at(const char *acknowledged_at, const char *answered_at);
+int msg_step_late(const char *done_at, const char *due, int open, const char *judged);
+
 /* Median and maximum of n values (values is reordered); 0 when n == 0. */
 void msg_median_max(double *values, size_t n, double *median, double *max);
 

@@ -27,20 +27,25 @@ static int reply_message(gm_request *r, int status, long long id, gm_err *err)
 static const query_param list_query[] = {
     {"account_id", QP_ID, NULL}, {"unit_id", QP_ID, NULL},
     {"state", QP_ENUM, "received|assigned|acknowledged|answered|hidden"},
-    {"kind", QP_TEXT, NULL}, {"overdue", QP_ENUM, "1"}, {"due", QP_ENUM, "today"},
-    {"as_of", QP_DATE, NULL}, {"limit", QP_ID, NULL}, {"offset", QP_INT, NULL}, {NULL, 0, NULL}};
+    {"kind", QP_TEXT, NULL}, {"channel", QP_TEXT, NULL}, {"q", QP_TEXT, NULL},
+    {"late", QP_ENUM, "first_response|answer|any"}, {"overdue", QP_ENUM, "1"},
+    {"due", QP_ENUM, "today"}, {"as_of", QP_DATE, NULL}, {"limit", QP_ID, NULL},
+    {"offset", QP_INT, NULL}, {NULL, 0, NULL}};
 
 static int h_messages_list(gm_request *r, gm_err *err)
 {
     message_filter f;
     json_t *out;
     int rc = request_query(r, list_query, err);
+    message_filter_args a = {
+        .account_id = request_arg(r, "account_id"), .unit_id = request_arg(r, "unit_id"),
+        .state = request_arg(r, "state"), .kind = request_arg(r, "kind"),
+        .channel = request_arg(r, "channel"), .q = request_arg(r, "q"),
+        .late = request_arg(r, "late"), .overdue = request_arg(r, "overdue"),
+        .due = request_arg(r, "due"), .as_of = request_arg(r, "as_of"),
+        .limit = request_arg(r, "limit"), .offset = request_arg(r, "offset")};
     if (!rc)
-        rc = message_filter_parse(&f, request_arg(r, "account_id"), request_arg(r, "unit_id"),
-                                  request_arg(r, "state"), request_arg(r, "kind"),
-                                  request_arg(r, "overdue"), request_arg(r, "due"),
-                                  request_arg(r, "as_of"), request_arg(r, "limit"),
-                                  request_arg(r, "offset"), request_now(), err);
+        rc = message_filter_parse(&f, &a, request_now(), err);
     if (!rc)
         rc = messages_list(r->db, &r->actor, &f, &out, err);
     return rc ? rc : reply_json(r, 200, out);
@@ -184,7 +189,7 @@ static int h_account_messages_import(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_messages[] = {
     {"GET", "/api/v1/messages", PERM_MESSAGE_READ, h_messages_list, 0,
-     "留言列表(account_id、unit_id 含下级、state、kind、overdue=1、due=today、as_of、limit、offset)", list_query},
+     "留言列表(account_id、unit_id 含下级、state、kind、channel、q 搜索内容和留言人、late 首次回应或答复超期、overdue=1、due=today、as_of、limit、offset)", list_query},
     {"POST", "/api/v1/messages", PERM_MESSAGE_HANDLE, h_messages_log, 0, "手工登记留言/评论/私信"},
     {"GET", "/api/v1/messages/{id}", PERM_MESSAGE_READ, h_message_get, 0, "留言详情及办理记录"},
     {"POST", "/api/v1/messages/{id}/assign", PERM_MESSAGE_ADMIN, h_message_assign, 0,

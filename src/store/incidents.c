@@ -175,8 +175,12 @@ int incidents_unit(db *d, long long id, long long *unit_id, gm_err *err)
     return rc;
 }
 
+/* The event row (the timeline) and its audit row, which says what of the
+ * incident the step changed: `before` as it was (NULL when the step only
+ * adds, e.g. a measure taken), `after` as it is; the event's text is put
+ * into `after`.  Takes ownership of both. */
 static int add_event(db *d, const gm_actor *who, long long id, const char *event, const char *text,
-                     gm_err *err)
+                     json_t *before, json_t *after, gm_err *err)
 {
     char now[GM_ISO_LEN];
     clock_iso_from_now(now, 0);
@@ -185,9 +189,21 @@ static int add_event(db *d, const gm_actor *who, long long id, const char *event
                      "itttt", id, now, event, who->login, text);
     char action[48];
     snprintf(action, sizeof action, "incident.%s", event);
-    return rc ? rc
-              : audit_append_json(d, who, action, "incident", id, NULL,
-                                  json_pack("{s:s}", "text", text), err);
+    if (!after)
+        after = json_object();
+    json_object_set_new(after, "text", json_string(text));
+    if (rc) {
+        json_decref(before);
+        json_decref(after);
+        return rc;
+    }
+    return audit_append_json(d, who, action, "incident", id, before, after, err);
+}
+
+/* {level, level_label} of an incident, for the audit rows. */
+static json_t *level_json(int level)
+{
+    return json_pack("{s:i,s:s}", "level", level, "level_label", incident_level_label(level));
 }
 
 /* Tells one step (its user, or the unit's robots when it names no user). */
@@ -212,8 +228,9 @@ static int add_notice(db *d, const incident_row *r, int step_no, const char *nam
                    instant_format_utc(now + ack_minutes * 60LL, due));
 }
 
-/* Notifies every applicable step of the chain not told yet. */
-static int notify_chain(db *d, const incident_row *r, gm_instant now, gm_err *err)
+/* Notifies every applicable step of the chain not told yet; appends
+ * {step, name} of each to `steps_told` (may be NULL). */
+static int notify_chain(db *d, const incident_row *r, gm_instant now, json_t *steps_told, gm_err *err)
 {
     chain c;
     int rc = load_chain(d, r->unit_id, &c, err);
@@ -232,6 +249,9 @@ static int notify_chain(db *d, const incident_row *r, gm_instant now, gm_err *er
                  c.steps[i].step_no, c.names[i]);
         if (!rc)
             rc = tell(d, r, c.users[i], title, body, err);
+        if (!rc && steps_told)
+            json_array_append_new(steps_told, json_pack("{s:i,s:s}", "step", c.steps[i].step_no,
+                                                  "name", c.names[i]));
     }
     return rc;
 }
@@ -246,11 +266,23 @@ static int open_in_transaction(db *d, const gm_actor *who, const gm_incident_in 
                           in->message_id, in->title, (long long)level, instant_format_utc(now, at),
                           who->login);
     incident_row r;
-    if (!rc)
-        rc = add_event(d, who, *id, "open", in->text && *in->text ? in->text : in->title, err);
+    json_t *told = json_array();
     if (!rc)
         rc = load_incident(d, *id, &r, err);
-    return rc ? rc : notify_chain(d, &r, now, err);
+    if (!rc)
+        rc = notify_chain(d, &r, now, told, err);
+    if (rc) {
+        json_decref(told);
+        return rc;
+    }
+    json_t *after = level_json(level);
+    json_object_set_new(after, "state", json_string("open"));
+    json_object_set_new(after, "title", json_string(in->title));
+    json_object_set_new(after, "unit_id", json_integer(in->unit_id));
+    json_object_set_new(after, "message_id", in->message_id ? json_integer(in->message_id) : json_null());
+    json_object_set_new(after, "notified", told);
+    return add_event(d, who, *id, "open", in->text && *in->text ? in->text : in->title, NULL, after,
+                     err);
 }
 
 int incidents_open(db *d, const gm_actor *who, const gm_incident_in *in, gm_instant now,
@@ -284,7 +316,7 @@ static int event_in_transaction(db *d, const gm_actor *who, long long id, const 
     int rc = load_incident(d, id, &r, err);
     if (!rc)
         rc = require_open(&r, err);
-    return rc ? rc : add_event(d, who, id, kind, text, err);
+    return rc ? rc : add_event(d, who, id, kind, text, NULL, NULL, err);
 }
 
 int incidents_add_event(db *d, const gm_actor *who, long long id, const char *kind,
@@ -312,10 +344,19 @@ static int level_in_transaction(db *d, const gm_actor *who, long long id, int le
              incident_level_label(level), reason);
     if (!rc)
         rc = db_exec(d, err, "UPDATE incidents SET level=? WHERE id=?", "ii", (long long)level, id);
-    if (!rc)
-        rc = add_event(d, who, id, "level", text, err);
+    if (rc)
+        return rc;
+    json_t *before = level_json(r.level), *after = level_json(level), *told = json_array();
     r.level = level;
-    return rc ? rc : notify_chain(d, &r, now, err);
+    rc = notify_chain(d, &r, now, told, err);
+    json_object_set_new(after, "reason", json_string(reason));
+    json_object_set_new(after, "notified", told);
+    if (rc) {
+        json_decref(before);
+        json_decref(after);
+        return rc;
+    }
+    return add_event(d, who, id, "level", text, before, after, err);
 }
 
 int incidents_set_level(db *d, const gm_actor *who, long long id, const char *level,
@@ -329,6 +370,8 @@ int incidents_set_level(db *d, const gm_actor *who, long long id, const char *le
     return rc;
 }
 
+static json_t *step_no_row(db_stmt *q) { return json_integer(db_int(q, 0)); }
+
 static int ack_in_transaction(db *d, const gm_actor *who, long long id, int step, gm_instant now,
                               gm_err *err)
 {
@@ -339,6 +382,15 @@ static int ack_in_transaction(db *d, const gm_actor *who, long long id, int step
         rc = require_open(&r, err);
     if (rc)
         return rc;
+    json_t *steps = json_array();
+    rc = db_append_rows(d, steps, step_no_row, err,
+                        "SELECT step_no FROM incident_notices WHERE incident_id=? AND acked_at IS NULL "
+                        "AND ((?>0 AND step_no=?) OR (?=0 AND user_id=?)) ORDER BY step_no",
+                        "iiiii", id, (long long)step, (long long)step, (long long)step, who->user_id);
+    if (rc) {
+        json_decref(steps);
+        return rc;
+    }
     instant_format_utc(now, at);
     if (step)
         rc = db_exec(d, err, "UPDATE incident_notices SET acked_at=?,acked_by=? WHERE incident_id=? "
@@ -347,10 +399,17 @@ static int ack_in_transaction(db *d, const gm_actor *who, long long id, int step
         rc = db_exec(d, err, "UPDATE incident_notices SET acked_at=?,acked_by=? WHERE incident_id=? "
                              "AND user_id=? AND acked_at IS NULL", "ttii", at, who->login, id, who->user_id);
     if (!rc && db_changes(d) == 0)
-        return gm_fail(err, GM_E_CONFLICT, "step",
-                       step ? "该步骤未被通知或已经确认" : "您没有待确认的通知(或已确认)");
+        rc = gm_fail(err, GM_E_CONFLICT, "step",
+                     step ? "该步骤未被通知或已经确认" : "您没有待确认的通知(或已确认)");
+    if (rc) {
+        json_decref(steps);
+        return rc;
+    }
     snprintf(text, sizeof text, step ? "确认收到(第 %d 步)" : "确认收到", step);
-    return rc ? rc : add_event(d, who, id, "ack", text, err);
+    return add_event(d, who, id, "ack", text,
+                     json_pack("{s:O,s:n}", "steps", steps, "acked_at"),
+                     json_pack("{s:o,s:s,s:s}", "steps", steps, "acked_at", at, "acked_by", who->login),
+                     err);
 }
 
 int incidents_ack(db *d, const gm_actor *who, long long id, int step, gm_instant now, gm_err *err)
@@ -373,7 +432,9 @@ static int close_in_transaction(db *d, const gm_actor *who, long long id, const 
     if (!rc)
         rc = db_exec(d, err, "UPDATE incidents SET state='closed',summary=?,closed_at=? WHERE id=?",
                      "tti", summary, now, id);
-    return rc ? rc : add_event(d, who, id, "close", summary, err);
+    return rc ? rc
+              : add_event(d, who, id, "close", summary, json_pack("{s:s}", "state", "open"),
+                          json_pack("{s:s,s:s}", "state", "closed", "closed_at", now), err);
 }
 
 int incidents_close(db *d, const gm_actor *who, long long id, const char *summary, gm_err *err)
@@ -445,7 +506,11 @@ static int escalate_one(db *d, const gm_actor *who, const late_notice *l, gm_ins
     }
     snprintf(text, sizeof text, "第 %d 步(%.60s)超时未确认,已升级至 %.60s", l->step_no, l->name, to);
     if (!rc)
-        rc = add_event(d, who, r.id, "escalate", text, err);
+        rc = add_event(d, who, r.id, "escalate", text,
+                       json_pack("{s:i,s:s,s:n}", "step", l->step_no, "name", l->name, "escalated_at"),
+                       json_pack("{s:i,s:s,s:s,s:s}", "step", l->step_no, "name", l->name,
+                                 "escalated_at", at, "escalated_to", to),
+                       err);
     if (!rc)
         json_array_append_new(out, json_pack("{s:I,s:i,s:s,s:s}", "incident_id", (json_int_t)r.id,
                                              "step", l->step_no, "name", l->name, "escalated_to", to));

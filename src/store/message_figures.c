@@ -40,8 +40,9 @@ static void count_row(db_stmt *q, gm_message_figures *f, values *fr, values *an,
         f->answered++;
         f->answered_in_time += strcmp(db_text(q, 1), db_text(q, 2)) <= 0;
     }
-    if (!db_is_null(q, 3))
-        f->first_response_in_time += strcmp(db_text(q, 3), db_text(q, 4)) <= 0;
+    const char *first = msg_first_response_at(db_text(q, 3), db_text(q, 1));
+    if (*first)
+        f->first_response_in_time += strcmp(first, db_text(q, 4)) <= 0;
     if (!db_is_null(q, 5))
         *oom |= push(fr, atof(db_text(q, 5)));
     if (!db_is_null(q, 6))
@@ -64,7 +65,7 @@ static int figures(db *d, long long account_id, long long unit_id, gm_date from,
     db_stmt *q;
     int rc = db_query(d, &q, err,
                       "SELECT state,answered_at,COALESCE(extended_until,answer_due),"
-                      "COALESCE(acknowledged_at,answered_at),first_response_due,"
+                      "acknowledged_at,first_response_due,"
                       "first_response_hours,answer_hours FROM messages "
                       "WHERE (?=0 OR account_id=?) AND (?=0 OR account_id IN "
                       "(SELECT a.id FROM accounts a JOIN units u ON u.id=a.unit_id "

@@ -1,7 +1,9 @@
 /*
  * message_query.c - reading public messages: the list with its filters
  * (overdue, due today, per department and unit), one message with its
- * timeline, and the overdue escalation run (see messages.h).
+ * timeline, and the overdue escalation run (see messages.h).  The list's
+ * text search (q) and lateness filter run over the rows in C, like the
+ * reach check, so they need no database-specific SQL.
  *
  * "Next due" of an open message: its first-response due time until it is
  * acknowledged, then its answer due time (the extension when recorded).
@@ -48,34 +50,77 @@ static int parse_flag(const char *s, const char *field, const char *want, int *o
     return GM_OK;
 }
 
-int message_filter_parse(message_filter *f, const char *account_id, const char *unit_id,
-                         const char *state, const char *kind, const char *overdue,
-                         const char *due, const char *as_of, const char *limit,
-                         const char *offset, gm_instant now, gm_err *err)
+static int parse_late(const char *s, int *out, gm_err *err)
+{
+    static const char *const names[] = {"first_response", "answer", "any"};
+    *out = MSG_LATE_UNFILTERED;
+    for (int i = 0; s && *s && i < 3; i++)
+        if (strcmp(s, names[i]) == 0)
+            *out = i + 1;
+    if (s && *s && *out == MSG_LATE_UNFILTERED)
+        return gm_fail(err, GM_E_INVALID, "late", "late 只能为 first_response、answer 或 any");
+    return GM_OK;
+}
+
+/* The search words, separated by single spaces (ideographic spaces and
+ * tabs count as spaces), ASCII letters lower-cased. */
+static int parse_words(const char *s, char *out, size_t cap, gm_err *err)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        int space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+        size_t len = space ? 1 : 0;
+        if (!space && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+            space = 1, len = 3;  /* U+3000 ideographic space */
+        if (space) {
+            if (n && out[n - 1] != ' ' && n + 1 < cap)
+                out[n++] = ' ';
+            p += len;
+            continue;
+        }
+        if (n + 1 >= cap)
+            return gm_fail(err, GM_E_INVALID, "q", "搜索内容过长");
+        out[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        p++;
+    }
+    while (n && out[n - 1] == ' ')
+        n--;
+    out[n] = '\0';
+    return GM_OK;
+}
+
+int message_filter_parse(message_filter *f, const message_filter_args *a, gm_instant now,
+                         gm_err *err)
 {
     memset(f, 0, sizeof *f);
     gm_msg_state st;
-    int k, rc = parse_id_arg(account_id, "account_id", &f->account_id, err);
+    int k, rc = parse_id_arg(a->account_id, "account_id", &f->account_id, err);
     if (!rc)
-        rc = parse_id_arg(unit_id, "unit_id", &f->unit_id, err);
-    if (!rc && state && *state && !(rc = msg_state_parse(state, "state", &st, err)))
-        f->state = state;
-    if (!rc && kind && *kind && !(rc = msg_kind_parse(kind, "kind", &k, err)))
+        rc = parse_id_arg(a->unit_id, "unit_id", &f->unit_id, err);
+    if (!rc && a->state && *a->state && !(rc = msg_state_parse(a->state, "state", &st, err)))
+        f->state = msg_state_name(st);
+    if (!rc && a->kind && *a->kind && !(rc = msg_kind_parse(a->kind, "kind", &k, err)))
         f->kind = msg_kind_name(k);
+    if (!rc && a->channel && *a->channel && !(rc = msg_channel_parse(a->channel, "channel", &k, err)))
+        f->channel = msg_channel_name(k);
     if (!rc)
-        rc = parse_flag(overdue, "overdue", "1", &f->overdue, err);
+        rc = parse_words(a->q, f->q, sizeof f->q, err);
     if (!rc)
-        rc = parse_flag(due, "due", "today", &f->due_today, err);
+        rc = parse_late(a->late, &f->late, err);
+    if (!rc)
+        rc = parse_flag(a->overdue, "overdue", "1", &f->overdue, err);
+    if (!rc)
+        rc = parse_flag(a->due, "due", "today", &f->due_today, err);
     f->judged_at = now;
     f->judged_day = instant_cst_day(now);
-    if (!rc && as_of && *as_of && !(rc = date_parse(as_of, "as_of", &f->judged_day, err)))
+    if (!rc && a->as_of && *a->as_of && !(rc = date_parse(a->as_of, "as_of", &f->judged_day, err)))
         f->judged_at = instant_from_cst_day(f->judged_day, 0);
     f->limit = 50;
-    if (!rc && limit && *limit &&
-        (!(rc = parse_id_arg(limit, "limit", &f->limit, err)) && f->limit > 500))
+    if (!rc && a->limit && *a->limit &&
+        (!(rc = parse_id_arg(a->limit, "limit", &f->limit, err)) && f->limit > 500))
         rc = gm_fail(err, GM_E_INVALID, "limit", "条数应在 1 到 500 之间");
-    if (!rc && offset && *offset && strcmp(offset, "0") != 0)
-        rc = parse_id_arg(offset, "offset", &f->offset, err);
+    if (!rc && a->offset && *a->offset && strcmp(a->offset, "0") != 0)
+        rc = parse_id_arg(a->offset, "offset", &f->offset, err);
     return rc;
 }
 
@@ -139,6 +184,13 @@ static json_t *message_row(db_stmt *q)
     set_text_or_null(j, "external_id", q, 29);
     int open = msg_state_is_open(st);
     json_object_set_new(j, "overdue", json_boolean(open && strcmp(db_text(q, 30), row_judged) < 0));
+    const char *first = msg_first_response_at(db_text(q, 17), db_text(q, 20));
+    const char *answer_due = db_is_null(q, 15) ? db_text(q, 13) : db_text(q, 15);
+    json_object_set_new(j, "first_responded_at", message_time_json(first));
+    json_object_set_new(j, "first_response_late",
+                        json_boolean(msg_step_late(first, db_text(q, 12), open, row_judged)));
+    json_object_set_new(j, "answer_late",
+                        json_boolean(msg_step_late(db_text(q, 20), answer_due, open, row_judged)));
     json_object_set_new(j, "escalated", json_boolean(open && !db_is_null(q, 33) &&
                                                      strcmp(db_text(q, 33), db_text(q, 30)) == 0));
     json_object_set_new(j, "account_unit_path", json_string(db_text(q, 31)));
@@ -152,6 +204,45 @@ static int visible(const gm_actor *scope, json_t *e)
     const char *u = json_string_value(json_object_get(e, "unit_path"));
     return !scope || rbac_allows(scope->grants, scope->n_grants, PERM_MESSAGE_READ, a) ||
            rbac_allows(scope->grants, scope->n_grants, PERM_MESSAGE_READ, u);
+}
+
+/* Does text contain word (ASCII letters in any case; word is lower-case)? */
+static int contains_folded(const char *text, const char *word, size_t len)
+{
+    for (const char *t = text; *t; t++) {
+        size_t i = 0;
+        while (i < len && t[i] && (t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i]) == word[i])
+            i++;
+        if (i == len)
+            return 1;
+    }
+    return 0;
+}
+
+/* Every word of the search occurs in the message's text or its sender. */
+static int matches_words(const message_filter *f, json_t *e)
+{
+    const char *text = json_string_value(json_object_get(e, "text"));
+    const char *from = json_string_value(json_object_get(e, "from"));
+    for (const char *w = f->q; *w;) {
+        size_t len = strcspn(w, " ");
+        if (!contains_folded(text ? text : "", w, len) && !contains_folded(from ? from : "", w, len))
+            return 0;
+        w += len + (w[len] == ' ');
+    }
+    return 1;
+}
+
+static int matches_late(const message_filter *f, json_t *e)
+{
+    int first = json_is_true(json_object_get(e, "first_response_late"));
+    int answer = json_is_true(json_object_get(e, "answer_late"));
+    switch (f->late) {
+    case MSG_LATE_FIRST_RESPONSE: return first;
+    case MSG_LATE_ANSWER: return answer;
+    case MSG_LATE_EITHER: return first || answer;
+    default: return 1;
+    }
 }
 
 static void strip_paths(json_t *e)
@@ -181,12 +272,12 @@ int messages_list(db *d, const gm_actor *scope, const message_filter *f, json_t 
         d, &all, message_row, err,
         "SELECT " LIST_COLS LIST_FROM
         "WHERE (?=0 OR m.account_id=?) AND (?='' OR u.path LIKE ?||'%' OR au.path LIKE ?||'%') "
-        "AND (? IS NULL OR m.state=?) AND (? IS NULL OR m.kind=?) "
+        "AND (? IS NULL OR m.state=?) AND (? IS NULL OR m.kind=?) AND (? IS NULL OR m.channel=?) "
         "AND (?=0 OR (" OPEN_STATES " AND " NEXT_DUE "<?)) "
         "AND (?=0 OR (" OPEN_STATES " AND " NEXT_DUE ">=? AND " NEXT_DUE "<? AND " NEXT_DUE ">=?)) "
         "ORDER BY m.received_at DESC, m.id DESC",
-        "iitttttttitittt", f->account_id, f->account_id, unit_path, unit_path, unit_path, f->state,
-        f->state, f->kind, f->kind, (long long)f->overdue, judged, (long long)f->due_today, day_start,
+        "iitttttttttitittt", f->account_id, f->account_id, unit_path, unit_path, unit_path, f->state,
+        f->state, f->kind, f->kind, f->channel, f->channel, (long long)f->overdue, judged, (long long)f->due_today, day_start,
         day_end, judged);
     if (rc) {
         json_decref(page);
@@ -194,7 +285,7 @@ int messages_list(db *d, const gm_actor *scope, const message_filter *f, json_t 
     }
     size_t i, total = 0;
     json_array_foreach(all, i, e) {
-        if (!visible(scope, e))
+        if (!visible(scope, e) || !matches_words(f, e) || !matches_late(f, e))
             continue;
         if (total >= (size_t)f->offset && total < (size_t)(f->offset + f->limit)) {
             strip_paths(e);

@@ -76,20 +76,31 @@ int messages_hide(db *d, const gm_actor *who, long long id, const char *reason, 
 
 typedef struct message_filter {
     long long account_id, unit_id;  /* 0: any; unit_id includes units below */
-    const char *state, *kind;       /* NULL: any */
+    const char *state, *kind, *channel; /* NULL: any */
+    char q[800];                    /* "": any; else words (space-separated), each must occur */
     int overdue;                    /* 1: only overdue ones */
     int due_today;                  /* 1: only those due on the judged day */
+    int late;                       /* MSG_LATE_*: only those whose first response / answer was late */
     gm_instant judged_at;           /* overdue means next due < judged_at */
     gm_date judged_day;             /* "due today" means due on this China day */
     long long limit, offset;
 } message_filter;
 
-/* Validates the query arguments of GET /messages into f (as_of: the day
- * overdue is judged for, judged at its start; NULL: now). */
-int message_filter_parse(message_filter *f, const char *account_id, const char *unit_id,
-                         const char *state, const char *kind, const char *overdue,
-                         const char *due, const char *as_of, const char *limit,
-                         const char *offset, gm_instant now, gm_err *err);
+enum { MSG_LATE_UNFILTERED, MSG_LATE_FIRST_RESPONSE, MSG_LATE_ANSWER, MSG_LATE_EITHER };
+
+/* The query arguments of GET /messages (and `message list`) as text;
+ * NULL or "" leaves a filter out. */
+typedef struct message_filter_args {
+    const char *account_id, *unit_id, *state, *kind, *channel, *q, *late, *overdue, *due,
+        *as_of, *limit, *offset;
+} message_filter_args;
+
+/* Validates the query arguments into f (as_of: the day overdue is judged
+ * for, judged at its start; NULL: now).  q: words, each of which must
+ * occur in the message's text or its sender (ASCII letters in any case);
+ * late: first_response | answer | any. */
+int message_filter_parse(message_filter *f, const message_filter_args *a, gm_instant now,
+                         gm_err *err);
 
 /* {messages:[...], total, limit, offset} of the messages scope may read. */
 int messages_list(db *d, const gm_actor *scope, const message_filter *f, json_t **out, gm_err *err);

@@ -221,6 +221,25 @@ static void test_routing_rules_keyword_and_kind_first_match_by_priority(void **s
     assert_int_equal(msg_route_match(rules, 4, "consult", "天气"), -1);
 }
 
+/* §4: the first response is the 受理 or the answer, whichever came first;
+ * a step still owed is late once its due time has passed. */
+static void test_first_response_is_ack_or_answer_whichever_first_and_late_once_due_passed(void **state)
+{
+    (void)state;
+    const char *due = "2026-11-02T06:30:00Z";
+    assert_string_equal(msg_first_response_at("", "2026-11-03T02:00:00Z"), "2026-11-03T02:00:00Z");
+    assert_string_equal(msg_first_response_at("2026-11-02T02:00:00Z", ""), "2026-11-02T02:00:00Z");
+    assert_string_equal(msg_first_response_at("2026-11-04T02:00:00Z", "2026-11-03T02:00:00Z"),
+                        "2026-11-03T02:00:00Z");
+    assert_string_equal(msg_first_response_at(NULL, NULL), "");
+    assert_true(msg_step_late("2026-11-03T02:00:00Z", due, 0, "2026-11-01T00:00:00Z"));
+    assert_false(msg_step_late("2026-11-02T06:30:00Z", due, 1, "2026-11-09T00:00:00Z")); /* on the dot */
+    assert_true(msg_step_late("", due, 1, "2026-11-02T06:30:01Z"));
+    assert_false(msg_step_late("", due, 1, "2026-11-02T06:30:00Z"));
+    assert_false(msg_step_late("", due, 0, "2026-12-01T00:00:00Z"));   /* hidden: owes nothing */
+    assert_false(msg_step_late("", "", 1, "2026-12-01T00:00:00Z"));
+}
+
 static void test_median_and_worst(void **state)
 {
     (void)state;
@@ -317,6 +336,7 @@ int main(void)
         cmocka_unit_test(test_work_hours_parse_and_policy_validation),
         cmocka_unit_test(test_message_state_machine_refuses_replies_to_hidden_or_answered),
         cmocka_unit_test(test_routing_rules_keyword_and_kind_first_match_by_priority),
+        cmocka_unit_test(test_first_response_is_ack_or_answer_whichever_first_and_late_once_due_passed),
         cmocka_unit_test(test_median_and_worst),
         cmocka_unit_test(test_duty_roster_gap_on_national_day_2026),
         cmocka_unit_test(test_monthly_meeting_missing_months),
