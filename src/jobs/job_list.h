@@ -22,5 +22,6 @@ int job_posts_publish_scheduled(gm_job_ctx *ctx, gm_err *err);
 int job_posts_remind(gm_job_ctx *ctx, gm_err *err);
 int job_reviews_remind(gm_job_ctx *ctx, gm_err *err);
 int job_accounts_remind(gm_job_ctx *ctx, gm_err *err);
+int job_calendar_next_year(gm_job_ctx *ctx, gm_err *err);
 
 #endif

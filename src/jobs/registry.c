@@ -23,6 +23,8 @@ const gm_job_def gm_jobs[] = {
     {"accounts.remind", "daily 09:00", job_accounts_remind,
      "备案提醒:备案或重新备案今明两天到期或已逾期的账号、逾期的全国系统报送(运维人员;逾期的还有信息中心)"},
     {"reviews.remind", "weekly mon 09:00", job_reviews_remind, "年审提醒:进行中的年审轮次里尚未提交年度报告的账号"},
+    {"calendar.next_year", "daily 09:00", job_calendar_next_year,
+     "工作日历提醒:11 月起下一年日历未加载时提醒系统管理员(每周一;12 月 15 日起每天)"},
 };
 
 const size_t gm_job_count = sizeof gm_jobs / sizeof gm_jobs[0];

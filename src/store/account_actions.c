@@ -74,8 +74,21 @@ static int require_date(const act_ctx *c, const char *k, gm_date *out, gm_err *e
     return rc ? rc : date_parse(in_str(c, k), k, out ? out : &tmp, err);
 }
 
+/* The day the account's life in the register began, for the dates of its
+ * steps: the opening day once opened, else the application's date ("" when
+ * neither is known); *what names it for the message. */
+static const char *life_start(const act_ctx *c, const char **what)
+{
+    const json_t *rec = c->a ? c->a->record : NULL;
+    const char *opened = json_string_value(json_object_get(json_object_get(rec, "opening"), "date"));
+    const char *applied = json_string_value(json_object_get(rec, "date"));
+    *what = opened ? "开通日期" : "申请日期";
+    return opened ? opened : applied ? applied : "";
+}
+
 /* A date that records something done (opened, certified, filed, changed,
- * closed, merged) cannot lie in the future (China time). */
+ * closed, merged) cannot lie in the future (China time); not_before_start()
+ * checks, once the account is loaded, that it does not precede it either. */
 static int require_done_date(const act_ctx *c, const char *k, gm_date *out, gm_err *err)
 {
     gm_date d, today;
@@ -91,6 +104,19 @@ static int require_done_date(const act_ctx *c, const char *k, gm_date *out, gm_e
     if (out)
         *out = d;
     return GM_OK;
+}
+
+/* The step's "date" (when it happened) cannot precede the account's
+ * opening (its application, for the opening itself): the register would
+ * tell of something that cannot have happened. */
+static int not_before_start(const act_ctx *c, gm_err *err)
+{
+    gm_date d, start;
+    const char *what, *start_s = life_start(c, &what), *day = in_str(c, "date");
+    if (!day || !*start_s || date_parse(day, NULL, &d, NULL) ||
+        date_parse(start_s, NULL, &start, NULL) || d >= start)
+        return GM_OK;
+    return gm_fail(err, GM_E_INVALID, "date", "日期 %s 早于该账号的%s(%s)", day, what, start_s);
 }
 
 /* {by, at} plus the given keys copied from the input, as record[key]. */
@@ -389,6 +415,8 @@ static int act_in_transaction(act_ctx *c, const action_def *def, gm_err *err)
     c->a = &a;
     gm_account_state next;
     rc = account_transition(a.state, def->event, &next, err);
+    if (!rc)
+        rc = not_before_start(c, err);
     c->rec = rc ? NULL : json_deep_copy(a.record);
     if (!rc && !c->rec)
         rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");

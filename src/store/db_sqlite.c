@@ -240,6 +240,7 @@ int db_open(db **out, const char *path, gm_err *err)
     static pthread_once_t configured = PTHREAD_ONCE_INIT;
     pthread_once(&configured, configure_library);
     static _Atomic unsigned long long opened;
+    *out = NULL;   /* callers close *out on failure: never leave it unset */
     db *d = calloc(1, sizeof *d);
     if (d)
         d->use = &d->own;
@@ -263,6 +264,9 @@ int db_open(db **out, const char *path, gm_err *err)
      * (survives kill -9 of the process); see docs/OPERATIONS.md for power loss. */
     rc = db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
                            "PRAGMA synchronous=NORMAL;", err);
+    if (rc && (sqlite3_errcode(d->use->conn) == SQLITE_NOTADB ||
+               sqlite3_errcode(d->use->conn) == SQLITE_CORRUPT))
+        rc = gm_fail(err, GM_E_INVALID, "db", "文件 %s 不是 govmedia 数据库(或已损坏)", path);
     if (rc) {
         db_close(d);
         return rc;

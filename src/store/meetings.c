@@ -53,7 +53,14 @@ int meetings_add(db *d, const gm_actor *who, const gm_meeting_in *in, long long 
     gm_date day;
     gm_unit u;
     int kind;
+    char today_s[11];
+    gm_date today;
+    clock_today_cst(today_s);
+    date_parse(today_s, NULL, &today, NULL);
     int rc = date_parse(in->held_on ? in->held_on : "", "held_on", &day, err);
+    if (!rc && day > today)   /* a record of what was held, never of a plan */
+        rc = gm_fail(err, GM_E_INVALID, "held_on", "会议日期 %s 晚于今天(%s):只能登记已经召开的会议或培训",
+                     in->held_on, today_s);
     if (!rc)
         rc = meeting_kind_parse(in->kind, "kind", &kind, err);
     if (!rc)

@@ -309,10 +309,15 @@ static int assign_in_transaction(db *d, const gm_actor *who, long long id, long 
     if (!rc)
         rc = db_exec(d, err, "UPDATE messages SET unit_id=?,state=? WHERE id=?", "iti", unit_id,
                      msg_state_name(next), id);
+    /* the names too: a department reading its timeline may not reach the other unit */
+    gm_unit from, to;
+    if (!rc && !(rc = units_get(d, m.unit_id, &from, err)))
+        rc = units_get(d, unit_id, &to, err);
     if (!rc)
         rc = record_event(d, who, id, "assign",
-                          json_pack("{s:I,s:I}", "from_unit_id", (json_int_t)m.unit_id, "unit_id",
-                                    (json_int_t)unit_id), err);
+                          json_pack("{s:I,s:s,s:I,s:s}", "from_unit_id", (json_int_t)m.unit_id,
+                                    "from_unit_name", from.name, "unit_id", (json_int_t)unit_id,
+                                    "unit_name", to.name), err);
     return rc ? rc
               : messages_notify_department(d, unit_id, id, "message.assigned", "留言已分派给本部门办理",
                                            "请在期限内受理并答复", err);

@@ -113,10 +113,27 @@ static int has_control_chars(const char *s)
     return 0;
 }
 
+/* Only spaces, tabs, line breaks, no-break or ideographic spaces: a
+ * required field holding nothing else is as empty as "" to the reader. */
+static int is_blank(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+            p++;
+        else if (p[0] == 0xC2 && p[1] == 0xA0)
+            p += 2;
+        else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+            p += 3;
+        else
+            return 0;
+    }
+    return 1;
+}
+
 int text_require(const char *s, const char *field, size_t min, size_t max, gm_err *err)
 {
     char lbl[128];   /* the field's Chinese name, for the message */
-    if (!s || !*s)
+    if (!s || !*s || (min && is_blank(s)))
         return min ? gm_fail(err, GM_E_INVALID, field, "%s不能为空", LBL(field)) : GM_OK;
     long bad = text_first_invalid_utf8(s, strlen(s));
     if (bad >= 0)
@@ -133,7 +150,7 @@ int text_require(const char *s, const char *field, size_t min, size_t max, gm_er
 int text_require_multiline(const char *s, const char *field, size_t min, size_t max, gm_err *err)
 {
     char lbl[128];   /* the field's Chinese name, for the message */
-    if (!s || !*s)
+    if (!s || !*s || (min && is_blank(s)))
         return min ? gm_fail(err, GM_E_INVALID, field, "%s不能为空", LBL(field)) : GM_OK;
     if (text_first_invalid_utf8(s, strlen(s)) >= 0)
         return gm_fail(err, GM_E_INVALID, field, "%s不是有效的 UTF-8", LBL(field));

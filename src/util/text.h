@@ -23,7 +23,9 @@ void text_codepoint_name(const char *s, char out[12]);
 /* Code points in valid UTF-8 text. */
 size_t text_codepoints(const char *s);
 /* Required text field: valid UTF-8, no control characters, min..max code
- * points after trimming nothing (leading/trailing spaces count). */
+ * points after trimming nothing (leading/trailing spaces count).  With
+ * min >= 1, text of nothing but spaces (ASCII, no-break, ideographic) and
+ * line breaks is refused as empty. */
 int text_require(const char *s, const char *field, size_t min, size_t max, gm_err *err);
 
 /* The same for free text: tab, LF and CR allowed (message text, reasons). */

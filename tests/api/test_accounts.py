@@ -315,8 +315,20 @@ class AccountsTest(gmtest.ServerTest):
 
     def test_calendar_loaded_by_admin_is_used_for_refiling(self):
         # A change is recorded on or after the day it happened (no future
-        # dates), so the year without a calendar is a past one: 2024.
-        aid = self.b.make("filed")
+        # dates), so the year without a calendar is a past one: 2024, for
+        # an account that applied and opened then (a step never precedes
+        # the account's opening).
+        sup = self.c["supervisor"]
+        r = sup.post("/api/v1/accounts", form(4, "toutiao", "二〇二四年开通的账号", date="2024-11-01",
+                                             exception_reason="测试用例:同平台多账号"))
+        self.assertEqual(r.status, 201, r)
+        aid = r.json["id"]
+        self.assertEqual(sup.post(f"/api/v1/accounts/{aid}/approve", {}).status, 200)
+        r = sup.post(f"/api/v1/accounts/{aid}/open", {"platform_account_id": "acct-2024", "date": "2024-11-04"})
+        self.assertEqual(r.status, 200, r)
+        self.b.step(aid, "qr")
+        r = sup.post(f"/api/v1/accounts/{aid}/file", dict(BODIES["file"], date="2024-11-05", created_on="2024-11-04"))
+        self.assertEqual((r.status, r.json["state"]), (200, "filed"), r)
         body = {"date": "2024-12-27", "admin": NEW_ADMIN}
         r = self.c["operator"].post(f"/api/v1/accounts/{aid}/changes", body)
         self.assertEqual((r.status, r.error_field()), (400, "calendar"), "2024 is not loaded: no guessing")

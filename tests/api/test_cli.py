@@ -101,6 +101,21 @@ class CliTest(unittest.TestCase):
             self.assertIn("不存在", p.stderr)
         self.assertFalse(os.path.exists(os.path.join(self.dir, "nope.db")))
 
+    def test_commands_on_a_file_that_is_not_a_database_exit_2_without_crashing(self):
+        """A wrong --db (a text file, a damaged copy) is named in Chinese, exit 2,
+        on every subcommand that opens the database (it crashed message list,
+        calendar list and unit list: the handle was closed before it was set)."""
+        with open(self.db, "w") as f:
+            f.write("这不是数据库\n" * 50)
+        for args in (("message", "list"), ("calendar", "list"), ("unit", "list"), ("account", "list"),
+                     ("user", "list"), ("jobs", "list"), ("audit", "verify"), ("init",),
+                     ("report", "weekly")):
+            p = gmtest.run(*args, "--db", self.db)
+            self.assertEqual(p.returncode, 2, (args, p.returncode, p.stderr))
+            self.assertIn("不是 govmedia 数据库", p.stderr, args)
+        with open(self.db) as f:
+            self.assertTrue(f.read().startswith("这不是数据库"))
+
     def test_user_add_list_passwd(self):
         self.init()
         p = gmtest.run("user", "add", "--db", self.db, "--login", "wangwu", "--name", "王五",

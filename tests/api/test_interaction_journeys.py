@@ -50,7 +50,7 @@ class InboxSearchAndLatenessTest(gmtest.ServerTest):
         cls.c = r.json["id"]          # received an hour ago
         r = log(kind="other", text="骂人的评论", **{"from": "某网友"}, received_at=f"{MONDAY}T09:20:00+08:00")
         cls.d = r.json["id"]          # hidden, owes nothing
-        r = log(kind="consult", text="疫苗接种点在哪里", **{"from": "市民赵先生"},
+        r = log(kind="consult", text="社区卫生服务站几点开门", **{"from": "市民赵先生"},
                 received_at=f"{MONDAY}T09:30:00+08:00")
         cls.e = r.json["id"]          # assigned to unit 5
         for mid, path, body in (
@@ -105,7 +105,12 @@ class InboxSearchAndLatenessTest(gmtest.ServerTest):
 
     def test_rule_4_inbox_search_stays_within_the_readers_units(self):
         clerk = self.srv.client("wsj_clerk", "a-good-password-5")
-        self.assertEqual(self.find("q=疫苗", clerk), [self.e])   # assigned to their unit
+        self.assertEqual(self.find("q=卫生服务站", clerk), [self.e])   # assigned to their unit
+        # the timeline names where it came from and went, though the clerk cannot read unit 4
+        assign = [e for e in clerk.get(f"/api/v1/messages/{self.e}").json["events"] if e["event"] == "assign"]
+        self.assertEqual({k: assign[0]["detail"][k] for k in ("from_unit_name", "unit_name")},
+                         {"from_unit_name": "示范县教育局", "unit_name": "示范县卫生健康局"})
+        self.assertEqual(clerk.get("/api/v1/units/4").status, 403)
         r = clerk.get("/api/v1/messages?q=%E6%A0%A1%E8%BD%A6")
         self.assertEqual((r.status, r.json["total"], r.json["messages"]), (200, 0, []))
 
@@ -146,7 +151,7 @@ class InboxSearchAndLatenessTest(gmtest.ServerTest):
         self.assertEqual(self.find("late=any", self.obs), [self.a, self.b, self.e])
         # judged at the start of the Monday, only the answer given late counts yet
         self.assertEqual(self.find(f"late=first_response&as_of={MONDAY}"), [self.a])
-        r = self.con.get("/api/v1/messages?as_of=2026-11-03&q=" + urllib.parse.quote("疫苗")).json["messages"][0]
+        r = self.con.get("/api/v1/messages?as_of=2026-11-03&q=" + urllib.parse.quote("卫生服务站")).json["messages"][0]
         self.assertTrue(r["first_response_late"])
         self.assertFalse(r["answer_late"])
         # the figures count the same first responses in time
@@ -165,7 +170,7 @@ class InboxSearchAndLatenessTest(gmtest.ServerTest):
         self.assertIn("下次期限 2026-11-09 17:30", line)                    # China time, not UTC
         self.assertIn("答复超期", line)
         self.assertNotIn("Z", line)
-        r = gmtest.run("message", "list", "--db", self.srv.db, "--q", "疫苗", "--json")
+        r = gmtest.run("message", "list", "--db", self.srv.db, "--q", "卫生服务站", "--json")
         self.assertEqual([m["id"] for m in json.loads(r.stdout)["messages"]], [self.e])
         for args, word in ((("--late", "soon"), "late"), (("--channel", "传真"), "channel"),
                            (("--kind", "praise"), "kind"), (("--state", "done"), "state")):

@@ -138,6 +138,148 @@ class HolidayDutyJourneyTest(ClockServerTest):
         self.assertEqual(r.raw[:2], b"PK")
 
 
+class NextYearCalendarJourneyTest(ClockServerTest):
+    """§6 "Deadlines in working days use a holiday calendar … that admins can
+    load for each year": the software never guesses a year's holidays, so
+    without next year's calendar the deadlines reaching into it cannot be
+    computed.  From November the 09:00 run tells the system admins (Mondays,
+    then daily from 15 December); in late December a message whose answer
+    limit reaches into the new year is refused naming the calendar; once the
+    admin loads the year it is logged and the reminders stop."""
+
+    def test_rule_6_next_years_calendar_is_asked_for_before_deadlines_need_it(self):
+        today = self.today()
+        monday = today + datetime.timedelta(days=1)
+        while monday.month < 11 or monday.weekday() != 0:
+            monday += datetime.timedelta(days=1)
+        year = monday.year + 1
+        if year in [y["year"] for y in self.srv.client("admin").get("/api/v1/calendar").json["years"]]:
+            self.skipTest(f"{year} ships with the product")
+        self.move_to(monday)
+        told = lambda: notices(self.srv.client("admin"), "calendar.missing")
+        got = self.wait_for(told)
+        self.assertTrue(got, "the 09:00 run did not ask the admin for next year's calendar")
+        self.assertIn(f"{year} 年工作日历", got[0]["title"])
+        self.assertEqual(got[0]["link"], "/calendar")
+        self.assertEqual(notices(self.srv.client("supervisor"), "calendar.missing"), [])
+        # late December: a message whose 10-working-day limit reaches into the new year
+        late = max(datetime.date(monday.year, 12, 23), monday + datetime.timedelta(days=1))
+        self.move_to(late, "10:00")
+        body = {"account_id": WECHAT, "kind": "consult", "text": "元旦后哪天开学?", "from": "家长",
+                "received_at": f"{late.isoformat()}T09:30:00+08:00"}
+        before = count(self.srv.db, "messages")
+        r = self.srv.client("contributor").post("/api/v1/messages", body)
+        self.assertEqual((r.status, r.error_field()), (400, "calendar"), r)
+        self.assertIn(f"{year}年的工作日历", r.json["error"]["message"])
+        self.assertEqual(count(self.srv.db, "messages"), before)
+        # the admin loads the year (the first day of the year is always a holiday)
+        text = f"year {year}\n{year}-01-01 off 元旦\n".encode()
+        r = self.srv.client("admin").post(f"/api/v1/calendar/{year}", raw=text,
+                                          headers={"Content-Type": "text/plain"})
+        self.assertEqual(r.status, 200, r)
+        r = self.srv.client("contributor").post("/api/v1/messages", body)
+        self.assertEqual(r.status, 201, r)
+        self.assertTrue(r.json["answer_max"].startswith(f"{year}-01-"), r.json["answer_max"])
+        self.assertNotEqual(r.json["answer_max"][:10], f"{year}-01-01")
+        p = gmtest.run("calendar", "list", "--db", self.srv.db)
+        self.assertIn(str(year), p.stdout)
+        # the next morning's run finds the year loaded and tells nobody
+        n = len(told())
+        self.move_to(late + datetime.timedelta(days=1))
+        def logged():
+            p = gmtest.run("jobs", "log", "--db", self.srv.db, "calendar.next_year")
+            return p.stdout if f"{year} 年工作日历已加载" in p.stdout else None
+        self.assertTrue(self.wait_for(logged), "the run after loading did not report the year loaded")
+        self.assertEqual(len(told()), n)
+
+
+class StepDatesWithinTheAccountsLifeTest(gmtest.ServerTest):
+    """§1 the register records when each step of an account's life happened
+    (opening, certification, filing, change, closing, merging): a date
+    before the account was opened (before it applied, for the opening)
+    describes something that cannot have happened and is refused naming
+    the field, through the API and the command line, with nothing changed.
+    Demo: account 1 applied 2026-02-16, opened 2026-03-02; account 2
+    opened 2026-01-12."""
+
+    def test_rule_1_step_dates_cannot_precede_the_accounts_opening_or_application(self):
+        sup, op = self.srv.client("supervisor"), self.srv.client("operator")
+        audit = count(self.srv.db, "audit")
+        version = lambda aid: gmtest.sql(self.srv.db, "SELECT version FROM accounts WHERE id=?", (aid,))[0][0]
+        v1, v2 = version(1), version(2)
+        for client, aid, step, body in (
+                (sup, 2, "merge", {"into": 1, "date": "2020-03-01", "moved": "全部内容", "reason": "清理整合"}),
+                (sup, 1, "close", {"date": "2026-03-01", "reason": "长期不更新"}),
+                (op, 1, "certify", {"date": "2025-12-31", "status": "certified"})):
+            r = client.post(f"/api/v1/accounts/{aid}/{step}", body)
+            self.assertEqual((r.status, r.error_field()), (400, "date"), (step, r))
+            self.assertIn("早于该账号的开通日期", r.json["error"]["message"])
+        self.assertEqual((version(1), version(2), count(self.srv.db, "audit")), (v1, v2, audit))
+        # the opening itself cannot precede the application
+        import acct_helpers
+        aid = self.srv.client("contributor").post("/api/v1/accounts", acct_helpers.form(
+            platform="toutiao", name="示范县教育头条", date="2026-09-01")).json["id"]
+        self.assertEqual(sup.post(f"/api/v1/accounts/{aid}/approve", {}).status, 200)
+        r = sup.post(f"/api/v1/accounts/{aid}/open", {"platform_account_id": "sfx-tt", "date": "2026-08-31"})
+        self.assertEqual((r.status, r.error_field()), (400, "date"), r)
+        self.assertIn("早于该账号的申请日期(2026-09-01)", r.json["error"]["message"])
+        r = sup.post(f"/api/v1/accounts/{aid}/open", {"platform_account_id": "sfx-tt", "date": "2026-09-01"})
+        self.assertEqual(r.status, 200, r)
+        # the same from the command line: exit 2, the reason in Chinese, nothing changed
+        p = gmtest.run("account", "close", "--db", self.srv.db, "--id", "1", "--date", "2026-01-01",
+                       "--reason", "长期不更新")
+        self.assertEqual(p.returncode, 2, (p.stdout, p.stderr))
+        self.assertIn("早于该账号的开通日期", p.stderr)
+        self.assertEqual(version(1), v1)
+        p = gmtest.run("account", "close", "--db", self.srv.db, "--id", "1", "--date", "2026-03-02",
+                       "--reason", "长期不更新")
+        self.assertEqual(p.returncode, 0, p.stderr)
+
+
+class MeetingsAndBlankTextTest(gmtest.ServerTest):
+    """§5 "Monthly meetings and training are recorded" and the bad input a
+    person types: a meeting dated in the future is a plan, not a record
+    (it would hide a missing monthly meeting from the inspector); a title,
+    text or reason of nothing but spaces (ASCII, ideographic, no-break) is
+    as empty as no text at all, wherever the field is required."""
+
+    def test_rule_5_meeting_records_are_of_meetings_held_and_blank_required_text_is_empty(self):
+        sup, con, head = (self.srv.client(x) for x in ("supervisor", "contributor", "depthead"))
+        today = datetime.date.fromisoformat(self.srv.client("admin").get("/api/v1/system/clock").json["now_china"][:10])
+        future = (today + datetime.timedelta(days=7)).isoformat()
+        rows = lambda: count(self.srv.db, "meetings")
+        n, audit = rows(), count(self.srv.db, "audit")
+        meeting = {"unit_id": 5, "kind": "monthly", "title": "下月例会", "attendees": ["张华"]}
+        r = sup.post("/api/v1/meetings", dict(meeting, held_on=future))
+        self.assertEqual((r.status, r.error_field()), (400, "held_on"), r)
+        self.assertIn("只能登记已经召开的会议或培训", r.json["error"]["message"])
+        for title in ("   ", "\u3000\u3000", "\u00a0"):
+            r = sup.post("/api/v1/meetings", dict(meeting, held_on=today.isoformat(), title=title))
+            self.assertEqual((r.status, r.error_field()), (400, "title"), (title, r))
+            self.assertIn("不能为空", r.json["error"]["message"])
+        self.assertEqual((rows(), count(self.srv.db, "audit")), (n, audit))
+        # held today and recorded: this month's monthly meeting is no longer missing
+        month = today.strftime("%Y-%m")
+        r = sup.post("/api/v1/meetings", dict(meeting, held_on=today.isoformat(), kind="training",
+                                              title="舆情应对培训"))
+        self.assertEqual(r.status, 201, r)
+        r = sup.post("/api/v1/meetings", dict(meeting, held_on=today.isoformat(), title=f"{today.month} 月例会"))
+        self.assertEqual(r.status, 201, r)
+        got = self.srv.client("observer").get(f"/api/v1/meetings?unit_id=5&from={month}&to={month}").json
+        self.assertEqual((got["missing_monthly"], len(got["meetings"])), ([], 2))
+        # blank required text elsewhere: a message, an incident, a post, a summary
+        inc = head.post("/api/v1/incidents", {"unit_id": 4, "title": "一般性负面评论", "level": "一般"}).json["id"]
+        for client, path, body, field in (
+                (con, "/api/v1/messages", {"account_id": WECHAT, "text": "  \n ", "received_at": gmtest.utc_iso(-60)}, "text"),
+                (head, "/api/v1/incidents", {"unit_id": 4, "title": "\u3000", "level": "一般"}, "title"),
+                (con, "/api/v1/posts", {"title": " ", "body": "正文", "account_ids": [WECHAT]}, "title"),
+                (head, f"/api/v1/incidents/{inc}/close", {"summary": "   "}, "summary")):
+            before = count(self.srv.db, "audit")
+            r = client.post(path, body)
+            self.assertEqual((r.status, r.error_field()), (400, field), (path, r))
+            self.assertEqual(count(self.srv.db, "audit"), before)
+
+
 class MassSendOncePerDayJourneyTest(ClockServerTest):
     """§2 "WeChat mass-sends (群发) at most once a day, and only after a
     preview/test send": the operator mass-sends one approved post, is
