@@ -266,7 +266,7 @@ int db_open(db **out, const char *path, gm_err *err)
                            "PRAGMA synchronous=NORMAL;", err);
     if (rc && (sqlite3_errcode(d->use->conn) == SQLITE_NOTADB ||
                sqlite3_errcode(d->use->conn) == SQLITE_CORRUPT))
-        rc = gm_fail(err, GM_E_INVALID, "db", "文件 %s 不是 govmedia 数据库(或已损坏)", path);
+        rc = gm_fail(err, GM_E_IO, "db", "文件 %s 不是 govmedia 数据库(或已损坏)", path);
     if (rc) {
         db_close(d);
         return rc;

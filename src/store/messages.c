@@ -244,7 +244,8 @@ int messages_get(db *d, long long id, gm_message *out, gm_err *err)
     int rc = db_query(d, &q, err,
                       "SELECT m.id,m.account_id,m.unit_id,a.unit_id,au.path,u.path,m.state,"
                       "m.received_at,m.answer_due,m.answer_max,COALESCE(m.extended_until,''),"
-                      "m.work_hours FROM messages m JOIN accounts a ON a.id=m.account_id "
+                      "m.work_hours,COALESCE(m.acknowledged_at,'') FROM messages m "
+                      "JOIN accounts a ON a.id=m.account_id "
                       "JOIN units au ON au.id=a.unit_id JOIN units u ON u.id=m.unit_id WHERE m.id=?",
                       "i", id);
     if (rc)
@@ -265,6 +266,8 @@ int messages_get(db *d, long long id, gm_message *out, gm_err *err)
         if (*db_text(q, 10))
             instant_parse(db_text(q, 10), NULL, &out->extended_until, NULL);
         snprintf(out->work_hours, sizeof out->work_hours, "%s", db_text(q, 11));
+        if (*db_text(q, 12))
+            instant_parse(db_text(q, 12), NULL, &out->acknowledged_at, NULL);
         rc = GM_OK;
     } else if (rc == 0) {
         rc = gm_fail(err, GM_E_NOTFOUND, "id", "留言 %lld 不存在", id);
@@ -387,9 +390,13 @@ static int answer_in_transaction(db *d, const gm_actor *who, const gm_calendar *
     gm_msg_state next;
     double hours = 0;
     char at_s[GM_ISO_LEN], hs[32];
+    char ack_s[GM_INSTANT_TEXT_SIZE];
     int rc = begin_step(d, id, GM_MSG_ANSWER, &m, &next, err);
     if (!rc)
         rc = check_at(&m, at, now, "at", err);
+    if (!rc && m.acknowledged_at && at < m.acknowledged_at)   /* the timeline must read in order */
+        rc = gm_fail(err, GM_E_INVALID, "at", "答复时间不能早于受理时间 %s(北京时间)",
+                     instant_format_cst_text(m.acknowledged_at, ack_s));
     if (!rc)
         rc = hours_since_receipt(&m, cal, at, &hours, err);
     snprintf(hs, sizeof hs, "%.2f", rc ? 0.0 : hours);

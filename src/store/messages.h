@@ -39,6 +39,7 @@ typedef struct gm_message {
     char account_unit_path[128], unit_path[128];
     gm_msg_state state;
     gm_instant received_at, answer_due, answer_max, extended_until; /* extended_until 0: none */
+    gm_instant acknowledged_at;                                     /* 0: not acknowledged */
     char work_hours[64];
 } gm_message;
 

@@ -154,6 +154,11 @@ class InboxSearchAndLatenessTest(gmtest.ServerTest):
         r = self.con.get("/api/v1/messages?as_of=2026-11-03&q=" + urllib.parse.quote("卫生服务站")).json["messages"][0]
         self.assertTrue(r["first_response_late"])
         self.assertFalse(r["answer_late"])
+        # an answer dated before the 受理 would make the timeline read backwards
+        r = self.con.post(f"/api/v1/messages/{self.b}/answer", {"text": "已修复", "at": f"{MONDAY}T09:30:00+08:00"})
+        self.assertEqual((r.status, r.error_field()), (400, "at"), r)
+        self.assertIn("不能早于受理时间 2026-11-02 10:00", r.json["error"]["message"])
+        self.assertEqual(self.con.get(f"/api/v1/messages/{self.b}").json["state"], "acknowledged")
         # the figures count the same first responses in time
         f = self.obs.get(f"/api/v1/messages/figures?account_id=1&from={MONDAY}&to={MONDAY}").json
         self.assertEqual((f["received"], f["first_response_in_time"]), (4, 1), f)
