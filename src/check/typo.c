@@ -748,11 +748,11 @@ static int untoned_changes(const gm_typo_model *m, const text_cps *t, size_t s, 
  *    form no bigram the model holds): the two-character whole-word slip
  *    whose characters still form words with their neighbours, so step 4
  *    (two suspects) never sees it, plus GM_TYPO_SHORT_BONUS, only when the
- *    word changes both characters (a one-character change is step 3's)
- *    and forms a bigram the model holds with a text word of two or more
+ *    word forms a bigram the model holds with a text word of two or more
  *    characters right before or after it (说明|才|聊 -> 说明材料, 进行|靠|河
  *    -> 进行考核; not 音近、形|近|的 -> 行进 before 的, nor 监督|阅|评|和 ->
- *    乐平 before 和). */
+ *    乐平 before 和); one character of the two may stay (调查|人|定 ->
+ *    调查认定: 人 forms words with its neighbours, so step 3 never sees it). */
 static void try_syllable_word(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
                               int short_word, gm_typo_lm_memo *memo, gm_typo_hit *hit,
                               int *found)
@@ -767,8 +767,7 @@ static void try_syllable_word(const gm_typo_model *m, const text_cps *t, size_t 
             gm_typo_homophones_find(gm_typo_model_homophones(m), keys[q], &nw);
         if (!nw || memcmp(w[0].w, t->cp + s, l * sizeof *w[0].w) == 0)
             continue;
-        if (short_word && (w[0].w[0] == t->cp[s] || w[0].w[1] == t->cp[s + 1] ||
-                           !fits_words_of(m, t, s, 2, w[0].id, 2)))
+        if (short_word && !fits_words_of(m, t, s, 2, w[0].id, 2))
             continue;
         if (!started++) {
             word_span_start(&ws, t, memo, s, s + l);
