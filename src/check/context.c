@@ -1710,30 +1710,51 @@ static const char *const some[] = {"有", "个别", "部分", "一些", "少数"
  * people (at most four characters apart) before the term, a verb between
  * them, nobody addressed (近日发现有人在小区电梯内张贴赌博小广告; 个别商户门口
  * 张贴赌博广告). */
+/* The people introduced by the 有/个别… at byte at, if any: 1 when they
+ * are followed by a verb of doing before the term at b_start. */
+static int some_people_do(const char *text, size_t len, size_t at, size_t b_start)
+{
+    size_t w = starts_with_any(text, at, b_start, some, N(some));
+    if (!w)
+        return -1;
+    at += w;
+    for (int k = 0; k <= 4 && at < b_start; k++) {
+        size_t n = starts_with_any(text, at, b_start, agents, N(agents));
+        if (n && at + n + 3 <= b_start)   /* people, then a verb before the term */
+            return !starts_with_any(text, at + n, b_start, saying, N(saying));
+        size_t l;
+        uint32_t cp = cp_at(text, len, at, &l);
+        if (!plain(cp))
+            break;
+        at += l;
+    }
+    return -1;
+}
+
 static int reported_conduct(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
     size_t cs, ce;
     if (!text_has(hs, text, len, &hs->some_seen, some, N(some)))
         return 0;
     clause_memo(hs, text, len, h, &cs, &ce);
-    if (any_in(text, cs, ce, addressees, N(addressees)))
-        return 0;
-    for (size_t i = 0; i < N(some); i++)
-        for (const char *p = find_in(text, cs, h->b_start, some[i]); p;
-             p = find_in(text, (size_t)(p - text) + 3, h->b_start, some[i])) {
-            size_t at = (size_t)(p - text) + strlen(some[i]);
-            for (int k = 0; k <= 4 && at < h->b_start; k++) {
-                size_t n = starts_with_any(text, at, h->b_start, agents, N(agents));
-                if (n && at + n + 3 <= h->b_start)   /* people, then a verb before the term */
-                    return !starts_with_any(text, at + n, h->b_start, saying, N(saying));
-                size_t l;
-                uint32_t cp = cp_at(text, len, at, &l);
-                if (!plain(cp))
-                    break;
-                at += l;
-            }
+    /* one pass over the clause by lead characters: 你 您 咱 address
+     * someone (no report then); 有 个 部 一 少 may start the people */
+    const unsigned char *u = (const unsigned char *)text;
+    int found = 0;
+    for (size_t b = cs; b + 2 < ce; b++) {
+        if ((u[b] & 0xF0) != 0xE0)
+            continue;
+        switch (three_byte_cp(u + b)) {
+        case 0x4F60: case 0x60A8: case 0x54B1:   /* 你 您 咱 */
+            return 0;
+        case 0x6709: case 0x4E2A: case 0x90E8: case 0x4E00: case 0x5C11:   /* 有 个 部 一 少 */
+            if (!found && b < h->b_start)
+                found = some_people_do(text, len, b, h->b_start) == 1;
+            break;
         }
-    return 0;
+        b += 2;
+    }
+    return found;
 }
 
 /* Right before the term they refuse to serve it (不为赌博提供帮助). */
@@ -1788,10 +1809,20 @@ static int refused(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *
     if (!text_has(hs, text, len, &hs->prohibit_seen, prohibitions, N(prohibitions)))
         return 0;
     size_t to = ce < h->b_end + 3 * GAP ? ce : h->b_end + 3 * GAP;
-    for (size_t i = 0; i < N(prohibitions); i++) {
-        const char *p = find_in(text, h->b_end, to, prohibitions[i]);
-        if (p && prohibited_act(text, (size_t)(p - text) + strlen(prohibitions[i]), to))
-            return 1;
+    const unsigned char *u = (const unsigned char *)text;
+    for (size_t b = h->b_end; b + 2 < to; b++) {   /* one pass, by lead characters */
+        if ((u[b] & 0xF0) != 0xE0)
+            continue;
+        switch (three_byte_cp(u + b)) {
+        case 0x4E0D: case 0x5343: case 0x5207: case 0x8BF7: case 0x4E25: case 0x7981: {
+            /* 不 千 切 请 严 禁 */
+            size_t n = starts_with_any(text, b, to, prohibitions, N(prohibitions));
+            if (n && prohibited_act(text, b + n, to))
+                return 1;
+            break;
+        }
+        }
+        b += 2;
     }
     return 0;
 }
