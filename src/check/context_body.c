@@ -302,26 +302,45 @@ static int add_party(gm_hits *reg, size_t b, size_t i, size_t bytes)
     return 0;
 }
 
+/* The code point at text[b] (*l its bytes): three-byte characters decoded
+ * inline, the rest by gm_utf8_decode; a broken byte is U+FFFD, one byte. */
+static uint32_t decode_at(const char *text, size_t len, size_t b, size_t *l)
+{
+    const unsigned char *u = (const unsigned char *)text + b;
+    uint32_t cp = 0;
+    if ((u[0] & 0xF0) == 0xE0 && b + 2 < len && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {   /* not overlong, no surrogate */
+            *l = 3;
+            return cp;
+        }
+    }
+    *l = gm_utf8_decode(u, len - b, &cp);
+    if (!*l)
+        *l = 1, cp = 0xFFFD;
+    return cp;
+}
+
 void gm_context_bodies(gm_hits *reg, const char *text, size_t len)
 {
     uint32_t prev = 0;
     enum { RUN = 16 };
     if (memmem(text, len, "：", 3))
         document_headings(reg, text, len);
-    size_t run_i = 0, i = 0;              /* where the current run of CJK characters starts */
-    size_t win_b = 0, win_i = 0;          /* … and its last RUN characters (moves forward only) */
+    unit ring[RUN];                       /* the current run's last RUN characters */
+    size_t rn = 0, i = 0;                 /* characters in the current run of CJK ones */
     int at_start = 1;
     for (size_t b = 0; b < len; i++) {
-        uint32_t cp = 0;
-        size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
-        if (!l)
-            l = 1, cp = 0xFFFD;
+        size_t l, b0 = b;
+        uint32_t cp = decode_at(text, len, b, &l);
         b += l;
         if (cp == 0x67D0 && prev != 0x67D0 && b >= 6) {   /* 某 after a surname */
             uint32_t next = 0, after = 0;
-            size_t nl = b < len ? gm_utf8_decode((const unsigned char *)text + b, len - b, &next) : 0;
+            size_t nl = 0, al;
+            if (b < len)
+                next = decode_at(text, len, b, &nl);
             if (next == 0x67D0 && b + nl < len)   /* 某某 */
-                gm_utf8_decode((const unsigned char *)text + b + nl, len - b - nl, &after);
+                after = decode_at(text, len, b + nl, &al);
             if (party_at(prev, next == 0x67D0 ? after : next) &&
                 add_party(reg, b - 6, i - 1, next == 0x67D0 ? 9 : 6) != 0)
                 return;
@@ -331,33 +350,25 @@ void gm_context_bodies(gm_hits *reg, const char *text, size_t len)
             at_start = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '\n' ||
                        cp == '\r' || cp == 0x3010 || cp == 0x3011 || cp == '!' || cp == '?' ||
                        cp == '#';
-            win_b = b, run_i = win_i = i + 1;
+            rn = 0;
             continue;
         }
+        ring[rn % RUN] = (unit){.cp = cp, .b = b0, .l = l, .i = i};
+        rn++;
         if (!may_end_head(cp))
             continue;   /* most characters: nothing more to do */
-        /* the run's last RUN characters up to this one, decoded again */
+        /* the run's last RUN characters up to this one, in order */
         unit u[RUN];
-        int n = 0;
-        while (i + 1 - win_i > RUN) {   /* skip to the last RUN characters */
-            uint32_t x;
-            size_t xl = gm_utf8_decode((const unsigned char *)text + win_b, len - win_b, &x);
-            win_b += xl ? xl : 1;
-            win_i++;
-        }
-        size_t from_b = win_b, from_i = win_i;
-        for (size_t c = from_b, k = from_i; c < b && n < RUN; k++) {
-            uint32_t x = 0;
-            size_t xl = gm_utf8_decode((const unsigned char *)text + c, len - c, &x);
-            u[n++] = (unit){.cp = x, .b = c, .l = xl ? xl : 1, .i = k};
-            c += xl ? xl : 1;
-        }
+        int n = rn < RUN ? (int)rn : RUN;
+        for (int k = 0; k < n; k++)
+            u[k] = ring[(rn - (size_t)n + (size_t)k) % RUN];
         uint32_t next = 0;
+        size_t nl;
         if (b < len)
-            gm_utf8_decode((const unsigned char *)text + b, len - b, &next);
+            next = decode_at(text, len, b, &nl);
         int hl, from;
-        if (n > 0 && head_at(u, n - 1, next, &hl) &&
-            body_before(u, n - 1, hl, at_start && from_i == run_i, text, len, &from) &&
+        if (head_at(u, n - 1, next, &hl) &&
+            body_before(u, n - 1, hl, at_start && rn <= RUN, text, len, &from) &&
             add(reg, &u[from], &u[n - 1]) != 0)
             return;
     }
