@@ -45,3 +45,5 @@ one soundalike quiet quiet $SHIPPED --per-term 30
 one context context context $SHIPPED
 # shellcheck disable=SC2086
 one evasion_h1 h1 evasion $SHIPPED
+# shellcheck disable=SC2086
+one evasion_h2 h2 evasion $SHIPPED

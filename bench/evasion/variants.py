@@ -33,6 +33,7 @@ usage: variants.py evasion  LEXICON... [--seed N] [--per-kind K] [--terms M]
        variants.py context  LEXICON... [--seed N] [--terms M]
        variants.py official SHARED_DIR        (odw.train N = 0 rows and the seeds)
        variants.py h1       LEXICON...        (evasion_h1.tsv, alone and in a carrier)
+       variants.py h2       LEXICON...        (evasion_h2.tsv, likewise)
 Writes JSON lines {"id","text"} for `govmedia check --jsonl` to stdout and
 the expectations {"id","kind","term",...} to the file named by --meta.
 """
@@ -944,27 +945,39 @@ H1_VIA = {"shape": "homophone", "fuzzy": "homophone", "digit_syl": "homophone",
           "latin_syl": "pinyin", "lookalike": "pinyin", "bopomofo": "pinyin"}
 
 
-def held_out_h1(args, meta):
-    """Session 23's hand-written evasions (evasion_h1.tsv, written before
-    any change): each row alone and inside a carrier sentence, kind
-    "h1:<kind>".  args.lexicon names the lexicons (for the categories)."""
+H2 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "evasion_h2.tsv")
+H2_VIA = {"shape": "homophone", "shape_mix": "homophone", "variant": "literal",
+          "letter_syllable": "pinyin", "initials_syllables": "pinyin", "initials_cue": "initials",
+          "near_final": "homophone", "letter_sep": "literal", "cjk_sep": "literal",
+          "lookalike2": "pinyin", "mix": "homophone", "chaizi": "homophone"}
+# Each hand-written set: (file, how its kinds match, its carrier sentence).
+HELD_OUT = {"h1": (H1, H1_VIA, "本店长期提供{}服务，欢迎垂询"),
+            "h2": (H2, H2_VIA, "新朋友进群就能了解{}，名额有限")}
+
+
+def held_out(args, meta):
+    """A hand-written evasion set (evasion_h1.tsv of session 23,
+    evasion_h2.tsv of session 24, each written before any change): each row
+    alone and inside a carrier sentence, kind "<set>:<kind>".  args.lexicon
+    names the lexicons (for the categories)."""
+    path, vias, carrier = HELD_OUT[args.what]
     cats = dict(load_terms(args.lexicon))
     n = 0
-    for variant, term, kind in tsv_rows(H1):
+    for variant, term, kind in tsv_rows(path):
         v = variant.replace("\\n", "\n")
-        for tmpl in ("{}", "本店长期提供{}服务，欢迎垂询"):
+        for tmpl in ("{}", carrier):
             n += 1
-            vid = "h1_%d" % n
+            vid = "%s_%d" % (args.what, n)
             print(json.dumps({"text": tmpl.format(v), "id": vid}, ensure_ascii=False))
-            meta.write(json.dumps({"id": vid, "kind": "h1:" + kind, "term": term,
+            meta.write(json.dumps({"id": vid, "kind": args.what + ":" + kind, "term": term,
                                    "category": cats.get(term, "general"),
-                                   "via": H1_VIA.get(kind, "literal"), "variant": v},
+                                   "via": vias.get(kind, "literal"), "variant": v},
                                   ensure_ascii=False) + "\n")
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=["evasion", "quiet", "context", "official", "h1"])
+    ap.add_argument("what", choices=["evasion", "quiet", "context", "official", "h1", "h2"])
     ap.add_argument("lexicon", nargs="+")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--per-kind", type=int, default=2)
@@ -975,7 +988,7 @@ def main():
     args = ap.parse_args()
     with open(args.meta, "w", encoding="utf-8") as meta:
         {"evasion": evasion, "quiet": soundalikes, "context": context,
-         "official": official, "h1": held_out_h1}[args.what](args, meta)
+         "official": official, "h1": held_out, "h2": held_out}[args.what](args, meta)
 
 
 if __name__ == "__main__":
