@@ -15,7 +15,8 @@
  *                 "replacement":"…" (privacy: masked form; expression: the
  *                 corrected text for the span), "message":"…" (some),
  *                 "via":"pinyin|initials|homophone|digit|emoji" (lexicon hits
- *                 by sound; "near" after the fuzzy pinyin of long terms),
+ *                 by sound; "near" after the fuzzy pinyin of long terms;
+ *                 "shape" when a character is written as one it looks like),
  *                 "context":"enforcement" (a term governed by 打击、严禁…: warn)}],
  *    "masked":"…" (only when a privacy finding exists in the text)}
  * start/end are code-point offsets into the original value of `field`;

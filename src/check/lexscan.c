@@ -97,7 +97,8 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
         if (via == GM_VIA_INITIALS && t->full_len <= 3 && sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;   /* three letters are many abbreviations too */
         if (via != GM_VIA_PINYIN &&
-            (t->full_len <= 2 || via == GM_VIA_HOMOPHONE_WEAK || via == GM_VIA_NEAR) &&
+            (t->full_len <= 2 || via == GM_VIA_HOMOPHONE_WEAK || via == GM_VIA_NEAR ||
+             via == GM_VIA_SHAPE_WEAK) &&
             sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;
         if (sev == GM_SEV_NONE)
@@ -113,6 +114,7 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
                            : via == GM_VIA_DIGIT    ? "digit"
                            : via == GM_VIA_EMOJI    ? "emoji"
                            : via == GM_VIA_NEAR     ? "near"
+                           : via == GM_VIA_SHAPE || via == GM_VIA_SHAPE_WEAK ? "shape"
                            : via                    ? "homophone"
                                                     : NULL,
                     .context = ctx ? "enforcement" : NULL};

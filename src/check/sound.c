@@ -22,6 +22,7 @@
 #define MAX_PATHS 256     /* reading combinations compiled per term */
 #define MAX_FUZZY_PATHS 16 /* ... per near-homophone of one character */
 #define FUZZY_MIN 3       /* terms shorter than this have no near-homophones */
+#define SHAPE_MIN 3       /* shape hits of shorter terms only warn */
 #define MAX_RUN 64        /* longest Latin run read as pinyin */
 #define CHAR_RING 64      /* >= GM_TERM_MAX, a power of two */
 #define LATIN_KEY 0x80000000u  /* REPEAT_KEY of a pinyin syllable */
@@ -215,6 +216,7 @@ struct gm_sound {
     uint8_t *useful;      /* bit per CJK_LO..CJK_HI: some reading occurs in the trie */
     uint8_t *classes;     /* 2 bits per BMP code point: CLASS_* (NULL: none built) */
     gm_initials initials; /* terms by their pinyin initials (dkfp) */
+    gm_shape_index shape; /* characters written for a term's by their shape */
 };
 
 /* What a BMP code point does to the lattice, known without normalising it. */
@@ -474,7 +476,7 @@ static int add_classes(gm_sound *s)
         else if (c == GM_NORM_NOISE)
             k = CLASS_NOISE;
         else if (c == GM_NORM_EXPAND || latin_letter(c) ||
-                 (useful(s, c) && gm_sound_readings(c, &ids)))
+                 (useful(s, c) && gm_sound_readings(c, &ids)) || gm_shape_written(&s->shape, c))
             k = CLASS_SLOW;
         s->classes[cp >> 2] |= (uint8_t)(k << ((cp & 3) * 2));
     }
@@ -539,6 +541,7 @@ void gm_sound_free(gm_sound *s)
     free(s->useful);
     free(s->classes);
     gm_initials_free(&s->initials);
+    gm_shape_free(&s->shape);
     free(s);
 }
 
@@ -559,9 +562,11 @@ int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err)
             bad = add_paths(s, chars, n, (uint32_t)t, n, 0, MAX_PATHS) != 0 ||
                   add_fuzzy_paths(s, chars, n, (uint32_t)t) != 0 ||
                   gm_initials_add(&s->initials, chars, n, (uint32_t)t) != 0;
+        for (size_t i = 0; i < n && !bad; i++)
+            bad = gm_shape_add(&s->shape, chars[i]) != 0;
     }
     gm_initials_finish(&s->initials);
-    if (bad || add_bitmaps(s) || add_useful(s) || fill_slots(s) || add_classes(s)) {
+    if (bad || gm_shape_finish(&s->shape) || add_bitmaps(s) || add_useful(s) || fill_slots(s) || add_classes(s)) {
         gm_sound_free(s);
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
     }
@@ -580,6 +585,7 @@ typedef struct state {
     int32_t bits;
     uint32_t last;             /* what the last step read: REPEAT_KEY */
     uint64_t skip;             /* steps after bd read as repeats (bit per step) */
+    uint64_t shape;            /* the step after bd read by its shape (one bit at most) */
 } state;
 
 typedef struct step {          /* one lattice edge */
@@ -589,6 +595,7 @@ typedef struct step {          /* one lattice edge */
     int latin;
     size_t cp_start, b_start, cp_end, b_end;
     int skippable;             /* an emoji: it may also be mere decoration */
+    int shape;                 /* a character read as one it looks like (sound_shape.c) */
 } step;
 
 typedef struct scan {
@@ -626,7 +633,7 @@ static void push(scan *sc, size_t at, const state *st)
     unsigned *n = &sc->n[at & (RING - 1)];
     state *v = sc->ring[at & (RING - 1)];
     for (unsigned i = 0; i < *n; i++)
-        if (v[i].node == st->node && v[i].b_start == st->b_start) {
+        if (v[i].node == st->node && v[i].b_start == st->b_start && !v[i].shape == !st->shape) {
             v[i].latin |= st->latin;
             return;
         }
@@ -735,12 +742,65 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
     return in_words ? GM_VIA_HOMOPHONE_WEAK : GM_VIA_HOMOPHONE;
 }
 
+/* A hit with one character read by its shape (st->shape):
+ *   0 when another character is not the term's own (的报 is not 约炮: 报
+ *     sounds like 炮 only through a rare reading), when that character is
+ *     not a shape-alike of the term's character there, or forms a common
+ *     word with the text just outside the hit, or the term has two
+ *     characters and it forms a word with the other (缓交 is not 援交);
+ *   GM_VIA_SHAPE when the term has SHAPE_MIN or more characters and every
+ *     other one is the term's own (六含彩, 兔费领取);
+ *   GM_VIA_SHAPE_WEAK otherwise: a two-character term (棵聊), other
+ *     characters spelt in pinyin (考hu机, terms of SHAPE_MIN or more), or
+ *     the shape forming a common word inside the hit (无抵押货款): at most a
+ *     warning. */
+static int shape_verdict(const scan *sc, const end *t, const state *st, const step *e)
+{
+    if (st->skip)
+        return 0;   /* 对时时彩: a repeat beside the shape, the term itself is there */
+    if (st->latin)
+        return t->n >= SHAPE_MIN ? GM_VIA_SHAPE_WEAK : 0;
+    const uint32_t *want = sc->s->chars + t->chars;
+    size_t span = e->to - st->bd, n = 0, own = 0, at = GM_TERM_MAX;
+    if (span > CHAR_RING || span < t->n)
+        return 0;
+    uint32_t got[GM_TERM_MAX];
+    for (size_t i = 0; i < span; i++) {
+        if (st->skip >> i & 1)
+            continue;
+        if (n == t->n || !(got[n] = sc->chars[(st->bd + i) & (CHAR_RING - 1)]))
+            return 0;
+        if (st->shape >> i & 1)
+            at = n;
+        else
+            own += got[n] == want[n] && !sc->standin[(st->bd + i) & (CHAR_RING - 1)];
+        n++;
+    }
+    if (n != t->n || own + 1 != n || at == GM_TERM_MAX ||
+        !gm_shape_alike(&sc->s->shape, got[at], want[at]))
+        return 0;
+    uint32_t before = char_before(sc->text, st->b_start, got[0]);
+    uint32_t after = char_after(sc->text, sc->len, e->b_end, got[n - 1]);
+    if ((at == 0 && before && word_or_tail(before, got[0])) ||
+        (at + 1 == n && after && word_or_head(got[at], after)))
+        return 0;
+    int in_word = (at > 0 && common_word(got[at - 1], got[at])) ||
+                  (at + 1 < n && common_word(got[at], got[at + 1]));
+    if (n == 2 && in_word)
+        return 0;
+    return n >= SHAPE_MIN && !in_word ? GM_VIA_SHAPE : GM_VIA_SHAPE_WEAK;
+}
+
 static void report(scan *sc, int32_t first_end, const state *st, const step *e)
 {
     const gm_sound *s = sc->s;
     for (int32_t x = first_end; x >= 0 && !sc->stop; x = s->ends[x].next) {
         const end *t = &s->ends[x];
-        int via = st->latin ? GM_VIA_PINYIN : homophone_verdict(sc, t, st, e);
+        if (st->shape && t->fuzzy)
+            continue;   /* a shape and a near-homophone in one hit: too far */
+        int via = st->shape   ? shape_verdict(sc, t, st, e)
+                  : st->latin ? GM_VIA_PINYIN
+                              : homophone_verdict(sc, t, st, e);
         if (!via)
             continue;
         if (t->fuzzy && via == GM_VIA_HOMOPHONE_WEAK)
@@ -789,12 +849,18 @@ static void stay_on_repeat(scan *sc, const state *st, const step *e)
 
 static void advance(scan *sc, const state *st, const step *e)
 {
+    uint64_t shape = st->shape;
+    if (e->shape) {   /* one character read by its shape per hit at most */
+        if (st->shape || e->from - st->bd >= 64)
+            return;
+        shape = 1ULL << (e->from - st->bd);
+    }
     for (unsigned k = 0; k < e->n_syl && !sc->stop; k++) {
         const slot *sl = step_slot(sc->s, st, e->syl[k]);
         if (!sl)
             continue;
         state next = {sl->child, st->latin | (uint32_t)e->latin, st->cp_start, st->b_start,
-                      st->bd, sl->mask, sl->bits, repeat_key(sc, e, k), st->skip};
+                      st->bd, sl->mask, sl->bits, repeat_key(sc, e, k), st->skip, shape};
         if (sl->mask)   /* leaves end here: no state to carry on */
             push(sc, e->to, &next);
         if (sl->first_end >= 0)
@@ -819,7 +885,7 @@ static void take_step(scan *sc, const step *e)
     }
     for (unsigned k = 0; k < e->n_syl; k++)
         if (sc->s->root[e->syl[k]] >= 0) {
-            state root = {0, 0, e->cp_start, e->b_start, e->from, ~0ULL, -1, 0, 0};
+            state root = {0, 0, e->cp_start, e->b_start, e->from, ~0ULL, -1, 0, 0, 0};
             advance(sc, &root, e);
             break;
         }
@@ -949,7 +1015,7 @@ static size_t flush_run(scan *sc, latin_run *r, size_t bd)
             int v = u_as_v(r->letters + p, l);   /* nue read as nve besides itself */
             int two = v >= 0 && v != syl[p][l];
             step e = {bd + p, bd + p + l, ids, 1u + (unsigned)two, 1, r->cp[p], r->b[p],
-                      r->cp_end[p + l - 1], r->b_end[p + l - 1], 0};
+                      r->cp_end[p + l - 1], r->b_end[p + l - 1], 0, 0};
             if (two)
                 ids[1] = (unsigned short)v;
             take_step(sc, &e);
@@ -1039,7 +1105,7 @@ static size_t standin_step(scan *sc, size_t bd, uint32_t ch, int kind, size_t cp
     int skippable = kind == STANDIN_EMOJI;
     if (!n_syl)
         return skippable ? bd : bd + 1;
-    step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_end, b_end, skippable};
+    step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_end, b_end, skippable, 0};
     sc->chars[bd & (CHAR_RING - 1)] = ch;
     sc->standin[bd & (CHAR_RING - 1)] = (unsigned char)kind;
     take_step(sc, &e);
@@ -1089,7 +1155,7 @@ static size_t flush_zhuyin(scan *sc, zhuyin_run *z, size_t bd)
     if (id < 0)
         return bd + 1;
     unsigned short ids[1] = {(unsigned short)id};
-    step e = {bd, bd + 1, ids, 1, 1, z->cp0, z->b0, z->cp_end, z->b_end, 0};
+    step e = {bd, bd + 1, ids, 1, 1, z->cp0, z->b0, z->cp_end, z->b_end, 0, 0};
     take_step(sc, &e);
     return bd + 1;
 }
@@ -1119,6 +1185,21 @@ static size_t zhuyin_letter(scan *sc, zhuyin_run *z, size_t bd, uint32_t cp, siz
     z->cp_end = cp_i + 1;
     z->b_end = b + l;
     return bd;
+}
+
+/* Steps reading c as each term character it looks like (六含彩: 含 as 合),
+ * from where e goes. */
+static void shape_steps(scan *sc, uint32_t c, const step *e)
+{
+    uint32_t meant[8];
+    size_t k = gm_shape_meant(&sc->s->shape, c, meant, 8);
+    for (size_t i = 0; i < k && !sc->stop; i++) {
+        step m = *e;
+        m.n_syl = gm_sound_readings(meant[i], &m.syl);
+        m.shape = 1;
+        if (m.n_syl)
+            take_step(sc, &m);
+    }
 }
 
 void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, size_t len,
@@ -1237,13 +1318,17 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
             continue;
         }
         bd = flush_run(sc, run, bd);
-        const unsigned short *ids;
+        const unsigned short *ids = NULL;
         unsigned n_syl = c == GM_NORM_NOISE || !useful(s, c) ? 0 : gm_sound_readings(c, &ids);
-        if (n_syl) {
-            step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_i + 1, b + l, 0};
+        int shaped = single && gm_shape_written(&s->shape, c);
+        if (n_syl || shaped) {
+            step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_i + 1, b + l, 0, 0};
             sc->chars[bd & (CHAR_RING - 1)] = single ? c : 0;
             sc->standin[bd & (CHAR_RING - 1)] = STANDIN_NONE;
-            take_step(sc, &e);
+            if (n_syl)
+                take_step(sc, &e);
+            if (shaped)
+                shape_steps(sc, c, &e);
             bd++;
             mixed |= prev == 1;
             prev = 2;

@@ -38,8 +38,15 @@
 /* GM_VIA_NEAR: a term of three or more characters through the fuzzy
  * pinyin of one of its syllables (刷当返利, 免费林取): reported as "near", at
  * most a warning. */
+/* GM_VIA_SHAPE: one character of a term of three or more characters
+ * written as a character of a similar shape (六含彩, 兔费领取; sound_shape.c),
+ * every other character the term's own: treated as a homophone.
+ * GM_VIA_SHAPE_WEAK: the same in a two-character term, or with other
+ * characters spelt in pinyin, or forming a common word inside the hit: at
+ * most a warning.  Both are reported as "shape". */
 enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2, GM_VIA_HOMOPHONE_WEAK = 3, GM_VIA_INITIALS = 4,
-       GM_VIA_DIGIT = 5, GM_VIA_EMOJI = 6, GM_VIA_NEAR = 7 };
+       GM_VIA_DIGIT = 5, GM_VIA_EMOJI = 6, GM_VIA_NEAR = 7, GM_VIA_SHAPE = 8,
+       GM_VIA_SHAPE_WEAK = 9 };
 
 typedef struct gm_sound gm_sound;
 
@@ -70,6 +77,25 @@ unsigned gm_sound_readings(uint32_t cp, const unsigned short **ids);
  * GM_FUZZY_MAX; returns how many. */
 #define GM_FUZZY_MAX 8
 unsigned gm_fuzzy_syllables(unsigned syl, unsigned short out[GM_FUZZY_MAX]);
+
+/* The shape index (sound_shape.c): for the characters of a lexicon's
+ * terms, the characters of a similar shape a writer may put instead
+ * (shape_data.h), none of them sounding alike. */
+typedef struct gm_shape_index {
+    uint64_t *pairs;   /* written << 32 | meant, sorted */
+    size_t n, cap;
+    uint8_t *bits;     /* bit per U+4E00..U+9FFF: written for some meant one */
+} gm_shape_index;
+/* Adds the shape-alikes of the term character meant; -1 when out of memory. */
+int gm_shape_add(gm_shape_index *ix, uint32_t meant);
+int gm_shape_finish(gm_shape_index *ix);   /* sorts; before any look-up */
+/* 1 when cp may be written for some term character by its shape. */
+int gm_shape_written(const gm_shape_index *ix, uint32_t cp);
+/* The term characters (at most max, into out) written may stand for. */
+size_t gm_shape_meant(const gm_shape_index *ix, uint32_t written, uint32_t *out, size_t max);
+/* 1 when written may stand for meant by its shape. */
+int gm_shape_alike(const gm_shape_index *ix, uint32_t written, uint32_t meant);
+void gm_shape_free(gm_shape_index *ix);
 
 /* The initials index (sound_initials.c): terms of 3..GM_INITIALS_MAX CJK
  * characters by every spelling of their pinyin initials. */

@@ -223,6 +223,7 @@ static void print_human(const json_t *r)
                             : strcmp(json_string_value(via), "initials") == 0 ? "拼音首字母"
                             : strcmp(json_string_value(via), "digit") == 0    ? "数字谐音"
                             : strcmp(json_string_value(via), "emoji") == 0    ? "表情符号谐音"
+                            : strcmp(json_string_value(via), "shape") == 0    ? "形近字"
                                                                               : "谐音变体");
         if (ctx)
             printf(" (打击/警示语境)");
