@@ -113,17 +113,42 @@ def lookalike_letters():
 
 # Scripts with letters that can pass for a separator between characters.
 SEPARATOR_BLOCKS = [(0x00C0, 0x02FF), (0x0370, 0x052F), (0x1400, 0x167F), (0x3040, 0x30FF),
-                    (0x3130, 0x318F), (0xA640, 0xA69F), (0xFF61, 0xFFDC)]
+                    (0x3130, 0x318F), (0xA4D0, 0xA4FF), (0xA640, 0xA69F), (0xA700, 0xA7FF),
+                    (0xFF61, 0xFFDC)]
+# CJK strokes written between characters as a bar or a slash (赌丨博, 六丶合丶彩).
+STROKES = (0x4E28, 0x4E36, 0x4E3F)
+
+
+def names_list_crossrefs():
+    """{code point: [code points]} of NamesList.txt's cross-references
+    (lines "x (middle dot - 00B7)") and aliases naming a mark ("= pipe")."""
+    out, cur = {}, None
+    with open(UCD + "/NamesList.txt", encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"^([0-9A-F]{4,6})\t", line)
+            if m:
+                cur = int(m.group(1), 16)
+                continue
+            m = re.match(r"^\tx \(.* - ([0-9A-F]{4,6})\)$", line)
+            if m and cur is not None:
+                out.setdefault(cur, []).append(int(m.group(1), 16))
+    return out
 
 
 def separator_letters():
-    """Letters that look like a punctuation mark or like 一 (a dash) by
-    ICU's skeletons: ᐧ (·), ー and ㅡ (a dash), ǃ (!), ʼ ('): noise between
-    a term's characters.  Kana letters proper (く, ノ) stay letters."""
+    """Letters that look like a punctuation mark, like 一 (a dash) or like a
+    bar (| and 丨) by ICU's skeletons -- ᐧ (·), ー and ㅡ (a dash), ǃ (!), ʼ
+    ('), ǀ and ㅣ (a bar) -- or that NamesList.txt cross-refers to a
+    punctuation mark (ˑ and ꞏ to the middle dot): noise between a term's
+    characters.  Hangul compatibility letters stand alone (Korean is written
+    in syllables, which stay letters) and count too (ㆍ).  Kana letters proper
+    (く, ノ), Latin letters and cased letters of other scripts (Greek Ι) stay
+    letters; of CJK ideographs only the strokes used as a bar or a slash."""
     skel = Skeleton()
-    dash = skel("\u4e00")
+    dash, bars = skel("\u4e00"), {skel("|"), skel("\u4e28")}
+    xref = names_list_crossrefs()
     out = []
-    for lo, hi in SEPARATOR_BLOCKS:
+    for lo, hi in SEPARATOR_BLOCKS + [(c, c) for c in STROKES]:
         for cp in range(lo, hi + 1):
             ch = chr(cp)
             cat = unicodedata.category(ch)
@@ -131,9 +156,13 @@ def separator_letters():
                                                              0xFF66 <= cp <= 0xFF9D)):
                 continue
             s = skel(unicodedata.normalize("NFKC", ch))
-            if len(s) == 1 and (unicodedata.category(s)[0] in "PS" or s == dash):
+            if (len(s) == 1 and (unicodedata.category(s)[0] in "PS" or s == dash)) or \
+                    (cat in ("Lo", "Lm") and (s in bars or set(s) <= {"l"}) and
+                     not unicodedata.normalize("NFKC", ch).isascii()) or \
+                    any(unicodedata.category(chr(x))[0] == "P" for x in xref.get(cp, ())) or \
+                    0x3131 <= cp <= 0x318E:
                 out.append(cp)
-    return out
+    return sorted(set(out))
 
 
 def radicals():

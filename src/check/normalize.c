@@ -117,8 +117,9 @@ int gm_norm_map(uint32_t cp, uint32_t out[GM_NORM_MAX])
         if (r)
             cp = r->to;
     }
-    if (cp >= 0xC0 && cp <= 0xFFDC && (cp < CJK_A_FIRST || cp > CJK_LAST) && gm_la_separator(cp))
-        return 0;      /* 代ー开ー发, 秒ᐧ杀: a letter that looks like a dash or a dot */
+    if (cp >= 0xC0 && cp <= 0xFFDC && gm_la_separator(cp))
+        return 0;      /* 代ー开ー发, 秒ᐧ杀, 赌ǀ博, 赌丨博: a letter or a stroke that looks
+                        * like a dash, a dot or a bar */
     if (cp >= HANGUL_FIRST && cp <= HANGUL_LAST) {
         out[0] = cp;   /* keep syllables whole rather than as jamo */
         return 1;
