@@ -23,6 +23,7 @@
 #define MAX_FUZZY_PATHS 16 /* ... per near-homophone of one character */
 #define FUZZY_MIN 3       /* terms shorter than this have no near-homophones */
 #define SHAPE_MIN 3       /* shape hits of shorter terms only warn */
+#define INITIALS_MIX_MIN 3 /* terms shorter than this are not spelt by initials and syllables */
 #define MAX_RUN 64        /* longest Latin run read as pinyin */
 #define CHAR_RING 64      /* >= GM_TERM_MAX, a power of two */
 #define LATIN_KEY 0x80000000u  /* REPEAT_KEY of a pinyin syllable */
@@ -586,6 +587,7 @@ typedef struct state {
     uint32_t last;             /* what the last step read: REPEAT_KEY */
     uint64_t skip;             /* steps after bd read as repeats (bit per step) */
     uint64_t shape;            /* the step after bd read by its shape (one bit at most) */
+    uint32_t inits;            /* steps read as a syllable's initial letter (dai kai fp) */
 } state;
 
 typedef struct step {          /* one lattice edge */
@@ -596,6 +598,8 @@ typedef struct step {          /* one lattice edge */
     size_t cp_start, b_start, cp_end, b_end;
     int skippable;             /* an emoji: it may also be mere decoration */
     int shape;                 /* a character read as one it looks like (sound_shape.c) */
+    int initial;               /* a letter read as the initial of any syllable (fp) */
+    int inner_from, inner_to;  /* ... not at the start / the end of its stretch */
 } step;
 
 typedef struct scan {
@@ -635,6 +639,8 @@ static void push(scan *sc, size_t at, const state *st)
     for (unsigned i = 0; i < *n; i++)
         if (v[i].node == st->node && v[i].b_start == st->b_start && !v[i].shape == !st->shape) {
             v[i].latin |= st->latin;
+            if (st->inits < v[i].inits)
+                v[i].inits = st->inits;   /* whole syllables win */
             return;
         }
     if (*n < MAX_STATES)
@@ -798,7 +804,10 @@ static void report(scan *sc, int32_t first_end, const state *st, const step *e)
         const end *t = &s->ends[x];
         if (st->shape && t->fuzzy)
             continue;   /* a shape and a near-homophone in one hit: too far */
-        int via = st->shape   ? shape_verdict(sc, t, st, e)
+        if (st->inits && (st->shape || t->fuzzy || t->n < INITIALS_MIX_MIN || st->inits >= t->n))
+            continue;   /* initials alone are initials_of_run's (dkfp) */
+        int via = st->inits   ? GM_VIA_INITIALS
+                  : st->shape ? shape_verdict(sc, t, st, e)
                   : st->latin ? GM_VIA_PINYIN
                               : homophone_verdict(sc, t, st, e);
         if (!via)
@@ -860,10 +869,11 @@ static void advance(scan *sc, const state *st, const step *e)
         if (!sl)
             continue;
         state next = {sl->child, st->latin | (uint32_t)e->latin, st->cp_start, st->b_start,
-                      st->bd, sl->mask, sl->bits, repeat_key(sc, e, k), st->skip, shape};
+                      st->bd, sl->mask, sl->bits, repeat_key(sc, e, k), st->skip, shape,
+                      st->inits + (uint32_t)e->initial};
         if (sl->mask)   /* leaves end here: no state to carry on */
             push(sc, e->to, &next);
-        if (sl->first_end >= 0)
+        if (sl->first_end >= 0 && !e->inner_to)
             report(sc, sl->first_end, &next, e);
     }
 }
@@ -883,9 +893,9 @@ static void take_step(scan *sc, const step *e)
             push(sc, e->to, &st);
         }
     }
-    for (unsigned k = 0; k < e->n_syl; k++)
+    for (unsigned k = 0; k < e->n_syl && !e->inner_from; k++)
         if (sc->s->root[e->syl[k]] >= 0) {
-            state root = {0, 0, e->cp_start, e->b_start, e->from, ~0ULL, -1, 0, 0, 0};
+            state root = {0, 0, e->cp_start, e->b_start, e->from, ~0ULL, -1, 0, 0, 0, 0};
             advance(sc, &root, e);
             break;
         }
@@ -971,6 +981,56 @@ static void initials_of_run(scan *sc, const latin_run *r, int16_t syl[][MAX_SYL_
         initials_at(sc, r, syl, 0, n);
 }
 
+/* The syllables starting with each letter (a contiguous range of the
+ * sorted syllable list) and every syllable id in order, built once. */
+static unsigned short *all_ids;
+static unsigned short first_of[27];
+static pthread_once_t initials_once = PTHREAD_ONCE_INIT;
+
+static void build_initials(void)
+{
+    unsigned short *ids = malloc(gm_py_syllable_count * sizeof *ids);
+    if (!ids)
+        return;
+    for (unsigned i = 0; i < gm_py_syllable_count; i++)
+        ids[i] = (unsigned short)i;
+    unsigned i = 0;
+    for (int c = 0; c < 26; c++) {
+        first_of[c] = (unsigned short)i;
+        while (i < gm_py_syllable_count && gm_py_syllables[i][0] == 'a' + c)
+            i++;
+    }
+    first_of[26] = (unsigned short)i;
+    all_ids = ids;
+}
+
+/* The end of the stretch of initials starting at cut p: a stretch (up to
+ * the next cut) of 1..GM_INITIALS_MAX letters that does not split into
+ * syllables (fp, sd, lh: 代开fp is gm_initials_mixed's); p when it is none. */
+static size_t initials_stretch(const latin_run *r, int16_t syl[][MAX_SYL_LETTERS + 1], size_t p,
+                               size_t n)
+{
+    size_t e = p + 1;
+    while (e < n && !r->cut[e])
+        e++;
+    return e - p <= GM_INITIALS_MAX && !all_pinyin(syl, p, e) ? e : p;
+}
+
+/* A step reading letter p of the run as the initial of any syllable; a
+ * match neither starts (inner_from) nor ends (inner_to) inside a stretch
+ * of initials, so no Latin word is cut. */
+static void initial_step(scan *sc, const latin_run *r, size_t bd, size_t p, int inner_from,
+                         int inner_to)
+{
+    pthread_once(&initials_once, build_initials);
+    int c = r->letters[p] - 'a';
+    if (!all_ids || c < 0 || c >= 26 || first_of[c] == first_of[c + 1])
+        return;
+    step e = {bd + p, bd + p + 1, all_ids + first_of[c], (unsigned)(first_of[c + 1] - first_of[c]),
+              1, r->cp[p], r->b[p], r->cp_end[p], r->b_end[p], 0, 0, 1, inner_from, inner_to};
+    take_step(sc, &e);
+}
+
 /* Steps of a Latin run: every syllable that lies inside a stretch from one
  * cut (or the run's ends) to another that splits completely into
  * syllables.  A stretch that does not (an English word) gives no step, so
@@ -1005,7 +1065,14 @@ static size_t flush_run(scan *sc, latin_run *r, size_t bd)
                 back[p] = 1;
     initials_of_run(sc, r, syl, n);
     int any = 0;
+    size_t stretch_end = 0;   /* a stretch of initials (the fp of dai kai fp) ends here */
     for (size_t p = 0; p < n && !sc->stop; p++) {
+        if (r->cut[p])
+            stretch_end = initials_stretch(r, syl, p, n);
+        if (p < stretch_end) {
+            initial_step(sc, r, bd, p, r->cut[p] == 0, p + 1 < stretch_end);
+            any = 1;
+        }
         if (!fwd[p])
             continue;
         for (size_t l = 1; l <= MAX_SYL_LETTERS && !sc->stop; l++) {
@@ -1015,7 +1082,7 @@ static size_t flush_run(scan *sc, latin_run *r, size_t bd)
             int v = u_as_v(r->letters + p, l);   /* nue read as nve besides itself */
             int two = v >= 0 && v != syl[p][l];
             step e = {bd + p, bd + p + l, ids, 1u + (unsigned)two, 1, r->cp[p], r->b[p],
-                      r->cp_end[p + l - 1], r->b_end[p + l - 1], 0, 0};
+                      r->cp_end[p + l - 1], r->b_end[p + l - 1], 0, 0, 0, 0, 0};
             if (two)
                 ids[1] = (unsigned short)v;
             take_step(sc, &e);
@@ -1105,7 +1172,7 @@ static size_t standin_step(scan *sc, size_t bd, uint32_t ch, int kind, size_t cp
     int skippable = kind == STANDIN_EMOJI;
     if (!n_syl)
         return skippable ? bd : bd + 1;
-    step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_end, b_end, skippable, 0};
+    step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_end, b_end, skippable, 0, 0, 0, 0};
     sc->chars[bd & (CHAR_RING - 1)] = ch;
     sc->standin[bd & (CHAR_RING - 1)] = (unsigned char)kind;
     take_step(sc, &e);
@@ -1155,7 +1222,7 @@ static size_t flush_zhuyin(scan *sc, zhuyin_run *z, size_t bd)
     if (id < 0)
         return bd + 1;
     unsigned short ids[1] = {(unsigned short)id};
-    step e = {bd, bd + 1, ids, 1, 1, z->cp0, z->b0, z->cp_end, z->b_end, 0, 0};
+    step e = {bd, bd + 1, ids, 1, 1, z->cp0, z->b0, z->cp_end, z->b_end, 0, 0, 0, 0, 0};
     take_step(sc, &e);
     return bd + 1;
 }
@@ -1322,7 +1389,7 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         unsigned n_syl = c == GM_NORM_NOISE || !useful(s, c) ? 0 : gm_sound_readings(c, &ids);
         int shaped = single && gm_shape_written(&s->shape, c);
         if (n_syl || shaped) {
-            step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_i + 1, b + l, 0, 0};
+            step e = {bd, bd + 1, ids, n_syl, 0, cp_i, b, cp_i + 1, b + l, 0, 0, 0, 0, 0};
             sc->chars[bd & (CHAR_RING - 1)] = single ? c : 0;
             sc->standin[bd & (CHAR_RING - 1)] = STANDIN_NONE;
             if (n_syl)
