@@ -19,8 +19,9 @@ others):
   polyphone traditional noise zero_width emoji_noise ling repeats
   repeat_pinyin repeat_homophone combo ... (KINDS); session 23's stand-ins
   and near-homophones: pinyin_lookalike initials_enclosed radical digit
-  emoji_char near bopomofo (STANDIN_KINDS), and `h1`: the hand-written
-  evasion_h1.tsv
+  emoji_char near bopomofo (STANDIN_KINDS); session 24's shape
+  separator_letter initials_syllables (SESSION24_KINDS); `h1` and `h2`: the
+  hand-written evasion_h1.tsv and evasion_h2.tsv
 Quiet text:
   soundalike    ordinary words whose reading spells a term's (实时采集 for
                 时时彩), alone and inside an official sentence
@@ -513,6 +514,51 @@ class Gen:
         return t[:i] + r.choice(cands[:12]) + t[i + 1:] if cands else None
 
 
+    # Session 24: evasion_h1/h2's kinds made general.  Shapes come from
+    # rime-data-wubi read by scripts/gen_expr_model.py's own reader (the
+    # engine's shapes are its Wubi and stroke confusions: a wider set),
+    # separators from scripts/gen_lookalike.py's.
+    def k_shape(self, r, t, syl):
+        """One character of a term written as a common character of a similar
+        shape (Wubi 86 full codes differing in one key) that is no homophone
+        and forms no common word with its neighbours (六含彩 for 六合彩)."""
+        alike = shapes()
+        opts = []
+        for i, c in enumerate(t):
+            mine = set(self.rd.all_readings(c))
+            for x in alike.get(c, ()):
+                near = {t[j] + x if j < i else x + t[j] for j in (i - 1, i + 1) if 0 <= j < len(t)}
+                if x not in t and not mine & set(self.rd.all_readings(x)) and \
+                        not near & self.common_pairs():
+                    opts.append((i, x))
+        if not opts:
+            return None
+        i, x = r.choice(opts)
+        return t[:i] + x + t[i + 1:]
+
+    def common_pairs(self):
+        if not hasattr(self, "_pairs"):
+            self._pairs = {w[k:k + 2] for w, _, _ in self.rd.words for k in range(len(w) - 1)}
+        return self._pairs
+
+    def k_separator_letter(self, r, t, syl):
+        """Letters and strokes that look like a bar or a dot between the
+        characters (赌ǀ博, 六ㆍ合ㆍ彩, 代丨开丨发丨票)."""
+        return between(r, list(t), [chr(c) for c in separators()], most=1)
+
+    def k_initials_syllables(self, r, t, syl):
+        """A term of three or more characters as whole syllables and the
+        initials of the rest (dai kai fp, sd fanli)."""
+        if len(t) < 3:
+            return None
+        k = r.randint(1, len(syl) - 1)
+        full, inits = syl[:k], "".join(s[0] for s in syl[k:])
+        if r.random() < 0.5:   # initials first: sd fanli
+            inits, full = "".join(s[0] for s in syl[:k]), syl[k:]
+            return inits + " " + r.choice([" ", ""]).join(full)
+        return r.choice([" ", ""]).join(full) + " " + inits
+
+
 # The fuzzy pinyin pairs of input methods (the same rules as
 # src/check/sound_fuzzy.c): initials and finals a typist confuses.
 NEAR_INITIALS = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l")]
@@ -602,6 +648,40 @@ def stand_ins():
     return _STAND_INS
 
 
+_SHAPES = {}
+_SEPARATORS = []
+
+
+def shapes():
+    """{character: [common characters whose Wubi 86 full code differs in
+    one key]}, read once (scripts/gen_expr_model.py's readers)."""
+    if not _SHAPES:
+        argv, sys.argv = sys.argv, ["gen_expr_model.py", "-"]   # it reads its paths at import
+        try:
+            import gen_expr_model
+        finally:
+            sys.argv = argv
+        common = gen_expr_model.gb2312()
+        code = {c: k for c, k in gen_expr_model.wubi_codes().items() if len(k) >= 3}
+        by_key = {}
+        for c, k in code.items():
+            if c in common:
+                for j in range(len(k)):
+                    by_key.setdefault(k[:j] + "?" + k[j + 1:], []).append(c)
+        for c, k in code.items():
+            out = {x for j in range(len(k)) for x in by_key.get(k[:j] + "?" + k[j + 1:], ())}
+            out.discard(c)
+            _SHAPES[c] = sorted(out)
+    return _SHAPES
+
+
+def separators():
+    """scripts/gen_lookalike.py's letters and strokes read as separators."""
+    if not _SEPARATORS:
+        _SEPARATORS.extend(gen_lookalike.separator_letters())
+    return _SEPARATORS
+
+
 def opencc_char(gen, ch):
     return _S2T.get(ch, ch)
 
@@ -614,12 +694,15 @@ EXTRA_KINDS = ["pinyin_width_mix", "pinyin_zero_width", "pinyin_emoji", "initial
 # Session 23's stand-ins and near-homophones (evasion_h1.tsv's kinds made general).
 STANDIN_KINDS = ["pinyin_lookalike", "initials_enclosed", "radical", "digit", "emoji_char", "near",
                  "bopomofo"]
+# Session 24's shapes, separators and initials mixed with syllables
+# (evasion_h2.tsv's kinds made general).
+SESSION24_KINDS = ["shape", "separator_letter", "initials_syllables"]
 KINDS = ["pinyin_spaced", "pinyin_joined", "pinyin_case", "pinyin_sep", "pinyin_letters",
          "pinyin_width", "pinyin_tone", "pinyin_tonenum", "mixed", "homophone",
          "homophone_all", "polyphone", "traditional", "noise", "zero_width", "emoji_noise",
          "ling", "repeats", "repeat_pinyin", "repeat_homophone", "combo",
          "combining", "compat_form", "vertical", "trad_pinyin", "punct_repeat", "emoji_seq",
-         "pinyin_styled", "initials"] + EXTRA_KINDS + STANDIN_KINDS
+         "pinyin_styled", "initials"] + EXTRA_KINDS + STANDIN_KINDS + SESSION24_KINDS
 VIA = {k: ("pinyin" if k.startswith("pinyin") or k in ("mixed", "repeat_pinyin", "trad_pinyin")
            else
            "homophone" if k in ("homophone", "homophone_all", "polyphone", "repeat_homophone")
@@ -630,6 +713,8 @@ VIA["initials_enclosed"] = "initials"
 VIA["radical"] = "literal"
 VIA["bopomofo"] = "pinyin"
 VIA["digit"] = VIA["emoji_char"] = VIA["near"] = "homophone"
+VIA["shape"] = "homophone"
+VIA["initials_syllables"] = "initials"
 
 
 def prepare(paths, m, seed):

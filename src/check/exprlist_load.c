@@ -121,7 +121,9 @@ static void add_near_misses(cands *cs, const gm_typo_model *m, const char *s, si
         size_t nc;
         const uint16_t *conf = gm_typo_confusion(m, cp[i], &nc);
         for (size_t k = 0; k < nc; k++) {
-            uint32_t c = 0x4E00u + conf[k];
+            uint32_t c = 0x4E00u + conf[k], norm[GM_NORM_MAX];
+            if (gm_norm_map(c, norm) == 0)
+                continue;   /* a stroke read as a separator (丶 for 义) would shorten s */
             if (!gm_typo_is_slip(m, cp, n, i, c) && !(person && gm_typo_is_name_slip(m, cp, n, i, c)))
                 continue;
             size_t l = 0;

@@ -46,30 +46,56 @@ class EvasionVariants(unittest.TestCase):
         self.assertGreater(total[0], 1500)
         self.assertGreaterEqual(total[1] / total[0], 0.98, dict(misses))
         for kind, (n, caught, _) in stat.items():
-            self.assertGreaterEqual(caught / n, 0.9, (kind, misses[kind][:5]))
+            # shapes: the generator's Wubi one-key pairs include some the
+            # engine's model records as a rare same reading (眼 for 限), and a
+            # shape forming a word with the carrier is dropped as ordinary
+            floor = 0.85 if kind == "shape" else 0.9
+            self.assertGreaterEqual(caught / n, floor, (kind, misses[kind][:5]))
 
     def test_hand_written_evasions_of_kinds_the_generator_never_made(self):
         """bench/evasion/evasion_h1.tsv (session 23, written before any change):
         43.9 % caught when first measured, 73.0 % after the stand-ins (digits,
         emoji, look-alike letters, radicals) and near-homophones, 79.4 % with
-        bopomofo and letters that look like separators.  Shapes (形近字),
-        拆字 and letters for a whole syllable (加V信) are not matched: floors
-        only for the kinds the engine reads."""
+        bopomofo and letters that look like separators; session 24: shapes
+        (形近字, 32 -> 72 %), initials mixed with syllables and letters that
+        look like a bar.  拆字 and letters for a whole syllable (加V信) are not
+        matched: floors only for the kinds the engine reads."""
         want, got = generate_and_check("h1", [LEXICON])
         stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
         n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
         self.assertGreater(n, 300)
-        self.assertGreaterEqual(caught / n, 0.77, dict(misses))
+        self.assertGreaterEqual(caught / n, 0.85, dict(misses))
         for kind, floor in (("h1:digit_syl", 0.95), ("h1:enclosed", 0.95),
                             ("h1:lookalike", 0.9), ("h1:radical", 0.85),
                             ("h1:emoji_syl", 0.8), ("h1:fuzzy", 0.7), ("h1:mixmode", 1.0),
-                            ("h1:bopomofo", 0.95), ("h1:separator", 0.9)):
+                            ("h1:bopomofo", 0.95), ("h1:separator", 0.95),
+                            ("h1:shape", 0.65), ("h1:initials", 0.95)):
             k, c, _ = stat[kind]
             self.assertGreaterEqual(c / k, floor, (kind, misses[kind][:5]))
         # near-homophones warn at most (fuzzy pinyin is too often innocent)
         for vid, m in want.items():
             for f in measure.lexicon(got[vid]):
                 if f.get("via") == "near":
+                    self.assertEqual(f["severity"], "warn", m["variant"])
+
+    def test_hand_written_evasions_of_a_second_unseen_set(self):
+        """bench/evasion/evasion_h2.tsv (session 24, written and measured before
+        any change, never tuned on): 25.3 % caught on main 6dfbd49.  Floors for
+        the kinds session 24 made general: shapes read as the term's character,
+        initials mixed with syllables, letters and strokes as separators; a
+        shape hit of a two-character term only warns."""
+        want, got = generate_and_check("h2", [LEXICON])
+        stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
+        n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
+        self.assertGreater(n, 300)
+        self.assertGreaterEqual(caught / n, 0.5)
+        for kind, floor in (("h2:shape", 0.4), ("h2:initials_syllables", 0.85),
+                            ("h2:letter_sep", 0.7), ("h2:cjk_sep", 0.6)):
+            k, c, _ = stat[kind]
+            self.assertGreaterEqual(c / k, floor, kind)
+        for vid, m in want.items():
+            for f in measure.lexicon(got[vid]):
+                if f.get("via") == "shape" and len(f["term"]) <= 2:
                     self.assertEqual(f["severity"], "warn", m["variant"])
 
     def test_no_blocking_false_hit_on_official_text(self):

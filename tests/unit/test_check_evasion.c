@@ -110,14 +110,32 @@ static void test_evasion_split_and_compatibility_forms(void **state)
 }
 
 /* Session 23: letters that look like a separator (ー, ㅡ, ᐧ by ICU's
- * confusable skeletons) are noise too; a letter that looks like a Latin one
- * (ǀ, like l) still breaks the match.  (Radicals: test_check_sound.c.) */
+ * confusable skeletons) are noise too.  (Radicals: test_check_sound.c.) */
 static void test_evasion_letters_that_look_like_separators(void **state)
 {
     expect_one_hit(*state, "代\u30fc开\u30fc发\u30fc票", "代开发票", "代\u30fc开\u30fc发\u30fc票", 0, 7);
     expect_one_hit(*state, "代\u3161开\u3161发\u3161票", "代开发票", "代\u3161开\u3161发\u3161票", 0, 7);
     expect_one_hit(*state, "赌\u1427博", "赌博", "赌\u1427博", 0, 3);
-    expect_clean(*state, "赌\u01c0博");
+}
+
+/* Session 24: letters that look like a bar (ǀ and ㅣ, whose skeletons are
+ * those of | and 丨), the strokes 丨 丶 丿 used as a bar or a slash, letters
+ * NamesList.txt cross-refers to the middle dot (ˑ, ꞏ), Lisu tone letters (ꓸ)
+ * and loose Hangul letters (ㆍ) are separators; a Latin l, a Greek capital
+ * iota and the word 一 still break the match. */
+static void test_evasion_letters_and_strokes_that_look_like_a_bar_or_a_dot(void **state)
+{
+    expect_one_hit(*state, "赌\u01c0博", "赌博", "赌\u01c0博", 0, 3);
+    expect_one_hit(*state, "六\u318d合\u318d彩", "六合彩", "六\u318d合\u318d彩", 0, 5);
+    expect_one_hit(*state, "赌\u4e28博", "赌博", "赌\u4e28博", 0, 3);
+    expect_one_hit(*state, "六\u4e3f合\u4e3f彩", "六合彩", "六\u4e3f合\u4e3f彩", 0, 5);
+    expect_one_hit(*state, "赌\u3163博", "赌博", "赌\u3163博", 0, 3);
+    expect_one_hit(*state, "赌\u02d1博", "赌博", "赌\u02d1博", 0, 3);
+    expect_one_hit(*state, "赌\ua78f博", "赌博", "赌\ua78f博", 0, 3);
+    expect_one_hit(*state, "赌\ua4f8博", "赌博", "赌\ua4f8博", 0, 3);
+    expect_clean(*state, "赌l博");
+    expect_clean(*state, "赌\u0399博");
+    expect_clean(*state, "赌一博");
 }
 
 static void test_evasion_zero_width(void **state)
@@ -193,6 +211,7 @@ int main(void)
         cmocka_unit_test(test_evasion_emoji),
         cmocka_unit_test(test_evasion_zero_width),
         cmocka_unit_test(test_evasion_letters_that_look_like_separators),
+        cmocka_unit_test(test_evasion_letters_and_strokes_that_look_like_a_bar_or_a_dot),
         cmocka_unit_test(test_evasion_emoji_keycap_is_noise),
         cmocka_unit_test(test_evasion_split_and_compatibility_forms),
         cmocka_unit_test(test_evasion_combining_marks),

@@ -190,6 +190,36 @@ static void test_near_homophones_of_long_terms_warn(void **state)
     expect_no_lexicon(none);
 }
 
+/* Session 24: a character written as one of a similar shape (形近字, from the
+ * expression model's Wubi and stroke confusions): terms of three or more
+ * characters block when every other character is the term's own, two-character
+ * terms only warn; ordinary words and the term itself beside a repeat pass. */
+static void test_shape_similar_characters_stand_for_theirs(void **state)
+{
+    (void)state;
+    expect_sound("六含彩", "六合彩", "shape", "block");
+    expect_sound("稳嫌不赔", "稳赚不赔", "shape", "block");
+    expect_sound("加徽信咨询", "加微信咨询", "shape", "block");
+    expect_sound("百家东", "百家乐", "shape", "block");
+    expect_sound("祼聊", "裸聊", "shape", "warn");
+    expect_sound("对时时彩", "时时彩", "", "block");   /* the term itself, beside a look-alike */
+    const char *none[] = {"重要活动的报道", "室对采", "缓交学费", "六合区", "实时发布", NULL};
+    expect_no_lexicon(none);
+}
+
+/* Session 24: initials mixed with whole syllables (dai kai fp, sd fanli)
+ * spell terms of three or more characters; a stretch of initials is never
+ * cut (GDP, wifi), and two-character terms are not spelt so. */
+static void test_initials_mixed_with_whole_syllables(void **state)
+{
+    (void)state;
+    expect_sound("dai kai fp", "代开发票", "initials", "block");
+    expect_sound("sd fanli", "刷单返利", "initials", "block");
+    expect_sound("liu he c", "六合彩", "initials", "warn");
+    const char *none[] = {"GDP增长5%", "the wifi in the hall", "du b", "fa piao dk", NULL};
+    expect_no_lexicon(none);
+}
+
 static void test_literal_hits_keep_no_via(void **state)
 {
     (void)state;
@@ -277,6 +307,8 @@ int main(void)
         cmocka_unit_test(test_emoji_reads_as_the_character_cldr_names),
         cmocka_unit_test(test_bopomofo_spells_pinyin),
         cmocka_unit_test(test_near_homophones_of_long_terms_warn),
+        cmocka_unit_test(test_shape_similar_characters_stand_for_theirs),
+        cmocka_unit_test(test_initials_mixed_with_whole_syllables),
         cmocka_unit_test(test_literal_hits_keep_no_via),
         cmocka_unit_test(test_policy_per_category),
         cmocka_unit_test(test_enforcement_context_warns),
