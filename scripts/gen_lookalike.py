@@ -14,6 +14,12 @@ Inputs (Debian packages, see scripts/install-deps.sh):
                 radicals that stand for a character (⻩ for 黄, ⻢ for 马);
                 Unihan_NumericValues.txt.bz2 (kPrimaryNumeric): the Chinese
                 numeral a digit is read as (6 for 六 in 6合彩);
+                NamesList.txt: letters cross-referred to a punctuation mark
+                (ˑ, ꞏ: the middle dot); Unihan_Variants.txt.bz2 (kZVariant,
+                kSemanticVariant) and Unihan_IRGSources.txt.bz2 (G0, GB 2312):
+                rare variant forms of a common character (躶 for 裸);
+  opencc        the opencc tool's jp2t and t2s: Japanese shinjitai forms of a
+                common character (発 for 发, 仮 for 假);
   unicode-cldr-core  annotations/zh.xml: emoji whose Chinese name (tts) is one
                 character (🐎 马, 🐔 鸡, 🍑 桃, ➕ 加), which a writer uses for
                 that character's sound;
@@ -23,6 +29,7 @@ Inputs (Debian packages, see scripts/install-deps.sh):
 Output: one C file with
   gm_la_letters[]     {code point, 'a'-'z'} sorted: letters that look like one
   gm_la_ideographs[]  {code point, unified ideograph} sorted: radicals
+  gm_la_variants[]    {code point, common character} sorted: rare forms
   gm_la_separators[]  sorted letters that look like a separator (ᐧ ー ㅡ)
   gm_la_numerals[10]  the numeral character of each digit 0-9
   gm_la_emoji[]       {code point, character} sorted
@@ -34,6 +41,7 @@ import ctypes
 import os
 import glob
 import re
+import subprocess
 import sys
 import unicodedata
 
@@ -179,6 +187,59 @@ def radicals():
     return out
 
 
+def gb2312():
+    """The common characters: Unihan kIRG_GSource G0 (GB 2312)."""
+    out = set()
+    with bz2.open(UCD + "/Unihan_IRGSources.txt.bz2", "rt", encoding="utf-8") as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) == 3 and p[1] == "kIRG_GSource" and p[2].startswith("G0-"):
+                out.add(int(p[0][2:], 16))
+    return out
+
+
+def opencc_chars(config, cps):
+    """OpenCC's conversion of each character of cps alone (the opencc tool)."""
+    text = "\n".join(chr(c) for c in cps) + "\n"
+    out = subprocess.run(["opencc", "-c", config], input=text, capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    return {c: o for c, o in zip(cps, out)}
+
+
+def variant_forms():
+    """{rare form: common character}: a character outside GB 2312 that
+    OpenCC's t2s leaves alone but that is a Japanese shinjitai form (OpenCC
+    jp2t, then t2s: 発 -> 發 -> 发, 仮 -> 假) or whose Unihan kZVariant /
+    kSemanticVariant names exactly one GB 2312 character (躶 -> 裸, 愽 -> 博,
+    婬 -> 淫, 祕 -> 秘).  Common characters are never folded (芸 stays 芸)."""
+    common = gb2312()
+    rare = [c for c in range(0x3400, 0xA000) if c not in common and
+            unicodedata.category(chr(c)) == "Lo"]
+    t2s = opencc_chars("t2s.json", rare)
+    rare = [c for c in rare if t2s[c] == chr(c)]
+    jp = opencc_chars("jp2t.json", rare)
+    shin = [c for c in rare if jp[c] != chr(c) and len(jp[c]) == 1]
+    conv = opencc_chars("t2s.json", sorted({ord(jp[c]) for c in shin}))
+    jp_s = {c: conv[ord(jp[c])] for c in shin}
+    variants = {}
+    with bz2.open(UCD + "/Unihan_Variants.txt.bz2", "rt", encoding="utf-8") as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) == 3 and p[1] in ("kZVariant", "kSemanticVariant"):
+                for v in p[2].split():
+                    variants.setdefault(int(p[0][2:], 16), set()).add(int(v.split("<")[0][2:], 16))
+    out = {}
+    for c in rare:
+        s = jp_s.get(c, "")
+        if len(s) == 1 and ord(s) in common:
+            out[c] = ord(s)
+            continue
+        targets = variants.get(c, set()) & common
+        if len(targets) == 1:
+            out[c] = targets.pop()
+    return out
+
+
 def numerals():
     """The numeral character of each digit: of the URO characters whose
     kPrimaryNumeric is the digit, the first (一 二 三 … 九, 零)."""
@@ -264,6 +325,7 @@ def main():
              " - do not edit. */", "#include \"check/lookalike_data.h\"", ""]
     lines += pairs("gm_la_letters", lookalike_letters(), lambda v: "'%s'" % v)
     lines += pairs("gm_la_ideographs", radicals(), lambda v: "0x%X" % v)
+    lines += pairs("gm_la_variants", variant_forms(), lambda v: "0x%X" % v)
     sep = separator_letters()
     lines += ["const unsigned gm_la_separators[] = {%s};" % ", ".join("0x%X" % c for c in sep),
               "const unsigned gm_la_separators_count = %d;" % len(sep), ""]

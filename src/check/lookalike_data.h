@@ -1,9 +1,10 @@
 /*
  * lookalike_data.h - stand-ins for letters and characters, generated at
  * build time by scripts/gen_lookalike.py from ICU's confusable skeletons
- * (UTS #39), Unicode's UnicodeData.txt, EquivalentUnifiedIdeograph.txt and
- * Unihan kPrimaryNumeric, and CLDR's Chinese emoji names; never typed by
- * hand.  The normaliser folds the radicals; the sound matcher reads the
+ * (UTS #39), Unicode's UnicodeData.txt, NamesList.txt,
+ * EquivalentUnifiedIdeograph.txt, Unihan kPrimaryNumeric, kZVariant and
+ * kSemanticVariant, OpenCC's jp2t, and CLDR's Chinese emoji names; never
+ * typed by hand.  The normaliser folds the radicals; the sound matcher reads the
  * look-alike letters as Latin ones and a digit or an emoji as the character
  * it stands for (6合彩, 扫🐎领取).
  */
@@ -19,6 +20,8 @@ extern const gm_la_pair gm_la_letters[];     /* sorted by cp: а ο ɡ 🅓 🇩
 extern const unsigned gm_la_letters_count;
 extern const gm_la_pair gm_la_ideographs[];  /* sorted by cp: ⻩ -> 黄 (CJK radicals) */
 extern const unsigned gm_la_ideographs_count;
+extern const gm_la_pair gm_la_variants[];    /* sorted by cp: 躶 -> 裸, 発 -> 发 (rare forms) */
+extern const unsigned gm_la_variants_count;
 extern const unsigned gm_la_separators[];    /* sorted: ᐧ ー ㅡ ǃ, letters that look like a separator */
 extern const unsigned gm_la_separators_count;
 extern const unsigned gm_la_numerals[10];    /* 零 一 二 ... 九 */

@@ -117,6 +117,13 @@ int gm_norm_map(uint32_t cp, uint32_t out[GM_NORM_MAX])
         if (r)
             cp = r->to;
     }
+    if (cp >= CJK_A_FIRST && cp <= CJK_LAST) {
+        /* 躶聊 is 裸聊, 代開発票 is 代开发票: a rare variant or Japanese form of a
+         * common character (Unihan's variants, OpenCC jp2t) */
+        const gm_la_pair *v = gm_la_find(gm_la_variants, gm_la_variants_count, cp);
+        if (v)
+            cp = v->to;
+    }
     if (cp >= 0xC0 && cp <= 0xFFDC && gm_la_separator(cp))
         return 0;      /* 代ー开ー发, 秒ᐧ杀, 赌ǀ博, 赌丨博: a letter or a stroke that looks
                         * like a dash, a dot or a bar */
