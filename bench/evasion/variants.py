@@ -559,14 +559,27 @@ class Gen:
         return r.choice([" ", ""]).join(full) + " " + inits
 
 
-# The fuzzy pinyin pairs of input methods (the same rules as
-# src/check/sound_fuzzy.c): initials and finals a typist confuses.
+# The fuzzy pinyin pairs of input methods and southern accents (the same
+# rules as src/check/sound_fuzzy.c): initials and finals a typist confuses.
 NEAR_INITIALS = [("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"), ("f", "h"), ("r", "l")]
 NEAR_FINALS = [("ang", "an"), ("eng", "en"), ("ing", "in")]
 
 
+NEAR_MEDIAL = [("ua", "a"), ("uo", "o"), ("uai", "ai"), ("uan", "an"), ("uang", "ang"),
+               ("ui", "ei"), ("un", "en")]
+NEAR_I = ["i", "in", "ing"]
+
+
 def near_syllables(s):
     out = set()
+    ini = s[:2] if s[:2] in ("zh", "ch", "sh") else s[:1] if s[:1] in "bpmfdtnlgkhrzcs" else ""
+    for a, b in NEAR_MEDIAL:   # the medial u dropped or added after an initial
+        for x, y in ((a, b), (b, a)):
+            if ini and s[len(ini):] == x:
+                out.add(ini + y)
+    for x in NEAR_I:           # the final i with or without a nasal ending
+        if s.endswith(x) and len(s) > len(x) and s[-len(x) - 1] not in "aeiouv":
+            out.update(s[:-len(x)] + y for y in NEAR_I)
     for a, b in NEAR_INITIALS:
         for x, y in ((a, b), (b, a)):
             if s.startswith(x) and not (len(x) == 1 and s[1:2] == "h" and s[0] in "zcs"):
@@ -576,7 +589,7 @@ def near_syllables(s):
             if s.endswith(x):
                 out.add(s[:len(s) - len(x)] + y)
     out.discard(s)
-    return sorted(out)
+    return sorted(out)   # k_near finds no character for a non-syllable
 
 
 def _stand_ins():

@@ -4,9 +4,12 @@
  * input methods offer as options (libpinyin's PINYIN_AMB_* and
  * PINYIN_INCOMPLETE families, rime's fuzzy spelling algebra): the initials
  * z/zh, c/ch, s/sh (平翘舌), n/l, f/h, l/r, and the finals an/ang, en/eng,
- * in/ing (前后鼻音).  They are spelling rules applied to the generated
- * syllable list (pinyin_data.h), so only real syllables come out: 刷单 shua
- * dan ~ 刷当 dang, 免费领取 ~ 免费林取 lin, 老虎机 ~ 脑虎机 nao.
+ * in/ing (前后鼻音); and, as southern accents say them, the medial u
+ * dropped or added (uan/an, ua/a, ui/ei: 贷款 ~ 贷坎 kan) and the final i
+ * with or without a nasal ending (i/in/ing: 收益 ~ 收英 ying).  They are
+ * spelling rules applied to the generated syllable list (pinyin_data.h), so
+ * only real syllables come out: 刷单 shua dan ~ 刷当 dang, 免费领取 ~ 免费林取
+ * lin, 老虎机 ~ 脑虎机 nao.
  */
 #include <string.h>
 
@@ -36,6 +39,43 @@ static unsigned add(unsigned short *out, unsigned n, unsigned self, const char *
     return n + 1;
 }
 
+/* The finals that differ only by the medial u (合口 and 开口): 贷款 kuan read
+ * as kan, 刷单 shua as sha, 对 dui as dei, as southern accents say them. */
+static const char *const medial[][2] = {{"ua", "a"},   {"uo", "o"},   {"uai", "ai"}, {"uan", "an"},
+                                        {"uang", "ang"}, {"ui", "ei"}, {"un", "en"}};
+
+/* Adds the syllables with the medial u of s dropped or added: only after a
+ * consonant initial other than j q x y (whose u is ü: juan is no jan). */
+static unsigned add_medial(unsigned short *out, unsigned n, unsigned syl, const char *s)
+{
+    size_t il = s[0] && strchr("zcs", s[0]) && s[1] == 'h' ? 2
+                : s[0] && strchr("bpmfdtnlgkhrzcs", s[0]) ? 1
+                                                           : 0;
+    if (il == 0)
+        return n;
+    for (size_t r = 0; r < sizeof medial / sizeof *medial; r++)
+        for (int way = 0; way < 2; way++)
+            if (strcmp(s + il, medial[r][way]) == 0)
+                n = add(out, n, syl, s, il, medial[r][!way]);
+    return n;
+}
+
+/* Adds the syllables of the final i with a nasal ending added or dropped:
+ * 益 yi read as ying (收英), 比 bi as bin. */
+static unsigned add_nasal_i(unsigned short *out, unsigned n, unsigned syl, const char *s, size_t len)
+{
+    static const char *const finals_i[] = {"i", "in", "ing"};
+    for (size_t a = 0; a < 3; a++) {
+        size_t al = strlen(finals_i[a]);
+        if (len <= al || strcmp(s + len - al, finals_i[a]) != 0 || strchr("aeiouv", s[len - al - 1]))
+            continue;   /* the final itself, after an initial: bi, not bei or gui */
+        for (size_t b = 0; b < 3; b++)
+            if (b != a)
+                n = add(out, n, syl, s, len - al, finals_i[b]);
+    }
+    return n;
+}
+
 unsigned gm_fuzzy_syllables(unsigned syl, unsigned short out[GM_FUZZY_MAX])
 {
     const char *s = gm_py_syllables[syl];
@@ -58,5 +98,6 @@ unsigned gm_fuzzy_syllables(unsigned syl, unsigned short out[GM_FUZZY_MAX])
                 continue;
             n = add(out, n, syl, s, len - fl, to);
         }
-    return n;
+    n = add_medial(out, n, syl, s);
+    return add_nasal_i(out, n, syl, s, len);
 }

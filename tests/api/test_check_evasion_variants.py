@@ -67,7 +67,7 @@ class EvasionVariants(unittest.TestCase):
         self.assertGreaterEqual(caught / n, 0.85, dict(misses))
         for kind, floor in (("h1:digit_syl", 0.95), ("h1:enclosed", 0.95),
                             ("h1:lookalike", 0.9), ("h1:radical", 0.85),
-                            ("h1:emoji_syl", 0.8), ("h1:fuzzy", 0.7), ("h1:mixmode", 1.0),
+                            ("h1:emoji_syl", 0.8), ("h1:fuzzy", 0.8), ("h1:mixmode", 1.0),
                             ("h1:bopomofo", 0.95), ("h1:separator", 0.95),
                             ("h1:shape", 0.65), ("h1:initials", 0.95)):
             k, c, _ = stat[kind]
@@ -82,15 +82,17 @@ class EvasionVariants(unittest.TestCase):
         """bench/evasion/evasion_h2.tsv (session 24, written and measured before
         any change, never tuned on): 25.3 % caught on main 6dfbd49.  Floors for
         the kinds session 24 made general: shapes read as the term's character,
-        initials mixed with syllables, letters and strokes as separators; a
-        shape hit of a two-character term only warns."""
+        initials mixed with syllables, letters and strokes as separators, rare
+        variant and Japanese forms, near finals (uan/an, i/ing); a shape hit of
+        a two-character term only warns."""
         want, got = generate_and_check("h2", [LEXICON])
         stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
         n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
         self.assertGreater(n, 300)
         self.assertGreaterEqual(caught / n, 0.5)
         for kind, floor in (("h2:shape", 0.4), ("h2:initials_syllables", 0.85),
-                            ("h2:letter_sep", 0.7), ("h2:cjk_sep", 0.6)):
+                            ("h2:letter_sep", 0.7), ("h2:cjk_sep", 0.6), ("h2:variant", 0.95),
+                            ("h2:near_final", 0.35)):
             k, c, _ = stat[kind]
             self.assertGreaterEqual(c / k, floor, kind)
         for vid, m in want.items():

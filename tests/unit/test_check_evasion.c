@@ -138,6 +138,17 @@ static void test_evasion_letters_and_strokes_that_look_like_a_bar_or_a_dot(void 
     expect_clean(*state, "赌一博");
 }
 
+/* Session 24: a rare variant form (Unihan kZVariant / kSemanticVariant naming
+ * one GB 2312 character) or a Japanese shinjitai form (OpenCC jp2t) is the
+ * common character; common characters never fold (芸 is not 艺). */
+static void test_evasion_rare_variant_and_shinjitai_forms(void **state)
+{
+    expect_one_hit(*state, "賭愽", "赌博", "賭愽", 0, 2);   /* 愽: a variant of 博 */
+    expect_one_hit(*state, "代开\u767a票", "代开发票", "代开\u767a票", 0, 4);   /* 発 */
+    expect_one_hit(*state, "代\u958b\u767a票", "代开发票", "代\u958b\u767a票", 0, 4);
+    expect_clean(*state, "芸豆");
+}
+
 static void test_evasion_zero_width(void **state)
 {
     expect_one_hit(*state, "赌\u200b博", "赌博", "赌\u200b博", 0, 3);
@@ -210,6 +221,7 @@ int main(void)
         cmocka_unit_test(test_evasion_symbols),
         cmocka_unit_test(test_evasion_emoji),
         cmocka_unit_test(test_evasion_zero_width),
+        cmocka_unit_test(test_evasion_rare_variant_and_shinjitai_forms),
         cmocka_unit_test(test_evasion_letters_that_look_like_separators),
         cmocka_unit_test(test_evasion_letters_and_strokes_that_look_like_a_bar_or_a_dot),
         cmocka_unit_test(test_evasion_emoji_keycap_is_noise),

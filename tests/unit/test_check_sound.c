@@ -220,6 +220,19 @@ static void test_initials_mixed_with_whole_syllables(void **state)
     expect_no_lexicon(none);
 }
 
+/* Session 24: near-homophones also by the medial u dropped or added (贷款 kuan
+ * ~ 贷坎 kan) and the final i with or without a nasal (收益 yi ~ 收英 ying):
+ * terms of three or more characters, at most a warning. */
+static void test_near_homophones_medial_u_and_nasal_i_warn(void **state)
+{
+    (void)state;
+    expect_sound("无抵押贷坎", "无抵押贷款", "near", "warn");
+    expect_sound("保本高收英", "保本高收益", "near", "warn");
+    expect_sound("刷丹返利", "刷单返利", "homophone", "block");
+    const char *none[] = {"对外开放", "收音机", "南京市六合区", NULL};
+    expect_no_lexicon(none);
+}
+
 static void test_literal_hits_keep_no_via(void **state)
 {
     (void)state;
@@ -309,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_near_homophones_of_long_terms_warn),
         cmocka_unit_test(test_shape_similar_characters_stand_for_theirs),
         cmocka_unit_test(test_initials_mixed_with_whole_syllables),
+        cmocka_unit_test(test_near_homophones_medial_u_and_nasal_i_warn),
         cmocka_unit_test(test_literal_hits_keep_no_via),
         cmocka_unit_test(test_policy_per_category),
         cmocka_unit_test(test_enforcement_context_warns),
