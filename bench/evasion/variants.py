@@ -522,7 +522,7 @@ class Gen:
         """One character of a term written as a common character of a similar
         shape (Wubi 86 full codes differing in one key) that is no homophone
         and forms no common word with its neighbours (六含彩 for 六合彩)."""
-        alike = shapes()
+        alike = shapes({c for c, w in self.rd.char.items() if w[0][1] >= COMMON_CHAR_WEIGHT})
         opts = []
         for i, c in enumerate(t):
             mine = set(self.rd.all_readings(c))
@@ -665,16 +665,15 @@ _SHAPES = {}
 _SEPARATORS = []
 
 
-def shapes():
-    """{character: [common characters whose Wubi 86 full code differs in
-    one key]}, read once (scripts/gen_expr_model.py's readers)."""
+def shapes(common):
+    """{character: [characters of common whose Wubi 86 full code differs in
+    one key]}, read once (scripts/gen_expr_model.py's reader)."""
     if not _SHAPES:
         argv, sys.argv = sys.argv, ["gen_expr_model.py", "-"]   # it reads its paths at import
         try:
             import gen_expr_model
         finally:
             sys.argv = argv
-        common = gen_expr_model.gb2312()
         code = {c: k for c, k in gen_expr_model.wubi_codes().items() if len(k) >= 3}
         by_key = {}
         for c, k in code.items():

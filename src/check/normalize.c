@@ -108,6 +108,12 @@ static int is_significant(uint32_t cp)
 
 int gm_norm_map(uint32_t cp, uint32_t out[GM_NORM_MAX])
 {
+    if (g_bmp && cp < 0x10000 && g_bmp[cp] != GM_NORM_EXPAND) {   /* the table, once built */
+        if (g_bmp[cp] == GM_NORM_NOISE)
+            return 0;
+        out[0] = g_bmp[cp];
+        return 1;
+    }
     if (cp == IDEOGRAPHIC_ZERO)
         return 0;      /* 赌〇博 is 赌○博: a circle dropped in to split a term */
     if (cp >= RADICALS_FIRST && cp <= RADICALS_LAST) {
@@ -200,14 +206,15 @@ static int build_t2s(gm_err *err)
 
 static int build_bmp(gm_err *err)
 {
-    g_bmp = malloc(0x10000 * sizeof *g_bmp);
-    if (!g_bmp)
+    uint32_t *t = malloc(0x10000 * sizeof *t);   /* gm_norm_map reads g_bmp once it is set */
+    if (!t)
         return gm_fail(err, GM_E_NOMEM, "", "out of memory building the normalisation table");
     for (uint32_t cp = 0; cp < 0x10000; cp++) {
         uint32_t out[GM_NORM_MAX];
         int n = (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : gm_norm_map(cp, out);
-        g_bmp[cp] = n == 0 ? GM_NORM_NOISE : n == 1 ? out[0] : GM_NORM_EXPAND;
+        t[cp] = n == 0 ? GM_NORM_NOISE : n == 1 ? out[0] : GM_NORM_EXPAND;
     }
+    g_bmp = t;
     return 0;
 }
 

@@ -563,8 +563,8 @@ int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err)
             bad = add_paths(s, chars, n, (uint32_t)t, n, 0, MAX_PATHS) != 0 ||
                   add_fuzzy_paths(s, chars, n, (uint32_t)t) != 0 ||
                   gm_initials_add(&s->initials, chars, n, (uint32_t)t) != 0;
-        for (size_t i = 0; i < n && !bad; i++)
-            bad = gm_shape_add(&s->shape, chars[i]) != 0;
+        if (n && !bad)
+            bad = gm_shape_add_term(&s->shape, chars, n) != 0;
     }
     gm_initials_finish(&s->initials);
     if (bad || gm_shape_finish(&s->shape) || add_bitmaps(s) || add_useful(s) || fill_slots(s) || add_classes(s)) {
@@ -1254,15 +1254,52 @@ static size_t zhuyin_letter(scan *sc, zhuyin_run *z, size_t bd, uint32_t cp, siz
     return bd;
 }
 
+/* The normalised character after byte b, passing over noise (0: none). */
+static uint32_t next_char(const char *text, size_t len, size_t b)
+{
+    const uint32_t *bmp = gm_norm_bmp();
+    for (int k = 0; b < len && k < 8; k++) {
+        uint32_t cp;
+        size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
+        if (!l || cp >= 0x10000 || !bmp)
+            return 0;   /* beyond the BMP: no term character */
+        if (bmp[cp] != GM_NORM_NOISE)
+            return bmp[cp] == GM_NORM_EXPAND ? 0 : bmp[cp];
+        b += l;
+    }
+    return 0;
+}
+
 /* Steps reading c as each term character it looks like (六含彩: 含 as 合),
- * from where e goes. */
+ * from where e goes.  Every other character of a shape hit is the term's
+ * own, so a look-alike of x is worth reading only beside a character that
+ * stands next to x in some term: most characters that look like a term's
+ * cost one look-up. */
 static void shape_steps(scan *sc, uint32_t c, const step *e)
 {
-    uint32_t meant[8];
-    size_t k = gm_shape_meant(&sc->s->shape, c, meant, 8);
+    const gm_shape_index *ix = &sc->s->shape;
+    uint32_t before = e->from > 0 ? sc->chars[(e->from - 1) & (CHAR_RING - 1)] : 0, after = 0;
+    int after_read = 0;
+    if (!gm_shape_near(ix, before, c, 1)) {   /* one filter look-up for most characters */
+        after = next_char(sc->text, sc->len, e->b_end);
+        after_read = 1;
+        if (!gm_shape_near(ix, c, after, 2))
+            return;
+    }
+    const uint64_t *pairs;
+    size_t k = gm_shape_meant(ix, c, &pairs);
     for (size_t i = 0; i < k && !sc->stop; i++) {
+        uint32_t meant = (uint32_t)pairs[i];
+        if (!gm_shape_bigram(&sc->s->shape, before, meant)) {
+            if (!after_read) {
+                after = next_char(sc->text, sc->len, e->b_end);
+                after_read = 1;
+            }
+            if (!gm_shape_bigram(&sc->s->shape, meant, after))
+                continue;
+        }
         step m = *e;
-        m.n_syl = gm_sound_readings(meant[i], &m.syl);
+        m.n_syl = gm_sound_readings(meant, &m.syl);
         m.shape = 1;
         if (m.n_syl)
             take_step(sc, &m);

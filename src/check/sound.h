@@ -84,15 +84,29 @@ unsigned gm_fuzzy_syllables(unsigned syl, unsigned short out[GM_FUZZY_MAX]);
 typedef struct gm_shape_index {
     uint64_t *pairs;   /* written << 32 | meant, sorted */
     size_t n, cap;
-    uint8_t *bits;     /* bit per U+4E00..U+9FFF: written for some meant one */
+    uint32_t *first;   /* per U+4E00..U+9FFF (+1): where its pairs start in pairs */
+    uint64_t *bigrams; /* set of two characters side by side in a term (a << 32 | b) */
+    size_t n_bigrams, n_terms_bigrams;
+    uint8_t *added;    /* while building: bit per character already added */
+    uint64_t *bloom;   /* (neighbour, look-alike) pairs that may make a hit */
+    size_t bloom_bits;
 } gm_shape_index;
 /* Adds the shape-alikes of the term character meant; -1 when out of memory. */
 int gm_shape_add(gm_shape_index *ix, uint32_t meant);
+/* Adds the shape-alikes of a term's characters and its pairs of neighbours. */
+int gm_shape_add_term(gm_shape_index *ix, const uint32_t *chars, size_t n);
 int gm_shape_finish(gm_shape_index *ix);   /* sorts; before any look-up */
 /* 1 when cp may be written for some term character by its shape. */
 int gm_shape_written(const gm_shape_index *ix, uint32_t cp);
-/* The term characters (at most max, into out) written may stand for. */
-size_t gm_shape_meant(const gm_shape_index *ix, uint32_t written, uint32_t *out, size_t max);
+/* The pairs (written << 32 | meant) of the term characters written may stand
+ * for, in *pairs; how many. */
+size_t gm_shape_meant(const gm_shape_index *ix, uint32_t written, const uint64_t **pairs);
+/* 0 when look-alike b after a (side 1), or look-alike a before b (side 2),
+ * surely stands beside no character of a term it may stand for (a Bloom
+ * filter: a rare false 1). */
+int gm_shape_near(const gm_shape_index *ix, uint32_t a, uint32_t b, int side);
+/* 1 when a b stand side by side in some term. */
+int gm_shape_bigram(const gm_shape_index *ix, uint32_t a, uint32_t b);
 /* 1 when written may stand for meant by its shape. */
 int gm_shape_alike(const gm_shape_index *ix, uint32_t written, uint32_t meant);
 void gm_shape_free(gm_shape_index *ix);

@@ -11,6 +11,8 @@
  * only real syllables come out: 刷单 shua dan ~ 刷当 dang, 免费领取 ~ 免费林取
  * lin, 老虎机 ~ 脑虎机 nao.
  */
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check/pinyin_data.h"
@@ -76,7 +78,7 @@ static unsigned add_nasal_i(unsigned short *out, unsigned n, unsigned syl, const
     return n;
 }
 
-unsigned gm_fuzzy_syllables(unsigned syl, unsigned short out[GM_FUZZY_MAX])
+static unsigned spell_near(unsigned syl, unsigned short out[GM_FUZZY_MAX])
 {
     const char *s = gm_py_syllables[syl];
     size_t len = strlen(s);
@@ -100,4 +102,29 @@ unsigned gm_fuzzy_syllables(unsigned syl, unsigned short out[GM_FUZZY_MAX])
         }
     n = add_medial(out, n, syl, s);
     return add_nasal_i(out, n, syl, s, len);
+}
+
+/* Every syllable's near ones, spelt once per process (lexicons of many
+ * thousand terms ask for the same few hundred syllables again and again). */
+static unsigned short (*near_of)[GM_FUZZY_MAX + 1];
+static pthread_once_t near_once = PTHREAD_ONCE_INIT;
+
+static void build_near(void)
+{
+    unsigned short (*t)[GM_FUZZY_MAX + 1] = calloc(gm_py_syllable_count, sizeof *t);
+    if (!t)
+        return;
+    for (unsigned i = 0; i < gm_py_syllable_count; i++)
+        t[i][GM_FUZZY_MAX] = (unsigned short)spell_near(i, t[i]);
+    near_of = t;
+}
+
+unsigned gm_fuzzy_syllables(unsigned syl, unsigned short out[GM_FUZZY_MAX])
+{
+    pthread_once(&near_once, build_near);
+    if (!near_of)
+        return spell_near(syl, out);   /* out of memory: spelt each time */
+    unsigned n = near_of[syl][GM_FUZZY_MAX];
+    memcpy(out, near_of[syl], n * sizeof *out);
+    return n;
 }
