@@ -6,6 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startGovmedia } from "./lib/gm.mjs";
 
+const W = { width: 1366, height: 768 };
 let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
@@ -99,5 +100,63 @@ test("§4 a message answered after its deadline stays marked 逾期答复 in the
   assert.equal((await page.locator("[data-test=answered-late]").textContent()).trim(), "(逾期答复)");
   await gm.open(page, `/messages/${ontime.id}`);
   assert.equal(await page.locator("[data-test=acked-late], [data-test=answered-late]").count(), 0);
+  gm.assertClean(page);
+});
+
+test("§4 the inbox: a message is found by words of its text or sender, narrowed by kind and channel (kept in the URL); one answered without 受理 after its first-response deadline is marked 首次回应超期 and listed under 回应或答复逾期", async () => {
+  const con = await gm.apiAs("contributor"), head = await gm.apiAs("depthead");
+  const route = await con.post("/messages", { account_id: 1, kind: "consult", channel: "message", text: "七号校车路线什么时候调整?",
+    from: "家长王女士", received_at: "2026-11-02T09:00:00" });
+  await con.post("/messages", { account_id: 1, kind: "complaint", channel: "comment", text: "七号校车司机经常超速", from: "网民乙",
+    received_at: "2026-11-02T10:00:00" });
+  await con.post("/messages", { account_id: 1, kind: "suggestion", channel: "message", text: "建议食堂增加一个窗口", from: "家长李",
+    received_at: "2026-11-02T11:00:00" });
+  // answered the next day with no 受理 first: the answer was the first response, 4 working hours too late
+  await head.post(`/messages/${route.id}/answer`, { text: "下周一起调整,详见学校通知。", result: "resolved", at: "2026-11-03T10:00:00+08:00" });
+
+  const page = await gm.pageAs("depthead", "/messages", W);
+  const rows = page.locator("[data-test=messages] .el-table__row");
+  const texts = async () => (await rows.allInnerTexts()).map(t => (/七号校车\S*|建议食堂\S*/.exec(t) || [""])[0]).filter(Boolean).sort();
+  await page.locator("input[data-test=message-search]").fill("七号校车");
+  await page.locator("input[data-test=message-search]").press("Enter");
+  await page.locator("[data-test=messages] .el-table__row", { hasText: "司机" }).waitFor();
+  await gm.settle(page);
+  assert.deepEqual(await texts(), ["七号校车司机经常超速", "七号校车路线什么时候调整?"]);
+  await page.locator("[data-test=filter-kind]").click();
+  await page.locator(".el-select-dropdown__item:visible", { hasText: "投诉" }).click();
+  await gm.settle(page);
+  assert.deepEqual(await texts(), ["七号校车司机经常超速"]);
+  await page.locator("[data-test=filter-kind] .el-select__wrapper").hover();
+  await page.locator("[data-test=filter-kind] .el-select__clear").click();
+  await page.locator("[data-test=filter-channel]").click();
+  await page.locator(".el-select-dropdown__item:visible", { hasText: "留言" }).click();
+  await gm.settle(page);
+  assert.deepEqual(await texts(), ["七号校车路线什么时候调整?"]);
+  assert.match(page.url(), /q=%E4%B8%83%E5%8F%B7%E6%A0%A1%E8%BD%A6/);
+  await page.reload();
+  await gm.settle(page);
+  assert.equal(await page.locator("input[data-test=message-search]").inputValue(), "七号校车");
+  assert.deepEqual(await texts(), ["七号校车路线什么时候调整?"]);
+  const row = rows.filter({ hasText: "七号校车路线" });
+  assert.equal((await row.locator("[data-test=acked-late]").innerText()).trim(), "首次回应超期");
+  await gm.shots(page, "messages-search");
+
+  // by the sender's name; a search finding nothing says so
+  await gm.open(page, "/messages?q=王女士");
+  assert.deepEqual(await texts(), ["七号校车路线什么时候调整?"]);
+  await gm.open(page, "/messages?q=无此内容的留言");
+  assert.match(await page.locator("[data-test=messages] .empty-why").innerText(), /没有含“无此内容的留言”的留言/);
+
+  // 回应或答复逾期 lists it (and the unanswered one whose deadline passed); its detail says the first response was late
+  await gm.open(page, "/messages?q=七号校车");
+  await page.locator("[data-test=filter-late]").click();
+  await gm.settle(page);
+  assert.match(page.url(), /late=any/);
+  assert.deepEqual(await texts(), ["七号校车司机经常超速", "七号校车路线什么时候调整?"]);
+  await row.click();
+  await page.waitForURL(new RegExp(`/messages/${route.id}$`));
+  await gm.settle(page);
+  assert.equal((await page.locator("[data-test=acked-late]").textContent()).trim(), "(超过首次回应期限)");
+  assert.equal(await page.locator("[data-test=answered-late]").count(), 0);
   gm.assertClean(page);
 });

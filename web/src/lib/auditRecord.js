@@ -37,6 +37,9 @@ const FIELDS = {
   // the fields inside a part, and the publication import
   date: "日期", by: "办理人", status: "结果", weight: "权重", target: "满分目标", code: "指标",
   imported: "新导入", updated: "更新数据", skipped: "跳过", encoding: "文件编码",
+  // incidents (舆情事件) and messages
+  step: "通知步骤", steps: "通知步骤", notified: "已通知", acked_at: "确认时间", acked_by: "确认人",
+  escalated_at: "督办时间", escalated_to: "督办至", closed_at: "结束时间", message_id: "来源留言",
 };
 const CERTIFICATION = { certified: "已认证", failed: "认证未通过", pending: "未认证" };
 // The label table of a field's codes, by the audited object's type.

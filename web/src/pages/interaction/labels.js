@@ -20,9 +20,12 @@ export function messageStateTag(s) {
   return ({ received: "warning", assigned: "primary", acknowledged: "primary", answered: "success", hidden: "info" })[s] || "info";
 }
 
-// Was the first response (受理) or the answer given after its deadline? Late
-// replies count against 互动回应 (a national veto item), so the pages say so
-// even once the message is done.  Times are ISO instants; null when not done.
+// Was the first response (受理, or the answer when nothing was 受理'd first)
+// or the answer given after its deadline? Late replies count against 互动回应
+// (a national veto item), so the pages say so even once the message is done.
+// The API judges both (first_response_late, answer_late); the times are the
+// fallback of an older server.
 const after = (done, due) => !!(done && due && Date.parse(done) > Date.parse(due));
-export const ackedLate = m => after(m.acknowledged_at, m.first_response_due);
-export const answeredLate = m => after(m.answered_at, m.extended_until || m.answer_due);
+const firstResponse = m => m.first_responded_at || m.acknowledged_at || m.answered_at;
+export const ackedLate = m => (typeof m.first_response_late === "boolean" ? m.first_response_late : after(firstResponse(m), m.first_response_due));
+export const answeredLate = m => (typeof m.answer_late === "boolean" ? m.answer_late : after(m.answered_at, m.extended_until || m.answer_due));
