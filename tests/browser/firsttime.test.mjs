@@ -16,19 +16,13 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { startGovmedia } from "./lib/gm.mjs";
+import { startGovmedia, tableRows } from "./lib/gm.mjs";
 import { qrLikePng } from "./lib/png.mjs";
 
 const W = { width: 1366, height: 768 };
 let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
-
-// The rows of a table as trimmed cell texts.
-async function tableRows(page, sel) {
-  return page.locator(`${sel} .el-table__body tr`).evaluateAll(trs =>
-    trs.map(tr => [...tr.querySelectorAll("td")].map(td => td.innerText.trim())));
-}
 
 test("§2 先审后发 end to end: findings say where they are, the fix lands there, a return and its revision, two levels, publishing, and the inspector opens the post's whole audit trail from the post", async () => {
   // The editor writes, with the wrong formulation in the title and in the body.

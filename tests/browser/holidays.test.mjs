@@ -9,17 +9,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { startGovmedia } from "./lib/gm.mjs";
+import { startGovmedia, tableRows } from "./lib/gm.mjs";
 
 const W = { width: 1366, height: 768 };
 let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
-
-async function tableRows(page, sel) {
-  return page.locator(`${sel} .el-table__body tr`).evaluateAll(trs =>
-    trs.map(tr => [...tr.querySelectorAll("td")].map(td => td.innerText.trim())));
-}
 
 test("§6 the admin reads a year's holidays and 调休 days, loads next year from a file (a bad line named, nothing stored), and replacing a year asks first", async () => {
   const ad = await gm.pageAs("admin", "/calendar", W);

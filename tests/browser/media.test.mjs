@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { startGovmedia } from "./lib/gm.mjs";
+import { startGovmedia, tableRows } from "./lib/gm.mjs";
 
 const W = { width: 1366, height: 768 };
 const MB = 1024 * 1024;
@@ -27,11 +27,6 @@ function fileOf(name, head, size) {
 }
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
-
-async function tableRows(page, sel) {
-  return page.locator(`${sel} .el-table__body tr`).evaluateAll(trs =>
-    trs.map(tr => [...tr.querySelectorAll("td")].map(td => td.innerText.trim())));
-}
 
 test("§3 media rules: the editor checks images for the portal website (门户网站): a 2 MB JPEG passes, a 6 MB one and a PNG renamed .jpg are refused with the reason", async () => {
   const ed = await gm.pageAs("contributor", "/check", W);

@@ -15,18 +15,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { startGovmedia } from "./lib/gm.mjs";
+import { startGovmedia, tableRows } from "./lib/gm.mjs";
 
 const W = { width: 1366, height: 768 };
 let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
-
-// The rows of a table as trimmed cell texts.
-async function tableRows(page, sel) {
-  return page.locator(`${sel} .el-table__body tr`).evaluateAll(trs =>
-    trs.map(tr => [...tr.querySelectorAll("td")].map(td => td.innerText.trim())));
-}
 
 test("§5 accountability: a closing's audit row reads field by field (注销 · 原因, 注销 · 日期, who by name, China time); §1 the closed account shows its closing day instead of filing deadlines", async () => {
   const sup = await gm.apiAs("supervisor");

@@ -167,3 +167,10 @@ class Govmedia {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+// The rows of an Element Plus table (a selector of its wrapper) as trimmed
+// cell texts, one array per row.
+export async function tableRows(page, sel) {
+  return page.locator(`${sel} .el-table__body tr`).evaluateAll(trs =>
+    trs.map(tr => [...tr.querySelectorAll("td")].map(td => td.innerText.trim())));
+}
