@@ -95,6 +95,23 @@ static const json_field shift_fields[] = {
     {"unit_id", JF_INT, true, 0}, {"day", JF_STRING, true, 10}, {"person", JF_STRING, true, 50},
     {"leader", JF_BOOL, false, 0}, {"phone", JF_STRING, false, 30}, {NULL, 0, 0, 0}};
 
+/* A shift put on a working day is kept (the roster lists it) but the
+ * operator is told: the roster is for days off. */
+static void tell_working_day(gm_request *r, const char *day, json_t *out)
+{
+    gm_calendar *cal = NULL;
+    gm_date d;
+    int working = 0;
+    if (!request_calendar(r, &cal, NULL) && !date_parse(day, NULL, &d, NULL) &&
+        !calendar_is_working_day(cal, d, &working, NULL) && working)
+        json_object_set_new(out, "warning",
+                            json_pack("{s:s,s:s}", "field", "day", "message",
+                                      "该日为工作日,不属于节假日值班;已保存,值班表中标为“"
+                                      DUTY_WORKING_DAY_LABEL "”"));
+    json_object_set_new(out, "working_day", json_boolean(working));
+    calendar_free(cal);
+}
+
 static int h_duty_add(gm_request *r, gm_err *err)
 {
     json_t *b;
@@ -110,6 +127,8 @@ static int h_duty_add(gm_request *r, gm_err *err)
     json_t *out = rc ? NULL : json_pack("{s:I,s:I,s:s,s:s,s:b,s:s}", "id", (json_int_t)id, "unit_id",
                                         (json_int_t)in.unit_id, "day", in.day, "person", in.person,
                                         "leader", in.leader, "phone", in.phone ? in.phone : "");
+    if (out)
+        tell_working_day(r, in.day, out);
     json_decref(b);
     return rc ? rc : reply_json(r, 201, out);
 }

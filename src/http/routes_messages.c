@@ -143,7 +143,8 @@ static int h_message_reply(gm_request *r, gm_err *err)
 }
 
 static const json_field extend_fields[] = {{"until", JF_STRING, false, 40},
-                                           {"reason", JF_TEXT, false, 500}, {NULL, 0, 0, 0}};
+                                           {"reason", JF_TEXT, false, 500},
+                                           {"at", JF_STRING, false, 40}, {NULL, 0, 0, 0}};
 static const json_field hide_fields[] = {{"reason", JF_TEXT, false, 500}, {NULL, 0, 0, 0}};
 
 /* extend and hide: moderation steps, each needing a reason. */
@@ -157,8 +158,13 @@ static int h_message_moderate(gm_request *r, gm_err *err)
         rc = json_body_parse(r->body, r->body_len, hide ? hide_fields : extend_fields, &b, err);
     if (rc)
         return rc;
-    rc = hide ? messages_hide(r->db, &r->actor, m.id, json_str(b, "reason"), err)
-              : messages_extend(r->db, &r->actor, m.id, json_str(b, "until"), json_str(b, "reason"), err);
+    gm_instant at = 0;
+    if (!hide)
+        rc = request_time_field(b, "at", &at, err);
+    if (!rc)
+        rc = hide ? messages_hide(r->db, &r->actor, m.id, json_str(b, "reason"), err)
+                  : messages_extend(r->db, &r->actor, m.id, json_str(b, "until"),
+                                    json_str(b, "reason"), at, request_now(), err);
     json_decref(b);
     return rc ? rc : reply_message(r, 200, m.id, err);
 }
@@ -199,7 +205,7 @@ const gm_route gm_routes_messages[] = {
     {"POST", "/api/v1/messages/{id}/answer", PERM_MESSAGE_HANDLE, h_message_reply, 0,
      "答复办结(含办理结果)"},
     {"POST", "/api/v1/messages/{id}/extend", PERM_MESSAGE_MODERATE, h_message_moderate, 0,
-     "延期答复(须填原因,不超过政策上限)"},
+     "延期答复(须填原因,须在期限届满前批准,不超过政策上限)"},
     {"POST", "/api/v1/messages/{id}/hide", PERM_MESSAGE_MODERATE, h_message_moderate, 0,
      "屏蔽恶意评论(须填原因,不删除)"},
     {"POST", "/api/v1/messages/escalate", PERM_MESSAGE_ADMIN, h_messages_escalate, 0,

@@ -4,8 +4,9 @@
  * 调休 schedule, REQUIREMENTS §6) is not loaded, the system admins are told
  * to load it: on Mondays in November and the first half of December, then
  * every day from 15 December, when the 10-working-day limits of public
- * messages and the 5-working-day re-filings start to reach into the new
- * year and are refused until it is loaded (the software never guesses a
+ * messages, the 5-working-day re-filings and, in the last days, the review
+ * limits of drafts start to reach into the new year and are refused until
+ * it is loaded (the software never guesses a
  * year's holidays, core/calendar.h).
  */
 #include "jobs/job_list.h"
@@ -27,13 +28,13 @@ static int reminder_day(gm_date today)
 
 static int tell_admins(db *d, int year, gm_date today, long long *told, gm_err *err)
 {
-    char title[128], body[400];
+    char title[128], body[600];
     int y, m, day;
     date_to_ymd(today, &y, &m, &day);
     snprintf(title, sizeof title, "请导入 %d 年工作日历(节假日和调休安排)", year);
     snprintf(body, sizeof body,
              "系统尚未加载 %d 年的工作日历。加载前,期限跨入 %d 年的网民留言无法登记、"
-             "账号变更无法记录;请在国务院办公厅公布 %d 年节假日安排后,在“系统管理 › 工作日历”导入。"
+             "账号变更无法记录、稿件无法提交审核;请在国务院办公厅公布 %d 年节假日安排后,在“系统管理 › 工作日历”导入。"
              "%s", year, year, year,
              m == 12 && day >= 15 ? "月中以后,新收到留言的答复期限已跨入新年,请尽快导入。" : "");
     gm_notice n = {.kind = "calendar.missing", .title = title, .body = body, .link = "/calendar"};

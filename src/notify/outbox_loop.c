@@ -4,8 +4,10 @@
  * Every claim, success and failure is its own short transaction; the HTTP
  * call happens outside any transaction so the database's write lock is
  * never held while a robot is slow.  A crash between the POST and
- * outbox_mark_sent leaves the lease to expire and the message to be sent
- * again: delivery is at least once, and exactly once when nothing crashes.
+ * outbox_mark_sent, or an answer lost to a timeout, leaves the message to
+ * be sent again: delivery is at least once.  Every attempt of one message
+ * carries the same Idempotency-Key header (store/webhooks.h), so a receiver
+ * that keeps the keys it took sees each message once.
  */
 #include "notify/outbox_loop.h"
 #include "notify/robot_send.h"
@@ -36,7 +38,7 @@ static int deliver_one(db *d, long base, long timeout, int *sent, int *failed, g
     if (rc <= 0)
         return rc;
     char why[512] = "";
-    if (robot_send(m.kind, m.url, m.secret, m.payload, timeout, why, sizeof why) == 0) {
+    if (robot_send(m.kind, m.url, m.secret, m.payload, m.key, timeout, why, sizeof why) == 0) {
         rc = outbox_mark_sent(d, m.id, err);
         if (sent)
             (*sent)++;

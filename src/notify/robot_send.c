@@ -75,10 +75,16 @@ static int answer_ok(const answer *a, char *errbuf, size_t cap)
     return ok ? 0 : -1;
 }
 
-static int post_once(CURL *c, const char *url, const char *payload, long timeout_seconds,
-                     answer *a, char *errbuf, size_t cap)
+static int post_once(CURL *c, const char *url, const char *payload, const char *delivery_key,
+                     long timeout_seconds, answer *a, char *errbuf, size_t cap)
 {
     struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json; charset=utf-8");
+    char key_header[96];
+    if (h && delivery_key && *delivery_key) {
+        snprintf(key_header, sizeof key_header, "Idempotency-Key: %s", delivery_key);
+        struct curl_slist *more = curl_slist_append(h, key_header);
+        h = more ? more : h;
+    }
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
     curl_easy_setopt(c, CURLOPT_POSTFIELDS, payload);
@@ -104,7 +110,7 @@ static int post_once(CURL *c, const char *url, const char *payload, long timeout
 }
 
 int robot_send(const char *kind, const char *url, const char *secret, const char *payload,
-               long timeout_seconds, char *errbuf, size_t cap)
+               const char *delivery_key, long timeout_seconds, char *errbuf, size_t cap)
 {
     CURL *c = curl_easy_init();
     if (!c) {
@@ -116,7 +122,8 @@ int robot_send(const char *kind, const char *url, const char *secret, const char
         signed_url = dingtalk_signed_url(c, url, secret);
     answer a = {.len = 0};
     a.buf[0] = '\0';
-    int rc = post_once(c, signed_url ? signed_url : url, payload, timeout_seconds, &a, errbuf, cap);
+    int rc = post_once(c, signed_url ? signed_url : url, payload, delivery_key, timeout_seconds, &a,
+                       errbuf, cap);
     free(signed_url);
     curl_easy_cleanup(c);
     return rc;

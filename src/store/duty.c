@@ -95,6 +95,16 @@ static json_t *shift_row(db_stmt *q)
 
 static const char *const weekdays[] = {"", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"};
 
+/* The shifts listed for day (a borrowed array). */
+static size_t shifts_on(json_t *shifts, const char *day)
+{
+    size_t i, n = 0;
+    json_t *s;
+    json_array_foreach(shifts, i, s)
+        n += strcmp(json_string_value(json_object_get(s, "date")), day) == 0;
+    return n;
+}
+
 static json_t *day_entry(gm_date day, json_t *shifts, const gm_duty_gap *gaps, size_t n_gaps)
 {
     char text[GM_DATE_TEXT_SIZE];
@@ -134,9 +144,15 @@ static int build_roster(const gm_calendar *cal, gm_date from, gm_date to, json_t
     json_t *days = json_array(), *gap_list = json_array();
     for (gm_date day = from; !rc && day <= to; day++) {
         int working;
-        if ((rc = calendar_is_working_day(cal, day, &working, err)) != GM_OK || working)
+        char text[GM_DATE_TEXT_SIZE];
+        /* a working day is listed only when someone was put on it (a date typed
+         * wrong, or a day off turned into a 调休 working day later): never hidden */
+        if ((rc = calendar_is_working_day(cal, day, &working, err)) != GM_OK ||
+            (working && !shifts_on(shifts, date_format(day, text))))
             continue;
         json_t *e = day_entry(day, shifts, gaps, n_gaps);
+        json_object_set_new(e, "working_day", json_boolean(working));
+        json_object_set_new(e, "day_label", json_string(working ? DUTY_WORKING_DAY_LABEL : "休息日"));
         if (!json_is_null(json_object_get(e, "gap")))
             json_array_append_new(gap_list, json_pack("{s:O,s:O,s:O}", "date", json_object_get(e, "date"),
                                                       "gap", json_object_get(e, "gap"), "gap_label",

@@ -11,6 +11,9 @@
 #include "core/calendar.h"
 #include "store/db.h"
 
+/* How a working day with a shift is labelled (roster, export, add). */
+#define DUTY_WORKING_DAY_LABEL "工作日(非节假日)"
+
 typedef struct gm_shift_in {
     long long unit_id;
     const char *day, *person, *phone;
@@ -22,9 +25,10 @@ int duty_add(db *d, const gm_actor *who, const gm_shift_in *in, long long *id, g
 int duty_unit(db *d, long long id, long long *unit_id, gm_err *err);
 int duty_remove(db *d, const gm_actor *who, long long id, gm_err *err);
 
-/* {unit_id, from, to, days:[{date, weekday, shifts:[{id,person,leader,phone}],
- *  gap:null|"nobody"|"no_leader", gap_label}], gaps:[{date, gap, gap_label}]}
- * over the non-working days of [from, to]. */
+/* {unit_id, from, to, days:[{date, weekday, working_day, day_label,
+ *  shifts:[{id,person,leader,phone}], gap:null|"nobody"|"no_leader", gap_label}],
+ *  gaps:[{date, gap, gap_label}]} over the non-working days of [from, to],
+ * and the working days someone was put on (working_day true, never a gap). */
 int duty_roster(db *d, const gm_calendar *cal, long long unit_id, gm_date from, gm_date to,
                 json_t **out, gm_err *err);
 

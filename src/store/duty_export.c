@@ -16,7 +16,7 @@
 
 static void write_header(lxw_worksheet *ws, lxw_format *bold, const char *title)
 {
-    static const char *const head[] = {"日期", "星期", "值班人员", "带班领导", "联系电话", "缺口"};
+    static const char *const head[] = {"日期", "星期", "值班人员", "带班领导", "联系电话", "缺口或备注"};
     worksheet_merge_range(ws, 0, 0, 0, 5, title, bold);
     for (lxw_col_t c = 0; c < 6; c++)
         worksheet_write_string(ws, 1, c, head[c], bold);
@@ -54,6 +54,8 @@ static void write_days(lxw_worksheet *ws, json_t *days, lxw_format *warn)
         join_people(shifts, 1, leaders, sizeof leaders, p2, sizeof p2);
         snprintf(phones, sizeof phones, "%s%s%s", p2, *p1 && *p2 ? " " : "", p1);
         const char *gap = json_string_value(json_object_get(e, "gap_label"));
+        if (json_is_true(json_object_get(e, "working_day")))
+            gap = DUTY_WORKING_DAY_LABEL;
         worksheet_write_string(ws, row, 0, json_string_value(json_object_get(e, "date")), NULL);
         worksheet_write_string(ws, row, 1, json_string_value(json_object_get(e, "weekday")), NULL);
         worksheet_write_string(ws, row, 2, people, NULL);

@@ -449,33 +449,56 @@ static int parse_until(const gm_message *m, const char *until, gm_instant *out, 
     return instant_parse(until, "until", out, err);
 }
 
+/* An extension counts only when granted before the deadline it moves
+ * (a promised time limit is set while it can still be kept, seed 002:
+ * 如不能即时回复,应承诺答复期限): one granted after it would turn an answer
+ * already late into one in time. */
+static int extension_in_time(gm_instant granted, gm_instant current_due, gm_err *err)
+{
+    char due[GM_INSTANT_TEXT_SIZE];
+    if (granted <= current_due)
+        return GM_OK;
+    return gm_fail(err, GM_E_CONFLICT, "at",
+                   "答复期限 %s(北京时间)已过,不能再延期:延期须在期限届满前批准,逾期答复仍记为超期",
+                   instant_format_cst_text(current_due, due));
+}
+
 static int extend_in_transaction(db *d, const gm_actor *who, long long id, const char *until,
-                                 const char *reason, gm_err *err)
+                                 const char *reason, gm_instant at, gm_instant now, gm_err *err)
 {
     gm_message m;
     gm_msg_state next;
     gm_instant t;
-    char t_s[GM_ISO_LEN];
+    char t_s[GM_ISO_LEN], at_s[GM_ISO_LEN];
     int rc = begin_step(d, id, GM_MSG_EXTEND, &m, &next, err);
-    if (!rc)
+    gm_instant current_due = 0;
+    if (!rc) {
+        current_due = m.extended_until ? m.extended_until : m.answer_due;
         rc = parse_until(&m, until, &t, err);
+    }
+    if (!rc)
+        rc = check_at(&m, at, now, "at", err);
+    if (!rc)
+        rc = extension_in_time(at, current_due, err);
     gm_message_deadlines dl = {0, m.answer_due, m.answer_max};
     if (!rc)
-        rc = message_extension_check(&dl, m.extended_until ? m.extended_until : m.answer_due, t, err);
+        rc = message_extension_check(&dl, current_due, t, err);
     if (!rc)
         rc = db_exec(d, err, "UPDATE messages SET extended_until=?,extension_reason=? WHERE id=?",
                      "tti", ISO(t, t_s), reason, id);
     return rc ? rc
               : record_event(d, who, id, "extend",
-                             json_pack("{s:s,s:s}", "until", t_s, "reason", reason), err);
+                             json_pack("{s:s,s:s,s:s}", "until", t_s, "reason", reason,
+                                       "granted_at", ISO(at, at_s)), err);
 }
 
 int messages_extend(db *d, const gm_actor *who, long long id, const char *until,
-                    const char *reason, gm_err *err)
+                    const char *reason, gm_instant at, gm_instant now, gm_err *err)
 {
     int rc = reason_required(reason, err);
     if (!rc && !(rc = db_begin(d, err)))
-        rc = db_end(d, extend_in_transaction(d, who, id, until, reason, err), err);
+        rc = db_end(d, extend_in_transaction(d, who, id, until, reason, at ? at : now, now, err),
+                    err);
     return rc;
 }
 

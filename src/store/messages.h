@@ -70,9 +70,11 @@ int messages_ack(db *d, const gm_actor *who, const gm_calendar *cal, long long i
 int messages_answer(db *d, const gm_actor *who, const gm_calendar *cal, long long id,
                     const char *text, const char *result, gm_instant at, gm_instant now,
                     gm_err *err);
-/* until: ISO time, or "YYYY-MM-DD" meaning the close of work that day. */
+/* until: ISO time, or "YYYY-MM-DD" meaning the close of work that day.
+ * at: when the extension was granted (0: now); GM_E_CONFLICT when that is
+ * after the deadline in force, which an extension may no longer move. */
 int messages_extend(db *d, const gm_actor *who, long long id, const char *until,
-                    const char *reason, gm_err *err);
+                    const char *reason, gm_instant at, gm_instant now, gm_err *err);
 int messages_hide(db *d, const gm_actor *who, long long id, const char *reason, gm_err *err);
 
 typedef struct message_filter {

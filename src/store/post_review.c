@@ -70,21 +70,21 @@ int review_policy_set(db *d, const gm_actor *who, long long unit_id, const gm_re
 
 /* ---- helpers ---- */
 
-/* The China date `days` working days after today, "YYYY-MM-DD". */
-static void level_due_date(const gm_calendar *cal, int days, char out[11])
+/* The China date `days` working days after today, "YYYY-MM-DD".  Like the
+ * time limits of messages and re-filings it needs the working calendar of
+ * every year it reaches: without next year's, the step is refused with the
+ * calendar's message (load the year) rather than counted in calendar days. */
+static int level_due_date(const gm_calendar *cal, int days, char out[11], gm_err *err)
 {
     char today[11];
     gm_date t, due;
     clock_today_cst(today);
-    snprintf(out, 11, "%s", today);
-    if (date_parse(today, NULL, &t, NULL))
-        return;
-    if (!cal || calendar_add_working_days(cal, t, days, &due, NULL))
-        if (calendar_add_days(t, days, &due, NULL))
-            return;
-    int y, m, dd;
-    date_to_ymd(due, &y, &m, &dd);
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, dd);
+    int rc = date_parse(today, NULL, &t, err);
+    if (!rc)
+        rc = calendar_add_working_days(cal, t, days, &due, err);
+    if (!rc)
+        date_format(due, out);
+    return rc;
 }
 
 static json_t *chain_json(const gm_role *chain, int n)
@@ -197,7 +197,8 @@ static int start_review(db *d, gm_actor *who, const gm_calendar *cal, gm_post *p
         return rc;
     p->n_chain = review_chain(&pol, p->major, p->chain, 2 * POST_MAX_LEVELS);
     char due[11], now[GM_ISO_LEN];
-    level_due_date(cal, pol.overdue_days, due);
+    if ((rc = level_due_date(cal, pol.overdue_days, due, err)) != GM_OK)
+        return rc;
     clock_iso_from_now(now, 0);
     json_t *pj = review_policy_to_json(&pol), *cj = chain_json(p->chain, p->n_chain);
     char *pt = json_dumps(pj, JSON_COMPACT | JSON_SORT_KEYS), *ct = json_dumps(cj, JSON_COMPACT);
@@ -349,7 +350,8 @@ static int advance(db *d, gm_actor *who, const gm_calendar *cal, gm_post *p,
     } else {
         gm_review_policy pol;
         rc = review_policy_get(d, p->unit_id, &pol, err);
-        level_due_date(cal, pol.overdue_days, due);
+        if (!rc)
+            rc = level_due_date(cal, pol.overdue_days, due, err);
         if (!rc)
             rc = db_exec(d, err,
                          "UPDATE posts SET level=?,level_role=?,level_since=?,level_due=?,"

@@ -234,11 +234,26 @@ int webhooks_test(db *d, const gm_actor *who, long long unit_id, long long hook_
     return db_end(d, rc, err);
 }
 
+/* govmedia-<id>-<queued at without punctuation>: the outbox id alone could
+ * repeat after a database is restored from an older backup. */
+static void delivery_key(long long id, const char *created_at, char *out, size_t cap)
+{
+    char stamp[24];
+    size_t n = 0;
+    for (const char *c = created_at; *c && n + 1 < sizeof stamp; c++)
+        if ((*c >= '0' && *c <= '9') || *c == 'T' || *c == 'Z')
+            stamp[n++] = *c;
+    stamp[n] = '\0';
+    snprintf(out, cap, "govmedia-%lld-%s", id, stamp);
+}
+
 static json_t *delivery_json(db_stmt *q)
 {
-    return json_pack("{s:I,s:s,s:I,s:s,s:o,s:s,s:o}", "id", (json_int_t)db_int(q, 0), "state",
-                     db_text(q, 1), "attempts", (json_int_t)db_int(q, 2), "next_attempt_at",
-                     db_text(q, 3), "last_error",
+    char key[64];
+    delivery_key(db_int(q, 0), db_text(q, 5), key, sizeof key);
+    return json_pack("{s:I,s:s,s:s,s:I,s:s,s:o,s:s,s:o}", "id", (json_int_t)db_int(q, 0),
+                     "idempotency_key", key, "state", db_text(q, 1), "attempts",
+                     (json_int_t)db_int(q, 2), "next_attempt_at", db_text(q, 3), "last_error",
                      db_is_null(q, 4) ? json_null() : json_string(db_text(q, 4)), "created_at",
                      db_text(q, 5), "sent_at",
                      db_is_null(q, 6) ? json_null() : json_string(db_text(q, 6)));
@@ -277,7 +292,7 @@ static int claim_in_tx(db *d, long lease_seconds, outbox_msg *m, gm_err *err)
     clock_iso_from_now(until, lease_seconds);
     db_stmt *q;
     int rc = db_query(d, &q, err,
-                      "SELECT o.id,o.attempts,h.kind,h.url,h.secret,o.payload FROM webhook_outbox o "
+                      "SELECT o.id,o.attempts,h.kind,h.url,h.secret,o.payload,o.created_at FROM webhook_outbox o "
                       "JOIN unit_webhooks h ON h.id=o.webhook_id WHERE o.state='pending' AND "
                       "o.next_attempt_at<=? AND (o.lease_until IS NULL OR o.lease_until<=?) "
                       "ORDER BY o.next_attempt_at,o.id LIMIT 1",
@@ -292,6 +307,7 @@ static int claim_in_tx(db *d, long lease_seconds, outbox_msg *m, gm_err *err)
         m->url = strdup(db_text(q, 3));
         m->secret = db_is_null(q, 4) ? NULL : strdup(db_text(q, 4));
         m->payload = strdup(db_text(q, 5));
+        delivery_key(m->id, db_text(q, 6), m->key, sizeof m->key);
         if (!m->url || !m->payload)
             rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
     }

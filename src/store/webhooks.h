@@ -43,6 +43,7 @@ typedef struct outbox_msg {
     long long id;
     int attempts;         /* attempts made before this one */
     char kind[16];
+    char key[64];         /* the delivery's idempotency key: govmedia-<id>-<queued at, UTC> */
     char *url, *secret, *payload;   /* malloc'd; outbox_msg_free() */
 } outbox_msg;
 

@@ -163,6 +163,39 @@ class DutyTest(gmtest.ServerTest):
         self.assertEqual(self.head.delete(f"/api/v1/duty/{r.json['id']}").status, 200)
         self.assertEqual(self.head.delete(f"/api/v1/duty/{r.json['id']}").status, 404)
 
+    def test_rule_duty_shift_on_a_working_day_is_listed_marked_and_removable(self):
+        """§4 holiday duty roster [002]: a shift put on a working day (a date typed wrong,
+        or a day off that became a 调休 working day) was stored but shown nowhere, so
+        nobody could see or remove it.  It is kept, the reply warns, and the roster and
+        its export list that day marked 工作日, never as a gap."""
+        r = self.head.post("/api/v1/duty", {"unit_id": 4, "day": "2026-11-18", "person": "周敏"})
+        self.assertEqual(r.status, 201, r)
+        self.assertTrue(r.json["working_day"])
+        self.assertEqual(r.json["warning"]["field"], "day")
+        self.assertIn("工作日", r.json["warning"]["message"])
+        sid = r.json["id"]
+        r = self.head.post("/api/v1/duty", {"unit_id": 4, "day": "2026-11-21", "person": "周敏"})
+        self.assertEqual(r.status, 201, r)
+        self.assertFalse(r.json["working_day"])
+        self.assertNotIn("warning", r.json)
+        self.assertEqual(self.head.delete(f"/api/v1/duty/{r.json['id']}").status, 200)
+        r = self.head.get("/api/v1/duty?unit_id=4&from=2026-11-16&to=2026-11-22")
+        days = {d["date"]: d for d in r.json["days"]}
+        self.assertEqual(sorted(days), ["2026-11-18", "2026-11-21", "2026-11-22"])
+        wed = days["2026-11-18"]
+        self.assertEqual((wed["working_day"], wed["day_label"], wed["gap"]), (True, "工作日(非节假日)", None))
+        self.assertEqual([s["person"] for s in wed["shifts"]], ["周敏"])
+        self.assertFalse(days["2026-11-21"]["working_day"])
+        self.assertEqual({g["date"] for g in r.json["gaps"]}, {"2026-11-21", "2026-11-22"})
+        x = self.head.get("/api/v1/duty.xlsx?unit_id=4&from=2026-11-16&to=2026-11-22")
+        z = zipfile.ZipFile(io.BytesIO(x.raw))
+        text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+        self.assertIn("周敏", text)
+        self.assertIn("工作日(非节假日)", text)
+        self.assertEqual(self.head.delete(f"/api/v1/duty/{sid}").status, 200)
+        r = self.head.get("/api/v1/duty?unit_id=4&from=2026-11-16&to=2026-11-22")
+        self.assertNotIn("2026-11-18", [d["date"] for d in r.json["days"]])
+
 
 class MeetingTest(gmtest.ServerTest):
     """Unit 5 (卫健局) has no demo meetings; the supervisor records for it."""

@@ -216,12 +216,57 @@ class MessagesTest(gmtest.ServerTest):
         self.assertEqual(r.json["answer_max"], "2026-11-16T09:30:00Z")
         r = self.head.post(f"/api/v1/messages/{mid}/extend", {"until": "2026-11-17"})
         self.assertEqual((r.status, r.error_field()), (400, "reason"), r)
-        r = self.head.post(f"/api/v1/messages/{mid}/extend", {"until": "2026-11-17", "reason": "需多部门会商"})
+        granted = "2026-11-05T10:00:00+08:00"   # before the answer due (recorded later)
+        r = self.head.post(f"/api/v1/messages/{mid}/extend",
+                           {"until": "2026-11-17", "reason": "需多部门会商", "at": granted})
         self.assertEqual((r.status, r.error_field()), (400, "until"), r)
-        r = self.head.post(f"/api/v1/messages/{mid}/extend", {"until": "2026-11-16", "reason": "需多部门会商"})
+        r = self.head.post(f"/api/v1/messages/{mid}/extend",
+                           {"until": "2026-11-16", "reason": "需多部门会商", "at": granted})
         self.assertEqual(r.status, 200, r)
         self.assertEqual(r.json["extended_until"], "2026-11-16T09:30:00Z")
         self.assertEqual(r.json["extension_reason"], "需多部门会商")
+
+    def test_rule_4_extension_after_the_deadline_is_refused_and_the_late_answer_stays_late(self):
+        """§4 / seed 002 (如不能即时回复,应承诺答复期限): a time limit is promised while it
+        can still be kept.  An extension granted after the answer due would turn a late
+        answer into one in time, so it is refused (409 `at`) and nothing changes; one
+        granted before the due counts, even when recorded later."""
+        late = self.log("退休人员社保待遇调整何时发放?", "2026-11-02T09:00:00+08:00").json
+        self.assertEqual(late["answer_due"], "2026-11-09T09:30:00Z")
+        audit = self.audit_count()
+        for body in ({"until": "2026-11-16", "reason": "补办延期"},                      # now
+                     {"until": "2026-11-16", "reason": "补办延期", "at": "2026-11-10T09:00:00+08:00"}):
+            r = self.head.post(f"/api/v1/messages/{late['id']}/extend", body)
+            self.assertEqual((r.status, r.error_field()), (409, "at"), r)
+            self.assertIn("已过", r.json["error"]["message"])
+            self.assertIn("北京时间", r.json["error"]["message"])
+        # bad `at`: not a time, before receipt, in the future: 400 naming it
+        for at in ("昨天", "2026-11-01T09:00:00+08:00", "2099-01-01T09:00:00+08:00"):
+            r = self.head.post(f"/api/v1/messages/{late['id']}/extend",
+                               {"until": "2026-11-16", "reason": "补办延期", "at": at})
+            self.assertEqual((r.status, r.error_field()), (400, "at"), (at, r))
+        self.assertEqual(self.audit_count(), audit)
+        m = self.con.get(f"/api/v1/messages/{late['id']}").json
+        self.assertIsNone(m["extended_until"])
+        r = self.con.post(f"/api/v1/messages/{late['id']}/answer",
+                          {"text": "已于11月13日发放。", "result": "resolved", "at": "2026-11-12T10:00:00+08:00"})
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.json["answer_late"], r.json)
+        ids = [x["id"] for x in self.con.get("/api/v1/messages?late=answer&limit=500").json["messages"]]
+        self.assertIn(late["id"], ids)
+        # granted in time (recorded afterwards): the same answer day is in time
+        kept = self.log("社保卡补办需要哪些材料?", "2026-11-02T09:05:00+08:00").json
+        r = self.head.post(f"/api/v1/messages/{kept['id']}/extend",
+                           {"until": "2026-11-16", "reason": "需社保中心核实",
+                            "at": "2026-11-09T16:00:00+08:00"})
+        self.assertEqual(r.status, 200, r)
+        ev = [e for e in self.con.get(f"/api/v1/messages/{kept['id']}").json["events"] if e["event"] == "extend"]
+        self.assertEqual(ev[0]["detail"]["granted_at"], "2026-11-09T08:00:00Z")
+        r = self.con.post(f"/api/v1/messages/{kept['id']}/answer",
+                          {"text": "携带身份证到社保中心办理。", "result": "resolved",
+                           "at": "2026-11-12T10:00:00+08:00"})
+        self.assertEqual(r.status, 200, r)
+        self.assertFalse(r.json["answer_late"], r.json)
 
     def test_routing_rule_by_keyword_sends_to_department_and_only_supervisor_edits(self):
         r = self.con.post("/api/v1/messages/rules", {"keyword": "疫苗", "target_unit_id": 5})

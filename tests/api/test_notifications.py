@@ -98,7 +98,10 @@ class WebhookTest(unittest.TestCase):
             self.assertLess(time.time() - t0, 5)
             self.assertTrue(wait_for(lambda: len(rx.accepted) >= 3, 40), rx.accepted)
             time.sleep(2.5)   # no late duplicates
-            bodies = [p["markdown"]["content"] for _, p in rx.accepted]
+            # at least once: a send whose answer timed out under load is sent again, under
+            # the same Idempotency-Key, so a receiver keeping the keys sees each message once
+            by_key = self.payloads_by_key(rx)
+            bodies = [p["markdown"]["content"] for p in by_key.values()]
             self.assertEqual(len(bodies), 3, bodies)
             for n in (1, 2, 3):
                 self.assertEqual(sum(f"第 {n} 条消息" in b for b in bodies), 1, bodies)
@@ -113,6 +116,32 @@ class WebhookTest(unittest.TestCase):
             r = self.sup.get(f"/api/v1/units/{UNIT}/webhooks/{hook}/deliveries")
             self.assertEqual(r.status, 200, r)
             self.assertEqual([d["state"] for d in r.json["deliveries"]], ["sent"] * 3)
+        finally:
+            self.sup.put(f"/api/v1/units/{UNIT}/webhooks/{hook}", {"enabled": False})
+            rx.close()
+
+    def payloads_by_key(self, rx):
+        """Every request's payload by its Idempotency-Key; a key never names two payloads."""
+        by_key = {}
+        for key, payload in rx.keys:
+            self.assertRegex(key or "", r"^govmedia-\d+-\d{8}T\d{6}Z$", rx.keys)
+            self.assertEqual(by_key.setdefault(key, payload), payload, key)
+        return by_key
+
+    def test_webhook_retry_after_a_lost_answer_carries_the_same_idempotency_key(self):
+        """Issue 10: delivery is at least once; a receiver tells a repeat by its key."""
+        rx = RobotReceiver(lose_first=2)
+        try:
+            hook = self.add_hook(rx.url())
+            for _ in range(2):
+                self.assertEqual(self.sup.post(f"/api/v1/units/{UNIT}/webhooks/{hook}/test").status, 202)
+            self.assertTrue(wait_for(lambda: len(rx.accepted) >= 4, 40), rx.keys)
+            by_key = self.payloads_by_key(rx)
+            self.assertEqual(len(by_key), 2, rx.keys)     # two messages, each repeated
+            self.assertGreater(len(rx.keys), len(by_key))
+            r = self.sup.get(f"/api/v1/units/{UNIT}/webhooks/{hook}/deliveries")
+            self.assertEqual(r.status, 200, r)
+            self.assertEqual({d["idempotency_key"] for d in r.json["deliveries"]}, set(by_key))
         finally:
             self.sup.put(f"/api/v1/units/{UNIT}/webhooks/{hook}", {"enabled": False})
             rx.close()

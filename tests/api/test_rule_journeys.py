@@ -144,8 +144,9 @@ class NextYearCalendarJourneyTest(ClockServerTest):
     without next year's calendar the deadlines reaching into it cannot be
     computed.  From November the 09:00 run tells the system admins (Mondays,
     then daily from 15 December); in late December a message whose answer
-    limit reaches into the new year is refused naming the calendar; once the
-    admin loads the year it is logged and the reminders stop."""
+    limit reaches into the new year is refused naming the calendar, and so is
+    a draft's review limit (never counted in calendar days instead); once the
+    admin loads the year both go through and the reminders stop."""
 
     def test_rule_6_next_years_calendar_is_asked_for_before_deadlines_need_it(self):
         today = self.today()
@@ -162,8 +163,15 @@ class NextYearCalendarJourneyTest(ClockServerTest):
         self.assertIn(f"{year} 年工作日历", got[0]["title"])
         self.assertEqual(got[0]["link"], "/calendar")
         self.assertEqual(notices(self.srv.client("supervisor"), "calendar.missing"), [])
-        # late December: a message whose 10-working-day limit reaches into the new year
-        late = max(datetime.date(monday.year, 12, 23), monday + datetime.timedelta(days=1))
+        # a draft written before the end of the year, submitted in its last days
+        con = self.srv.client("contributor")
+        r = con.post("/api/v1/posts", {"title": "元旦假期安全提示", "body": "请师生注意假期出行安全。",
+                                        "account_ids": [WECHAT]})
+        self.assertEqual(r.status, 201, r)
+        draft = r.json["id"]
+        # 30 December: a message whose 10-working-day limit reaches into the new year, and
+        # the draft's 2-working-day review limit too
+        late = max(datetime.date(monday.year, 12, 30), monday + datetime.timedelta(days=1))
         self.move_to(late, "10:00")
         body = {"account_id": WECHAT, "kind": "consult", "text": "元旦后哪天开学?", "from": "家长",
                 "received_at": f"{late.isoformat()}T09:30:00+08:00"}
@@ -172,6 +180,16 @@ class NextYearCalendarJourneyTest(ClockServerTest):
         self.assertEqual((r.status, r.error_field()), (400, "calendar"), r)
         self.assertIn(f"{year}年的工作日历", r.json["error"]["message"])
         self.assertEqual(count(self.srv.db, "messages"), before)
+        # the review limit is refused the same way (never counted in calendar days), the
+        # draft stays a draft with nothing recorded
+        con = self.srv.client("contributor")        # a new session: the clock moved a month
+        audit = count(self.srv.db, "audit")
+        r = con.post(f"/api/v1/posts/{draft}/submit")
+        self.assertEqual((r.status, r.error_field()), (400, "calendar"), r)
+        self.assertIn(f"{year}年的工作日历", r.json["error"]["message"])
+        self.assertEqual(con.get(f"/api/v1/posts/{draft}").json["state"], "draft")
+        self.assertEqual(count(self.srv.db, "audit"), audit)
+        self.assertIn("稿件无法提交审核", got[-1]["body"])
         # the admin loads the year (the first day of the year is always a holiday)
         text = f"year {year}\n{year}-01-01 off 元旦\n".encode()
         r = self.srv.client("admin").post(f"/api/v1/calendar/{year}", raw=text,
@@ -181,6 +199,10 @@ class NextYearCalendarJourneyTest(ClockServerTest):
         self.assertEqual(r.status, 201, r)
         self.assertTrue(r.json["answer_max"].startswith(f"{year}-01-"), r.json["answer_max"])
         self.assertNotEqual(r.json["answer_max"][:10], f"{year}-01-01")
+        r = con.post(f"/api/v1/posts/{draft}/submit")
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.json["level_due"].startswith(f"{year}-01-"), r.json["level_due"])
+        self.assertNotEqual(r.json["level_due"], f"{year}-01-01")
         p = gmtest.run("calendar", "list", "--db", self.srv.db)
         self.assertIn(str(year), p.stdout)
         # the next morning's run finds the year loaded and tells nobody
