@@ -15,7 +15,7 @@ ROOT=$(cd "$HERE/../.." && pwd)
 OUT="$HERE/out"
 GM=${GM_BIN:-$ROOT/build/govmedia}
 SEED=${BENCH_SEED:-14}
-SHARED="$ROOT/../shared"
+SHARED=${GM_SHARED:-$ROOT/../shared}   # the shared specification (odw.train, seeds)
 mkdir -p "$OUT"
 export GOVMEDIA_DATA="$ROOT/data"
 LEX20K="$ROOT/bench/check/out/lex20k.txt"

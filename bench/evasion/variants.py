@@ -40,6 +40,7 @@ Writes JSON lines {"id","text"} for `govmedia check --jsonl` to stdout and
 the expectations {"id","kind","term",...} to the file named by --meta.
 """
 import argparse
+import bz2
 import hashlib
 import json
 import os
@@ -520,10 +521,25 @@ class Gen:
     # engine's shapes are its Wubi and stroke confusions: a wider set),
     # separators from scripts/gen_lookalike.py's.
     def k_shape(self, r, t, syl):
-        """One character of a term written as a common character of a similar
-        shape (Wubi 86 full codes differing in one key) that is no homophone
-        and forms no common word with its neighbours (六含彩 for 六合彩)."""
-        alike = shapes({c for c, w in self.rd.char.items() if w[0][1] >= COMMON_CHAR_WEIGHT})
+        """One character of a term of three or more characters written as a
+        common character of a similar shape (Wubi 86 full codes differing in
+        one key) that is no homophone and forms no common word with its
+        neighbours (六含彩 for 六合彩).  Two-character terms: k_shape_rare."""
+        if len(t) < 3:
+            return None
+        return self._shape(r, t, shapes("common", lambda: {
+            c for c, w in self.rd.char.items() if w[0][1] >= COMMON_CHAR_WEIGHT}))
+
+    def k_shape_rare(self, r, t, syl):
+        """One character of a two-character term written as a rarer character
+        of a similar shape, one of GB 2312's second level (Unihan kIRG_GSource
+        G0 rows 56-87), as evaders pick them (祼聊 for 裸聊): the engine reads a
+        two-character term through no common look-alike (和重 is no 加重)."""
+        if len(t) != 2:
+            return None
+        return self._shape(r, t, shapes("level2", lambda: gb2312_level(range(56, 88))))
+
+    def _shape(self, r, t, alike):
         opts = []
         for i, c in enumerate(t):
             mine = set(self.rd.all_readings(c))
@@ -666,26 +682,42 @@ _SHAPES = {}
 _SEPARATORS = []
 
 
-def shapes(common):
-    """{character: [characters of common whose Wubi 86 full code differs in
-    one key]}, read once (scripts/gen_expr_model.py's reader)."""
-    if not _SHAPES:
+def shapes(name, common):
+    """{character: [characters of the set common() whose Wubi 86 full code
+    differs in one key]}, read once per set name (scripts/gen_expr_model.py's
+    reader)."""
+    if name not in _SHAPES:
         argv, sys.argv = sys.argv, ["gen_expr_model.py", "-"]   # it reads its paths at import
         try:
             import gen_expr_model
         finally:
             sys.argv = argv
+        pool = common()
         code = {c: k for c, k in gen_expr_model.wubi_codes().items() if len(k) >= 3}
         by_key = {}
         for c, k in code.items():
-            if c in common:
+            if c in pool:
                 for j in range(len(k)):
                     by_key.setdefault(k[:j] + "?" + k[j + 1:], []).append(c)
+        table = _SHAPES[name] = {}
         for c, k in code.items():
             out = {x for j in range(len(k)) for x in by_key.get(k[:j] + "?" + k[j + 1:], ())}
             out.discard(c)
-            _SHAPES[c] = sorted(out)
-    return _SHAPES
+            table[c] = sorted(out)
+    return _SHAPES[name]
+
+
+def gb2312_level(rows):
+    """The characters of GB 2312 rows `rows` (Unihan kIRG_GSource G0-RRCC,
+    RR - 0x20 the row; unicode-data)."""
+    out = set()
+    with bz2.open("/usr/share/unicode/Unihan_IRGSources.txt.bz2", "rt", encoding="utf-8") as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) == 3 and p[1] == "kIRG_GSource" and p[2].startswith("G0-") and \
+                    int(p[2][3:5], 16) - 0x20 in rows:
+                out.add(chr(int(p[0][2:], 16)))
+    return out
 
 
 def separators():
@@ -710,12 +742,15 @@ STANDIN_KINDS = ["pinyin_lookalike", "initials_enclosed", "radical", "digit", "e
 # Session 24's shapes, separators and initials mixed with syllables
 # (evasion_h2.tsv's kinds made general).
 SESSION24_KINDS = ["shape", "separator_letter", "initials_syllables"]
+# Session 25: two-character terms by a rarer look-alike (k_shape_rare).
+SESSION25_KINDS = ["shape_rare"]
 KINDS = ["pinyin_spaced", "pinyin_joined", "pinyin_case", "pinyin_sep", "pinyin_letters",
          "pinyin_width", "pinyin_tone", "pinyin_tonenum", "mixed", "homophone",
          "homophone_all", "polyphone", "traditional", "noise", "zero_width", "emoji_noise",
          "ling", "repeats", "repeat_pinyin", "repeat_homophone", "combo",
          "combining", "compat_form", "vertical", "trad_pinyin", "punct_repeat", "emoji_seq",
-         "pinyin_styled", "initials"] + EXTRA_KINDS + STANDIN_KINDS + SESSION24_KINDS
+         "pinyin_styled", "initials"] + EXTRA_KINDS + STANDIN_KINDS + SESSION24_KINDS + \
+    SESSION25_KINDS
 VIA = {k: ("pinyin" if k.startswith("pinyin") or k in ("mixed", "repeat_pinyin", "trad_pinyin")
            else
            "homophone" if k in ("homophone", "homophone_all", "polyphone", "repeat_homophone")
@@ -726,7 +761,7 @@ VIA["initials_enclosed"] = "initials"
 VIA["radical"] = "literal"
 VIA["bopomofo"] = "pinyin"
 VIA["digit"] = VIA["emoji_char"] = VIA["near"] = "homophone"
-VIA["shape"] = "homophone"
+VIA["shape"] = VIA["shape_rare"] = "homophone"
 VIA["initials_syllables"] = "initials"
 
 

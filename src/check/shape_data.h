@@ -12,5 +12,9 @@
  * characters whose shapes are alike, the meant one first. */
 extern const unsigned gm_shape_pairs[];
 extern const unsigned gm_shape_pairs_count;
+/* written - U+4E00, sorted: the written characters of the pairs that are of
+ * GB 2312's first level (一级汉字, the most used ones). */
+extern const unsigned short gm_shape_level1[];
+extern const unsigned gm_shape_level1_count;
 
 #endif

@@ -753,7 +753,9 @@ static int homophone_verdict(const scan *sc, const end *t, const state *st, cons
  *     sounds like 炮 only through a rare reading), when that character is
  *     not a shape-alike of the term's character there, or forms a common
  *     word with the text just outside the hit, or the term has two
- *     characters and it forms a word with the other (缓交 is not 援交);
+ *     characters and it forms a word with the other (缓交 is not 援交) or
+ *     is a common character (GB 2312's first level: 和重 is no 加重, 睹博
+ *     no 赌博 — only a rarer look-alike, 祼聊, reads as the term);
  *   GM_VIA_SHAPE when the term has SHAPE_MIN or more characters and every
  *     other one is the term's own (六含彩, 兔费领取);
  *   GM_VIA_SHAPE_WEAK otherwise: a two-character term (棵聊), other
@@ -783,7 +785,8 @@ static int shape_verdict(const scan *sc, const end *t, const state *st, const st
         n++;
     }
     if (n != t->n || own + 1 != n || at == GM_TERM_MAX ||
-        !gm_shape_alike(&sc->s->shape, got[at], want[at]))
+        !gm_shape_alike(&sc->s->shape, got[at], want[at]) ||
+        (n < SHAPE_MIN && gm_shape_common(got[at])))
         return 0;
     uint32_t before = char_before(sc->text, st->b_start, got[0]);
     uint32_t after = char_after(sc->text, sc->len, e->b_end, got[n - 1]);

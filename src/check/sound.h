@@ -107,6 +107,9 @@ size_t gm_shape_meant(const gm_shape_index *ix, uint32_t written, const uint64_t
 int gm_shape_near(const gm_shape_index *ix, uint32_t a, uint32_t b, int side);
 /* 1 when a b stand side by side in some term. */
 int gm_shape_bigram(const gm_shape_index *ix, uint32_t a, uint32_t b);
+/* 1 when written is a common character (GB 2312's first level, 一级汉字):
+ * beside another character it is far more often a word than an evasion. */
+int gm_shape_common(uint32_t written);
 /* 1 when written may stand for meant by its shape. */
 int gm_shape_alike(const gm_shape_index *ix, uint32_t written, uint32_t meant);
 void gm_shape_free(gm_shape_index *ix);

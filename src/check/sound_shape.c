@@ -4,7 +4,9 @@
  * 兔 for 免), from the generated table of shape_data.h.  Pairs whose
  * characters share a reading are homophones (the sound matcher reads them
  * anyway), and pairs linked by fuzzy pinyin are near-homophones
- * (sound_fuzzy.c): both are left out, so a shape hit is a shape.
+ * (sound_fuzzy.c): both are left out, so a shape hit is a shape.  The
+ * table also says which look-alikes are common characters (GB 2312's first
+ * level), which a two-character term is not read through.
  */
 #include <stdlib.h>
 
@@ -264,6 +266,19 @@ size_t gm_shape_meant(const gm_shape_index *ix, uint32_t written, const uint64_t
         return 0;
     *pairs = ix->pairs + ix->first[written - CJK_LO];
     return ix->first[written - CJK_LO + 1] - ix->first[written - CJK_LO];
+}
+
+static int by_short(const void *a, const void *b)
+{
+    return (int)*(const unsigned short *)a - (int)*(const unsigned short *)b;
+}
+
+int gm_shape_common(uint32_t written)
+{
+    if (written < CJK_LO || written >= CJK_HI)
+        return 0;
+    unsigned short key = (unsigned short)(written - CJK_LO);
+    return bsearch(&key, gm_shape_level1, gm_shape_level1_count, sizeof key, by_short) != NULL;
 }
 
 int gm_shape_alike(const gm_shape_index *ix, uint32_t written, uint32_t meant)
