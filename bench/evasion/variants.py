@@ -956,6 +956,7 @@ H9 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h9.tsv")
 T9 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t9.tsv")
 H10 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h10.tsv")
 T10 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t10.tsv")
+H11 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h11.tsv")
 
 
 def tsv_rows(path):
@@ -981,7 +982,8 @@ def heldout3():
     (session 23's tuning set, written after h9 was measured) "t9:<style>";
     context_h10.tsv (session 24, written before any change, never tuned on)
     "h10:<style>", context_t10.tsv (session 24's tuning set, written after
-    h10 was measured) "t10:<style>";
+    h10 was measured) "t10:<style>"; context_h11.tsv (session 25, written
+    before any change, never tuned on) "h11:<style>";
     their rows may carry a title (a fourth item) and line breaks (\\n)."""
     rows = []
     for want, style, tmpl in tsv_rows(HELDOUT3):
@@ -1000,7 +1002,8 @@ def heldout3():
         rows.append(("enforcement" if want == "warn" else "advert", "h7:" + style, tmpl))
     for want, style, tmpl in tsv_rows(T7):
         rows.append(("enforcement" if want == "warn" else "advert", "t7:" + style, tmpl))
-    for name, path in (("h8", H8), ("h9", H9), ("t9", T9), ("h10", H10), ("t10", T10)):
+    for name, path in (("h8", H8), ("h9", H9), ("t9", T9), ("h10", H10), ("t10", T10),
+                       ("h11", H11)):
         for row in tsv_rows(path):
             want, style, tmpl = row[:3]
             title = row[3] if len(row) > 3 else None
