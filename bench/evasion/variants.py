@@ -957,6 +957,7 @@ T9 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t9.tsv")
 H10 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h10.tsv")
 T10 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t10.tsv")
 H11 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h11.tsv")
+T11 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t11.tsv")
 
 
 def tsv_rows(path):
@@ -983,7 +984,8 @@ def heldout3():
     context_h10.tsv (session 24, written before any change, never tuned on)
     "h10:<style>", context_t10.tsv (session 24's tuning set, written after
     h10 was measured) "t10:<style>"; context_h11.tsv (session 25, written
-    before any change, never tuned on) "h11:<style>";
+    before any change, never tuned on) "h11:<style>", context_t11.tsv
+    (session 25's tuning set, written after h11 was measured) "t11:<style>";
     their rows may carry a title (a fourth item) and line breaks (\\n)."""
     rows = []
     for want, style, tmpl in tsv_rows(HELDOUT3):
@@ -1003,7 +1005,7 @@ def heldout3():
     for want, style, tmpl in tsv_rows(T7):
         rows.append(("enforcement" if want == "warn" else "advert", "t7:" + style, tmpl))
     for name, path in (("h8", H8), ("h9", H9), ("t9", T9), ("h10", H10), ("t10", T10),
-                       ("h11", H11)):
+                       ("h11", H11), ("t11", T11)):
         for row in tsv_rows(path):
             want, style, tmpl = row[:3]
             title = row[3] if len(row) > 3 else None

@@ -75,6 +75,8 @@ typedef struct gm_ctx_hits {
     int signed_seen, signed_doc;   /* … for a closing formula or signature / has one */           /* names of bodies were added to reg (context_body.c) */
     int some_seen, refusal_seen, disclaim_seen, prohibit_seen, lines_seen;
                                /* context.c text_has memos of session 24's rules */
+    int turns_seen, turns;     /* context_turns.c: 1 a dialogue of two speakers, 2 a
+                                * quiz's marks or options (the text was looked at once) */
     int chars_seen;            /* chars holds the text's CJK characters (context.c) */
     uint64_t chars[32];        /* a bit per CJK character of the text, hashed mod 2039:
                                 * whole-text searches for trigger words look only for
@@ -116,6 +118,20 @@ void gm_context_gist(gm_ctx_hits *hs, const char *text, size_t len, int is_title
  * GM_CTX_PARTY; on NOMEM it adds fewer. */
 #define GM_CTX_PARTY (UINT32_MAX - 1)
 void gm_context_bodies(gm_hits *reg, const char *text, size_t len);
+
+/* Something in text[from, to) fights (context.c): an enforcement or frame
+ * word, a condemning word not negated, a legal consequence or a running
+ * total, h itself left aside. */
+int gm_context_fights(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
+                      const gm_hit *h);
+
+/* The register hit r of text names an offender's role (被告人, 不法分子). */
+int gm_context_offender(const char *text, const gm_hit *r);
+
+/* h lies in a labelled dialogue whose official speaker fights, or in a quiz
+ * or questionnaire item that fights, marks it false or asks whether one met
+ * it (context_turns.c); only in a text without an advert cue. */
+int gm_context_turns(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
 
 /* Adds the built-in condemning words (违法, 犯罪, 骗局…), frame verbs
  * (监测, 排查…), advert cues (加微信, 私聊…) and negative imperatives

@@ -82,7 +82,9 @@ static const char *const advert_cues[] = {
     "全场", "价格美丽", "日赚", "月入", "日入", "返现", "充值", "体验金", "诚招", "招募",
     "招商", "货源", "速来", "名额有限", "联系方式", "只要", "只需", "只收", "仅收",
     /* a seller speaking of itself to a buyer */
-    "我们这里", "来我们", "找我们", "我们家的", "本店"};
+    "我们这里", "来我们", "找我们", "我们家的", "本店", "选我们", "老品牌", "关注我",
+    /* a seller leading the buyer to gains, bonuses */
+    "带你赚", "带你稳赚", "带你玩", "带你飞", "特惠", "彩金"};
 /* Cues that are advert wording only before a number, as a price (只要88元;
  * 只要是赌博，就是诈骗 is no advert). */
 static const char *const price_adverbs[] = {"只要", "只需", "只收", "仅收"};
@@ -132,7 +134,7 @@ static const char *const consequences[] = {"依法", "追究", "拘留", "罚款
                                            "吊销", "没收", "责令", "刑事", "治安", "一律", "报警",
                                            "挂断", "拨打", "徒刑", "拘役", "罚金", "警告", "获刑", "判刑",
                                            "判决", "应当", "应予", "予以", "法律规定", "法律法规",
-                                           "自首", "处理", "依规", "依纪", "处分"};
+                                           "自首", "处理", "依规", "依纪", "处分", "制裁"};
 /* Words of official register - who speaks or is spoken of in a notice, a
  * police report, court news or statistics, and never in an advert (公安机关,
  * 全市, 经查) - are a list admins edit (data/check/register.txt, loaded as
@@ -708,18 +710,38 @@ static int alert_heading(const char *text, size_t b_start, int join)
     return w && head_start + w == head_end;
 }
 
+/* Who an advert speaks to or of (有人带你玩; 您; 王某某教你玩). */
+static const char *const addressees[] = {"你", "您", "咱"};
+
+static int condemns_in(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
+                       const gm_hit *h);
+static int line_break(uint32_t cp);
+
 /* The term's clause ends with a question (？) and the next clause starts
- * with an alarm word (赌博？当心落入诈骗陷阱). */
-static int question_then_alarm(const char *text, size_t len, size_t ce, int join)
+ * with an alarm word (赌博？当心落入诈骗陷阱); or, in a text without an
+ * advert cue, the question is the term alone (a few characters more, nobody
+ * addressed) and the two sentences after it condemn it (赌博？不可能赚钱！
+ * 都是骗人的！). */
+static int question_then_alarm(const gm_ctx_hits *hs, const char *text, size_t len,
+                               const gm_hit *h, size_t cs, size_t ce)
 {
     size_t l;
     uint32_t cp = cp_at(text, len, ce, &l);
     if (!(cp == 0xFF1F || cp == '?'))
         return 0;
     size_t next = ce + l;
-    while (join && next < len && strchr("\n\r \t", text[next]))
+    while (hs->join && next < len && strchr("\n\r \t", text[next]))
         next++;   /* the alarm on the next line (赌博？\n小心！这是骗局) */
-    return starts_with_any(text, next, len, alarms, N(alarms)) != 0;
+    if (starts_with_any(text, next, len, alarms, N(alarms)))
+        return 1;
+    if (!hs->join || !hs->cond.n || chars_between(text, cs, ce) > chars_between(text, h->b_start,
+                                                                                h->b_end) + 4 ||
+        any_in(text, cs, ce, addressees, N(addressees)))
+        return 0;
+    size_t se = sentence_end(text, len, next, 0);
+    if (se < len && !line_break(cp_at(text, len, se, &l)))
+        se = sentence_end(text, len, se + l, 0);
+    return condemns_in(hs, text, next, se, h);
 }
 
 /* A clause that starts with one of these is a condition (如遇赌博，请立即
@@ -915,6 +937,17 @@ static int fights_in(const gm_ctx_hits *hs, const char *text, size_t from, size_
     return condemns_in(hs, text, from, to, h) || any_after(&hs->legal, from, to);
 }
 
+int gm_context_fights(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
+                      const gm_hit *h)
+{
+    return fights_in(hs, text, from, to, h);
+}
+
+int gm_context_offender(const char *text, const gm_hit *r)
+{
+    return starts_with_any(text, r->b_start, r->b_end, offenders, N(offenders)) != 0;
+}
+
 /* A hit of hv at most REACH code points from h (the only ones a sentence
  * rule can see). */
 static int any_near(const gm_hits *hv, const gm_hit *h)
@@ -944,8 +977,6 @@ static void sentence_memo(gm_ctx_hits *hs, const char *text, size_t len, const g
 /* What text[from, to) says of its speaker (h's own words left aside): 2
  * when it names an offender or tells a cautionary tale (enough alone), 1
  * when it speaks in official register, else 0. */
-/* Who an advert speaks to or of (有人带你玩; 您; 王某某教你玩). */
-static const char *const addressees[] = {"你", "您", "咱"};
 
 static int speaks_officially(const gm_ctx_hits *hs, const char *text, size_t from, size_t to,
                              const gm_hit *h)
@@ -1646,7 +1677,17 @@ static int case_title(gm_ctx_hits *hs, const char *text, size_t len, const gm_hi
 
 /* Words praising what they follow (赌博真实靠谱, 百家乐安全可靠). */
 static const char *const praises[] = {"靠谱", "可靠", "放心", "正规", "合法合规", "稳定运营",
-                                      "真实可信", "信誉"};
+                                      "真实可信", "信誉", "很安全", "非常安全", "绝对安全",
+                                      "十分安全", "安全无忧"};
+/* Right after the term (at most OFFERED characters), it is on offer: the
+ * term's clause tells when or where one gets it (赌博全天在线, 六合彩今晚
+ * 开奖, 百家乐照常营业), with nothing in the clause fighting it and nothing
+ * stopping it (停止营业, 暂停上线). */
+enum { OFFERED = 4 };
+static const char *const offered[] = {"在线", "营业", "开奖", "开业", "上线", "接单", "开盘",
+                                      "开张"};
+static const char *const stopped[] = {"停止", "暂停", "不再", "禁止", "无法", "不得", "关停",
+                                      "停业", "不能"};
 
 /* Praise as the term's attribute (真正安全的赌博, 正规的百家乐, 国家认可的X):
  * the words before 的 right before the term. */
@@ -1666,6 +1707,21 @@ static int praised_before(const char *text, size_t cs, size_t b_start)
     return !any_in(text, cs, b_start, denied_praise, N(denied_praise));
 }
 
+/* The term's clause [cs, ce) offers it right after it (赌博全天在线). */
+static int on_offer(const gm_ctx_hits *hs, const char *text, const gm_hit *h, size_t cs,
+                    size_t ce)
+{
+    size_t to = ce < h->b_end + 3 * (OFFERED + 2) ? ce : h->b_end + 3 * (OFFERED + 2);
+    const char *p = NULL;
+    for (size_t i = 0; !p && i < N(offered); i++)
+        p = find_in(text, h->b_end, to, offered[i]);
+    if (!p || chars_between(text, h->b_end, (size_t)(p - text)) > OFFERED ||
+        any_in(text, h->b_end, (size_t)(p - text), stopped, N(stopped)))
+        return 0;
+    return !live_word_in(&hs->words, text, cs, ce, h) && !condemns_in(hs, text, cs, ce, h) &&
+           !any_in(text, cs, h->b_start, stopped, N(stopped));
+}
+
 /* After the term in its clause, not as a question: a condemnation denied
  * (赌博不是骗局, 六合彩不违法) or praise not denied (赌博真实靠谱): the text
  * defends the term, and no context softens it. */
@@ -1682,7 +1738,7 @@ static int defended(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
             ends_with_any(text, h->b_end, w->b_start, negators, N(negators)))
             return 1;
     }
-    if (praised_before(text, cs, h->b_start))
+    if (praised_before(text, cs, h->b_start) || on_offer(hs, text, h, cs, ce))
         return 1;
     size_t to = ce < h->b_end + 18 ? ce : h->b_end + 18;
     for (size_t i = 0; i < N(praises); i++) {
@@ -1888,7 +1944,7 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
         if (word_governs(hs, text, len, h, cs, ce) ||
             (condemned_after(&hs->cond, text, h->b_end, h->cp_end, ce) &&
              !doubted(text, len, h, cs, ce)) ||
-            question_then_alarm(text, len, ce, hs->join) ||
+            question_then_alarm(hs, text, len, h, cs, ce) ||
             next_clause_judges(hs, text, len, h, cs, ce))
             return 1;
     }
@@ -1903,7 +1959,7 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
                     official_report(hs, text, len, h) ||
                     defined_term(hs, text, len, h) || claim_refuted(hs, text, len, h) ||
                     loss_story(hs, text, len, h) || case_title(hs, text, len, h) ||
-                    refused(hs, text, len, h) ||
+                    refused(hs, text, len, h) || gm_context_turns(hs, text, len, h) ||
                     (hs->join && (reported_conduct(hs, text, len, h) ||
                                   poster_line(hs, text, len, h))));
 }

@@ -663,10 +663,67 @@ static void test_advert_in_official_wording_without_a_cue_still_blocks(void **st
     expect_enforcement("对在考试中利用百家乐等手段作弊的考生，将依规记入诚信档案。");
 }
 
+/* A dialogue of labelled turns whose official speaker (民警, 网格员小李,
+ * 辅警) fights governs the term in any turn; not one without an official
+ * speaker, not one with an advert cue. */
+static void test_enforcement_dialogue_with_an_official_speaker_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("民警：大姐，您这是要给谁转账？\n大姐：网上认识的老师，说带我做六合彩。\n民警：这是典型的诈骗，千万别转！");
+    expect_enforcement("居民：我在网上看到百家乐，能挣钱吗？社区民警：不能，那是违法的，一定不要参与。");
+    expect_enforcement("辅警小刘：叔叔，最近有没有人拉您玩六合彩？\n王叔：有个群天天发。\n辅警小刘：那个群赶紧退出，都是骗子。");
+    expect_block("小王：最近玩六合彩赚了不少。\n小李：真的吗？\n小王：真的，都说是骗局，其实稳赚", "六合彩");
+    expect_block("客服：您好，请问需要百家乐吗？\n民警：这是诈骗。\n客服：加微信发您链接", "百家乐");
+}
+
+/* A quiz or questionnaire item (options, a blank, an answer) governs the
+ * term in its stem or options when it fights, marks it false, or asks
+ * whether one met it; a quiz that sells blocks. */
+static void test_enforcement_quiz_and_questionnaire_items_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("下列行为中，违法的是：\nA. 六合彩\nB. 按时上班\nC. 参加志愿服务");
+    expect_enforcement("判断题：参与百家乐只要金额不大就不违法。（ ）答案：×");
+    expect_enforcement("【每日一题】以下哪些属于电信网络诈骗？A.六合彩 B.冒充客服退款 C.正规银行理财 答案：AB");
+    expect_enforcement("8. 您是否收到过百家乐短信或电话？ A.经常 B.偶尔 C.从未 D.记不清");
+    expect_enforcement("问卷调查（第3题）：您身边是否有人参与过六合彩？□有 □没有 □不清楚");
+    expect_block("选择题：想快速赚钱选哪个？A.六合彩 B.上班 答案：A", "六合彩");
+    expect_block("问卷调查：您想参与百家乐吗？A.想 B.非常想 填完加群领福利", "百家乐");
+    expect_block("判断题：六合彩能赚钱吗？答案：√ 详情私聊", "六合彩");
+}
+
+/* A question that is the term alone, then sentences condemning it; not
+ * when someone is addressed or a cue is in the text. */
+static void test_enforcement_question_then_condemnation_warns(void **state)
+{
+    (void)state;
+    expect_enforcement("六合彩？不可能赚钱！都是骗人的！");
+    expect_block("你想玩六合彩吗？不会上当的，放心", "六合彩");
+    expect_block("六合彩？都说是骗局，私聊我告诉你真相", "六合彩");
+}
+
+/* Adverts that use enforcement words stay blocked when the term is offered
+ * (全天在线, 今晚开奖), praised (其实很安全), or a seller leads to gains or
+ * chooses itself (我们带你稳赚, 就选我们, 老品牌, 关注我). */
+static void test_advert_offering_the_term_under_an_enforcement_word_still_blocks(void **state)
+{
+    (void)state;
+    expect_block("禁毒日也不休息，六合彩全天在线", "六合彩");
+    expect_block("别被警方提醒吓到，百家乐其实很安全，我们带你稳赚", "百家乐");
+    expect_block("防骗指南：选六合彩就选我们，十年老品牌", "六合彩");
+    expect_block("普法课堂：百家乐怎么玩才不会输？关注我每天教你", "百家乐");
+    expect_enforcement("六合彩窝点已被查封，停止营业。");
+    expect_enforcement("警方提醒：严禁六合彩在线推广。");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_enforcement_word_before_the_term_at_a_distance_warns),
+        cmocka_unit_test(test_enforcement_dialogue_with_an_official_speaker_warns),
+        cmocka_unit_test(test_enforcement_quiz_and_questionnaire_items_warn),
+        cmocka_unit_test(test_enforcement_question_then_condemnation_warns),
+        cmocka_unit_test(test_advert_offering_the_term_under_an_enforcement_word_still_blocks),
         cmocka_unit_test(test_enforcement_body_named_by_its_shape_warns),
         cmocka_unit_test(test_enforcement_party_named_as_a_case_names_one_warns),
         cmocka_unit_test(test_enforcement_reported_conduct_and_material_spread_warn),
