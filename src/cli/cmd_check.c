@@ -17,6 +17,7 @@
 #include "http/check_lists.h"
 #include "store/store.h"
 #include "cli/cli.h"
+#include "cli/opts.h"
 
 #define CHECK_INPUT_MAX (64u << 20)
 #define MAX_LEXICONS 64
@@ -123,15 +124,9 @@ static int parse_opts(int argc, char **argv, check_opts *o)
     return 0;
 }
 
-static const char *data_dir(void)
-{
-    const char *d = getenv("GOVMEDIA_DATA");
-    return d && *d ? d : GM_DATA_DIR;
-}
-
 static char *data_path(const char *rel)
 {
-    const char *d = data_dir();
+    const char *d = cli_data_dir();
     char *p = malloc(strlen(d) + strlen(rel) + 2);
     if (p)
         sprintf(p, "%s/%s", d, rel);
@@ -152,7 +147,7 @@ static int load_checker_files(const check_opts *o, gm_checker **c, gm_err *err);
 static int load_checker(const check_opts *o, gm_checker **c, gm_err *err)
 {
     int rc = o->n_lexicons == 0 && !o->allow && !o->sources
-                 ? gm_checker_load_default(c, data_dir(), err)
+                 ? gm_checker_load_default(c, cli_data_dir(), err)
                  : load_checker_files(o, c, err);
     if (!rc)
         report_merges(*c);
@@ -310,7 +305,7 @@ static int run_archive(const check_opts *o)
         rc = store_require_current(d, &err);
     if (!rc)
         rc = o->n_lexicons || o->allow || o->sources ? load_checker(o, &c, &err)
-                                                     : check_lists_load(d, data_dir(), &c, &err);
+                                                     : check_lists_load(d, cli_data_dir(), &c, &err);
     if (!rc)
         rc = check_archive(c, d, account, o->since, stdout, &checked, &listed, &err);
     gm_checker_unref(c);

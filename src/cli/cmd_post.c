@@ -194,12 +194,6 @@ static int create(db *d, gm_actor *a, const post_opts *o, long long *id, gm_err 
     return rc;
 }
 
-static const char *data_dir(void)
-{
-    const char *v = getenv("GOVMEDIA_DATA");
-    return v && *v ? v : GM_DATA_DIR;
-}
-
 /* 1 when the submission was blocked by the compliance check. */
 static int submit(db *d, gm_actor *a, long long id, gm_err *err)
 {
@@ -209,9 +203,9 @@ static int submit(db *d, gm_actor *a, long long id, gm_err *err)
     int blocked = 0;
     int rc = require_post(d, a, PERM_POST_WRITE, id, err);
     if (!rc)
-        rc = calendars_load(d, data_dir(), &cal, err);
+        rc = calendars_load(d, cli_data_dir(), &cal, err);
     if (!rc)
-        rc = gm_checker_load_default(&c, data_dir(), err);
+        rc = gm_checker_load_default(&c, cli_data_dir(), err);
     if (!rc)
         rc = posts_submit(d, a, cal, c, id, &findings, &blocked, err);
     gm_checker_unref(c);
@@ -240,7 +234,7 @@ static int step(db *d, gm_actor *a, const char *action, const post_opts *o, gm_e
         gm_calendar *cal = NULL;
         approve_input in = {.note = o->note, .override_reason = o->override,
                             .confidentiality = o->confidential};
-        rc = calendars_load(d, data_dir(), &cal, err);
+        rc = calendars_load(d, cli_data_dir(), &cal, err);
         if (!rc)
             rc = posts_approve(d, a, cal, o->id, &in, err);
         calendar_free(cal);

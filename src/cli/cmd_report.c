@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "http/check_lists.h"
 #include "report/assessment.h"
 #include "report/reports.h"
 #include "store/activity_policies.h"
@@ -136,7 +137,13 @@ static int run_report(db *d, const char *name, const opts_t *o, gm_err *err)
     report_scope scope = {NULL, o->unit};
     json_t *j = NULL;
     gm_sheet table = {0};
-    rc = report_build(d, &scope, name, &p, cal, &j, o->format ? &table : NULL, err);
+    gm_checker *c = NULL;   /* the assessment re-checks the year's publications (veto_security) */
+    if (strcmp(name, "assessment") == 0)
+        rc = check_lists_load(d, cli_data_dir(), &c, err);   /* the lists as the server has them */
+    p.checker = c;
+    if (!rc)
+        rc = report_build(d, &scope, name, &p, cal, &j, o->format ? &table : NULL, err);
+    gm_checker_unref(c);
     calendar_free(cal);
     if (!rc && o->format)
         rc = write_export(&table, o, err);

@@ -82,3 +82,9 @@ int cli_parse_id(const char *s, long long *out)
     *out = v;
     return 0;
 }
+
+const char *cli_data_dir(void)
+{
+    const char *d = getenv("GOVMEDIA_DATA");
+    return d && *d ? d : GM_DATA_DIR;
+}

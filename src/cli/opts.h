@@ -1,6 +1,7 @@
 /*
  * opts.h - helpers shared by the subcommands: usage errors, opening the
- * database, reading a password from standard input, the CLI actor.
+ * database, reading a password from standard input, the CLI actor, the
+ * data directory.
  */
 #ifndef GM_CLI_OPTS_H
 #define GM_CLI_OPTS_H
@@ -25,5 +26,7 @@ int cli_read_password(char *buf, size_t cap);
 void cli_actor(gm_actor *a);
 /* Parses a positive integer option value; returns 0 on success. */
 int cli_parse_id(const char *s, long long *out);
+/* The data directory (lexicons, lists, calendars): $GOVMEDIA_DATA, else the built-in one. */
+const char *cli_data_dir(void);
 
 #endif

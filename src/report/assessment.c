@@ -7,9 +7,11 @@
  * (one index range per account).  Units and scores are put together here.
  */
 #include "report/assessment.h"
+#include "report/assessment_security.h"
 #include "core/activity.h"
 #include "core/rbac.h"
 #include "store/db_sql.h"
+#include "util/clock.h"
 #include "util/grow.h"
 
 #include <stdarg.h>
@@ -30,6 +32,8 @@ typedef struct acc {
     int inactive_checks, month_checks, month_ok;
     long long msg_received, msg_in_time, msg_overdue;   /* messages of the year, hidden ones excluded */
     char inactive_detail[128];
+    int security_hits;               /* publications with a wrong expression or a secret */
+    char security_detail[400];       /* the first of them */
 } acc;
 
 typedef struct unit_acc {
@@ -222,6 +226,7 @@ typedef struct unit_set {
     acc **a;
     size_t n;
     gm_date as_of;
+    long long security_checked;      /* -1: no engine to re-check with */
 } unit_set;
 
 static void measure_inactivity(const unit_set *u, gm_indicator_value *v, json_t *facts, json_t *items)
@@ -332,11 +337,28 @@ static void measure_replies(const unit_set *u, int veto, gm_indicator_value *v, 
         summary(facts, "无数据(本年没有登记留言)");
 }
 
+static void measure_security(const unit_set *u, gm_indicator_value *v, json_t *facts, json_t *items)
+{
+    if (u->security_checked < 0) {
+        summary(facts, "无数据(未提供检查引擎)");
+        return;
+    }
+    for (size_t i = 0; i < u->n; i++)
+        if (u->a[i]->security_hits) {
+            v->value += u->a[i]->security_hits;
+            json_array_append_new(items, fact_item(u->a[i], u->a[i]->security_detail));
+        }
+    v->has_data = 1;
+    summary(facts, "用现行词库和表述名单回溯检查本年经审核发布的稿件,发现严重表述错误或涉密内容 %.0f 篇",
+            v->value);
+}
+
 static void measure(const char *code, const unit_set *u, gm_indicator_value *v, json_t *facts)
 {
     json_t *items = json_array();
     memset(v, 0, sizeof *v);
     if (strcmp(code, "veto_inactivity") == 0) measure_inactivity(u, v, facts, items);
+    else if (strcmp(code, "veto_security") == 0) measure_security(u, v, facts, items);
     else if (strcmp(code, "timeliness") == 0) measure_timeliness(u, v, facts, items);
     else if (strcmp(code, "originality") == 0) measure_originality(u, v, facts, 0);
     else if (strcmp(code, "originals_bonus") == 0) measure_originality(u, v, facts, 1);
@@ -410,7 +432,8 @@ static int by_unit(const void *x, const void *y)
                                     : (a->id < b->id ? -1 : a->id > b->id);
 }
 
-static int assemble(db *d, acc *v, size_t n, int year, gm_date as_of, json_t *out, gm_err *err)
+static int assemble(db *d, acc *v, size_t n, int year, gm_date as_of, long long checked,
+                    json_t *out, gm_err *err)
 {
     unit_acc *units = NULL;
     size_t nu = 0, ui = 0;
@@ -428,7 +451,7 @@ static int assemble(db *d, acc *v, size_t n, int year, gm_date as_of, json_t *ou
             ui++;
         gm_scheme s;
         int stored;
-        unit_set set = {order + i, j - i, as_of};
+        unit_set set = {order + i, j - i, as_of, checked};
         rc = ui < nu ? assessment_scheme_get(d, units[ui].id, year, &s, &stored, err) : GM_OK;
         if (!rc && ui < nu)
             json_array_append_new(out, unit_result(&units[ui], &set, &s, stored, year));
@@ -439,8 +462,48 @@ static int assemble(db *d, acc *v, size_t n, int year, gm_date as_of, json_t *ou
     return rc;
 }
 
-int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of, json_t **out,
-                      gm_err *err)
+typedef struct security_acc {
+    acc *v;
+    size_t n;
+} security_acc;
+
+static void note_security(void *ctx, const security_hit *hit)
+{
+    security_acc *s = ctx;
+    acc *a = find(s->v, s->n, hit->account_id);
+    char day[GM_CST_LEN];
+    if (!a)
+        return;
+    if (!a->security_hits++) {
+        clock_iso_to_cst(hit->published_at, day);
+        day[10] = '\0';
+        snprintf(a->security_detail, sizeof a->security_detail, "%s 发布的《%.120s》含%s“%.60s”", day,
+                 hit->title, hit->kind, hit->term ? hit->term : "");
+    } else {
+        size_t len = strlen(a->security_detail);
+        snprintf(a->security_detail + len, sizeof a->security_detail - len, "%s",
+                 a->security_hits == 2 ? " 等" : "");
+    }
+}
+
+/* veto_security's facts: the year's workflow publications re-checked now. */
+static int year_security(db *d, const gm_checker *c, const report_scope *scope, acc *v, size_t n,
+                         int year, gm_date as_of, long long *checked, gm_err *err)
+{
+    gm_date jan1;
+    char from[24], to[24];
+    security_acc s = {v, n};
+    *checked = -1;
+    if (!c)
+        return GM_OK;
+    date_from_ymd(year, 1, 1, &jan1, NULL);
+    report_day_end_utc(jan1 - 1, from);
+    report_day_end_utc(as_of, to);
+    return assessment_security_scan(d, c, scope, from, to, note_security, &s, checked, err);
+}
+
+int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of,
+                      const gm_checker *checker, json_t **out, gm_err *err)
 {
     gm_date dec31;
     if (year < 2000 || year > 2100 || date_from_ymd(year, 12, 31, &dec31, NULL))
@@ -455,8 +518,11 @@ int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of,
         rc = run_checks(d, v, n, year, as_of, err);
     if (!rc)
         rc = year_totals(d, v, n, year, as_of, err);
+    long long checked = -1;
     if (!rc)
-        rc = assemble(d, v, n, year, as_of, rows, err);
+        rc = year_security(d, checker, scope, v, n, year, as_of, &checked, err);
+    if (!rc)
+        rc = assemble(d, v, n, year, as_of, checked, rows, err);
     free(v);
     if (rc) {
         json_decref(rows);

@@ -15,7 +15,11 @@
  *   veto_interaction messages left past the maximum answer deadline (unanswered or
  *                    answered late): any vetoes (互动回应差)
  *   reads, likes     sums of imported figures (organisations only)
- *   veto_security, follows, forwards, reading_time:
+ *   veto_security    publications of the year made through the workflow, re-checked
+ *                    with the engine given (the lists in force now): any with a
+ *                    blocking wrong expression (严重表述错误) or secret (泄密) vetoes;
+ *                    without an engine (NULL) "无数据"
+ *   follows, forwards, reading_time:
  *                    no data source yet -> "无数据" (left out of the total)
  * Checks after as_of are not made yet.  Every indicator carries its facts:
  * the numbers used and the accounts behind them, linked ("/accounts/ID").
@@ -25,14 +29,15 @@
 
 #include <jansson.h>
 #include "core/actor.h"
+#include "check/check.h"
 #include "core/assessment.h"
 #include "report/activity.h"
 
 /* [{unit_id, unit_name, unit_kind, year, as_of, scheme_source: "preset"|"unit",
  *   total, grade, vetoed, indicators:[{code, label, kind, weight, has_data, value,
  *   points, vetoed, facts:{summary, items:[{account_id, account_name, link, detail}]}}]}] */
-int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of, json_t **out,
-                      gm_err *err);
+int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of,
+                      const gm_checker *checker, json_t **out, gm_err *err);
 
 int report_assessment_table(const json_t *rows, gm_sheet *t, gm_err *err);
 

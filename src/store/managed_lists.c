@@ -265,6 +265,43 @@ static int load_base(db *d, const managed_list_def *def, const json_t *defaults,
                : GM_OK;
 }
 
+/* Index of the entry of arr (an add or set) whose key is key, or -1. */
+static long submitted_index(const managed_list_def *def, const json_t *arr, const char *key)
+{
+    size_t i;
+    const json_t *e;
+    json_array_foreach(arr, i, e) {
+        const char *k = json_string_value(json_object_get(e, def->key_field));
+        if (k && strcmp(k, key) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* The list's check names the entry of the whole new list ("entries[49].severity"):
+ * name the one the client sent instead ("add[0].severity"), when it sent it. */
+static void name_submitted_field(const managed_list_def *def, const json_t *whole,
+                                 const managed_list_change *ch, gm_err *err)
+{
+    size_t n;
+    int used = 0;
+    if (!err || sscanf(err->field, "entries[%zu]%n", &n, &used) != 1 || used == 0)
+        return;
+    const char *key = json_string_value(json_object_get(json_array_get(whole, n), def->key_field));
+    const char *what = "add";
+    long at = key && ch->add ? submitted_index(def, ch->add, key) : -1;
+    if (at < 0 && key && ch->set) {
+        what = "set";
+        at = submitted_index(def, ch->set, key);
+    }
+    if (at < 0)
+        return;
+    char named[sizeof err->field];
+    int len = snprintf(named, sizeof named, "%s[%ld]%s", what, at, err->field + used);
+    if (len > 0 && (size_t)len < sizeof named)
+        memcpy(err->field, named, (size_t)len + 1);
+}
+
 static int apply_in_tx(db *d, const gm_actor *who, const managed_list_def *def,
                        const json_t *defaults, const managed_list_change *ch, json_t *old,
                        json_t *new, json_t **result, gm_err *err)
@@ -285,8 +322,11 @@ static int apply_in_tx(db *d, const gm_actor *who, const managed_list_def *def,
         rc = nomem(err);
     if (!rc && diff_empty(diff))
         rc = gm_fail(err, GM_E_INVALID, "entries", "提交的修改没有改变列表");
-    if (!rc && def->check)
+    if (!rc && def->check) {
         rc = (arr = map_to_array(new)) ? def->check(def->ctx, arr, err) : nomem(err);
+        if (rc == GM_E_INVALID || rc == GM_E_CONFLICT)
+            name_submitted_field(def, arr, ch, err);
+    }
     if (!rc)
         rc = record_version(d, who, def, ch, version, diff, err);
     if (!rc)

@@ -227,7 +227,10 @@ class ReportsCliTest(unittest.TestCase):
         self.assertIn("30 篇", ind["originality"]["facts"]["summary"])
         self.assertFalse(ind["replies"]["has_data"])     # no message logged this year
         self.assertIn("无数据", ind["replies"]["facts"]["summary"])
-        self.assertFalse(ind["veto_security"]["has_data"])
+        # 安全问题: the year's workflow publications re-checked with the lists in force
+        self.assertTrue(ind["veto_security"]["has_data"])
+        self.assertIn("回溯检查", ind["veto_security"]["facts"]["summary"])
+        self.assertFalse(ind["veto_security"]["vetoed"], ind["veto_security"])
         self.assertEqual(unit["grade"], "不合格(单项否决)")
         self.assertNotIn("likes", ind)
 
