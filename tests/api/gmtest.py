@@ -161,6 +161,17 @@ def sql(db_path, query, params=()):
         con.close()
 
 
+def count(db, table, where="1=1", params=()):
+    """Rows of `table` matching `where`, read straight from the database file."""
+    return sql(db, f"SELECT COUNT(*) FROM {table} WHERE {where}", params)[0][0]
+
+
+def notices(client, kind):
+    """The caller's in-app notifications of one kind (latest 100)."""
+    rows = client.get("/api/v1/notifications?limit=100").json["notifications"]
+    return [n for n in rows if n["kind"] == kind]
+
+
 class ServerTest(unittest.TestCase):
     """Base for test classes that share one server with the demo data
     (started with the class's server_args, e.g. ("--test-clock",))."""

@@ -7,6 +7,7 @@ import os
 import unittest
 
 import gmtest
+from gmtest import count, notices  # noqa: E402
 
 WECHAT = 1
 APPLICATION = {"unit_id": 4, "name": "示范县教育头条", "platform": "toutiao", "host_unit": "示范县教育局",
@@ -16,15 +17,6 @@ APPLICATION = {"unit_id": 4, "name": "示范县教育头条", "platform": "touti
                "admin": {"name": "刘洋", "title": "科员", "office_phone": "0571-87654322",
                          "mobile": "13900139000"},
                "purpose": "发布教育政务信息"}
-
-
-def count(db, table, where="1=1", params=()):
-    return gmtest.sql(db, f"SELECT COUNT(*) FROM {table} WHERE {where}", params)[0][0]
-
-
-def notices(client, kind):
-    rows = client.get("/api/v1/notifications?limit=100").json["notifications"]
-    return [n for n in rows if n["kind"] == kind]
 
 
 class AccountApplicationJourneyTest(gmtest.ServerTest):

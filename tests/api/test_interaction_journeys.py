@@ -16,7 +16,8 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
 import gmtest  # noqa: E402
-from test_time_journeys import ClockServerTest, notices  # noqa: E402
+from gmtest import notices  # noqa: E402
+from test_time_journeys import ClockServerTest  # noqa: E402
 
 MONDAY = "2026-11-02"   # a working day; first response due 4 working hours later, 14:30
 

@@ -12,13 +12,10 @@ import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
 import gmtest  # noqa: E402
+from gmtest import count  # noqa: E402
 from test_time_journeys import CLOCK_ARGS, ClockHelpers, ClockServerTest, notices  # noqa: E402
 
 WECHAT = 1
-
-
-def count(db, table, where="1=1", params=()):
-    return gmtest.sql(db, f"SELECT COUNT(*) FROM {table} WHERE {where}", params)[0][0]
 
 
 class WeeklyStatisticsJourneyTest(gmtest.ServerTest):

@@ -14,13 +14,9 @@ import unittest
 sys.path.insert(0, os.path.dirname(__file__))
 import acct_helpers  # noqa: E402
 import gmtest  # noqa: E402
+from gmtest import notices  # noqa: E402
 
 CST = datetime.timezone(datetime.timedelta(hours=8))
-
-
-def notices(client, kind):
-    rows = client.get("/api/v1/notifications?limit=100").json["notifications"]
-    return [n for n in rows if n["kind"] == kind]
 
 
 CLOCK_ARGS = ("--test-clock", "--job-tick", "1")

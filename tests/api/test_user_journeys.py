@@ -14,8 +14,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
 import gmtest  # noqa: E402
-from test_rule_journeys import count  # noqa: E402
-from test_time_journeys import notices  # noqa: E402
+from gmtest import count, notices  # noqa: E402
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
                     "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
