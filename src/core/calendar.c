@@ -3,7 +3,9 @@
  * arithmetic (see calendar.h for the file format and the rules).
  *
  * Each loaded year is one byte per day of the year (DAY_NORMAL, DAY_OFF,
- * DAY_WORK); years are kept sorted so listing them is trivial.
+ * DAY_WORK) and one byte naming the entry the day came from (0: none, else
+ * 1 + an index into the year's names, "国庆节"); years are kept sorted so
+ * listing them is trivial.
  */
 #include "core/calendar.h"
 
@@ -13,9 +15,15 @@
 
 enum { DAY_NORMAL = 0, DAY_OFF = 1, DAY_WORK = 2 };
 
+#define CAL_MAX_NAMES 48   /* distinct entry names a year may hold */
+#define CAL_NAME_SIZE 64   /* bytes of one name, NUL included */
+
 typedef struct cal_year {
     int year;
     unsigned char kind[366]; /* indexed by date_day_of_year() */
+    unsigned char name[366]; /* 0 or 1 + index into names */
+    char names[CAL_MAX_NAMES][CAL_NAME_SIZE];
+    int n_names;
 } cal_year;
 
 struct gm_calendar {
@@ -184,6 +192,41 @@ static int mark_days(line_parser *lp, gm_date from, gm_date to, int kind)
     return GM_OK;
 }
 
+/* *slot = index + 1 of the entry's name among the year's names (added when
+ * new), 0 when the entry has none.  Over-long names are cut at a character. */
+static int name_slot(line_parser *lp, span name, int *slot)
+{
+    name = trim(name);
+    *slot = 0;
+    if (!name.len)
+        return GM_OK;
+    if (name.len >= CAL_NAME_SIZE) {
+        name.len = CAL_NAME_SIZE - 1;
+        while (name.len && ((unsigned char)name.p[name.len] & 0xC0) == 0x80)
+            name.len--;   /* do not end inside a UTF-8 sequence */
+    }
+    for (int i = 0; i < lp->y.n_names; i++)
+        if (strlen(lp->y.names[i]) == name.len && memcmp(lp->y.names[i], name.p, name.len) == 0) {
+            *slot = i + 1;
+            return GM_OK;
+        }
+    if (lp->y.n_names == CAL_MAX_NAMES)
+        return parse_fail(lp, "一年的名称种类过多(最多 48 种):", name);
+    memcpy(lp->y.names[lp->y.n_names], name.p, name.len);
+    lp->y.names[lp->y.n_names][name.len] = '\0';
+    *slot = ++lp->y.n_names;
+    return GM_OK;
+}
+
+static int name_days(line_parser *lp, gm_date from, gm_date to, span rest)
+{
+    int slot;
+    int rc = name_slot(lp, rest, &slot);
+    for (gm_date d = from; !rc && d <= to; d++)
+        lp->y.name[date_day_of_year(d)] = (unsigned char)slot;
+    return rc;
+}
+
 static int parse_day_entry(line_parser *lp, span first, span rest)
 {
     if (!lp->have_year)
@@ -194,10 +237,12 @@ static int parse_day_entry(line_parser *lp, span first, span rest)
         return rc;
     span kind = next_token(&rest);
     if (token_is(kind, "off"))
-        return mark_days(lp, from, to, DAY_OFF);
-    if (token_is(kind, "work"))
-        return mark_days(lp, from, to, DAY_WORK);
-    return parse_fail(lp, "类型应为off(放假)或work(调休上班):", kind);
+        rc = mark_days(lp, from, to, DAY_OFF);
+    else if (token_is(kind, "work"))
+        rc = mark_days(lp, from, to, DAY_WORK);
+    else
+        return parse_fail(lp, "类型应为off(放假)或work(调休上班):", kind);
+    return rc ? rc : name_days(lp, from, to, rest);
 }
 
 static int parse_line(line_parser *lp, span line)
@@ -294,6 +339,13 @@ int calendar_is_working_day(const gm_calendar *cal, gm_date d, int *is_working, 
     else
         *is_working = !date_is_weekend(d);
     return GM_OK;
+}
+
+const char *calendar_day_name(const gm_calendar *cal, gm_date d)
+{
+    const cal_year *y = find_year(cal, date_year(d));
+    int slot = y ? y->name[date_day_of_year(d)] : 0;
+    return slot ? y->names[slot - 1] : NULL;
 }
 
 int calendar_add_days(gm_date from, int n, gm_date *out, gm_err *err)

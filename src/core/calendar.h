@@ -68,6 +68,11 @@ int calendar_is_working_day(const gm_calendar *cal, gm_date d, int *is_working, 
 int calendar_add_working_days(const gm_calendar *cal, gm_date from, int n, gm_date *out,
                               gm_err *err);
 
+/* The name the year file gives d's entry ("国庆节", "国庆节调休"), or NULL
+ * for a day the file does not list, an entry without a name or a year not
+ * loaded.  Valid while cal is. */
+const char *calendar_day_name(const gm_calendar *cal, gm_date d);
+
 /* from + n calendar days (no holidays involved; here for symmetry). */
 int calendar_add_days(gm_date from, int n, gm_date *out, gm_err *err);
 

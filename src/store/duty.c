@@ -105,7 +105,10 @@ static size_t shifts_on(json_t *shifts, const char *day)
     return n;
 }
 
-static json_t *day_entry(gm_date day, json_t *shifts, const gm_duty_gap *gaps, size_t n_gaps)
+/* One day of the roster: its shifts, its gap and, for a public holiday, the
+ * holiday's name from the working calendar (null on a plain weekend). */
+static json_t *day_entry(const gm_calendar *cal, gm_date day, json_t *shifts,
+                         const gm_duty_gap *gaps, size_t n_gaps)
 {
     char text[GM_DATE_TEXT_SIZE];
     json_t *mine = json_array(), *s;
@@ -116,6 +119,8 @@ static json_t *day_entry(gm_date day, json_t *shifts, const gm_duty_gap *gaps, s
             json_array_append(mine, s);
     json_t *e = json_pack("{s:s,s:s,s:o}", "date", text, "weekday", weekdays[date_weekday(day)],
                           "shifts", mine);
+    const char *holiday = calendar_day_name(cal, day);
+    json_object_set_new(e, "holiday", holiday ? json_string(holiday) : json_null());
     json_object_set_new(e, "gap", json_null());
     json_object_set_new(e, "gap_label", json_null());
     for (i = 0; i < n_gaps; i++)
@@ -150,7 +155,7 @@ static int build_roster(const gm_calendar *cal, gm_date from, gm_date to, json_t
         if ((rc = calendar_is_working_day(cal, day, &working, err)) != GM_OK ||
             (working && !shifts_on(shifts, date_format(day, text))))
             continue;
-        json_t *e = day_entry(day, shifts, gaps, n_gaps);
+        json_t *e = day_entry(cal, day, shifts, gaps, n_gaps);
         json_object_set_new(e, "working_day", json_boolean(working));
         json_object_set_new(e, "day_label", json_string(working ? DUTY_WORKING_DAY_LABEL : "休息日"));
         if (!json_is_null(json_object_get(e, "gap")))

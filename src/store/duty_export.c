@@ -56,8 +56,12 @@ static void write_days(lxw_worksheet *ws, json_t *days, lxw_format *warn)
         const char *gap = json_string_value(json_object_get(e, "gap_label"));
         if (json_is_true(json_object_get(e, "working_day")))
             gap = DUTY_WORKING_DAY_LABEL;
+        const char *holiday = json_string_value(json_object_get(e, "holiday"));
+        char weekday[128];   /* 星期四 国庆节: the holiday named beside its weekday */
+        snprintf(weekday, sizeof weekday, "%s%s%s", json_string_value(json_object_get(e, "weekday")),
+                 holiday ? " " : "", holiday ? holiday : "");
         worksheet_write_string(ws, row, 0, json_string_value(json_object_get(e, "date")), NULL);
-        worksheet_write_string(ws, row, 1, json_string_value(json_object_get(e, "weekday")), NULL);
+        worksheet_write_string(ws, row, 1, weekday, NULL);
         worksheet_write_string(ws, row, 2, people, NULL);
         worksheet_write_string(ws, row, 3, leaders, NULL);
         worksheet_write_string(ws, row, 4, phones, NULL);

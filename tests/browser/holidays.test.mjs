@@ -110,3 +110,24 @@ test("§4 holiday duty: a leader entered by mistake is taken off after a confirm
   assert.equal(await ob.locator("[data-test=shift] .el-tag__close").count(), 0);
   gm.assertClean(page);
 });
+
+test("§4 holiday duty roster: each day off names its holiday (国庆节, 中秋节) from the working calendar; a plain weekend says 周末; the Excel export names them too", async () => {
+  const page = await gm.pageAs("leader", "/duty", W);
+  const inputs = page.locator(".el-date-editor input");
+  await inputs.nth(0).fill("2026-09-25");
+  await inputs.nth(1).fill("2026-10-11");
+  await inputs.nth(1).press("Enter");
+  await gm.settle(page);
+  await page.locator("[data-test=roster] .el-table__row", { hasText: "2026-10-01" }).waitFor();
+  const rows = await tableRows(page, "[data-test=roster]");
+  const byDate = Object.fromEntries(rows.map(r => [r[0], r[2]]));
+  assert.equal(byDate["2026-09-25"], "中秋节");
+  for (const d of ["2026-10-01", "2026-10-04", "2026-10-07"]) assert.equal(byDate[d], "国庆节", d);
+  assert.equal(byDate["2026-10-11"], "周末");
+  assert.ok(!("2026-10-10" in byDate), "the 调休 Saturday is a working day, no duty");
+  await gm.shots(page, "duty-holiday-names");
+  const api = await gm.apiAs("leader");
+  const r = await api.get("/duty?unit_id=4&from=2026-10-03&to=2026-10-03");
+  assert.equal(r.days[0].holiday, "国庆节");
+  gm.assertClean(page);
+});

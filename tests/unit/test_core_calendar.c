@@ -188,6 +188,19 @@ static void test_shipped_calendars_encode_holidays_md(void **state)
     assert_int_equal(working(cal, "2026-11-22"), 0);
 }
 
+/* §4 holiday duty roster: a day off is named by its holiday, a 调休 Saturday
+ * by its entry, a plain weekend by nothing. */
+static void test_days_keep_the_names_of_their_entries(void **state)
+{
+    const gm_calendar *cal = *state;
+    assert_string_equal(calendar_day_name(cal, D("2026-10-03")), "国庆节");
+    assert_string_equal(calendar_day_name(cal, D("2026-02-15")), "春节");
+    assert_string_equal(calendar_day_name(cal, D("2026-02-23")), "春节");
+    assert_string_equal(calendar_day_name(cal, D("2026-10-10")), "国庆节调休上班(周六)");
+    assert_null(calendar_day_name(cal, D("2026-11-21")));   /* a plain Saturday */
+    assert_null(calendar_day_name(cal, D("2027-01-01")));   /* a year not loaded */
+}
+
 static void test_deadline_crosses_national_day_2026(void **state)
 {
     const gm_calendar *cal = *state;
@@ -379,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_date_weekdays),
         cmocka_unit_test(test_date_add_days_checks_range),
         cmocka_unit_test_setup_teardown(test_shipped_calendars_encode_holidays_md, setup_shipped, teardown_calendar),
+        cmocka_unit_test_setup_teardown(test_days_keep_the_names_of_their_entries, setup_shipped, teardown_calendar),
         cmocka_unit_test_setup_teardown(test_deadline_crosses_national_day_2026, setup_shipped, teardown_calendar),
         cmocka_unit_test_setup_teardown(test_deadline_crosses_spring_festival_2026, setup_shipped, teardown_calendar),
         cmocka_unit_test_setup_teardown(test_deadline_crosses_national_day_2025, setup_shipped, teardown_calendar),
