@@ -9,7 +9,7 @@ libopencc-dev opencc libmagic-dev libcurl4-openssl-dev libxlsxwriter-dev
 libzip-dev libexpat1-dev
 clang libclang-rt-14-dev curl python3 unicode-data rime-essay chromium fonts-noto-cjk
 python3-jieba rime-data-pinyin-simp rime-data-wubi rime-data-stroke sunpinyin-data sunpinyin-utils
-libicu-dev unicode-cldr-core rime-data-bopomofo ${GM_EXTRA_PKGS:-}"
+libicu-dev unicode-cldr-core rime-data-bopomofo shared-mime-info ${GM_EXTRA_PKGS:-}"
 # The browser test (tests/browser) needs node and npm.  Debian's nodejs/npm
 # only when no node is present: a NodeSource nodejs (which bundles npm) must
 # not be replaced by, or conflict with, Debian's npm package.

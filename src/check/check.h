@@ -157,6 +157,13 @@ int gm_check_text_on(const gm_checker *c, const gm_check_input *in, const char *
  *         "bytes":N,"findings":[{"rule":"media",…}]}. */
 int gm_check_media_json(const gm_checker *c, const char *path, const char *platform,
                         json_t **out, gm_err *err);
+/* The same for a file whose real type and size are already known (a stored
+ * post attachment, typed by gm_media_mime_of_bytes when it came): "file"
+ * is null.  "mime_label" in both: the type's Chinese name, or null. */
+int gm_check_media_known_json(const gm_checker *c, const char *mime, long long bytes,
+                              const char *platform, json_t **out, gm_err *err);
+/* A file's real type read from its bytes (libmagic); mime holds 128. */
+int gm_media_mime_of_bytes(const void *data, size_t len, char *mime, gm_err *err);
 
 /* Number of lexicon and allow-list terms loaded (for logs). */
 size_t gm_checker_term_count(const gm_checker *c);

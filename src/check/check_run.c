@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "check/checker_int.h"
+#include "check/mime_label.h"
 #include "check/normalize.h"
 #include "check/platform.h"
 #include "check/privacy.h"
@@ -173,36 +174,60 @@ int gm_check_text_on(const gm_checker *c, const gm_check_input *in, const char *
     return rc;
 }
 
-int gm_check_media_json(const gm_checker *c, const char *path, const char *platform,
-                        json_t **out, gm_err *err)
+/* Validates platform (NULL: the default policy) by its length preset. */
+static int media_platform_known(const gm_checker *c, const char *platform, gm_err *err)
 {
     long limit;
     int count_title;
-    if (platform) {
-        int rc = gm_preset_length(c->presets, platform, &limit, &count_title, err);
-        if (rc)
-            return rc;
+    return platform ? gm_preset_length(c->presets, platform, &limit, &count_title, err) : GM_OK;
+}
+
+/* The media report of one file (see check.h); takes nothing from fs. */
+static int media_report(const gm_findings *fs, const char *file, const char *mime,
+                        const char *kind, long long bytes, json_t **out, gm_err *err)
+{
+    const char *label = gm_mime_label(mime);
+    json_t *o = gm_report_json(fs, 0, -1, NULL);
+    if (!o || json_object_del(o, "chars") || json_object_del(o, "limit") ||
+        json_object_set_new(o, "file", file ? json_string(file) : json_null()) ||
+        json_object_set_new(o, "mime", json_string(mime)) ||
+        json_object_set_new(o, "mime_label", label ? json_string(label) : json_null()) ||
+        json_object_set_new(o, "kind", json_string(kind)) ||
+        json_object_set_new(o, "bytes", json_integer(bytes))) {
+        json_decref(o);
+        return gm_fail(err, GM_E_NOMEM, "", "内存不足");
     }
+    *out = o;
+    return GM_OK;
+}
+
+int gm_check_media_json(const gm_checker *c, const char *path, const char *platform,
+                        json_t **out, gm_err *err)
+{
     gm_findings fs = {0};
     char mime[128] = "";
     const char *kind = "other";
     long long bytes = 0;
-    int rc = gm_media_check(path, gm_preset_media(c->presets, platform), &fs, mime, &kind,
-                            &bytes, err);
-    json_t *o = NULL;
-    if (!rc) {
-        o = gm_report_json(&fs, 0, -1, NULL);
-        if (!o || json_object_del(o, "chars") || json_object_del(o, "limit") ||
-            json_object_set_new(o, "file", json_string(path)) ||
-            json_object_set_new(o, "mime", json_string(mime)) ||
-            json_object_set_new(o, "kind", json_string(kind)) ||
-            json_object_set_new(o, "bytes", json_integer(bytes))) {
-            json_decref(o);
-            rc = gm_fail(err, GM_E_NOMEM, "", "内存不足");
-        }
-    }
-    gm_findings_free(&fs);
+    int rc = media_platform_known(c, platform, err);
     if (!rc)
-        *out = o;
+        rc = gm_media_check(path, gm_preset_media(c->presets, platform), &fs, mime, &kind, &bytes,
+                            err);
+    if (!rc)
+        rc = media_report(&fs, path, mime, kind, bytes, out, err);
+    gm_findings_free(&fs);
+    return rc;
+}
+
+int gm_check_media_known_json(const gm_checker *c, const char *mime, long long bytes,
+                              const char *platform, json_t **out, gm_err *err)
+{
+    gm_findings fs = {0};
+    const char *kind = "other";
+    int rc = media_platform_known(c, platform, err);
+    if (!rc)
+        rc = gm_media_judge(mime, bytes, gm_preset_media(c->presets, platform), &fs, &kind, err);
+    if (!rc)
+        rc = media_report(&fs, NULL, mime, kind, bytes, out, err);
+    gm_findings_free(&fs);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "check/lexicon.h"
+#include "check/mime_label.h"
 #include "check/rules.h"
 
 #define MIB (1024.0 * 1024.0)
@@ -64,10 +65,46 @@ static int check_size(const json_t *kind, long long bytes, gm_findings *fs)
     return add(fs, "size", term, msg);
 }
 
+int gm_media_mime_of_bytes(const void *data, size_t len, char *mime, gm_err *err)
+{
+    magic_t mg = magic_open(MAGIC_MIME_TYPE | MAGIC_ERROR);
+    if (!mg)
+        return gm_fail(err, GM_E_INTERNAL, "media", "libmagic 初始化失败");
+    const char *t = magic_load(mg, NULL) == 0 ? magic_buffer(mg, data, len) : NULL;
+    int rc = t ? GM_OK
+               : gm_fail(err, GM_E_INTERNAL, "media", "无法识别文件类型: %s",
+                         magic_error(mg) ? magic_error(mg) : "unknown");
+    if (t)
+        snprintf(mime, 128, "%s", t);
+    magic_close(mg);
+    return rc;
+}
+
+int gm_media_judge(const char *mime, long long bytes, const void *policy_json, gm_findings *fs,
+                   const char **kind, gm_err *err)
+{
+    const json_t *policy = policy_json;
+    const json_t *image = json_object_get(policy, "image");
+    const json_t *video = json_object_get(policy, "video");
+    if (mime_in(image, mime)) {
+        *kind = "image";
+        return check_size(image, bytes, fs) ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
+    }
+    if (mime_in(video, mime)) {
+        *kind = "video";
+        return check_size(video, bytes, fs) ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
+    }
+    *kind = "other";
+    char msg[300];
+    const char *name = gm_mime_label(mime);   /* "PNG 图像(image/png)" */
+    snprintf(msg, sizeof msg, "文件实际类型为 %s%s%s%s,不是该平台允许的图片或视频格式", name ? name : "",
+             name ? "(" : "", mime, name ? ")" : "");
+    return add(fs, "type", mime, msg) ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
+}
+
 int gm_media_check(const char *path, const void *policy_json, gm_findings *fs, char *mime,
                    const char **kind, long long *bytes, gm_err *err)
 {
-    const json_t *policy = policy_json;
     struct stat st;
     if (stat(path, &st) != 0)
         return gm_fail(err, GM_E_INVALID, "media", "无法读取媒体文件 %s: %s", path, strerror(errno));
@@ -75,20 +112,5 @@ int gm_media_check(const char *path, const void *policy_json, gm_findings *fs, c
         return gm_fail(err, GM_E_INVALID, "media", "%s 不是普通文件", path);
     *bytes = (long long)st.st_size;
     int rc = real_mime(path, mime, err);
-    if (rc)
-        return rc;
-    const json_t *image = json_object_get(policy, "image");
-    const json_t *video = json_object_get(policy, "video");
-    if (mime_in(image, mime)) {
-        *kind = "image";
-        return check_size(image, *bytes, fs) ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
-    }
-    if (mime_in(video, mime)) {
-        *kind = "video";
-        return check_size(video, *bytes, fs) ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
-    }
-    *kind = "other";
-    char msg[200];
-    snprintf(msg, sizeof msg, "文件实际类型为 %s，不是该平台允许的图片或视频格式", mime);
-    return add(fs, "type", mime, msg) ? gm_fail(err, GM_E_NOMEM, "", "内存不足") : 0;
+    return rc ? rc : gm_media_judge(mime, *bytes, policy_json, fs, kind, err);
 }

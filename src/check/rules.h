@@ -38,5 +38,9 @@ int gm_source_check(const gm_sources *s, const char *source, gm_findings *fs);
  * (static or caller buffer of 128), *kind and *bytes. */
 int gm_media_check(const char *path, const void *policy_json, gm_findings *fs, char *mime,
                    const char **kind, long long *bytes, gm_err *err);
+/* The same for a file whose real type and size are known (a stored post
+ * attachment): findings for a type or size the policy does not allow. */
+int gm_media_judge(const char *mime, long long bytes, const void *policy_json, gm_findings *fs,
+                   const char **kind, gm_err *err);
 
 #endif

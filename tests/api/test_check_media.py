@@ -39,6 +39,9 @@ class CheckMediaTest(gmtest.ServerTest):
         r = self.check("contributor", PNG, platform="website", bytes=2 * MB, name="renamed.jpg")
         self.assertEqual((r.json["ok"], r.json["mime"]), (False, "image/png"))
         self.assertEqual(r.json["findings"][0]["category"], "type")
+        # people read the type by its Chinese name (shared-mime-info's), in the table and the message
+        self.assertEqual(r.json["mime_label"], "PNG 图像")
+        self.assertIn("PNG 图像(image/png)", r.json["findings"][0]["message"])
         # a 100 MB mp4 passes, a 600 MB one does not; only the head was sent
         r = self.check("operator", MP4, platform="website", bytes=100 * MB)
         self.assertEqual((r.json["ok"], r.json["kind"], r.json["mime"]), (True, "video", "video/mp4"))

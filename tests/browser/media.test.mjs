@@ -38,12 +38,12 @@ test("§3 media rules: the editor checks images for the portal website (门户�
     fileOf("校园开放日.jpg", JPEG, 2 * MB), fileOf("航拍大图.jpg", JPEG, 6 * MB), fileOf("改了扩展名.jpg", PNG, 2 * MB)]);
   await card.locator("[data-test=media-rows] .el-table__row").nth(2).waitFor();
   const rows = await tableRows(ed, "[data-test=media-rows]");
-  assert.deepEqual(rows[0].slice(0, 4), ["校园开放日.jpg", "image/jpeg", "图片", "2.00 MB"]);
+  assert.deepEqual(rows[0].slice(0, 4), ["校园开放日.jpg", "JPEG 图像", "图片", "2.00 MB"]);
   assert.equal(rows[0][4], "符合要求");
-  assert.deepEqual(rows[1].slice(0, 4), ["航拍大图.jpg", "image/jpeg", "图片", "6.00 MB"]);
+  assert.deepEqual(rows[1].slice(0, 4), ["航拍大图.jpg", "JPEG 图像", "图片", "6.00 MB"]);
   assert.match(rows[1][4], /文件大小 6\.00 MB 不在允许范围 1\.00–5\.00 MB 内/);
-  assert.deepEqual(rows[2].slice(0, 4), ["改了扩展名.jpg", "image/png", "其他", "2.00 MB"]);
-  assert.match(rows[2][4], /实际类型为 image\/png/);
+  assert.deepEqual(rows[2].slice(0, 4), ["改了扩展名.jpg", "PNG 图像", "其他", "2.00 MB"]);
+  assert.match(rows[2][4], /实际类型为 PNG 图像\(image\/png\)/);
   await gm.shots(ed, "media-website");
   gm.assertClean(ed);
 });
@@ -63,9 +63,9 @@ test("§3 media rules: a 600 MB video is judged from its first bytes and its siz
   const card = ed.locator("[data-test=media-check]");
   await card.locator("[data-test=media-rows] .el-table__row").nth(1).waitFor();
   const rows = await tableRows(ed, "[data-test=media-rows]");
-  assert.deepEqual(rows[0].slice(0, 4), ["宣传片.mp4", "video/mp4", "视频", "600.00 MB"]);
+  assert.deepEqual(rows[0].slice(0, 4), ["宣传片.mp4", "MPEG-4 视频", "视频", "600.00 MB"]);
   assert.match(rows[0][4], /不在允许范围/);
-  assert.deepEqual(rows[1].slice(1, 5), ["video/mp4", "视频", "20.00 MB", "符合要求"]);
+  assert.deepEqual(rows[1].slice(1, 5), ["MPEG-4 视频", "视频", "20.00 MB", "符合要求"]);
   assert.ok(uploads.every(n => n <= MB), `sent ${uploads}`);
   await gm.shots(ed, "media-video");
   gm.assertClean(ed);
