@@ -50,6 +50,7 @@ extern const gm_route gm_routes_incidents[];
 extern const gm_route gm_routes_duty[];
 extern const gm_route gm_routes_meetings[];
 extern const gm_route gm_routes_posts[];
+extern const gm_route gm_routes_post_attachments[];
 extern const gm_route gm_routes_lexicons[];
 extern const gm_route gm_routes_recheck[];
 extern const gm_route gm_routes_national_filings[];

@@ -24,7 +24,7 @@ static const gm_route *const tables[] = {
     gm_routes_audit,  gm_routes_check,   gm_routes_accounts, gm_routes_account_reviews,
     gm_routes_calendar, gm_routes_notifications, gm_routes_messages, gm_routes_message_admin,
     gm_routes_reports, gm_routes_jobs, gm_routes_incidents, gm_routes_duty, gm_routes_meetings,
-    gm_routes_posts,
+    gm_routes_posts, gm_routes_post_attachments,
     gm_routes_lexicons, gm_routes_recheck, gm_routes_national_filings,
     gm_routes_vault, NULL,
 };

@@ -7,6 +7,7 @@
  * role, publishing grant) inside the step's transaction.
  */
 #include "http/json_in.h"
+#include "http/post_access.h"
 #include "http/post_input.h"
 #include "http/query.h"
 #include "http/route.h"
@@ -25,16 +26,7 @@
 #include <string.h>
 
 /* Loads the post's unit and checks perm on it. */
-static int require_post(gm_request *r, gm_perm perm, long long id, gm_err *err)
-{
-    gm_post p;
-    int rc = posts_get(r->db, id, &p, err);
-    if (rc)
-        return rc;
-    long long unit = p.unit_id;
-    posts_release(&p);
-    return request_require_unit(r, perm, unit, err);
-}
+#define require_post request_require_post
 
 static int reply_post(gm_request *r, int status, long long id, gm_err *err)
 {

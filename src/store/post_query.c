@@ -11,6 +11,7 @@
 #include "store/posts.h"
 #include "store/db_rows.h"
 #include "store/db_sql.h"
+#include "store/post_attachments.h"
 #include "store/post_search.h"
 #include "store/publications.h"
 #include "core/post.h"
@@ -201,7 +202,7 @@ static json_t *account_brief_json(db_stmt *q)
 
 static int detail_parts(db *d, long long id, json_t *o, gm_err *err)
 {
-    json_t *v = NULL, *pubs = NULL, *sch = NULL, *corr = NULL, *acc = NULL;
+    json_t *v = NULL, *pubs = NULL, *sch = NULL, *corr = NULL, *acc = NULL, *att = NULL;
     int rc = db_rows_json(d, &v, version_json, err,
                           "SELECT v.version,v.title,v.body,v.major,v.repost_source,"
                           "replace(replace(v.account_ids,'[',''),']',''),v.findings,v.checked_at,"
@@ -225,6 +226,9 @@ static int detail_parts(db *d, long long id, json_t *o, gm_err *err)
                           "SELECT a.id,a.name,a.platform,a.state FROM post_accounts pa JOIN "
                           "accounts a ON a.id=pa.account_id WHERE pa.post_id=? ORDER BY a.id",
                           "i", id);
+    if (!rc)
+        rc = post_attachments_list(d, id, &att, err);
+    json_object_set_new(o, "attachments", att ? att : json_array());
     json_object_set_new(o, "versions", v ? v : json_array());
     json_object_set_new(o, "publications", pubs ? pubs : json_array());
     json_object_set_new(o, "schedules", sch ? sch : json_array());
@@ -282,7 +286,7 @@ static const struct {
     {"create", "起草"},   {"correct", "起草更正稿"}, {"edit", "修改"},      {"check", "合规检查未通过"},
     {"submit", "提交审核"}, {"approve", "审核通过"},  {"reject", "退回"},    {"preview", "预览/测试发送"},
     {"schedule", "定时发布"}, {"publish", "发布"},    {"withdraw", "撤回"},  {"remind", "超时提醒"},
-    {"cancel_schedule", "取消定时发布"},
+    {"cancel_schedule", "取消定时发布"}, {"attach", "添加附件"}, {"detach", "删除附件"},
 };
 
 static const char *action_label(const char *a)

@@ -7,6 +7,7 @@
 #include "store/accounts.h"
 #include "store/audit.h"
 #include "store/notify.h"
+#include "store/post_attachments.h"
 #include "util/clock.h"
 #include "util/iso_time.h"
 
@@ -136,6 +137,32 @@ static void merge_findings(json_t *all, json_t *found, const char *platform)
     }
 }
 
+/* The media rule over the post's attachments for one platform: each
+ * finding names its file (field "attachment"). */
+static int check_attachments(const gm_checker *c, const json_t *atts, const char *platform,
+                             json_t *all, gm_err *err)
+{
+    size_t i, k;
+    json_t *a, *f;
+    json_array_foreach(atts, i, a) {
+        json_t *res = NULL;
+        int rc = gm_check_media_known_json(c, json_string_value(json_object_get(a, "mime")),
+                                           json_integer_value(json_object_get(a, "bytes")),
+                                           platform, &res, err);
+        if (rc)
+            return rc;
+        json_t *found = json_object_get(res, "findings");
+        json_array_foreach(found, k, f) {
+            json_object_set_new(f, "field", json_string("attachment"));
+            json_object_set(f, "attachment", json_object_get(a, "name"));
+            json_object_set(f, "attachment_id", json_object_get(a, "id"));
+        }
+        merge_findings(all, found, platform);
+        json_decref(res);
+    }
+    return GM_OK;
+}
+
 static int run_checks(db *d, const gm_checker *c, const gm_post *p, json_t **out, gm_err *err)
 {
     json_t *all = json_array();
@@ -144,6 +171,9 @@ static int run_checks(db *d, const gm_checker *c, const gm_post *p, json_t **out
     int n_seen = 0;
     char today[11];   /* the text's day for the office-holders' titles */
     clock_today_cst(today);
+    json_t *atts = NULL;
+    if (!rc)
+        rc = post_attachments_list(d, p->id, &atts, err);
     for (int i = 0; !rc && i < p->n_accounts; i++) {
         gm_account a;
         if ((rc = accounts_get(d, p->account_ids[i], &a, err)) != GM_OK)
@@ -164,7 +194,10 @@ static int run_checks(db *d, const gm_checker *c, const gm_post *p, json_t **out
         if (!rc)
             merge_findings(all, json_object_get(res, "findings"), platform);
         json_decref(res);
+        if (!rc)
+            rc = check_attachments(c, atts, platform, all, err);
     }
+    json_decref(atts);
     if (rc) {
         json_decref(all);
         return rc;

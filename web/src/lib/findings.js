@@ -52,11 +52,20 @@ export function findingReason(f) {
 }
 
 // Where a finding is, for people: 标题, 转载来源, 正文第 N 字 (N counted from 1
-// in characters, as the editor shows them), 正文 for a finding on the whole text.
+// in characters, as the editor shows them), 正文 for a finding on the whole text,
+// 附件“name” for a post's image or video.
 export function findingPlace(f) {
   if (f.field === "title") return "标题";
+  if (f.field === "attachment") return `附件“${f.attachment}”`;
   if (f.field === "repost_source") return "转载来源";
   return f.end > f.start ? `正文第 ${f.start + 1} 字` : "正文";
+}
+
+// What a finding hit, for people: the words of the text; for a media file
+// what is wrong with it (its term is a MIME type or a byte range, a code).
+export function findingHit(f) {
+  if (f.rule === "media") return f.category === "size" ? "文件大小" : "文件格式";
+  return f.match || f.term;
 }
 
 // Whether the console offers "apply the fix" for a finding.

@@ -1,0 +1,155 @@
+/*
+ * routes_post_attachments.c - the images and videos of a post over HTTP
+ * (/api/v1/posts/{id}/attachments): added to a draft as raw bytes
+ * (?name=), typed from the bytes, listed with the post, downloaded, taken
+ * off a draft.  The media rule judges them per target platform when the
+ * post is submitted (store/post_review.c); every answer listing them carries
+ * that judgement for each platform of the post (checks), so the editor
+ * knows before submitting.
+ */
+#include "check/check.h"
+#include "http/json_in.h"
+#include "http/post_access.h"
+#include "http/query.h"
+#include "http/route.h"
+#include "http/server.h"
+#include "store/accounts.h"
+#include "store/post_attachments.h"
+#include "store/posts.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const query_param attach_query[] = {{"name", QP_TEXT, NULL}, {NULL, 0, NULL}};
+
+/* {platform: report} of the media rule over one attachment, for each
+ * platform of the post's accounts (the platforms it will be checked for). */
+static int judge_for_platforms(gm_request *r, long long post_id, const char *mime, long long bytes,
+                               json_t **out, gm_err *err)
+{
+    gm_post p;
+    int rc = posts_get(r->db, post_id, &p, err);
+    if (rc)
+        return rc;
+    gm_checker *c = server_checker_acquire(r->srv);
+    json_t *all = json_object();
+    if (!c)
+        rc = gm_fail(err, GM_E_INTERNAL, NULL, "检查引擎未加载");
+    for (int i = 0; !rc && i < p.n_accounts; i++) {
+        gm_account a;
+        if ((rc = accounts_get(r->db, p.account_ids[i], &a, err)) != GM_OK)
+            break;
+        json_t *res = NULL;
+        if (!json_object_get(all, a.platform))
+            rc = gm_check_media_known_json(c, mime, bytes, a.platform, &res, err);
+        if (res)
+            json_object_set_new(all, a.platform, res);
+        accounts_release(&a);
+    }
+    gm_checker_unref(c);
+    posts_release(&p);
+    if (rc)
+        json_decref(all);
+    else
+        *out = all;
+    return rc;
+}
+
+/* The post's attachments, each with its "checks" for the post's platforms. */
+static int list_with_checks(gm_request *r, long long post_id, json_t **out, gm_err *err)
+{
+    size_t i;
+    json_t *a, *list;
+    int rc = post_attachments_list(r->db, post_id, &list, err);
+    json_array_foreach(list, i, a) {
+        json_t *checks = NULL;
+        if (!rc)
+            rc = judge_for_platforms(r, post_id, json_string_value(json_object_get(a, "mime")),
+                                     json_integer_value(json_object_get(a, "bytes")), &checks, err);
+        if (!rc)
+            json_object_set_new(a, "checks", checks);
+    }
+    if (rc)
+        json_decref(list);
+    else
+        *out = list;
+    return rc;
+}
+
+static int h_attach(gm_request *r, gm_err *err)
+{
+    char mime[128] = "";
+    long long id = 0;
+    json_t *list = NULL;
+    int rc = request_require_post(r, PERM_POST_WRITE, r->ids[0], err);
+    if (!rc)
+        rc = request_query(r, attach_query, err);
+    if (!rc && !request_arg(r, "name"))
+        rc = gm_fail(err, GM_E_INVALID, "name", "缺少附件名称(?name=文件名)");
+    if (!rc && !r->body_len)
+        rc = gm_fail(err, GM_E_INVALID, "file", "附件为空");
+    if (!rc)
+        rc = gm_media_mime_of_bytes(r->body, r->body_len, mime, err);
+    if (!rc)
+        rc = post_attachments_add(r->db, &r->actor, r->ids[0], request_arg(r, "name"), mime,
+                                  r->body, r->body_len, &id, err);
+    if (!rc)
+        rc = list_with_checks(r, r->ids[0], &list, err);
+    if (rc)
+        return rc;
+    size_t i;
+    json_t *a, *checks = NULL;
+    json_array_foreach(list, i, a)
+        if (json_integer_value(json_object_get(a, "id")) == id)
+            checks = json_object_get(a, "checks");
+    return reply_json(r, 201, json_pack("{s:I,s:o,s:o}", "id", (json_int_t)id, "checks",
+                                        checks ? json_incref(checks) : json_object(), "attachments",
+                                        list));
+}
+
+static int h_list(gm_request *r, gm_err *err)
+{
+    json_t *list;
+    int rc = request_require_post(r, PERM_POST_READ, r->ids[0], err);
+    if (!rc)
+        rc = list_with_checks(r, r->ids[0], &list, err);
+    return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "attachments", list));
+}
+
+static int h_download(gm_request *r, gm_err *err)
+{
+    char *data, name[256], mime[128];
+    size_t len;
+    int rc = request_require_post(r, PERM_POST_READ, r->ids[0], err);
+    if (!rc)
+        rc = post_attachments_get(r->db, r->ids[0], r->ids[1], &data, &len, name, mime, err);
+    if (rc)
+        return rc;
+    snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"attachment-%lld\"",
+             r->ids[1]);
+    reply_bytes(r, 200, mime, data, len);
+    return GM_OK;
+}
+
+static int h_remove(gm_request *r, gm_err *err)
+{
+    json_t *list;
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
+    int rc = request_require_post(r, PERM_POST_WRITE, r->ids[0], err);
+    if (!rc)
+        rc = post_attachments_remove(r->db, &r->actor, r->ids[0], r->ids[1], err);
+    if (!rc)
+        rc = list_with_checks(r, r->ids[0], &list, err);
+    return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "attachments", list));
+}
+
+const gm_route gm_routes_post_attachments[] = {
+    {"POST", "/api/v1/posts/{id}/attachments", PERM_POST_WRITE, h_attach, GM_POST_ATTACHMENT_MAX,
+     "为草稿添加图片或视频附件(原始字节,?name=文件名,≤64MB;按实际格式检查)", attach_query},
+    {"GET", "/api/v1/posts/{id}/attachments", PERM_POST_READ, h_list, 0, "稿件的附件"},
+    {"GET", "/api/v1/posts/{id}/attachments/{id}", PERM_POST_READ, h_download, 0, "下载稿件附件"},
+    {"DELETE", "/api/v1/posts/{id}/attachments/{id}", PERM_POST_WRITE, h_remove, 0,
+     "删除草稿的附件(存档保留)"},
+    {NULL, NULL, 0, NULL, 0, NULL},
+};

@@ -1,0 +1,40 @@
+/*
+ * post_attachments.h - the images and videos attached to a post (§3 media
+ * rules): stored with their real type (read from the bytes by the caller),
+ * listed with the post, downloaded, taken off a draft, and judged against
+ * each target platform's media preset when the post is submitted
+ * (post_review.c).  Rows are archived, never deleted.
+ */
+#ifndef GM_STORE_POST_ATTACHMENTS_H
+#define GM_STORE_POST_ATTACHMENTS_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/actor.h"
+#include "store/db.h"
+
+/* Largest attachment the API takes (a larger video is sent to the platform
+ * directly, checked with POST /check/media first). */
+#define GM_POST_ATTACHMENT_MAX (64u * 1024u * 1024u)
+
+/* Adds a file to a draft (or a returned post) of who's own: name without a
+ * path, 1..GM_POST_ATTACHMENT_MAX bytes, mime its real type.  One
+ * transaction with its post step ("attach") and audit row; *id = its id. */
+int post_attachments_add(db *d, const gm_actor *who, long long post_id, const char *name,
+                         const char *mime, const void *data, size_t len, long long *id,
+                         gm_err *err);
+
+/* Takes one off a draft of who's own (kept in the archive, removed_at). */
+int post_attachments_remove(db *d, const gm_actor *who, long long post_id, long long att_id,
+                            gm_err *err);
+
+/* The post's attachments in force, oldest first: [{id, name, mime,
+ * mime_label, bytes, created_at}]. */
+int post_attachments_list(db *d, long long post_id, json_t **out, gm_err *err);
+
+/* One attachment's bytes (malloc'd, the caller frees), name and type. */
+int post_attachments_get(db *d, long long post_id, long long att_id, char **data, size_t *len,
+                         char name[256], char mime[128], gm_err *err);
+
+#endif
