@@ -97,7 +97,7 @@ static int h_meeting_attach(gm_request *r, gm_err *err)
 
 static int h_meeting_attachment(gm_request *r, gm_err *err)
 {
-    char *data, name[256], mime[64];
+    char *data, name[256], mime[128];
     size_t len;
     int rc = require_meeting(r, PERM_MESSAGE_READ, err);
     if (!rc)

@@ -118,16 +118,15 @@ static int h_list(gm_request *r, gm_err *err)
 
 static int h_download(gm_request *r, gm_err *err)
 {
-    char *data, name[256], mime[128];
-    size_t len;
+    stored_file f;
     int rc = request_require_post(r, PERM_POST_READ, r->ids[0], err);
     if (!rc)
-        rc = post_attachments_get(r->db, r->ids[0], r->ids[1], &data, &len, name, mime, err);
+        rc = post_attachments_get(r->db, r->ids[0], r->ids[1], &f, err);
     if (rc)
         return rc;
     snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"attachment-%lld\"",
              r->ids[1]);
-    reply_bytes(r, 200, mime, data, len);
+    reply_bytes(r, 200, f.mime, f.data, f.len);
     return GM_OK;
 }
 

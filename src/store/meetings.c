@@ -6,6 +6,7 @@
 #include "store/audit.h"
 #include "store/db_rows.h"
 #include "store/messages.h"
+#include "store/stored_file.h"
 #include "store/units.h"
 #include "util/clock.h"
 #include "util/text.h"
@@ -210,26 +211,16 @@ int meetings_attach(db *d, const gm_actor *who, long long id, const char *name, 
 }
 
 int meetings_attachment(db *d, long long meeting_id, long long att_id, char **data, size_t *len,
-                        char name[256], char mime[64], gm_err *err)
+                        char name[256], char mime[128], gm_err *err)
 {
-    db_stmt *q;
-    int rc = db_query(d, &q, err,
-                      "SELECT name,mime,data FROM meeting_attachments WHERE id=? AND meeting_id=?",
-                      "ii", att_id, meeting_id);
+    stored_file f;
+    int rc = stored_file_read(d, "SELECT name,mime,data FROM meeting_attachments WHERE id=? AND "
+                                 "meeting_id=?", att_id, meeting_id, &f, err);
     if (rc)
         return rc;
-    rc = db_next(q);
-    if (rc == 1) {
-        snprintf(name, 256, "%s", db_text(q, 0));
-        snprintf(mime, 64, "%s", db_text(q, 1));
-        const void *bytes = db_blob(q, 2, len);
-        *data = malloc(*len ? *len : 1);
-        if (*data && *len)
-            memcpy(*data, bytes, *len);
-        rc = *data ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    } else if (rc == 0) {
-        rc = gm_fail(err, GM_E_NOTFOUND, "id", "附件 %lld 不存在", att_id);
-    }
-    db_done(q);
-    return rc;
+    snprintf(name, 256, "%s", f.name);
+    snprintf(mime, 128, "%s", f.mime);
+    *data = f.data;
+    *len = f.len;
+    return GM_OK;
 }

@@ -32,6 +32,6 @@ int meetings_attach(db *d, const gm_actor *who, long long id, const char *name, 
                     size_t len, long long *att_id, gm_err *err);
 /* The attachment's bytes (malloc'd), its name and type. */
 int meetings_attachment(db *d, long long meeting_id, long long att_id, char **data, size_t *len,
-                        char name[256], char mime[64], gm_err *err);
+                        char name[256], char mime[128], gm_err *err);
 
 #endif

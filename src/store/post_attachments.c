@@ -132,26 +132,9 @@ int post_attachments_list(db *d, long long post_id, json_t **out, gm_err *err)
                         "post_id=? AND removed_at IS NULL ORDER BY id", "i", post_id);
 }
 
-int post_attachments_get(db *d, long long post_id, long long att_id, char **data, size_t *len,
-                         char name[256], char mime[128], gm_err *err)
+int post_attachments_get(db *d, long long post_id, long long att_id, stored_file *out,
+                         gm_err *err)
 {
-    db_stmt *q;
-    int rc = db_query(d, &q, err, "SELECT name,mime,data FROM post_attachments WHERE id=? AND post_id=?",
-                      "ii", att_id, post_id);
-    if (rc)
-        return rc;
-    rc = db_next(q);
-    if (rc == 1) {
-        snprintf(name, 256, "%s", db_text(q, 0));
-        snprintf(mime, 128, "%s", db_text(q, 1));
-        const void *bytes = db_blob(q, 2, len);
-        *data = malloc(*len ? *len : 1);
-        if (*data && *len)
-            memcpy(*data, bytes, *len);
-        rc = *data ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    } else if (rc == 0) {
-        rc = gm_fail(err, GM_E_NOTFOUND, "id", "附件 %lld 不存在", att_id);
-    }
-    db_done(q);
-    return rc;
+    return stored_file_read(d, "SELECT name,mime,data FROM post_attachments WHERE id=? AND post_id=?",
+                            att_id, post_id, out, err);
 }

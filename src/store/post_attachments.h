@@ -13,6 +13,7 @@
 
 #include "core/actor.h"
 #include "store/db.h"
+#include "store/stored_file.h"
 
 /* Largest attachment the API takes (a larger video is sent to the platform
  * directly, checked with POST /check/media first). */
@@ -33,8 +34,8 @@ int post_attachments_remove(db *d, const gm_actor *who, long long post_id, long 
  * mime_label, bytes, created_at}]. */
 int post_attachments_list(db *d, long long post_id, json_t **out, gm_err *err);
 
-/* One attachment's bytes (malloc'd, the caller frees), name and type. */
-int post_attachments_get(db *d, long long post_id, long long att_id, char **data, size_t *len,
-                         char name[256], char mime[128], gm_err *err);
+/* One attachment's name, type and bytes (taken off ones too: archived). */
+int post_attachments_get(db *d, long long post_id, long long att_id, stored_file *out,
+                         gm_err *err);
 
 #endif

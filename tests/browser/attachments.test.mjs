@@ -8,8 +8,7 @@
 // and taking a stored file off asks first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { startGovmedia, tableRows } from "./lib/gm.mjs";
 
 const W = { width: 1366, height: 768 };
@@ -18,14 +17,6 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-function fileOf(name, head, size) {
-  const b = Buffer.alloc(size);
-  head.copy(b);
-  for (let i = head.length; i < size; i += 4096) b[i] = i & 0xff;   // not all zeros
-  const p = path.join(gm.dir, name);
-  writeFileSync(p, b);
-  return p;
-}
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
@@ -39,7 +30,7 @@ async function writeDraft(page, title) {
 test("§3 media rules: files picked while writing are judged per platform before the draft exists; a PDF named .jpg blocks submitting; the JPEG goes with the draft and the reviewer downloads it byte for byte", async () => {
   const ed = await gm.pageAs("contributor", "/posts/new", W);
   await writeDraft(ed, "消防疏散演练通知");
-  const photo = fileOf("演练现场.jpg", JPEG, 2 * MB), poster = fileOf("海报.jpg", PDF, 200 * 1024);
+  const photo = gm.fileOf("演练现场.jpg", JPEG, 2 * MB), poster = gm.fileOf("海报.jpg", PDF, 200 * 1024);
   await ed.locator("[data-test=attachment-file]").setInputFiles([photo, poster]);
   const box = ed.locator("[data-test=attachments]");
   await box.locator("[data-test=attachment-bad]").waitFor();
@@ -77,7 +68,7 @@ test("§3 media rules: a stored file a platform refuses stops the submission and
   const api = await gm.apiAs("contributor");
   const post = await api.post("/posts", { title: "校园开放日图片", body: "欢迎家长参加校园开放日活动。", account_ids: [1] });
   const ed = await gm.pageAs("contributor", `/posts/${post.id}/edit`, W);
-  await ed.locator("[data-test=attachment-file]").setInputFiles([fileOf("开放日海报.jpg", PDF, 100 * 1024)]);
+  await ed.locator("[data-test=attachment-file]").setInputFiles([gm.fileOf("开放日海报.jpg", PDF, 100 * 1024)]);
   await ed.locator("[data-test=attachment-rows] [data-test=attachment-bad]").waitFor();
   assert.equal(await ed.locator("[data-test=attachment-rows] .el-tag", { hasText: "待上传" }).count(), 0, "a saved draft stores the file at once");
   // submitted from the post's page anyway: refused, and the finding names the file

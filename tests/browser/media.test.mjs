@@ -7,8 +7,6 @@
 // (no preset).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
-import path from "node:path";
 import { startGovmedia, tableRows } from "./lib/gm.mjs";
 
 const W = { width: 1366, height: 768 };
@@ -17,14 +15,6 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-// A file of `size` bytes starting with `head` (the rest zeros).
-function fileOf(name, head, size) {
-  const b = Buffer.alloc(size);
-  head.copy(b);
-  const p = path.join(gm.dir, name);
-  writeFileSync(p, b);
-  return p;
-}
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
 
@@ -35,7 +25,7 @@ test("§3 media rules: the editor checks images for the portal website (门户�
   const card = ed.locator("[data-test=media-check]");
   assert.match(await card.innerText(), /按“门户网站”的规定检查格式和大小/);
   await ed.locator("[data-test=media-file]").setInputFiles([
-    fileOf("校园开放日.jpg", JPEG, 2 * MB), fileOf("航拍大图.jpg", JPEG, 6 * MB), fileOf("改了扩展名.jpg", PNG, 2 * MB)]);
+    gm.fileOf("校园开放日.jpg", JPEG, 2 * MB), gm.fileOf("航拍大图.jpg", JPEG, 6 * MB), gm.fileOf("改了扩展名.jpg", PNG, 2 * MB)]);
   await card.locator("[data-test=media-rows] .el-table__row").nth(2).waitFor();
   const rows = await tableRows(ed, "[data-test=media-rows]");
   assert.deepEqual(rows[0].slice(0, 4), ["校园开放日.jpg", "JPEG 图像", "图片", "2.00 MB"]);
@@ -59,7 +49,7 @@ test("§3 media rules: a 600 MB video is judged from its first bytes and its siz
   const mp4 = Buffer.concat([Buffer.from("000000186674797060", "hex").subarray(0, 4), Buffer.from("ftypmp42\0\0\0\0mp42isom", "latin1")]);
   const uploads = [];
   ed.on("request", r => { if (r.url().includes("/check/media")) uploads.push(r.postDataBuffer()?.length || 0); });
-  await ed.locator("[data-test=media-file]").setInputFiles([fileOf("宣传片.mp4", mp4, 600 * MB), fileOf("短片.mp4", mp4, 20 * MB)]);
+  await ed.locator("[data-test=media-file]").setInputFiles([gm.fileOf("宣传片.mp4", mp4, 600 * MB), gm.fileOf("短片.mp4", mp4, 20 * MB)]);
   const card = ed.locator("[data-test=media-check]");
   await card.locator("[data-test=media-rows] .el-table__row").nth(1).waitFor();
   const rows = await tableRows(ed, "[data-test=media-rows]");

@@ -15,7 +15,7 @@
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import { createInterface } from "node:readline";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, openSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, openSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -158,6 +158,17 @@ class Govmedia {
       return text ? JSON.parse(text) : null;
     };
     return { get: p => call("GET", p), post: (p, d = {}) => call("POST", p, d), put: (p, d) => call("PUT", p, d) };
+  }
+
+  // A file of `size` bytes in the test's folder starting with `head` (a
+  // format's signature: the rest zeros but one byte in 4096), for pickers.
+  fileOf(name, head, size) {
+    const b = Buffer.alloc(size);
+    head.copy(b);
+    for (let i = head.length; i < size; i += 4096) b[i] = i & 0xff;
+    const p = path.join(this.dir, name);
+    writeFileSync(p, b);
+    return p;
   }
 
   async stop() {
