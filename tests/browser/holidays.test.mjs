@@ -111,7 +111,9 @@ test("§4 holiday duty: a leader entered by mistake is taken off after a confirm
   gm.assertClean(page);
 });
 
-test("§4 holiday duty roster: each day off names its holiday (国庆节, 中秋节) from the working calendar; a plain weekend says 周末; the Excel export names them too", async () => {
+test("§4 holiday duty roster: each day off names its holiday (国庆节, 中秋节) from the working calendar; a plain weekend says 周末, a shift put on a working day 工作日; the Excel export names them too", async () => {
+  const api = await gm.apiAs("leader");
+  await api.post("/duty", { unit_id: 4, day: "2026-10-09", person: "错排到工作日", leader: false });
   const page = await gm.pageAs("leader", "/duty", W);
   const inputs = page.locator(".el-date-editor input");
   await inputs.nth(0).fill("2026-09-25");
@@ -125,8 +127,8 @@ test("§4 holiday duty roster: each day off names its holiday (国庆节, 中秋
   for (const d of ["2026-10-01", "2026-10-04", "2026-10-07"]) assert.equal(byDate[d], "国庆节", d);
   assert.equal(byDate["2026-10-11"], "周末");
   assert.ok(!("2026-10-10" in byDate), "the 调休 Saturday is a working day, no duty");
+  assert.equal(byDate["2026-10-09"], "工作日(非节假日)", "a shift put on a working day is shown as such, not as a holiday");
   await gm.shots(page, "duty-holiday-names");
-  const api = await gm.apiAs("leader");
   const r = await api.get("/duty?unit_id=4&from=2026-10-03&to=2026-10-03");
   assert.equal(r.days[0].holiday, "国庆节");
   gm.assertClean(page);
