@@ -20,7 +20,8 @@ others):
   repeat_pinyin repeat_homophone combo ... (KINDS); session 23's stand-ins
   and near-homophones: pinyin_lookalike initials_enclosed radical digit
   emoji_char near bopomofo (STANDIN_KINDS); session 24's shape
-  separator_letter initials_syllables (SESSION24_KINDS); `h1`, `h2`, `h3`:
+  separator_letter initials_syllables (SESSION24_KINDS); session 25's
+  shape_rare initials_pair separator_word (SESSION25_KINDS); `h1`, `h2`, `h3`:
   the hand-written evasion_h1.tsv, evasion_h2.tsv and evasion_h3.tsv
 Quiet text:
   soundalike    ordinary words whose reading spells a term's (实时采集 for
@@ -575,6 +576,29 @@ class Gen:
             return inits + " " + r.choice([" ", ""]).join(full)
         return r.choice([" ", ""]).join(full) + " " + inits
 
+    # Session 25: the initials of a two-character term as a lower-case word
+    # beside a character, as posts abbreviate them (找db, yp群).
+    def k_initials_pair(self, r, t, syl):
+        """The lower-case pinyin initials of a two-character term beside a
+        character (附近yp, db群)."""
+        if len(t) != 2 or syl[0][0] == syl[1][0]:
+            return None   # one letter twice (ll) is a placeholder, read as none
+        return r.choice(["找{}", "{}群", "附近{}", "{}资源", "同城{}"]).format(
+            "".join(s[0] for s in syl))
+
+    def k_separator_word(self, r, t, syl):
+        """A term of three or more characters with one character between
+        every two of them, a common character that is a word elsewhere
+        (代的开的发的票, 六一合一彩) or a Latin x (老x虎x机), spaced or not."""
+        if len(t) < 3:
+            return None
+        pool = sorted(c for c, w in self.rd.char.items() if w[0][1] >= COMMON_CHAR_WEIGHT and
+                      c not in t)
+        sep = r.choice(["x", "X"] + [r.choice(pool)] * 4)
+        if r.random() < 0.3:
+            sep = " " + sep + " "
+        return sep.join(t)
+
 
 # The fuzzy pinyin pairs of input methods and southern accents (the same
 # rules as src/check/sound_fuzzy.c): initials and finals a typist confuses.
@@ -742,8 +766,9 @@ STANDIN_KINDS = ["pinyin_lookalike", "initials_enclosed", "radical", "digit", "e
 # Session 24's shapes, separators and initials mixed with syllables
 # (evasion_h2.tsv's kinds made general).
 SESSION24_KINDS = ["shape", "separator_letter", "initials_syllables"]
-# Session 25: two-character terms by a rarer look-alike (k_shape_rare).
-SESSION25_KINDS = ["shape_rare"]
+# Session 25: two-character terms by a rarer look-alike, by their initials
+# beside a character, and a word character between every two characters.
+SESSION25_KINDS = ["shape_rare", "initials_pair", "separator_word"]
 KINDS = ["pinyin_spaced", "pinyin_joined", "pinyin_case", "pinyin_sep", "pinyin_letters",
          "pinyin_width", "pinyin_tone", "pinyin_tonenum", "mixed", "homophone",
          "homophone_all", "polyphone", "traditional", "noise", "zero_width", "emoji_noise",
@@ -762,7 +787,7 @@ VIA["radical"] = "literal"
 VIA["bopomofo"] = "pinyin"
 VIA["digit"] = VIA["emoji_char"] = VIA["near"] = "homophone"
 VIA["shape"] = VIA["shape_rare"] = "homophone"
-VIA["initials_syllables"] = "initials"
+VIA["initials_syllables"] = VIA["initials_pair"] = "initials"
 
 
 def prepare(paths, m, seed):

@@ -5,11 +5,14 @@
  * Hits by sound (sound.h) follow the category's policy (policy.h), and a
  * term governed by an enforcement word (context.txt, found by the same
  * literal scan; the grammar is in context.c) is reported as a warning with
- * "context":"enforcement".
+ * "context":"enforcement".  A text whose characters alternate with one
+ * separator that is a word elsewhere (代一开一发一票: alternation.c) is
+ * scanned once more, literally, with the separators blanked.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/alternation.h"
 #include "check/checker_int.h"
 #include "check/normalize.h"
 
@@ -156,6 +159,51 @@ static int on_sound(void *ctx, const gm_sound_hit *s)
     return c->nomem;
 }
 
+/* The second scan of a text with its alternating separators blanked: only
+ * terms of GM_ALTERNATION_MIN or more characters with a separator between
+ * every two characters (the others were found, or not, the first time),
+ * and only literally: words share characters too (政务服务数 alternates 务),
+ * and read by sound they spell terms (正负数) that are not there. */
+typedef struct spaced {
+    collect *col;
+    const gm_alternation *alt;
+} spaced;
+
+static int spaced_term(const spaced *sp, uint32_t term, size_t cp_start, size_t cp_end)
+{
+    const gm_term *t = &sp->col->lex->terms[term];
+    return !t->allow && gm_alternation_spaced(sp->alt, cp_start, cp_end, t->full_len);
+}
+
+static int on_spaced_hit(void *ctx, const gm_hit *h)
+{
+    spaced *sp = ctx;
+    if (!spaced_term(sp, h->term, h->cp_start, h->cp_end))
+        return 0;
+    gm_sound_hit s = {h->term, 0, h->cp_start, h->cp_end, h->b_start, h->b_end};
+    return on_sound(sp->col, &s);   /* literal (via 0), kept with the sound hits */
+}
+
+static int scan_alternation(const gm_checker *c, collect *col, const char *text, size_t len,
+                            gm_err *err)
+{
+    int rc = 0;
+    for (uint32_t after = 0; rc == 0 && !col->nomem;) {   /* each separator in turn */
+        gm_alternation alt;
+        int n = gm_alternation_find(text, len, after, &alt);
+        col->nomem = n < 0;
+        if (n > 0) {
+            spaced sp = {col, &alt};
+            rc = gm_matcher_scan(c->m, alt.text, len, on_spaced_hit, &sp, err);
+        }
+        after = alt.sep;
+        gm_alternation_free(&alt);
+        if (n <= 0)
+            break;
+    }
+    return rc;
+}
+
 /* An allow-list phrase covering h (covers) counts unless h's sentence is
  * an advert (打击赌博力度大，VX：…). */
 static int allowed_here(const collect *col, const gm_hit *h, int covers)
@@ -199,6 +247,8 @@ int gm_lexicon_findings_doc(const gm_checker *c, const char *text, size_t len, c
     int rc = gm_matcher_scan(c->m, text, len, on_hit, &col, err);
     if (rc == 0 && !col.nomem)
         gm_sound_scan(c->sound, &c->lex, text, len, on_sound, &col);
+    if (rc == 0 && !col.nomem)
+        rc = scan_alternation(c, &col, text, len, err);
     if (rc == 0 && (col.nomem || add_all(c, &col, text, field, fs, gist) != 0))
         rc = gm_fail(err, GM_E_NOMEM, field, "内存不足");
     free(col.block.v);

@@ -24,6 +24,7 @@
 #define FUZZY_MIN 3       /* terms shorter than this have no near-homophones */
 #define SHAPE_MIN 3       /* shape hits of shorter terms only warn */
 #define INITIALS_MIX_MIN 3 /* terms shorter than this are not spelt by initials and syllables */
+#define PAIR_TERMS_MAX 4   /* two letters that spell more terms than this say nothing */
 #define MAX_RUN 64        /* longest Latin run read as pinyin */
 #define CHAR_RING 64      /* >= GM_TERM_MAX, a power of two */
 #define LATIN_KEY 0x80000000u  /* REPEAT_KEY of a pinyin syllable */
@@ -950,13 +951,14 @@ static int all_pinyin(int16_t syl[][MAX_SYL_LETTERS + 1], size_t from, size_t to
 }
 
 /* Reports the terms whose pinyin initials letters[from, to) spell, when
- * that is not pinyin itself. */
+ * that is not pinyin itself (nor two letters of many terms: with a lexicon
+ * of common words db spells dozens). */
 static void initials_at(scan *sc, const latin_run *r, int16_t syl[][MAX_SYL_LETTERS + 1],
                         size_t from, size_t to)
 {
     uint32_t terms[8];
     size_t k = gm_initials_find(&sc->s->initials, r->letters + from, to - from, terms, 8);
-    if (!k || all_pinyin(syl, from, to))
+    if (!k || all_pinyin(syl, from, to) || (to - from == 2 && k > PAIR_TERMS_MAX))
         return;
     for (size_t i = 0; i < k && !sc->stop; i++) {
         gm_sound_hit h = {terms[i], GM_VIA_INITIALS, r->cp[from], r->cp_end[to - 1], r->b[from],
@@ -965,13 +967,52 @@ static void initials_at(scan *sc, const latin_run *r, int16_t syl[][MAX_SYL_LETT
     }
 }
 
+/* 1 when the code point ending at byte b (or starting at b, after) is a
+ * CJK ideograph; *digit set when it is an ASCII digit. */
+static int han_beside(const char *text, size_t len, size_t b, int after, int *digit)
+{
+    uint32_t cp = 0;
+    if (after) {
+        if (b >= len || !gm_utf8_decode((const unsigned char *)text + b, len - b, &cp))
+            return 0;
+    } else {
+        size_t p = b;
+        while (p > 0 && ((unsigned char)text[--p] & 0xC0) == 0x80) {}
+        if (b == 0 || !gm_utf8_decode((const unsigned char *)text + p, b - p, &cp))
+            return 0;
+    }
+    *digit |= cp >= '0' && cp <= '9';
+    return cp >= CJK_LO && cp < CJK_HI;
+}
+
+/* The run is a two-letter word as a writer abbreviates a two-character term
+ * (找db平台, 附近yp): lower-case ASCII letters side by side, a Chinese
+ * character right before or after, no digit touching (5km, 60db are
+ * units).  Upper-case pairs (AI, VR, WC) are the abbreviations official
+ * prose uses. */
+static int pair_word(const scan *sc, const latin_run *r)
+{
+    for (size_t i = 0; i < 2; i++)
+        if (r->b_end[i] != r->b[i] + 1 || sc->text[r->b[i]] < 'a' || sc->text[r->b[i]] > 'z')
+            return 0;
+    int digit = 0;
+    int han = han_beside(sc->text, sc->len, r->b[0], 0, &digit) |
+              han_beside(sc->text, sc->len, r->b_end[1], 1, &digit);
+    return han && !digit && r->b_end[0] == r->b[1];
+}
+
 /* A whole Latin run (d.k.f.p, DKFP) or a stretch of it between noise (lhc
- * bjl) that spells a term's pinyin initials. */
+ * bjl) that spells a term's pinyin initials; a lower-case two-letter word
+ * beside a character (pair_word) spells a two-character term's. */
 static void initials_of_run(scan *sc, const latin_run *r, int16_t syl[][MAX_SYL_LETTERS + 1],
                             size_t n)
 {
     if (!sc->s->initials.n)
         return;
+    if (n == 2 && !r->cut[1] && pair_word(sc, r)) {
+        initials_at(sc, r, syl, 0, 2);
+        return;
+    }
     size_t stretches = 0;
     for (size_t p = 0, from = 0; p <= n; p++)
         if (p == n || (p > from && r->cut[p])) {
@@ -980,7 +1021,7 @@ static void initials_of_run(scan *sc, const latin_run *r, int16_t syl[][MAX_SYL_
             stretches++;
             from = p;
         }
-    if (stretches > 1 && n <= GM_INITIALS_MAX)
+    if (stretches > 1 && n >= 3 && n <= GM_INITIALS_MAX)
         initials_at(sc, r, syl, 0, n);
 }
 

@@ -114,8 +114,9 @@ int gm_shape_common(uint32_t written);
 int gm_shape_alike(const gm_shape_index *ix, uint32_t written, uint32_t meant);
 void gm_shape_free(gm_shape_index *ix);
 
-/* The initials index (sound_initials.c): terms of 3..GM_INITIALS_MAX CJK
- * characters by every spelling of their pinyin initials. */
+/* The initials index (sound_initials.c): terms of 2..GM_INITIALS_MAX CJK
+ * characters by every spelling of their pinyin initials (two letters are
+ * looked up only as a lower-case word beside a character, sound.c). */
 #define GM_INITIALS_MAX 8
 typedef struct gm_initials_entry {
     uint64_t key;     /* the letters, packed */
@@ -126,7 +127,7 @@ typedef struct gm_initials {
     size_t n, cap;
 } gm_initials;
 /* Indexes term by the initials of chars[0..n) (nothing when n is not
- * 3..GM_INITIALS_MAX); -1 when out of memory. */
+ * 2..GM_INITIALS_MAX); -1 when out of memory. */
 int gm_initials_add(gm_initials *in, const uint32_t *chars, size_t n, uint32_t term);
 void gm_initials_finish(gm_initials *in);   /* sorts; before any find */
 /* The terms (at most max, into terms) whose initials are letters[0..n)

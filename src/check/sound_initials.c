@@ -5,8 +5,10 @@
  * every combination of their characters' initial letters (a polyphonic
  * character gives each of its readings' letters: 百家乐 is bjl and bjy); the
  * pinyin scan (sound.c) looks a whole Latin word up here when it is not
- * itself pinyin.  Two letters collide with too many abbreviations to be
- * indexed at all; one letter repeated (xxx, XXXX) is a placeholder.
+ * itself pinyin.  Two-character terms are indexed too, but two letters
+ * collide with many abbreviations: sound.c looks them up only as a
+ * lower-case word right beside a Chinese character (找db平台), and such a hit
+ * warns at most.  One letter repeated (xxx, XXXX) is a placeholder.
  * Characters mixed with initials (代kfp, dk发票, x时抢购) are looked up the
  * same way, each character giving its readings' letters, and kept only when
  * every character is the term's own at its place (gm_initials_mixed).
@@ -21,7 +23,7 @@
 
 #define MAX_COMBOS 64   /* initials spellings indexed per term */
 
-/* A word of 3..GM_INITIALS_MAX letters a-z packed five bits a letter (40
+/* A word of 2..GM_INITIALS_MAX letters a-z packed five bits a letter (40
  * bits at most), its length in the bits above so abc and abca differ. */
 static uint64_t pack(const char *letters, size_t n)
 {
@@ -61,7 +63,7 @@ static int push_entry(gm_initials *in, uint64_t key, uint32_t term)
 
 int gm_initials_add(gm_initials *in, const uint32_t *chars, size_t n, uint32_t term)
 {
-    if (n < 3 || n > GM_INITIALS_MAX)
+    if (n < 2 || n > GM_INITIALS_MAX)
         return 0;
     uint32_t sets[GM_INITIALS_MAX];
     size_t combos = 1;
@@ -107,7 +109,7 @@ void gm_initials_finish(gm_initials *in)
 size_t gm_initials_find(const gm_initials *in, const char *letters, size_t n, uint32_t *terms,
                         size_t max)
 {
-    if (n < 3 || n > GM_INITIALS_MAX || !in->n)
+    if (n < 2 || n > GM_INITIALS_MAX || !in->n)
         return 0;
     size_t same = 1;
     for (size_t i = 0; i < n; i++) {

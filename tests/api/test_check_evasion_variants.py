@@ -100,6 +100,22 @@ class EvasionVariants(unittest.TestCase):
                 if f.get("via") == "shape" and len(f["term"]) <= 2:
                     self.assertEqual(f["severity"], "warn", m["variant"])
 
+    def test_hand_written_evasions_of_a_third_unseen_set(self):
+        """bench/evasion/evasion_h3.tsv (session 25, written and measured before
+        any change, never tuned on): 28.7 % caught on main 1b2ad5e.  A floor
+        for the whole set only; REQUIREMENTS §3: initials of a two-character
+        term only warn, and a word character between a term's characters
+        (代一开一发一票) is read literally."""
+        want, got = generate_and_check("h3", [LEXICON])
+        stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
+        n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
+        self.assertGreater(n, 300)
+        self.assertGreaterEqual(caught / n, 0.38)
+        for vid, m in want.items():
+            for f in measure.lexicon(got[vid]):
+                if f.get("via") == "initials" and len(f["term"]) <= 2:
+                    self.assertEqual(f["severity"], "warn")
+
     def test_no_blocking_false_hit_on_official_text(self):
         if not os.path.isdir(SHARED):
             self.skipTest("shared/ not beside the repository")

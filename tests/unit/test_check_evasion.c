@@ -2,7 +2,8 @@
  * test_check_evasion.c - REQUIREMENTS §3 "evasion must not work": one test
  * per evasion kind and for combinations, plus the negatives (ordinary
  * letters, digits and Chinese characters between a term's characters
- * break the match).  Offsets are checked on every hit.
+ * break the match, unless one alternates between every two characters of a
+ * longer term).  Offsets are checked on every hit.
  */
 #include "test_check_helpers.h"
 
@@ -87,6 +88,25 @@ static void test_evasion_emoji(void **state)
 
 /* An emoji keycap (1️⃣, #⃣) is an emoji: noise, not a digit that breaks
  * the match; a bare digit still breaks it (赌1博, below). */
+/* Session 25: a character that is a word elsewhere (一, 乂, a Latin x) put
+ * between every two characters of a term of three or more is a separator
+ * (代一开一发一票), noise around it or not; a term of two characters (赌一博),
+ * a term with a separator missing (代一开一发票), idioms (一心一意) and a
+ * homophone read through the separators (带一开一发一票: words share
+ * characters, 政务服务数 alternates 务) are none. */
+static void test_evasion_word_character_between_every_two(void **state)
+{
+    expect_one_hit(*state, "代一开一发一票", "代开发票", "代一开一发一票", 0, 7);
+    expect_one_hit(*state, "今天代 一 开 一 发 一 票", "代开发票", "代 一 开 一 发 一 票", 2, 15);
+    expect_one_hit(*state, "六一合一彩", "六合彩", "六一合一彩", 0, 5);
+    expect_one_hit(*state, "六x合x彩开奖", "六合彩", "六x合x彩", 0, 5);
+    expect_clean(*state, "赌一博");
+    expect_clean(*state, "代一开一发票");
+    expect_clean(*state, "他一心一意地工作");
+    expect_clean(*state, "带一开一发一票");
+    expect_clean(*state, "六1合1彩");
+}
+
 static void test_evasion_emoji_keycap_is_noise(void **state)
 {
     expect_one_hit(*state, "赌1\ufe0f\u20e3博", "赌博", "赌1\ufe0f\u20e3博", 0, 5);
@@ -224,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_evasion_rare_variant_and_shinjitai_forms),
         cmocka_unit_test(test_evasion_letters_that_look_like_separators),
         cmocka_unit_test(test_evasion_letters_and_strokes_that_look_like_a_bar_or_a_dot),
+        cmocka_unit_test(test_evasion_word_character_between_every_two),
         cmocka_unit_test(test_evasion_emoji_keycap_is_noise),
         cmocka_unit_test(test_evasion_split_and_compatibility_forms),
         cmocka_unit_test(test_evasion_combining_marks),

@@ -1,0 +1,33 @@
+/*
+ * alternation.h - separators that are words elsewhere (代一开一发一票): one
+ * character alternating with a term's characters (alternation.c).
+ */
+#ifndef GM_CHECK_ALTERNATION_H
+#define GM_CHECK_ALTERNATION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Terms shorter than this are not read through an alternating separator:
+ * 赌一博 is as often an ordinary phrase. */
+#define GM_ALTERNATION_MIN 3
+
+typedef struct gm_alternation {
+    char *text;     /* the text with its separators blanked (NULL: none) */
+    size_t *seps;   /* code-point indices of the separators, ascending */
+    size_t n, cap;
+    uint32_t sep;   /* the separator blanked */
+} gm_alternation;
+
+/* Finds the least separator s above after (a character s in A s B s C,
+ * none of them noise or digits, A B C not s, noise between passed over) and
+ * blanks its occurrences in such windows; fills *a.  Returns how many were
+ * blanked (0: no separator above after), -1 when out of memory.  Call again
+ * with after = a->sep for the next one; gm_alternation_free each time. */
+int gm_alternation_find(const char *text, size_t len, uint32_t after, gm_alternation *a);
+/* 1 when the code points [cp_start, cp_end) are chars characters (at least
+ * GM_ALTERNATION_MIN) with a separator between every two. */
+int gm_alternation_spaced(const gm_alternation *a, size_t cp_start, size_t cp_end, size_t chars);
+void gm_alternation_free(gm_alternation *a);
+
+#endif
