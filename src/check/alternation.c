@@ -6,9 +6,11 @@
  * the text with one such separator replaced by a noise character of the
  * same byte length (a space, U+00A0 or U+3000), so byte and code-point
  * offsets stay the original's, and lists where; one separator at a time,
- * as two may alternate with each other (的时X时X彩: 时 or X); lexscan.c scans the copy and keeps
- * only hits of three or more characters with a separator between every two
- * (gm_alternation_spaced): 他一心一意 gives no two-character 心意.  Noise
+ * as two may alternate with each other (的时X时X彩: 时 or X).  lexscan.c
+ * scans the copy and keeps only hits of three or more characters with a
+ * separator between every two (gm_alternation_spaced): 他一心一意 gives no
+ * two-character 心意.  Only windows whose A B and B C stand side by side in
+ * some term count, so ordinary text (的书的) costs no second scan.  Noise
  * between them is passed over (代 一 开 一 发 一 票).  No I/O.
  */
 #include <stdlib.h>
@@ -52,7 +54,7 @@ static int push_sep(gm_alternation *a, const char *text, size_t len, const at *s
  * *least when sep is 0, else blanks the two s of each window whose s is
  * sep.  The last five code points that are no noise sit in a ring. */
 static int windows(const char *text, size_t len, uint32_t after, uint32_t sep, uint32_t *least,
-                   gm_alternation *a)
+                   gm_alternation *a, gm_alternation_pair pair, const void *ctx)
 {
     const uint32_t *bmp = gm_norm_bmp();
     at w[8] = {{0}};
@@ -66,14 +68,16 @@ static int windows(const char *text, size_t len, uint32_t after, uint32_t sep, u
         if (noise(bmp, cp))
             continue;
         /* a digit is never s, A, B or C (1x2x3) */
-        w[k & 7] = (at){cp >= '0' && cp <= '9' ? 0 : cp, i, b - l, l};
+        uint32_t nc = bmp[cp] == GM_NORM_EXPAND ? cp : bmp[cp];   /* 開 as 开 */
+        w[k & 7] = (at){cp >= '0' && cp <= '9' ? 0 : nc, i, b - l, l};
         k++;
         const at *A = &w[(k - 5) & 7], *s1 = &w[(k - 4) & 7], *B = &w[(k - 3) & 7],
                  *s2 = &w[(k - 2) & 7], *C = &w[(k - 1) & 7];
         uint32_t s = s1->cp;
         if (k < 5 || !s || s <= after || s != s2->cp || s1->l > 3 || !A->cp || A->cp == s ||
-            !B->cp || B->cp == s || !C->cp || C->cp == s)
-            continue;
+            !B->cp || B->cp == s || !C->cp || C->cp == s || !pair(ctx, A->cp, B->cp) ||
+            !pair(ctx, B->cp, C->cp))
+            continue;   /* the common case; a term's pairs rule out ordinary text (的书的) */
         if (!sep && (!*least || s < *least))
             *least = s;
         if (sep == s && (push_sep(a, text, len, s1) || push_sep(a, text, len, s2)))
@@ -82,15 +86,16 @@ static int windows(const char *text, size_t len, uint32_t after, uint32_t sep, u
     return 0;
 }
 
-int gm_alternation_find(const char *text, size_t len, uint32_t after, gm_alternation *a)
+int gm_alternation_find(const char *text, size_t len, uint32_t after, gm_alternation *a,
+                        gm_alternation_pair pair, const void *ctx)
 {
     *a = (gm_alternation){0};
     uint32_t least = 0;
-    windows(text, len, after, 0, &least, a);
+    windows(text, len, after, 0, &least, a, pair, ctx);
     if (!least)
         return 0;
     a->sep = least;
-    return windows(text, len, after, least, &least, a) ? -1 : (int)a->n;
+    return windows(text, len, after, least, &least, a, pair, ctx) ? -1 : (int)a->n;
 }
 
 /* How many separators come before code point i. */

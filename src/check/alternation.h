@@ -19,12 +19,17 @@ typedef struct gm_alternation {
     uint32_t sep;   /* the separator blanked */
 } gm_alternation;
 
+/* 1 when characters a b (normalised) stand side by side in some term. */
+typedef int (*gm_alternation_pair)(const void *ctx, uint32_t a, uint32_t b);
+
 /* Finds the least separator s above after (a character s in A s B s C,
- * none of them noise or digits, A B C not s, noise between passed over) and
+ * none of them noise or digits, A B C not s, noise between passed over,
+ * A B and B C side by side in some term: pair) and
  * blanks its occurrences in such windows; fills *a.  Returns how many were
  * blanked (0: no separator above after), -1 when out of memory.  Call again
  * with after = a->sep for the next one; gm_alternation_free each time. */
-int gm_alternation_find(const char *text, size_t len, uint32_t after, gm_alternation *a);
+int gm_alternation_find(const char *text, size_t len, uint32_t after, gm_alternation *a,
+                        gm_alternation_pair pair, const void *ctx);
 /* 1 when the code points [cp_start, cp_end) are chars characters (at least
  * GM_ALTERNATION_MIN) with a separator between every two. */
 int gm_alternation_spaced(const gm_alternation *a, size_t cp_start, size_t cp_end, size_t chars);

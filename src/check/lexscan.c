@@ -184,13 +184,18 @@ static int on_spaced_hit(void *ctx, const gm_hit *h)
     return on_sound(sp->col, &s);   /* literal (via 0), kept with the sound hits */
 }
 
+static int term_pair(const void *ctx, uint32_t a, uint32_t b)
+{
+    return gm_sound_term_pair(ctx, a, b);
+}
+
 static int scan_alternation(const gm_checker *c, collect *col, const char *text, size_t len,
                             gm_err *err)
 {
     int rc = 0;
     for (uint32_t after = 0; rc == 0 && !col->nomem;) {   /* each separator in turn */
         gm_alternation alt;
-        int n = gm_alternation_find(text, len, after, &alt);
+        int n = gm_alternation_find(text, len, after, &alt, term_pair, c->sound);
         col->nomem = n < 0;
         if (n > 0) {
             spaced sp = {col, &alt};

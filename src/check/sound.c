@@ -1350,6 +1350,11 @@ static void shape_steps(scan *sc, uint32_t c, const step *e)
     }
 }
 
+int gm_sound_term_pair(const gm_sound *s, uint32_t a, uint32_t b)
+{
+    return s && gm_shape_bigram(&s->shape, a, b);
+}
+
 void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, size_t len,
                    gm_sound_fn fn, void *ctx)
 {

@@ -63,6 +63,8 @@ int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err);
 void gm_sound_free(gm_sound *s);
 
 /* Scans valid UTF-8 text; fn's nonzero return stops the scan. */
+/* 1 when a b (normalised) stand side by side in some term of s. */
+int gm_sound_term_pair(const gm_sound *s, uint32_t a, uint32_t b);
 void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, size_t len,
                    gm_sound_fn fn, void *ctx);
 
