@@ -24,6 +24,11 @@ Inputs are maintained Debian data, read from where the packages install them:
                     stroke sequences (h s p n z): one stroke more or less
                     (白/自, 木/术) or a 2-3 stroke component added on the
                     left (台/治, 言/信, 完/院) = similar shape.
+  * unicode-data    /usr/share/unicode/Unihan_DictionaryLikeData.txt.bz2
+                    kCangjie: Cangjie codes spell a character by its
+                    components (部 YRNL = 立 口 + 阝); with
+                    Unihan_IRGSources.txt.bz2 kRSUnicode (radical) the
+                    shapes of listed names' near misses below.
 Output (UTF-8 text, one record a line):
   W<TAB>word<TAB>frequency     every word of 1-4 CJK characters (U+4E00-U+9FFF)
   R<TAB>char<TAB>ids           the character's readings without tones
@@ -32,6 +37,15 @@ Output (UTF-8 text, one record a line):
                                syllable numbers (1 = the first syllable in
                                alphabetical order), space-separated: words
                                of the same syllables are homophones
+  S<TAB>char<TAB>characters   similar shapes by Cangjie code that are no
+                               member of the C record, for the near misses
+                               of listed names and office-holders only (any
+                               character of a Chinese source, GB 2312 or
+                               not): codes of 3+ keys differing in one key
+                               (部 YRNL / 郜 HRNL / 郃 ORNL), or the same
+                               radical written first (its code's first and
+                               last key) and a rest of 1-2 keys (走 GO:
+                               赵 GOK / 越 GOIV)
   C<TAB>char<TAB>candidates<TAB>kinds
                                characters a slip for `char` may stand for, and
                                per candidate a digit: 2 = a same reading with
@@ -45,6 +59,7 @@ import collections
 import os
 import re
 import sys
+import unicodedata
 
 OUT = sys.argv[1]
 JIEBA = sys.argv[2] if len(sys.argv) > 2 else "/usr/lib/python3/dist-packages/jieba/dict.txt"
@@ -101,6 +116,69 @@ def readings(keys=READING_KEYS):
 def gb2312():
     return {ch for ch, key, value in unihan("Unihan_IRGSources.txt.bz2")
             if key == "kIRG_GSource" and value.startswith("G0-") and is_cjk(ch)}
+
+
+def chinese_and_radicals():
+    """The characters of a Chinese source (kIRG_GSource, any G set) and
+    every character's radical number (kRSUnicode, first value)."""
+    chinese, radical = set(), {}
+    for ch, key, value in unihan("Unihan_IRGSources.txt.bz2"):
+        if not is_cjk(ch):
+            continue
+        if key == "kIRG_GSource":
+            chinese.add(ch)
+        elif key == "kRSUnicode":
+            radical[ch] = int(value.split()[0].split(".")[0].rstrip("'"))
+    return chinese, radical
+
+
+def cangjie_codes():
+    return {ch: value for ch, key, value in unihan("Unihan_DictionaryLikeData.txt.bz2")
+            if key == "kCangjie" and is_cjk(ch)}
+
+
+def leading_radical(ch, code, radical, codes):
+    """The code of ch's radical when ch is written radical first (its code
+    starts with the radical's component code: the whole code of one or two
+    keys, else its first and last key) followed by 1-2 keys; else None."""
+    r = radical.get(ch)
+    if not r:
+        return None
+    rc = codes.get(unicodedata.normalize("NFKC", chr(0x2F00 + r - 1)), "")
+    part = rc if len(rc) <= 2 else rc[0] + rc[-1]
+    if len(part) == 2 and code.startswith(part) and 1 <= len(code) - len(part) <= 2:
+        return (r, part)
+    return None
+
+
+def name_shapes(conf):
+    """ch -> similar shapes by Cangjie code, not in ch's confusion set (see
+    the S record above)."""
+    chinese, radical = chinese_and_radicals()
+    codes = cangjie_codes()
+    used = {ch: c for ch, c in codes.items() if ch in chinese}
+    by_code, by_radical = collections.defaultdict(set), collections.defaultdict(set)
+    for ch, c in used.items():
+        if len(c) >= 3:
+            for j in range(len(c)):
+                by_code[c[:j] + "?" + c[j + 1:]].add(ch)
+        lead = leading_radical(ch, c, radical, codes)
+        if lead:
+            by_radical[lead].add(ch)
+    out = {}
+    for ch, c in sorted(used.items()):
+        s = set()
+        if len(c) >= 3:
+            for j in range(len(c)):
+                s |= by_code[c[:j] + "?" + c[j + 1:]]
+        lead = leading_radical(ch, c, radical, codes)
+        if lead:
+            s |= by_radical[lead]
+        s -= set(conf.get(ch, ""))
+        s.discard(ch)
+        if s:
+            out[ch] = "".join(sorted(s))
+    return out
 
 
 def rime_codes(path):
@@ -248,6 +326,8 @@ def main():
             f.write("R\t%s\t%s\n" % (ch, " ".join(map(str, ids))))
         for ch in sorted(conf):
             f.write("C\t%s\t%s\t%s\n" % (ch, conf[ch], kinds(ch, conf[ch], read, toned)))
+        for ch, shapes in sorted(name_shapes(conf).items()):
+            f.write("S\t%s\t%s\n" % (ch, shapes))
     os.replace(tmp, OUT)
 
 

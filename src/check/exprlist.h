@@ -36,6 +36,7 @@ typedef struct gm_expr_term {
     const char *category;  /* "name" | "formulation" (static) */
     int severity;
     size_t holder;         /* index + 1 into holders for a holder's name, else 0 */
+    int near;              /* a generated near miss of correct */
 } gm_expr_term;
 
 typedef struct gm_exprs {
@@ -48,6 +49,7 @@ typedef struct gm_exprs {
     size_t nholders;
     char **titles;         /* every known title, longest first */
     size_t ntitles;
+    const gm_typo_model *model;   /* the 错别字 model near misses were made with, or NULL */
 } gm_exprs;
 
 /* Loads dir/names.txt, formulations.txt, outdated.txt, officials.txt (each

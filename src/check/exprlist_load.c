@@ -97,10 +97,31 @@ static size_t keep_string(gm_exprs *x, const char *s, int *nomem)
     return x->nstrings++;
 }
 
-/* One-character near misses of s (only CJK positions with a confusion set);
- * person: s is an office-holder's name, whose near misses are slips also
- * where they read as words of their own, unless the new character makes a
- * word inside the name (gm_typo_is_name_slip). */
+/* Adds s (cp[0..n)) with character i read as c as a near miss when that
+ * reads as a slip; person: s is an office-holder's name, whose near misses
+ * are slips also where they read as words of their own, unless the new
+ * character makes a word inside the name (gm_typo_is_name_slip). */
+static void add_near_miss(cands *cs, const gm_typo_model *m, const uint32_t *cp, size_t n,
+                          size_t i, uint32_t c, size_t correct, const char *cat, int sev,
+                          int person)
+{
+    char buf[GM_TERM_MAX * 4 + 1];
+    uint32_t norm[GM_NORM_MAX];
+    if (gm_norm_map(c, norm) == 0)
+        return;     /* a stroke read as a separator (丶 for 义) would shorten s */
+    if (!gm_typo_is_slip(m, cp, n, i, c) && !(person && gm_typo_is_name_slip(m, cp, n, i, c)))
+        return;
+    size_t l = 0;
+    for (size_t j = 0; j < n; j++)
+        l += gm_utf8_put(buf + l, j == i ? c : cp[j]);
+    buf[l] = '\0';
+    add_cand(cs, buf, K_NEAR, correct, cat, sev, 0);
+}
+
+/* One-character near misses of s: each CJK character read as each member
+ * of its confusion set (same or similar reading, similar shape) and of its
+ * extra shapes by Cangjie code (gm_typo_name_shapes: 生态环境郜 for 生态环境部,
+ * 越晓峰 for 赵晓峰), kept when they read as slips (add_near_miss). */
 static void add_near_misses(cands *cs, const gm_typo_model *m, const char *s, size_t correct,
                             const char *cat, int sev, int person)
 {
@@ -116,22 +137,13 @@ static void add_near_misses(cands *cs, const gm_typo_model *m, const char *s, si
     }
     if (!m || cjk < NEAR_MIN_CHARS)
         return;
-    char buf[GM_TERM_MAX * 4 + 1];
     for (size_t i = 0; i < n; i++) {
-        size_t nc;
+        size_t nc, ns;
         const uint16_t *conf = gm_typo_confusion(m, cp[i], &nc);
-        for (size_t k = 0; k < nc; k++) {
-            uint32_t c = 0x4E00u + conf[k], norm[GM_NORM_MAX];
-            if (gm_norm_map(c, norm) == 0)
-                continue;   /* a stroke read as a separator (丶 for 义) would shorten s */
-            if (!gm_typo_is_slip(m, cp, n, i, c) && !(person && gm_typo_is_name_slip(m, cp, n, i, c)))
-                continue;
-            size_t l = 0;
-            for (size_t j = 0; j < n; j++)
-                l += gm_utf8_put(buf + l, j == i ? 0x4E00u + conf[k] : cp[j]);
-            buf[l] = '\0';
-            add_cand(cs, buf, K_NEAR, correct, cat, sev, 0);
-        }
+        const uint16_t *shapes = gm_typo_name_shapes(m, cp[i], &ns);
+        for (size_t k = 0; k < nc + ns; k++)
+            add_near_miss(cs, m, cp, n, i, 0x4E00u + (k < nc ? conf[k] : shapes[k - nc]),
+                          correct, cat, sev, person);
     }
 }
 
@@ -330,7 +342,8 @@ static int compile(gm_exprs *x, cands *cs, gm_err *err)
         len += (size_t)sprintf(buf + len, "%s\t%s\t%s\n", c->text, c->category,
                                severity_word(c->severity));
         x->terms[nt++] = (gm_expr_term){c->kind == K_HOLDER ? NULL : x->strings[c->correct],
-                                        c->category, c->severity, c->holder};
+                                        c->category, c->severity, c->holder,
+                                        c->kind == K_NEAR};
     }
     int rc = nt ? gm_lexicon_parse(&x->lex, "expressions", buf, len, 0, err) : 0;
     free(buf);
@@ -403,6 +416,7 @@ int gm_exprs_load_texts(gm_exprs *x, const char *dir, const char *const texts[GM
         rc = compile(x, &cs, err);
     if (rc == 0)
         rc = collect_titles(x, err);
+    x->model = m;
     free_cands(&cs);
     if (rc)
         gm_exprs_free(x);

@@ -5,7 +5,8 @@
  * as 15-bit offsets from U+4E00 (four fit a 64-bit key).  In-word bigrams
  * also go into a 2^24-bit Bloom filter, which the scanner asks first: it
  * fits in cache, so an ordinary character costs one probe.  Confusion sets
- * are 16-bit offsets from U+4E00, one slice per character.
+ * are 16-bit offsets from U+4E00, one slice per character; so are the
+ * extra shapes of listed names' near misses (S records).
  */
 #include "check/typo_model.h"
 
@@ -36,6 +37,8 @@ struct gm_typo_model {
     uint32_t *conf_at;     /* CJK_COUNT + 1 offsets into conf */
     uint16_t *conf;
     uint8_t *kind;         /* per conf entry: 2 same toned reading, 1 same reading, 0 shape */
+    uint32_t *shape_at;    /* CJK_COUNT + 1 offsets into shape */
+    uint16_t *shape;       /* listed names' extra near-miss shapes (S records) */
     uint16_t (*read)[GM_TYPO_READINGS];   /* per character: syllable numbers, 0-padded */
     gm_typo_lm *lm;        /* the word bigram model (typo_lm.h) */
     gm_typo_homophones *homophones;       /* the model's words by reading */
@@ -122,6 +125,16 @@ const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n
     return *n ? m->conf + m->conf_at[i] : NULL;
 }
 
+const uint16_t *gm_typo_name_shapes(const gm_typo_model *m, uint32_t cp, size_t *n)
+{
+    *n = 0;
+    if (!gm_typo_is_cjk(cp))
+        return NULL;
+    uint32_t i = cp - CJK_BASE;
+    *n = m->shape_at[i + 1] - m->shape_at[i];
+    return *n ? m->shape + m->shape_at[i] : NULL;
+}
+
 /* "12 305": at most GM_TYPO_READINGS syllable numbers of 1..GM_TYPO_SYLLABLES. */
 static int parse_readings(const char *s, size_t len, uint16_t *out)
 {
@@ -203,7 +216,7 @@ static void add_word(gm_typo_model *m, const uint32_t *w, size_t n, float lp)
 }
 
 typedef struct pass {
-    size_t words, conf_chars;
+    size_t words, conf_chars, shape_chars;
     double total;
 } pass;
 
@@ -225,10 +238,27 @@ static int count_lines(const char *buf, size_t len, pass *p)
                 p->total += parse_count(v.b, v.blen);
             } else if (v.kind == 'C') {
                 p->conf_chars += v.blen / 3 + 1;
+            } else if (v.kind == 'S') {
+                p->shape_chars += v.blen / 3 + 1;
             }
         }
         s = e + 1;
     }
+    return 0;
+}
+
+/* An S record: ch's extra near-miss shapes at shape + *used (their count
+ * at shape_at[ch + 1] for now); -1 when malformed. */
+static int fill_shapes(gm_typo_model *m, uint32_t ch, const line_view *v, size_t *used)
+{
+    uint32_t cand[GM_TYPO_CONF_MAX];
+    size_t k = decode_cjk(v->b, v->blen, cand, GM_TYPO_CONF_MAX);
+    if (!k)
+        return -1;
+    m->shape_at[ch - CJK_BASE + 1] = (uint32_t)k;
+    for (size_t i = 0; i < k; i++)
+        m->shape[*used + i] = (uint16_t)(cand[i] - CJK_BASE);
+    *used += k;
     return 0;
 }
 
@@ -237,7 +267,7 @@ static int fill(gm_typo_model *m, const char *buf, size_t len, double total)
     const char *s = buf, *end = buf + len;
     uint32_t w[GM_TYPO_WORD_MAX], cand[GM_TYPO_CONF_MAX];
     unsigned line = 0;
-    size_t used = 0;
+    size_t used = 0, shapes_used = 0;
     double lt = log(total);
     while (s < end) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
@@ -263,7 +293,10 @@ static int fill(gm_typo_model *m, const char *buf, size_t len, double total)
             } else if (v.kind == 'R' && n == 1) {
                 if (parse_readings(v.b, v.blen, m->read[w[0] - CJK_BASE]))
                     return (int)line;
-            } else if (v.kind == 'W' || v.kind == 'C' || v.kind == 'R') {
+            } else if (v.kind == 'S' && n == 1) {
+                if (fill_shapes(m, w[0], &v, &shapes_used))
+                    return (int)line;
+            } else if (v.kind == 'W' || v.kind == 'C' || v.kind == 'R' || v.kind == 'S') {
                 return (int)line;
             }
         }
@@ -299,20 +332,25 @@ static int alloc_tables(gm_typo_model *m, const pass *p)
     m->conf = gm_huge_arena_alloc(a, p->conf_chars + 1, sizeof *m->conf, 1);
     m->kind = gm_huge_arena_alloc(a, p->conf_chars + 1, sizeof *m->kind, 1);
     m->read = gm_huge_arena_alloc(a, CJK_COUNT, sizeof *m->read, 1);
+    m->shape_at = gm_huge_arena_alloc(a, CJK_COUNT + 1, sizeof *m->shape_at, 1);
+    m->shape = gm_huge_arena_alloc(a, p->shape_chars + 1, sizeof *m->shape, 1);
     if (!m->keys || !m->logp || !m->char_logp || !m->bloom || !m->conf_at || !m->conf ||
-        !m->kind || !m->read)
+        !m->kind || !m->read || !m->shape_at || !m->shape)
         return GM_E_NOMEM;
     for (size_t c = 0; c < CJK_COUNT; c++)
         m->char_logp[c] = 1.0f;    /* not a word */
     return 0;
 }
 
-/* Confusion lines were written in character order, each storing its count
- * at conf_at[ch + 1]; the running sum turns counts into offsets. */
+/* Confusion and shape lines were written in character order, each storing
+ * its count at conf_at / shape_at[ch + 1]; the running sum turns counts into
+ * offsets. */
 static void counts_to_offsets(gm_typo_model *m)
 {
-    for (size_t i = 1; i <= CJK_COUNT; i++)
+    for (size_t i = 1; i <= CJK_COUNT; i++) {
         m->conf_at[i] += m->conf_at[i - 1];
+        m->shape_at[i] += m->shape_at[i - 1];
+    }
 }
 
 static int parse_model(gm_typo_model *m, const char *path, const char *buf, size_t len,

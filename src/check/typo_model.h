@@ -56,6 +56,12 @@ const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n
  * 0 = a similar shape only. */
 const uint8_t *gm_typo_confusion_kinds(const gm_typo_model *m, uint32_t cp);
 
+/* The extra similar shapes of cp (by Cangjie code, any character of a
+ * Chinese source) that the near misses of listed names and office-holders
+ * try besides its confusion set (部 -> 郜 郃, 赵 -> 越); *n of them, as
+ * offsets from U+4E00.  The 错别字 detector does not use them. */
+const uint16_t *gm_typo_name_shapes(const gm_typo_model *m, uint32_t cp, size_t *n);
+
 /* The word bigram model loaded with the dictionary. */
 const gm_typo_lm *gm_typo_model_lm(const gm_typo_model *m);
 

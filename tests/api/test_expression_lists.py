@@ -44,6 +44,9 @@ class ExpressionListsTest(gmtest.ManagedListsTest):
         f = self.expr("示范县教育居发布通知", "name")            # at once, no reload
         self.assertEqual((f[0]["match"], f[0]["replacement"], f[0]["severity"]),
                          ("示范县教育居", "示范县教育局", "warn"))
+        # a near miss of its last character by shape (君 SKR for 局 SSR)
+        f = self.expr("示范县教育君发布通知", "name")
+        self.assertEqual([(x["match"], x["replacement"]) for x in f], [("示范县教育君", "示范县教育局")])
         vs = self.admin.get(BASE + "names/versions").json["versions"]
         self.assertEqual((vs[0]["version"], vs[0]["note"], vs[0]["login"]),
                          (before + 1, "本县单位名称", "admin"))
@@ -69,6 +72,13 @@ class ExpressionListsTest(gmtest.ManagedListsTest):
         self.assertEqual(r.status, 200, r)
         self.assertEqual(self.expr("赵振邦市长出席会议", "title"), [])
         self.assertEqual(self.expr("2019年,赵振邦副市长调研", "title"), [])   # a past title
+        # a near miss of the name by shape (越 for 赵: the radical 走 first,
+        # Cangjie GOIV / GOK) is a finding; in a text dated before the
+        # person became 市长, 市长 is a wrong title
+        f = self.expr("越振邦市长出席会议", "name")
+        self.assertEqual([(x["match"], x["replacement"]) for x in f], [("越振邦", "赵振邦")])
+        f = self.check_on("赵振邦市长出席会议", "2020-01-01")
+        self.assertEqual([(x["match"], x["replacement"]) for x in f], [("市长", "副市长")])
         f = self.expr("赵振邦副书记出席会议", "title")
         self.assertEqual(f[0]["replacement"], "市长")
         export = self.admin.get(BASE + "officials/export").raw.decode()

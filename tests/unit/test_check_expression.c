@@ -81,12 +81,33 @@ static void test_expression_name_near_miss_same_reading(void **state)
     gm_checker_unref(c);
 }
 
+/* Issue 15 point 1: a listed unit name whose character is written with a
+ * similar shape that neither the Wubi nor the stroke data link - nor GB
+ * 2312 holds - is flagged: Cangjie codes (Unihan kCangjie) spell 部 YRNL,
+ * 郜 HRNL, 郃 ORNL, one key apart. */
+static void test_expression_name_near_miss_shape_by_cangjie_code(void **state)
+{
+    (void)state;
+    gm_checker *c = checker_for(NULL);
+    expect_expression(c, "近日，生态环境郜印发通知。", "name", "生态环境郜", "生态环境部", 3, 8,
+                      "warn");
+    expect_expression(c, "教育郃召开新闻发布会。", "name", "教育郃", "教育部", 0, 3, "warn");
+    expect_clean(c, "教育部召开新闻发布会。");
+    gm_checker_unref(c);
+}
+
+/* A near miss reads as text when the changed character forms a word with
+ * its neighbours inside the name, or with the text's character next to the
+ * name when it is the first or last one. */
 static void test_expression_name_near_miss_that_reads_as_text_is_quiet(void **state)
 {
     (void)state;
     gm_checker *c = checker_for(NULL);
     expect_clean(c, "对公安不作为的投诉，应当及时受理。");
     expect_clean(c, "外交部发言人答记者问。");
+    /* 教育培 is a near miss of 教育部 (培 and 部 look alike), but 培 forms
+     * the word 培训 with the text's next character: ordinary words. */
+    expect_clean(c, "全市干部教育培训工作会议今天召开。");
     gm_checker_unref(c);
 }
 
@@ -103,7 +124,8 @@ static void test_expression_leader_name_near_miss_blocks(void **state)
 
 /* Issue 15 point 1: an office-holder's name written with a one-character
  * near miss of the same reading (冬 for 东, 小 for 晓) or a similar shape
- * (绣 for 秀) is flagged although the slip reads as words of its own (小峰
+ * (绣 for 秀; 越 for 赵, the same radical 走 written first: Cangjie GOIV /
+ * GOK, which Wubi and stroke data do not link) is flagged although the slip reads as words of its own (小峰
  * and 卫冬 are the stuff of other names); one that makes a word of the
  * text inside the name (阳光明 in 阳光明媚, near 杨光明) is not. */
 static void test_expression_leader_name_near_miss_same_reading_or_shape(void **state)
@@ -116,6 +138,7 @@ static void test_expression_leader_name_near_miss_same_reading_or_shape(void **s
     gm_checker *c = checker_for(expr_dir);
     expect_expression(c, "市委书记李卫冬在调研时强调", "name", "李卫冬", "李卫东", 4, 7, "block");
     expect_expression(c, "县长赵小峰主持召开常务会议", "name", "赵小峰", "赵晓峰", 2, 5, "block");
+    expect_expression(c, "县长越晓峰主持召开常务会议", "name", "越晓峰", "赵晓峰", 2, 5, "block");
     expect_expression(c, "副市长王绣兰到企业走访", "name", "王绣兰", "王秀兰", 3, 6, "warn");
     expect_clean(c, "县长赵晓峰主持召开常务会议");
     expect_clean(c, "今天阳光明媚，市长杨光明到社区走访。");
@@ -648,6 +671,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_expression_name_listed_wrong_form),
         cmocka_unit_test(test_expression_name_near_miss_same_reading),
+        cmocka_unit_test(test_expression_name_near_miss_shape_by_cangjie_code),
         cmocka_unit_test(test_expression_name_near_miss_that_reads_as_text_is_quiet),
         cmocka_unit_test(test_expression_leader_name_near_miss_blocks),
         cmocka_unit_test(test_expression_leader_name_near_miss_same_reading_or_shape),
