@@ -11,7 +11,8 @@ model never learned from.
                                       the lowest threshold up
 
 Sources (each piece a sentence of 4 or more CJK characters, no repeats):
-  seed     the Chinese regulations of ../shared/seeds, split at 。！？；
+  seed     the Chinese regulations of ../shared/seeds ($GM_SHARED/seeds when
+           set), split at 。！？；
            and line ends (when the directory exists)
   hset     the official sentences of bench/evasion/context_*.tsv that must
            only warn (want = warn), the enforcement term filled in
@@ -51,7 +52,8 @@ def strings(paths):
 
 
 def pieces():
-    seeds = os.path.join(ROOT, "..", "shared", "seeds")
+    # A git worktree is not beside shared/: GM_SHARED names it then.
+    seeds = os.path.join(os.environ.get("GM_SHARED", os.path.join(ROOT, "..", "shared")), "seeds")
     for path in sorted(glob.glob(os.path.join(seeds, "*.txt"))):
         with open(path, encoding="utf-8") as f:
             for s in sentences(f.read()):
