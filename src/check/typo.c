@@ -927,8 +927,8 @@ int gm_typo_is_name_slip(const gm_typo_model *m, const uint32_t *w, size_t n, si
         for (size_t k = i + 1 >= l ? i + 1 - l : 0; k <= i && k + l <= n; k++) {
             for (size_t j = 0; j < l; j++)
                 v[j] = k + j == i ? c : w[k + j];
-            if (gm_typo_logp(m, v, l) <= 0.0f)
-                return 0;
+            if (gm_typo_logp(m, v, l) > GM_TYPO_WORD_RARE_LP && gm_typo_logp(m, v, l) <= 0.0f)
+                return 0;          /* a usual word: 阳光 of 阳光明媚, not 广明 */
         }
     return 1;
 }

@@ -129,10 +129,11 @@ int gm_typo_suggest(const gm_typo_model *m, const char *text, size_t len, float 
 int gm_typo_is_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t i, uint32_t c);
 
 /* 1 when w[0..n) (a person's name) with w[i] replaced by c holds no
- * dictionary word of 2 or more characters covering i other than the whole
- * name: the variant reads as no part of other words (李卫东 -> 李卫冬,
- * 赵晓峰 -> 赵小峰 are slips of the name; 张建国 -> 张建设 is not, 建设 is
- * text).  A name is a string of characters, not words, so the reading test
+ * usual dictionary word (at least GM_TYPO_WORD_RARE_LP probable) of 2 or
+ * more characters covering i other than the whole name: the variant reads
+ * as no part of other words (李卫东 -> 李卫冬, 赵晓峰 -> 赵小峰, 杨光明 ->
+ * 杨广明 are slips of the name, 广明 a rare word; 张建国 -> 张建设 is not,
+ * 建设 is text).  A name is a string of characters, not words, so the reading test
  * of gm_typo_is_slip (which reads both forms as words) misses most slips of
  * it. */
 int gm_typo_is_name_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t i,

@@ -125,9 +125,10 @@ static void test_expression_leader_name_near_miss_blocks(void **state)
 /* Issue 15 point 1: an office-holder's name written with a one-character
  * near miss of the same reading (冬 for 东, 小 for 晓) or a similar shape
  * (绣 for 秀; 越 for 赵, the same radical 走 written first: Cangjie GOIV /
- * GOK, which Wubi and stroke data do not link) is flagged although the slip reads as words of its own (小峰
- * and 卫冬 are the stuff of other names); one that makes a word of the
- * text inside the name (阳光明 in 阳光明媚, near 杨光明) is not. */
+ * GOK, which Wubi and stroke data do not link) is flagged although the
+ * slip reads as words of its own (小峰 and 卫冬 are the stuff of other
+ * names); one that makes a usual word of the text inside the name (阳光明
+ * in 阳光明媚, near 杨光明) is not. */
 static void test_expression_leader_name_near_miss_same_reading_or_shape(void **state)
 {
     (void)state;
@@ -142,6 +143,9 @@ static void test_expression_leader_name_near_miss_same_reading_or_shape(void **s
     expect_expression(c, "副市长王绣兰到企业走访", "name", "王绣兰", "王秀兰", 3, 6, "warn");
     expect_clean(c, "县长赵晓峰主持召开常务会议");
     expect_clean(c, "今天阳光明媚，市长杨光明到社区走访。");
+    /* 广明 is a dictionary word, but a rare one (a place name): 杨广明 is
+     * no ordinary text. */
+    expect_expression(c, "市长杨广明到社区走访。", "name", "杨广明", "杨光明", 2, 5, "warn");
     gm_checker_unref(c);
     write_list("officials.txt", "");
 }
