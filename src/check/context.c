@@ -88,7 +88,8 @@ static const char *const advert_cues[] = {
 /* Cues that are advert wording only before a number, as a price (只要88元;
  * 只要是赌博，就是诈骗 is no advert). */
 static const char *const price_adverbs[] = {"只要", "只需", "只收", "仅收"};
-/* A cue followed by one of these is an official channel (微信公众号). */
+/* A cue followed by one of these is an official channel (微信公众号); 关注我
+ * followed by 们 is a body asking to be followed (点击上方蓝字关注我们). */
 static const char *const channels[] = {"公众号", "小程序", "视频号"};
 /* A clause that starts with one of these makes the term its topic; an
  * enforcement word later in the sentence then governs it (针对赌博问题，
@@ -2032,6 +2033,8 @@ void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
     for (size_t i = 0; i < hs->advert.n; i++) {
         gm_hit a = hs->advert.v[i];
         if (!starts_with_any(text, a.b_end, len, channels, N(channels)) &&
+            !(ends_with(text, a.b_start, a.b_end, "关注我") &&
+              starts_with_any(text, a.b_end, len, (const char *const[]){"们"}, 1)) &&
             !price_adverb(text, len, &a) &&
             !ends_with_any(text, a.b_start >= 6 ? a.b_start - 6 : 0, a.b_start, instruments,
                            N(instruments)) &&

@@ -712,6 +712,7 @@ static void test_advert_offering_the_term_under_an_enforcement_word_still_blocks
     expect_block("别被警方提醒吓到，百家乐其实很安全，我们带你稳赚", "百家乐");
     expect_block("防骗指南：选六合彩就选我们，十年老品牌", "六合彩");
     expect_block("普法课堂：百家乐怎么玩才不会输？关注我每天教你", "百家乐");
+    expect_enforcement("欢迎关注我们！警方提醒：六合彩是骗局，切勿参与。");
     expect_enforcement("六合彩窝点已被查封，停止营业。");
     expect_enforcement("警方提醒：严禁六合彩在线推广。");
 }
