@@ -63,9 +63,11 @@ static int turn_may_start(const char *text, size_t b)
 {
     if (b == 0)
         return 1;
-    char c = text[b - 1];
+    unsigned char c = (unsigned char)text[b - 1];
     if (c == '\n' || c == '\r')
         return 1;
+    if (c != 0x82 && c != 0x81 && c != 0x9F && c != 0x9D && c != '!' && c != '?')
+        return 0;   /* not the last byte of 。！？” ! ? */
     static const char *const stops[] = {"。", "！", "？", "”", "!", "?"};
     for (size_t i = 0; i < N(stops); i++) {
         size_t wl = strlen(stops[i]);
@@ -140,11 +142,9 @@ static int other_speaker(const char *text, const turn *a, const turn *b)
 }
 
 /* h lies in the words of a turn of a dialogue (two speakers at least)
- * whose official speaker fights in some turn. */
-static int dialogue(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+ * whose official speaker fights in some turn; t holds the text's n turns. */
+static int dialogue(gm_ctx_hits *hs, const char *text, const turn *t, size_t n, const gm_hit *h)
 {
-    turn t[TURNS_MAX];
-    size_t n = turns_of(text, len, t);
     int in = 0;
     for (size_t i = 0; i < n; i++)
         in |= h->b_start >= t[i].le && h->b_end <= t[i].te;
@@ -206,9 +206,11 @@ static size_t option_at(const char *text, size_t len, size_t b)
 static int options_in(const char *text, size_t len, size_t from, size_t to)
 {
     int n = 0;
-    for (size_t b = from; b < to; b++)
-        if (((unsigned char)text[b] & 0xC0) != 0x80 && option_at(text, len, b))
+    for (size_t b = from; b < to; b++) {
+        unsigned char c = (unsigned char)text[b];   /* A-D, Ａ-Ｄ (EF), □ ☐ ○ (E2) */
+        if (((c >= 'A' && c <= 'D') || c == 0xEF || c == 0xE2) && option_at(text, len, b))
             n++;
+    }
     return n;
 }
 
@@ -285,7 +287,25 @@ static int asks_whether(const char *text, size_t len, const gm_hit *h)
     return before && (has(text, h->b_end, e, "？") || has(text, h->b_end, e, "?"));
 }
 
-static const char *const quiz_marks[] = {"题", "答案", "问卷", "答：", "答:", "□", "☐"};
+/* A mark of a quiz or a questionnaire at byte b (判断题：, 第3题）, 每日一题,
+ * 答案, 答：, 问卷, boxes); 问题 alone is none.  Looked for by lead
+ * character in one pass. */
+static int quiz_mark_at(const char *text, size_t len, size_t b)
+{
+    static const char *const after_ti[] = {"：", ":", "】", "）", ")"};
+    if (starts(text, b, len, "题")) {
+        for (size_t i = 0; i < N(after_ti); i++)
+            if (starts(text, b + 3, len, after_ti[i]))
+                return 1;
+        return b >= 3 && starts(text, b - 3, len, "一");
+    }
+    if (starts(text, b, len, "答"))
+        return starts(text, b + 3, len, "案") || starts(text, b + 3, len, "：") ||
+               starts(text, b + 3, len, ":");
+    if (starts(text, b, len, "卷"))
+        return b >= 3 && starts(text, b - 3, len, "问");
+    return 0;
+}
 
 /* h lies in the stem or an option of a quiz item (options, a blank or an
  * answer) that fights, marks it false or asks whether one met it. */
@@ -304,20 +324,27 @@ int gm_context_turns(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit
 {
     if (!hs->join)
         return 0;
+    turn t[TURNS_MAX];
+    size_t n = 0;
     if (!hs->turns_seen) {   /* once per text: a dialogue? options or a quiz's marks? */
-        turn t[TURNS_MAX];
-        size_t n = turns_of(text, len, t);
+        n = turns_of(text, len, t);
         hs->turns_seen = 1;
         hs->turns = 0;
         for (size_t i = 1; i < n; i++)
             if (other_speaker(text, &t[0], &t[i]))
                 hs->turns |= 1;
-        for (size_t i = 0; i < N(quiz_marks) && !(hs->turns & 2); i++)
-            if (has(text, 0, len, quiz_marks[i]))
+        int options = 0;
+        for (size_t b = 0; b < len && !(hs->turns & 2); b++) {   /* one pass, by lead bytes */
+            unsigned char c = (unsigned char)text[b];   /* 题 E9, 答 E7, 卷 E5 */
+            if ((c == 0xE9 || c == 0xE7 || c == 0xE5) && quiz_mark_at(text, len, b))
                 hs->turns |= 2;
-        if (!(hs->turns & 2) && options_in(text, len, 0, len) >= 2)
-            hs->turns |= 2;
+            else if (((c >= 'A' && c <= 'D') || c == 0xEF || c == 0xE2) &&
+                     option_at(text, len, b) && ++options >= 2)
+                hs->turns |= 2;   /* options, boxes */
+        }
     }
-    return ((hs->turns & 1) && dialogue(hs, text, len, h)) ||
+    if ((hs->turns & 1) && !n)
+        n = turns_of(text, len, t);   /* a dialogue: its turns again, for a later finding */
+    return ((hs->turns & 1) && dialogue(hs, text, t, n, h)) ||
            ((hs->turns & 2) && quiz_item(hs, text, len, h));
 }
