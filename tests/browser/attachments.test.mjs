@@ -9,15 +9,14 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startGovmedia, tableRows } from "./lib/gm.mjs";
+import { startGovmedia, tableRows, JPEG_HEAD, MB } from "./lib/gm.mjs";
 
 const W = { width: 1366, height: 768 };
-const MB = 1024 * 1024;
 let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+const JPEG = JPEG_HEAD;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
 async function writeDraft(page, title) {

@@ -7,15 +7,14 @@
 // (no preset).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startGovmedia, tableRows } from "./lib/gm.mjs";
+import { startGovmedia, tableRows, JPEG_HEAD, MB } from "./lib/gm.mjs";
 
 const W = { width: 1366, height: 768 };
-const MB = 1024 * 1024;
 let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+const JPEG = JPEG_HEAD;
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
 
 test("§3 media rules: the editor checks images for the portal website (门户网站): a 2 MB JPEG passes, a 6 MB one and a PNG renamed .jpg are refused with the reason", async () => {

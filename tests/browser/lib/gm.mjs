@@ -32,6 +32,9 @@ export const DEMO = {
   operator: "教育局新媒体运维 刘洋", observer: "省督查室 周敏",
 };
 export const SIZES = [{ width: 1366, height: 768 }, { width: 1280, height: 800 }];
+// Signatures of the formats the media tests pick (the start of a JFIF JPEG), for fileOf.
+export const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+export const MB = 1024 * 1024;
 // The flags that work on these machines: without the background-networking
 // ones Chromium keeps dialling Google's hosts.
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
