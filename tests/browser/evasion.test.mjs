@@ -25,6 +25,8 @@ test("§3 evasion in the editor: traditional, full-width, noise, spaces and piny
   for (const [hit, term] of [["賭．博", "赌博"], ["加微信咨詢", "加微信咨询"], ["代kai发piao", "代开发票"], ["刷 单 返 利", "刷单返利"]])
     assert.ok(hits.some(([h, why]) => h === hit && why.includes(`“${term}”`)), `${hit} read as ${term}: ${JSON.stringify(hits)}`);
   assert.ok(rows.every(r => r[0] === "禁止"), JSON.stringify(rows));
+  // the writer is told how a disguised term was read
+  assert.ok(hits.some(([h, why]) => h === "代kai发piao" && why.includes("按拼音识别")), JSON.stringify(hits));
   // underlined on what the writer typed
   const marked = await ed.locator("mark").allInnerTexts();
   for (const hit of ["賭．博", "代kai发piao", "刷 单 返 利"]) assert.ok(marked.includes(hit), JSON.stringify(marked));

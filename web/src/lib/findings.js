@@ -5,7 +5,8 @@
 // findingPieces(text, findings, field): the text cut at every finding's
 // start and end, each piece with the findings covering it ({text, fs}), so
 // every finding is underlined whole even where findings overlap.
-// findingCategory(f) / findingReason(f): a finding's category and meaning in Chinese;
+// findingCategory(f) / findingReason(f): a finding's category and meaning in Chinese
+// (for a lexicon hit also how a disguised term was read and an enforcement context);
 // findingPlace(f): where it is (标题, 正文第 N 字).
 // withFix(text, f): the text with f's replacement applied, or null when the
 // text no longer holds f.match there (it changed since the check).
@@ -47,8 +48,22 @@ export const findingCategory = f =>
 // category it belongs to ("违禁词“全网最低价”(商业广告)").
 export function findingReason(f) {
   if (f.message) return f.message;
-  if (f.rule === "lexicon") return `命中违禁词“${f.term || f.match}”${f.category ? `(${findingCategory(f)})` : ""}`;
+  if (f.rule === "lexicon")
+    return `命中违禁词“${f.term || f.match}”${f.category ? `(${findingCategory(f)})` : ""}${howRead(f)}`;
   return findingCategory(f) || f.term || "";
+}
+
+// How the check read a disguised term (the finding's "via") and why a term
+// only warns (an enforcement context), so a writer sees what gave it away.
+const VIA = {
+  pinyin: "按拼音识别", homophone: "按同音字识别", near: "按近音字识别", shape: "按形近字识别",
+  initials: "按拼音首字母识别", digit: "按数字谐音识别", emoji: "按表情符号识别",
+};
+function howRead(f) {
+  const notes = [];
+  if (VIA[f.via]) notes.push(VIA[f.via]);
+  if (f.context === "enforcement") notes.push("处于打击或警示语境,仅作提示");
+  return notes.length ? `,${notes.join(",")}` : "";
 }
 
 // Where a finding is, for people: 标题, 转载来源, 正文第 N 字 (N counted from 1
