@@ -189,7 +189,7 @@ static size_t alikes_of(const uint64_t *by_meant, size_t n, uint32_t meant, size
     *lo = a;
     while (b < n && by_meant[b] >> 32 == meant)
         b++;
-    return b > a ? b : a;
+    return b;
 }
 
 /* Fills the Bloom filter: for every pair a b of neighbours in a term, a
