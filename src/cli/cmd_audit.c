@@ -69,8 +69,9 @@ static int verify_anchors(db *d, const audit_opts *o)
     for (int i = 0; i < o->n_anchors; i++) {
         audit_anchor a;
         audit_verdict v;
-        if (audit_anchor_read(o->anchors[i], o->public_key ? pk : NULL, &a, &err) ||
-            audit_anchor_check(d, &a, &v, &err)) {
+        if (audit_anchor_read(o->anchors[i], o->public_key ? pk : NULL, &a, &err))
+            return cli_report("audit", &err);      /* the file named: the user's input */
+        if (audit_anchor_check(d, &a, &v, &err)) {
             cli_report("audit", &err);
             return 1;
         }

@@ -300,11 +300,10 @@ static int run_archive(const check_opts *o)
     gm_checker *c = NULL;
     gm_err err = {0};
     long checked = 0, listed = 0;
-    int rc = store_open(&d, o->db, &err);
-    if (!rc)
-        rc = store_require_current(d, &err);
-    if (!rc)
-        rc = o->n_lexicons || o->allow || o->sources ? load_checker(o, &c, &err)
+    int rc = cli_open_db("check", o->db, &d);
+    if (rc)
+        return rc;
+    rc = o->n_lexicons || o->allow || o->sources ? load_checker(o, &c, &err)
                                                      : check_lists_load(d, cli_data_dir(), &c, &err);
     if (!rc)
         rc = check_archive(c, d, account, o->since, stdout, &checked, &listed, &err);

@@ -90,6 +90,11 @@ static int do_list(db *d, const msg_opts *o, gm_err *err)
     message_filter f;
     json_t *out, *m;
     size_t i;
+    long long id;
+    if (o->account && cli_parse_id(o->account, &id))
+        return gm_fail(err, GM_E_INVALID, "account", "--account 应为账号 ID");
+    if (o->unit && cli_parse_id(o->unit, &id))
+        return gm_fail(err, GM_E_INVALID, "unit", "--unit 应为单位 ID");
     message_filter_args a = {.account_id = o->account, .unit_id = o->unit, .state = o->state,
                              .kind = o->kind, .channel = o->channel, .q = o->q, .late = o->late,
                              .overdue = o->overdue ? "1" : NULL,

@@ -68,6 +68,8 @@ static int parse_opts(int argc, char **argv, opts_t *o)
         return cli_usage_error("report", "--format 应为 csv 或 xlsx");
     if (o->format && !o->out)
         return cli_usage_error("report", "--format 需要 --out FILE");
+    if (o->out && !o->format)
+        return cli_usage_error("report", "--out 需要 --format csv|xlsx(不给出时报表输出到屏幕)");
     return 0;
 }
 

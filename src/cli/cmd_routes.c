@@ -20,7 +20,7 @@ int cmd_routes(int argc, char **argv)
         return 0;
     }
     if (argc > 1) {
-        fprintf(stderr, "govmedia routes:不接受参数\n");
+        fprintf(stderr, "govmedia routes:无法识别的参数:%s(只接受 --query)\n", argv[1]);
         return 2;
     }
     router_print(stdout);

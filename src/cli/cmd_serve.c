@@ -10,6 +10,7 @@
 #include "jobs/runner.h"
 #include "util/clock.h"
 #include "notify/outbox_loop.h"
+#include "store/audit_anchor.h"
 #include "store/store.h"
 
 #include <getopt.h>
@@ -17,6 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <sodium.h>
 
 #ifndef GM_WEB_DIR
 #define GM_WEB_DIR GM_DATA_DIR "/../web/dist"
@@ -57,6 +61,26 @@ static int is_demo(const char *path)
     store_meta_get(d, "demo", v, sizeof v, &err);
     db_close(d);
     return strcmp(v, "1") == 0;
+}
+
+/* The anchor options are checked at start, not at 02:00 when the job
+ * first needs them: a directory that is not there or a key that does not
+ * load is the operator's typing, refused with exit 2 before serving. */
+static int check_anchor_options(void)
+{
+    const char *dir = getenv("GOVMEDIA_ANCHOR_DIR"), *key = getenv("GOVMEDIA_ANCHOR_KEY");
+    struct stat st;
+    unsigned char sk[crypto_sign_SECRETKEYBYTES];
+    gm_err err;
+    if (dir && *dir && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || access(dir, W_OK) != 0))
+        return cli_usage_error("serve", "--anchor-dir 目录 %s 不存在或不可写", dir);
+    if (key && *key) {
+        int rc = audit_key_load_secret(key, sk, &err);
+        sodium_memzero(sk, sizeof sk);
+        if (rc)
+            return cli_usage_error("serve", "--anchor-key:%s", err.message);
+    }
+    return 0;
 }
 
 static void wait_for_signals(gm_server *s, const sigset_t *set)
@@ -123,7 +147,10 @@ int cmd_serve(int argc, char **argv)
         else return cli_bad_option("serve", argv);
     }
     db *d;
-    int rc = cli_open_db("serve", cfg.db_path, &d);
+    int rc = check_anchor_options();
+    if (rc)
+        return rc;
+    rc = cli_open_db("serve", cfg.db_path, &d);
     if (rc)
         return rc;
     db_close(d);

@@ -2,6 +2,7 @@
  * main.c - the govmedia program: dispatches to one subcommand per file.
  */
 #include "cli/cli.h"
+#include "cli/opts.h"
 #include "store/store.h"
 
 /* The release number; bump it with each release tag. */
@@ -64,8 +65,10 @@ int main(int argc, char **argv)
     }
     opterr = 0;   /* getopt's own messages are English: each command names the option itself */
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            int rc = cli_args_utf8(commands[i].name, argc - 1, argv + 1);
+            return rc ? rc : commands[i].run(argc - 1, argv + 1);
+        }
     fprintf(stderr, "govmedia:未知的子命令“%s”\n\n", argv[1]);
     usage(stderr);
     return 2;

@@ -3,6 +3,7 @@
  */
 #include "cli/opts.h"
 #include "store/store.h"
+#include "util/text.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -25,6 +26,21 @@ int cli_bad_option(const char *cmd, char **argv)
     /* getopt_long has moved optind past the option it refused */
     const char *a = optind > 0 ? argv[optind - 1] : NULL;
     return cli_usage_error(cmd, "无法识别的选项或选项缺少取值:%s", a ? a : "");
+}
+
+int cli_args_utf8(const char *cmd, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (text_first_invalid_utf8(argv[i], strlen(argv[i])) < 0)
+            continue;
+        const char *eq = strncmp(argv[i], "--", 2) == 0 ? strchr(argv[i], '=') : NULL;
+        if (eq)
+            return cli_usage_error(cmd, "选项 %.*s 的取值不是有效的 UTF-8 文本", (int)(eq - argv[i]), argv[i]);
+        if (i > 1 && argv[i - 1][0] == '-' && argv[i - 1][1])
+            return cli_usage_error(cmd, "选项 %s 的取值不是有效的 UTF-8 文本", argv[i - 1]);
+        return cli_usage_error(cmd, "第 %d 个参数不是有效的 UTF-8 文本", i);
+    }
+    return 0;
 }
 
 int cli_report(const char *cmd, const gm_err *err)

@@ -17,6 +17,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* The option getopt_long just refused (unknown, or missing its value),
  * named in Chinese; argv is the array given to getopt_long.  Exit code 2. */
 int cli_bad_option(const char *cmd, char **argv);
+/* Every argument after the subcommand is valid UTF-8 (names, reasons,
+ * search words and paths reach the store and the screen as text); else a
+ * usage error naming the option whose value is not (or the argument's
+ * position) and 2. */
+int cli_args_utf8(const char *cmd, int argc, char **argv);
 /* Prints err's message; returns 2 for input errors, 1 otherwise. */
 int cli_report(const char *cmd, const gm_err *err);
 /* Opens an existing database at its current schema version. */

@@ -103,10 +103,17 @@ static int anchor_from_json(const json_t *j, const char *path, audit_anchor *out
 int audit_anchor_read(const char *path, const unsigned char *pk, audit_anchor *out, gm_err *err)
 {
     json_error_t je;
-    json_t *j = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    char *text = NULL;
+    size_t n = 0;
+    int rc = gm_read_file(path, 64 * 1024, &text, &n, "anchor", err);
+    if (rc)
+        return rc;
+    json_t *j = json_loadb(text, n, JSON_REJECT_DUPLICATES, &je);
+    free(text);
     if (!j)
-        return gm_fail(err, GM_E_INVALID, "anchor", "无法读取锚点文件 %s:%s", path, je.text);
-    int rc = anchor_from_json(j, path, out, err);
+        return gm_fail(err, GM_E_INVALID, "anchor", "锚点文件 %s 不是有效的 JSON(第 %d 行)", path,
+                       je.line);
+    rc = anchor_from_json(j, path, out, err);
     if (!rc && pk)
         rc = check_signature(j, out, pk, path, err);
     json_decref(j);

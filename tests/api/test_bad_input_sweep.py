@@ -4,9 +4,10 @@ body that is not an object, invalid UTF-8, a body of
 2 MiB, unknown fields and wrongly typed values, a path id that does not
 exist, an extra path segment, invalid UTF-8 in the query, a wrong method.
 Each is refused with a 4xx whose message is Chinese (never a 500, never a
-crash), and nothing changes: the row count of every table is the same
-before and after the whole sweep, the audit chain still verifies.
+crash), and nothing changes: every table's rows (count and content) are the
+same before and after the whole sweep, the audit chain still verifies.
 """
+import hashlib
 import os
 import re
 import sys
@@ -44,10 +45,17 @@ def routes():
 
 
 def fingerprint(db):
+    """Every table's row count and a digest of its whole content (a refused
+    request must not add, delete or UPDATE a row; sessions and login
+    failures are the callers' own)."""
     tables = [r[0] for r in gmtest.sql(db, "SELECT name FROM sqlite_master WHERE type='table' AND "
                                            "name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' "
                                            "AND name NOT IN ('sessions','login_failures')")]
-    return {t: gmtest.sql(db, f'SELECT COUNT(*) FROM "{t}"')[0][0] for t in tables}
+    out = {}
+    for t in tables:
+        rows = sorted(repr(r) for r in gmtest.sql(db, f'SELECT * FROM "{t}"'))
+        out[t] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16])
+    return out
 
 
 class BadInputSweepTest(gmtest.ServerTest):
@@ -58,14 +66,17 @@ class BadInputSweepTest(gmtest.ServerTest):
         cls.srv = gmtest.Server().start(extra_args=("--no-jobs",))
         cls.clients = {login: cls.srv.client(login) for login in LOGINS}
 
-    def assert_refused(self, r, what, allowed=range(400, 500)):
+    def assert_refused(self, r, what, allowed=range(400, 500), named=False):
         if r.status not in allowed:
             self.failures.append(f"{what}: {r}")
             return
         if r.status != 404 or r.json:
-            msg = ((r.json or {}).get("error") or {}).get("message", "")
-            if not CJK.search(msg):
+            err = (r.json or {}).get("error") or {}
+            if not CJK.search(err.get("message", "")):
                 self.failures.append(f"{what}: no Chinese message: {r}")
+            # a refused body names what is wrong in it (the body, or its field)
+            elif named and r.status in (400, 413, 415, 422) and not err.get("field"):
+                self.failures.append(f"{what}: the refusal names no field: {r}")
 
     def call(self, method, path, raw=None, qs=""):
         """The reply of the first demo user who may use the route (403: nobody)."""
@@ -87,7 +98,7 @@ class BadInputSweepTest(gmtest.ServerTest):
                 for where in {pattern.replace("{id}", "1"), path}:
                     for name, raw in BAD_BODIES.items():
                         r = self.call(method, where, raw=raw)
-                        self.assert_refused(r, f"{method} {where} {name}")
+                        self.assert_refused(r, f"{method} {where} {name}", named=True)
                         seen[r.status] = seen.get(r.status, 0) + 1
             # a path id that does not exist
             if "{id}" in pattern:

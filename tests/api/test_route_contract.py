@@ -276,6 +276,25 @@ class RouteContractTest(gmtest.ServerTest):
                 self.expect(r, f"{method} {pattern} as {login}", (403,))
         self.report()
 
+    def test_every_write_refuses_a_missing_or_wrong_csrf_token(self):
+        """DESIGN.md security: CSRF on writes.  The well-formed body the
+        route would take, from a role it lets in, without the session's
+        X-CSRF-Token or with another one: 403 naming the header, nothing done."""
+        for method, pattern, _ in self.routes:
+            if method == "GET":
+                continue
+            login = self.first_allowed(method, pattern)
+            if not login:
+                continue
+            body = self.shapes.get((method, pattern), {})
+            client = self.clients[login]
+            r = client.request(method, with_ids(pattern), body, csrf=False)
+            self.expect(r, f"{method} {pattern} without X-CSRF-Token", (403,), "X-CSRF-Token")
+            r = client.request(method, with_ids(pattern), body, csrf=False,
+                               headers={"X-CSRF-Token": "0" * 64})
+            self.expect(r, f"{method} {pattern} with a wrong X-CSRF-Token", (403,), "X-CSRF-Token")
+        self.report()
+
     def test_every_route_answers_404_for_an_object_that_does_not_exist(self):
         for method, pattern, _ in self.routes:
             if "{id}" not in pattern or pattern.startswith("/api/v1/calendar/"):
