@@ -139,7 +139,7 @@ class EvasionVariants(unittest.TestCase):
             floor = (0.8 if held else 1.0) if kind.startswith("advert:") else \
                 0.7 if held else 0.8 if "h3_tune" in kind else 0.95
             if not any(":%s:" % x in kind for x in ("h5", "h6", "t6", "h7", "t7", "h8", "h9", "t9",
-                                                 "h10", "t10", "h11", "t11")):   # the last unseen set: judged as a whole below
+                                                 "h10", "t10", "h11", "t11", "h12")):   # the last unseen set: judged as a whole below
                 self.assertGreaterEqual(ok / n, floor, (kind, misses[kind][:5]))
             s = sets.setdefault(kind.rsplit(":", 1)[0], [0, 0])
             s[0] += n
@@ -186,6 +186,9 @@ class EvasionVariants(unittest.TestCase):
                             # session 25's tuning set (dialogues, quizzes, questionnaires,
                             # and adverts built to slip through): 64.5 % / 86.3 % before
                             ("enforcement:t11", 0.95), ("advert:t11", 0.95),
+                            # session 26's h12, written before any change and never
+                            # tuned on: 79.6 % / 94.8 % when first measured
+                            ("enforcement:h12", 0.78), ("advert:h12", 0.94),
                             # session 23's tuning set: 52.1 % / 89.4 % before
                             ("enforcement:t9", 0.93), ("advert:t9", 0.97),
                             ("advert:h3_tune", 0.97), ("advert:h3_aside", 0.95),
