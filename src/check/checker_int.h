@@ -106,6 +106,11 @@ void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len);
  * allow-list phrase (打击赌博力度大，VX：…) softens h. */
 int gm_context_advertised(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
 
+/* Adds to advert the cues found by shape in text: price offers (充100送50,
+ * 满300减50) and mobile numbers, masked or not (context_offer.c); once per
+ * text, before gm_context_prepare. */
+void gm_context_offer_cues(gm_hits *advert, const char *text, size_t len);
+
 /* The gist of the field text (after gm_context_prepare) for the other
  * field of the same post. */
 void gm_context_gist(gm_ctx_hits *hs, const char *text, size_t len, int is_title,

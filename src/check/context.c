@@ -57,7 +57,9 @@ static const char *const condemning[] = {
     "扰乱", "侵害", "坑害", "毒害", "倾家荡产", "家破人亡", "血本无归", "受害", "毒瘤", "歪风",
     "诱饵", "幌子", "为名", "为由", "屡禁不止", "手法", "套路", "骗", "真面目", "本质",
     "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头", "案例", "违反", "法网", "虚假宣传",
-    "非法", "不受法律保护", "无底洞", "毁掉", "毁了", "害了"};
+    "非法", "不受法律保护", "无底洞", "毁掉", "毁了", "害了",
+    /* what it costs (赌博的法律后果, 赌博的代价), how it persists (屡打不绝) */
+    "后果", "代价", "屡打不绝", "屡禁不绝", "手段"};
 /* After the term in the 对…进行X frame these govern it too (对赌博的监测预警,
  * 对赌博说“不”, 与赌博作斗争). */
 static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查",
@@ -82,7 +84,8 @@ static const char *const advert_cues[] = {
     "全场", "价格美丽", "日赚", "月入", "日入", "返现", "充值", "体验金", "诚招", "招募",
     "招商", "货源", "速来", "名额有限", "联系方式", "只要", "只需", "只收", "仅收",
     /* a seller speaking of itself to a buyer */
-    "我们这里", "来我们", "找我们", "我们家的", "本店", "选我们", "老品牌", "关注我",
+    "我们这里", "来我们", "找我们", "我们家", "别家", "本店", "选我们", "老品牌", "关注我",
+    "你来试试",
     /* a seller leading the buyer to gains, bonuses */
     "带你赚", "带你稳赚", "带你玩", "带你飞", "特惠", "彩金"};
 /* Cues that are advert wording only before a number, as a price (只要88元;
@@ -103,7 +106,7 @@ static const char *const negators[] = {"不", "无", "没", "非", "不是", "�
  * 赌博线索, 赌博问题). */
 static const char *const after_nouns[] = {"整治", "治理", "防范", "防控", "防治", "排查", "打击", "专项",
                                           "攻坚", "查处", "监管", "问题", "案", "行为", "线索",
-                                          "现象", "嫌疑", "监测", "预警",
+                                          "现象", "嫌疑", "监测", "预警", "警情", "一事",
                                           /* what someone spread it on (赌博传单, 色情小广告) */
                                           "传单", "小广告", "名片", "宣传单", "宣传品", "宣传材料"};
 static const char *const fillers[] = {"等", "类", "的"};
@@ -121,10 +124,12 @@ static const char *const passive_negators[] = {"不", "没", "未", "怕", "免"
  * word (【反诈提醒】, not 【防骗必看】), or nothing but an alert word (警惕！). */
 static const char *const authorities[] = {"警方", "公安", "民警", "网警", "检察", "法院", "法官",
                                           "监管", "网信", "政府", "禁毒", "以案", "普法", "辟谣",
-                                          "消协"};
+                                          "消协", "律师"};
 static const char *const anti_fraud[] = {"反诈", "防骗", "防诈", "反电诈"};
 static const char *const alerts[] = {"警惕", "注意", "小心", "当心", "警示", "提醒", "提示",
                                      "预警", "曝光", "紧急"};
+/* Before an alert word, what kind of alert a heading is (重要提醒, 紧急提示). */
+static const char *const alert_modifiers[] = {"重要", "紧急", "特别", "郑重", "再次"};
 /* After a question about the term, a clause that starts with one of these
  * warns against it (赌博？当心落入陷阱). */
 static const char *const alarms[] = {"当心", "小心", "警惕", "谨防", "提防", "别信", "千万别",
@@ -135,7 +140,9 @@ static const char *const consequences[] = {"依法", "追究", "拘留", "罚款
                                            "吊销", "没收", "责令", "刑事", "治安", "一律", "报警",
                                            "挂断", "拨打", "徒刑", "拘役", "罚金", "警告", "获刑", "判刑",
                                            "判决", "应当", "应予", "予以", "法律规定", "法律法规",
-                                           "自首", "处理", "依规", "依纪", "处分", "制裁"};
+                                           "自首", "处理", "依规", "依纪", "处分", "制裁",
+                                           /* steps of a procedure (陈述和申辩, 证据) */
+                                           "证据", "申辩"};
 /* Words of official register - who speaks or is spoken of in a notice, a
  * police report, court news or statistics, and never in an advert (公安机关,
  * 全市, 经查) - are a list admins edit (data/check/register.txt, loaded as
@@ -162,7 +169,9 @@ static const char *const aggregates[] = {"累计", "共计", "同比", "环比",
                                          "以来共", "全年共"};
 /* Just after an enforcement word they stop it governing what follows
  * (打击价, 整治后依然火爆的, 查处不到的). */
-static const char *const undoing[] = {"价", "后", "不到", "不了", "不住", "无效", "外传", "外泄"};
+static const char *const undoing[] = {"价", "后", "不到", "不了", "不住", "无效", "外传", "外泄",
+                                      /* a noun it modifies (防骗指南, 反诈宣传月) */
+                                      "指南", "攻略", "手册", "宣传月", "秘籍", "必看"};
 /* Just before an enforcement word they turn it round (不怕打击, 躲避查处). */
 static const char *const defying[] = {"怕", "惧", "避", "逃", "躲", "不被", "没被", "未被",
                                       "不会被"};
@@ -620,19 +629,30 @@ static size_t chars_between(const char *text, size_t from, size_t to)
     return n;
 }
 
-/* One of ！：】!: in the 48 bytes before b_start (16 Chinese characters). */
+/* One of ！：】｜!:|# or an emoji in the 48 bytes before b_start (16 Chinese
+ * characters). */
 static int heading_stop_near(const char *text, size_t b_start)
 {
     const unsigned char *t = (const unsigned char *)text;
     for (size_t b = b_start > 48 ? b_start - 48 : 0; b < b_start; b++) {
-        if (t[b] == '!' || t[b] == ':' || t[b] == '#')
+        if (t[b] == '!' || t[b] == ':' || t[b] == '#' || t[b] == '|' || t[b] == 0xF0)
             return 1;
         if (b + 2 < b_start && ((t[b] == 0xEF && t[b + 1] == 0xBC &&
                                  (t[b + 2] == 0x81 || t[b + 2] == 0x9A)) ||   /* ！ ： */
+                                (t[b] == 0xEF && t[b + 1] == 0xBD && t[b + 2] == 0x9C) ||  /* ｜ */
                                 (t[b] == 0xE3 && t[b + 1] == 0x80 && t[b + 2] == 0x91)))   /* 】 */
             return 1;
     }
     return 0;
+}
+
+/* What ends a heading: ！：】｜ and their ASCII forms, #, and emoji (an
+ * alert set between emoji: 🚨注意🚨, 📣重要提醒📣). */
+static int heading_stop(uint32_t cp)
+{
+    return cp == 0xFF01 || cp == 0xFF1A || cp == 0x3011 || cp == '!' || cp == ':' ||
+           cp == '#' || cp == 0xFF03 || cp == 0xFF5C || cp == '|' ||
+           (cp >= 0x1F000 && symbol(cp));
 }
 
 /* What a heading that names an authority ends with when it labels what the
@@ -641,7 +661,7 @@ static int heading_stop_near(const char *text, size_t b_start)
 static const char *const notice_words[] = {"提示", "提醒", "通报", "发布", "公告", "通告", "通知",
                                            "辟谣", "回应", "说", "说法", "释法", "科普", "建议",
                                            "声明", "课堂", "讲堂", "时间", "在线", "在行动",
-                                           "进行时", "问答", "答问"};
+                                           "进行时", "问答", "答问", "解答"};
 /* Characters that end a body's name (公安局, 检察院, 网信办, 刑侦支队). */
 static const char body_heads[] = "局部院厅办所队委处组站";
 
@@ -680,12 +700,16 @@ static int alert_heading(const char *text, size_t b_start, int join)
     for (int k = 0; b > 0 && k < 32; k++) {
         size_t at;
         uint32_t cp = cp_before(text, b, &at);
-        int stop = cp == 0xFF01 || cp == 0xFF1A || cp == 0x3011 || cp == '!' || cp == ':' ||
-                   cp == '#' || cp == 0xFF03;
+        int stop = heading_stop(cp);
         int start = stop || cp == 0x3010 || cp == 0x3002 || cp == 0xFF0C || cp == 0xFF1F ||
                     cp == '\n' || cp == ',' || cp == 0x3001;
         if (!head_end && start && !stop)
             return 0;   /* a clause break before any heading */
+        if (head_end && stop && b == head_end) {
+            head_end = at;   /* a run of them (📣📣重要提醒📣📣) */
+            b = at;
+            continue;
+        }
         if (head_end && start) {
             head_start = b;
             break;
@@ -707,8 +731,9 @@ static int alert_heading(const char *text, size_t b_start, int join)
         return 1;
     if (any_in(text, head_start, head_end, anti_fraud, N(anti_fraud)))
         return any_in(text, head_start, head_end, alerts, N(alerts));
-    size_t w = starts_with_any(text, head_start, head_end, alerts, N(alerts));
-    return w && head_start + w == head_end;
+    size_t m = starts_with_any(text, head_start, head_end, alert_modifiers, N(alert_modifiers));
+    size_t w = starts_with_any(text, head_start + m, head_end, alerts, N(alerts));
+    return w && head_start + m + w == head_end;
 }
 
 /* Who an advert speaks to or of (有人带你玩; 您; 王某某教你玩). */
@@ -780,6 +805,18 @@ static int names_who_did(const char *text, size_t cs, size_t ce)
     return 0;
 }
 
+/* In the rest of a condition's clause after the term, 请 and then a legal
+ * step (报警, 拨打, 依法…): the clause asks whoever meets the term to report
+ * it (遇到赌博请第一时间拨打96110). */
+static int condition_asks_to_report(const gm_ctx_hits *hs, const char *text, const gm_hit *h,
+                                    size_t ce)
+{
+    const char *please = find_in(text, h->b_end, ce, "请");
+    if (!please || chars_between(text, h->b_end, (size_t)(please - text)) > 2)
+        return 0;
+    return any_after(&hs->legal, (size_t)(please - text), ce);
+}
+
 /* The term's clause is a condition - ending in 的 (参与赌博的，处五日以下拘留;
  * 凡是要求加微信刷单的，都是诈骗) or starting with 如遇/接到/凡是… - a 所谓
  * (所谓“赌博”，其实都是骗局) or the term alone (赌博，一次也不能碰), or the next
@@ -791,12 +828,17 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
 {
     static const char of[] = "的", so_called[] = "所谓", not_is[] = "不是", is[] = "是";
     size_t l;
+    const char *colon = find_in(text, cs, h->b_start, "：");
+    size_t head = colon ? (size_t)(colon - text) + 3 : cs;   /* 防骗小贴士：凡是… */
+    if (starts_with_any(text, head, h->b_start, conditionals, N(conditionals)) &&
+        condition_asks_to_report(hs, text, h, ce))
+        return 1;   /* 遇到赌博请第一时间拨打96110 */
     uint32_t cp = cp_at(text, len, ce, &l);
     if (!(cp == 0xFF0C || cp == ','))
         return 0;
     size_t ns, ne, next = ce + l;
     int condition = ends_with(text, 0, ce, of) || names_who_did(text, cs, ce) ||
-                    starts_with_any(text, cs, h->b_start, conditionals, N(conditionals));
+                    starts_with_any(text, head, h->b_start, conditionals, N(conditionals));
     int judged = condition || (h->b_start == cs && h->b_end == ce) ||
                  find_in(text, cs, h->b_start, so_called) ||
                  starts_with_any(text, next, len, contrasts, N(contrasts)) ||
@@ -1207,9 +1249,31 @@ static int official_prequel(const gm_ctx_hits *hs, const char *text, size_t len,
     return ps < at && !any_after(&hs->advert, ps, se) && official_span(hs, text, ps, at, h);
 }
 
+/* Demonstratives that, with a condemning word right after them, call what
+ * the sentence before named an offence (这类犯罪, 这些违法活动, 此类骗局). */
+static const char *const demonstratives[] = {"这类", "此类", "这些", "这种", "该类", "上述",
+                                             "该", "此"};
+
+/* Sentence text[ns, ne) starts with a demonstrative and a condemning word at
+ * most two characters after it (这类犯罪往往…, 这些违法活动…). */
+static int condemning_anaphor(const gm_ctx_hits *hs, const char *text, size_t ns, size_t ne)
+{
+    size_t d = starts_with_any(text, ns, ne, demonstratives, N(demonstratives));
+    if (!d)
+        return 0;
+    for (size_t i = 0; i < hs->cond.n; i++) {
+        const gm_hit *w = &hs->cond.v[i];
+        if (w->b_start >= ns + d && w->b_start <= ns + d + 6 && w->b_end <= ne)
+            return 1;
+    }
+    return 0;
+}
+
 /* The sentence after h's, in the same paragraph, starts by referring back to it, speaks
  * officially and fights, and neither has an advert cue (近日，一则关于赌博的
- * 视频在网上流传。经核实，视频中的人员已被警方依法处理). */
+ * 视频在网上流传。经核实，视频中的人员已被警方依法处理); or it starts by
+ * calling what h's sentence named an offence (…其中，赌博尤为突出。这类犯罪
+ * 往往以小利诱人…), and nothing in the text advertises. */
 static int official_sequel(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h,
                            size_t ss, size_t se)
 {
@@ -1218,6 +1282,8 @@ static int official_sequel(gm_ctx_hits *hs, const char *text, size_t len, const 
     if (se >= len || line_break(cp))
         return 0;
     size_t ns = se + l;
+    if (hs->join && hs->cond.n && condemning_anaphor(hs, text, ns, sentence_end(text, len, ns, 0)))
+        return 1;
     int back = refers_back(text, ns, len);
     if (!back && !text_has(hs, text, len, &hs->backref_seen, back_refs, N(back_refs)))
         return 0;   /* the common case: no back-reference anywhere in the text */
@@ -1346,11 +1412,28 @@ static int testimony(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit
 /* Labels of who asks in an interview or a press conference (记者：, 问：). */
 static const char *const askers[] = {"记者", "问", "主持人", "网友", "提问", "本报记者", "Q", "Ｑ"};
 
-/* A speaker's label - a few characters and a colon - at byte b. */
+/* A speaker's label in brackets at byte b (【问】, 【答】, [问]): the byte after
+ * its closing bracket, or 0. */
+static size_t bracket_label(const char *text, size_t len, size_t b)
+{
+    static const char *const opens[] = {"【", "["}, *const closes[] = {"】", "]"};
+    for (size_t i = 0; i < N(opens); i++) {
+        size_t o = strlen(opens[i]);
+        if (b + o >= len || memcmp(text + b, opens[i], o) != 0)
+            continue;
+        const char *c = find_in(text, b + o, len < b + o + 12 ? len : b + o + 12, closes[i]);
+        return c ? (size_t)(c - text) + strlen(closes[i]) : 0;
+    }
+    return 0;
+}
+
+/* A speaker's label - a few characters and a colon, or a word in brackets -
+ * at byte b. */
 static int label_at(const char *text, size_t len, size_t b)
 {
     size_t to = len < b + 24 ? len : b + 24;   /* eight CJK characters */
-    return find_in(text, b, to, "：") || memchr(text + b, ':', to - b);
+    return find_in(text, b, to, "：") || memchr(text + b, ':', to - b) ||
+           bracket_label(text, len, b);
 }
 
 /* What an answer that refutes the question starts with (答：不合法！). */
@@ -1372,6 +1455,8 @@ static int answer_fights(const gm_ctx_hits *hs, const char *text, size_t len, si
     size_t at = c ? (size_t)(c - text) + 3 : b;
     if (!c && (c = memchr(text + b, ':', to - b)) != NULL)
         at = (size_t)(c - text) + 1;
+    if (!c && bracket_label(text, len, b))
+        at = bracket_label(text, len, b);   /* 【答】… */
     while (at < len && strchr(" \t\r\n", text[at]))
         at++;
     if (starts_with_any(text, at, len, denials, N(denials)))
@@ -1387,14 +1472,16 @@ static int answer_fights(const gm_ctx_hits *hs, const char *text, size_t len, si
  * or the question itself speaks officially; no advert cue in the text. */
 static int interview_question(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    static const char *const colons[] = {"：", ":"};
+    static const char *const colons[] = {"：", ":", "】", "]"};
     if (!hs->join || !text_has(hs, text, len, &hs->colon2_seen, colons, N(colons)))
         return 0;
     size_t ss, se, l;
     sentence_memo(hs, text, len, h, &ss, &se);
-    size_t n = starts_with_any(text, ss, se, askers, N(askers));
-    uint32_t cp = n ? cp_at(text, len, ss + n, &l) : 0;
-    if (cp != 0xFF1A && cp != ':')
+    size_t open = bracket_label(text, len, ss) ? ss + 1 + ((unsigned char)text[ss] >= 0x80) * 2
+                                               : ss;   /* 【问】… */
+    size_t n = starts_with_any(text, open, se, askers, N(askers));
+    uint32_t cp = n ? cp_at(text, len, open + n, &l) : 0;
+    if (cp != 0xFF1A && cp != ':' && !(open > ss && (cp == 0x3011 || cp == ']')))
         return 0;
     cp = cp_at(text, len, se, &l);
     size_t next = se + l;
@@ -1418,6 +1505,40 @@ static int official_report(gm_ctx_hits *hs, const char *text, size_t len, const 
     sentence_memo(hs, text, len, h, &ss, &se);
     clause_memo(hs, text, len, h, &cs, &ce);
     return cs > ss && speaker_in(hs, text, ss, cs);
+}
+
+/* What a survey or a statistic reports (调查显示, 据统计, 数据表明). */
+static const char *const finding_leads[] = {"调查显示", "调查发现", "调查表明", "调查结果",
+                                            "数据显示", "数据表明", "统计显示", "统计表明",
+                                            "据统计", "不完全统计", "抽样调查", "问卷调查",
+                                            "研究发现", "研究表明", "监测显示", "监测发现"};
+/* Gains a seller's "finding" promises (调查显示，90%的人玩X都赚钱了). */
+static const char *const gains[] = {"赚", "回本", "收益", "盈利", "翻倍", "月入", "日入", "发财",
+                                    "暴富", "满意", "好评", "推荐", "信赖", "我"};
+/* How a finding meets the term as a harm: people exposed to it (收到过,
+ * 刷到过) or learning to see through it (识别). */
+static const char *const exposure[] = {"收到", "接到", "刷到", "看到", "遇到", "碰到", "接触",
+                                       "见过", "听说过", "识别", "辨别", "分辨"};
+
+/* h's sentence reports a finding about the term as a harm - a survey's or
+ * a statistic's lead before it (调查结果显示，近四成中学生表示曾刷到过X内容;
+ * 统计数据表明，今年上半年X举报量…增长了35%) and the sentence fights or
+ * tells people exposed to the term - told, not sold: nobody addressed, no
+ * seller (我们) nor gains beside the term, no advert cue in the text. */
+static int finding(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!hs->join || !text_any(hs, text, len, finding_leads, N(finding_leads)))
+        return 0;
+    size_t ss, se;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    if (!any_in(text, ss, h->b_start, finding_leads, N(finding_leads)) ||
+        any_in(text, ss, se, addressees, N(addressees)) ||
+        any_in(text, ss, h->b_start, gains, N(gains)) || any_in(text, h->b_end, se, gains, N(gains)))
+        return 0;
+    size_t cs, ce;
+    clause_memo(hs, text, len, h, &cs, &ce);
+    return any_in(text, cs, h->b_start, exposure, N(exposure)) ||
+           gm_context_fights(hs, text, ss, se, h);
 }
 
 /* A legal definition: the clause names the term as what an instrument or a
@@ -1679,7 +1800,8 @@ static int case_title(gm_ctx_hits *hs, const char *text, size_t len, const gm_hi
 /* Words praising what they follow (赌博真实靠谱, 百家乐安全可靠). */
 static const char *const praises[] = {"靠谱", "可靠", "放心", "正规", "合法合规", "稳定运营",
                                       "真实可信", "信誉", "很安全", "非常安全", "绝对安全",
-                                      "十分安全", "安全无忧"};
+                                      "十分安全", "安全无忧", "正版", "完全合法",
+                                      "绝对合法", "合法经营"};
 /* Right after the term (at most OFFERED characters), it is on offer: the
  * term's clause tells when or where one gets it (赌博全天在线, 六合彩今晚
  * 开奖, 百家乐照常营业), with nothing in the clause fighting it and nothing
@@ -1693,7 +1815,8 @@ static const char *const stopped[] = {"停止", "暂停", "不再", "禁止", "�
 /* Praise as the term's attribute (真正安全的赌博, 正规的百家乐, 国家认可的X):
  * the words before 的 right before the term. */
 static const char *const attributes[] = {"靠谱", "可靠", "放心", "正规", "安全", "合法", "真实",
-                                         "稳定", "专业", "权威", "认可", "信得过", "良心"};
+                                         "稳定", "专业", "权威", "认可", "信得过", "良心",
+                                         "推荐"};
 /* Before such praise in the clause they deny it (不存在安全的赌博, 所谓正规的X). */
 static const char *const denied_praise[] = {"不", "没有", "所谓", "哪有", "并非", "非", "谎称",
                                             "号称", "声称", "自称", "冒充"};
@@ -1957,7 +2080,7 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
     return wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h) ||
                     topic_of_the_law(hs, text, len, h) || other_field_governs(hs, text, len, h) ||
                     testimony(hs, text, len, h) || interview_question(hs, text, len, h) ||
-                    official_report(hs, text, len, h) ||
+                    official_report(hs, text, len, h) || finding(hs, text, len, h) ||
                     defined_term(hs, text, len, h) || claim_refuted(hs, text, len, h) ||
                     loss_story(hs, text, len, h) || case_title(hs, text, len, h) ||
                     refused(hs, text, len, h) || gm_context_turns(hs, text, len, h) ||
@@ -2030,6 +2153,7 @@ static int offenders_means(gm_ctx_hits *hs, const char *text, size_t len, const 
 void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
 {
     size_t kept = 0;
+    gm_context_offer_cues(&hs->advert, text, len);
     for (size_t i = 0; i < hs->advert.n; i++) {
         gm_hit a = hs->advert.v[i];
         if (!starts_with_any(text, a.b_end, len, channels, N(channels)) &&

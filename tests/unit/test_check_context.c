@@ -717,10 +717,83 @@ static void test_advert_offering_the_term_under_an_enforcement_word_still_blocks
     expect_enforcement("警方提醒：严禁六合彩在线推广。");
 }
 
+/* Session 26: a survey's or a statistic's finding about the term as a harm,
+ * and a next sentence that calls what this one named an offence (这类犯罪),
+ * warn; a "finding" that sells or promises gains blocks. */
+static void test_enforcement_finding_and_condemning_back_reference_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("调查结果显示，近四成中学生表示曾在短视频平台刷到过六合彩内容。");
+    expect_enforcement("统计数据表明，今年上半年百家乐举报量较去年同期增长了35%。");
+    expect_enforcement("近年来，六合彩逐渐向农村地区蔓延。这些违法活动往往以熟人介绍为幌子。");
+    expect_enforcement("电信网络诈骗手段不断翻新。其中，百家乐尤为突出。这类犯罪往往以小利诱人。");
+    expect_block("调查显示，90%的人玩六合彩都赚钱了！你还在等什么？", "六合彩");
+    expect_block("据统计，我们的百家乐客户复购率高达98%，值得信赖", "百家乐");
+    expect_block("调查显示，百家乐是年轻人最喜欢的娱乐方式", "百家乐");
+}
+
+/* Session 26: headings set off by ｜ or between emoji (以案释法｜, 🚨注意🚨,
+ * 📣重要提醒📣) and Q&A labels in brackets (【问】…【答】…) are read like
+ * those with a colon; an emoji heading over an offer and an answer that
+ * sells block. */
+static void test_enforcement_bar_emoji_headings_and_bracket_labels_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("以案释法｜六合彩背后，是一场精心策划的骗局");
+    expect_enforcement("🚨注意🚨百家乐来了！警方提醒：不信、不转、不参与❌");
+    expect_enforcement("📣📣重要提醒📣📣\n六合彩又换马甲了！😡民警提醒：凡是要你先转账的，统统是诈骗！");
+    expect_enforcement("【问】朋友拉我参与百家乐，说不会被发现，是真的吗？【答】不是。参与百家乐属于违法行为。");
+    expect_block("🔥重要提醒🔥六合彩今晚开奖", "六合彩");
+    expect_block("【问】百家乐安全吗？【答】绝对安全，已服务上万客户，欢迎咨询", "百家乐");
+}
+
+/* Session 26: a price offer (充一百送五十, 满300减50) and a mobile number,
+ * masked or not, are advert cues found by shape; an enforcement word before
+ * them (反诈宣传月特惠, 防骗指南：) governs neither them nor the term; a seller
+ * naming itself (认准我们家, 别家) or an endorsement (推荐的X, X官方正版)
+ * keeps the block. */
+static void test_advert_price_offer_mobile_number_and_endorsement_still_block(void **state)
+{
+    (void)state;
+    expect_block("反诈宣传月特惠，六合彩充一百送五十", "六合彩");
+    expect_block("警方提醒：百家乐满300减50", "百家乐");
+    expect_block("防范六合彩？不如先了解一下，咨询电话138****5678", "六合彩");
+    expect_block("警方提醒：六合彩13800000000", "六合彩");
+    expect_block("警方提醒：百家乐139xxxx0000", "百家乐");
+    expect_block("防骗指南：六合彩就认准我们家，别家都是骗子", "六合彩");
+    expect_block("反诈中心也推荐的百家乐，不信你来试试", "百家乐");
+    expect_block("#全民反诈# 六合彩官方正版APP，安全无毒", "六合彩");
+    expect_enforcement("凡是声称充100送50的六合彩平台，都是诈骗。");
+}
+
+/* Session 26: a condition after a heading's colon, a condition asking to
+ * report in its own clause (遇到X请…拨打96110), what a citizen reported
+ * (反映的X一事), a lawyer's heading, a crime's means (X手段), a passive
+ * 被依法处理, a check that found none (经排查…未发现X) and a hearing's
+ * procedure warn; a lawyer's heading over praise (完全合法) blocks. */
+static void test_enforcement_conditions_reports_and_procedures_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("防骗小贴士：凡是让你先交钱的六合彩，都是骗局。");
+    expect_enforcement("@市民张女士 您好，遇到百家乐请第一时间拨打96110，我们24小时在线。");
+    expect_enforcement("您好，您在市长信箱反映的六合彩一事已转交属地派出所办理。");
+    expect_enforcement("律师解答：借钱给他人用于百家乐，这笔钱法律上不予保护。");
+    expect_enforcement("我们要清醒看到，六合彩手段不断翻新，打击治理任务依然艰巨。");
+    expect_enforcement("公示：以下12人因组织百家乐被依法处理，现予以公示。");
+    expect_enforcement("经排查，辖区内未发现六合彩活动。");
+    expect_enforcement("听证会上，执法人员出示了当事人组织百家乐的证据材料。");
+    expect_block("律师说法：做六合彩完全合法，有问题我们负责", "六合彩");
+    expect_block("遇到百家乐请加微信领取彩金", "百家乐");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_enforcement_word_before_the_term_at_a_distance_warns),
+        cmocka_unit_test(test_enforcement_finding_and_condemning_back_reference_warn),
+        cmocka_unit_test(test_enforcement_conditions_reports_and_procedures_warn),
+        cmocka_unit_test(test_enforcement_bar_emoji_headings_and_bracket_labels_warn),
+        cmocka_unit_test(test_advert_price_offer_mobile_number_and_endorsement_still_block),
         cmocka_unit_test(test_enforcement_dialogue_with_an_official_speaker_warns),
         cmocka_unit_test(test_enforcement_quiz_and_questionnaire_items_warn),
         cmocka_unit_test(test_enforcement_question_then_condemnation_warns),
