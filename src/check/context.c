@@ -1351,6 +1351,36 @@ static int signed_document(gm_ctx_hits *hs, const char *text, size_t len)
     return hs->signed_doc;
 }
 
+/* What signs a public-service slogan (…——某市反诈中心提醒您, 某县禁毒委 宣). */
+static const char *const signing[] = {"提醒您", "提示您", "宣", "制", "宣传", "出品", "敬告",
+                                      "监制", "宣印"};
+#define SLOGAN_MAX 240   /* most bytes of a signed slogan (80 Chinese characters) */
+
+/* The text is a short slogan signed by an official body: its last line, or
+ * what follows its last ——, is at most 24 characters, names a body or a
+ * register word and ends with a signing word (远离X，幸福一生。——某县公安局
+ * 提醒您; X一时爽，家人两行泪。——某市反诈中心提醒您); h lies before the
+ * signature; no advert cue in the text. */
+static int signed_slogan(const gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    size_t ls, le;
+    if (!hs->join || len > SLOGAN_MAX || !last_line(text, len, &ls, &le))
+        return 0;
+    const char *dash = NULL, *p;
+    while ((p = find_in(text, dash ? (size_t)(dash - text) + 3 : ls, le, "——")) != NULL)
+        dash = p;
+    size_t from = dash ? (size_t)(dash - text) + strlen("——") : ls;
+    if (h->b_end > from || chars_between(text, from, le) > 24 ||
+        !ends_with_any(text, from, le, signing, N(signing)))
+        return 0;
+    for (size_t i = 0; i < hs->reg.n; i++)
+        if (hs->reg.v[i].b_start >= from && hs->reg.v[i].b_end <= le &&
+            !starts_with_any(text, hs->reg.v[i].b_start, hs->reg.v[i].b_end, offenders,
+                             N(offenders)))
+            return 1;
+    return 0;
+}
+
 /* The term's sentence speaks in official register (公安机关, 被告人, 全市) and
  * fights something, however many clauses from the term (被告人…参与赌博，涉案
  * 金额200余万元，法院依法判处其有期徒刑).  Or it fights and the sentence before
@@ -1362,6 +1392,8 @@ static int signed_document(gm_ctx_hits *hs, const char *text, size_t len)
 static int official_sentence(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
     size_t ss, se, ps, pe;
+    if (signed_slogan(hs, text, len, h))
+        return 1;
     if (signed_document(hs, text, len)) {
         sentence_memo(hs, text, len, h, &ss, &se);
         if (fights_in(hs, text, ss, se, h))

@@ -139,7 +139,7 @@ class EvasionVariants(unittest.TestCase):
             floor = (0.8 if held else 1.0) if kind.startswith("advert:") else \
                 0.7 if held else 0.8 if "h3_tune" in kind else 0.95
             if not any(":%s:" % x in kind for x in ("h5", "h6", "t6", "h7", "t7", "h8", "h9", "t9",
-                                                 "h10", "t10", "h11", "t11", "h12")):   # the last unseen set: judged as a whole below
+                                                 "h10", "t10", "h11", "t11", "h12", "t12")):   # the last unseen set: judged as a whole below
                 self.assertGreaterEqual(ok / n, floor, (kind, misses[kind][:5]))
             s = sets.setdefault(kind.rsplit(":", 1)[0], [0, 0])
             s[0] += n
@@ -180,15 +180,20 @@ class EvasionVariants(unittest.TestCase):
                             # tuned on: 78.0 % / 97.8 % when first measured, 81.0 % /
                             # 97.8 % after session 24
                             ("enforcement:h10", 0.78), ("advert:h10", 0.95),
-                            # session 25's h11, written before any change and never
-                            # tuned on: 85.0 % / 93.8 % when first measured
-                            ("enforcement:h11", 0.84), ("advert:h11", 0.93),
+                            # session 25's h11, written before any change: 85.0 % / 93.8 %
+                            # when first measured, 86.7 % / 93.8 % after session 25;
+                            # tuned on in session 26
+                            ("enforcement:h11", 0.95), ("advert:h11", 0.97),
                             # session 25's tuning set (dialogues, quizzes, questionnaires,
                             # and adverts built to slip through): 64.5 % / 86.3 % before
                             ("enforcement:t11", 0.95), ("advert:t11", 0.95),
                             # session 26's h12, written before any change and never
                             # tuned on: 79.6 % / 94.8 % when first measured
                             ("enforcement:h12", 0.78), ("advert:h12", 0.94),
+                            # session 26's tuning set (trials, emoji posts, PSAs, findings,
+                            # case write-ups, hotline replies, adverts borrowing official
+                            # wording): 72.2 % / 86.8 % before
+                            ("enforcement:t12", 0.9), ("advert:t12", 0.97),
                             # session 23's tuning set: 52.1 % / 89.4 % before
                             ("enforcement:t9", 0.93), ("advert:t9", 0.97),
                             ("advert:h3_tune", 0.97), ("advert:h3_aside", 0.95),

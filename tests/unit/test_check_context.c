@@ -769,8 +769,10 @@ static void test_advert_price_offer_mobile_number_and_endorsement_still_block(vo
 /* Session 26: a condition after a heading's colon, a condition asking to
  * report in its own clause (遇到X请…拨打96110), what a citizen reported
  * (反映的X一事), a lawyer's heading, a crime's means (X手段), a passive
- * 被依法处理, a check that found none (经排查…未发现X) and a hearing's
- * procedure warn; a lawyer's heading over praise (完全合法) blocks. */
+ * 被依法处理, a check that found none (经排查…未发现X), a hearing's
+ * procedure and a short slogan signed by a body (——某市反诈中心提醒您) warn; a
+ * slogan signed by no body and a lawyer's heading over praise (完全合法)
+ * block. */
 static void test_enforcement_conditions_reports_and_procedures_warn(void **state)
 {
     (void)state;
@@ -782,6 +784,8 @@ static void test_enforcement_conditions_reports_and_procedures_warn(void **state
     expect_enforcement("公示：以下12人因组织百家乐被依法处理，现予以公示。");
     expect_enforcement("经排查，辖区内未发现六合彩活动。");
     expect_enforcement("听证会上，执法人员出示了当事人组织百家乐的证据材料。");
+    expect_enforcement("六合彩一时爽，家人两行泪。——XX市反诈中心提醒您");
+    expect_block("珍爱生命 远离贫穷 来玩百家乐\n某某娱乐 宣", "百家乐");
     expect_block("律师说法：做六合彩完全合法，有问题我们负责", "六合彩");
     expect_block("遇到百家乐请加微信领取彩金", "百家乐");
 }
