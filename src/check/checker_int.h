@@ -74,6 +74,7 @@ typedef struct gm_ctx_hits {
     int bodies_seen;
     int signed_seen, signed_doc;   /* … for a closing formula or signature / has one */           /* names of bodies were added to reg (context_body.c) */
     int some_seen, refusal_seen, disclaim_seen, prohibit_seen, lines_seen;
+    int finding_seen;          /* … for a survey's or statistic's lead (调查显示) */
                                /* context.c text_has memos of session 24's rules */
     int turns_seen, turns;     /* context_turns.c: 1 a dialogue of two speakers, 2 a
                                 * quiz's marks or options (the text was looked at once) */

@@ -629,13 +629,16 @@ static size_t chars_between(const char *text, size_t from, size_t to)
     return n;
 }
 
-/* One of ！：】｜!:|# or an emoji in the 48 bytes before b_start (16 Chinese
- * characters). */
+/* One of ！：】｜!:|# in the 48 bytes before b_start (16 Chinese characters),
+ * or an emoji right after an alert word (🚨注意🚨, 重要提醒📣). */
 static int heading_stop_near(const char *text, size_t b_start)
 {
     const unsigned char *t = (const unsigned char *)text;
-    for (size_t b = b_start > 48 ? b_start - 48 : 0; b < b_start; b++) {
-        if (t[b] == '!' || t[b] == ':' || t[b] == '#' || t[b] == '|' || t[b] == 0xF0)
+    size_t from = b_start > 48 ? b_start - 48 : 0;
+    for (size_t b = from; b < b_start; b++) {
+        if (t[b] == '!' || t[b] == ':' || t[b] == '#' || t[b] == '|')
+            return 1;
+        if (t[b] == 0xF0 && ends_with_any(text, from, b, alerts, N(alerts)))
             return 1;
         if (b + 2 < b_start && ((t[b] == 0xEF && t[b + 1] == 0xBC &&
                                  (t[b + 2] == 0x81 || t[b + 2] == 0x9A)) ||   /* ！ ： */
@@ -1559,7 +1562,8 @@ static const char *const exposure[] = {"收到", "接到", "刷到", "看到", "
  * seller (我们) nor gains beside the term, no advert cue in the text. */
 static int finding(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
-    if (!hs->join || !text_any(hs, text, len, finding_leads, N(finding_leads)))
+    if (!hs->join ||
+        !text_has(hs, text, len, &hs->finding_seen, finding_leads, N(finding_leads)))
         return 0;
     size_t ss, se;
     sentence_memo(hs, text, len, h, &ss, &se);

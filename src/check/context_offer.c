@@ -118,6 +118,14 @@ static size_t mobile_at(const char *text, size_t len, size_t b)
     return b + 11 < len && text[b + 11] >= '0' && text[b + 11] <= '9' ? 0 : b + 11;
 }
 
+/* The first two bytes of 充 (E5 85), 满 (E6 BB), 买 (E4 B9) or 存 (E5 AD):
+ * most characters are none, and are passed over without a comparison. */
+static int pay_lead(unsigned char c, unsigned char d)
+{
+    return (c == 0xE5 && (d == 0x85 || d == 0xAD)) || (c == 0xE6 && d == 0xBB) ||
+           (c == 0xE4 && d == 0xB9);
+}
+
 void gm_context_offer_cues(gm_hits *advert, const char *text, size_t len)
 {
     for (size_t b = 0; b < len; b++) {
@@ -125,7 +133,7 @@ void gm_context_offer_cues(gm_hits *advert, const char *text, size_t len)
         size_t end = 0;
         if (c == '1')
             end = mobile_at(text, len, b);
-        else if (c >= 0xE4 && c <= 0xE6)   /* 买 E4, 充 存 E5, 满 E6 */
+        else if (b + 1 < len && pay_lead(c, (unsigned char)text[b + 1]))
             end = price_offer_at(text, len, b);
         if (end) {
             add_cue(advert, text, b, end);

@@ -6,8 +6,9 @@
  *  - a dialogue of labelled turns (民警：…⏎大姐：…⏎民警：…), as anti-fraud
  *    scripts, 情景剧 and case write-ups give it: the term in any turn is
  *    governed when a turn whose label names an official speaker (a register
- *    word or a body's name in the label: 民警, 社区民警老张, 网格员小李, 检察官)
- *    fights (an enforcement, condemning or legal word in its words);
+ *    word or a body's name in the label: 民警, 社区民警老张, 网格员小李, 检察官;
+ *    or the tail of such a label, 老张 after 社区民警老张) fights (an
+ *    enforcement, condemning or legal word in its words);
  *  - an item of a quiz or a questionnaire (a stem, options A. B. C. or □,
  *    a blank （ ）, an answer 答案：…): the term in the stem or an option is
  *    governed when the item fights, when the answer marks the statement
@@ -135,6 +136,30 @@ static int official_label(const gm_ctx_hits *hs, const char *text, const turn *t
     return 0;
 }
 
+/* The colon's bytes at the end of t's label (： or :). */
+static size_t colon_bytes(const char *text, const turn *t)
+{
+    return text[t->le - 1] == ':' ? 1 : 3;
+}
+
+/* t's label names again, by its tail, the speaker of another turn whose
+ * label is official (社区民警老张：… 老张：…): at least two characters. */
+static int official_by_tail(const gm_ctx_hits *hs, const char *text, const turn *t,
+                            const turn *all, size_t n)
+{
+    size_t tl = t->le - colon_bytes(text, t) - t->ls;
+    if (tl < 6)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        const turn *u = &all[i];
+        size_t ul = u->le - colon_bytes(text, u) - u->ls;
+        if (u != t && ul > tl && memcmp(text + u->ls + ul - tl, text + t->ls, tl) == 0 &&
+            official_label(hs, text, u))
+            return 1;
+    }
+    return 0;
+}
+
 /* Two labels differ (a dialogue has at least two speakers). */
 static int other_speaker(const char *text, const turn *a, const turn *b)
 {
@@ -151,7 +176,8 @@ static int dialogue(gm_ctx_hits *hs, const char *text, const turn *t, size_t n, 
     if (!in)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (official_label(hs, text, &t[i]) && gm_context_fights(hs, text, t[i].le, t[i].te, h))
+        if ((official_label(hs, text, &t[i]) || official_by_tail(hs, text, &t[i], t, n)) &&
+            gm_context_fights(hs, text, t[i].le, t[i].te, h))
             return 1;
     return 0;
 }

@@ -672,6 +672,7 @@ static void test_enforcement_dialogue_with_an_official_speaker_warns(void **stat
     expect_enforcement("民警：大姐，您这是要给谁转账？\n大姐：网上认识的老师，说带我做六合彩。\n民警：这是典型的诈骗，千万别转！");
     expect_enforcement("居民：我在网上看到百家乐，能挣钱吗？社区民警：不能，那是违法的，一定不要参与。");
     expect_enforcement("辅警小刘：叔叔，最近有没有人拉您玩六合彩？\n王叔：有个群天天发。\n辅警小刘：那个群赶紧退出，都是骗子。");
+    expect_enforcement("社区民警老张：“大爷，最近有人给您推荐六合彩吗？”大爷：“有啊，我没理他。”老张：“做得对！那都是骗局。”");
     expect_block("小王：最近玩六合彩赚了不少。\n小李：真的吗？\n小王：真的，都说是骗局，其实稳赚", "六合彩");
     expect_block("客服：您好，请问需要百家乐吗？\n民警：这是诈骗。\n客服：加微信发您链接", "百家乐");
 }
