@@ -7,7 +7,9 @@
  * literal scan; the grammar is in context.c) is reported as a warning with
  * "context":"enforcement".  A text whose characters alternate with one
  * separator that is a word elsewhere (代一开一发一票: alternation.c) is
- * scanned once more, literally, with the separators blanked.
+ * scanned once more, literally, with the separators blanked, and one with a
+ * word inserted inside a term (约个炮, 赌x博) with those words blanked
+ * ("via":"inserted").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -94,14 +96,17 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
     const gm_term *t = &c->lex.terms[h->term];
     const gm_cat_policy *pol = gm_policy_for(&c->policy, t->category);
     int sev = t->severity;
-    if (via) {
+    if (via == GM_VIA_INSERTED || via == GM_VIA_INSERTED_WEAK) {   /* the term's own characters */
+        if ((t->full_len <= 2 || via == GM_VIA_INSERTED_WEAK) && sev > GM_SEV_WARN)
+            sev = GM_SEV_WARN;
+    } else if (via) {
         int rule = via == GM_VIA_PINYIN || via == GM_VIA_INITIALS ? pol->pinyin : pol->homophone;
         sev = rule == GM_POL_TERM ? t->severity : rule;
         if (via == GM_VIA_INITIALS && t->full_len <= 3 && sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;   /* three letters are many abbreviations too */
         if (via != GM_VIA_PINYIN &&
             (t->full_len <= 2 || via == GM_VIA_HOMOPHONE_WEAK || via == GM_VIA_NEAR ||
-             via == GM_VIA_SHAPE_WEAK) &&
+             via == GM_VIA_SHAPE_WEAK || (via == GM_VIA_MASK && t->full_len <= 3)) &&
             sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;
         if (sev == GM_SEV_NONE)
@@ -118,6 +123,8 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
                            : via == GM_VIA_EMOJI    ? "emoji"
                            : via == GM_VIA_NEAR     ? "near"
                            : via == GM_VIA_SHAPE || via == GM_VIA_SHAPE_WEAK ? "shape"
+                           : via == GM_VIA_INSERTED || via == GM_VIA_INSERTED_WEAK ? "inserted"
+                           : via == GM_VIA_MASK     ? "mask"
                            : via                    ? "homophone"
                                                     : NULL,
                     .context = ctx ? "enforcement" : NULL};
@@ -184,6 +191,21 @@ static int on_spaced_hit(void *ctx, const gm_hit *h)
     return on_sound(sp->col, &s);   /* literal (via 0), kept with the sound hits */
 }
 
+/* The scan of a text with its inserted words and fillers blanked (约个炮):
+ * only hits with one inside (gm_alternation_gapped), literally, as
+ * "inserted". */
+static int on_gapped_hit(void *ctx, const gm_hit *h)
+{
+    spaced *sp = ctx;
+    const gm_term *t = &sp->col->lex->terms[h->term];
+    int gapped = t->allow ? 0 : gm_alternation_gapped(sp->alt, h->cp_start, h->cp_end, t->full_len);
+    if (!gapped)
+        return 0;
+    gm_sound_hit s = {h->term, gapped == 2 ? GM_VIA_INSERTED_WEAK : GM_VIA_INSERTED, h->cp_start,
+                      h->cp_end, h->b_start, h->b_end};
+    return on_sound(sp->col, &s);
+}
+
 static int term_pair(const void *ctx, uint32_t a, uint32_t b)
 {
     return gm_sound_term_pair(ctx, a, b);
@@ -197,10 +219,11 @@ static int scan_alternation(const gm_checker *c, collect *col, const char *text,
         gm_alternation alt;
         int n = gm_alternation_find(text, len, after, &alt, term_pair, c->sound);
         col->nomem = n < 0;
-        if (n > 0) {
-            spaced sp = {col, &alt};
+        spaced sp = {col, &alt};
+        if (n > 0)
             rc = gm_matcher_scan(c->m, alt.text, len, on_spaced_hit, &sp, err);
-        }
+        if (rc == 0 && n >= 0 && alt.gap_text)   /* the first walk's inserted words */
+            rc = gm_matcher_scan(c->m, alt.gap_text, len, on_gapped_hit, &sp, err);
         after = alt.sep;
         gm_alternation_free(&alt);
         if (n <= 0)

@@ -163,6 +163,11 @@ static int common_word(uint32_t a, uint32_t b)
     return in_set(&words, build_words, a, b);
 }
 
+int gm_sound_common_word(uint32_t a, uint32_t b)
+{
+    return common_word(a, b);
+}
+
 /* a b is a common word or the start of a longer one (越来 of 越来越). */
 static int word_or_head(uint32_t a, uint32_t b)
 {
@@ -219,6 +224,7 @@ struct gm_sound {
     uint8_t *classes;     /* 2 bits per BMP code point: CLASS_* (NULL: none built) */
     gm_initials initials; /* terms by their pinyin initials (dkfp) */
     gm_shape_index shape; /* characters written for a term's by their shape */
+    gm_mask_index mask;   /* terms by the characters around a hidden one (六*彩) */
 };
 
 /* What a BMP code point does to the lattice, known without normalising it. */
@@ -544,6 +550,7 @@ void gm_sound_free(gm_sound *s)
     free(s->classes);
     gm_initials_free(&s->initials);
     gm_shape_free(&s->shape);
+    gm_mask_free(&s->mask);
     free(s);
 }
 
@@ -563,11 +570,13 @@ int gm_sound_build(gm_sound **out, const gm_lexicon *lx, gm_err *err)
         if (n && !bad)
             bad = add_paths(s, chars, n, (uint32_t)t, n, 0, MAX_PATHS) != 0 ||
                   add_fuzzy_paths(s, chars, n, (uint32_t)t) != 0 ||
-                  gm_initials_add(&s->initials, chars, n, (uint32_t)t) != 0;
+                  gm_initials_add(&s->initials, chars, n, (uint32_t)t) != 0 ||
+                  gm_mask_add(&s->mask, chars, n, (uint32_t)t) != 0;
         if (n && !bad)
             bad = gm_shape_add_term(&s->shape, chars, n) != 0;
     }
     gm_initials_finish(&s->initials);
+    gm_mask_finish(&s->mask);
     if (bad || gm_shape_finish(&s->shape) || add_bitmaps(s) || add_useful(s) || fill_slots(s) || add_classes(s)) {
         gm_sound_free(s);
         return gm_fail(err, GM_E_NOMEM, "lexicon", "内存不足");
@@ -1379,6 +1388,7 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
     const uint32_t *bmp = gm_norm_bmp();
     size_t bd = 0, cp_i = 0, digit_end = (size_t)-1;   /* where the last digit ended */
     int prev = 0, mixed = 0;   /* the last step was a letter (1) or a character (2) */
+    int masked = 0;            /* a mark that may hide a character was seen */
     for (size_t b = 0; b < len && !sc->stop; cp_i++) {
         uint32_t cp, norm[GM_NORM_MAX];
         size_t kcps, kc = (unsigned char)text[b] < 0x80
@@ -1409,6 +1419,8 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         }
         unsigned cls = cp < 0x10000 && s->classes ? s->classes[cp >> 2] >> ((cp & 3) * 2) & 3
                                                   : CLASS_STANDIN;
+        if (cls == CLASS_NOISE)   /* 六*彩: a mark may hide a character */
+            masked |= gm_mask_mark(cp);
         if (cls == CLASS_NOISE && run->n) {
             bd = run_noise(sc, run, bd);
             b += l;
@@ -1449,6 +1461,8 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
             uint32_t la = lookalike_letter(cp);   /* dаi with a Cyrillic а */
             c = la ? la : c;
         }
+        if (c == GM_NORM_NOISE)
+            masked |= gm_mask_mark(cp);
         if (cls == CLASS_STANDIN && c == GM_NORM_NOISE && !run->n) {
             const gm_la_pair *em = gm_la_find(gm_la_emoji, gm_la_emoji_count, cp);
             if (em) {   /* 扫🐎领取: the emoji for its name's sound */
@@ -1495,4 +1509,6 @@ void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, si
         flush_run(sc, run, flush_zhuyin(sc, zy, bd));
     if (!sc->stop && mixed)   /* a letter next to a term's character: 代kfp? */
         gm_initials_mixed(&s->initials, s->chars, s->chars_at, text, len, fn, ctx);
+    if (!sc->stop && masked)   /* a character hidden by a mark: 六*彩 */
+        gm_mask_scan(&s->mask, s->chars, s->chars_at, text, len, fn, ctx);
 }

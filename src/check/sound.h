@@ -44,9 +44,18 @@
  * GM_VIA_SHAPE_WEAK: the same in a two-character term, or with other
  * characters spelt in pinyin, or forming a common word inside the hit: at
  * most a warning.  Both are reported as "shape". */
+/* GM_VIA_INSERTED: the term's characters literally, with a word inserted
+ * (约个炮, 代开张发票) or a lone letter as a filler (赌x博) between two of them
+ * (alternation.c): the term's own severity, at most a warning for a term of
+ * two characters.  GM_VIA_INSERTED_WEAK: the same through a word only
+ * longer terms take (无抵押的贷款), at most a warning.  Reported as "inserted". */
+/* GM_VIA_MASK: a term of three or more characters with one character hidden
+ * by a mask mark (六*彩, 代开□票; mask.c): treated as a homophone, at most a
+ * warning for three characters.  Reported as "mask". */
 enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2, GM_VIA_HOMOPHONE_WEAK = 3, GM_VIA_INITIALS = 4,
        GM_VIA_DIGIT = 5, GM_VIA_EMOJI = 6, GM_VIA_NEAR = 7, GM_VIA_SHAPE = 8,
-       GM_VIA_SHAPE_WEAK = 9 };
+       GM_VIA_SHAPE_WEAK = 9, GM_VIA_INSERTED = 10, GM_VIA_MASK = 11,
+       GM_VIA_INSERTED_WEAK = 12 };
 
 typedef struct gm_sound gm_sound;
 
@@ -67,6 +76,10 @@ void gm_sound_free(gm_sound *s);
 int gm_sound_term_pair(const gm_sound *s, uint32_t a, uint32_t b);
 void gm_sound_scan(const gm_sound *s, const gm_lexicon *lx, const char *text, size_t len,
                    gm_sound_fn fn, void *ctx);
+
+/* 1 when the CJK characters a b (normalised) are a common two-character
+ * word (rime-essay's list). */
+int gm_sound_common_word(uint32_t a, uint32_t b);
 
 /* The id of the toneless syllable letters[0..n) spell, or -1. */
 int gm_sound_syllable(const char *letters, size_t n);
@@ -144,5 +157,28 @@ void gm_initials_free(gm_initials *in);
  * the term's own (chars + chars_at[t], as gm_sound keeps them). */
 void gm_initials_mixed(const gm_initials *in, const uint32_t *chars, const uint32_t *chars_at,
                        const char *text, size_t len, gm_sound_fn fn, void *ctx);
+
+/* The mask index (mask.c): terms of three or more characters by the
+ * characters on either side of each position but the first, to read a term
+ * with one character hidden by a mask mark (六*彩). */
+typedef struct gm_mask_entry {
+    uint64_t key;      /* the character before the hole << 32 | the one after it (0: none) */
+    uint32_t term, hole;
+} gm_mask_entry;
+typedef struct gm_mask_index {
+    gm_mask_entry *v;
+    size_t n, cap;
+} gm_mask_index;
+/* Indexes term by chars[0..n) (nothing when n < 3); -1 when out of memory. */
+int gm_mask_add(gm_mask_index *ix, const uint32_t *chars, size_t n, uint32_t term);
+void gm_mask_finish(gm_mask_index *ix);   /* sorts; before any scan */
+/* 1 when cp is a mark that may hide a character (* × □ ○ ※ ...). */
+int gm_mask_mark(uint32_t cp);
+void gm_mask_free(gm_mask_index *ix);
+/* Reports (fn, via GM_VIA_MASK) the terms of ix written in text with one
+ * character hidden by a mask mark, the others literally (chars + chars_at[t],
+ * as gm_sound keeps them). */
+void gm_mask_scan(const gm_mask_index *ix, const uint32_t *chars, const uint32_t *chars_at,
+                  const char *text, size_t len, gm_sound_fn fn, void *ctx);
 
 #endif

@@ -102,7 +102,8 @@ class EvasionVariants(unittest.TestCase):
 
     def test_hand_written_evasions_of_a_third_unseen_set(self):
         """bench/evasion/evasion_h3.tsv (session 25, written and measured before
-        any change, never tuned on): 28.7 % caught on main 1b2ad5e.  A floor
+        any change, never tuned on): 28.7 % caught on main 1b2ad5e, 41.4 % after
+        session 25, 51.9 % after session 26.  A floor
         for the whole set only; REQUIREMENTS §3: initials of a two-character
         term only warn, and a word character between a term's characters
         (代一开一发一票) is read literally."""
@@ -110,10 +111,27 @@ class EvasionVariants(unittest.TestCase):
         stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
         n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
         self.assertGreater(n, 300)
-        self.assertGreaterEqual(caught / n, 0.38)
+        self.assertGreaterEqual(caught / n, 0.48)   # 41.4 % before session 26's rules
         for vid, m in want.items():
             for f in measure.lexicon(got[vid]):
                 if f.get("via") == "initials" and len(f["term"]) <= 2:
+                    self.assertEqual(f["severity"], "warn")
+
+    def test_hand_written_evasions_of_a_fourth_unseen_set(self):
+        """bench/evasion/evasion_h4.tsv (session 26, written and measured before
+        any change, never tuned on): 38.6 % caught on main 3fdf4e5.  A floor
+        for the whole set only; REQUIREMENTS §3: an inserted word or filler
+        in a two-character term and a mask in a three-character term only
+        warn."""
+        want, got = generate_and_check("h4", [LEXICON])
+        stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
+        n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
+        self.assertGreater(n, 350)
+        self.assertGreaterEqual(caught / n, 0.6)
+        for vid, m in want.items():
+            for f in measure.lexicon(got[vid]):
+                if (f.get("via") == "inserted" and len(f["term"]) <= 2) or \
+                        (f.get("via") == "mask" and len(f["term"]) <= 3):
                     self.assertEqual(f["severity"], "warn")
 
     def test_no_blocking_false_hit_on_official_text(self):

@@ -90,7 +90,8 @@ static void test_evasion_emoji(void **state)
  * the match; a bare digit still breaks it (赌1博, below). */
 /* Session 25: a character that is a word elsewhere (一, 乂, a Latin x) put
  * between every two characters of a term of three or more is a separator
- * (代一开一发一票), noise around it or not; a term of two characters (赌一博),
+ * (代一开一发一票), noise around it or not; a term of two characters (赌一博:
+ * an inserted word since session 26, a warning, test_check_inserted_masked.c),
  * a term with a separator missing (代一开一发票), idioms (一心一意) and a
  * homophone read through the separators (带一开一发一票: words share
  * characters, 政务服务数 alternates 务) are none. */
@@ -100,7 +101,6 @@ static void test_evasion_word_character_between_every_two(void **state)
     expect_one_hit(*state, "今天代 一 开 一 发 一 票", "代开发票", "代 一 开 一 发 一 票", 2, 15);
     expect_one_hit(*state, "六一合一彩", "六合彩", "六一合一彩", 0, 5);
     expect_one_hit(*state, "六x合x彩开奖", "六合彩", "六x合x彩", 0, 5);
-    expect_clean(*state, "赌一博");
     expect_clean(*state, "代一开一发票");
     expect_clean(*state, "他一心一意地工作");
     expect_clean(*state, "带一开一发一票");
@@ -142,7 +142,9 @@ static void test_evasion_letters_that_look_like_separators(void **state)
  * those of | and 丨), the strokes 丨 丶 丿 used as a bar or a slash, letters
  * NamesList.txt cross-refers to the middle dot (ˑ, ꞏ), Lisu tone letters (ꓸ)
  * and loose Hangul letters (ㆍ) are separators; a Latin l, a Greek capital
- * iota and the word 一 still break the match. */
+ * iota and the word 一 are none: the iota breaks the match, l and 一 are
+ * read since session 26 as a filler and an inserted word, only a warning
+ * (test_check_inserted_masked.c). */
 static void test_evasion_letters_and_strokes_that_look_like_a_bar_or_a_dot(void **state)
 {
     expect_one_hit(*state, "赌\u01c0博", "赌博", "赌\u01c0博", 0, 3);
@@ -153,9 +155,9 @@ static void test_evasion_letters_and_strokes_that_look_like_a_bar_or_a_dot(void 
     expect_one_hit(*state, "赌\u02d1博", "赌博", "赌\u02d1博", 0, 3);
     expect_one_hit(*state, "赌\ua78f博", "赌博", "赌\ua78f博", 0, 3);
     expect_one_hit(*state, "赌\ua4f8博", "赌博", "赌\ua4f8博", 0, 3);
-    expect_clean(*state, "赌l博");
     expect_clean(*state, "赌\u0399博");
-    expect_clean(*state, "赌一博");
+    expect_one_lexicon(*state, "赌l博", "赌博", "inserted", "warn");
+    expect_one_lexicon(*state, "赌一博", "赌博", "inserted", "warn");
 }
 
 /* Session 24: a rare variant form (Unihan kZVariant / kSemanticVariant naming
@@ -201,7 +203,9 @@ static void test_evasion_combined(void **state)
 
 static void test_negative_split_by_letters(void **state)
 {
-    expect_clean(*state, "赌a博");
+    /* one lone letter between two characters is a filler, a warning
+     * (赌a博: test_check_inserted_masked.c); a word of letters breaks */
+    expect_clean(*state, "赌ab博");
     expect_clean(*state, "V.x.P.N");
 }
 
