@@ -4,7 +4,10 @@
 # force.  Generates a demo database with N published posts of ~770
 # characters (sentences of shared/data/ecspell/odw.train, their corrected
 # side) on one account, then runs `report assessment` for that unit through
-# the real CLI, best of 3 (wall and CPU seconds), next to `check --archive`.
+# the real CLI, best of 3 (wall and CPU seconds), next to `check --archive`:
+# cold (no verdict kept: the first assessment, or the first after a list
+# edit or a new release) and warm (the verdicts kept by the run before,
+# migration 090: nothing new to check).
 # Usage: bash bench/report/security.sh [build/govmedia] [N]   (BENCH_ODW: another odw.train)
 set -eu
 BIN=${1:-build/govmedia}
@@ -42,6 +45,12 @@ best() {  # best of 3 runs: "wall CPU" seconds (check --archive exits 1 on findi
 }
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $N workflow publications"
 echo "run                            wall(s) CPU(s), best of 3"
-printf "%-30s %s\n" "assessment, unit 4 (2026)" "$(best "$BIN" report assessment --db "$DB" --year 2026 --unit 4 --json)"
+cold() {  # the assessment with no verdict kept
+  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DELETE FROM security_verdicts'); c.commit()" "$DB"
+  "$BIN" report assessment --db "$DB" --year 2026 --unit 4 --json
+}
+export BIN DB
+printf "%-30s %s\n" "assessment, cold" "$(best bash -c "$(declare -f cold); cold")"
+printf "%-30s %s\n" "assessment, warm (kept)" "$(best "$BIN" report assessment --db "$DB" --year 2026 --unit 4 --json)"
 printf "%-30s %s\n" "check --archive" "$(best "$BIN" check --archive --db "$DB")"
 rm -rf "$(dirname "$DB")"

@@ -116,6 +116,13 @@ int gm_list_validate(int kind, const json_t *entries, gm_err *err);
  * traditional and a simplified form of one term); *lines valid while c is. */
 size_t gm_checker_merges(const gm_checker *c, const char *const **lines);
 
+/* What the engine was built from, as its loader describes it (the program
+ * and shipped data, the versions of the lists edited in the product; see
+ * http/check_origin.h): a verdict kept with it holds while an engine of the
+ * same origin judges.  "" until set; set it before sharing c. */
+void gm_checker_set_origin(gm_checker *c, const char *origin);
+const char *gm_checker_origin(const gm_checker *c);
+
 void gm_checker_ref(gm_checker *c);     /* thread-safe (atomic) */
 void gm_checker_unref(gm_checker *c);   /* frees at zero; NULL is fine */
 

@@ -218,6 +218,16 @@ size_t gm_checker_term_count(const gm_checker *c)
     return c->lex.n;
 }
 
+void gm_checker_set_origin(gm_checker *c, const char *origin)
+{
+    snprintf(c->origin, sizeof c->origin, "%s", origin ? origin : "");
+}
+
+const char *gm_checker_origin(const gm_checker *c)
+{
+    return c->origin;
+}
+
 size_t gm_checker_merges(const gm_checker *c, const char *const **lines)
 {
     *lines = (const char *const *)c->lex.merges;

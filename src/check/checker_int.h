@@ -27,6 +27,7 @@ struct gm_checker {
     json_t *presets;
     gm_exprs exprs;                /* expression lists (data/expressions/) */
     const gm_typo_model *typo;     /* process-wide; NULL: no 错别字 check */
+    char origin[256];              /* gm_checker_set_origin; "" unknown */
 };
 
 /* Loads f's lexicon files (or every *.txt of f->lexicon_dir) into c->lex. */

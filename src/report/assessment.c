@@ -499,7 +499,10 @@ static int year_security(db *d, const gm_checker *c, const report_scope *scope, 
     date_from_ymd(year, 1, 1, &jan1, NULL);
     report_day_end_utc(jan1 - 1, from);
     report_day_end_utc(as_of, to);
-    return assessment_security_scan(d, c, scope, from, to, note_security, &s, checked, err);
+    security_counts counts;
+    int rc = assessment_security_scan(d, c, scope, from, to, note_security, &s, &counts, err);
+    *checked = counts.judged;
+    return rc;
 }
 
 int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of,

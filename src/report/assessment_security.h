@@ -19,13 +19,19 @@ typedef struct security_hit {
 
 typedef void (*security_hit_fn)(void *ctx, const security_hit *hit);
 
-/* Re-checks every workflow publication of the scope (its unit's subtree,
- * the actor's reach) published in [since, until) (ISO UTC times) with c; fn
+typedef struct security_counts {
+    long long judged;      /* publications judged (kept verdicts and new ones) */
+    long long rechecked;   /* of them, re-checked now */
+} security_counts;
+
+/* Judges every workflow publication of the scope (its unit's subtree, the
+ * actor's reach) published in [since, until) (ISO UTC times) with c; fn
  * gets each publication with a blocking wrong expression or secret (the
- * first such finding).  *checked: publications re-checked.  Costs one check
- * per publication (bench/report/README.md). */
+ * first such finding).  A verdict kept from an engine of c's origin on the
+ * same text is taken as it is; the others cost one check each
+ * (bench/report/README.md) and are kept (when c's origin is known). */
 int assessment_security_scan(db *d, const gm_checker *c, const report_scope *scope,
                              const char *since, const char *until, security_hit_fn fn, void *ctx,
-                             long long *checked, gm_err *err);
+                             security_counts *counts, gm_err *err);
 
 #endif

@@ -6,7 +6,7 @@ defineLabels("messageState", { received: "待分派", assigned: "已分派", ack
 defineLabels("messageKind", { consult: "咨询", suggestion: "建议", complaint: "投诉", report: "举报", other: "其他" });
 defineLabels("messageChannel", { message: "留言", comment: "评论", private: "私信" });
 defineLabels("messageResult", { resolved: "已解决", explained: "已解释说明", referred: "已转有关部门", declined: "不予受理" });
-defineLabels("messageEvent", { log: "登记", import: "导入", assign: "分派", ack: "受理", answer: "答复", extend: "延期", hide: "屏蔽", escalate: "超期督办" });
+defineLabels("messageEvent", { log: "登记", import: "导入", assign: "分派", ack: "受理", answer: "答复", extend: "延期", extend_void: "延期不计", hide: "屏蔽", escalate: "超期督办" });
 defineLabels("incidentLevel", { general: "一般", serious: "较大", major: "重大", grave: "特别重大" });
 defineLabels("incidentEvent", { open: "登记", action: "处置措施", statement: "回应口径", level: "调整等级", ack: "确认", escalate: "升级", close: "结束" });
 defineLabels("meetingKind", { monthly: "月度例会", training: "培训", special: "专题会议" });
