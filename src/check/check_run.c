@@ -59,15 +59,17 @@ static int field_rules(const gm_checker *c, const char *text, size_t len, const 
                        gm_findings *fs, gm_err *err)
 {
     gm_hits allowed = {0};
+    gm_typo_quiet quiet = {0};     /* listed office-holders and their titles */
     int rc = gm_lexicon_findings_doc(c, text, len, field, other, gist, fs, &allowed, err);
     size_t from = fs->n;
     if (!rc)
-        rc = gm_exprs_findings(&c->exprs, text, len, field, date, fs, err);
+        rc = gm_exprs_findings(&c->exprs, text, len, field, date, fs, &quiet, err);
     if (!rc && c->typo)
-        rc = nomem(gm_typo_findings(c->typo, text, len, field, fs), err);
+        rc = nomem(gm_typo_findings(c->typo, text, len, field, &quiet, fs), err);
     if (!rc && allowed.n)
         gm_findings_keep(fs, from, outside_allowed, &allowed);
     free(allowed.v);
+    gm_typo_quiet_free(&quiet);
     return rc;
 }
 

@@ -19,6 +19,7 @@
 #include "check/finding.h"
 #include "check/lexicon.h"
 #include "check/matcher.h"
+#include "check/typo.h"
 #include "check/typo_model.h"
 #include "util/gm_error.h"
 
@@ -37,6 +38,9 @@ typedef struct gm_expr_term {
     int severity;
     size_t holder;         /* index + 1 into holders for a holder's name, else 0 */
     int near;              /* a generated near miss of correct */
+    int titled;            /* a near miss of a holder's name that reads as ordinary
+                              words (张建园 for 张建国): a finding only right next to a
+                              title some holder of that name has held (市长张建园) */
 } gm_expr_term;
 
 typedef struct gm_exprs {
@@ -81,8 +85,10 @@ void gm_exprs_free(gm_exprs *x);
 /* Appends name, formulation and title findings (rule "expression").  date
  * is the text's day (YYYY-MM-DD) or NULL: a title next to a listed name is
  * right when some person of that name held it at any time up to that day
- * (at any time without a date). */
+ * (at any time without a date).  quiet (may be NULL) receives the spans of
+ * every listed office-holder's name found and of the title next to it, for
+ * the 错别字 check to leave alone. */
 int gm_exprs_findings(const gm_exprs *x, const char *text, size_t len, const char *field,
-                      const char *date, gm_findings *fs, gm_err *err);
+                      const char *date, gm_findings *fs, gm_typo_quiet *quiet, gm_err *err);
 
 #endif

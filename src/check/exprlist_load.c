@@ -19,7 +19,9 @@
 #define LIST_FILE_MAX (16u << 20)
 #define NEAR_MIN_CHARS 3           /* shorter names get no near misses */
 
-enum { K_CORRECT = 0, K_HOLDER = 1, K_WRONG = 2, K_NEAR = 3 };
+/* K_TITLED: a near miss of a holder's name that reads as ordinary words,
+ * a finding only next to a title (gm_expr_term.titled). */
+enum { K_CORRECT = 0, K_HOLDER = 1, K_WRONG = 2, K_NEAR = 3, K_TITLED = 4 };
 
 typedef struct cand {
     char *key;                     /* normalised form */
@@ -100,7 +102,9 @@ static size_t keep_string(gm_exprs *x, const char *s, int *nomem)
 /* Adds s (cp[0..n)) with character i read as c as a near miss when that
  * reads as a slip; person: s is an office-holder's name, whose near misses
  * are slips also where they read as words of their own, unless the new
- * character makes a word inside the name (gm_typo_is_name_slip). */
+ * character makes a word inside the name (gm_typo_is_name_slip); one that
+ * does (张建园 for 张建国: 建园 is a word) is kept as K_TITLED, a slip only
+ * next to a title of the person (市长张建园). */
 static void add_near_miss(cands *cs, const gm_typo_model *m, const uint32_t *cp, size_t n,
                           size_t i, uint32_t c, size_t correct, const char *cat, int sev,
                           int person)
@@ -109,13 +113,17 @@ static void add_near_miss(cands *cs, const gm_typo_model *m, const uint32_t *cp,
     uint32_t norm[GM_NORM_MAX];
     if (gm_norm_map(c, norm) == 0)
         return;     /* a stroke read as a separator (丶 for 义) would shorten s */
-    if (!gm_typo_is_slip(m, cp, n, i, c) && !(person && gm_typo_is_name_slip(m, cp, n, i, c)))
-        return;
+    int kind = K_NEAR;
+    if (!gm_typo_is_slip(m, cp, n, i, c) && !(person && gm_typo_is_name_slip(m, cp, n, i, c))) {
+        if (!person)
+            return;
+        kind = K_TITLED;
+    }
     size_t l = 0;
     for (size_t j = 0; j < n; j++)
         l += gm_utf8_put(buf + l, j == i ? c : cp[j]);
     buf[l] = '\0';
-    add_cand(cs, buf, K_NEAR, correct, cat, sev, 0);
+    add_cand(cs, buf, kind, correct, cat, sev, 0);
 }
 
 /* One-character near misses of s: each CJK character read as each member
@@ -336,14 +344,14 @@ static int compile(gm_exprs *x, cands *cs, gm_err *err)
     for (size_t i = 0; i < cs->n; i++) {
         const cand *c = &cs->v[i];
         if (i > 0 && strcmp(cs->v[i - 1].key, c->key) == 0)
-            continue;              /* the first of a key wins: correct < holder < wrong < near */
+            continue;   /* the first of a key wins: correct < holder < wrong < near < titled */
         if (c->kind == K_CORRECT)
             continue;
         len += (size_t)sprintf(buf + len, "%s\t%s\t%s\n", c->text, c->category,
                                severity_word(c->severity));
         x->terms[nt++] = (gm_expr_term){c->kind == K_HOLDER ? NULL : x->strings[c->correct],
                                         c->category, c->severity, c->holder,
-                                        c->kind == K_NEAR};
+                                        c->kind >= K_NEAR, c->kind == K_TITLED};
     }
     int rc = nt ? gm_lexicon_parse(&x->lex, "expressions", buf, len, 0, err) : 0;
     free(buf);

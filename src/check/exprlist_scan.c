@@ -128,13 +128,33 @@ static size_t cp_count(const char *s, size_t n)
     return c;
 }
 
-static int title_findings(const gm_exprs *x, const char *text, size_t len, const char *field,
-                          const char *date, const gm_hit *h, const gm_holder *who,
-                          gm_findings *fs)
+/* 1 when a title some person called name has held (at any time) is
+ * written right before or after the hit: 市长张建园 for 张建国 (市长). */
+static int titled_here(const gm_exprs *x, const char *text, size_t len, const gm_hit *h,
+                       const char *name)
 {
     for (int after = 1; after >= 0; after--) {
         size_t b0, b1;
         const char *t = title_near(x, text, len, h->b_start, h->b_end, after, &b0, &b1);
+        if (t && held_by(x, name, t, NULL))
+            return 1;
+    }
+    return 0;
+}
+
+/* Title findings for the holder's name at h; the name and the titles next
+ * to it go to quiet (may be NULL), which the 错别字 check leaves alone. */
+static int title_findings(const gm_exprs *x, const char *text, size_t len, const char *field,
+                          const char *date, const gm_hit *h, const gm_holder *who,
+                          gm_findings *fs, gm_typo_quiet *quiet)
+{
+    if (quiet && gm_typo_quiet_add(quiet, h->b_start, h->b_end))
+        return GM_E_NOMEM;
+    for (int after = 1; after >= 0; after--) {
+        size_t b0, b1;
+        const char *t = title_near(x, text, len, h->b_start, h->b_end, after, &b0, &b1);
+        if (t && quiet && gm_typo_quiet_add(quiet, b0, b1))
+            return GM_E_NOMEM;
         if (!t || held_by(x, who->name, t, date))
             continue;
         char held[400], msg[512];
@@ -170,11 +190,14 @@ static size_t decode(const char *s, size_t n, uint32_t *cp)
     return k;
 }
 
-/* 1 when the dictionary holds the two characters a b as a word. */
+/* 1 when the dictionary holds the two characters a b as a usual word (at
+ * least GM_TYPO_WORD_RARE_LP probable: 培训 is one, the place name 长阳 of
+ * 市长阳光明 and the 过出 of 张建过出席 are not). */
 static int word_of_two(const gm_typo_model *m, uint32_t a, uint32_t b)
 {
     uint32_t w[2] = {a, b};
-    return gm_typo_is_cjk(a) && gm_typo_is_cjk(b) && gm_typo_logp(m, w, 2) <= 0.0f;
+    float lp = gm_typo_is_cjk(a) && gm_typo_is_cjk(b) ? gm_typo_logp(m, w, 2) : 1.0f;
+    return lp <= 0.0f && lp >= GM_TYPO_WORD_RARE_LP;
 }
 
 /* 1 when the near miss h of the listed form correct changed its first or
@@ -207,6 +230,7 @@ typedef struct scan_ctx {
     const char *text, *field, *date;
     size_t len;
     gm_findings *fs;
+    gm_typo_quiet *quiet;
     int rc;
 } scan_ctx;
 
@@ -216,10 +240,14 @@ static int on_hit(void *ctx, const gm_hit *h)
     const gm_expr_term *t = &s->x->terms[h->term];
     if (t->holder) {
         s->rc = title_findings(s->x, s->text, s->len, s->field, s->date, h,
-                               &s->x->holders[t->holder - 1], s->fs);
+                               &s->x->holders[t->holder - 1], s->fs, s->quiet);
         return s->rc;
     }
-    if (t->near && near_miss_reads_on(s->x, s->text, s->len, h, t->correct))
+    /* a title the person held, right next to the near miss, says it is the
+     * person's name (市长阳光明 for 杨光明, though 长阳 and 阳光 are words) */
+    int titled = t->near && titled_here(s->x, s->text, s->len, h, t->correct);
+    if (!titled && (t->titled || (t->near && near_miss_reads_on(s->x, s->text, s->len, h,
+                                                                 t->correct))))
         return 0;
     char msg[512];
     snprintf(msg, sizeof msg, "「%.*s」应为「%s」", (int)(h->b_end - h->b_start),
@@ -234,11 +262,11 @@ static int on_hit(void *ctx, const gm_hit *h)
 }
 
 int gm_exprs_findings(const gm_exprs *x, const char *text, size_t len, const char *field,
-                      const char *date, gm_findings *fs, gm_err *err)
+                      const char *date, gm_findings *fs, gm_typo_quiet *quiet, gm_err *err)
 {
     if (!x->m)
         return 0;
-    scan_ctx s = {x, text, field, date, len, fs, 0};
+    scan_ctx s = {x, text, field, date, len, fs, quiet, 0};
     int rc = gm_matcher_scan(x->m, text, len, on_hit, &s, err);
     if (rc == 0 && s.rc)
         rc = gm_fail(err, GM_E_NOMEM, field, "内存不足");

@@ -1056,11 +1056,37 @@ typedef struct emit_ctx {
     const char *text, *field;
     gm_findings *fs;
     size_t listed;                 /* findings present before the scan */
+    const gm_typo_quiet *quiet;    /* spans left alone, or NULL */
 } emit_ctx;
 
-/* 1 when the bytes [b_start, b_end) overlap an expression finding of the field. */
+int gm_typo_quiet_add(gm_typo_quiet *q, size_t b_start, size_t b_end)
+{
+    if (q->n == q->cap) {
+        size_t cap = q->cap ? q->cap * 2 : 8;
+        size_t(*b)[2] = realloc(q->b, cap * sizeof *b);
+        if (!b)
+            return GM_E_NOMEM;
+        q->b = b;
+        q->cap = cap;
+    }
+    q->b[q->n][0] = b_start;
+    q->b[q->n++][1] = b_end;
+    return 0;
+}
+
+void gm_typo_quiet_free(gm_typo_quiet *q)
+{
+    free(q->b);
+    *q = (gm_typo_quiet){0};
+}
+
+/* 1 when the bytes [b_start, b_end) overlap an expression finding of the
+ * field or a span the check leaves alone. */
 static int inside_listed(const emit_ctx *e, size_t b_start, size_t b_end)
 {
+    for (size_t k = 0; e->quiet && k < e->quiet->n; k++)
+        if (e->quiet->b[k][0] < b_end && b_start < e->quiet->b[k][1])
+            return 1;
     for (size_t k = 0; k < e->listed; k++) {
         const gm_finding *f = &e->fs->v[k];
         if (strcmp(f->rule, "expression") == 0 && strcmp(f->field, e->field) == 0 &&
@@ -1101,8 +1127,8 @@ static int emit(void *ctx, const gm_typo_hit *h, const uint32_t *cps)
 }
 
 int gm_typo_findings(const gm_typo_model *m, const char *text, size_t len, const char *field,
-                     gm_findings *fs)
+                     const gm_typo_quiet *quiet, gm_findings *fs)
 {
-    emit_ctx e = {text, field, fs, fs->n};
+    emit_ctx e = {text, field, fs, fs->n, quiet};
     return gm_typo_suggest(m, text, len, GM_TYPO_THRESHOLD, emit, &e);
 }

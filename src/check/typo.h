@@ -139,9 +139,22 @@ int gm_typo_is_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t 
 int gm_typo_is_name_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t i,
                          uint32_t c);
 
+/* Byte spans of a field the 错别字 check leaves alone: a listed
+ * office-holder's name and the title written next to it (the 市长 of
+ * 张建国市长调研 is no slip of 市场调研, whatever the bigram model says). */
+typedef struct gm_typo_quiet {
+    size_t (*b)[2];
+    size_t n, cap;
+} gm_typo_quiet;
+
+/* Adds [b_start, b_end) to q; GM_E_NOMEM when it cannot grow. */
+int gm_typo_quiet_add(gm_typo_quiet *q, size_t b_start, size_t b_end);
+void gm_typo_quiet_free(gm_typo_quiet *q);
+
 /* Appends "typo" findings (rule "expression", severity warn) for field,
- * skipping characters already inside an expression finding of that field. */
+ * skipping characters already inside an expression finding of that field
+ * or inside a span of quiet (may be NULL). */
 int gm_typo_findings(const gm_typo_model *m, const char *text, size_t len, const char *field,
-                     gm_findings *fs);
+                     const gm_typo_quiet *quiet, gm_findings *fs);
 
 #endif

@@ -85,6 +85,41 @@ class ExpressionListsTest(gmtest.ManagedListsTest):
         self.assertIn("赵振邦\t市长\t示范市人民政府\t2021-06-01\t\tblock", export)
         self.assertIn(dict(holder, id="赵振邦"), self.entries("officials")["entries"])  # id: the name
 
+    def test_expression_officials_in_title_phrases_as_a_user_expects(self):
+        """Issue 15 §1 as a writer meets it: a dated report may name a past
+        title, the listed name and its title are never read as 错别字, a
+        wrong title gets the right one as its fix, and a name written wrong
+        in a title phrase is flagged even where the slip reads as words."""
+        holders = [{"name": "赵振邦", "severity": "block", "posts": [
+            {"title": "副市长", "unit": "示范市人民政府", "from": "2018-03-01", "to": "2021-05-31"},
+            {"title": "市长", "unit": "示范市人民政府", "from": "2021-06-01", "to": ""}]},
+            {"name": "杨光明", "posts": [
+                {"title": "区长", "unit": "示范市东城区人民政府", "from": "2022-01-01", "to": ""}]}]
+        r = self.admin.post(BASE + "officials", {"add": holders})
+        self.assertEqual(r.status, 200, r)
+        self.addCleanup(self.admin.post, BASE + "officials", {"remove": ["赵振邦", "杨光明"]})
+        report = "2019年，赵振邦副市长调研了这项工作。"
+        self.assertEqual(self.expr_on(report, "2019-06-01"), [])
+        # 市长调研 reads as 市场调研 to the bigram model: not next to a listed name
+        self.assertEqual(self.expr("2019年，赵振邦市长调研了这项工作。"), [])
+        f = self.expr_on("2019年，赵振邦市长调研了这项工作。", "2019-06-01")
+        self.assertEqual([(x["category"], x["match"], x["replacement"]) for x in f],
+                         [("title", "市长", "副市长")])
+        f = self.expr("市长越振邦出席会议")
+        self.assertEqual([(x["category"], x["match"], x["replacement"]) for x in f],
+                         [("name", "越振邦", "赵振邦")])
+        self.assertEqual(f[0]["severity"], "block")
+        # 阳光 is a word: next to a title 杨光明 holds it is his name written wrong
+        f = self.expr("区长阳光明到社区走访")
+        self.assertEqual([(x["category"], x["match"], x["replacement"]) for x in f],
+                         [("name", "阳光明", "杨光明")])
+        self.assertEqual(self.expr("今天阳光明媚，区长杨光明到社区走访"), [])
+
+    def expr_on(self, text, date):
+        r = self.srv.client("contributor").post("/api/v1/check", {"text": text, "date": date})
+        self.assertEqual(r.status, 200, r)
+        return [f for f in r.json["findings"] if f["rule"] == "expression"]
+
     def check_on(self, text, date):
         r = self.srv.client("contributor").post("/api/v1/check", {"text": text, "date": date})
         self.assertEqual(r.status, 200, r)

@@ -76,9 +76,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc == 0 && gm_utf8_invalid_at(text, tlen) == 0) {
         gm_findings fs = {0};
         const char *date = (data[0] & 4) ? "2020-06-30" : NULL;   /* a text's day, or none */
-        if (gm_exprs_findings(&x, text, tlen, "text", date, &fs, &err) != 0 ||
-            gm_typo_findings(model, text, tlen, "text", &fs) != 0)
+        gm_typo_quiet quiet = {0};
+        if (gm_exprs_findings(&x, text, tlen, "text", date, &fs, &quiet, &err) != 0 ||
+            gm_typo_findings(model, text, tlen, "text", &quiet, &fs) != 0)
             abort();
+        gm_typo_quiet_free(&quiet);
         check_spans(&fs, tlen);
         gm_findings_free(&fs);
     }
