@@ -17,7 +17,7 @@
 #include "util/file.h"
 
 #define LIST_FILE_MAX (16u << 20)
-#define NEAR_MIN_CHARS 3           /* shorter names get no near misses */
+#define NEAR_MIN_CHARS 3           /* shorter forms get no near misses (a person's name of 2: by a title only) */
 
 /* K_TITLED: a near miss of a holder's name that reads as ordinary words,
  * a finding only next to a title (gm_expr_term.titled). */
@@ -104,24 +104,34 @@ static size_t keep_string(gm_exprs *x, const char *s, int *nomem)
  * are slips also where they read as words of their own, unless the new
  * character makes a word inside the name (gm_typo_is_name_slip); one that
  * does (张建园 for 张建国: 建园 is a word) is kept as K_TITLED, a slip only
- * next to a title of the person (市长张建园). */
+ * next to a title of the person (市长张建园).  person 2: a name of two
+ * characters, whose near misses are only K_TITLED, and none that is itself
+ * a usual word (市长王纬 for 王伟, never 市长高度 for 高杜). */
 static void add_near_miss(cands *cs, const gm_typo_model *m, const uint32_t *cp, size_t n,
                           size_t i, uint32_t c, size_t correct, const char *cat, int sev,
                           int person)
 {
     char buf[GM_TERM_MAX * 4 + 1];
-    uint32_t norm[GM_NORM_MAX];
+    uint32_t norm[GM_NORM_MAX], w[GM_TERM_MAX];
     if (gm_norm_map(c, norm) == 0)
         return;     /* a stroke read as a separator (丶 for 义) would shorten s */
+    memcpy(w, cp, n * sizeof *w);
+    w[i] = c;
     int kind = K_NEAR;
-    if (!gm_typo_is_slip(m, cp, n, i, c) && !(person && gm_typo_is_name_slip(m, cp, n, i, c))) {
+    if (person == 2) {
+        float lp = gm_typo_logp(m, w, n);
+        if (lp <= 0.0f && lp >= GM_TYPO_WORD_RARE_LP)
+            return;
+        kind = K_TITLED;
+    } else if (!gm_typo_is_slip(m, cp, n, i, c) &&
+               !(person && gm_typo_is_name_slip(m, cp, n, i, c))) {
         if (!person)
             return;
         kind = K_TITLED;
     }
     size_t l = 0;
     for (size_t j = 0; j < n; j++)
-        l += gm_utf8_put(buf + l, j == i ? c : cp[j]);
+        l += gm_utf8_put(buf + l, w[j]);
     buf[l] = '\0';
     add_cand(cs, buf, kind, correct, cat, sev, 0);
 }
@@ -129,7 +139,8 @@ static void add_near_miss(cands *cs, const gm_typo_model *m, const uint32_t *cp,
 /* One-character near misses of s: each CJK character read as each member
  * of its confusion set (same or similar reading, similar shape) and of its
  * extra shapes by Cangjie code (gm_typo_name_shapes: 生态环境郜 for 生态环境部,
- * 越晓峰 for 赵晓峰), kept when they read as slips (add_near_miss). */
+ * 越晓峰 for 赵晓峰), kept when they read as slips (add_near_miss); s of 3
+ * or more CJK characters, or a person's name of two. */
 static void add_near_misses(cands *cs, const gm_typo_model *m, const char *s, size_t correct,
                             const char *cat, int sev, int person)
 {
@@ -143,7 +154,11 @@ static void add_near_misses(cands *cs, const gm_typo_model *m, const char *s, si
         n++;
         i += l;
     }
-    if (!m || cjk < NEAR_MIN_CHARS)
+    if (person && cjk == 2 && n == 2)
+        person = 2;                /* a name of two characters: near misses by a title only */
+    else if (cjk < NEAR_MIN_CHARS)
+        return;
+    if (!m)
         return;
     for (size_t i = 0; i < n; i++) {
         size_t nc, ns;

@@ -128,8 +128,9 @@ static size_t cp_count(const char *s, size_t n)
     return c;
 }
 
-/* 1 when a title some person called name has held (at any time) is
- * written right before or after the hit: 市长张建园 for 张建国 (市长). */
+/* Where a title some person called name has held (at any time) is written
+ * next to the hit: 1 right after it (阳光明市长), 2 right before it
+ * (市长阳光明 for 杨光明, 市长), 0 nowhere. */
 static int titled_here(const gm_exprs *x, const char *text, size_t len, const gm_hit *h,
                        const char *name)
 {
@@ -137,7 +138,7 @@ static int titled_here(const gm_exprs *x, const char *text, size_t len, const gm
         size_t b0, b1;
         const char *t = title_near(x, text, len, h->b_start, h->b_end, after, &b0, &b1);
         if (t && held_by(x, name, t, NULL))
-            return 1;
+            return after ? 1 : 2;
     }
     return 0;
 }
@@ -225,6 +226,53 @@ static int near_miss_reads_on(const gm_exprs *x, const char *text, size_t len,
            word_of_two(x->model, got[n - 1], cp);
 }
 
+/* The code point of text ending at byte b (0 when none or not CJK). */
+static uint32_t cjk_before(const char *text, size_t b)
+{
+    uint32_t cp = 0;
+    size_t a = b;
+    while (a > 0 && ((unsigned char)text[--a] & 0xC0) == 0x80)
+        ;
+    return b > 0 && gm_utf8_decode((const unsigned char *)text + a, b - a, &cp) &&
+                   gm_typo_is_cjk(cp) ? cp : 0;
+}
+
+/* The code point of text starting at byte b (0 when none or not CJK). */
+static uint32_t cjk_at(const char *text, size_t len, size_t b)
+{
+    uint32_t cp = 0;
+    return b < len && gm_utf8_decode((const unsigned char *)text + b, len - b, &cp) &&
+                   gm_typo_is_cjk(cp) ? cp : 0;
+}
+
+static size_t utf8_len(uint32_t cp)
+{
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/* 1 when a two-character near miss at h, with its title on side (1 after,
+ * 2 before), ends a name on its other side: the text stops there, or goes
+ * on with a common one-character word (在, 和) or a usual word of two
+ * characters (市长王纬|出席, 会见|王纬市长).  王大伟 after 市长 holds 王大
+ * for 王磊 but is a name of three characters (伟出 is no word). */
+static int short_name_ends(const gm_exprs *x, const char *text, size_t len, const gm_hit *h,
+                           int side)
+{
+    uint32_t w[2];
+    if (side == 2) {
+        if (!(w[0] = cjk_at(text, len, h->b_end)))
+            return 1;
+        w[1] = cjk_at(text, len, h->b_end + utf8_len(w[0]));
+    } else {
+        if (!(w[1] = cjk_before(text, h->b_start)))
+            return 1;
+        w[0] = cjk_before(text, h->b_start - utf8_len(w[1]));
+    }
+    uint32_t near = side == 2 ? w[0] : w[1];
+    float lp = gm_typo_logp(x->model, &near, 1);
+    return (lp <= 0.0f && lp >= GM_TYPO_FUNCTION_LP) || (w[0] && w[1] && word_of_two(x->model, w[0], w[1]));
+}
+
 typedef struct scan_ctx {
     const gm_exprs *x;
     const char *text, *field, *date;
@@ -245,7 +293,9 @@ static int on_hit(void *ctx, const gm_hit *h)
     }
     /* a title the person held, right next to the near miss, says it is the
      * person's name (市长阳光明 for 杨光明, though 长阳 and 阳光 are words) */
-    int titled = t->near && titled_here(s->x, s->text, s->len, h, t->correct);
+    int titled = t->near ? titled_here(s->x, s->text, s->len, h, t->correct) : 0;
+    if (titled && h->cp_end - h->cp_start == 2 && !short_name_ends(s->x, s->text, s->len, h, titled))
+        return 0;
     if (!titled && (t->titled || (t->near && near_miss_reads_on(s->x, s->text, s->len, h,
                                                                  t->correct))))
         return 0;

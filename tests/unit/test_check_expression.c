@@ -173,6 +173,27 @@ static void test_expression_leader_name_near_miss_next_to_a_held_title(void **st
     write_list("officials.txt", "");
 }
 
+/* A name of two characters gets near misses too, but only next to a title
+ * its holder has held and only where the name ends there (the text stops,
+ * or goes on with a word: 市长王纬出席, 会见了王纬市长); 市长王大伟 is a
+ * name of three characters, and a near miss that is a usual word (高度 for
+ * 高杜) is never one. */
+static void test_expression_two_character_name_near_miss_next_to_a_held_title(void **state)
+{
+    (void)state;
+    write_list("officials.txt", "王伟\t市长\t示例市人民政府\t2021-01-01\t\tblock\n"
+                                "高杜\t副市长\t示例市人民政府\t2021-01-01\t\twarn\n");
+    gm_checker *c = checker_for(expr_dir);
+    expect_expression(c, "市长王纬出席会议并讲话。", "name", "王纬", "王伟", 2, 4, "block");
+    expect_expression(c, "会见了王纬市长。", "name", "王纬", "王伟", 3, 5, "block");
+    expect_clean(c, "王纬出席会议并讲话。");
+    expect_clean(c, "市长王大伟出席会议并讲话。");
+    expect_clean(c, "副市长高度重视这项工作。");
+    expect_clean(c, "市长王伟出席会议并讲话。");
+    gm_checker_unref(c);
+    write_list("officials.txt", "");
+}
+
 /* A listed office-holder's name and the title written next to it are left
  * alone by the 错别字 check: in 张建国市长调研 the bigram model prefers
  * 市场调研, which without the list is a typo finding. */
@@ -727,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_expression_leader_name_near_miss_blocks),
         cmocka_unit_test(test_expression_leader_name_near_miss_same_reading_or_shape),
         cmocka_unit_test(test_expression_leader_name_near_miss_next_to_a_held_title),
+        cmocka_unit_test(test_expression_two_character_name_near_miss_next_to_a_held_title),
         cmocka_unit_test(test_expression_listed_name_and_title_are_no_typo),
         cmocka_unit_test(test_expression_wrong_title_next_to_name),
         cmocka_unit_test(test_expression_formulation_broken),
