@@ -9,9 +9,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* An answer replaces the one before, a file answer too. */
+static void drop_file_answer(gm_request *r)
+{
+    if (r->resp_fd >= 0)
+        close(r->resp_fd);
+    r->resp_fd = -1;
+}
 
 int reply_json(gm_request *r, int status, json_t *obj)
 {
+    drop_file_answer(r);
     free(r->resp);
     r->resp = obj ? json_dumps(obj, JSON_COMPACT) : NULL;
     json_decref(obj);
@@ -47,9 +57,23 @@ int reply_json_bytes(gm_request *r, int status, char *text, size_t len)
 
 void reply_bytes(gm_request *r, int status, const char *content_type, void *data, size_t len)
 {
+    drop_file_answer(r);
     free(r->resp);
     r->resp = data;
     r->resp_len = len;
+    r->status = status;
+    r->content_type = content_type;
+}
+
+void reply_file(gm_request *r, int status, const char *content_type, int fd,
+                unsigned long long len)
+{
+    drop_file_answer(r);
+    free(r->resp);
+    r->resp = NULL;
+    r->resp_len = 0;
+    r->resp_fd = fd;
+    r->resp_fd_len = len;
     r->status = status;
     r->content_type = content_type;
 }

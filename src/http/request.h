@@ -26,8 +26,13 @@ typedef struct gm_request {
     struct gm_server *srv;
     const char *method;
     const char *path;
-    char *body;                 /* NUL-terminated copy of the body */
+    char *body;                 /* NUL-terminated copy of the body (spooled: its head) */
     size_t body_len;
+    /* A spooled body (gm_route.spool): the whole of it in an unlinked
+     * temporary file, rewound (-1: none); body/body_len hold its first
+     * GM_SPOOL_HEAD bytes only. */
+    int upload_fd;
+    unsigned long long upload_bytes;
     long long ids[GM_MAX_PATH_IDS];   /* {id} segments of the matched route */
     int n_ids;
     db *db;
@@ -40,9 +45,13 @@ typedef struct gm_request {
     char *resp;
     size_t resp_len;
     const char *content_type;
+    char content_type_buf[128]; /* a type read from the database lives here, not on
+                                   the handler's stack (the answer is sent after it) */
     char set_cookie[256];
     char allow[64];             /* Allow header of a 405 answer */
     char disposition[160];      /* Content-Disposition of a download ("" for none) */
+    int resp_fd;                /* a download sent from a file instead of resp (-1: none) */
+    unsigned long long resp_fd_len;
 } gm_request;
 
 /* Answers with status and obj serialised (steals the reference). */
@@ -55,6 +64,10 @@ int reply_json_text(gm_request *r, int status, struct json_text *t);
 int reply_json_bytes(gm_request *r, int status, char *text, size_t len);
 /* Answers with status and a malloc'd body of content_type (takes data). */
 void reply_bytes(gm_request *r, int status, const char *content_type, void *data, size_t len);
+/* Answers with status and the len bytes of the file fd (rewound; taken:
+ * the server closes it once sent), for a download too big for memory. */
+void reply_file(gm_request *r, int status, const char *content_type, int fd,
+                unsigned long long len);
 /* Answers {"error":{"code","message","field"}} for err. */
 void reply_error(gm_request *r, const gm_err *err);
 /* Request header or NULL. */

@@ -27,9 +27,14 @@ typedef struct gm_route {
      * wrong type before the handler runs, so no route silently ignores a
      * parameter the caller thought it had set. */
     const query_param *query;
+    /* 1: the body (up to max_body) goes to a temporary file as it arrives,
+     * never whole into memory (a video); the handler reads upload_fd, and
+     * body holds its first GM_SPOOL_HEAD bytes to read its type from. */
+    int spool;
 } gm_route;
 
 #define GM_DEFAULT_MAX_BODY (1024 * 1024)
+#define GM_SPOOL_HEAD (1024 * 1024)   /* libmagic reads at most the first MiB */
 
 /* NULL-terminated tables, one per routes_*.c file. */
 extern const gm_route gm_routes_system[];

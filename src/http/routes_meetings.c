@@ -104,7 +104,8 @@ static int h_meeting_attachment(gm_request *r, gm_err *err)
         rc = meetings_attachment(r->db, r->ids[0], r->ids[1], &data, &len, name, mime, err);
     if (rc)
         return rc;
-    reply_bytes(r, 200, strncmp(mime, "text/", 5) == 0 ? mime : mime, data, len);
+    snprintf(r->content_type_buf, sizeof r->content_type_buf, "%s", mime);
+    reply_bytes(r, 200, r->content_type_buf, data, len);
     return GM_OK;
 }
 

@@ -1,8 +1,9 @@
 /*
  * routes_post_attachments.c - the images and videos of a post over HTTP
  * (/api/v1/posts/{id}/attachments): added to a draft as raw bytes
- * (?name=), typed from the bytes, listed with the post, downloaded, taken
- * off a draft.  The media rule judges them per target platform when the
+ * (?name=; up to 500 MB, spooled to a temporary file as they arrive and
+ * typed from the first of them), listed with the post, downloaded (sent
+ * from a temporary file, never whole in memory), taken off a draft.  The media rule judges them per target platform when the
  * post is submitted (store/post_review.c); every answer listing them carries
  * that judgement for each platform of the post (checks), so the editor
  * knows before submitting.
@@ -16,6 +17,7 @@
 #include "store/accounts.h"
 #include "store/post_attachments.h"
 #include "store/posts.h"
+#include "util/spool.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,13 +88,13 @@ static int h_attach(gm_request *r, gm_err *err)
         rc = request_query(r, attach_query, err);
     if (!rc && !request_arg(r, "name"))
         rc = gm_fail(err, GM_E_INVALID, "name", "缺少附件名称(?name=文件名)");
-    if (!rc && !r->body_len)
+    if (!rc && !r->upload_bytes)
         rc = gm_fail(err, GM_E_INVALID, "file", "附件为空");
     if (!rc)
-        rc = gm_media_mime_of_bytes(r->body, r->body_len, mime, err);
+        rc = gm_media_mime_of_bytes(r->body, r->body_len, mime, err);   /* the first MiB */
     if (!rc)
         rc = post_attachments_add(r->db, &r->actor, r->ids[0], request_arg(r, "name"), mime,
-                                  r->body, r->body_len, &id, err);
+                                  r->upload_fd, r->upload_bytes, &id, err);
     if (!rc)
         rc = list_with_checks(r, r->ids[0], &list, err);
     if (rc)
@@ -119,14 +121,23 @@ static int h_list(gm_request *r, gm_err *err)
 static int h_download(gm_request *r, gm_err *err)
 {
     stored_file f;
+    gm_spool out;
     int rc = request_require_post(r, PERM_POST_READ, r->ids[0], err);
     if (!rc)
-        rc = post_attachments_get(r->db, r->ids[0], r->ids[1], &f, err);
+        rc = gm_spool_open(&out, 0, 0, err);
+    if (rc)
+        return rc;
+    rc = post_attachments_to_fd(r->db, r->ids[0], r->ids[1], &f, out.fd, err);
+    int fd = rc ? -1 : gm_spool_take_fd(&out);
+    gm_spool_close(&out);
+    if (!rc && fd < 0)
+        rc = gm_fail(err, GM_E_IO, "file", "无法读回临时文件");
     if (rc)
         return rc;
     snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"attachment-%lld\"",
              r->ids[1]);
-    reply_bytes(r, 200, f.mime, f.data, f.len);
+    snprintf(r->content_type_buf, sizeof r->content_type_buf, "%s", f.mime);
+    reply_file(r, 200, r->content_type_buf, fd, f.len);
     return GM_OK;
 }
 
@@ -145,7 +156,7 @@ static int h_remove(gm_request *r, gm_err *err)
 
 const gm_route gm_routes_post_attachments[] = {
     {"POST", "/api/v1/posts/{id}/attachments", PERM_POST_WRITE, h_attach, GM_POST_ATTACHMENT_MAX,
-     "为草稿添加图片或视频附件(原始字节,?name=文件名,≤64MB;按实际格式检查)", attach_query},
+     "为草稿添加图片或视频附件(原始字节,?name=文件名,≤500MB;按实际格式检查)", attach_query, 1},
     {"GET", "/api/v1/posts/{id}/attachments", PERM_POST_READ, h_list, 0, "稿件的附件"},
     {"GET", "/api/v1/posts/{id}/attachments/{id}", PERM_POST_READ, h_download, 0, "下载稿件附件"},
     {"DELETE", "/api/v1/posts/{id}/attachments/{id}", PERM_POST_WRITE, h_remove, 0,

@@ -3,9 +3,11 @@
  *
  * MHD calls the access handler several times per request: first with no
  * body (we match the route and refuse oversized Content-Length with 413),
- * then with body chunks (accumulated up to the route's limit), then a last
+ * then with body chunks (accumulated up to the route's limit, in memory or,
+ * for a spooled route, in a temporary file: util/spool.c), then a last
  * time with none (we take the worker thread's database connection and
- * dispatch).  The completion callback frees the request and counts it out
+ * dispatch).  A download may answer from a file (reply_file), sent by MHD
+ * in pieces.  The completion callback frees the request and counts it out
  * of `inflight`, which server_stop() waits on so requests in flight finish.
  *
  * Each pool thread keeps one connection (with its prepared statements) for
@@ -22,6 +24,7 @@
 #include "http/route.h"
 #include "http/static_files.h"
 #include "store/store.h"
+#include "util/spool.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -29,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 typedef struct conn_ctx {
     gm_request req;
@@ -37,6 +41,8 @@ typedef struct conn_ctx {
     size_t cap;
     int too_large;
     int path_known;
+    gm_spool spool;     /* a spooled route's body (spool.fd -1 until it comes) */
+    int spooling;
 } conn_ctx;
 
 static void client_address(struct MHD_Connection *c, char *out, size_t cap)
@@ -61,6 +67,9 @@ static conn_ctx *ctx_new(gm_server *s, struct MHD_Connection *c, const char *url
     x->req.srv = s;
     x->req.method = method;
     x->req.path = url;
+    x->req.upload_fd = -1;
+    x->req.resp_fd = -1;
+    x->spool.fd = -1;
     client_address(c, x->req.actor.client_addr, sizeof x->req.actor.client_addr);
     if (strncmp(url, "/api/", 5) == 0) {
         x->route = router_match(method, url, x->req.ids, &x->req.n_ids, &x->path_known);
@@ -71,13 +80,16 @@ static conn_ctx *ctx_new(gm_server *s, struct MHD_Connection *c, const char *url
 
 static enum MHD_Result send_answer(struct MHD_Connection *c, gm_request *r)
 {
-    /* The body is handed over, not copied: MHD frees it with the response. */
+    /* The body is handed over, not copied: MHD frees it (closes the file)
+     * with the response. */
     struct MHD_Response *resp =
-        r->resp ? MHD_create_response_from_buffer_with_free_callback(r->resp_len, r->resp, free)
-                : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        r->resp_fd >= 0 ? MHD_create_response_from_fd64(r->resp_fd_len, r->resp_fd)
+        : r->resp       ? MHD_create_response_from_buffer_with_free_callback(r->resp_len, r->resp, free)
+                        : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
     if (!resp)
         return MHD_NO;
     r->resp = NULL;
+    r->resp_fd = -1;
     if (r->content_type)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->content_type);
     if (r->allow[0])
@@ -136,9 +148,39 @@ static int append_body(conn_ctx *x, const char *data, size_t n)
     return 0;
 }
 
+/* A spooled route's body goes to its temporary file; past the limit the
+ * file is dropped and the rest is read and discarded (too_large). */
+static int spool_body(conn_ctx *x, const char *data, size_t n)
+{
+    gm_err e;
+    if (!x->spooling) {
+        if (gm_spool_open(&x->spool, x->max_body, GM_SPOOL_HEAD, &e) != GM_OK)
+            return -1;
+        x->spooling = 1;
+    }
+    int rc = gm_spool_add(&x->spool, data, n, &e);
+    if (rc == GM_E_TOOLARGE)
+        x->too_large = 1;
+    return rc && rc != GM_E_TOOLARGE ? -1 : 0;
+}
+
+/* The spooled body as the handler reads it: the file, and its head. */
+static void hand_over_spool(conn_ctx *x)
+{
+    if (!x->spooling)
+        return;
+    x->req.upload_bytes = x->spool.bytes;
+    x->req.upload_fd = gm_spool_take_fd(&x->spool);
+    x->req.body = x->spool.head;   /* freed with the request */
+    x->req.body_len = x->spool.head_len;
+    x->spool.head = NULL;
+}
+
 static const char *too_large_message(const conn_ctx *x, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "请求体超过大小上限(%zu 字节)", x->max_body);
+    char limit[32];
+    gm_spool_size_text(x->max_body, limit, sizeof limit);
+    snprintf(buf, cap, "请求体超过大小上限(%s,%zu 字节)", limit, x->max_body);
     return buf;
 }
 
@@ -184,20 +226,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             return MHD_NO;
         atomic_fetch_add(&s->inflight, 1);   /* counted out in on_completed */
         /* Far too big: refuse before reading.  Moderately too big: read and
-         * discard, so the client sees a clean 413 instead of a reset. */
-        if (x->route && content_length_too_big(c, discard_limit(x->max_body)))
-            return answer_error(c, x, GM_E_TOOLARGE, "body", "请求体超过大小上限");
+         * discard, so the client sees a clean 413 instead of a reset (a
+         * spooled route's limit is already hundreds of MB: refused at once). */
+        char msg[160];
+        if (x->route && content_length_too_big(c, x->route->spool ? x->max_body
+                                                                   : discard_limit(x->max_body)))
+            return answer_error(c, x, GM_E_TOOLARGE, "body", too_large_message(x, msg, sizeof msg));
         return MHD_YES;
     }
     if (*data_size) {
-        if (x->route && !x->too_large && append_body(x, data, *data_size) < 0)
+        if (x->route && !x->too_large &&
+            (x->route->spool ? spool_body(x, data, *data_size) : append_body(x, data, *data_size)) < 0)
             return MHD_NO;
         *data_size = 0;
         return MHD_YES;
     }
     if (strncmp(url, "/api/", 5) != 0)
         return static_files_answer(c, s->web, url, method);
-    char msg[128];
+    char msg[160];
     if (!x->route && x->path_known) {
         router_allowed_methods(url, x->req.allow, sizeof x->req.allow);
         snprintf(msg, sizeof msg, "该路径不支持此 HTTP 方法(可用:%s)", x->req.allow);
@@ -207,6 +253,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return answer_error(c, x, GM_E_NOTFOUND, NULL, "没有这个 API 路径");
     if (x->too_large)
         return answer_error(c, x, GM_E_TOOLARGE, "body", too_large_message(x, msg, sizeof msg));
+    hand_over_spool(x);
     return dispatch_api(c, x);
 }
 
@@ -221,6 +268,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
         return;
     free(x->req.body);
     free(x->req.resp);
+    if (x->req.upload_fd >= 0)
+        close(x->req.upload_fd);
+    if (x->req.resp_fd >= 0)
+        close(x->req.resp_fd);
+    gm_spool_close(&x->spool);
     free(x);
     *con_cls = NULL;
     atomic_fetch_sub(&s->inflight, 1);

@@ -10,6 +10,8 @@
  *   'i' long long      't' const char * (NULL binds SQL NULL)
  *   'n' long long id, where 0 binds SQL NULL (optional foreign keys)
  *   'b' const void *, size_t (blob)
+ *   'z' long long: a blob of that many zero bytes, room that
+ *       db_blob_from_fd() then fills in pieces (a file too big for memory)
  * Invariant: one connection is used by one thread at a time.
  *
  * Statements are prepared once per connection and kept (by SQL text) for
@@ -90,6 +92,17 @@ const char *db_text_len(db_stmt *st, int col, size_t *len);
  * text in hex). */
 const void *db_blob(db_stmt *st, int col, size_t *len);
 int db_is_null(db_stmt *st, int col);
+
+/* Files too big for memory, kept in a blob column and moved in pieces.
+ * table.column of the row whose integer primary key is id: the blob gets
+ * the first len bytes of fd (from its current offset; inside the write
+ * transaction that made the room with 'z'), or is written to fd
+ * (*len = its size).  table and column are names from the code, never
+ * from input. */
+int db_blob_from_fd(db *d, const char *table, const char *column, long long id, int fd,
+                    unsigned long long len, gm_err *err);
+int db_blob_to_fd(db *d, const char *table, const char *column, long long id, int fd,
+                  unsigned long long *len, gm_err *err);
 void db_done(db_stmt *st);
 
 /* Single-value query: *out = first column of first row; GM_E_NOTFOUND if no row. */

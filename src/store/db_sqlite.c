@@ -50,6 +50,7 @@
 #include "store/db.h"
 #include "store/stmt_cache.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -57,6 +58,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define BUSY_TIMEOUT_MS 10000
 #define STMT_CACHE_SIZE 128
@@ -454,6 +456,8 @@ static int bind_params(db *d, sqlite3_stmt *st, const char *fmt, va_list ap, gm_
             const void *p = va_arg(ap, const void *);
             size_t n = va_arg(ap, size_t);
             rc = sqlite3_bind_blob64(st, idx, p, n, SQLITE_TRANSIENT);
+        } else if (*f == 'z') {
+            rc = sqlite3_bind_zeroblob64(st, idx, (sqlite3_uint64)va_arg(ap, long long));
         } else {
             return gm_fail(err, GM_E_INTERNAL, NULL, "未知的参数格式 '%c'", *f);
         }
@@ -583,6 +587,82 @@ const void *db_blob(db_stmt *q, int col, size_t *len)
 }
 
 int db_is_null(db_stmt *q, int col) { return sqlite3_column_type(q->st, col) == SQLITE_NULL; }
+
+#define BLOB_PIECE (1024 * 1024)
+
+static int blob_open(db *d, const char *table, const char *column, long long id, int writing,
+                     sqlite3_blob **out, gm_err *err)
+{
+    int rc = sqlite3_blob_open(d->use->conn, "main", table, column, id, writing, out);
+    return rc == SQLITE_OK ? GM_OK : fail_sqlite(d->use->conn, err, rc, "blob_open");
+}
+
+int db_blob_from_fd(db *d, const char *table, const char *column, long long id, int fd,
+                    unsigned long long len, gm_err *err)
+{
+    sqlite3_blob *b;
+    int rc = blob_open(d, table, column, id, 1, &b, err);
+    if (rc)
+        return rc;
+    char *piece = malloc(BLOB_PIECE);
+    if (!piece)
+        rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    if (!rc && (unsigned long long)sqlite3_blob_bytes(b) != len)
+        rc = gm_fail(err, GM_E_INTERNAL, column, "预留空间与文件大小不符");
+    for (unsigned long long at = 0; !rc && at < len;) {
+        size_t want = len - at < BLOB_PIECE ? (size_t)(len - at) : BLOB_PIECE;
+        ssize_t got = read(fd, piece, want);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            rc = gm_fail(err, GM_E_IO, column, "读取上传的临时文件失败");
+            break;
+        }
+        int s = sqlite3_blob_write(b, piece, (int)got, (int)at);
+        if (s != SQLITE_OK)
+            rc = fail_sqlite(d->use->conn, err, s, "blob_write");
+        at += (unsigned long long)got;
+    }
+    free(piece);
+    sqlite3_blob_close(b);
+    return rc;
+}
+
+int db_blob_to_fd(db *d, const char *table, const char *column, long long id, int fd,
+                  unsigned long long *len, gm_err *err)
+{
+    sqlite3_blob *b;
+    int rc = blob_open(d, table, column, id, 0, &b, err);
+    if (rc)
+        return rc;
+    char *piece = malloc(BLOB_PIECE);
+    unsigned long long total = (unsigned long long)sqlite3_blob_bytes(b);
+    if (!piece)
+        rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
+    for (unsigned long long at = 0; !rc && at < total;) {
+        int want = total - at < BLOB_PIECE ? (int)(total - at) : BLOB_PIECE;
+        int s = sqlite3_blob_read(b, piece, want, (int)at);
+        if (s != SQLITE_OK) {
+            rc = fail_sqlite(d->use->conn, err, s, "blob_read");
+            break;
+        }
+        for (int off = 0; !rc && off < want;) {
+            ssize_t w = write(fd, piece + off, (size_t)(want - off));
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0)
+                rc = gm_fail(err, GM_E_IO, column, "写入临时文件失败");
+            else
+                off += (int)w;
+        }
+        at += (unsigned long long)want;
+    }
+    free(piece);
+    sqlite3_blob_close(b);
+    if (!rc)
+        *len = total;
+    return rc;
+}
 
 void db_done(db_stmt *q)
 {

@@ -41,7 +41,8 @@ static int step(db *d, const gm_actor *who, gm_post *p, const char *action, cons
 }
 
 static int add_in_tx(db *d, const gm_actor *who, long long post_id, const char *name,
-                     const char *mime, const void *data, size_t len, long long *id, gm_err *err)
+                     const char *mime, int fd, unsigned long long len, long long *id,
+                     gm_err *err)
 {
     gm_post p;
     char now[GM_ISO_LEN];
@@ -52,8 +53,14 @@ static int add_in_tx(db *d, const gm_actor *who, long long post_id, const char *
     rc = db_query_int(d, id, err,
                       "INSERT INTO post_attachments(post_id,name,mime,bytes,data,created_at,"
                       "created_by) VALUES(?,?,?,?,?,?,?) RETURNING id",
-                      "ittibti", post_id, name, mime, (long long)len, data, len, now,
+                      "ittibti", post_id, name, mime, (long long)len, "", (size_t)0, now,
                       who->user_id);
+    /* the bytes: room reserved, then filled from the file in pieces (095) */
+    if (!rc)
+        rc = db_exec(d, err, "INSERT INTO post_attachment_files(attachment_id,data) VALUES(?,?)",
+                     "iz", *id, (long long)len);
+    if (!rc)
+        rc = db_blob_from_fd(d, "post_attachment_files", "data", *id, fd, len, err);
     if (!rc)
         rc = step(d, who, &p, "attach", name, mime, (long long)len, err);
     posts_release(&p);
@@ -61,7 +68,7 @@ static int add_in_tx(db *d, const gm_actor *who, long long post_id, const char *
 }
 
 int post_attachments_add(db *d, const gm_actor *who, long long post_id, const char *name,
-                         const char *mime, const void *data, size_t len, long long *id,
+                         const char *mime, int fd, unsigned long long len, long long *id,
                          gm_err *err)
 {
     int rc = text_require(name, "name", 1, 200, err);
@@ -71,8 +78,10 @@ int post_attachments_add(db *d, const gm_actor *who, long long post_id, const ch
         rc = gm_fail(err, GM_E_INVALID, "file", "附件为空");
     if (!rc && len > GM_POST_ATTACHMENT_MAX)
         rc = gm_fail(err, GM_E_TOOLARGE, "file", "附件不能超过 %u MB", GM_POST_ATTACHMENT_MAX >> 20);
+    if (!rc && fd < 0)
+        rc = gm_fail(err, GM_E_INVALID, "file", "附件为空");
     if (!rc && !(rc = db_begin(d, err)))
-        rc = db_end(d, add_in_tx(d, who, post_id, name, mime, data, len, id, err), err);
+        rc = db_end(d, add_in_tx(d, who, post_id, name, mime, fd, len, id, err), err);
     return rc;
 }
 
@@ -132,9 +141,9 @@ int post_attachments_list(db *d, long long post_id, json_t **out, gm_err *err)
                         "post_id=? AND removed_at IS NULL ORDER BY id", "i", post_id);
 }
 
-int post_attachments_get(db *d, long long post_id, long long att_id, stored_file *out,
-                         gm_err *err)
+int post_attachments_to_fd(db *d, long long post_id, long long att_id, stored_file *out, int fd,
+                           gm_err *err)
 {
-    return stored_file_read(d, "SELECT name,mime,data FROM post_attachments WHERE id=? AND post_id=?",
-                            att_id, post_id, out, err);
+    return stored_file_to_fd(d, "SELECT name,mime FROM post_attachments WHERE id=? AND post_id=?",
+                             "post_attachment_files", att_id, post_id, out, fd, err);
 }

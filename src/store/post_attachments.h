@@ -15,15 +15,18 @@
 #include "store/db.h"
 #include "store/stored_file.h"
 
-/* Largest attachment the API takes (a larger video is sent to the platform
- * directly, checked with POST /check/media first). */
-#define GM_POST_ATTACHMENT_MAX (64u * 1024u * 1024u)
+/* Largest attachment the API takes: the largest video a platform preset
+ * allows (data/check/platforms.json: Douyin, Kuaishou 500 MB).  The upload
+ * goes to a temporary file as it arrives and into the database in pieces,
+ * never whole into memory. */
+#define GM_POST_ATTACHMENT_MAX (500u * 1024u * 1024u)
 
 /* Adds a file to a draft (or a returned post) of who's own: name without a
- * path, 1..GM_POST_ATTACHMENT_MAX bytes, mime its real type.  One
- * transaction with its post step ("attach") and audit row; *id = its id. */
+ * path, the first len (1..GM_POST_ATTACHMENT_MAX) bytes of fd, mime its
+ * real type.  One transaction with its post step ("attach") and audit row,
+ * so a failure halfway leaves nothing; *id = its id. */
 int post_attachments_add(db *d, const gm_actor *who, long long post_id, const char *name,
-                         const char *mime, const void *data, size_t len, long long *id,
+                         const char *mime, int fd, unsigned long long len, long long *id,
                          gm_err *err);
 
 /* Takes one off a draft of who's own (kept in the archive, removed_at). */
@@ -34,8 +37,9 @@ int post_attachments_remove(db *d, const gm_actor *who, long long post_id, long 
  * mime_label, bytes, created_at}]. */
 int post_attachments_list(db *d, long long post_id, json_t **out, gm_err *err);
 
-/* One attachment's name, type and bytes (taken off ones too: archived). */
-int post_attachments_get(db *d, long long post_id, long long att_id, stored_file *out,
-                         gm_err *err);
+/* One attachment's name, type and size, its bytes written to fd (taken
+ * off ones too: archived). */
+int post_attachments_to_fd(db *d, long long post_id, long long att_id, stored_file *out, int fd,
+                           gm_err *err);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * stored_file.h - reading one file kept in a table (a meeting's or a post's
- * attachment): its name, its type and a copy of its bytes.
+ * attachment): its name, its type and its bytes, copied into memory or,
+ * for a large one, into a file.
  */
 #ifndef GM_STORE_STORED_FILE_H
 #define GM_STORE_STORED_FILE_H
@@ -21,5 +22,11 @@ typedef struct stored_file {
  * "附件 N 不存在". */
 int stored_file_read(db *d, const char *sql, long long id, long long owner, stored_file *out,
                      gm_err *err);
+
+/* The same for a file too big for memory: sql selects (name, mime) of the
+ * row; its bytes, table.data of that id, are written to fd (out->data
+ * stays NULL, out->len their count). */
+int stored_file_to_fd(db *d, const char *sql, const char *table, long long id, long long owner,
+                      stored_file *out, int fd, gm_err *err);
 
 #endif
