@@ -79,6 +79,11 @@ const gm_route *router_match(const char *method, const char *path, long long *id
  * header of a 405. */
 void router_allowed_methods(const char *path, char *out, size_t cap);
 
+/* The session, CSRF and permission checks of router_dispatch alone (r->db
+ * set): a spooled route runs them before taking its body, so no one
+ * without the right writes hundreds of MB to the server's disk. */
+int router_admit(gm_request *r, const gm_route *route, gm_err *err);
+
 /* Authenticates, checks CSRF and permission, runs the handler, and leaves
  * the answer (or an error answer) in r. */
 void router_dispatch(gm_request *r, const gm_route *route);

@@ -112,6 +112,11 @@ static int check_access(gm_request *r, const gm_route *route, gm_err *err)
     return GM_OK;
 }
 
+int router_admit(gm_request *r, const gm_route *route, gm_err *err)
+{
+    return check_access(r, route, err);
+}
+
 void router_dispatch(gm_request *r, const gm_route *route)
 {
     gm_err err;

@@ -23,33 +23,55 @@
 #include <string.h>
 
 static const query_param attach_query[] = {{"name", QP_TEXT, NULL}, {NULL, 0, NULL}};
+static const query_param list_query[] = {{"platforms", QP_TEXT, NULL}, {NULL, 0, NULL}};
 
-/* {platform: report} of the media rule over one attachment, for each
- * platform of the post's accounts (the platforms it will be checked for). */
-static int judge_for_platforms(gm_request *r, long long post_id, const char *mime, long long bytes,
-                               json_t **out, gm_err *err)
+/* The platforms of the post's accounts, each once: what its files are
+ * judged for. */
+static int post_platforms(gm_request *r, long long post_id, json_t *out, gm_err *err)
 {
     gm_post p;
     int rc = posts_get(r->db, post_id, &p, err);
     if (rc)
         return rc;
-    gm_checker *c = server_checker_acquire(r->srv);
-    json_t *all = json_object();
-    if (!c)
-        rc = gm_fail(err, GM_E_INTERNAL, NULL, "检查引擎未加载");
     for (int i = 0; !rc && i < p.n_accounts; i++) {
         gm_account a;
         if ((rc = accounts_get(r->db, p.account_ids[i], &a, err)) != GM_OK)
             break;
-        json_t *res = NULL;
-        if (!json_object_get(all, a.platform))
-            rc = gm_check_media_known_json(c, mime, bytes, a.platform, &res, err);
-        if (res)
-            json_object_set_new(all, a.platform, res);
+        if (!json_object_get(out, a.platform))
+            json_object_set_new(out, a.platform, json_true());
         accounts_release(&a);
     }
-    gm_checker_unref(c);
     posts_release(&p);
+    return rc;
+}
+
+/* ?platforms=wechat,douyin: the platforms an editor has just ticked,
+ * before the draft is saved with them (each must be a known platform). */
+static int asked_platforms(const char *list, json_t *out, gm_err *err)
+{
+    char buf[256];
+    if (strlen(list) >= sizeof buf)
+        return gm_fail(err, GM_E_INVALID, "platforms", "平台列表过长");
+    snprintf(buf, sizeof buf, "%s", list);
+    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save))
+        json_object_set_new(out, t, json_true());
+    return GM_OK;
+}
+
+/* {platform: report} of the media rule over one attachment, for each
+ * platform of platforms (an object used as a set). */
+static int judge_for_platforms(gm_checker *c, const char *mime, long long bytes, json_t *platforms,
+                               json_t **out, gm_err *err)
+{
+    const char *platform;
+    json_t *yes, *all = json_object();
+    int rc = GM_OK;
+    json_object_foreach(platforms, platform, yes) {
+        json_t *res = NULL;
+        if ((rc = gm_check_media_known_json(c, mime, bytes, platform, &res, err)) != GM_OK)
+            break;
+        json_object_set_new(all, platform, res);
+    }
     if (rc)
         json_decref(all);
     else
@@ -57,20 +79,33 @@ static int judge_for_platforms(gm_request *r, long long post_id, const char *mim
     return rc;
 }
 
-/* The post's attachments, each with its "checks" for the post's platforms. */
-static int list_with_checks(gm_request *r, long long post_id, json_t **out, gm_err *err)
+/* The post's attachments, each with its "checks" for the post's platforms
+ * (asked: a comma list of others instead, or NULL). */
+static int list_with_checks(gm_request *r, long long post_id, const char *asked, json_t **out,
+                            gm_err *err)
 {
     size_t i;
-    json_t *a, *list;
-    int rc = post_attachments_list(r->db, post_id, &list, err);
+    json_t *a, *list = NULL, *platforms = json_object();
+    gm_checker *c = server_checker_acquire(r->srv);
+    int rc = c ? GM_OK : gm_fail(err, GM_E_INTERNAL, NULL, "检查引擎未加载");
+    if (!rc)
+        rc = asked ? asked_platforms(asked, platforms, err) : post_platforms(r, post_id, platforms, err);
+    if (!rc)
+        rc = post_attachments_list(r->db, post_id, &list, err);
     json_array_foreach(list, i, a) {
         json_t *checks = NULL;
         if (!rc)
-            rc = judge_for_platforms(r, post_id, json_string_value(json_object_get(a, "mime")),
-                                     json_integer_value(json_object_get(a, "bytes")), &checks, err);
+            rc = judge_for_platforms(c, json_string_value(json_object_get(a, "mime")),
+                                     json_integer_value(json_object_get(a, "bytes")), platforms,
+                                     &checks, err);
         if (!rc)
             json_object_set_new(a, "checks", checks);
     }
+    if (rc == GM_E_INVALID && asked && strcmp(err->field, "platform") == 0)
+        snprintf(err->field, sizeof err->field, "platforms");   /* the parameter named */
+    if (c)
+        gm_checker_unref(c);
+    json_decref(platforms);
     if (rc)
         json_decref(list);
     else
@@ -96,7 +131,7 @@ static int h_attach(gm_request *r, gm_err *err)
         rc = post_attachments_add(r->db, &r->actor, r->ids[0], request_arg(r, "name"), mime,
                                   r->upload_fd, r->upload_bytes, &id, err);
     if (!rc)
-        rc = list_with_checks(r, r->ids[0], &list, err);
+        rc = list_with_checks(r, r->ids[0], NULL, &list, err);
     if (rc)
         return rc;
     size_t i;
@@ -114,7 +149,7 @@ static int h_list(gm_request *r, gm_err *err)
     json_t *list;
     int rc = request_require_post(r, PERM_POST_READ, r->ids[0], err);
     if (!rc)
-        rc = list_with_checks(r, r->ids[0], &list, err);
+        rc = list_with_checks(r, r->ids[0], request_arg(r, "platforms"), &list, err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "attachments", list));
 }
 
@@ -150,14 +185,15 @@ static int h_remove(gm_request *r, gm_err *err)
     if (!rc)
         rc = post_attachments_remove(r->db, &r->actor, r->ids[0], r->ids[1], err);
     if (!rc)
-        rc = list_with_checks(r, r->ids[0], &list, err);
+        rc = list_with_checks(r, r->ids[0], NULL, &list, err);
     return rc ? rc : reply_json(r, 200, json_pack("{s:o}", "attachments", list));
 }
 
 const gm_route gm_routes_post_attachments[] = {
     {"POST", "/api/v1/posts/{id}/attachments", PERM_POST_WRITE, h_attach, GM_POST_ATTACHMENT_MAX,
      "为草稿添加图片或视频附件(原始字节,?name=文件名,≤500MB;按实际格式检查)", attach_query, 1},
-    {"GET", "/api/v1/posts/{id}/attachments", PERM_POST_READ, h_list, 0, "稿件的附件"},
+    {"GET", "/api/v1/posts/{id}/attachments", PERM_POST_READ, h_list, 0,
+     "稿件的附件(platforms=wechat,douyin:按这些平台检查,默认按稿件的发布账号)", list_query},
     {"GET", "/api/v1/posts/{id}/attachments/{id}", PERM_POST_READ, h_download, 0, "下载稿件附件"},
     {"DELETE", "/api/v1/posts/{id}/attachments/{id}", PERM_POST_WRITE, h_remove, 0,
      "删除草稿的附件(存档保留)"},

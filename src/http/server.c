@@ -212,6 +212,18 @@ static enum MHD_Result dispatch_api(struct MHD_Connection *c, conn_ctx *x)
     return send_answer(c, &x->req);
 }
 
+/* A spooled route admits its caller before the body comes (router_admit). */
+static int admit_spooled(conn_ctx *x, gm_err *err)
+{
+    int rc = thread_db(x->req.srv, &x->req.db, err);
+    if (rc)
+        return rc;
+    rc = router_admit(&x->req, x->route, err);
+    db_release(x->req.db);
+    x->req.db = NULL;
+    return rc;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version, const char *data,
                                   size_t *data_size, void **con_cls)
@@ -232,6 +244,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (x->route && content_length_too_big(c, x->route->spool ? x->max_body
                                                                    : discard_limit(x->max_body)))
             return answer_error(c, x, GM_E_TOOLARGE, "body", too_large_message(x, msg, sizeof msg));
+        gm_err err;
+        if (x->route && x->route->spool && admit_spooled(x, &err) != GM_OK) {
+            reply_error(&x->req, &err);
+            return send_answer(c, &x->req);
+        }
         return MHD_YES;
     }
     if (*data_size) {

@@ -111,6 +111,26 @@ class PostAttachmentTest(Drafts, gmtest.ServerTest):
         self.assertEqual(audit_count(self.srv.db), before)
         self.assertEqual(len(self.author.get(f"/api/v1/posts/{pid}/attachments").json["attachments"]), 1)
 
+    def test_rule_3_media_stored_files_are_judged_for_the_platforms_an_editor_ticks(self):
+        pid = self.draft()   # saved with the WeChat account only
+        r = self.attach(pid, PDF, "a.jpg")
+        self.assertEqual(sorted(r.json["checks"]), ["wechat"])
+        # the editor ticks Douyin too before saving: the stored file is judged for both
+        r = self.author.get(f"/api/v1/posts/{pid}/attachments?platforms=wechat,douyin")
+        self.assertEqual(r.status, 200, r)
+        checks = r.json["attachments"][0]["checks"]
+        self.assertEqual(sorted(checks), ["douyin", "wechat"])
+        self.assertEqual([f["category"] for f in checks["douyin"]["findings"]], ["type"])
+        # website takes JPEG of 1-5 MB only: the same PDF, its own verdict
+        r = self.author.get(f"/api/v1/posts/{pid}/attachments?platforms=website")
+        self.assertEqual(sorted(r.json["attachments"][0]["checks"]), ["website"])
+        r = self.author.get(f"/api/v1/posts/{pid}/attachments?platforms=wechat,myspace")
+        self.assertEqual((r.status, r.error_field()), (400, "platforms"), r)
+        self.assertIn("myspace", r.json["error"]["message"])
+        # without the parameter: the post's own accounts, as before
+        r = self.author.get(f"/api/v1/posts/{pid}/attachments")
+        self.assertEqual(sorted(r.json["attachments"][0]["checks"]), ["wechat"])
+
     def test_rule_3_media_bad_attachments_are_refused_naming_the_field(self):
         pid = self.draft()
         before = audit_count(self.srv.db)
@@ -168,14 +188,16 @@ class LargeAttachmentTest(Drafts, gmtest.ServerTest):
     pieces, never whole into memory; past the limit it is refused with 413
     naming the limit, and a refused or broken-off upload changes nothing."""
 
-    def raw_post(self, pid, content_length, send, name="big.mp4"):
+    def raw_post(self, pid, content_length, send, name="big.mp4", session=True, csrf=True):
         """POST with a declared Content-Length; send(conn) writes the body."""
         conn = http.client.HTTPConnection("127.0.0.1", self.srv.port, timeout=60)
         conn.putrequest("POST", f"/api/v1/posts/{pid}/attachments?name={name}")
         conn.putheader("Content-Type", "application/octet-stream")
         conn.putheader("Content-Length", str(content_length))
-        conn.putheader("X-CSRF-Token", self.author.csrf)
-        conn.putheader("Cookie", "; ".join(f"{c.name}={c.value}" for c in self.author.jar))
+        if csrf:
+            conn.putheader("X-CSRF-Token", self.author.csrf)
+        if session:
+            conn.putheader("Cookie", "; ".join(f"{c.name}={c.value}" for c in self.author.jar))
         conn.endheaders()
         send(conn)
         return conn
@@ -210,6 +232,13 @@ class LargeAttachmentTest(Drafts, gmtest.ServerTest):
         conn.close()
         self.assertEqual((r.status, body["error"]["code"], body["error"]["field"]), (413, "too_large", "body"), body)
         self.assertIn("500 MB", body["error"]["message"])
+        # no session, no CSRF token: refused before the body is read, not after 100 MB of it
+        for kw, status in (({"session": False}, 401), ({"csrf": False}, 403)):
+            conn = self.raw_post(pid, 100 * 1024 * 1024, lambda c: None, **kw)
+            r = conn.getresponse()
+            r.read()
+            conn.close()
+            self.assertEqual(r.status, status, kw)
         # an upload broken off halfway: what came is on disk (not in memory) while it
         # comes, and gone once the connection is (MHD notices a client that went away
         # with bytes still unread only at its 30 s time-out, so all of them are read first)

@@ -75,6 +75,14 @@ test("§3 media rules: a stored file a platform refuses stops the submission and
   await ed.locator("[data-test=attachment-file]").setInputFiles([gm.fileOf("开放日海报.jpg", PDF, 100 * 1024)]);
   await ed.locator("[data-test=attachment-rows] [data-test=attachment-bad]").waitFor();
   assert.equal(await ed.locator("[data-test=attachment-rows] .el-tag", { hasText: "待上传" }).count(), 0, "a saved draft stores the file at once");
+  // ticking another account re-judges the stored file for it before the draft is saved with it
+  const douyin = ed.locator("[data-test=accounts] label", { hasText: "抖音" });
+  await douyin.click();
+  await ed.locator("[data-test=attachment-bad]", { hasText: /^抖音:文件实际类型为 PDF 文档/ }).waitFor();
+  assert.equal(await ed.locator("[data-test=attachment-bad]").count(), 2);
+  await gm.shots(ed, "attachments-rejudged");
+  await douyin.click();   // back as saved
+  await ed.locator("[data-test=attachment-bad]", { hasText: "抖音" }).waitFor({ state: "detached" });
   // submitted from the post's page anyway: refused, and the finding names the file
   await gm.open(ed, `/posts/${post.id}`);
   await ed.locator("[data-test=submit]").click();
