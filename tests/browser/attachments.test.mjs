@@ -8,8 +8,9 @@
 // and taking a stored file off asks first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { startGovmedia, tableRows, JPEG_HEAD, MB } from "./lib/gm.mjs";
+import { readFileSync, truncateSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startGovmedia, tableRows, JPEG_HEAD, MP4_HEAD, MB } from "./lib/gm.mjs";
 
 const W = { width: 1366, height: 768 };
 let gm;
@@ -111,4 +112,30 @@ test("§3 media rules: a stored file a platform refuses stops the submission and
   const left = await api.get(`/posts/${post.id}/attachments`);
   assert.deepEqual(left.attachments, []);
   gm.assertClean(ed);
+});
+
+test("§3 media rules: a 70 MB video goes up from the editor of a saved draft (the 64 MB cap is gone), is typed and judged and stored whole; one over 500 MB is refused in the browser naming the limit, nothing sent", async () => {
+  const api = await gm.apiAs("contributor");
+  const post = await api.post("/posts", { title: "消防演练录像", body: "本周五下午在学校操场开展消防疏散演练,现场录像见附件。", account_ids: [1] });
+  const ed = await gm.pageAs("contributor", `/posts/${post.id}/edit`, W);
+  const sent = [];
+  ed.on("request", r => { if (r.method() === "POST" && r.url().includes("/attachments?")) sent.push(r.url()); });
+  // over the limit: refused before a byte goes (a sparse file: nothing read)
+  const huge = path.join(gm.dir, "全程录像.mp4");
+  writeFileSync(huge, MP4_HEAD);
+  truncateSync(huge, 501 * MB);
+  await ed.locator("[data-test=attachment-file]").setInputFiles([huge]);
+  await ed.locator(".el-message--error, .el-notification", { hasText: "全程录像.mp4 超过 500 MB" }).first().waitFor();
+  assert.equal(sent.length, 0, "nothing sent");
+  // 70 MB: up it goes, typed from its bytes and judged for WeChat
+  await ed.locator("[data-test=attachment-file]").setInputFiles([gm.fileOf("演练录像.mp4", MP4_HEAD, 70 * MB)]);
+  await ed.locator("[data-test=attachment-ok]").waitFor({ timeout: 120000 });
+  const rows = await tableRows(ed, "[data-test=attachment-rows]");
+  assert.deepEqual(rows.map(r => r.slice(0, 4)), [["演练录像.mp4", "MPEG-4 视频", "70.00 MB", "符合要求(微信公众号)"]]);
+  assert.equal(sent.length, 1);
+  assert.equal(await ed.locator("[data-test=attachment-progress]").count(), 0, "the progress line goes once the file is up");
+  await gm.shots(ed, "attachments-video");
+  gm.assertClean(ed);
+  const stored = (await api.get(`/posts/${post.id}/attachments`)).attachments;
+  assert.deepEqual(stored.map(a => [a.name, a.mime, a.bytes]), [["演练录像.mp4", "video/mp4", 70 * MB]]);
 });

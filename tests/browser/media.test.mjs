@@ -7,7 +7,7 @@
 // (no preset).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startGovmedia, tableRows, JPEG_HEAD, MB } from "./lib/gm.mjs";
+import { startGovmedia, tableRows, JPEG_HEAD, MP4_HEAD, MB } from "./lib/gm.mjs";
 
 const W = { width: 1366, height: 768 };
 let gm;
@@ -45,7 +45,7 @@ test("§3 media rules: a 600 MB video is judged from its first bytes and its siz
   await ed.locator("[data-test=check-run]").click();
   await ed.locator("[data-test=check-verdict]", { hasText: "未发现问题" }).waitFor();
   // a sparse 600 MB mp4 and a 20 MB one
-  const mp4 = Buffer.concat([Buffer.from("000000186674797060", "hex").subarray(0, 4), Buffer.from("ftypmp42\0\0\0\0mp42isom", "latin1")]);
+  const mp4 = MP4_HEAD;
   const uploads = [];
   ed.on("request", r => { if (r.url().includes("/check/media")) uploads.push(r.postDataBuffer()?.length || 0); });
   await ed.locator("[data-test=media-file]").setInputFiles([gm.fileOf("宣传片.mp4", mp4, 600 * MB), gm.fileOf("短片.mp4", mp4, 20 * MB)]);

@@ -34,6 +34,8 @@ export const DEMO = {
 export const SIZES = [{ width: 1366, height: 768 }, { width: 1280, height: 800 }];
 // Signatures of the formats the media tests pick (the start of a JFIF JPEG), for fileOf.
 export const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+// The start of an MP4 (ftyp box, brand mp42): libmagic types it video/mp4.
+export const MP4_HEAD = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypmp42\0\0\0\0mp42isom", "latin1")]);
 export const MB = 1024 * 1024;
 // The flags that work on these machines: without the background-networking
 // ones Chromium keeps dialling Google's hosts.

@@ -43,8 +43,26 @@ async function errorOf(res) {
   return new ApiError(res.status, code, message, field);
 }
 
+// fetch() through XMLHttpRequest, for an upload whose progress is shown
+// (fetch tells nothing while a body goes out): onProgress(0..1) as it goes,
+// the answer as a Response, so the caller reads it like fetch's.
+function fetchWithProgress(url, { method, headers, body }, onProgress) {
+  return new Promise((resolve, reject) => {
+    const x = new XMLHttpRequest();
+    x.open(method, url);
+    for (const [k, v] of Object.entries(headers)) x.setRequestHeader(k, v);
+    x.responseType = "blob";
+    x.upload.onprogress = e => { if (e.lengthComputable && e.total) onProgress(e.loaded / e.total); };
+    x.onload = () => resolve(new Response([204, 304].includes(x.status) ? null : x.response,
+      { status: x.status, headers: { "Content-Type": x.getResponseHeader("Content-Type") || "" } }));
+    x.onerror = x.onabort = () => reject(new TypeError("network"));
+    x.send(body);
+  });
+}
+
 // opts: query, body (JSON), raw (Blob/ArrayBuffer/string sent as is) with
-// contentType, as ("json" | "blob" | "text"), noReauth (the login calls).
+// contentType, onProgress (raw uploads: called with 0..1 as the body goes),
+// as ("json" | "blob" | "text"), noReauth (the login calls).
 export async function request(method, path, opts = {}) {
   const headers = {};
   let body;
@@ -58,8 +76,10 @@ export async function request(method, path, opts = {}) {
   }
   let res;
   try {
-    res = await fetch("/api/v1" + path + queryString(opts.query),
-      { method, headers, body, credentials: "same-origin" });
+    const url = "/api/v1" + path + queryString(opts.query);
+    res = opts.onProgress && body !== undefined
+      ? await fetchWithProgress(url, { method, headers, body }, opts.onProgress)
+      : await fetch(url, { method, headers, body, credentials: "same-origin" });
   } catch {
     throw new ApiError(0, "network", "无法连接服务器,请检查网络后重试", null);
   }
