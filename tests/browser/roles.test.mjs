@@ -23,8 +23,8 @@ const ACC_INSPECT = ["账号管理", "账号台账", "全国报送总览", "年�
 const UNIT_ROLE = ["工作台", ...ACC, ...POSTS_ALL, "合规检查", "审核流程", ...INTERACTION, ...MONITORING];
 const OPERATOR = ["工作台", ...ACC, ...POSTS_ALL, "合规检查", "审核流程", ...INTERACTION, ...MONITORING_OPERATE];
 export const MENUS = {
-  admin: ["工作台", ...ACC_INSPECT, ...POSTS_READ, "合规检查", "回溯检查", ...INTERACTION, ...MONITORING, "系统管理", "单位管理", "用户管理", "工作日历", "词库与名单", "定时任务", "审计日志"],
-  supervisor: ["工作台", "账号管理", "账号台账", "申请开设", "全国报送总览", "年度审核", ...POSTS_ALL, "合规检查", "回溯检查", "审核流程", ...INTERACTION, ...MONITORING_OPERATE, "系统管理", "用户管理", "定时任务", "审计日志"],
+  admin: ["工作台", ...ACC_INSPECT, ...POSTS_READ, "合规检查", "回溯检查", ...INTERACTION, ...MONITORING, "系统管理", "单位管理", "用户管理", "工作日历", "群机器人", "词库与名单", "定时任务", "审计日志"],
+  supervisor: ["工作台", "账号管理", "账号台账", "申请开设", "全国报送总览", "年度审核", ...POSTS_ALL, "合规检查", "回溯检查", "审核流程", ...INTERACTION, ...MONITORING_OPERATE, "系统管理", "用户管理", "群机器人", "定时任务", "审计日志"],
   contributor: UNIT_ROLE,
   depthead: UNIT_ROLE,
   leader: UNIT_ROLE,

@@ -1,0 +1,70 @@
+// 群机器人 in the console (系统管理 › 群机器人): before, a unit's WeCom/DingTalk
+// robots could be set up only through the API; now the 信息中心 adds one to
+// its unit, a bad address is named next to its field, a test message is
+// queued, and the delivery list shows each message's state and the
+// Idempotency-Key all its attempts carry (at-least-once delivery: a relay
+// keeping the keys drops a repeat).  A robot switched off sends no test.
+// Outcomes read back from the API; screenshots at 1366x768.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startGovmedia, tableRows } from "./lib/gm.mjs";
+
+const W = { width: 1366, height: 768 };
+let gm;
+before(async () => { gm = await startGovmedia(); });
+after(async () => { await gm.stop(); });
+
+test("群机器人: the 信息中心 adds a WeCom robot (a bad address named at its field), queues a test message and reads its delivery with its idempotency key; switched off, it sends no test", async () => {
+  const api = await gm.apiAs("supervisor");
+  const page = await gm.pageAs("supervisor", "/webhooks", W);
+  const card = page.locator("[data-test=webhooks]");
+  await card.locator(".empty-why", { hasText: "还没有群机器人" }).waitFor();
+  await card.locator("[data-test=webhook-add]").click();
+  const dlg = page.locator(".el-dialog", { has: page.locator("[data-test=webhook-form]") });
+  await dlg.locator("[data-test=webhook-name]").fill("信息中心值班群");
+  await dlg.locator("[data-test=webhook-url]").fill("qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc");
+  await dlg.locator("[data-test=webhook-save]").click();
+  await dlg.locator(".el-form-item__error", { hasText: "https://" }).waitFor();   // named at 地址
+  await dlg.locator("[data-test=webhook-url]").fill("http://127.0.0.1:9/cgi-bin/webhook/send?key=0123456789abcdef");
+  await dlg.locator("[data-test=webhook-save]").click();
+  await dlg.waitFor({ state: "hidden" });
+  const rows = await tableRows(page, "[data-test=webhook-rows]");
+  assert.equal(rows.length, 1);
+  assert.deepEqual(rows[0].slice(0, 2), ["信息中心值班群", "企业微信"]);
+  assert.ok(!rows[0][2].includes("0123456789abcdef"), `the address is shown masked: ${rows[0][2]}`);
+  assert.equal(rows[0][3], "启用");
+
+  await card.locator("[data-test=webhook-test]").click();
+  await page.locator(".el-message", { hasText: "已排队" }).first().waitFor();
+  await card.locator("[data-test=webhook-deliveries]").click();
+  const drawer = page.locator("[data-test=webhook-delivery-drawer]");
+  await drawer.locator("[data-test=idempotency-key]").first().waitFor();
+  const shown = await drawer.locator("[data-test=idempotency-key]").allInnerTexts();
+  const hooks = [];
+  for (const u of (await api.get("/units")).units) {
+    const r = await api.get(`/units/${u.id}/webhooks`).catch(() => null);
+    for (const h of r?.webhooks || []) hooks.push({ unit: u.id, ...h });
+  }
+  assert.equal(hooks.length, 1, "one robot, on one unit");
+  const deliveries = (await api.get(`/units/${hooks[0].unit}/webhooks/${hooks[0].id}/deliveries`)).deliveries;
+  assert.deepEqual(shown, deliveries.map(d => d.idempotency_key));
+  assert.match(shown[0], /^govmedia-\d+-\d{8}T\d{6}Z$/);
+  const state = (await tableRows(page, "[data-test=webhook-delivery-rows]"))[0][1];
+  assert.ok(["待发送", "已送达", "已放弃"].includes(state), state);
+  await gm.shots(page, "webhook-deliveries");
+  gm.assertClean(page);
+  await page.keyboard.press("Escape");
+  await drawer.waitFor({ state: "hidden" });
+
+  // switched off: the test button goes grey, and the API says it is off
+  await card.locator("[data-test=webhook-edit]").click();
+  await dlg.locator(".el-switch").click();
+  await dlg.locator("[data-test=webhook-save]").click();
+  await dlg.waitFor({ state: "hidden" });
+  await card.locator(".el-tag", { hasText: "停用" }).waitFor();
+  assert.equal(await card.locator("[data-test=webhook-test]").isDisabled(), true);
+  const after = (await api.get(`/units/${hooks[0].unit}/webhooks`)).webhooks;
+  assert.deepEqual(after.map(h => [h.name, h.enabled]), [["信息中心值班群", false]]);
+  await gm.shots(page, "webhooks");
+  gm.assertClean(page);
+});
