@@ -43,6 +43,8 @@ typedef struct conn_ctx {
     int path_known;
     gm_spool spool;     /* a spooled route's body (spool.fd -1 until it comes) */
     int spooling;
+    int refused;        /* a spooled route's caller was not admitted: body discarded */
+    gm_err refusal;
 } conn_ctx;
 
 static void client_address(struct MHD_Connection *c, char *out, size_t cap)
@@ -244,15 +246,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (x->route && content_length_too_big(c, x->route->spool ? x->max_body
                                                                    : discard_limit(x->max_body)))
             return answer_error(c, x, GM_E_TOOLARGE, "body", too_large_message(x, msg, sizeof msg));
-        gm_err err;
-        if (x->route && x->route->spool && admit_spooled(x, &err) != GM_OK) {
-            reply_error(&x->req, &err);
-            return send_answer(c, &x->req);
+        /* A caller not admitted to a spooled route: a large declared body is
+         * refused at once, one up to what any route reads and discards (8 MiB)
+         * is read and dropped (the client reads the answer instead of a
+         * broken pipe); nothing goes to disk. */
+        if (x->route && x->route->spool && admit_spooled(x, &x->refusal) != GM_OK) {
+            if (content_length_too_big(c, discard_limit(GM_DEFAULT_MAX_BODY))) {
+                reply_error(&x->req, &x->refusal);
+                return send_answer(c, &x->req);
+            }
+            x->refused = 1;
         }
         return MHD_YES;
     }
     if (*data_size) {
-        if (x->route && !x->too_large &&
+        if (x->route && !x->too_large && !x->refused &&
             (x->route->spool ? spool_body(x, data, *data_size) : append_body(x, data, *data_size)) < 0)
             return MHD_NO;
         *data_size = 0;
@@ -268,6 +276,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     if (!x->route)
         return answer_error(c, x, GM_E_NOTFOUND, NULL, "没有这个 API 路径");
+    if (x->refused) {
+        reply_error(&x->req, &x->refusal);
+        return send_answer(c, &x->req);
+    }
     if (x->too_large)
         return answer_error(c, x, GM_E_TOOLARGE, "body", too_large_message(x, msg, sizeof msg));
     hand_over_spool(x);
