@@ -13,6 +13,7 @@
 
 #include "check/check.h"
 #include "util/file.h"
+#include "util/iso_time.h"
 #include "cli/check_batch.h"
 #include "http/check_lists.h"
 #include "store/store.h"
@@ -281,10 +282,25 @@ static int run_text(check_opts *o, const gm_checker *c, json_t **r, char **text,
     return gm_check_json_on(c, &in, o->date, r, err);
 }
 
+/* The text, a file or an option the user gave was refused: naming the option. */
 static int fail_input(const gm_err *err)
 {
-    fprintf(stderr, "govmedia check: %s\n", err->message);
+    cli_report("check", err);
     return 2;
+}
+
+/* --since DAY (a China day) as the first instant of that day in UTC, the
+ * form published_at is stored in; a day that does not exist is refused. */
+static int since_instant(const char *day, char from[GM_ISO_LEN], gm_err *err)
+{
+    char to[GM_ISO_LEN];
+    from[0] = '\0';
+    if (!day)
+        return 0;
+    int rc = iso_time_china_day_range(day, from, to, err);
+    if (rc)
+        snprintf(err->field, sizeof err->field, "since");
+    return rc;
 }
 
 /* `--archive`: the engine as the server runs it (shipped files with the
@@ -300,13 +316,16 @@ static int run_archive(const check_opts *o)
     gm_checker *c = NULL;
     gm_err err = {0};
     long checked = 0, listed = 0;
+    char since[GM_ISO_LEN];
+    if (since_instant(o->since, since, &err))
+        return fail_input(&err);
     int rc = cli_open_db("check", o->db, &d);
     if (rc)
         return rc;
     rc = o->n_lexicons || o->allow || o->sources ? load_checker(o, &c, &err)
                                                      : check_lists_load(d, cli_data_dir(), &c, &err);
     if (!rc)
-        rc = check_archive(c, d, account, o->since, stdout, &checked, &listed, &err);
+        rc = check_archive(c, d, account, since[0] ? since : NULL, stdout, &checked, &listed, &err);
     gm_checker_unref(c);
     if (d)
         db_close(d);

@@ -66,6 +66,7 @@ int main(int argc, char **argv)
     opterr = 0;   /* getopt's own messages are English: each command names the option itself */
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0) {
+            cli_note_args(argc - 1, argv + 1);
             int rc = cli_args_utf8(commands[i].name, argc - 1, argv + 1);
             return rc ? rc : commands[i].run(argc - 1, argv + 1);
         }

@@ -43,9 +43,40 @@ int cli_args_utf8(const char *cmd, int argc, char **argv)
     return 0;
 }
 
+static int noted_argc;
+static char **noted_argv;
+
+void cli_note_args(int argc, char **argv)
+{
+    noted_argc = argc;
+    noted_argv = argv;
+}
+
+/* "--as-of" for the field "as_of" when the user typed that option
+ * (alone or as --as-of=VALUE); 0 when the field came from elsewhere
+ * (an --input body, a nested entry such as add[0].severity). */
+static int option_of_field(const char *field, char *opt, size_t cap)
+{
+    size_t n = strlen(field);
+    if (n + 3 > cap || strspn(field, "abcdefghijklmnopqrstuvwxyz_") != n)
+        return 0;
+    snprintf(opt, cap, "--%s", field);
+    for (char *c = opt + 2; *c; c++)
+        if (*c == '_')
+            *c = '-';
+    size_t len = strlen(opt);
+    for (int i = 1; i < noted_argc; i++)
+        if (strncmp(noted_argv[i], opt, len) == 0 && (!noted_argv[i][len] || noted_argv[i][len] == '='))
+            return 1;
+    return 0;
+}
+
 int cli_report(const char *cmd, const gm_err *err)
 {
-    if (err->field[0])
+    char opt[96];
+    if (err->field[0] && option_of_field(err->field, opt, sizeof opt))
+        fprintf(stderr, "govmedia %s:%s(选项 %s)\n", cmd, err->message, opt);
+    else if (err->field[0])
         fprintf(stderr, "govmedia %s:%s(字段 %s)\n", cmd, err->message, err->field);
     else
         fprintf(stderr, "govmedia %s:%s\n", cmd, err->message);

@@ -22,7 +22,11 @@ int cli_bad_option(const char *cmd, char **argv);
  * usage error naming the option whose value is not (or the argument's
  * position) and 2. */
 int cli_args_utf8(const char *cmd, int argc, char **argv);
-/* Prints err's message; returns 2 for input errors, 1 otherwise. */
+/* Remembers the subcommand's arguments, so that an error about a field the
+ * user gave as an option (as_of given as --as-of) names the option. */
+void cli_note_args(int argc, char **argv);
+/* Prints err's message, naming the option the user typed for err's field
+ * (else the field); returns 2 for input errors, 1 otherwise. */
 int cli_report(const char *cmd, const gm_err *err);
 /* Opens an existing database at its current schema version. */
 int cli_open_db(const char *cmd, const char *path, db **out);

@@ -6,6 +6,7 @@ caller's units (applied in SQL: a page reads only what it checks), a bounded
 number of publications per request; titles judged as of the publication day."""
 import datetime
 import os
+import re
 import sys
 import unittest
 import urllib.parse
@@ -163,6 +164,25 @@ class ArchiveRecheckDateTest(gmtest.ServerTest):
         self.assertEqual(admin.post(BASE_OFFICIALS, {"set": [holder]}).status, 200)
         r = admin.get(URL)
         self.assertNotIn(pid, [i["post_id"] for i in r.json["items"]])
+
+    def test_cli_archive_since_is_a_china_day(self):
+        """`check --archive --since DAY` starts at 00:00 China time of DAY (the
+        console's and the API's days), not at 00:00 UTC; a day that does not
+        exist is refused naming --since, exit 2."""
+        pid = gmtest.publish_post(self.srv, "新年致辞", "新年到来之际，向全县教育工作者致以问候。")
+
+        def checked(published_at):
+            gmtest.sql(self.srv.db, "UPDATE publications SET published_at=? WHERE post_id=?",
+                       (published_at, pid))
+            p = gmtest.run("check", "--archive", "--db", self.srv.db, "--since", "2026-01-01")
+            self.assertIn(p.returncode, (0, 1), p.stderr)
+            return int(re.search(r"已回溯检查 (\d+) 篇", p.stderr).group(1))
+
+        # 01:00 China time on 1 January is 17:00 UTC on 31 December
+        self.assertEqual(checked("2025-12-31T17:00:00Z"), checked("2025-12-31T15:00:00Z") + 1)
+        p = gmtest.run("check", "--archive", "--db", self.srv.db, "--since", "2026-13-01")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("--since", p.stderr)
 
 
 if __name__ == "__main__":

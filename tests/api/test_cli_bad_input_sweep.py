@@ -6,6 +6,8 @@ lines), so a new command or option is walked without editing this file:
 - each option that takes a value, given last without one: exit 2, naming it;
 - each number option (N, ID, YYYY, …) given "12x": exit 2, naming it;
 - each text option given invalid UTF-8: exit 2, naming it;
+- each date option (YYYY-MM-DD, DATE) given a day that does not exist
+  (2026-13-01): exit 2, naming the option the user typed, not the API field;
 - each file option (and a positional FILE) naming a file that does not
   exist: exit 2, naming the file;
 - a --db that does not exist: exit 2, naming it, and no file is created.
@@ -30,6 +32,7 @@ from test_bad_input_sweep import fingerprint  # noqa: E402
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SUBCOMMAND = re.compile(r"^  (\S+)\s")
 # What kind of value an option takes, from its placeholder in the usage line.
+DATE_HINTS = ("YYYY-MM-DD", "DATE")
 NUMBER_HINTS = ("N", "ID", "YYYY", "M", "SECONDS", "编号", "上级单位ID")
 FILE_HINTS = ("FILE", "PATH", "DIR", "文件", "目录", ".json", ".png", ".csv")
 # A value a user would give for an option of that name (the probe of one
@@ -223,6 +226,17 @@ class CliBadInputSweepTest(gmtest.CliDbTest):
         elif named not in err:
             self.problems.append(f"{what}: the message does not name {named!r}: govmedia {shown}\n"
                                  f"    {err.strip()[:300]}")
+        return rc, err
+
+    def expect_date(self, args, what, option):
+        """Exit 2, and the day named as the option typed: never as the API
+        field behind it ("字段 as_of" for --as-of).  A form whose other
+        required fields are refused first (account open without its
+        platform id) names those instead."""
+        rc, err = self.expect(args, what, "")
+        field = "字段 " + option[2:].replace("-", "_")
+        if rc == 2 and (field + ")" in err or ("日期" in err and option not in err)):
+            self.problems.append(f"{what}: the day is not named as {option!r}: {err.strip()[:300]}")
 
     def test_every_command_refuses_bad_input_with_exit_2_naming_it_and_changes_nothing(self):
         before = fingerprint(self.db)
@@ -245,6 +259,9 @@ class CliBadInputSweepTest(gmtest.CliDbTest):
                 elif kind == "text":
                     self.expect(self.line(prefix, required, [name, b"\xff\xfe"], drop=name),
                                 f"{cmd} {name} invalid UTF-8", name)
+                    if hint in DATE_HINTS:
+                        self.expect_date(self.line(prefix, required, [name, "2026-13-01"], drop=name),
+                                         f"{cmd} {name} 2026-13-01", name)
                 elif name == "--db" and prefix[0] != "init":     # init creates it
                     missing = os.path.join(self.dir, f"无此库-{len(os.listdir(self.dir))}.db")
                     self.expect(self.line(prefix, required, ["--db", missing], drop=name),
