@@ -19,6 +19,8 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from score import load_rows  # noqa: E402  (the file's rows, read one way)
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DATA = os.path.join(ROOT, "data/expressions/odw/odw.train")
 OUT = os.path.join(HERE, "out-inner")
@@ -49,12 +51,7 @@ def main():
     if args[:1] == ["-v"]:
         verbose, args = args[1], args[2:]
     th = float(args[0]) if args else 14.5
-    rows = []
-    with open(DATA, encoding="utf-8") as f:
-        for line in f:
-            p = line.rstrip("\n").split("\t")
-            if len(p) == 3:
-                rows.append((p[1], p[2]))
+    rows = load_rows(DATA)
     sugg = collections.defaultdict(dict)
     with open(os.path.join(OUT, "suggestions.txt"), encoding="utf-8") as f:
         for line in f:

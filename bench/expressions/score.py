@@ -17,13 +17,19 @@ import os
 import sys
 
 
-def load(data_path, sugg_path):
+def load_rows(data_path):
+    """The file's rows as (wrong sentence, corrected sentence)."""
     rows = []
     with open(data_path, encoding="utf-8") as f:
         for line in f:
             p = line.rstrip("\n").split("\t")
             if len(p) == 3:
                 rows.append((p[1], p[2]))
+    return rows
+
+
+def load(data_path, sugg_path):
+    rows = load_rows(data_path)
     sugg = {}
     with open(sugg_path, encoding="utf-8") as f:
         for line in f:
