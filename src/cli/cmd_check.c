@@ -297,10 +297,7 @@ static int since_instant(const char *day, char from[GM_ISO_LEN], gm_err *err)
     from[0] = '\0';
     if (!day)
         return 0;
-    int rc = iso_time_china_day_range(day, from, to, err);
-    if (rc)
-        snprintf(err->field, sizeof err->field, "since");
-    return rc;
+    return iso_time_china_day_range(day, "since", from, to, err);
 }
 
 /* `--archive`: the engine as the server runs it (shipped files with the

@@ -77,9 +77,9 @@ static int day_bounds(gm_request *r, char since[GM_ISO_LEN], char until[GM_ISO_L
     char tmp[GM_ISO_LEN];
     const char *s = request_arg(r, "since"), *u = request_arg(r, "until");
     since[0] = until[0] = '\0';
-    int rc = s ? iso_time_china_day_range(s, since, tmp, err) : 0;
+    int rc = s ? iso_time_china_day_range(s, "since", since, tmp, err) : 0;
     if (!rc && u)
-        rc = iso_time_china_day_range(u, tmp, until, err);
+        rc = iso_time_china_day_range(u, "until", tmp, until, err);
     if (!rc && s && u && strcmp(since, until) >= 0)
         rc = gm_fail(err, GM_E_INVALID, "until", "结束日期不能早于开始日期");
     return rc;

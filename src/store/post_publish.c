@@ -202,7 +202,7 @@ static int mass_send_allowed(db *d, const gm_post *p, long long account_id, cons
     if (!rc)
         rc = publications_mass_sends_on(d, account_id, day, &sends, err);
     if (!rc)
-        rc = iso_time_china_day_range(day, from, to, err);
+        rc = iso_time_china_day_range(day, "day", from, to, err);
     if (!rc)
         rc = db_query_int(d, &pending, err,
                           "SELECT COUNT(*) FROM post_schedules WHERE account_id=? AND mass_send=1 "

@@ -100,11 +100,10 @@ static int day_bounds(const post_filter *f, char from[GM_ISO_LEN], char to[GM_IS
 {
     char tmp[GM_ISO_LEN];
     from[0] = to[0] = '\0';
-    int rc = f->from ? iso_time_china_day_range(f->from, from, tmp, err) : GM_OK;
-    if (rc)
-        return gm_fail(err, GM_E_INVALID, "from", "起始日期应为 YYYY-MM-DD");
-    rc = f->to ? iso_time_china_day_range(f->to, tmp, to, err) : GM_OK;
-    return rc ? gm_fail(err, GM_E_INVALID, "to", "截止日期应为 YYYY-MM-DD") : GM_OK;
+    int rc = f->from ? iso_time_china_day_range(f->from, "from", from, tmp, err) : GM_OK;
+    if (!rc && f->to)
+        rc = iso_time_china_day_range(f->to, "to", tmp, to, err);
+    return rc;
 }
 
 int posts_list(db *d, const gm_actor *who, const post_filter *f, json_t **out, gm_err *err)

@@ -114,7 +114,7 @@ int publications_mass_sends_on(db *d, long long account_id, const char *china_da
                                gm_err *err)
 {
     char from[GM_ISO_LEN], to[GM_ISO_LEN];
-    int rc = iso_time_china_day_range(china_day, from, to, err);
+    int rc = iso_time_china_day_range(china_day, "day", from, to, err);
     if (rc)
         return rc;
     return db_query_int(d, n, err,

@@ -90,14 +90,14 @@ void iso_time_china_day(time_t t, char out[11])
     strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-int iso_time_china_day_range(const char *day, char from[GM_ISO_LEN], char to[GM_ISO_LEN],
-                             gm_err *err)
+int iso_time_china_day_range(const char *day, const char *field, char from[GM_ISO_LEN],
+                             char to[GM_ISO_LEN], gm_err *err)
 {
     char s[32];
     time_t t;
     snprintf(s, sizeof s, "%.10sT00:00:00+08:00", day ? day : "");
-    if (!day || strlen(day) != 10 || iso_time_parse(s, "day", &t, err))
-        return gm_fail(err, GM_E_INVALID, "day", "日期应为 YYYY-MM-DD");
+    if (!day || strlen(day) != 10 || iso_time_parse(s, field, &t, err))
+        return gm_fail(err, GM_E_INVALID, field, "日期应为 YYYY-MM-DD");
     clock_iso_format(t, from);
     clock_iso_format(t + 24 * 3600, to);
     return GM_OK;
@@ -108,7 +108,7 @@ int iso_time_bound(const char *s, int end_of_day, char out[GM_ISO_LEN])
     char start[GM_ISO_LEN], end[GM_ISO_LEN];
     if (strlen(s) != 10)
         return iso_time_normalize(s, NULL, out, NULL);
-    int rc = iso_time_china_day_range(s, start, end, NULL);
+    int rc = iso_time_china_day_range(s, "day", start, end, NULL);
     if (!rc)
         snprintf(out, GM_ISO_LEN, "%s", end_of_day ? end : start);
     return rc;

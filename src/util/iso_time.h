@@ -20,9 +20,10 @@ int iso_time_normalize(const char *s, const char *field, char out[GM_ISO_LEN], g
 /* The China-time calendar day of t, "YYYY-MM-DD". */
 void iso_time_china_day(time_t t, char out[11]);
 
-/* The UTC range [from, to) that covers China day "YYYY-MM-DD". */
-int iso_time_china_day_range(const char *day, char from[GM_ISO_LEN], char to[GM_ISO_LEN],
-                             gm_err *err);
+/* The UTC range [from, to) that covers China day "YYYY-MM-DD"; a day that
+ * does not exist is refused as a bad value of `field` (the caller's name for it). */
+int iso_time_china_day_range(const char *day, const char *field, char from[GM_ISO_LEN],
+                             char to[GM_ISO_LEN], gm_err *err);
 
 /* One end of a period a person asks for, as canonical UTC text: an
  * ISO-8601 time with its zone, or a China day "YYYY-MM-DD" (its start; with

@@ -87,6 +87,7 @@ class ArchiveRecheckTest(gmtest.ServerTest):
         for q, field in [({"scan": 0}, "scan"), ({"scan": 5000}, "scan"), ({"offset": -1}, "offset"),
                          ({"since": "2026-13-01"}, "since"), ({"account_id": "x"}, "account_id"),
                          ({"since": "2026-05-02", "until": "2026-05-01"}, "until"),
+                         ({"until": "2026-02-30"}, "until"), ({"since": "2026-02-30"}, "since"),
                          ({"colour": "red"}, "colour")]:
             r = self.recheck(**q)
             self.assertEqual((r.status, r.error_field()), (400, field), q)
