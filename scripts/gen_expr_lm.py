@@ -35,9 +35,12 @@ the time and the open-gram corpus (collected before they existed) lacks:
 the platform labels of src/core/platform.c (抖音, 快手, 头条号), the
 enforcement words of data/check/context.txt (反诈, 禁毒), the allow list
 data/check/allow.txt and the correct forms of data/expressions/names.txt,
-formulations.txt and outdated.txt.  Each entry counts as one domain word
-when it has 1-4 CJK characters, else as a domain sentence (segmented), so
-a platform name is no longer read as a slip (抖音 -> 拼音).
+formulations.txt and outdated.txt.  An entry of 1-4 CJK characters is one
+word, a longer one is segmented; each of those words the model lacks is
+added at the probability of a word seen once in the official sentences,
+so a platform name is no longer read as a slip (抖音 -> 拼音).  The names
+are no domain counts: they change no probability the official sentences
+set, so editing a list moves the detector only where its new words occur.
 --hold-out K,... leaves out the rows whose
 index mod 5 is one of K, and every other row sharing a run of HOLD_OUT_RUN
 characters of its correct text with one of them (the file repeats sentences
@@ -183,19 +186,65 @@ def segment(run, vocab):
     return out[::-1]
 
 
-def domain_counts(sentences, vocab, words=()):
-    """Word and adjacent word-pair counts of the sentences' CJK runs; a
-    run of 1-4 characters that is one of words counts as that word."""
+def domain_counts(sentences, vocab):
+    """Word and adjacent word-pair counts of the sentences' CJK runs."""
     uni, bi = {}, {}
-    words = set(words)
     for s in sentences:
         for run in re.findall("[\u4e00-\u9fff]+", s):
-            ws = [run] if run in words else segment(run, vocab)
+            ws = segment(run, vocab)
             for k, w in enumerate(ws):
                 uni[w] = uni.get(w, 0) + 1
                 if k:
                     bi[(ws[k - 1], w)] = bi.get((ws[k - 1], w), 0) + 1
     return uni, bi
+
+
+def name_words(run, vocab):
+    """The words of a long name: its segmentation, with each stretch of
+    2-4 characters the dictionaries know only one by one joined into one
+    word (微信公众号 -> 微信, 公众, 号: the name is newer than both
+    dictionaries, and so is its first word)."""
+    out, single = [], ""
+    for w in segment(run, vocab) + [""]:
+        if len(w) == 1:
+            single += w
+            continue
+        if 2 <= len(single) <= 4:
+            out.append(single)
+        elif single:
+            out += list(single)
+        single = ""
+        if w:
+            out.append(w)
+    return out
+
+
+def learn_names(texts, logp, backoff, names, vocab, domain_words):
+    """Makes the words of the product's names (an entry of 1-4 characters,
+    or the segments of a longer one) at least as likely as a word seen once
+    in the official sentences (UNIGRAM_LAMBDA / domain_words), adding those
+    the model lacks, and nothing else: no counts join the official
+    sentences' frequencies, no word pairs are learned, no other word
+    changes.  So an edit of a list moves only its own words - before, every
+    entry was a domain count, and any edit of data/check/context.txt
+    reweighted the whole official vocabulary.  Returns the words added."""
+    index = {w: i for i, w in enumerate(texts)}
+    lp = math.log(UNIGRAM_LAMBDA / domain_words) if domain_words else min(logp)
+    added = 0
+    for name in names:
+        for run in re.findall("[\u4e00-\u9fff]+", name):
+            for w in ([run] if usable(run) else name_words(run, vocab)):
+                if len(w) < 2:
+                    continue
+                if w not in index:
+                    index[w] = len(texts)
+                    texts.append(w)
+                    logp.append(lp)
+                    backoff.append(0.0)
+                    added += 1
+                elif logp[index[w]] < lp:
+                    logp[index[w]] = lp
+    return added
 
 
 def learn_domain(texts, logp, backoff, pairs, uni, bi):
@@ -269,12 +318,12 @@ def main():
         hold_out = {int(k) for k in args.hold_out.split(",") if k.strip()}
         sentences = domain_sentences(args.domain, hold_out) if args.domain else []
         names = product_entries(args.vocabulary)
-        words = [e for e in names if usable(e) and len(e) <= 4]
-        vocab = segmenter_vocabulary(args.jieba, texts + words)
-        learn_domain(texts, logp, backoff, pairs,
-                     *domain_counts(sentences + names, vocab, words))
-        print("gen_expr_lm: learned from %d official sentences and %d product names, %d words"
-              % (len(sentences), len(names), len(texts) - len(ids)))
+        vocab = segmenter_vocabulary(args.jieba, texts)
+        uni_counts, bi_counts = domain_counts(sentences, vocab)
+        learn_domain(texts, logp, backoff, pairs, uni_counts, bi_counts)
+        added = learn_names(texts, logp, backoff, names, vocab, sum(uni_counts.values()))
+        print("gen_expr_lm: learned from %d official sentences, %d words, and %d product names, "
+              "%d words" % (len(sentences), len(texts) - len(ids) - added, len(names), added))
     # Ascending pairs: the loader takes them as each word's sorted list of
     # successors as they stand (and refuses any other order).
     write_model(args.out, [key(w) for w in texts], logp, backoff,

@@ -4,7 +4,8 @@
  * one a line: "row<TAB>code point index<TAB>replacement<TAB>gain<TAB>path" (a change of several
  * characters prints a line for each character it changes; path: the method step, GM_TYPO_PATH_*).
  * score.py turns this into recall / precision / false-alarm figures for
- * any threshold.  Usage: eval_typo FILE [min_gain]
+ * any threshold.  Usage: eval_typo FILE [min_gain] (default: the shipped
+ * threshold GM_TYPO_THRESHOLD, what the check reports).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,7 +43,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", err.message);
         return 1;
     }
-    float min_gain = argc > 2 ? strtof(argv[2], NULL) : 0.0f;
+    float min_gain = argc > 2 ? strtof(argv[2], NULL) : GM_TYPO_THRESHOLD;
     FILE *f = fopen(argv[1], "r");
     if (!f) {
         perror(argv[1]);

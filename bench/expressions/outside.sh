@@ -13,8 +13,7 @@ BUILD=${1:-$ROOT/build}
 OUT="$HERE/out-outside"
 mkdir -p "$OUT"
 /usr/bin/python3 "$HERE/outside.py" build "$OUT/outside.tsv"
-gcc -O2 -std=gnu11 -I"$ROOT/src" "$HERE/eval_typo.c" "$BUILD/libgovcheck.a" "$BUILD/libgmutil.a" \
-  $(pkg-config --libs libutf8proc opencc jansson) -lmagic -lm -lpthread -o "$OUT/eval_typo"
+cmake --build "$BUILD" -j2 --target eval_typo >/dev/null
 GOVMEDIA_EXPR_MODEL="$BUILD/generated/expr_model.txt" GOVMEDIA_EXPR_LM="$BUILD/generated/expr_lm.bin" \
-  "$OUT/eval_typo" "$OUT/outside.tsv" 0 > "$OUT/suggestions.txt"
+  "$BUILD/eval_typo" "$OUT/outside.tsv" 0 > "$OUT/suggestions.txt"
 /usr/bin/python3 "$HERE/outside.py" score "$OUT/outside.tsv" "$OUT/suggestions.txt" "${@:-14.5}"

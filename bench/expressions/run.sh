@@ -24,10 +24,7 @@ cmake -S "$ROOT" -B "$OUT/build" -DCMAKE_BUILD_TYPE=Release -DGM_WERROR=OFF -DGM
 # A model built before with another hold-out would look up to date.
 [ "$(cat "$OUT/build/hold_out" 2>/dev/null)" = "$HOLD" ] || rm -f "$OUT/build/generated/expr_lm.bin"
 echo "$HOLD" > "$OUT/build/hold_out"
-cmake --build "$OUT/build" -j2 --target govcheck >/dev/null
-gcc -O2 -std=gnu11 -I"$ROOT/src" "$HERE/eval_typo.c" "$OUT/build/libgovcheck.a" \
-  "$OUT/build/libgmutil.a" $(pkg-config --libs libutf8proc opencc jansson) -lmagic -lm -lpthread \
-  -o "$OUT/eval_typo"
+cmake --build "$OUT/build" -j2 --target gm_expr_lm eval_typo >/dev/null
 GOVMEDIA_EXPR_MODEL="$OUT/build/generated/expr_model.txt" GOVMEDIA_EXPR_LM="$OUT/build/generated/expr_lm.bin" \
-  "$OUT/eval_typo" "$DATA" 0 > "$OUT/suggestions.txt"
+  "$OUT/build/eval_typo" "$DATA" 0 > "$OUT/suggestions.txt"
 INNER=${INNER:-0} /usr/bin/python3 "$HERE/score.py" "$DATA" "$OUT/suggestions.txt" "$@"
