@@ -34,7 +34,7 @@ typedef struct check_opts {
 } check_opts;
 
 static const char usage[] =
-    "用法: govmedia check [--platform weibo|wechat|toutiao|douyin|app] [--lexicon FILE]...\n"
+    "用法: govmedia check [--platform P] [--lexicon FILE]...\n"
     "                     [--allow FILE] [--sources FILE] [--title TEXT]\n"
     "                     [--repost-source NAME] [--date YYYY-MM-DD] [--json] [--mask] [FILE|-]\n"
     "       govmedia check --media FILE [--platform P] [--json]\n"
@@ -42,6 +42,8 @@ static const char usage[] =
     "       govmedia check --archive --db PATH [--account ID] [--since DATE]\n"
     "  检查正文（FILE 或标准输入）: 违禁词、字数、个人信息、转载来源。\n"
     "  文件末尾的一个换行不计入正文。\n"
+    "  --platform 平台（$GOVMEDIA_DATA/check/platforms.json）: weibo 微博、wechat 微信公众号、\n"
+    "             toutiao 头条号、douyin 抖音、kuaishou 快手、app 客户端、website 门户网站\n"
     "  --lexicon  词库文件，可重复；给出时取代自带词库 ($GOVMEDIA_DATA/lexicons/*.txt)\n"
     "  --allow    白名单文件（默认 $GOVMEDIA_DATA/check/allow.txt）\n"
     "  --sources  核准转载来源名单（默认 $GOVMEDIA_DATA/check/approved_sources.txt）\n"

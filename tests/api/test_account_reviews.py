@@ -24,6 +24,7 @@ class AnnualReviewTest(gmtest.ServerTest):
         return self.c[who].post(f"/api/v1/reviews/{rid}/accounts/{aid}/report", dict(text=text, **extra))
 
     def test_annual_review_round_end_to_end_with_must_close_export(self):
+        """§1.5 the November round end to end: reports, failures, the must-close list exported."""
         sup = self.c["supervisor"]
         passed, failed, silent, pending = (self.b.make("filed") for _ in range(4))
         closed = self.b.make("closed")
@@ -146,7 +147,7 @@ class AnnualReviewTest(gmtest.ServerTest):
 
 
 class AnnualReviewReminderTest(gmtest.ServerTest):
-    """REQUIREMENTS §1: "The system opens the review round, reminds, and lists
+    """§1.5 "The system opens the review round, reminds, and lists
     accounts that must be closed": the weekly job reviews.remind tells each
     unit's department heads and operators which live accounts have not yet
     reported in an open round, and stops naming an account once it reported."""

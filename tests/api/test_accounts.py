@@ -41,6 +41,7 @@ class AccountsTest(gmtest.ServerTest):
     # ---- 1. application ----
 
     def test_application_records_every_field_of_the_form(self):
+        """§1.1 every account starts as an application (申请表) holding every field of the form."""
         r = self.c["contributor"].post("/api/v1/accounts", form(4, "kuaishou", "示范县教育局快手"))
         self.assertEqual(r.status, 201, r)
         a = r.json
@@ -81,6 +82,7 @@ class AccountsTest(gmtest.ServerTest):
     # ---- 2. one account per unit per platform ----
 
     def test_one_account_per_unit_per_platform_unless_supervisor_records_exception(self):
+        """§1.6 a second active account of a unit on a platform needs the supervisor's recorded exception."""
         con, sup = self.c["contributor"], self.c["supervisor"]
         first = con.post("/api/v1/accounts", form(5, "douyin", "健康示范县抖音"))
         self.assertEqual(first.status, 403, "contributor of unit 4 may not apply for unit 5")
@@ -96,12 +98,14 @@ class AccountsTest(gmtest.ServerTest):
         self.assertEqual(ok.json["exception_reason"], "疫情防控专用号,经批准保留")
 
     def test_exception_to_one_per_platform_is_refused_to_non_supervisors(self):
+        """§1.6 only the supervisor records the exception."""
         r = self.c["contributor"].post("/api/v1/accounts", form(4, "weibo", "教育局微博二号",
                                                                 exception_reason="我想要"))
         self.assertEqual(r.status, 403, r)
         self.assertEqual(r.error_field(), "exception_reason")
 
     def test_internal_department_may_not_hold_accounts(self):
+        """§1.6 internal departments may not open their own accounts."""
         sup = self.c["supervisor"]
         r = sup.post("/api/v1/accounts", form(6, "wechat", "教育局办公室公众号"))
         self.assertEqual(r.status, 409, r)
@@ -138,6 +142,7 @@ class AccountsTest(gmtest.ServerTest):
             self.assertEqual(self.audit_rows(), rows, state)
 
     def test_every_legal_transition_moves_to_the_expected_state(self):
+        """§1.3 certification is its own attribute: filing needs none, certifying keeps a filing."""
         expected = {("applied", "approve"): "approved", ("applied", "reject"): "rejected",
                     ("approved", "open"): "opened", ("opened", "certify"): "certified",
                     ("opened", "changes"): "opened", ("opened", "close"): "closed",
@@ -165,6 +170,7 @@ class AccountsTest(gmtest.ServerTest):
     # ---- roles ----
 
     def test_roles_who_may_approve(self):
+        """§1.2 only the supervisor approves or rejects an application."""
         for who in ("contributor", "depthead", "leader", "principal", "operator", "observer", "admin"):
             aid = self.b.make("applied")
             r = self.c[who].post(f"/api/v1/accounts/{aid}/approve", {})
@@ -210,6 +216,7 @@ class AccountsTest(gmtest.ServerTest):
     # ---- 4. opening, filing, QR code ----
 
     def test_filing_is_due_three_days_after_opening_and_overdue_is_listed(self):
+        """§1.3 filing is due 3 days after opening; an overdue one is listed."""
         aid = self.b.make("opened")  # opened 2026-09-29
         a = self.get(aid)
         self.assertEqual(a["filing_due"], "2026-10-02")
@@ -270,6 +277,7 @@ class AccountsTest(gmtest.ServerTest):
     # ---- 5-6. changes, re-filing, working calendar ----
 
     def test_refiling_due_five_working_days_across_national_day_2026(self):
+        """§1.4 §6.1 re-filing is due 5 working days after a change of people, holidays not counted."""
         aid = self.b.make("filed")
         r = self.c["operator"].post(f"/api/v1/accounts/{aid}/changes", BODIES["changes"])  # 2026-09-29
         self.assertEqual(r.status, 200, r)
@@ -318,6 +326,7 @@ class AccountsTest(gmtest.ServerTest):
         # dates), so the year without a calendar is a past one: 2024, for
         # an account that applied and opened then (a step never precedes
         # the account's opening).
+        """§6.1 §1.4 a year's calendar loaded by the admin moves the re-filing deadline."""
         sup = self.c["supervisor"]
         r = sup.post("/api/v1/accounts", form(4, "toutiao", "二〇二四年开通的账号", date="2024-11-01",
                                              exception_reason="测试用例:同平台多账号"))
@@ -351,6 +360,7 @@ class AccountsTest(gmtest.ServerTest):
     # ---- 8. closing and merging ----
 
     def test_closing_needs_reason_and_date_and_keeps_the_record(self):
+        """§1.7 closing records its reason and date and keeps the record."""
         aid = self.b.make("filed")
         sup = self.c["supervisor"]
         r = sup.post(f"/api/v1/accounts/{aid}/close", {"date": "2026-11-20"})
@@ -374,6 +384,7 @@ class AccountsTest(gmtest.ServerTest):
         self.assertIn("已注销", r.json["error"]["message"])
 
     def test_merge_points_to_absorbing_account_and_records_what_moved(self):
+        """§1.7 merging records the absorbing account and where followers/content went."""
         target = self.b.make("filed")
         aid = self.b.make("certified")
         sup = self.c["supervisor"]
@@ -421,6 +432,7 @@ class AccountsTest(gmtest.ServerTest):
     # ---- audit ----
 
     def test_zz_every_action_left_an_audit_row_and_the_chain_verifies(self):
+        """§5.4 every registry action left an audit row and the chain verifies."""
         versions = gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM account_versions")[0][0]
         rows = gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM audit WHERE object_type='account' "
                           "AND action NOT LIKE 'account.review%'")[0][0]

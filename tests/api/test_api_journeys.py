@@ -20,7 +20,7 @@ APPLICATION = {"unit_id": 4, "name": "示范县教育头条", "platform": "touti
 
 
 class AccountApplicationJourneyTest(gmtest.ServerTest):
-    """§1 "every account starts as an application … The supervisor approves or
+    """§1.1 §1.2 "every account starts as an application … The supervisor approves or
     rejects (with a reason)": the supervisor hears of the application, the
     applicant of the decision; nobody else decides."""
 
@@ -71,7 +71,7 @@ class AccountApplicationJourneyTest(gmtest.ServerTest):
 
 
 class LateFilingFilterTest(gmtest.ServerTest):
-    """§1 "a late filing is flagged and stays marked late once made": the
+    """§1.3 "a late filing is flagged and stays marked late once made": the
     registry lists the accounts filed late (and those filed in time)."""
 
     def test_rule_1_registry_filters_accounts_filed_late(self):
@@ -94,7 +94,7 @@ class LateFilingFilterTest(gmtest.ServerTest):
 
 
 class VaultRequestReachTest(gmtest.VaultServerTest):
-    """§1 "login rights for a live event are delegated by approval": the request
+    """§1.8 "login rights for a live event are delegated by approval": the request
     reaches every supervisor whose reach covers the account, however many
     (it stopped at 64)."""
 
@@ -149,7 +149,7 @@ class ChineseRefusalTest(gmtest.ServerTest):
 
 
 class AnnualReviewNoticeTest(gmtest.ServerTest):
-    """§1 "Annual review: not submitted or failed ⇒ the account must be closed
+    """§1.5 "Annual review: not submitted or failed ⇒ the account must be closed
     (注销)": the unit that runs the account is told of the decision on its
     report, with the reason, and of each account the closed round sends to
     closing."""
@@ -183,7 +183,7 @@ class AnnualReviewNoticeTest(gmtest.ServerTest):
 
 
 class AuditFilterTest(gmtest.ServerTest):
-    """§5 "an append-only, tamper-evident audit log of every action, who,
+    """§5.4 "an append-only, tamper-evident audit log of every action, who,
     when, from where": the inspector filters by who, by when (China days or
     instants with a zone) and by where; a time that is not one is refused,
     not compared as text."""
@@ -245,6 +245,7 @@ class CliPostTest(gmtest.CliDbTest):
         return gmtest.run("post", sub, "--db", self.srv.db, *args)
 
     def test_rule_2_cli_post_create_declares_punishment_disclosure(self):
+        """§2.8 personal data kept in a declared punishment disclosure, on the command line."""
         path = self.write("p.json", {"title": "行政处罚决定公示",
                                      "body": "当事人张三(身份证号 110101199003074514)因违规经营被罚款五千元。",
                                      "account_ids": [WECHAT]})
@@ -348,6 +349,7 @@ class FilingDeadlineReminderTest(gmtest.ServerTest):
                 if f"“{name}”" in n["body"]]
 
     def test_rule_1_filing_deadline_reminds_operator_then_supervisor_and_stops_once_filed(self):
+        """§1.3 the filing deadline reminds the operator, then the supervisor, and stops once filed."""
         aid = self.b.make("opened")                       # opened 2026-09-29: due 2026-10-02
         name = f"测试账号{self.b.n}"
         self.run_job("2026-09-30T01:00:00Z")              # 09:00 Beijing, two days before
@@ -376,6 +378,7 @@ class FilingDeadlineReminderTest(gmtest.ServerTest):
         self.assertIn(aid, late)
 
     def test_rule_1_refiling_deadline_after_a_change_of_administrator_reminds(self):
+        """§1.4 the re-filing deadline after a change of administrator reminds."""
         self.b.make("refiling_due")                       # changed 2026-09-29: due 2026-10-12
         name = f"测试账号{self.b.n}"
         self.run_job("2026-10-12T01:00:00Z")
@@ -388,7 +391,7 @@ class FilingDeadlineReminderTest(gmtest.ServerTest):
         self.assertTrue(any("已逾期 1 天" in b for b in self.told("supervisor", name)))
 
     def test_rule_1_overdue_national_filing_is_named_until_recorded(self):
-        """§1 "Provinces also file opening, change, closing and cancelling in the national
+        """§1.4 "Provinces also file opening, change, closing and cancelling in the national
         全国政务新媒体信息报送系统 … record that filing's state and date too"."""
         op = self.srv.client("operator")
         rows = op.get("/api/v1/accounts/1/national-filings?state=overdue").json["filings"]
@@ -415,7 +418,7 @@ class FilingDeadlineReminderTest(gmtest.ServerTest):
 
 
 class InteractionFiguresByUnitTest(gmtest.ServerTest):
-    """§4 "Poor interaction (互动回应差) is a national veto item" seen by an inspector or a
+    """§4.2 "Poor interaction (互动回应差) is a national veto item" seen by an inspector or a
     supervisor across a unit and the units below it, not only account by account: the API
     (`/messages/figures?unit_id=`) and the command line (`message figures --unit`) agree, and
     a unit outside the caller's reach is refused."""
@@ -486,6 +489,7 @@ class PolicyPartialUpdateTest(gmtest.ServerTest):
     instead of silently replacing or copying the unit's policy."""
 
     def test_rule_2_changing_the_review_time_limit_keeps_the_units_levels(self):
+        """§2.1 levels are a per-unit policy: changing the time limit keeps them."""
         admin = self.srv.client("admin")
         r = admin.put("/api/v1/units/4/review-policy", {"preset": "three_level"})
         self.assertEqual(r.status, 200, r)
@@ -502,6 +506,7 @@ class PolicyPartialUpdateTest(gmtest.ServerTest):
         self.assertEqual(count(self.srv.db, "audit"), before)
 
     def test_rule_4_message_policy_put_without_a_setting_is_refused(self):
+        """§4.2 deadlines are a policy: a change without a setting is refused."""
         sup = self.srv.client("supervisor")
         before = count(self.srv.db, "audit")
         r = sup.put("/api/v1/messages/policy", {"unit_id": 4})
@@ -511,7 +516,7 @@ class PolicyPartialUpdateTest(gmtest.ServerTest):
 
 
 class InspectorAuditExportTest(gmtest.ServerTest):
-    """§5 "an append-only, tamper-evident audit log of every action, who, when, from where",
+    """§5.4 "an append-only, tamper-evident audit log of every action, who, when, from where",
     as an inspector (监督检查) takes it away: the API's filters and the command line's agree,
     the command line writes it as CSV with Chinese headers and China times, and both say the
     chain is intact."""
@@ -561,7 +566,7 @@ def last_audit(db, action):
 
 
 class AuditWhoWhatWhyTest(gmtest.ServerTest):
-    """§5 "an append-only, tamper-evident audit log of every action": the
+    """§5.4 "an append-only, tamper-evident audit log of every action": the
     inspector reads the audit log, not the account page, so every
     state-changing row says what changed and why (the reason, the date, the
     people before and after), not only the new state."""
@@ -628,7 +633,7 @@ class AuditWhoWhatWhyTest(gmtest.ServerTest):
 
 
 class MustCloseFigureTest(gmtest.ServerTest):
-    """§1 "not submitted or failed ⇒ the account must be closed (注销) … lists
+    """§1.5 "not submitted or failed ⇒ the account must be closed (注销) … lists
     accounts that must be closed": closing a listed account does not make it
     vanish from the round; the figure counts it with its state (应关停 N, of
     which 已关停 M)."""
@@ -652,7 +657,7 @@ class MustCloseFigureTest(gmtest.ServerTest):
 
 
 class AssessmentCatalogueTest(gmtest.ServerTest):
-    """§5 "Yearly assessment … configurable indicators and weights, the
+    """§5.2 "Yearly assessment … configurable indicators and weights, the
     national indicators as a preset … a government unit's scheme may not add
     them": the catalogue comes from the server (codes, Chinese labels, kinds,
     barred for government and why), and a unit's own targets survive a read

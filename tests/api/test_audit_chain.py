@@ -13,6 +13,7 @@ import gmtest  # noqa: E402
 
 
 class AuditChainTest(unittest.TestCase):
+    """§5.4 the audit log is append-only and tamper-evident: every kind of tampering is caught."""
     def setUp(self):
         self.srv = gmtest.Server()          # demo data: ~22 audit rows
         self.db = self.srv.db

@@ -43,6 +43,7 @@ class CheckApiTest(unittest.TestCase):
         self.assertEqual(r.json["findings"], [])
 
     def test_prohibited_term_found_with_original_offsets(self):
+        """§3.1 a prohibited term is found with its category, severity and offsets into the original."""
         text = "本店全 网 最 低 价,欢迎选购"
         r = self.check({"text": text})
         self.assertEqual(r.status, 200)
@@ -69,6 +70,7 @@ class CheckApiTest(unittest.TestCase):
         self.assertIn("UTF-8", r.json["error"]["message"])
 
     def test_reload_via_admin_route_picks_up_new_term(self):
+        """§3.1 lexicons are data: a reload picks up a new term."""
         r = self.check({"text": f"这里有{NEW_TERM}。"})
         self.assertTrue(r.json["ok"])
         with open(os.path.join(self.own_data, "lexicons", "extra.txt"), "w", encoding="utf-8") as f:

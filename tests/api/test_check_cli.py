@@ -68,6 +68,7 @@ class CheckCli(unittest.TestCase):
         self.assertEqual(out, out2)
 
     def test_length_weibo_140(self):
+        """§3.3 Weibo's 140-character limit, counted in code points."""
         code, out, _ = run(["--json", "--platform", "weibo"], ("政" * 141).encode())
         self.assertEqual(code, 1)
         report = json.loads(out)
@@ -139,11 +140,13 @@ class CheckCli(unittest.TestCase):
         self.assertIn("合并", err)
 
     def test_mask_prints_masked_text(self):
+        """§3.7 personal data is flagged and the masked text offered."""
         code, out, _ = run(["--mask"], "电话13812345678，邮箱li@example.com".encode())
         self.assertEqual(code, 0)
         self.assertEqual(out, "电话138****5678，邮箱l***@example.com")
 
     def test_repost_source(self):
+        """§3.8 §2.6 a repost names an approved source."""
         code, out, _ = run(["--json", "--repost-source", "某营销号"], "转载".encode())
         self.assertEqual(code, 1)
         self.assertEqual(json.loads(out)["findings"][0]["category"], "unapproved")
@@ -151,6 +154,7 @@ class CheckCli(unittest.TestCase):
         self.assertEqual(code, 0)
 
     def test_media_checks_real_type(self):
+        """§3.6 media type is read from the file itself, not its name."""
         jpeg = self.write("photo.mp4", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + b"\0" * (2 << 20))
         code, out, _ = run(["--json", "--media", jpeg, "--platform", "weibo"])
         self.assertEqual(code, 0)
@@ -167,7 +171,7 @@ class CheckCli(unittest.TestCase):
         self.assertIn("gambling", out)
 
     def test_date_judges_office_holders_titles_as_of_that_day(self):
-        """§3 wrong expressions (office-holders' titles): `--date` is the text's
+        """§3.4 wrong expressions (office-holders' titles): `--date` is the text's
         day, as the API's `date`; without it any title once held is right."""
         import shutil
         data = os.path.join(self.tmp.name, "data")

@@ -39,6 +39,8 @@ def generate_and_check(what, args):
 
 class EvasionVariants(unittest.TestCase):
     def test_evasion_of_every_kind_is_caught(self):
+        """§3.2 §3.5 every kind of evasion (case, width, traditional, noise, repeats, pinyin,
+        homophones, combinations) is caught."""
         want, got = generate_and_check("evasion", [LEXICON, "--seed", "14", "--per-kind", "2"])
         stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
         self.assertGreaterEqual(len(stat), 20)
@@ -53,7 +55,7 @@ class EvasionVariants(unittest.TestCase):
             self.assertGreaterEqual(caught / n, floor, (kind, misses[kind][:5]))
 
     def test_hand_written_evasions_of_kinds_the_generator_never_made(self):
-        """bench/evasion/evasion_h1.tsv (session 23, written before any change):
+        """§3.2 bench/evasion/evasion_h1.tsv (session 23, written before any change):
         43.9 % caught when first measured, 73.0 % after the stand-ins (digits,
         emoji, look-alike letters, radicals) and near-homophones, 79.4 % with
         bopomofo and letters that look like separators; session 24: shapes
@@ -135,6 +137,7 @@ class EvasionVariants(unittest.TestCase):
                     self.assertEqual(f["severity"], "warn")
 
     def test_no_blocking_false_hit_on_official_text(self):
+        """§3.5 official text that names what it fights is not blocked."""
         if not os.path.isdir(SHARED):
             self.skipTest("shared/ not beside the repository")
         want, got = generate_and_check("official", [SHARED])
@@ -143,12 +146,14 @@ class EvasionVariants(unittest.TestCase):
         self.assertEqual(s[1], 0, misses["block"])
 
     def test_ordinary_words_that_sound_like_a_term_do_not_block(self):
+        """§3.5 ordinary words that sound like a term do not block."""
         want, got = generate_and_check("quiet", [LEXICON, "--seed", "14", "--per-term", "30"])
         s, misses = measure.score_quiet(want, got)
         self.assertGreater(s[0], 200)
         self.assertLessEqual(s[1] / s[0], 0.01, misses["block"])
 
     def test_enforcement_sentences_warn_and_adverts_next_to_them_block(self):
+        """§3.5 §2.8 enforcement sentences warn; commercial adverts next to them block."""
         want, got = generate_and_check("context", [LEXICON])
         stat, misses = measure.score_context(want, got, measure.policy_rows(POLICY))
         sets = {}

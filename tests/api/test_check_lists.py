@@ -21,6 +21,7 @@ class CheckListsTest(gmtest.ManagedListsTest):
         self.assertTrue(any(e["term"] == "打击" for e in j["entries"]))
 
     def test_lexicon_add_takes_effect_at_once_with_version_and_audit(self):
+        """§3.1 an admin's lexicon edit takes effect at once, versioned and audited."""
         self.assertTrue(self.check(f"这里有{NEW}")["ok"])
         before = self.entries("lexicon")["version"]
         r = self.admin.post(BASE + "lexicon", {"add": [{"term": NEW, "category": "fraud",
@@ -82,6 +83,7 @@ class CheckListsTest(gmtest.ManagedListsTest):
         self.assertIn(f"{NEW}二号", self.admin.get(BASE + "lexicon/export").raw.decode())
 
     def test_allow_list_and_context_words_edited_in_product(self):
+        """§3.1 the whitelist (allow list) edited in the product prevents a false positive."""
         self.assertFalse(self.check("坚决严管六合彩")["ok"])
         r = self.admin.post(BASE + "context", {"add": [{"term": "严管"}]})
         self.assertEqual(r.status, 200, r)
@@ -157,6 +159,7 @@ class CheckListsTest(gmtest.ManagedListsTest):
         self.assertEqual(bad.status, 400, bad)
 
     def test_approved_sources_edited_in_product(self):
+        """§2.6 the approved repost sources are edited in the product."""
         c = self.srv.client("contributor")
         body = {"text": "转载", "repost_source": "某某测试日报"}
         self.assertFalse(c.post("/api/v1/check", body).json["ok"])

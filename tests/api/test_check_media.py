@@ -25,6 +25,7 @@ class CheckMediaTest(gmtest.ServerTest):
                                               raw=body, headers=RAW)
 
     def test_rule_3_media_type_from_the_bytes_and_size_from_the_file(self):
+        """§3.6 media type from the bytes and size from the file."""
         r = self.check("contributor", JPEG, platform="website", bytes=2 * MB, name="photo.jpg")
         self.assertEqual(r.status, 200, r)
         self.assertEqual((r.json["ok"], r.json["kind"], r.json["mime"], r.json["bytes"], r.json["file"]),
@@ -52,6 +53,7 @@ class CheckMediaTest(gmtest.ServerTest):
         self.assertEqual((r.status, r.json["bytes"]), (200, len(JPEG)))
 
     def test_rule_3_media_bad_calls_are_refused_naming_the_field(self):
+        """§3.6 bad media calls are refused naming the field."""
         r = self.check("contributor", b"", platform="website")
         self.assertEqual((r.status, r.error_field()), (400, "body"))
         r = self.srv.client("contributor").post("/api/v1/check/media", {"file": "x.jpg"})

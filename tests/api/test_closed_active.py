@@ -16,6 +16,7 @@ class ClosedActiveTest(gmtest.ServerTest):
                               headers={"Content-Type": "text/csv"})
 
     def test_closed_account_with_new_publications_is_flagged(self):
+        """§1.4 a closed account that shows new publications is flagged."""
         sup, op = self.srv.client("supervisor"), self.srv.client("operator")
         r = sup.get("/api/v1/reports/closed_active")
         self.assertEqual((r.status, r.json["rows"]), (200, []), r)

@@ -24,6 +24,7 @@ class CredentialVaultTest(gmtest.VaultServerTest):
         return self.srv.client(login).post(f"/api/v1/accounts/{WECHAT}/credential/reveal", {"reason": reason})
 
     def test_vault_holds_delegates_expires_and_logs(self):
+        """§1.8 the vault holds passwords encrypted, delegates, expires and logs access."""
         sup, op = self.srv.client("supervisor"), self.srv.client("operator")
         self.assertEqual(self.srv.client("operator").put(f"/api/v1/accounts/{WECHAT}/credential",
                                                          {"login": "x", "password": "y"}).status, 403)

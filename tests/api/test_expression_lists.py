@@ -33,6 +33,7 @@ class ExpressionListsTest(gmtest.ManagedListsTest):
         self.assertEqual(self.entries("officials")["entries"], [])   # shipped empty
 
     def test_expression_name_added_takes_effect_at_once_with_version_and_audit(self):
+        """§3.4 a wrong official name added by the admin is flagged at once with its fix."""
         self.assertEqual(self.expr("示范县教育居发布通知", "name"), [])
         before = self.entries("names")["version"]
         r = self.admin.post(BASE + "names", {"add": [{"correct": "示范县教育局",
@@ -65,6 +66,7 @@ class ExpressionListsTest(gmtest.ManagedListsTest):
                           if f["replacement"] == "示范县教育局"], [])
 
     def test_expression_officials_with_dates_check_titles(self):
+        """§3.4 office-holders' titles are checked by date."""
         holder = {"name": "赵振邦", "severity": "block", "posts": [
             {"title": "副市长", "unit": "示范市人民政府", "from": "2018-03-01", "to": "2021-05-31"},
             {"title": "市长", "unit": "示范市人民政府", "from": "2021-06-01", "to": ""}]}

@@ -51,6 +51,7 @@ class IncidentTest(gmtest.ServerTest):
         self.assertEqual(chain[2]["level_label"], "重大")
 
     def test_serious_incident_notifies_chain_at_once_and_escalates_unacknowledged_step(self):
+        """§4.3 a 较大 incident notifies its chain and escalates an unacknowledged step."""
         msg = self.con.post("/api/v1/messages", {"account_id": 1, "kind": "complaint", "from": "网民",
                                                  "text": "学校食堂食品安全问题,多名学生身体不适",
                                                  "received_at": "2026-11-02T08:30:00+08:00"}).json
@@ -164,7 +165,7 @@ class DutyTest(gmtest.ServerTest):
         self.assertEqual(self.head.delete(f"/api/v1/duty/{r.json['id']}").status, 404)
 
     def test_rule_duty_shift_on_a_working_day_is_listed_marked_and_removable(self):
-        """§4 holiday duty roster [002]: a shift put on a working day (a date typed wrong,
+        """§4.4 holiday duty roster [002]: a shift put on a working day (a date typed wrong,
         or a day off that became a 调休 working day) was stored but shown nowhere, so
         nobody could see or remove it.  It is kept, the reply warns, and the roster and
         its export list that day marked 工作日, never as a gap."""
@@ -210,6 +211,7 @@ class MeetingTest(gmtest.ServerTest):
                                                   "attendees": ["张华", "李明"], "minutes": "传达上级精神\n策划本月选题"})
 
     def test_monthly_meeting_missing_months_of_seed_002(self):
+        """§5.3 monthly meetings recorded; missing months are named."""
         self.assertEqual(self.add("2026-01-05", "monthly", "一月例会").status, 201)
         self.assertEqual(self.add("2026-03-02", "月度例会", "三月例会").status, 201)
         self.assertEqual(self.add("2026-02-10", "training", "新媒体培训").status, 201)   # training is not the meeting

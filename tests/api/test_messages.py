@@ -44,6 +44,7 @@ class MessagesTest(gmtest.ServerTest):
     # ---- the walk across National Day ----
 
     def test_message_from_import_to_answer_across_national_day_2026(self):
+        """§4.2 §6.1 a message from import to answer, deadlines in working days across National Day."""
         data = mh.csv_bytes([["2026-09-30 16:00", "家长王女士", "国庆后开学时间是哪天?", "NAT-1"]])
         r = self.import_(data)
         self.assertEqual(r.status, 201, r)
@@ -191,6 +192,7 @@ class MessagesTest(gmtest.ServerTest):
             self.assertEqual(r.error_field(), field, r)
 
     def test_hidden_message_needs_reason_and_refuses_replies(self):
+        """§4.2 a malicious comment is hidden with a reason."""
         mid = self.log("恶意辱骂内容", "2026-11-02T09:30:00+08:00").json["id"]
         r = self.head.post(f"/api/v1/messages/{mid}/hide", {})
         self.assertEqual(r.status, 400, r)
@@ -227,7 +229,7 @@ class MessagesTest(gmtest.ServerTest):
         self.assertEqual(r.json["extension_reason"], "需多部门会商")
 
     def test_rule_4_extension_after_the_deadline_is_refused_and_the_late_answer_stays_late(self):
-        """§4 / seed 002 (如不能即时回复,应承诺答复期限): a time limit is promised while it
+        """§4.2 seed 002 (如不能即时回复,应承诺答复期限): a time limit is promised while it
         can still be kept.  An extension granted after the answer due would turn a late
         answer into one in time, so it is refused (409 `at`) and nothing changes; one
         granted before the due counts, even when recorded later."""
@@ -269,6 +271,7 @@ class MessagesTest(gmtest.ServerTest):
         self.assertFalse(r.json["answer_late"], r.json)
 
     def test_routing_rule_by_keyword_sends_to_department_and_only_supervisor_edits(self):
+        """§4.2 complaints are routed to the responsible department."""
         r = self.con.post("/api/v1/messages/rules", {"keyword": "疫苗", "target_unit_id": 5})
         self.assertEqual(r.status, 403, r)
         r = self.sup.post("/api/v1/messages/rules", {"keyword": "疫苗", "target_unit_id": 5, "priority": 10})

@@ -24,6 +24,7 @@ class NationalFilingTest(gmtest.ServerTest):
         return r.json["filings"]
 
     def test_opening_is_due_in_five_working_days_and_filed_once(self):
+        """§1.4 §6.1 the national filing of an opening is due in 5 working days and filed once."""
         op = self.srv.client("operator")
         opening = next(f for f in self.filings(WECHAT) if f["event"] == "open")
         self.assertEqual((opening["event"], opening["event_label"], opening["event_on"], opening["due_on"]),
@@ -94,7 +95,7 @@ class NationalFilingTest(gmtest.ServerTest):
 
 
 class NationalFilingPolicyTest(gmtest.ServerTest):
-    """The deadline is a unit's policy setting, not a constant: the seeds
+    """§1.4 The deadline is a unit's policy setting, not a constant: the seeds
     disagree (湖北 5 working days, REQUIREMENTS §1; 东莞 3 days of opening,
     seed 002), so each is a preset; units below inherit it; the system admin
     sets it, everyone sees it; a filing keeps the due day it was judged by."""

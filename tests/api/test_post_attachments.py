@@ -49,6 +49,7 @@ class Drafts:
 
 class PostAttachmentTest(Drafts, gmtest.ServerTest):
     def test_rule_3_media_attachments_are_typed_from_bytes_and_block_submission_per_platform(self):
+        """§3.6 attachments are typed from their bytes and block submission per platform."""
         pid = self.draft()
         r = self.attach(pid, JPEG, "%E6%BC%94%E7%BB%83%E7%8E%B0%E5%9C%BA.jpg")   # 演练现场.jpg
         self.assertEqual(r.status, 201, r)
@@ -183,7 +184,7 @@ def peak_rss_mb(pid):
 
 
 class LargeAttachmentTest(Drafts, gmtest.ServerTest):
-    """§3 media rules allow a video up to 500 MB (Douyin, Kuaishou): the
+    """§3.6 media rules allow a video up to 500 MB (Douyin, Kuaishou): the
     upload goes to a temporary file as it arrives and into the database in
     pieces, never whole into memory; past the limit it is refused with 413
     naming the limit, and a refused or broken-off upload changes nothing."""

@@ -43,6 +43,7 @@ class PostDisclosureTest(gmtest.ServerTest):
         return [f for f in findings if f["rule"] == "privacy"]
 
     def test_punishment_disclosure_keeps_personal_data_accepted_by_declaration(self):
+        """§2.8 personal data stays in a declared punishment disclosure."""
         pid = self.draft(disclosure_type="punishment", disclosure_basis=BASIS)
         s = self.author.post(f"/api/v1/posts/{pid}/submit")
         self.assertEqual(s.status, 200, s)
@@ -72,6 +73,7 @@ class PostDisclosureTest(gmtest.ServerTest):
         self.assertTrue(all("强制性信息披露" in f["accepted_label"] for f in self.privacy(s["findings"])))
 
     def test_without_declaration_personal_data_still_warns_and_needs_an_override(self):
+        """§2.8 §3.7 §3.9 undeclared personal data warns and needs an override reason."""
         pid = self.draft()
         s = self.author.post(f"/api/v1/posts/{pid}/submit").json
         self.assertTrue(self.privacy(s["findings"]))

@@ -69,6 +69,7 @@ class PostWorkflowTest(gmtest.ServerTest):
     # ---- the chain ----
 
     def test_review_before_publish_full_chain_with_notifications_and_history(self):
+        """§2.1 §2.5 draft → department head → leader → operator publishes, archived with its history."""
         rx = RobotReceiver()
         sup = self.srv.client("supervisor")
         hook = sup.post("/api/v1/units/4/webhooks", {"kind": "wecom", "name": "教育局群",
@@ -118,6 +119,7 @@ class PostWorkflowTest(gmtest.ServerTest):
             rx.close()
 
     def test_major_post_goes_to_the_principal_who_confirms_confidentiality(self):
+        """§2.1 §2.3 a major draft goes to the principal, who confirms confidentiality."""
         pid = self.draft(major=True)
         self.submit(pid)
         self.head.post(f"/api/v1/posts/{pid}/approve", {})
@@ -163,6 +165,7 @@ class PostWorkflowTest(gmtest.ServerTest):
         self.unchanged(before, self.op.post(f"/api/v1/posts/{pid}/approve", {}), 403)
 
     def test_rejection_needs_a_reason_returns_to_the_author_and_edit_restarts_review(self):
+        """§2.2 a rejection carries a reason and returns the draft to its author."""
         pid = self.draft()
         self.submit(pid)
         self.head.post(f"/api/v1/posts/{pid}/approve", {})
@@ -181,6 +184,7 @@ class PostWorkflowTest(gmtest.ServerTest):
         self.assertEqual(steps[3]["reason"], "数据需核实")
 
     def test_repost_without_source_is_blocked_and_unapproved_source_needs_override(self):
+        """§2.6 §3.8 §3.9 a repost without a source blocks; an unapproved one needs an override reason."""
         pid = self.draft(repost_source="")
         before = gmtest.sql(self.srv.db, "SELECT state FROM posts WHERE id=?", (pid,))[0][0]
         r = self.author.post(f"/api/v1/posts/{pid}/submit")
@@ -199,6 +203,7 @@ class PostWorkflowTest(gmtest.ServerTest):
         self.assertEqual(steps[-1]["override_reason"], "已电话核实来源")
 
     def test_only_an_authorised_operator_publishes(self):
+        """§2.4 only an operator authorised for the account publishes."""
         pid = self.approved()
         sup = self.srv.client("supervisor")
         op_id = gmtest.sql(self.srv.db, "SELECT id FROM users WHERE login='operator'")[0][0]
@@ -223,6 +228,7 @@ class PostWorkflowTest(gmtest.ServerTest):
         self.unchanged(before, r, 409, "user_id")
 
     def test_wechat_mass_send_needs_a_preview_and_happens_once_a_china_day(self):
+        """§2.7 a WeChat mass send needs a preview and happens once a day."""
         a, b = self.approved(), self.approved()
         before = audit_count(self.srv.db)
         r = self.op.post(f"/api/v1/posts/{a}/publish", {"account_id": WECHAT, "url": "https://mp.weixin.qq.com/s/m1",
@@ -242,6 +248,7 @@ class PostWorkflowTest(gmtest.ServerTest):
         self.assertEqual(r.status, 201, r)           # an ordinary publication is fine
 
     def test_published_post_is_immutable_and_corrected_by_a_new_post(self):
+        """§2.5 a published post is immutable; a correction is a new version."""
         pid = self.approved()
         self.op.post(f"/api/v1/posts/{pid}/publish", {"account_id": WECHAT, "platform_post_id": f"p-{pid}"})
         before = audit_count(self.srv.db)
@@ -354,6 +361,7 @@ class PostWorkflowTest(gmtest.ServerTest):
             gmtest.sql(self.srv.db, "UPDATE unit_webhooks SET enabled=0 WHERE unit_id=4")
 
     def test_archive_full_text_search_finds_chinese(self):
+        """§2.5 the archive (存档备查) is searchable."""
         pid = self.draft(title="关于秋季学期学生资助政策的解读", body="家庭经济困难学生可申请国家助学金。")
         def ids(q):
             r = self.author.get("/api/v1/posts?q=" + urllib.parse.quote(q))
@@ -375,6 +383,7 @@ class PostWorkflowTest(gmtest.ServerTest):
         self.assertNotIn(pid, [p["id"] for p in self.leader.get("/api/v1/posts?awaiting=me").json["posts"]])
 
     def test_review_policy_is_per_unit_edited_by_admins_and_kept_by_submitted_posts(self):
+        """§2.1 review levels are a per-unit policy."""
         pid = self.draft()
         self.submit(pid)
         admin = self.srv.client("admin")

@@ -96,6 +96,7 @@ class ReportsCliTest(unittest.TestCase):
         self.assertEqual(run("publication", "import", "--db", self.db, "--account", "999", self.file).returncode, 2)
 
     def test_activity_national_day_warning_veto_and_zombie_list(self):
+        """§4.1 update frequency: presets, the weekly warning, the 2-week veto and the zombie list."""
         run("publication", "import", "--db", self.db, "--account", "1", self.file, check=True)
         run("report", "policy", "--db", self.db, "--account", "1", "--set", "daily", check=True)
         expect = {  # as_of -> (status, days since update)
@@ -158,6 +159,7 @@ class ReportsCliTest(unittest.TestCase):
         self.assertEqual([j["schedule"] for j in jobs if j["name"] == "activity.warnings"], ["weekly thu 09:00"])
 
     def test_report_exports_xlsx_and_csv_for_every_report(self):
+        """§5.2 assessment results are exportable."""
         run("publication", "import", "--db", self.db, "--account", "1", self.file, check=True)
         for name in ("accounts", "reviews", "weekly", "activity", "assessment", "zombies"):
             out = os.path.join(self.srv.dir, f"{name}.xlsx")
@@ -202,6 +204,7 @@ class ReportsCliTest(unittest.TestCase):
         self.assertNotIn(",\"@SUM", text)
 
     def test_assessment_scheme_refuses_likes_for_government_unit(self):
+        """§5.2 a government unit's scheme may not use likes."""
         spec = os.path.join(self.srv.dir, "scheme.json")
         with open(spec, "w") as f:
             json.dump({"indicators": [{"code": "timeliness", "weight": 60}, {"code": "likes", "weight": 40}]}, f)

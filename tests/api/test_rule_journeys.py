@@ -19,7 +19,7 @@ WECHAT = 1
 
 
 class WeeklyStatisticsJourneyTest(gmtest.ServerTest):
-    """§5 "Weekly statistics per account: posts, originals, reads, likes,
+    """§5.1 "Weekly statistics per account: posts, originals, reads, likes,
     comments, reply times": the operator imports the platform's export of the
     week (with its reads, likes and comments; again a few days later with the
     grown counts), answers the public's message; the 信息中心 reads the week
@@ -93,7 +93,7 @@ class WeeklyStatisticsJourneyTest(gmtest.ServerTest):
 
 
 class HolidayDutyJourneyTest(ClockServerTest):
-    """§4 "Holiday duty roster (值班) with a leader on duty": the leader fills a
+    """§4.4 "Holiday duty roster (值班) with a leader on duty": the leader fills a
     weekend with a duty officer and a leading cadre (带班领导); the next
     morning's run tells the department heads of the days still uncovered,
     that day no longer among them; the observer reads the roster, never
@@ -136,7 +136,7 @@ class HolidayDutyJourneyTest(ClockServerTest):
 
 
 class NextYearCalendarJourneyTest(ClockServerTest):
-    """§6 "Deadlines in working days use a holiday calendar … that admins can
+    """§6.1 "Deadlines in working days use a holiday calendar … that admins can
     load for each year": the software never guesses a year's holidays, so
     without next year's calendar the deadlines reaching into it cannot be
     computed.  From November the 09:00 run tells the system admins (Mondays,
@@ -213,7 +213,7 @@ class NextYearCalendarJourneyTest(ClockServerTest):
 
 
 class StepDatesWithinTheAccountsLifeTest(gmtest.ServerTest):
-    """§1 the register records when each step of an account's life happened
+    """§1.3 the register records when each step of an account's life happened
     (opening, certification, filing, change, closing, merging): a date
     before the account was opened (before it applied, for the opening)
     describes something that cannot have happened and is refused naming
@@ -256,7 +256,7 @@ class StepDatesWithinTheAccountsLifeTest(gmtest.ServerTest):
 
 
 class MeetingsAndBlankTextTest(gmtest.ServerTest):
-    """§5 "Monthly meetings and training are recorded" and the bad input a
+    """§5.3 "Monthly meetings and training are recorded" and the bad input a
     person types: a meeting dated in the future is a plan, not a record
     (it would hide a missing monthly meeting from the inspector); a title,
     text or reason of nothing but spaces (ASCII, ideographic, no-break) is
@@ -300,7 +300,7 @@ class MeetingsAndBlankTextTest(gmtest.ServerTest):
 
 
 class MassSendOncePerDayJourneyTest(ClockServerTest):
-    """§2 "WeChat mass-sends (群发) at most once a day, and only after a
+    """§2.7 "WeChat mass-sends (群发) at most once a day, and only after a
     preview/test send": the operator mass-sends one approved post, is
     refused a second the same day and one without a preview, and sends the
     second the next morning; the command line refuses the same way."""
@@ -344,7 +344,7 @@ class MassSendOncePerDayJourneyTest(ClockServerTest):
 
 
 class LiveEventDelegationExpiresTest(ClockHelpers, gmtest.VaultServerTest):
-    """§1 "Platform passwords are held by one office and never leaked; login
+    """§1.8 "Platform passwords are held by one office and never leaked; login
     rights for a live event are delegated by approval and expire": the
     operator asks for the account's login for a live broadcast this
     afternoon, the 信息中心 approves, the operator reads it (logged); three

@@ -102,7 +102,7 @@ class TestClockContractTest(unittest.TestCase):
 
 
 class FilingDeadlinePassesTest(ClockServerTest):
-    """§1 "filing … due within 3 days of opening; a late filing is flagged and
+    """§1.3 "filing … due within 3 days of opening; a late filing is flagged and
     stays marked late once made": an account opened today, the server moved
     to two days after the deadline; the daily reminder runs by itself at
     09:00, the operator and the 信息中心 hear the filing is overdue, the
@@ -146,7 +146,7 @@ class FilingDeadlinePassesTest(ClockServerTest):
 
 
 class ReviewOverdueTest(ClockServerTest):
-    """§2 "Draft → department head → leader …; levels are a per-unit policy"
+    """§2.1 "Draft → department head → leader …; levels are a per-unit policy"
     with their time limit: a draft left with the department head past its
     level's working-day limit is listed overdue and its reviewers reminded
     by the morning run; the author is not."""
@@ -175,7 +175,7 @@ class ReviewOverdueTest(ClockServerTest):
 
 
 class MessageDeadlinePassesTest(ClockServerTest):
-    """§4 "reply promptly … deadlines are a policy (first response within 4
+    """§4.2 §6.1 "reply promptly … deadlines are a policy (first response within 4
     hours, answer within 5 working days, 10 at most) … poor interaction is a
     national veto item": a message left unanswered while the days pass is
     overdue, escalated by the quarter-hourly run, and counted late in the

@@ -38,7 +38,7 @@ class Journey(gmtest.ServerTest):
 
 
 class AccountRegistrationJourneyTest(Journey):
-    """§1 the 信息中心's account from application to filing: 申请表 → approval →
+    """§1.1 §1.3 §1.4 the 信息中心's account from application to filing: 申请表 → approval →
     opening → filing within 3 days (late stays marked) → national filing of the
     opening → a change of administrator and its re-filing within 5 working days;
     the 备案 register and the account's timeline show all of it."""
@@ -132,7 +132,7 @@ class AccountRegistrationJourneyTest(Journey):
 
 
 class DraftToPublicationJourneyTest(Journey):
-    """§2/§3 an editor's draft: the check finds a wrong official name (blocks, with
+    """§2.1 §3.4 an editor's draft: the check finds a wrong official name (blocks, with
     the fix) and a mobile number (warns: 去标识化); the author fixes the name, the
     department head passes the warning with a recorded reason, the leader confirms
     the 保密审查; only the operator authorised for the account publishes; the
@@ -199,7 +199,7 @@ class DraftToPublicationJourneyTest(Journey):
 
 
 class MessageAnsweredLateJourneyTest(Journey):
-    """§4 a citizen's complaint answered late, and §5 what the year makes of it:
+    """§4.2 a citizen's complaint answered late, and §5 what the year makes of it:
     logged by the contributor, routed, acknowledged after the 4 working hours,
     an extension asked for after the answer due (refused: the lateness stays),
     answered after the maximum.  The list, the weekly statistics and the
@@ -250,7 +250,7 @@ class MessageAnsweredLateJourneyTest(Journey):
 
 
 class AnnualReviewJourneyTest(Journey):
-    """§1 年审: the supervisor opens the November round; one account reports and
+    """§1.5 年审: the supervisor opens the November round; one account reports and
     passes, one reports and fails with a reason, one never reports.  Closing the
     round lists the two that must close (注销) and tells their unit; once closed
     an account takes no post, and a publication found on it later is flagged."""
@@ -306,7 +306,7 @@ class AnnualReviewJourneyTest(Journey):
 
 
 class InactivityVetoJourneyTest(Journey):
-    """§4/§5 the national 2-week rule as the year's assessment sees it: an account
+    """§4.1 §5.2 the national 2-week rule as the year's assessment sees it: an account
     that stopped publishing is a veto at the quarter's check; the unit's grade is
     不合格(单项否决) whatever its other scores, the facts name the account, and a
     government unit's scheme cannot be made to count likes instead."""
@@ -338,7 +338,7 @@ class InactivityVetoJourneyTest(Journey):
 
 
 class SecurityVetoJourneyTest(Journey):
-    """§3/§5 严重表述错误 is a national veto item (安全问题): a post published with a
+    """§3.4 §5.2 严重表述错误 is a national veto item (安全问题): a post published with a
     wrong official name nobody had listed yet passes review; when the admin adds the
     name's wrong form to the list, the archive recheck finds it, and the year's
     assessment vetoes the unit on veto_security, naming the account and the post

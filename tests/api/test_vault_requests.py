@@ -29,6 +29,7 @@ class CredentialRequestTest(gmtest.VaultServerTest):
         return f"/api/v1/accounts/{WECHAT}/credential{tail}"
 
     def test_delegation_by_approval_request_approve_reveal(self):
+        """§1.8 login rights are delegated by approval."""
         op, sup = self.srv.client("operator"), self.srv.client("supervisor")
         r = op.post(self.base("/requests"), {"expires_at": gmtest.utc_iso(3600), "reason": "政策解读直播"})
         self.assertEqual(r.status, 201, r)

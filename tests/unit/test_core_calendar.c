@@ -150,6 +150,7 @@ static void test_date_add_days_checks_range(void **state)
 
 /* ---- shipped calendars ----------------------------------------------- */
 
+/* §6.1 the official 2025 and 2026 schedules of shared/HOLIDAYS.md ship with the product. */
 static void test_shipped_calendars_encode_holidays_md(void **state)
 {
     const gm_calendar *cal = *state;
@@ -201,6 +202,7 @@ static void test_days_keep_the_names_of_their_entries(void **state)
     assert_null(calendar_day_name(cal, D("2027-01-01")));   /* a year not loaded */
 }
 
+/* §6.1 a deadline in working days skips the holidays and counts the 调休 working weekend. */
 static void test_deadline_crosses_national_day_2026(void **state)
 {
     const gm_calendar *cal = *state;
