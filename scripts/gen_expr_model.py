@@ -24,6 +24,9 @@ Inputs are maintained Debian data, read from where the packages install them:
                     stroke sequences (h s p n z): one stroke more or less
                     (白/自, 木/术) or a 2-3 stroke component added on the
                     left (台/治, 言/信, 完/院) = similar shape.
+  * unicode-data    /usr/share/unicode/Unihan_Variants.txt.bz2
+                    kSemanticVariant, kZVariant, kTraditionalVariant,
+                    kSimplifiedVariant: standard variants (V records).
   * unicode-data    /usr/share/unicode/Unihan_DictionaryLikeData.txt.bz2
                     kCangjie: Cangjie codes spell a character by its
                     components (部 YRNL = 立 口 + 阝); with
@@ -46,6 +49,13 @@ Output (UTF-8 text, one record a line):
                                radical written first (its code's first and
                                last key) and a rest of 1-2 keys (走 GO:
                                赵 GOK / 越 GOIV)
+  V<TAB>char<TAB>characters   its standard variants: GB 2312 characters that
+                               Unihan's Unihan_Variants.txt calls the same
+                               character (kSemanticVariant, kZVariant),
+                               directly or through their traditional forms
+                               (帐 / 账 by 帳 ~ 賬): a change from one to the
+                               other inside a word the model knows spelt
+                               both ways is no slip (账号 / 帐号)
   C<TAB>char<TAB>candidates<TAB>kinds
                                characters a slip for `char` may stand for, and
                                per candidate a digit: 2 = a same reading with
@@ -130,6 +140,28 @@ def chinese_and_radicals():
         elif key == "kRSUnicode":
             radical[ch] = int(value.split()[0].split(".")[0].rstrip("'"))
     return chinese, radical
+
+
+def standard_variants(common):
+    """ch -> the GB 2312 characters Unihan calls the same character written
+    another way (kSemanticVariant, kZVariant), directly or through their
+    traditional forms (帐 帳 ~ 賬 账): a word spelt with either is the same
+    word (账号 / 帐号), whichever a writer chose."""
+    link, trad, simp = (collections.defaultdict(set) for _ in range(3))
+    for ch, key, value in unihan("Unihan_Variants.txt.bz2"):
+        cps = {chr(int(v.split("<")[0][2:], 16)) for v in value.split()}
+        if key in ("kSemanticVariant", "kZVariant"):
+            link[ch] |= cps
+        elif key == "kTraditionalVariant":
+            trad[ch] |= cps
+        elif key == "kSimplifiedVariant":
+            simp[ch] |= cps
+    out = collections.defaultdict(set)
+    for a in common:
+        for ta in trad[a] | {a}:
+            for tb in link[ta]:
+                out[a] |= {b for b in simp[tb] | {tb} if b != a and b in common and is_cjk(b)}
+    return {ch: "".join(sorted(v)) for ch, v in out.items() if v}
 
 
 def cangjie_codes():
@@ -328,6 +360,8 @@ def main():
             f.write("C\t%s\t%s\t%s\n" % (ch, conf[ch], kinds(ch, conf[ch], read, toned)))
         for ch, shapes in sorted(name_shapes(conf).items()):
             f.write("S\t%s\t%s\n" % (ch, shapes))
+        for ch, variants in sorted(standard_variants(common).items()):
+            f.write("V\t%s\t%s\n" % (ch, variants))
     os.replace(tmp, OUT)
 
 

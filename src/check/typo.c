@@ -1035,6 +1035,55 @@ static int collect(const gm_typo_model *m, text_cps *t, float min_gain, hit_list
     return rc;
 }
 
+/* 1 when the model word t[s..s+l) reads as a model word with h's changes
+ * made inside it. */
+static int word_spelt_both_ways(const gm_typo_lm *lm, const text_cps *t, size_t s, size_t l,
+                                const gm_typo_hit *h)
+{
+    uint32_t w[GM_TYPO_WORD_MAX];
+    if (!all_cjk(t, s, l) || gm_typo_lm_word(lm, t->cp + s, l) < 0)
+        return 0;
+    for (size_t k = 0; k < l; k++)
+        w[k] = s + k >= h->cp && s + k < h->cp + h->n ? h->replacement[s + k - h->cp] : t->cp[s + k];
+    return gm_typo_lm_word(lm, w, l) >= 0;
+}
+
+/* 1 when h only writes characters as their standard variants (账 -> 帐)
+ * inside a word the model knows spelt both ways (账号 and 帐号): both
+ * spellings are written, neither is a slip.  其她 -> 其他 stays a change
+ * (其她 is no word), and so does 豫北 -> 预备 (北 -> 备 is no variant). */
+static int variant_spelling(const gm_typo_model *m, const text_cps *t, const gm_typo_hit *h)
+{
+    size_t first = h->n, last = 0;
+    for (size_t k = 0; k < h->n; k++) {
+        if (h->replacement[k] == t->cp[h->cp + k])
+            continue;
+        if (!gm_typo_is_variant(m, t->cp[h->cp + k], h->replacement[k]))
+            return 0;
+        first = first < k ? first : k;
+        last = k;
+    }
+    if (first == h->n)
+        return 0;
+    const gm_typo_lm *lm = gm_typo_model_lm(m);
+    size_t a = h->cp + first, b = h->cp + last + 1;   /* the changed characters */
+    for (size_t l = b - a > 2 ? b - a : 2; l <= GM_TYPO_WORD_MAX; l++)
+        for (size_t s = b >= l ? b - l : 0; s <= a && s + l <= t->n; s++)
+            if (word_spelt_both_ways(lm, t, s, l, h))
+                return 1;
+    return 0;
+}
+
+/* Leaves out of h the changes that only spell a word another standard way. */
+static void drop_variant_spellings(const gm_typo_model *m, const text_cps *t, hit_list *h)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < h->n; i++)
+        if (!variant_spelling(m, t, &h->v[i]))
+            h->v[kept++] = h->v[i];
+    h->n = kept;
+}
+
 int gm_typo_suggest(const gm_typo_model *m, const char *text, size_t len, float min_gain,
                     gm_typo_fn fn, void *ctx)
 {
@@ -1043,8 +1092,10 @@ int gm_typo_suggest(const gm_typo_model *m, const char *text, size_t len, float 
     int rc = decode_all(text, len, &t);
     if (rc == 0)
         rc = collect(m, &t, min_gain, &h);
-    if (rc == 0)
+    if (rc == 0) {
+        drop_variant_spellings(m, &t, &h);
         settle_overlaps(&h);
+    }
     for (size_t i = 0; rc == 0 && i < h.n; i++)
         rc = fn(ctx, &h.v[i], t.cp);
     free(h.v);

@@ -6,7 +6,8 @@
  * also go into a 2^24-bit Bloom filter, which the scanner asks first: it
  * fits in cache, so an ordinary character costs one probe.  Confusion sets
  * are 16-bit offsets from U+4E00, one slice per character; so are the
- * extra shapes of listed names' near misses (S records).
+ * extra shapes of listed names' near misses (S records) and the standard
+ * variants of a character (V records).
  */
 #include "check/typo_model.h"
 
@@ -25,6 +26,13 @@
 #define BLOOM_BITS (1u << 24)
 #define MODEL_MAX (64u << 20)
 
+/* A list of characters per character: at[i] .. at[i + 1] in v, as
+ * offsets from U+4E00 (S and V records). */
+typedef struct char_lists {
+    uint32_t *at;          /* CJK_COUNT + 1 offsets into v */
+    uint16_t *v;
+} char_lists;
+
 struct gm_typo_model {
     gm_huge_arena *arena;  /* holds every table below */
     uint64_t *keys;        /* 0 = empty slot */
@@ -37,8 +45,8 @@ struct gm_typo_model {
     uint32_t *conf_at;     /* CJK_COUNT + 1 offsets into conf */
     uint16_t *conf;
     uint8_t *kind;         /* per conf entry: 2 same toned reading, 1 same reading, 0 shape */
-    uint32_t *shape_at;    /* CJK_COUNT + 1 offsets into shape */
-    uint16_t *shape;       /* listed names' extra near-miss shapes (S records) */
+    char_lists shapes;     /* listed names' extra near-miss shapes (S records) */
+    char_lists variants;   /* standard variants (V records): 帐 for 账 */
     uint16_t (*read)[GM_TYPO_READINGS];   /* per character: syllable numbers, 0-padded */
     gm_typo_lm *lm;        /* the word bigram model (typo_lm.h) */
     gm_typo_homophones *homophones;       /* the model's words by reading */
@@ -125,14 +133,29 @@ const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n
     return *n ? m->conf + m->conf_at[i] : NULL;
 }
 
-const uint16_t *gm_typo_name_shapes(const gm_typo_model *m, uint32_t cp, size_t *n)
+static const uint16_t *list_of(const char_lists *l, uint32_t cp, size_t *n)
 {
     *n = 0;
     if (!gm_typo_is_cjk(cp))
         return NULL;
     uint32_t i = cp - CJK_BASE;
-    *n = m->shape_at[i + 1] - m->shape_at[i];
-    return *n ? m->shape + m->shape_at[i] : NULL;
+    *n = l->at[i + 1] - l->at[i];
+    return *n ? l->v + l->at[i] : NULL;
+}
+
+const uint16_t *gm_typo_name_shapes(const gm_typo_model *m, uint32_t cp, size_t *n)
+{
+    return list_of(&m->shapes, cp, n);
+}
+
+int gm_typo_is_variant(const gm_typo_model *m, uint32_t a, uint32_t b)
+{
+    size_t n;
+    const uint16_t *v = list_of(&m->variants, a, &n);
+    for (size_t i = 0; i < n; i++)
+        if (v[i] + CJK_BASE == b)
+            return 1;
+    return 0;
 }
 
 /* "12 305": at most GM_TYPO_READINGS syllable numbers of 1..GM_TYPO_SYLLABLES. */
@@ -216,7 +239,7 @@ static void add_word(gm_typo_model *m, const uint32_t *w, size_t n, float lp)
 }
 
 typedef struct pass {
-    size_t words, conf_chars, shape_chars;
+    size_t words, conf_chars, shape_chars, variant_chars;
     double total;
 } pass;
 
@@ -240,6 +263,8 @@ static int count_lines(const char *buf, size_t len, pass *p)
                 p->conf_chars += v.blen / 3 + 1;
             } else if (v.kind == 'S') {
                 p->shape_chars += v.blen / 3 + 1;
+            } else if (v.kind == 'V') {
+                p->variant_chars += v.blen / 3 + 1;
             }
         }
         s = e + 1;
@@ -247,17 +272,17 @@ static int count_lines(const char *buf, size_t len, pass *p)
     return 0;
 }
 
-/* An S record: ch's extra near-miss shapes at shape + *used (their count
- * at shape_at[ch + 1] for now); -1 when malformed. */
-static int fill_shapes(gm_typo_model *m, uint32_t ch, const line_view *v, size_t *used)
+/* An S or V record: ch's characters at l->v + *used (their count at
+ * l->at[ch + 1] for now); -1 when malformed. */
+static int fill_list(char_lists *l, uint32_t ch, const line_view *v, size_t *used)
 {
     uint32_t cand[GM_TYPO_CONF_MAX];
     size_t k = decode_cjk(v->b, v->blen, cand, GM_TYPO_CONF_MAX);
     if (!k)
         return -1;
-    m->shape_at[ch - CJK_BASE + 1] = (uint32_t)k;
+    l->at[ch - CJK_BASE + 1] = (uint32_t)k;
     for (size_t i = 0; i < k; i++)
-        m->shape[*used + i] = (uint16_t)(cand[i] - CJK_BASE);
+        l->v[*used + i] = (uint16_t)(cand[i] - CJK_BASE);
     *used += k;
     return 0;
 }
@@ -267,7 +292,7 @@ static int fill(gm_typo_model *m, const char *buf, size_t len, double total)
     const char *s = buf, *end = buf + len;
     uint32_t w[GM_TYPO_WORD_MAX], cand[GM_TYPO_CONF_MAX];
     unsigned line = 0;
-    size_t used = 0, shapes_used = 0;
+    size_t used = 0, shapes_used = 0, variants_used = 0;
     double lt = log(total);
     while (s < end) {
         const char *nl = memchr(s, '\n', (size_t)(end - s));
@@ -294,9 +319,13 @@ static int fill(gm_typo_model *m, const char *buf, size_t len, double total)
                 if (parse_readings(v.b, v.blen, m->read[w[0] - CJK_BASE]))
                     return (int)line;
             } else if (v.kind == 'S' && n == 1) {
-                if (fill_shapes(m, w[0], &v, &shapes_used))
+                if (fill_list(&m->shapes, w[0], &v, &shapes_used))
                     return (int)line;
-            } else if (v.kind == 'W' || v.kind == 'C' || v.kind == 'R' || v.kind == 'S') {
+            } else if (v.kind == 'V' && n == 1) {
+                if (fill_list(&m->variants, w[0], &v, &variants_used))
+                    return (int)line;
+            } else if (v.kind == 'W' || v.kind == 'C' || v.kind == 'R' || v.kind == 'S' ||
+                       v.kind == 'V') {
                 return (int)line;
             }
         }
@@ -332,24 +361,28 @@ static int alloc_tables(gm_typo_model *m, const pass *p)
     m->conf = gm_huge_arena_alloc(a, p->conf_chars + 1, sizeof *m->conf, 1);
     m->kind = gm_huge_arena_alloc(a, p->conf_chars + 1, sizeof *m->kind, 1);
     m->read = gm_huge_arena_alloc(a, CJK_COUNT, sizeof *m->read, 1);
-    m->shape_at = gm_huge_arena_alloc(a, CJK_COUNT + 1, sizeof *m->shape_at, 1);
-    m->shape = gm_huge_arena_alloc(a, p->shape_chars + 1, sizeof *m->shape, 1);
+    m->shapes.at = gm_huge_arena_alloc(a, CJK_COUNT + 1, sizeof *m->shapes.at, 1);
+    m->shapes.v = gm_huge_arena_alloc(a, p->shape_chars + 1, sizeof *m->shapes.v, 1);
+    m->variants.at = gm_huge_arena_alloc(a, CJK_COUNT + 1, sizeof *m->variants.at, 1);
+    m->variants.v = gm_huge_arena_alloc(a, p->variant_chars + 1, sizeof *m->variants.v, 1);
     if (!m->keys || !m->logp || !m->char_logp || !m->bloom || !m->conf_at || !m->conf ||
-        !m->kind || !m->read || !m->shape_at || !m->shape)
+        !m->kind || !m->read || !m->shapes.at || !m->shapes.v || !m->variants.at ||
+        !m->variants.v)
         return GM_E_NOMEM;
     for (size_t c = 0; c < CJK_COUNT; c++)
         m->char_logp[c] = 1.0f;    /* not a word */
     return 0;
 }
 
-/* Confusion and shape lines were written in character order, each storing
- * its count at conf_at / shape_at[ch + 1]; the running sum turns counts into
- * offsets. */
+/* Confusion, shape and variant lines were written in character order,
+ * each storing its count at conf_at / at[ch + 1]; the running sum turns
+ * counts into offsets. */
 static void counts_to_offsets(gm_typo_model *m)
 {
     for (size_t i = 1; i <= CJK_COUNT; i++) {
         m->conf_at[i] += m->conf_at[i - 1];
-        m->shape_at[i] += m->shape_at[i - 1];
+        m->shapes.at[i] += m->shapes.at[i - 1];
+        m->variants.at[i] += m->variants.at[i - 1];
     }
 }
 

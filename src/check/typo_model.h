@@ -62,6 +62,11 @@ const uint8_t *gm_typo_confusion_kinds(const gm_typo_model *m, uint32_t cp);
  * offsets from U+4E00.  The 错别字 detector does not use them. */
 const uint16_t *gm_typo_name_shapes(const gm_typo_model *m, uint32_t cp, size_t *n);
 
+/* 1 when b is a standard variant of a (the same character written
+ * another way, both in GB 2312: 帐 / 账; Unihan's semantic and Z variants,
+ * directly or through their traditional forms). */
+int gm_typo_is_variant(const gm_typo_model *m, uint32_t a, uint32_t b);
+
 /* The word bigram model loaded with the dictionary. */
 const gm_typo_lm *gm_typo_model_lm(const gm_typo_model *m);
 
