@@ -117,6 +117,43 @@ class ExpressionListsTest(gmtest.ManagedListsTest):
                          [("name", "阳光明", "杨光明")])
         self.assertEqual(self.expr("今天阳光明媚，区长杨光明到社区走访"), [])
 
+    def test_expression_every_category_found_at_submit_with_its_fix(self):
+        """§3.4 wrong expressions as an author meets them (issue 15): a draft (sentences
+        written for this test, not in odw.train) with an office-holder's
+        name written wrong, a title the person never held, a broken
+        formulation and a 错别字 is submitted; the workflow's check returns
+        one finding of each category, each with its span and fix, all
+        warnings, so the draft goes to review; the fixed text is clean."""
+        holder = {"name": "赵振邦", "posts": [
+            {"title": "市长", "unit": "示范市人民政府", "from": "2021-06-01", "to": ""}]}
+        r = self.admin.post(BASE + "officials", {"add": [holder]})
+        self.assertEqual(r.status, 200, r)
+        self.addCleanup(self.admin.post, BASE + "officials", {"remove": ["赵振邦"]})
+        body = ("市长越振邦主持召开常务会议。会议要求深入开展扫黑险恶专项斗争，"
+                "赵振邦副书记强调，要做好防汛抗旱各项准备工座。")
+        author = self.srv.client("contributor")
+        r = author.post("/api/v1/posts", {"title": "市政府召开常务会议", "body": body,
+                                          "account_ids": [1], "major": False,
+                                          "repost_source": None})
+        self.assertEqual(r.status, 201, r)
+        r = author.post(f"/api/v1/posts/{r.json['id']}/submit")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["state"], "in_review")
+        got = sorted((f["category"], f["match"], f["replacement"], f["severity"])
+                     for f in r.json["findings"] if f["rule"] == "expression")
+        self.assertEqual(got, [("formulation", "扫黑险恶", "扫黑除恶", "warn"),
+                               ("name", "越振邦", "赵振邦", "warn"),
+                               ("title", "副书记", "市长", "warn"),
+                               ("typo", "座", "作", "warn")])
+        for f in r.json["findings"]:
+            if f["rule"] == "expression" and f["field"] == "body":
+                self.assertEqual(body[f["start"]:f["end"]], f["match"])
+        fixed = body
+        for old, new in (("越振邦", "赵振邦"), ("扫黑险恶", "扫黑除恶"), ("副书记", "市长"),
+                         ("工座", "工作")):
+            fixed = fixed.replace(old, new)
+        self.assertEqual(self.expr(fixed), [])
+
     def expr_on(self, text, date):
         r = self.srv.client("contributor").post("/api/v1/check", {"text": text, "date": date})
         self.assertEqual(r.status, 200, r)

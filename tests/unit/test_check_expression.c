@@ -482,7 +482,7 @@ static void test_expression_typo_product_names_are_words(void **state)
     gm_checker_unref(c);
 }
 
-/* Issue 15 §2: a word written with a standard variant of one of its
+/* §3.4 (issue 15's 错别字): a word written with a standard variant of one of its
  * characters (Unihan: 帐 and 账 are one character written two ways, 帳 ~
  * 賬) is no 错别字 when the model knows the word spelt both ways: 账号 was
  * read as the open-gram corpus's commoner 帐号 (15.3).  A variant that
