@@ -140,6 +140,16 @@ static int h_webhook_update(gm_request *r, gm_err *err)
     return rc ? rc : reply_hooks(r, 200, err);
 }
 
+static int h_webhook_delete(gm_request *r, gm_err *err)
+{
+    if (json_body_none(r->body, r->body_len, err))
+        return err->code;
+    int rc = request_require_unit(r, PERM_NOTIFY_ADMIN, r->ids[0], err);
+    if (!rc)
+        rc = webhooks_remove(r->db, &r->actor, r->ids[0], r->ids[1], err);
+    return rc ? rc : reply_hooks(r, 200, err);
+}
+
 static int h_webhook_test(gm_request *r, gm_err *err)
 {
     if (json_body_none(r->body, r->body_len, err))
@@ -177,6 +187,8 @@ const gm_route gm_routes_notifications[] = {
      "添加群机器人"},
     {"PUT", "/api/v1/units/{id}/webhooks/{id}", PERM_NOTIFY_ADMIN, h_webhook_update, 0,
      "修改群机器人(名称、地址、加签密钥、启用)"},
+    {"DELETE", "/api/v1/units/{id}/webhooks/{id}", PERM_NOTIFY_ADMIN, h_webhook_delete, 0,
+     "删除群机器人(连同投递记录,未发出的消息不再发送)"},
     {"POST", "/api/v1/units/{id}/webhooks/{id}/test", PERM_NOTIFY_ADMIN, h_webhook_test, 0,
      "发送一条测试消息"},
     {"GET", "/api/v1/units/{id}/webhooks/{id}/deliveries", PERM_NOTIFY_ADMIN,

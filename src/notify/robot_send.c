@@ -6,6 +6,7 @@
  * (libsodium for the HMAC and base64, libcurl for the escaping).
  */
 #include "notify/robot_send.h"
+#include "notify/send_error_text.h"
 
 #include <curl/curl.h>
 #include <jansson.h>
@@ -68,7 +69,7 @@ static int answer_ok(const answer *a, char *errbuf, size_t cap)
     json_t *code = json_object_get(j, "errcode");
     int ok = !json_is_integer(code) || json_integer_value(code) == 0;
     if (!ok)
-        snprintf(errbuf, cap, "机器人返回 errcode %lld:%.200s",
+        snprintf(errbuf, cap, "机器人拒收(错误码 %lld):%.200s",
                  (long long)json_integer_value(code),
                  json_string_value(json_object_get(j, "errmsg")) ?: "");
     json_decref(j);
@@ -97,7 +98,7 @@ static int post_once(CURL *c, const char *url, const char *payload, const char *
     CURLcode res = curl_easy_perform(c);
     curl_slist_free_all(h);
     if (res != CURLE_OK) {
-        snprintf(errbuf, cap, "发送失败:%s", curl_easy_strerror(res));
+        snprintf(errbuf, cap, "发送失败:%s(错误码 %d)", send_error_text(res), (int)res);
         return -1;
     }
     long status = 0;

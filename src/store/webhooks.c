@@ -150,6 +150,42 @@ int webhooks_update(db *d, const gm_actor *who, long long unit_id, long long hoo
     return db_end(d, rc, err);
 }
 
+/* The robot and its deliveries go; the audit row keeps what it was and how
+ * many messages were still waiting (they will not be sent). */
+static int remove_in_tx(db *d, const gm_actor *who, long long unit_id, long long hook_id,
+                        gm_err *err)
+{
+    hook_row h;
+    long long pending = 0, total = 0;
+    int rc = hook_load(d, unit_id, hook_id, &h, err);
+    if (!rc)
+        rc = db_query_int(d, &pending, err,
+                          "SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id=? AND "
+                          "state='pending'", "i", hook_id);
+    if (!rc)
+        rc = db_query_int(d, &total, err, "SELECT COUNT(*) FROM webhook_outbox WHERE webhook_id=?",
+                          "i", hook_id);
+    if (!rc)
+        rc = db_exec(d, err, "DELETE FROM webhook_outbox WHERE webhook_id=?", "i", hook_id);
+    if (!rc)
+        rc = db_exec(d, err, "DELETE FROM unit_webhooks WHERE id=?", "i", hook_id);
+    if (!rc) {
+        json_t *before = hook_summary(h.kind, h.name, h.enabled);
+        json_object_set_new(before, "deliveries", json_integer(total));
+        json_object_set_new(before, "pending_dropped", json_integer(pending));
+        rc = audit_append_json(d, who, "webhook.delete", "webhook", hook_id, before, NULL, err);
+    }
+    return rc;
+}
+
+int webhooks_remove(db *d, const gm_actor *who, long long unit_id, long long hook_id, gm_err *err)
+{
+    int rc = db_begin(d, err);
+    if (!rc)
+        rc = remove_in_tx(d, who, unit_id, hook_id, err);
+    return db_end(d, rc, err);
+}
+
 /* "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=****1a2b": the key stays secret. */
 static json_t *masked_url(const char *url)
 {

@@ -28,6 +28,9 @@ int webhooks_add(db *d, const gm_actor *who, long long unit_id, const webhook_in
 /* GM_E_NOTFOUND when hook_id is not a webhook of unit_id. */
 int webhooks_update(db *d, const gm_actor *who, long long unit_id, long long hook_id,
                     const webhook_input *in, gm_err *err);
+/* Deletes a robot of unit_id with its delivery records; messages still
+ * pending are dropped (audited with their count).  GM_E_NOTFOUND as update. */
+int webhooks_remove(db *d, const gm_actor *who, long long unit_id, long long hook_id, gm_err *err);
 /* The unit's robots with masked urls and delivery counts
  * ({"webhooks":[{id,kind,name,url_masked,has_secret,enabled,pending,sent,failed,last_error}]}). */
 int webhooks_list(db *d, long long unit_id, json_t **out, gm_err *err);

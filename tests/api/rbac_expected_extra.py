@@ -71,6 +71,7 @@ EXPECTED_EXTRA.update({
     ("GET", "/api/v1/units/{id}/webhooks"): NOTIFY_ADMINS,
     ("POST", "/api/v1/units/{id}/webhooks"): NOTIFY_ADMINS,
     ("PUT", "/api/v1/units/{id}/webhooks/{id}"): NOTIFY_ADMINS,
+    ("DELETE", "/api/v1/units/{id}/webhooks/{id}"): NOTIFY_ADMINS,
     ("POST", "/api/v1/units/{id}/webhooks/{id}/test"): NOTIFY_ADMINS,
     ("GET", "/api/v1/units/{id}/webhooks/{id}/deliveries"): NOTIFY_ADMINS,
 })

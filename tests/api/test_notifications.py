@@ -6,6 +6,7 @@ the first attempts and every message must arrive exactly once.
 """
 import os
 import sys
+import json
 import time
 import unittest
 
@@ -75,6 +76,35 @@ class WebhookTest(unittest.TestCase):
         self.assertEqual(gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM unit_webhooks")[0][0], before)
         r = self.sup.put(f"/api/v1/units/{UNIT}/webhooks/999999", {"enabled": True})
         self.assertEqual(r.status, 404, r)
+
+    def test_webhook_delete_drops_its_deliveries_is_audited_and_only_for_its_unit(self):
+        hook = self.add_hook("http://127.0.0.1:9/cgi-bin/webhook/send?key=0123456789abcdef")
+        gmtest.sql(self.srv.db, "UPDATE unit_webhooks SET enabled=0 WHERE id=?", (hook,))
+        gmtest.sql(self.srv.db, "INSERT INTO webhook_outbox(webhook_id,payload,state,attempts,"
+                   "next_attempt_at,created_at) VALUES(?,'{}','pending',0,'2099-01-01T00:00:00Z',"
+                   "'2026-11-23T00:00:00Z'),(?,'{}','sent',1,'2026-11-23T00:00:00Z',"
+                   "'2026-11-23T00:00:00Z')", (hook, hook))
+        for login in ("contributor", "depthead", "leader", "operator", "observer"):
+            r = self.srv.client(login).delete(f"/api/v1/units/{UNIT}/webhooks/{hook}")
+            self.assertEqual(r.status, 403, (login, r))
+        other = gmtest.sql(self.srv.db, "SELECT id FROM units WHERE id<>? ORDER BY id LIMIT 1",
+                           (UNIT,))[0][0]
+        r = self.srv.client("admin").delete(f"/api/v1/units/{other}/webhooks/{hook}")
+        self.assertEqual(r.status, 404, r)          # not that unit's robot: nothing goes
+        self.assertEqual(self.sup.delete(f"/api/v1/units/{UNIT}/webhooks/999999").status, 404)
+        self.assertEqual(gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM webhook_outbox WHERE "
+                                    "webhook_id=?", (hook,))[0][0], 2)
+        r = self.sup.delete(f"/api/v1/units/{UNIT}/webhooks/{hook}")
+        self.assertEqual(r.status, 200, r)
+        self.assertNotIn(hook, [h["id"] for h in r.json["webhooks"]])
+        self.assertEqual(gmtest.sql(self.srv.db, "SELECT COUNT(*) FROM webhook_outbox WHERE "
+                                    "webhook_id=?", (hook,))[0][0], 0)
+        before = gmtest.sql(self.srv.db, "SELECT before FROM audit WHERE action='webhook.delete' "
+                            "AND object_id=?", (str(hook),))
+        self.assertEqual(len(before), 1)
+        self.assertEqual((json.loads(before[0][0])["deliveries"],
+                          json.loads(before[0][0])["pending_dropped"]), (2, 1))
+        self.assertEqual(self.sup.delete(f"/api/v1/units/{UNIT}/webhooks/{hook}").status, 404)
 
     def test_only_admin_and_supervisor_configure_webhooks(self):
         for login in ("contributor", "depthead", "leader", "operator", "observer"):
@@ -182,7 +212,9 @@ class WebhookTest(unittest.TestCase):
         r = self.sup.get(f"/api/v1/units/{UNIT}/webhooks")
         h = [h for h in r.json["webhooks"] if h["id"] == hook][0]
         self.assertEqual(h["pending"], 1)
-        self.assertTrue(h["last_error"])
+        # said in Chinese, chosen by curl's code (7: could not connect), not curl's English text
+        self.assertRegex(h["last_error"], r"^发送失败:无法连接机器人服务器.*(错误码 7)")
+        self.assertNotRegex(h["last_error"], r"[A-Za-z]{3,}")
         self.sup.put(f"/api/v1/units/{UNIT}/webhooks/{hook}", {"enabled": False})
 
 

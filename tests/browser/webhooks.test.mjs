@@ -8,6 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startGovmedia, tableRows } from "./lib/gm.mjs";
+import { problems } from "./lib/look.mjs";
 
 const W = { width: 1366, height: 768 };
 let gm;
@@ -66,5 +67,67 @@ test("群机器人: the 信息中心 adds a WeCom robot (a bad address named at 
   const after = (await api.get(`/units/${hooks[0].unit}/webhooks`)).webhooks;
   assert.deepEqual(after.map(h => [h.name, h.enabled]), [["信息中心值班群", false]]);
   await gm.shots(page, "webhooks");
+  gm.assertClean(page);
+});
+
+test("群机器人: a robot nobody answers shows its 最近错误 in Chinese (by curl's error code, no English), and the 信息中心 deletes it after a confirmation naming the waiting message; the API and the audit agree", async () => {
+  const api = await gm.apiAs("supervisor");
+  const page = await gm.pageAs("supervisor", "/webhooks", W);
+  const card = page.locator("[data-test=webhooks]");
+  await card.locator("[data-test=webhook-rows]").waitFor();
+  // the robot of the first test is on the supervisor's first unit; add a second there
+  let unitId = null;
+  for (const u of (await api.get("/units")).units) {
+    const r = await api.get(`/units/${u.id}/webhooks`).catch(() => null);
+    if (r && r.webhooks.length) { unitId = u.id; break; }
+  }
+  assert.ok(unitId, "the first test's robot is found");
+  const added = (await api.post(`/units/${unitId}/webhooks`, { kind: "dingtalk", name: "无人应答的群",
+    url: "http://127.0.0.1:9/robot/send?access_token=0123456789abcdef" })).webhooks;
+  const hook = added.find(h => h.name === "无人应答的群");
+  await api.post(`/units/${unitId}/webhooks/${hook.id}/test`);
+  let listed;
+  for (let i = 0; i < 100; i++) {
+    listed = (await api.get(`/units/${unitId}/webhooks`)).webhooks.find(h => h.id === hook.id);
+    if (listed.last_error) break;
+    await page.waitForTimeout(200);
+  }
+  assert.match(listed.last_error || "", /^发送失败:无法连接机器人服务器.*错误码 7/, "curl's code 7 read in Chinese");
+  assert.doesNotMatch(listed.last_error, /[A-Za-z]{3,}/, `no English words: ${listed.last_error}`);
+
+  await page.reload();
+  const row = card.locator("[data-test=webhook-rows] .el-table__body tr", { hasText: "无人应答的群" });
+  await row.locator("[data-test=webhook-deliveries]").click();
+  const drawer = page.locator("[data-test=webhook-delivery-drawer]");
+  await drawer.locator("[data-test=delivery-error]", { hasText: "无法连接" }).first().waitFor();
+  await page.waitForFunction(() => {   // the drawer has slid in
+    const d = document.querySelector(".el-drawer");
+    return d && d.getBoundingClientRect().right <= window.innerWidth + 1;
+  });
+  const shownError = (await drawer.locator("[data-test=delivery-error]").first().innerText()).trim();
+  assert.equal(shownError, listed.last_error, "the whole error is shown, not cut off");
+  assert.deepEqual(await problems(page, "投递记录"), []);
+  await gm.shots(page, "webhook-delivery-error");
+  await page.keyboard.press("Escape");
+  await drawer.waitFor({ state: "hidden" });
+
+  // delete: the confirmation names the waiting message; 取消 keeps the robot
+  await row.locator("[data-test=webhook-delete]").click();
+  const box = page.locator(".el-message-box", { hasText: "删除群机器人" });
+  await box.locator(".el-message-box__message", { hasText: "1 条消息待发送" }).waitFor();
+  await gm.shots(page, "webhook-delete-confirm");
+  await box.locator("button", { hasText: "取消" }).click();
+  await box.waitFor({ state: "hidden" });
+  assert.ok((await api.get(`/units/${unitId}/webhooks`)).webhooks.some(h => h.id === hook.id), "取消 keeps it");
+  await row.locator("[data-test=webhook-delete]").click();
+  await box.locator("button", { hasText: "删除" }).click();
+  await page.locator(".el-message", { hasText: "已删除" }).first().waitFor();
+  await row.waitFor({ state: "detached" });
+  const left = (await api.get(`/units/${unitId}/webhooks`)).webhooks;
+  assert.deepEqual(left.map(h => h.name), ["信息中心值班群"], "only the other robot is left");
+  const audit = (await api.get("/audit?action=webhook.delete")).rows;
+  assert.equal(audit.length, 1);
+  assert.equal(audit[0].object_id, String(hook.id));
+  assert.equal(JSON.parse(audit[0].before).pending_dropped, 1, audit[0].before);
   gm.assertClean(page);
 });

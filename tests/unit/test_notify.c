@@ -2,7 +2,8 @@
  * test_notify.c - notifications and publications on a real SQLite file:
  * notices commit or vanish with the caller's transaction, role
  * notifications reach exactly the role holders of the unit, robot
- * payload shapes, retry backoff, the publication record's rules.
+ * payload shapes, retry backoff, a failed send said in Chinese, the
+ * publication record's rules.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +19,8 @@
 
 #include "core/notice.h"
 #include "notify/outbox_loop.h"
+#include "notify/robot_send.h"
+#include "notify/send_error_text.h"
 #include "store/accounts.h"
 #include "store/notify.h"
 #include "store/publications.h"
@@ -202,6 +205,44 @@ static void test_publication_record_rules(void **state)
     assert_string_equal(err.field, "published_at");
 }
 
+/* Latin words other than the protocol names an address is written with. */
+static int has_english_word(const char *s)
+{
+    for (const char *p = s; *p;) {
+        size_t n = 0;
+        while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))
+            n++;
+        if (n >= 3 && !(n == 4 && strncmp(p, "http", 4) == 0) &&
+            !(n == 5 && strncmp(p, "https", 5) == 0))
+            return 1;
+        p += n ? n : 1;
+    }
+    return 0;
+}
+
+/* §2 notifications: operators read a robot's delivery error in the console,
+ * so every libcurl code is worded in Chinese (by its code, not curl's text). */
+static void test_robot_send_error_is_chinese_for_every_curl_code(void **state)
+{
+    (void)state;
+    for (int code = 1; code < 100; code++) {
+        const char *t = send_error_text(code);
+        assert_non_null(t);
+        assert_true(strlen(t) >= 6);
+        assert_false(has_english_word(t));
+    }
+    assert_string_not_equal(send_error_text(7), send_error_text(28));   /* refused vs time-out */
+    /* a real send to a port nobody listens on: the code-7 wording and the code */
+    char errbuf[256];
+    robot_send_global_init();
+    assert_int_equal(robot_send("wecom", "http://127.0.0.1:9/cgi-bin/webhook/send?key=x", NULL,
+                                "{}", NULL, 5, errbuf, sizeof errbuf),
+                     -1);
+    assert_non_null(strstr(errbuf, send_error_text(7)));
+    assert_non_null(strstr(errbuf, "错误码 7"));
+    assert_false(has_english_word(errbuf));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +254,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test(test_robot_payloads_have_the_wecom_and_dingtalk_shapes),
         cmocka_unit_test(test_webhook_retry_backoff_doubles_caps_and_gives_up),
+        cmocka_unit_test(test_robot_send_error_is_chinese_for_every_curl_code),
         cmocka_unit_test_setup_teardown(test_publication_record_rules, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

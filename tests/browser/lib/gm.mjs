@@ -162,7 +162,8 @@ class Govmedia {
       if (!res.ok()) throw new Error(`${method} ${p}: ${res.status()} ${text}`);
       return text ? JSON.parse(text) : null;
     };
-    return { get: p => call("GET", p), post: (p, d = {}) => call("POST", p, d), put: (p, d) => call("PUT", p, d) };
+    return { get: p => call("GET", p), post: (p, d = {}) => call("POST", p, d), put: (p, d) => call("PUT", p, d),
+             del: p => call("DELETE", p) };
   }
 
   // A file of `size` bytes in the test's folder starting with `head` (a

@@ -60,7 +60,7 @@ const tables = {
     "incident.level": "调整舆情等级", "incident.ack": "确认舆情", "incident.escalate": "舆情升级", "incident.close": "结束舆情事件",
     "incident.chain_set": "设置舆情报告链", "duty.add": "排班", "duty.remove": "取消排班",
     "meeting.add": "登记会议或培训", "meeting.attach": "上传会议材料",
-    "webhook.add": "新增群机器人", "webhook.update": "修改群机器人", "webhook.test": "测试群机器人",
+    "webhook.add": "新增群机器人", "webhook.update": "修改群机器人", "webhook.test": "测试群机器人", "webhook.delete": "删除群机器人",
     "notification.read": "阅读通知", "notification.read_all": "全部通知标为已读",
   },
   objectType: { unit: "单位", user: "用户", account: "账号", session: "会话", review: "年审", calendar: "工作日历", lexicon: "词库", managed_list: "词库或名单", post: "稿件", publish_grant: "发布权限", job: "定时任务",
