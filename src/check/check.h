@@ -158,6 +158,10 @@ int gm_check_text(const gm_checker *c, const gm_check_input *in, char **buf, siz
 int gm_check_text_on(const gm_checker *c, const gm_check_input *in, const char *date,
                      char **buf, size_t *cap, size_t *len, int *ok, gm_err *err);
 
+/* GM_OK when platform (NULL: the default) has presets, else GM_E_INVALID
+ * field "platform" naming it. */
+int gm_check_platform_known(const gm_checker *c, const char *platform, gm_err *err);
+
 /* Checks a media file's real type (libmagic) and size against the
  * platform's policy (platform may be NULL: the default policy).
  * *out = {"ok":bool,"file":"…","mime":"…","kind":"image|video|other",

@@ -177,7 +177,7 @@ int gm_check_text_on(const gm_checker *c, const gm_check_input *in, const char *
 }
 
 /* Validates platform (NULL: the default policy) by its length preset. */
-static int media_platform_known(const gm_checker *c, const char *platform, gm_err *err)
+int gm_check_platform_known(const gm_checker *c, const char *platform, gm_err *err)
 {
     long limit;
     int count_title;
@@ -210,7 +210,7 @@ int gm_check_media_json(const gm_checker *c, const char *path, const char *platf
     char mime[128] = "";
     const char *kind = "other";
     long long bytes = 0;
-    int rc = media_platform_known(c, platform, err);
+    int rc = gm_check_platform_known(c, platform, err);
     if (!rc)
         rc = gm_media_check(path, gm_preset_media(c->presets, platform), &fs, mime, &kind, &bytes,
                             err);
@@ -225,7 +225,7 @@ int gm_check_media_known_json(const gm_checker *c, const char *mime, long long b
 {
     gm_findings fs = {0};
     const char *kind = "other";
-    int rc = media_platform_known(c, platform, err);
+    int rc = gm_check_platform_known(c, platform, err);
     if (!rc)
         rc = gm_media_judge(mime, bytes, gm_preset_media(c->presets, platform), &fs, &kind, err);
     if (!rc)

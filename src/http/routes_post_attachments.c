@@ -46,15 +46,20 @@ static int post_platforms(gm_request *r, long long post_id, json_t *out, gm_err 
 }
 
 /* ?platforms=wechat,douyin: the platforms an editor has just ticked,
- * before the draft is saved with them (each must be a known platform). */
-static int asked_platforms(const char *list, json_t *out, gm_err *err)
+ * before the draft is saved with them (each must be a platform with
+ * presets, whether or not the post has files yet). */
+static int asked_platforms(const gm_checker *c, const char *list, json_t *out, gm_err *err)
 {
     char buf[256];
     if (strlen(list) >= sizeof buf)
         return gm_fail(err, GM_E_INVALID, "platforms", "平台列表过长");
     snprintf(buf, sizeof buf, "%s", list);
-    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save))
+    for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        int rc = gm_check_platform_known(c, t, err);   /* refused with or without files */
+        if (rc)
+            return rc;
         json_object_set_new(out, t, json_true());
+    }
     return GM_OK;
 }
 
@@ -89,7 +94,7 @@ static int list_with_checks(gm_request *r, long long post_id, const char *asked,
     gm_checker *c = server_checker_acquire(r->srv);
     int rc = c ? GM_OK : gm_fail(err, GM_E_INTERNAL, NULL, "检查引擎未加载");
     if (!rc)
-        rc = asked ? asked_platforms(asked, platforms, err) : post_platforms(r, post_id, platforms, err);
+        rc = asked ? asked_platforms(c, asked, platforms, err) : post_platforms(r, post_id, platforms, err);
     if (!rc)
         rc = post_attachments_list(r->db, post_id, &list, err);
     json_array_foreach(list, i, a) {

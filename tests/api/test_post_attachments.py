@@ -114,6 +114,12 @@ class PostAttachmentTest(Drafts, gmtest.ServerTest):
 
     def test_rule_3_media_stored_files_are_judged_for_the_platforms_an_editor_ticks(self):
         pid = self.draft()   # saved with the WeChat account only
+        # an unknown code is refused before the post has any file too (not only when it is used)
+        r = self.author.get(f"/api/v1/posts/{pid}/attachments?platforms=wechat,myspace")
+        self.assertEqual((r.status, r.error_field()), (400, "platforms"), r)
+        self.assertIn("myspace", r.json["error"]["message"])
+        r = self.author.get(f"/api/v1/posts/{pid}/attachments?platforms=wechat,douyin")
+        self.assertEqual((r.status, r.json["attachments"]), (200, []), r)
         r = self.attach(pid, PDF, "a.jpg")
         self.assertEqual(sorted(r.json["checks"]), ["wechat"])
         # the editor ticks Douyin too before saving: the stored file is judged for both
