@@ -1,9 +1,9 @@
 // Real tasks walked end to end in the console, outcomes read back from the
 // API (screenshots at 1366x768 looked at):
-//  - §2 the leader, at the second level, returns a post with a reason; its
+//  - §2.2 the leader, at the second level, returns a post with a reason; its
 //    author finds why on the post, revises it, submits again; the post goes
 //    through both levels again and the leader approves the new version;
-//  - §2 an operator publishes only to the accounts they are authorised for:
+//  - §2.4 an operator publishes only to the accounts they are authorised for:
 //    the publish dialog offers only those, and the server refuses the others.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -15,7 +15,7 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-test("§2 the leader returns a post at the second level; its author reads why, revises and resubmits; it is approved as version 2 with the return kept in its history", async () => {
+test("§2.2 §2.5 the leader returns a post at the second level; its author reads why, revises and resubmits; it is approved as version 2 with the return kept in its history", async () => {
   const con = await gm.apiAs("contributor"), dh = await gm.apiAs("depthead");
   const p = await con.post("/posts", { title: "关于做好冬季学生交通安全工作的通知", body: "各学校:入冬以来道路结冰,请加强学生上下学交通安全教育。",
     account_ids: [1], major: false, repost_source: null });
@@ -75,7 +75,7 @@ test("§2 the leader returns a post at the second level; its author reads why, r
   gm.assertClean(ed);
 });
 
-test("§2 授权发布: the operator is offered only the accounts they may publish on (the other greyed, saying why), publishes there, and the server refuses the other", async () => {
+test("§2.4 授权发布: the operator is offered only the accounts they may publish on (the other greyed, saying why), publishes there, and the server refuses the other", async () => {
   const sup = await gm.apiAs("supervisor"), op = await gm.apiAs("operator");
   const opId = (await op.get("/session")).user.id;
   const mine = [];
