@@ -79,6 +79,9 @@ typedef struct gm_ctx_hits {
                                /* context.c text_has memos of session 24's rules */
     int turns_seen, turns;     /* context_turns.c: 1 a dialogue of two speakers, 2 a
                                 * quiz's marks or options (the text was looked at once) */
+    int marks2_seen, marked;   /* context_marks.c: 1 a tick or cross, 2 two ticked
+                                * don'ts (the text was looked at once) */
+    int table_seen, table;     /* context_table.c: lines and a cell separator */
     int chars_seen;            /* chars holds the text's CJK characters (context.c) */
     uint64_t chars[32];        /* a bit per CJK character of the text, hashed mod 2039:
                                 * whole-text searches for trigger words look only for
@@ -139,6 +142,19 @@ int gm_context_offender(const char *text, const gm_hit *r);
  * or questionnaire item that fights, marks it false or asks whether one met
  * it (context_turns.c); only in a text without an advert cue. */
 int gm_context_turns(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
+
+/* The code point ending at byte b (b > 0) of text, its start in *at
+ * (context.c, for the other context_*.c files). */
+uint32_t gm_context_cp_before(const char *text, size_t b, size_t *at);
+
+/* h is an item of a checklist of don'ts (✅不信赌博 among two ticked
+ * don'ts) or crossed out (❌赌博) (context_marks.c); only in a text without
+ * an advert cue. */
+int gm_context_marked(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
+
+/* h is in a row of a table in text whose header or caption fights
+ * (context_table.c); only in a text without an advert cue. */
+int gm_context_table_row(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
 
 /* Adds the built-in condemning words (违法, 犯罪, 骗局…), frame verbs
  * (监测, 排查…), advert cues (加微信, 私聊…) and negative imperatives

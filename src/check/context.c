@@ -59,7 +59,9 @@ static const char *const condemning[] = {
     "伎俩", "骗术", "多坑", "坑人", "巨坑", "深渊", "噱头", "案例", "违反", "法网", "虚假宣传",
     "非法", "不受法律保护", "无底洞", "毁掉", "毁了", "害了",
     /* what it costs (赌博的法律后果, 赌博的代价), how it persists (屡打不绝) */
-    "后果", "代价", "屡打不绝", "屡禁不绝", "手段"};
+    "后果", "代价", "屡打不绝", "屡禁不绝", "手段",
+    /* the risk an official warning names (赌博的法律风险, 关于赌博的风险提示) */
+    "法律风险", "风险提示", "风险警示", "风险隐患"};
 /* After the term in the 对…进行X frame these govern it too (对赌博的监测预警,
  * 对赌博说“不”, 与赌博作斗争). */
 static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查",
@@ -68,7 +70,11 @@ static const char *const object_verbs[] = {"监测", "监管", "排查", "预警
 /* Negative imperatives: one of these before a verb of taking part is an
  * enforcement word (不要点击…链接, 千万别信, 不参与赌博). */
 static const char *const imperatives[] = {"不要", "别", "勿", "千万别", "千万不要", "不", "绝不",
-                                          "决不", "坚决不", "不能", "不再", "再也不", "永不"};
+                                          "决不", "坚决不", "不能", "不再", "再也不", "永不",
+                                          /* the same in dialect broadcasts (莫信, 莫要去碰,
+                                           * 甭信, 唔好信, 勿要相信, 覅信) */
+                                          "莫", "莫要", "莫得", "千万莫", "甭", "唔好", "勿要",
+                                          "覅"};
 static const char *const taking_part[] = {"参与", "参加", "相信", "轻信", "听信", "点击", "下载",
                                           "沾染", "接触", "沉迷", "涉足", "加入", "传播", "转发",
                                           "浏览", "尝试", "理会", "染指", "碰", "信", "发布",
@@ -87,7 +93,9 @@ static const char *const advert_cues[] = {
     "我们这里", "来我们", "找我们", "我们家", "别家", "本店", "选我们", "老品牌", "关注我",
     "你来试试",
     /* a seller leading the buyer to gains, bonuses */
-    "带你赚", "带你稳赚", "带你玩", "带你飞", "特惠", "彩金"};
+    "带你赚", "带你稳赚", "带你玩", "带你飞", "特惠", "彩金",
+    /* pay, wins and meeting places promised (日结, 包赢, 老地方见) */
+    "日结", "一单一结", "包赢", "老地方"};
 /* Cues that are advert wording only before a number, as a price (只要88元;
  * 只要是赌博，就是诈骗 is no advert). */
 static const char *const price_adverbs[] = {"只要", "只需", "只收", "仅收"};
@@ -107,6 +115,8 @@ static const char *const negators[] = {"不", "无", "没", "非", "不是", "�
 static const char *const after_nouns[] = {"整治", "治理", "防范", "防控", "防治", "排查", "打击", "专项",
                                           "攻坚", "查处", "监管", "问题", "案", "行为", "线索",
                                           "现象", "嫌疑", "监测", "预警", "警情", "一事",
+                                          /* how to tell it (赌博识别与处置专题培训) */
+                                          "识别",
                                           /* what someone spread it on (赌博传单, 色情小广告) */
                                           "传单", "小广告", "名片", "宣传单", "宣传品", "宣传材料"};
 static const char *const fillers[] = {"等", "类", "的"};
@@ -163,7 +173,9 @@ static const char *const offenders[] = {"被告人", "犯罪嫌疑人", "违法�
  * 明知是赌博，却抱着侥幸心理一再参与…这样的教训值得深思). */
 static const char *const cautionary[] = {"教训", "侥幸心理", "幡然醒悟", "追悔莫及", "悔不当初",
                                          "警钟", "惨痛代价", "前车之鉴", "懊悔", "悔恨", "悔过",
-                                         "悔悟", "越陷越深", "负债累累", "令人唏嘘"};
+                                         "悔悟", "越陷越深", "负债累累", "令人唏嘘",
+                                         /* what the net is not (网络不是法外之地) */
+                                         "法外之地"};
 /* A running total of what was done (今年以来，全市累计封堵赌博网址1300余个). */
 static const char *const aggregates[] = {"累计", "共计", "同比", "环比", "同期", "截至", "今年以来",
                                          "以来共", "全年共"};
@@ -174,7 +186,7 @@ static const char *const undoing[] = {"价", "后", "不到", "不了", "不住"
                                       "指南", "攻略", "手册", "宣传月", "秘籍", "必看"};
 /* Just before an enforcement word they turn it round (不怕打击, 躲避查处). */
 static const char *const defying[] = {"怕", "惧", "避", "逃", "躲", "不被", "没被", "未被",
-                                      "不会被"};
+                                      "不会被", "一不"};   /* 一不小心 is no warning */
 
 /* Characters official prose keeps inside a clause besides letters and
  * digits: 、 ： · quotes and book-title marks, brackets, invisible ones. */
@@ -228,6 +240,11 @@ static uint32_t cp_before(const char *text, size_t b, size_t *at)
         cp = 0xFFFD;
     *at = p;
     return cp;
+}
+
+uint32_t gm_context_cp_before(const char *text, size_t b, size_t *at)
+{
+    return cp_before(text, b, at);
 }
 
 static uint32_t cp_at(const char *text, size_t len, size_t b, size_t *l)
@@ -487,7 +504,8 @@ int gm_crosses_clause(const char *text, size_t b_start, size_t b_end)
 /* An enforcement word after the term that starts with one of these tells
  * the reader not to touch it (赌博千万不能碰, 六合彩切勿参与). */
 static const char *const after_imperatives[] = {"不要", "别", "勿", "千万", "切勿", "请勿", "切莫",
-                                                "切忌", "不能", "绝不", "决不", "坚决不", "不"};
+                                                "切忌", "不能", "绝不", "决不", "坚决不", "不",
+                                                "莫", "甭", "唔好", "勿要", "覅"};
 
 /* Campaign verbs whose object a later enforcement word names (开展赌博治理). */
 static const char *const campaign_verbs[] = {"开展", "推进", "部署", "启动", "组织"};
@@ -691,8 +709,45 @@ static int authority_label(const char *text, size_t from, size_t to)
     return 0;
 }
 
+/* Particles a spoken alert ends with (注意了, 注意啦, 注意咯). */
+static const char *const alert_particles[] = {"了", "啦", "咯", "喽", "哦", "啊", "呀", "哈"};
+/* Whom a spoken alert calls to (子女们注意了, 各位老人请注意, 大家注意啦). */
+static const char *const callers[] = {"各位", "大家", "广大"};
+
+/* The heading text[hs, he) is nothing but an alert word, a modifier before
+ * it (重要提醒, 紧急提示) and a particle after it (注意了). */
+static int bare_alert(const char *text, size_t hs, size_t he)
+{
+    if (hs >= he)
+        return 0;
+    size_t m = starts_with_any(text, hs, he, alert_modifiers, N(alert_modifiers));
+    if (starts_with_any(text, hs + m, he, (const char *const[]){"请"}, 1))
+        m += 3;
+    size_t w = starts_with_any(text, hs + m, he, alerts, N(alerts));
+    return w && (hs + m + w == he ||
+                 (he - (hs + m + w) == 3 &&
+                  starts_with_any(text, hs + m + w, he, alert_particles, N(alert_particles))));
+}
+
+/* After the people a heading calls to (子女们, 各位家长, 大家), at most six
+ * characters: where its alert starts, or he when it calls to nobody. */
+static size_t addressed(const char *text, size_t hs, size_t he)
+{
+    size_t c = starts_with_any(text, hs, he, callers, N(callers));
+    for (size_t b = hs + c, k = 0; b + 3 <= he && k < 6; b += 3, k++) {
+        if (c && starts_with_any(text, b, he, alerts, N(alerts)))
+            return b;   /* 各位家长注意了, 大家注意啦 */
+        if (memcmp(text + b, "们", 3) == 0)
+            return b + 3;   /* 子女们注意了 */
+        if ((unsigned char)text[b] < 0xE4 || (unsigned char)text[b] > 0xE9)
+            return he;   /* Chinese characters only */
+    }
+    return he;
+}
+
 /* A heading just before the term (at most 16 code points back) that makes
- * what follows a warning: 【反诈提醒】, 警方提示：, 注意！, 以案释法： */
+ * what follows a warning: 【反诈提醒】, 警方提示：, 注意！, 以案释法：,
+ * 子女们注意了： */
 static int alert_heading(const char *text, size_t b_start, int join)
 {
     if (!heading_stop_near(text, b_start))
@@ -734,9 +789,8 @@ static int alert_heading(const char *text, size_t b_start, int join)
         return 1;
     if (any_in(text, head_start, head_end, anti_fraud, N(anti_fraud)))
         return any_in(text, head_start, head_end, alerts, N(alerts));
-    size_t m = starts_with_any(text, head_start, head_end, alert_modifiers, N(alert_modifiers));
-    size_t w = starts_with_any(text, head_start + m, head_end, alerts, N(alerts));
-    return w && head_start + m + w == head_end;
+    return bare_alert(text, head_start, head_end) ||
+           bare_alert(text, addressed(text, head_start, head_end), head_end);
 }
 
 /* Who an advert speaks to or of (有人带你玩; 您; 王某某教你玩). */
@@ -1845,6 +1899,11 @@ static const char *const praises[] = {"靠谱", "可靠", "放心", "正规", "�
 enum { OFFERED = 4 };
 static const char *const offered[] = {"在线", "营业", "开奖", "开业", "上线", "接单", "开盘",
                                       "开张"};
+/* Starting at a time told right after the term (赌博今晚八点开始, 六合彩明天
+ * 开局): an event announced. */
+static const char *const scheduled[] = {"开始", "开局", "开场"};
+static const char *const times[] = {"今晚", "今天", "今日", "明天", "明晚", "本周", "周末",
+                                    "每晚", "每天", "晚上", "下午"};
 static const char *const stopped[] = {"停止", "暂停", "不再", "禁止", "无法", "不得", "关停",
                                       "停业", "不能"};
 
@@ -1875,6 +1934,11 @@ static int on_offer(const gm_ctx_hits *hs, const char *text, const gm_hit *h, si
     const char *p = NULL;
     for (size_t i = 0; !p && i < N(offered); i++)
         p = find_in(text, h->b_end, to, offered[i]);
+    for (size_t i = 0; !p && i < N(scheduled); i++) {   /* 赌博今晚八点开始 */
+        p = find_in(text, h->b_end, to, scheduled[i]);
+        if (p && !starts_with_any(text, h->b_end, (size_t)(p - text), times, N(times)))
+            p = NULL;
+    }
     if (!p || chars_between(text, h->b_end, (size_t)(p - text)) > OFFERED ||
         any_in(text, h->b_end, (size_t)(p - text), stopped, N(stopped)))
         return 0;
@@ -2088,6 +2152,62 @@ static int poster_line(gm_ctx_hits *hs, const char *text, size_t len, const gm_h
     return 0;
 }
 
+/* One of the next two sentences after h's fights it by pronoun: an
+ * enforcement word right before 它 (👉赌博👈 这四个字，记住了吗？记住了就远离
+ * 它！; 赌博？举报它！), the text without an advert cue. */
+static int fought_by_pronoun(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!hs->join || !hs->words.n)
+        return 0;
+    size_t ss, se, l;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    size_t to = se;
+    for (int k = 0; k < 2 && to < len; k++) {
+        cp_at(text, len, to, &l);
+        to = sentence_end(text, len, to + l, 1);
+    }
+    for (size_t i = 0; i < hs->words.n; i++) {
+        const gm_hit *w = &hs->words.v[i];
+        if (w->b_start >= h->b_end && w->b_end <= to &&
+            starts_with_any(text, w->b_end, to, (const char *const[]){"它"}, 1) &&
+            !not_governing(text, w->b_start, w->b_end, w->b_end)) {
+            size_t cs, ce;   /* not a claim about fighting it (拒绝它就是拒绝财富) */
+            clause_of(text, len, w->b_end, w->b_end, &cs, &ce);
+            return !find_in(text, w->b_end, ce, "是");
+        }
+    }
+    return 0;
+}
+
+/* Falling into a trap, told in h's sentence: a verb of falling and, later in
+ * its clause, a trap (一条“赌博”的短信，让他掉进了精心设计的骗局; not 掉进了
+ * 百家乐的快乐里). */
+static const char *const falling[] = {"掉进", "掉入", "落入", "坠入", "陷进", "跳进", "钻进"};
+static const char *const traps[] = {"骗局", "陷阱", "圈套", "深渊", "泥潭", "火坑", "套路"};
+
+static int fell_into_trap(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!hs->join || !hs->cond.n)
+        return 0;
+    size_t ss, se;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    for (size_t i = 0; i < hs->cond.n; i++) {
+        const gm_hit *w = &hs->cond.v[i];
+        if (w->b_start < ss || w->b_end > se || overlaps(w, h) ||
+            !starts_with_any(text, w->b_start, w->b_end, traps, N(traps)))
+            continue;
+        size_t cs, ce;
+        clause_of(text, len, w->b_start, w->b_end, &cs, &ce);
+        for (size_t k = 0; k < N(falling); k++) {
+            const char *f = find_in(text, cs, w->b_start, falling[k]);
+            if (f && !ends_with_any(text, cs, (size_t)(f - text), imperatives, N(imperatives)) &&
+                h->b_end <= (size_t)(f - text))
+                return 1;   /* told, not advised (别掉进…陷阱), of the term before it */
+        }
+    }
+    return 0;
+}
+
 /* The span h of text is named in order to fight it, leaving advert cues
  * aside. */
 static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h, int wide)
@@ -2120,6 +2240,8 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
                     defined_term(hs, text, len, h) || claim_refuted(hs, text, len, h) ||
                     loss_story(hs, text, len, h) || case_title(hs, text, len, h) ||
                     refused(hs, text, len, h) || gm_context_turns(hs, text, len, h) ||
+                    gm_context_marked(hs, text, len, h) || gm_context_table_row(hs, text, len, h) ||
+                    fought_by_pronoun(hs, text, len, h) || fell_into_trap(hs, text, len, h) ||
                     (hs->join && (reported_conduct(hs, text, len, h) ||
                                   poster_line(hs, text, len, h))));
 }

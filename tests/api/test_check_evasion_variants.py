@@ -211,8 +211,9 @@ class EvasionVariants(unittest.TestCase):
                             # and adverts built to slip through): 64.5 % / 86.3 % before
                             ("enforcement:t11", 0.95), ("advert:t11", 0.95),
                             # session 26's h12, written before any change and never
-                            # tuned on: 79.6 % / 94.8 % when first measured
-                            ("enforcement:h12", 0.78), ("advert:h12", 0.94),
+                            # tuned on: 79.6 % / 94.8 % when first measured, 82.3 % after
+                            # session 26; tuned on in session 27 (91.2 % / 94.8 %)
+                            ("enforcement:h12", 0.88), ("advert:h12", 0.94),
                             # session 27's h13, written before any change and never
                             # tuned on: 80.7 % / 96.6 % when first measured
                             ("enforcement:h13", 0.78), ("advert:h13", 0.95),

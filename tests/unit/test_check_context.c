@@ -791,6 +791,44 @@ static void test_enforcement_conditions_reports_and_procedures_warn(void **state
     expect_block("遇到百家乐请加微信领取彩金", "百家乐");
 }
 
+/* Session 27: a checklist of ticked don'ts (✅不信X among two), a cross before
+ * the term (❌X), a table whose header fights, a test question about the
+ * term (下列…是（ ）A. B.), a pronoun fighting it in a next sentence (远离它),
+ * a fall into a trap told of it, the risk an official text names, dialect
+ * imperatives (莫信, 甭碰) and a spoken alert heading (子女们注意了：). */
+static void test_enforcement_checklists_tables_tests_and_spoken_alerts_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("✅不扫陌生二维码 ✅不碰六合彩 ✅不透露验证码");
+    expect_enforcement("✔️不信百家乐\n✔️不接陌生来电");
+    expect_enforcement("✅官方渠道下载 ❌六合彩 ❌陌生链接");
+    expect_enforcement("2025年1-9月案件统计\n类别｜立案｜破案\n百家乐｜12｜10\n盗窃｜30｜26");
+    expect_enforcement("单选：下列哪项是六合彩的常见特征？（ ）A.高额返利 B.实名备案");
+    expect_enforcement("六合彩，听起来像彩票。记住，举报它！");
+    expect_enforcement("老李以为是正规投资，结果一个“百家乐”链接，让他掉进了骗局。");
+    expect_enforcement("专家解读百家乐的法律风险");
+    expect_enforcement("乡亲们，六合彩莫要信，都是骗人的");
+    expect_enforcement("家长们注意了：孩子若接触百家乐，要及时干预");
+    expect_enforcement("一张图看懂六合彩识别要点");
+}
+
+/* Session 27: the same shapes selling still block: ticks of an offer, a
+ * price table, a question that praises, a pronoun in a claim, advice not
+ * to fall into a rival's trap, an event announced for tonight after a
+ * spoken alert, pay by the day. */
+static void test_advert_in_checklists_tables_and_spoken_alerts_still_blocks(void **state)
+{
+    (void)state;
+    expect_block("✅不限年龄 ✅不用押金 ✅六合彩日结", "六合彩");
+    expect_block("✅不信你来试试 ✅百家乐包赢", "百家乐");
+    expect_block("套餐｜价格\n六合彩体验｜88元\n百家乐包月｜288元", "六合彩");
+    expect_block("六合彩？拒绝它就是拒绝财富", "六合彩");
+    expect_block("百家乐稳赢，别掉进别人的陷阱，跟我玩", "百家乐");
+    expect_block("老铁们注意了！百家乐今晚九点开场", "百家乐");
+    expect_block("宝妈们注意啦：六合彩代理日结", "六合彩");
+    expect_block("一不小心就爱上了百家乐，根本停不下来", "百家乐");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -849,6 +887,8 @@ int main(void)
         cmocka_unit_test(test_enforcement_sentence_continuing_an_official_one_warns),
         cmocka_unit_test(test_enforcement_legal_definition_and_self_reference_warn),
         cmocka_unit_test(test_enforcement_inability_and_first_person_seller_still_block),
+        cmocka_unit_test(test_enforcement_checklists_tables_tests_and_spoken_alerts_warn),
+        cmocka_unit_test(test_advert_in_checklists_tables_and_spoken_alerts_still_blocks),
     };
     return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
