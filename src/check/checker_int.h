@@ -82,6 +82,7 @@ typedef struct gm_ctx_hits {
     int marks2_seen, marked;   /* context_marks.c: 1 a tick or cross, 2 two ticked
                                 * don'ts (the text was looked at once) */
     int table_seen, table;     /* context_table.c: lines and a cell separator */
+    int it_seen, it;           /* context.c fought_by_pronoun: the text has 它 */
     int chars_seen;            /* chars holds the text's CJK characters (context.c) */
     uint64_t chars[32];        /* a bit per CJK character of the text, hashed mod 2039:
                                 * whole-text searches for trigger words look only for

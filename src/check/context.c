@@ -2159,6 +2159,12 @@ static int fought_by_pronoun(gm_ctx_hits *hs, const char *text, size_t len, cons
 {
     if (!hs->join || !hs->words.n)
         return 0;
+    if (!hs->it_seen) {   /* once per text: a 它 anywhere? */
+        hs->it_seen = 1;
+        hs->it = find_in(text, 0, len, "它") != NULL;
+    }
+    if (!hs->it)
+        return 0;
     size_t ss, se, l;
     sentence_memo(hs, text, len, h, &ss, &se);
     size_t to = se;

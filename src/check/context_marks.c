@@ -89,44 +89,53 @@ static size_t mark_before(const char *text, size_t b, uint32_t *mark)
     return b;
 }
 
-/* The ticked don'ts in the text (after a tick and its tail). */
-static int ticked_donts(const char *text, size_t len)
+/* A tick (✅ ✔ ☑ ✓: E2 9C 85/94/93, E2 98 91) or a cross (❌ ❎ ✖ ✗ ✘: E2 9D 8C/8E,
+ * E2 9C 96-98; ⛔ E2 9B 94; 🚫 F0 9F 9A AB; 🙅 F0 9F 99 85) starts at byte b:
+ * its code point, or 0.  Looked at by bytes, without decoding the text. */
+static uint32_t mark_at(const unsigned char *u, size_t len, size_t b)
 {
-    int n = 0;
-    for (size_t b = 0; b + 3 <= len && n < 2; b++) {
-        uint32_t cp = 0;
-        size_t l = gm_utf8_decode((const unsigned char *)text + b, len - b, &cp);
-        if (!l || !tick(cp))
+    if (u[b] == 0xE2 && b + 2 < len && (u[b + 1] == 0x9C || u[b + 1] == 0x9D ||
+                                         u[b + 1] == 0x98 || u[b + 1] == 0x9B)) {
+        uint32_t cp = 0x2000u + ((u[b + 1] & 0x3Fu) << 6) + (u[b + 2] & 0x3Fu);
+        return tick(cp) || cross(cp) ? cp : 0;
+    }
+    if (u[b] == 0xF0 && b + 3 < len && u[b + 1] == 0x9F &&
+        ((u[b + 2] == 0x9A && u[b + 3] == 0xAB) || (u[b + 2] == 0x99 && u[b + 3] == 0x85)))
+        return u[b + 2] == 0x9A ? 0x1F6AB : 0x1F645;
+    return 0;
+}
+
+/* 2 when the text has two ticked don'ts, 1 when it has some tick or cross,
+ * else 0. */
+static int marks_of(const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    int any = 0, donts = 0;
+    for (size_t b = 0; b < len && donts < 2; b++) {
+        uint32_t cp = (u[b] == 0xE2 || u[b] == 0xF0) ? mark_at(u, len, b) : 0;
+        if (!cp)
             continue;
-        size_t at = b + l;
+        any = 1;
+        size_t at = b + (u[b] == 0xF0 ? 4 : 3);
         while (at < len) {
-            size_t tl = gm_utf8_decode((const unsigned char *)text + at, len - at, &cp);
+            size_t tl = gm_utf8_decode(u + at, len - at, &cp);
             if (!tl || !mark_tail(cp))
                 break;
             at += tl;
         }
-        n += dont_at(text, at, len) != 0;
+        donts += tick(mark_at(u, len, b)) && dont_at(text, at, len) != 0;
         b = at - 1;
     }
-    return n;
+    return donts >= 2 ? 2 : any;
 }
 
 int gm_context_marked(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
     if (!hs->join)
         return 0;
-    if (!hs->marks2_seen) {   /* once per text: a tick or a cross anywhere? */
+    if (!hs->marks2_seen) {   /* once per text */
         hs->marks2_seen = 1;
-        hs->marked = 0;
-        for (size_t b = 0; b + 2 < len && !hs->marked; b++) {
-            unsigned char c = (unsigned char)text[b];
-            hs->marked = (c == 0xE2 || c == 0xF0) &&
-                         (c == 0xE2 ? (text[b + 1] == (char)0x9C || text[b + 1] == (char)0x9D ||
-                                       text[b + 1] == (char)0x98 || text[b + 1] == (char)0x9B)
-                                    : 1);
-        }
-        if (hs->marked)
-            hs->marked = ticked_donts(text, len) >= 2 ? 2 : 1;
+        hs->marked = marks_of(text, len);
     }
     if (!hs->marked)
         return 0;

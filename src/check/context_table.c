@@ -60,8 +60,10 @@ int gm_context_table_row(gm_ctx_hits *hs, const char *text, size_t len, const gm
                     (memchr(text, '|', len) || memchr(text, '\t', len) ||
                      memmem(text, len, "｜", 3) || memmem(text, len, "┃", 3));
     }
+    if (!hs->table)
+        return 0;
     size_t rs = line_start(text, h->b_start);
-    if (!hs->table || rs == 0 || separators(text, rs, line_end(text, len, h->b_end)) < 2)
+    if (rs == 0 || separators(text, rs, line_end(text, len, h->b_end)) < 2)
         return 0;
     size_t head = rs;
     for (int k = 0; k < ROWS && head > 0; k++) {   /* up the run of rows */
