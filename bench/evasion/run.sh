@@ -51,3 +51,5 @@ one evasion_h2 h2 evasion $SHIPPED
 one evasion_h3 h3 evasion $SHIPPED
 # shellcheck disable=SC2086
 one evasion_h4 h4 evasion $SHIPPED
+# shellcheck disable=SC2086
+one evasion_h5 h5 evasion $SHIPPED

@@ -136,6 +136,16 @@ class EvasionVariants(unittest.TestCase):
                         (f.get("via") == "mask" and len(f["term"]) <= 3):
                     self.assertEqual(f["severity"], "warn")
 
+    def test_hand_written_evasions_of_a_fifth_unseen_set(self):
+        """bench/evasion/evasion_h5.tsv (session 27, written and measured before
+        any change, never tuned on): 67.8 % caught on main fd8bf92.  A floor
+        for the whole set only, so what caught it keeps catching it."""
+        want, got = generate_and_check("h5", [LEXICON])
+        stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
+        n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
+        self.assertGreater(n, 300)
+        self.assertGreaterEqual(caught / n, 0.64)
+
     def test_no_blocking_false_hit_on_official_text(self):
         """§3.5 official text that names what it fights is not blocked."""
         if not os.path.isdir(SHARED):
