@@ -15,6 +15,7 @@
 #include "check/checker_int.h"
 #include "check/normalize.h"
 #include "check/platform.h"
+#include "check/reversed.h"
 #include "check/typo_model.h"
 
 static int by_name(const void *a, const void *b)
@@ -92,6 +93,8 @@ static int load_parts(gm_checker *c, const gm_checker_files *f, const gm_checker
     if (rc == 0)
         rc = t->lexicon ? load_list(c, t->lexicon, "lexicon", NULL, GM_LEX_TERMS, err)
                         : gm_checker_load_lexicons(c, f, err);
+    if (rc == 0)
+        rc = gm_reversed_add(&c->lex, err);
     if (rc == 0)
         rc = load_list(c, t->allow, "allow", f->allow, GM_LEX_ALLOW, err);
     if (rc == 0)

@@ -84,6 +84,21 @@ static gm_term *find_term(const gm_lexicon *lx, const char *file, uint64_t h,
     }
 }
 
+int gm_lexicon_has(const gm_lexicon *lx, const uint32_t *norm, size_t n, int kind)
+{
+    uint8_t runs[GM_TERM_MAX];
+    if (n > GM_TERM_MAX || lx->nslots == 0)
+        return 0;
+    memset(runs, 1, n);
+    uint64_t h = hash_norm(norm, runs, n, kind);
+    for (size_t i = h & (lx->nslots - 1); lx->slots[i]; i = (i + 1) & (lx->nslots - 1)) {
+        const gm_term *t = &lx->terms[lx->slots[i] - 1];
+        if (t->hash == h && same_norm(t, norm, runs, n, kind))
+            return 1;
+    }
+    return 0;
+}
+
 static int rehash(gm_lexicon *lx, size_t want)
 {
     size_t ns = lx->nslots ? lx->nslots : 64;

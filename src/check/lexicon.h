@@ -27,7 +27,7 @@ enum { GM_SEV_NONE = 0, GM_SEV_WARN = 1, GM_SEV_BLOCK = 2 };
 /* What a file holds: the `allow` argument below and gm_term.allow. */
 enum { GM_LEX_TERMS = 0, GM_LEX_ALLOW = 1, GM_LEX_CONTEXT = 2, GM_LEX_CONDEMN = 3,
        GM_LEX_FRAME = 4, GM_LEX_ADVERT = 5, GM_LEX_REGISTER = 6,
-       GM_LEX_LEGAL = 7 };
+       GM_LEX_LEGAL = 7, GM_LEX_REVERSED = 8 };
 
 typedef struct gm_term {
     char *text;        /* as written in the file */
@@ -40,7 +40,8 @@ typedef struct gm_term {
                         * GM_LEX_REGISTER: built-in word of official register
                         * (公安机关, 被告人, 全市),
                         * GM_LEX_LEGAL: built-in legal consequence or running
-                        * total (拘留, 依法, 累计) */
+                        * total (拘留, 依法, 累计),
+                        * GM_LEX_REVERSED: a term written backwards (reversed.h) */
     const char *file;  /* owned by the lexicon */
     unsigned line;
     uint32_t *norm;    /* repeat-collapsed normal form, len code points */
@@ -48,6 +49,7 @@ typedef struct gm_term {
     uint32_t len;
     uint32_t full_len; /* length before collapsing repeats */
     uint64_t hash;     /* of the uncollapsed normal form, for duplicates */
+    uint32_t of;       /* GM_LEX_REVERSED: the index of the term it reverses */
 } gm_term;
 
 typedef struct gm_lexicon {
@@ -70,6 +72,10 @@ int gm_lexicon_parse(gm_lexicon *lx, const char *name, const char *buf, size_t l
 int gm_lexicon_load_file(gm_lexicon *lx, const char *path, int allow, gm_err *err);
 
 void gm_lexicon_free(gm_lexicon *lx);
+
+/* 1 when some file of lx holds an entry of kind whose normal form is the n
+ * code points at norm, none of them repeated. */
+int gm_lexicon_has(const gm_lexicon *lx, const uint32_t *norm, size_t n, int kind);
 
 /* Normalises text into a repeat-collapsed form (out/runs of cap entries);
  * returns the collapsed length, sets *full_len.  Exposed for tests. */

@@ -9,7 +9,8 @@
  * separator that is a word elsewhere (代一开一发一票: alternation.c) is
  * scanned once more, literally, with the separators blanked, and one with a
  * word inserted inside a term (约个炮, 赌x博) with those words blanked
- * ("via":"inserted").
+ * ("via":"inserted").  A term written backwards is found by the same
+ * literal scan through its reversed entry (reversed.h, "via":"reversed").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -41,10 +42,25 @@ static int push(gm_hits *hv, const gm_hit *h)
     return 0;
 }
 
+static int on_sound(void *ctx, const gm_sound_hit *s);
+
+/* A term written backwards (reversed.h): kept with the sound hits as its
+ * term, "via":"reversed". */
+static int on_reversed(collect *c, const gm_hit *h)
+{
+    uint32_t of = c->lex->terms[h->term].of;
+    if (of == UINT32_MAX)
+        return 0;
+    gm_sound_hit s = {of, GM_VIA_REVERSED, h->cp_start, h->cp_end, h->b_start, h->b_end};
+    return on_sound(c, &s);
+}
+
 static int on_hit(void *ctx, const gm_hit *h)
 {
     collect *c = ctx;
     int kind = c->lex->terms[h->term].allow;
+    if (kind == GM_LEX_REVERSED)
+        return on_reversed(c, h);
     if (kind == GM_LEX_ALLOW && gm_crosses_clause(c->text, h->b_start, h->b_end))
         return 0;
     gm_hits *hv = kind == GM_LEX_CONTEXT   ? &c->ctx.words
@@ -96,8 +112,10 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
     const gm_term *t = &c->lex.terms[h->term];
     const gm_cat_policy *pol = gm_policy_for(&c->policy, t->category);
     int sev = t->severity;
-    if (via == GM_VIA_INSERTED || via == GM_VIA_INSERTED_WEAK) {   /* the term's own characters */
-        if ((t->full_len <= 2 || via == GM_VIA_INSERTED_WEAK) && sev > GM_SEV_WARN)
+    if (via == GM_VIA_INSERTED || via == GM_VIA_INSERTED_WEAK || via == GM_VIA_REVERSED) {
+        /* the term's own characters */
+        if ((t->full_len <= (via == GM_VIA_REVERSED ? 3 : 2) || via == GM_VIA_INSERTED_WEAK) &&
+            sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;
     } else if (via) {
         int rule = via == GM_VIA_PINYIN || via == GM_VIA_INITIALS ? pol->pinyin : pol->homophone;
@@ -125,6 +143,7 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
                            : via == GM_VIA_SHAPE || via == GM_VIA_SHAPE_WEAK ? "shape"
                            : via == GM_VIA_INSERTED || via == GM_VIA_INSERTED_WEAK ? "inserted"
                            : via == GM_VIA_MASK     ? "mask"
+                           : via == GM_VIA_REVERSED ? "reversed"
                            : via                    ? "homophone"
                                                     : NULL,
                     .context = ctx ? "enforcement" : NULL};

@@ -52,10 +52,12 @@
 /* GM_VIA_MASK: a term of three or more characters with one character hidden
  * by a mask mark (六*彩, 代开□票; mask.c): treated as a homophone, at most a
  * warning for three characters.  Reported as "mask". */
+/* GM_VIA_REVERSED: a term of three or more characters written backwards
+ * (彩合六, reversed.h); three-character terms warn. */
 enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2, GM_VIA_HOMOPHONE_WEAK = 3, GM_VIA_INITIALS = 4,
        GM_VIA_DIGIT = 5, GM_VIA_EMOJI = 6, GM_VIA_NEAR = 7, GM_VIA_SHAPE = 8,
        GM_VIA_SHAPE_WEAK = 9, GM_VIA_INSERTED = 10, GM_VIA_MASK = 11,
-       GM_VIA_INSERTED_WEAK = 12 };
+       GM_VIA_INSERTED_WEAK = 12, GM_VIA_REVERSED = 13 };
 
 typedef struct gm_sound gm_sound;
 

@@ -186,4 +186,14 @@ static inline void expect_one_lexicon(const gm_checker *c, const char *text, con
     json_decref(r);
 }
 
+/* No lexicon finding on text; names the first one on stderr if there is. */
+static inline void expect_lexicon_clean(const gm_checker *c, const char *text)
+{
+    json_t *r = run_check(c, text, NULL, NULL, NULL);
+    if (count_rule(r, "lexicon", NULL) != 0)
+        fprintf(stderr, "text: %s -> %s\n", text, fstr(r, 0, "term"));
+    assert_int_equal(count_rule(r, "lexicon", NULL), 0);
+    json_decref(r);
+}
+
 #endif
