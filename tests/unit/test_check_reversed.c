@@ -23,6 +23,7 @@ static void expect_none(const gm_checker *c, const char *text)
     expect_lexicon_clean(c, text);
 }
 
+/* §3.2 evasion must not work: a term written backwards. */
 static void test_longer_term_written_backwards_keeps_its_severity(void **state)
 {
     (void)state;
@@ -38,6 +39,7 @@ static void test_longer_term_written_backwards_keeps_its_severity(void **state)
     json_decref(r);
 }
 
+/* §3.2, §3.9: a guessed reading only warns. */
 static void test_three_character_term_written_backwards_warns(void **state)
 {
     (void)state;
@@ -45,6 +47,7 @@ static void test_three_character_term_written_backwards_warns(void **state)
     expect_one("级密机", "机密级", "reversed", "warn");
 }
 
+/* §3.2: no false hit on words that hold a reversal. */
 static void test_two_character_terms_are_not_read_backwards(void **state)
 {
     (void)state;
@@ -54,6 +57,7 @@ static void test_two_character_terms_are_not_read_backwards(void **state)
     expect_none(shipped, "密绝");
 }
 
+/* §3.2: one finding, the term as written. */
 static void test_reversal_that_is_a_term_or_a_palindrome_is_the_term_itself(void **state)
 {
     (void)state;
