@@ -119,6 +119,22 @@ static int write_export(const gm_sheet *t, const opts_t *o, gm_err *err)
     return rc;
 }
 
+/* The assessment's engine (veto_security): the lists as the server has them,
+ * loaded only when a publication has no verdict kept for this origin. */
+typedef struct lazy_engine {
+    db *d;
+    gm_checker *c;
+    char origin[CHECK_ORIGIN_MAX];
+} lazy_engine;
+
+static int lazy_engine_load(void *ctx, const gm_checker **out, gm_err *err)
+{
+    lazy_engine *l = ctx;
+    int rc = l->c ? 0 : check_lists_load(l->d, cli_data_dir(), &l->c, err);
+    *out = l->c;
+    return rc;
+}
+
 static int run_report(db *d, const char *name, const opts_t *o, gm_err *err)
 {
     char today[11];
@@ -139,13 +155,16 @@ static int run_report(db *d, const char *name, const opts_t *o, gm_err *err)
     report_scope scope = {NULL, o->unit};
     json_t *j = NULL;
     gm_sheet table = {0};
-    gm_checker *c = NULL;   /* the assessment re-checks the year's publications (veto_security) */
-    if (strcmp(name, "assessment") == 0)
-        rc = check_lists_load(d, cli_data_dir(), &c, err);   /* the lists as the server has them */
-    p.checker = c;
+    /* the assessment re-checks the year's publications (veto_security) */
+    lazy_engine lazy = {.d = d};
+    security_engine engine = {.origin = lazy.origin, .load = lazy_engine_load, .ctx = &lazy};
+    if (strcmp(name, "assessment") == 0) {
+        rc = check_lists_origin(d, cli_data_dir(), lazy.origin, err);
+        p.security = &engine;
+    }
     if (!rc)
         rc = report_build(d, &scope, name, &p, cal, &j, o->format ? &table : NULL, err);
-    gm_checker_unref(c);
+    gm_checker_unref(lazy.c);
     calendar_free(cal);
     if (!rc && o->format)
         rc = write_export(&table, o, err);

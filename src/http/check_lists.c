@@ -22,6 +22,20 @@ static int stored_text(db *d, int kind, char **text, long long *version, gm_err 
     return rc;
 }
 
+int check_lists_origin(db *d, const char *data_dir, char out[CHECK_ORIGIN_MAX], gm_err *err)
+{
+    long long versions[GM_LIST_COUNT] = {0};
+    int rc = 0;
+    for (int k = 0; k < GM_LIST_COUNT && !rc; k++) {
+        char *text = NULL;
+        rc = stored_text(d, k, &text, &versions[k], err);
+        free(text);
+    }
+    if (!rc)
+        check_origin(data_dir, versions, out);
+    return rc;
+}
+
 int check_lists_load(db *d, const char *data_dir, gm_checker **out, gm_err *err)
 {
     char *texts[GM_LIST_COUNT] = {NULL};

@@ -127,7 +127,8 @@ static int h_report(gm_request *r, gm_err *err)
     int as_json = strcmp(format, "json") == 0;
     /* the assessment re-checks the year's publications (veto_security) */
     gm_checker *c = strcmp(name, "assessment") == 0 ? server_checker_acquire(r->srv) : NULL;
-    p.checker = c;
+    security_engine engine = {.checker = c};
+    p.security = c ? &engine : NULL;
     rc = report_build(r->db, &s, name, &p, cal, as_json ? &j : NULL, as_json ? NULL : &t, err);
     gm_checker_unref(c);
     calendar_free(cal);

@@ -487,26 +487,26 @@ static void note_security(void *ctx, const security_hit *hit)
 }
 
 /* veto_security's facts: the year's workflow publications re-checked now. */
-static int year_security(db *d, const gm_checker *c, const report_scope *scope, acc *v, size_t n,
-                         int year, gm_date as_of, long long *checked, gm_err *err)
+static int year_security(db *d, const security_engine *e, const report_scope *scope, acc *v,
+                         size_t n, int year, gm_date as_of, long long *checked, gm_err *err)
 {
     gm_date jan1;
     char from[24], to[24];
     security_acc s = {v, n};
     *checked = -1;
-    if (!c)
+    if (!e)
         return GM_OK;
     date_from_ymd(year, 1, 1, &jan1, NULL);
     report_day_end_utc(jan1 - 1, from);
     report_day_end_utc(as_of, to);
     security_counts counts;
-    int rc = assessment_security_scan(d, c, scope, from, to, note_security, &s, &counts, err);
+    int rc = assessment_security_scan(d, e, scope, from, to, note_security, &s, &counts, err);
     *checked = counts.judged;
     return rc;
 }
 
 int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of,
-                      const gm_checker *checker, json_t **out, gm_err *err)
+                      const security_engine *security, json_t **out, gm_err *err)
 {
     gm_date dec31;
     if (year < 2000 || year > 2100 || date_from_ymd(year, 12, 31, &dec31, NULL))
@@ -523,7 +523,7 @@ int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of,
         rc = year_totals(d, v, n, year, as_of, err);
     long long checked = -1;
     if (!rc)
-        rc = year_security(d, checker, scope, v, n, year, as_of, &checked, err);
+        rc = year_security(d, security, scope, v, n, year, as_of, &checked, err);
     if (!rc)
         rc = assemble(d, v, n, year, as_of, checked, rows, err);
     free(v);

@@ -32,12 +32,13 @@
 #include "check/check.h"
 #include "core/assessment.h"
 #include "report/activity.h"
+#include "report/assessment_security.h"
 
 /* [{unit_id, unit_name, unit_kind, year, as_of, scheme_source: "preset"|"unit",
  *   total, grade, vetoed, indicators:[{code, label, kind, weight, has_data, value,
  *   points, vetoed, facts:{summary, items:[{account_id, account_name, link, detail}]}}]}] */
 int report_assessment(db *d, const report_scope *scope, int year, gm_date as_of,
-                      const gm_checker *checker, json_t **out, gm_err *err);
+                      const security_engine *security, json_t **out, gm_err *err);
 
 int report_assessment_table(const json_t *rows, gm_sheet *t, gm_err *err);
 

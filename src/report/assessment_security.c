@@ -8,7 +8,8 @@
  * lexicon's secret category (泄密) is a security problem of the account.
  * Each verdict is kept with the engine's origin and the text's digest
  * (store/security_verdicts.h): the next assessment re-checks only what is
- * new, changed, or was judged by another engine or older lists.
+ * new, changed, or was judged by another engine or older lists, and loads
+ * the engine only then (security_engine).
  */
 #include "report/assessment_security.h"
 #include "store/recheck.h"
@@ -24,7 +25,8 @@
 
 typedef struct walk {
     db *d;
-    const gm_checker *c;
+    const security_engine *e;
+    const gm_checker *c;     /* NULL until a publication needs judging */
     const char *origin;      /* "" or NULL: keep nothing */
     security_hit_fn fn;
     void *ctx;
@@ -63,12 +65,29 @@ static void text_digest(const recheck_item *it, char out[33])
     sodium_bin2hex(out, 33, d, sizeof d);
 }
 
+/* w->c, loaded the first time it is needed.  An engine whose origin is not
+ * the one the walk looked verdicts up by (a list edited meanwhile) keeps
+ * nothing: its verdicts would be filed under the wrong origin. */
+static int engine(walk *w)
+{
+    if (w->c)
+        return 0;
+    if (!w->e->load)
+        return gm_fail(w->err, GM_E_INTERNAL, NULL, "合规检查引擎不可用");
+    int rc = w->e->load(w->e->ctx, &w->c, w->err);
+    if (!rc && w->origin && strcmp(w->origin, gm_checker_origin(w->c)) != 0)
+        w->origin = NULL;
+    return rc;
+}
+
 /* Re-checks it: v->kind and v->term (malloc'd) of its first security problem, if any. */
 static int judge(walk *w, const recheck_item *it, security_verdict *v)
 {
     json_t *rep = NULL, *f;
     size_t i;
-    int rc = recheck_report(w->c, it, &rep, w->err);
+    int rc = engine(w);
+    if (!rc)
+        rc = recheck_report(w->c, it, &rep, w->err);
     if (rc)
         return rc;
     w->counts.rechecked++;
@@ -110,6 +129,7 @@ static int visit(void *ctx, const recheck_item *it)
         free(v.term);
         return rc;
     }
+    keep = keep && w->origin;   /* judging may have loaded an engine of another origin */
     w->counts.judged++;
     if (v.kind) {
         security_hit hit = {it->account_id, it->publication_id, it->published_at, it->title,
@@ -129,18 +149,19 @@ static void free_fresh(walk *w)
     free(w->fresh);
 }
 
-int assessment_security_scan(db *d, const gm_checker *c, const report_scope *scope,
+int assessment_security_scan(db *d, const security_engine *e, const report_scope *scope,
                              const char *since, const char *until, security_hit_fn fn, void *ctx,
                              security_counts *counts, gm_err *err)
 {
     /* inside a caller's transaction (a read snapshot) nothing is kept */
-    walk w = {.d = d, .c = c, .origin = db_in_transaction(d) ? NULL : gm_checker_origin(c),
+    const char *origin = e->checker ? gm_checker_origin(e->checker) : e->origin;
+    walk w = {.d = d, .e = e, .c = e->checker, .origin = db_in_transaction(d) ? NULL : origin,
               .fn = fn, .ctx = ctx, .err = err};
     recheck_filter f = {.unit_id = scope->unit_id, .since = since, .until = until,
                         .reach_user_id = scope->actor ? scope->actor->user_id : 0,
                         .reach_perm = PERM_ACCOUNT_READ};
     int rc = recheck_each(d, &f, visit, &w, err);
-    if (!rc && w.n_fresh) {
+    if (!rc && w.n_fresh && w.origin) {
         /* Keeping is a saving, not the report: a database that refuses the
          * write (busy past its timeout, read-only) costs the next
          * assessment its checks, never this one its answer. */

@@ -57,7 +57,7 @@ static int build_json(db *d, const report_scope *scope, const char *name, const 
     if (strcmp(name, "accounts") == 0) return report_accounts(d, scope, out, err);
     if (strcmp(name, "reviews") == 0) return report_reviews(d, scope, p->year, out, err);
     if (strcmp(name, "weekly") == 0) return report_weekly(d, scope, p->as_of, out, err);
-    if (strcmp(name, "assessment") == 0) return report_assessment(d, scope, p->year, p->as_of, p->checker, out, err);
+    if (strcmp(name, "assessment") == 0) return report_assessment(d, scope, p->year, p->as_of, p->security, out, err);
     if (strcmp(name, "closed_active") == 0) return report_closed_active(d, scope, out, err);
     json_t *act;
     int rc = report_activity(d, scope, p->as_of, cal, &act, err);

@@ -25,7 +25,7 @@
 typedef struct report_params {
     gm_date as_of;        /* activity: the check date; weekly: a day of the week */
     int year;             /* assessment, reviews (0: all years for reviews) */
-    const struct gm_checker *checker;   /* assessment's veto_security (NULL: no data) */
+    const struct security_engine *security;   /* assessment's veto_security (NULL: no data) */
 } report_params;
 
 /* 1 if name is a report. */
