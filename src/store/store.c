@@ -6,6 +6,7 @@
  * database at the previous version, never in between.
  */
 #include "store/store.h"
+#include "store/migrate_steps.h"
 #include "store/migrations.h"
 #include "store/post_search.h"
 #include "util/clock.h"
@@ -42,6 +43,8 @@ static int apply_one(db *d, const gm_migration *m, gm_err *err)
     if (rc)
         return rc;
     rc = db_exec_script(d, m->sql, err);
+    if (!rc)
+        rc = migrate_data_step(d, m->version, err);
     char now[GM_ISO_LEN];
     clock_iso_from_now(now, 0);
     if (!rc)

@@ -1,0 +1,11 @@
+-- 110_extension_chains: the rest of 091.  091 voided legacy answer
+-- extensions (extend events without granted_at) whose FIRST extension came
+-- after the answer due; a chain whose first extension was in time and a
+-- LATER one came after the deadline the earlier ones had set kept counting
+-- the late one.  The step walks each chain in order (store/migrate_steps.c:
+-- it reads each extension's until from the event's JSON detail, which
+-- portable SQL cannot): from the first extension granted after the deadline
+-- then in force, nothing counts; extended_until (and extension_reason) go
+-- back to the last extension that was in time, and an event 'extend_void'
+-- (延期不计) at the voided extension's own time says why.  History is kept.
+SELECT 1;
