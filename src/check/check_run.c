@@ -19,7 +19,7 @@ static int validate(const gm_checker *c, const gm_check_input *in, const char *d
     *limit = -1;
     *count_title = 0;
     if (!in->text && in->text_len)
-        return gm_fail(err, GM_E_INVALID, "text", "text is NULL");
+        return gm_fail(err, GM_E_INVALID, "text", "缺少正文");
     int rc = gm_utf8_require(in->text, in->text_len, "text", err);
     if (!rc && in->title)
         rc = gm_utf8_require(in->title, strlen(in->title), "title", err);

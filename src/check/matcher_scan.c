@@ -142,7 +142,7 @@ int gm_matcher_scan(const gm_matcher *m, const char *text, size_t len, gm_hit_fn
         if (p[i] < 0x80)
             cp = p[i];
         else if ((n = gm_utf8_decode(p + i, len - i, &cp)) == 0)
-            return gm_fail(err, GM_E_INVALID, "text", "input is not valid UTF-8 at byte %zu", i);
+            return gm_fail(err, GM_E_INVALID, "text", "正文不是有效的 UTF-8(第 %zu 字节)", i);
         int32_t f = cp < 0x10000 ? fused[cp] : GM_SYM_SLOW;
         if (f >= 0)
             feed(&s, f, cpi, i, i + n);

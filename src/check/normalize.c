@@ -7,6 +7,7 @@
  */
 #include "check/normalize.h"
 #include "check/lookalike_data.h"
+#include "util/field_label.h"
 
 #include <opencc/opencc.h>
 #include <pthread.h>
@@ -90,7 +91,9 @@ int gm_utf8_require(const char *s, size_t len, const char *field, gm_err *err)
     size_t bad = s ? gm_utf8_invalid_at(s, len) : 0;
     if (bad == 0)
         return 0;
-    return gm_fail(err, GM_E_INVALID, field, "input is not valid UTF-8 at byte %zu", bad - 1);
+    char label[64];
+    return gm_fail(err, GM_E_INVALID, field, "%s不是有效的 UTF-8(第 %zu 字节)",
+                   field_label(field, label, sizeof label), bad - 1);
 }
 
 /* Letters and digits carry meaning; everything else is noise. */
@@ -167,7 +170,7 @@ static int build_t2s(gm_err *err)
     g_t2s = calloc(0x10000, sizeof *g_t2s);
     if (!in || !g_t2s) {
         free(in);
-        return gm_fail(err, GM_E_NOMEM, "", "out of memory building the t2s table");
+        return gm_fail(err, GM_E_NOMEM, "", "内存不足,无法建立繁简转换表");
     }
     size_t len = 0;
     for (uint32_t c = CJK_A_FIRST; c <= CJK_LAST; c++) {
@@ -178,7 +181,7 @@ static int build_t2s(gm_err *err)
     opencc_t cc = opencc_open("t2s.json");
     if (cc == (opencc_t)-1) {
         free(in);
-        return gm_fail(err, GM_E_IO, "", "cannot open OpenCC t2s.json: %s", opencc_error());
+        return gm_fail(err, GM_E_IO, "", "无法打开 OpenCC 繁简转换配置 t2s.json:%s", opencc_error());
     }
     char *conv = opencc_convert_utf8(cc, in, len);
     opencc_close(cc);
@@ -208,7 +211,7 @@ static int build_bmp(gm_err *err)
 {
     uint32_t *t = malloc(0x10000 * sizeof *t);   /* gm_norm_map reads g_bmp once it is set */
     if (!t)
-        return gm_fail(err, GM_E_NOMEM, "", "out of memory building the normalisation table");
+        return gm_fail(err, GM_E_NOMEM, "", "内存不足,无法建立字符归一化表");
     for (uint32_t cp = 0; cp < 0x10000; cp++) {
         uint32_t out[GM_NORM_MAX];
         int n = (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : gm_norm_map(cp, out);

@@ -53,7 +53,7 @@ class CheckCli(unittest.TestCase):
         code, out, err = run(["--json"], b"abc\xe4\xb8")
         self.assertEqual(code, 2)
         self.assertEqual(out, "")
-        self.assertIn("input is not valid UTF-8 at byte 3", err)
+        self.assertIn("正文不是有效的 UTF-8(第 3 字节)", err)
 
     def test_empty_input_is_valid(self):
         code, out, _ = run(["--json", "--platform", "weibo"], b"")

@@ -183,7 +183,7 @@ static void test_matcher_invalid_utf8_byte_offset(void **state)
     assert_non_null(hs);
     const char bad[] = "中文\xe4\xb8";   /* truncated 3-byte sequence at byte 6 */
     assert_int_equal(gm_matcher_scan(m, bad, sizeof bad - 1, on_hit, hs, &err), GM_E_INVALID);
-    assert_string_equal(err.message, "input is not valid UTF-8 at byte 6");
+    assert_string_equal(err.message, "正文不是有效的 UTF-8(第 6 字节)");
     free(hs);
     gm_matcher_free(m);
     gm_lexicon_free(&lx);

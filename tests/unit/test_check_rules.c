@@ -100,7 +100,7 @@ static void test_utf8_invalid_reports_byte(void **state)
     json_t *out = NULL;
     gm_err err = {0};
     assert_int_equal(gm_check_json(*state, &in, &out, &err), GM_E_INVALID);
-    assert_string_equal(err.message, "input is not valid UTF-8 at byte 3");
+    assert_string_equal(err.message, "正文不是有效的 UTF-8(第 3 字节)");
     assert_string_equal(err.field, "text");
     assert_null(out);
     gm_check_input t = {"ok", 2, "\xed\xa0\x80", NULL, NULL};   /* a surrogate */
