@@ -27,7 +27,7 @@ async function writeDraft(page, title) {
   await page.locator("[data-test=check-summary]", { hasText: "未发现问题" }).waitFor();
 }
 
-test("§3 media rules: files picked while writing are judged per platform before the draft exists; a PDF named .jpg blocks submitting; the JPEG goes with the draft and the reviewer downloads it byte for byte", async () => {
+test("§3.6 media rules: files picked while writing are judged per platform before the draft exists; a PDF named .jpg blocks submitting; the JPEG goes with the draft and the reviewer downloads it byte for byte", async () => {
   const ed = await gm.pageAs("contributor", "/posts/new", W);
   await writeDraft(ed, "消防疏散演练通知");
   const photo = gm.fileOf("演练现场.jpg", JPEG, 2 * MB), poster = gm.fileOf("海报.jpg", PDF, 200 * 1024);
@@ -69,7 +69,7 @@ test("§3 media rules: files picked while writing are judged per platform before
   gm.assertClean(head);
 });
 
-test("§3 media rules: a stored file a platform refuses stops the submission and is named in the findings (附件“name”); taking it off asks first and 保留 keeps it", async () => {
+test("§3.6 media rules: a stored file a platform refuses stops the submission and is named in the findings (附件“name”); taking it off asks first and 保留 keeps it", async () => {
   const api = await gm.apiAs("contributor");
   const post = await api.post("/posts", { title: "校园开放日图片", body: "欢迎家长参加校园开放日活动。", account_ids: [1] });
   const ed = await gm.pageAs("contributor", `/posts/${post.id}/edit`, W);
@@ -114,7 +114,7 @@ test("§3 media rules: a stored file a platform refuses stops the submission and
   gm.assertClean(ed);
 });
 
-test("§3 media rules: a 70 MB video goes up from the editor of a saved draft (the 64 MB cap is gone), is typed and judged and stored whole; one over 500 MB is refused in the browser naming the limit, nothing sent", async () => {
+test("§3.6 media rules: a 70 MB video goes up from the editor of a saved draft (the 64 MB cap is gone), is typed and judged and stored whole; one over 500 MB is refused in the browser naming the limit, nothing sent", async () => {
   const api = await gm.apiAs("contributor");
   const post = await api.post("/posts", { title: "消防演练录像", body: "本周五下午在学校操场开展消防疏散演练,现场录像见附件。", account_ids: [1] });
   const ed = await gm.pageAs("contributor", `/posts/${post.id}/edit`, W);

@@ -11,7 +11,7 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-test("§5 a rewritten audit row breaks the chain: the inspector is told which row and why, and can read that row", async () => {
+test("§5.4 a rewritten audit row breaks the chain: the inspector is told which row and why, and can read that row", async () => {
   const sup = await gm.apiAs("supervisor");
   await sup.post("/accounts/2/close", { reason: "长期不更新,予以注销", date: "2026-11-20" });
   const { rows } = await sup.get("/audit?action=account.close&page=1");

@@ -17,7 +17,7 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-test("§6 §1 re-filing after a change of administrator on 2026-09-29 is due 2026-10-12: the National Day holiday does not count, the 调休 Saturday does", async () => {
+test("§6.1 §1.4 re-filing after a change of administrator on 2026-09-29 is due 2026-10-12: the National Day holiday does not count, the 调休 Saturday does", async () => {
   const op = await gm.pageAs("operator", "/accounts/1", W);
   await op.locator("[data-test=action-changes]").click();
   const dlg = op.locator("[data-test=action-dialog]");
@@ -40,7 +40,7 @@ test("§6 §1 re-filing after a change of administrator on 2026-09-29 is due 202
   gm.assertClean(op);
 });
 
-test("§6 §4 a message received on 2026-09-30 16:00 (China time) is first answered by 10-08 11:30 and answered by 10-13 17:30: holidays are not working hours", async () => {
+test("§6.1 §4.2 a message received on 2026-09-30 16:00 (China time) is first answered by 10-08 11:30 and answered by 10-13 17:30: holidays are not working hours", async () => {
   const api = await gm.apiAs("contributor");
   const m = await api.post("/messages", { account_id: 1, kind: "consult", text: "国庆后开学时间是哪天?", from: "家长王女士", received_at: "2026-09-30T16:00:00" });
   const page = await gm.pageAs("contributor", `/messages/${m.id}`, W);
@@ -56,7 +56,7 @@ test("§6 §4 a message received on 2026-09-30 16:00 (China time) is first answe
 
 // Found by bench/console/walk.mjs: an empty application asked “确认向信息中心提交
 // “(未填名称)”的开设申请?” and only then was refused.
-test("§1 an application with no account named is not confirmed but refused at once, naming what is missing; nothing is created", async () => {
+test("§1.1 an application with no account named is not confirmed but refused at once, naming what is missing; nothing is created", async () => {
   const api = await gm.apiAs("contributor");
   const before = (await api.get("/accounts")).accounts.length;
   const page = await gm.pageAs("contributor", "/accounts/apply", W);

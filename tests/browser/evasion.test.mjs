@@ -14,7 +14,7 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-test("§3 evasion in the editor: traditional, full-width, noise, spaces and pinyin are read as the listed terms and block; official text against gambling passes", async () => {
+test("§3.2 §3.5 evasion in the editor: traditional, full-width, noise, spaces and pinyin are read as the listed terms and block; official text against gambling passes", async () => {
   const ed = await gm.pageAs("contributor", "/posts/new", W);
   await ed.locator("[data-test=accounts] label", { hasText: "示范县教育发布" }).click();
   await ed.locator("[data-test=title]").fill("周末活动");

@@ -24,7 +24,7 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-test("§2 先审后发 end to end: findings say where they are, the fix lands there, a return and its revision, two levels, publishing, and the inspector opens the post's whole audit trail from the post", async () => {
+test("§2.1 §2.2 §2.4 §2.5 先审后发 end to end: findings say where they are, the fix lands there, a return and its revision, two levels, publishing, and the inspector opens the post's whole audit trail from the post", async () => {
   // The editor writes, with the wrong formulation in the title and in the body.
   const ed = await gm.pageAs("contributor", "/", W);
   await ed.locator("[data-test=write]").click();
@@ -104,7 +104,7 @@ test("§2 先审后发 end to end: findings say where they are, the fix lands th
   for (const p of [ed, head, lead, op, insp]) gm.assertClean(p);
 });
 
-test("§2 the editor's work bench leads to writing and to the drafts not yet submitted (我的草稿)", async () => {
+test("§2.1 the editor's work bench leads to writing and to the drafts not yet submitted (我的草稿)", async () => {
   const con = await gm.apiAs("contributor");
   await con.post("/posts", { title: "草稿:寒假安全提示", body: "请各校做好寒假安全教育。", account_ids: [1], major: false, repost_source: null });
   const page = await gm.pageAs("contributor", "/", W);
@@ -124,7 +124,7 @@ test("§2 the editor's work bench leads to writing and to the drafts not yet sub
   gm.assertClean(page);
 });
 
-test("§2 审核流程: a unit's staff find their unit's review chain under 信息发布, their unit chosen and its parent named; only the admin has 单位管理", async () => {
+test("§2.1 审核流程: a unit's staff find their unit's review chain under 信息发布, their unit chosen and its parent named; only the admin has 单位管理", async () => {
   const page = await gm.pageAs("contributor", "/", W);
   const menu = await gm.menu(page);
   assert.ok(menu.includes("审核流程"), menu.join(","));
@@ -147,7 +147,7 @@ test("§2 审核流程: a unit's staff find their unit's review chain under 信�
   gm.assertClean(admin);
 });
 
-test("§3 the lexicon sorts by 词语 in pinyin order, by 类别 and by 处理, over the whole list before paging", async () => {
+test("§3.1 the lexicon sorts by 词语 in pinyin order, by 类别 and by 处理, over the whole list before paging", async () => {
   const page = await gm.pageAs("admin", "/lexicons", W);
   const table = "[data-test=list-lexicon] [data-test=list-table]";
   await page.locator(`${table} .el-table__row`).first().waitFor();
@@ -177,7 +177,7 @@ test("§3 the lexicon sorts by 词语 in pinyin order, by 类别 and by 处理, 
   gm.assertClean(page);
 });
 
-test("§1 an account from opening to closure: filed before its certification, a failed certification recorded after filing, a new 负责人 makes it due for re-filing, re-filed, then closed after a confirmation", async () => {
+test("§1.3 §1.4 §1.7 an account from opening to closure: filed before its certification, a failed certification recorded after filing, a new 负责人 makes it due for re-filing, re-filed, then closed after a confirmation", async () => {
   const con = await gm.apiAs("contributor"), sup = await gm.apiAs("supervisor"), ops = await gm.apiAs("operator");
   const acc = await con.post("/accounts", { unit_id: 4, name: "示范县教育头条", platform: "toutiao", host_unit: "示范县教育局", date: "2026-11-20",
     responsible: { name: "陈刚", title: "局长", office_phone: "0571-87654321", mobile: "13800138000" },
@@ -244,7 +244,7 @@ test("§1 an account from opening to closure: filed before its certification, a 
   gm.assertClean(sp);
 });
 
-test("§5 the 考核方案 dialog shows a unit's own 满分目标 and a save from it keeps the target", async () => {
+test("§5.2 the 考核方案 dialog shows a unit's own 满分目标 and a save from it keeps the target", async () => {
   const sup = await gm.apiAs("supervisor");
   await sup.put("/units/4/assessment-scheme", { year: 2026, indicators: [
     { code: "veto_inactivity", weight: 0 }, { code: "timeliness", weight: 60 }, { code: "originality", weight: 40 },
@@ -286,7 +286,7 @@ test("§5 the 考核方案 dialog shows a unit's own 满分目标 and a save fro
   gm.assertClean(page);
 });
 
-test("§4 a message assigned, then transferred, says where it went in its 办理记录; answered after its deadline it stays marked", async () => {
+test("§4.2 a message assigned, then transferred, says where it went in its 办理记录; answered after its deadline it stays marked", async () => {
   const con = await gm.apiAs("contributor"), sup = await gm.apiAs("supervisor");
   const m = await con.post("/messages", { account_id: 1, kind: "complaint", text: "某小学门口早高峰拥堵,希望协助疏导", from: "网民丙",
                                           received_at: "2026-11-02T09:00:00+08:00" });

@@ -16,7 +16,7 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-test("§6 the admin reads a year's holidays and 调休 days, loads next year from a file (a bad line named, nothing stored), and replacing a year asks first", async () => {
+test("§6.1 the admin reads a year's holidays and 调休 days, loads next year from a file (a bad line named, nothing stored), and replacing a year asks first", async () => {
   const ad = await gm.pageAs("admin", "/calendar", W);
   await ad.locator("[data-test=calendar-years] .el-table__row").first().waitFor();
   // the shipped 2026: 国庆节 and its working Sunday, as people read them
@@ -74,7 +74,7 @@ test("§6 the admin reads a year's holidays and 调休 days, loads next year fro
   gm.assertClean(ad);
 });
 
-test("§4 holiday duty: a leader entered by mistake is taken off after a confirmation, and the day shows its gap (无带班领导) again", async () => {
+test("§4.4 holiday duty: a leader entered by mistake is taken off after a confirmation, and the day shows its gap (无带班领导) again", async () => {
   const api = await gm.apiAs("depthead");
   await api.post("/duty", { unit_id: 4, day: "2026-12-05", person: "刘洋", leader: false, phone: "13900139000" });
   await api.post("/duty", { unit_id: 4, day: "2026-12-05", person: "王错填", leader: true });
@@ -111,7 +111,7 @@ test("§4 holiday duty: a leader entered by mistake is taken off after a confirm
   gm.assertClean(page);
 });
 
-test("§4 holiday duty roster: each day off names its holiday (国庆节, 中秋节) from the working calendar; a plain weekend says 周末, a shift put on a working day 工作日; the Excel export names them too", async () => {
+test("§4.4 §6.1 holiday duty roster: each day off names its holiday (国庆节, 中秋节) from the working calendar; a plain weekend says 周末, a shift put on a working day 工作日; the Excel export names them too", async () => {
   const api = await gm.apiAs("leader");
   await api.post("/duty", { unit_id: 4, day: "2026-10-09", person: "错排到工作日", leader: false });
   const page = await gm.pageAs("leader", "/duty", W);

@@ -12,7 +12,7 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-test("§4 a 较大 incident notifies its chain: 确认收到 only for those notified, the department head records the leader's phone acknowledgement after confirming, and the inspector opens the incident's audit trail", async () => {
+test("§4.3 a 较大 incident notifies its chain: 确认收到 only for those notified, the department head records the leader's phone acknowledgement after confirming, and the inspector opens the incident's audit trail", async () => {
   const api = await gm.apiAs("depthead");
   const calm = await api.post("/incidents", { unit_id: 4, title: "网传某校放假安排有变", level: "一般" });
   const inc = await api.post("/incidents", { unit_id: 4, title: "某校食堂饭菜变质视频在网上传播", level: "较大" });

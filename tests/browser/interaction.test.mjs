@@ -77,7 +77,7 @@ test("duty roster shows the National Day gap; incidents and meetings render", as
   gm.assertClean(page);
 });
 
-test("§4 a message answered after its deadline stays marked 逾期答复 in the inbox and its detail; a late first response is marked too; one answered in time is not", async () => {
+test("§4.2 a message answered after its deadline stays marked 逾期答复 in the inbox and its detail; a late first response is marked too; one answered in time is not", async () => {
   const con = await gm.apiAs("contributor"), head = await gm.apiAs("depthead");
   const late = await con.post("/messages", { account_id: 1, kind: "complaint", text: "校门口积水半月无人处理", from: "家长丙",
     received_at: "2026-10-09T09:00:00" });
@@ -103,7 +103,7 @@ test("§4 a message answered after its deadline stays marked 逾期答复 in the
   gm.assertClean(page);
 });
 
-test("§4 the inbox: a message is found by words of its text or sender, narrowed by kind and channel (kept in the URL); one answered without 受理 after its first-response deadline is marked 首次回应超期 and listed under 回应或答复逾期", async () => {
+test("§4.2 the inbox: a message is found by words of its text or sender, narrowed by kind and channel (kept in the URL); one answered without 受理 after its first-response deadline is marked 首次回应超期 and listed under 回应或答复逾期", async () => {
   const con = await gm.apiAs("contributor"), head = await gm.apiAs("depthead");
   const route = await con.post("/messages", { account_id: 1, kind: "consult", channel: "message", text: "七号校车路线什么时候调整?",
     from: "家长王女士", received_at: "2026-11-02T09:00:00" });

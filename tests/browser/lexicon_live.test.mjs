@@ -22,7 +22,7 @@ async function addEntry(admin, list, fill) {
   return pane;
 }
 
-test("§3 a term the admin adds to 违禁词库 is caught by the editor's live check at once; a longer phrase on the 白名单 is let through", async () => {
+test("§3.1 a term the admin adds to 违禁词库 is caught by the editor's live check at once; a longer phrase on the 白名单 is let through", async () => {
   const editor = await gm.pageAs("contributor", "/posts/new");
   await editor.locator("[data-test=accounts] label", { hasText: "示范县教育发布" }).click();
   const body = editor.locator("[data-test=body]");

@@ -17,7 +17,7 @@ after(async () => { await gm.stop(); });
 const JPEG = JPEG_HEAD;
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489", "hex");
 
-test("§3 media rules: the editor checks images for the portal website (门户网站): a 2 MB JPEG passes, a 6 MB one and a PNG renamed .jpg are refused with the reason", async () => {
+test("§3.6 media rules: the editor checks images for the portal website (门户网站): a 2 MB JPEG passes, a 6 MB one and a PNG renamed .jpg are refused with the reason", async () => {
   const ed = await gm.pageAs("contributor", "/check", W);
   await ed.locator("[data-test=check-platform]").click();
   await ed.locator(".el-select-dropdown__item:visible", { hasText: "门户网站" }).click();
@@ -37,7 +37,7 @@ test("§3 media rules: the editor checks images for the portal website (门户�
   gm.assertClean(ed);
 });
 
-test("§3 media rules: a 600 MB video is judged from its first bytes and its size, without uploading it; 快手 is a platform the check knows", async () => {
+test("§3.6 media rules: a 600 MB video is judged from its first bytes and its size, without uploading it; 快手 is a platform the check knows", async () => {
   const ed = await gm.pageAs("operator", "/check", W);
   await ed.locator("[data-test=check-platform]").click();
   await ed.locator(".el-select-dropdown__item:visible", { hasText: "快手" }).click();

@@ -11,7 +11,7 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-test("§4 monitoring: date and filter stay in the URL; a zombie account leads the 信息中心 to its 注销 dialog, and back shows the list as left", async () => {
+test("§4.1 monitoring: date and filter stay in the URL; a zombie account leads the 信息中心 to its 注销 dialog, and back shows the list as left", async () => {
   const page = await gm.pageAs("supervisor", "/reports/activity?as_of=2026-10-15&status=veto");
   assert.equal((await page.locator("[data-test=status-filter] .is-active").textContent()).trim(), "单项否决");
   assert.equal(await page.locator("[data-test=as-of] input").inputValue(), "2026-10-15");
@@ -48,7 +48,7 @@ test("§4 monitoring: date and filter stay in the URL; a zombie account leads th
   gm.assertClean(op);
 });
 
-test("§5 the 信息中心 sets a unit's assessment indicators and weights; likes are barred for a government unit; the score follows", async () => {
+test("§5.2 the 信息中心 sets a unit's assessment indicators and weights; likes are barred for a government unit; the score follows", async () => {
   const page = await gm.pageAs("supervisor", "/reports/assessment");
   const unit = page.locator("[data-test=assessment-unit]", { hasText: "示范县教育局" }).first();
   await unit.locator("[data-test=grade]").waitFor();

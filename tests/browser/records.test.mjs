@@ -22,7 +22,7 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-test("§5 accountability: a closing's audit row reads field by field (注销 · 原因, 注销 · 日期, who by name, China time); §1 the closed account shows its closing day instead of filing deadlines", async () => {
+test("§5.4 accountability: a closing's audit row reads field by field (注销 · 原因, 注销 · 日期, who by name, China time); §1.7 the closed account shows its closing day instead of filing deadlines", async () => {
   const sup = await gm.apiAs("supervisor");
   await sup.post("/accounts/2/close", { reason: "长期不更新,予以注销", date: "2026-11-20" });
 
@@ -56,7 +56,7 @@ test("§5 accountability: a closing's audit row reads field by field (注销 · 
   gm.assertClean(sp);
 });
 
-test("§5 weekly statistics: the operator imports the platform's export (reads, likes, comments), sees every row's outcome, a bad row is refused by its line with nothing imported, a re-import updates the counts", async () => {
+test("§5.1 weekly statistics: the operator imports the platform's export (reads, likes, comments), sees every row's outcome, a bad row is refused by its line with nothing imported, a re-import updates the counts", async () => {
   const op = await gm.pageAs("operator", "/accounts/1", W);
   await op.locator("[data-test=more]").click();
   await op.locator("[data-test=import-publications]").click();

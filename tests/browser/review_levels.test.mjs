@@ -21,7 +21,7 @@ async function approveAs(login, path, secrecy) {
   return page;
 }
 
-test("§2 a 重大敏感 draft goes to the principal after the leader; the operator previews before a WeChat mass send, and a second mass send that day is refused by the 群发 switch", async () => {
+test("§2.1 §2.7 a 重大敏感 draft goes to the principal after the leader; the operator previews before a WeChat mass send, and a second mass send that day is refused by the 群发 switch", async () => {
   const ed = await gm.pageAs("contributor", "/posts/new", W);
   await ed.locator("[data-test=accounts] label", { hasText: "示范县教育发布" }).click();
   await ed.locator("[data-test=title]").fill("关于调整全县中小学寒假时间的通知");

@@ -63,7 +63,7 @@ test("supervisor passes the report, closes the round and exports the must-close 
   gm.assertClean(page);
 });
 
-test("§1 from the must-close list the 信息中心 closes an account that failed its review, and the list then says it is closed", async () => {
+test("§1.5 from the must-close list the 信息中心 closes an account that failed its review, and the list then says it is closed", async () => {
   const page = await gm.pageAs("supervisor", roundUrl);
   const row = page.locator("[data-test=must-close] .el-table__row", { has: page.locator("[data-test=must-close-close]") }).first();
   const name = (await row.locator("a").first().textContent()).trim();

@@ -26,7 +26,7 @@ after(async () => { await gm.stop(); });
 
 const BODY = "行政处罚决定公示:当事人张某某,身份证号 11010519491231002X,联系电话 13812345678,因违规经营被处以罚款。";
 
-test("§2 personal data in a declared punishment disclosure is kept, shown and accepted", async () => {
+test("§2.8 §3.7 personal data in a declared punishment disclosure is kept, shown and accepted", async () => {
   const page = await gm.pageAs("contributor", "/posts/new");
   await page.locator("[data-test=accounts] label", { hasText: "示范县教育发布" }).click();
   await page.locator("[data-test=title]").fill("行政处罚决定公示(第12号)");
@@ -57,7 +57,7 @@ test("§2 personal data in a declared punishment disclosure is kept, shown and a
   gm.assertClean(head);
 });
 
-test("§1 the information centre sees overdue national filings across accounts in working days", async () => {
+test("§1.4 the information centre sees overdue national filings across accounts in working days", async () => {
   const page = await gm.pageAs("supervisor", "/");
   const menu = await gm.menu(page);
   assert.ok(JSON.stringify(menu).includes("全国报送总览"), JSON.stringify(menu));
@@ -84,7 +84,7 @@ test("§1 the information centre sees overdue national filings across accounts i
   assert.ok(!JSON.stringify(await gm.menu(c)).includes("全国报送总览"));
 });
 
-test("§1 login rights are delegated by approval: the operator asks, the 信息中心 approves, the operator may look", async () => {
+test("§1.8 login rights are delegated by approval: the operator asks, the 信息中心 approves, the operator may look", async () => {
   const sup = await gm.apiAs("supervisor");
   await sup.put("/accounts/1/credential", { login: "gh_live", password: "Live-直播-2026" });
   const op = await gm.pageAs("operator", "/accounts/1?tab=credential");

@@ -19,7 +19,7 @@ let gm;
 before(async () => { gm = await startGovmedia(); });
 after(async () => { await gm.stop(); });
 
-test("§3 the editor names a prohibited word's category in Chinese and says when the live check could not run", async () => {
+test("§3.1 the editor names a prohibited word's category in Chinese and says when the live check could not run", async () => {
   const page = await gm.pageAs("contributor", "/posts/new", NARROW);
   await page.locator("[data-test=accounts] label", { hasText: "示范县教育发布" }).click();
   await page.locator("[data-test=body]").fill("全网最低价的商品不得进入校园。");
@@ -42,7 +42,7 @@ test("§3 the editor names a prohibited word's category in Chinese and says when
   await page.locator("[data-test=check-failed]").waitFor({ state: "detached" });   // after the tag's leave transition
 });
 
-test("§2 leaving the editor with unsaved text asks first; staying keeps the text, saving lets go", async () => {
+test("§2.1 leaving the editor with unsaved text asks first; staying keeps the text, saving lets go", async () => {
   const page = await gm.pageAs("contributor", "/posts/new", NARROW);
   await page.locator("[data-test=title]").fill("关于寒假安全教育的通知");
   await page.locator("[data-test=body]").fill("各学校:请做好寒假前安全教育。");
@@ -73,7 +73,7 @@ test("§2 leaving the editor with unsaved text asks first; staying keeps the tex
   gm.assertClean(page);
 });
 
-test("§1 a change of people with no one new is refused next to 新负责人; a new administrator makes the account due for re-filing", async () => {
+test("§1.4 a change of people with no one new is refused next to 新负责人; a new administrator makes the account due for re-filing", async () => {
   const page = await gm.pageAs("operator", "/accounts/1", NARROW);
   await page.locator("[data-test=action-changes]").click();
   await page.locator("[data-test=action-confirm]").click();
@@ -92,7 +92,7 @@ test("§1 a change of people with no one new is refused next to 新负责人; a 
   gm.assertClean(page);
 });
 
-test("§4 a public message is acknowledged, extended to a day picked from a calendar and answered with a result from a list", async () => {
+test("§4.2 a public message is acknowledged, extended to a day picked from a calendar and answered with a result from a list", async () => {
   const con = await gm.apiAs("contributor");
   // Received an hour ago, not on a fixed day: an extension only counts when it is
   // granted before the answer is due, so a fixed day would make this test fail a
@@ -141,7 +141,7 @@ test("§4 a public message is acknowledged, extended to a day picked from a cale
   gm.assertClean(page);
 });
 
-test("§4 the information centre assigns a message to a department picked from the unit tree and turns it into an incident by level", async () => {
+test("§4.2 §4.3 the information centre assigns a message to a department picked from the unit tree and turns it into an incident by level", async () => {
   const con = await gm.apiAs("contributor");
   const msg = await con.post("/messages", { account_id: 1, kind: "complaint", text: "某校食堂饭菜变质,已有多人转发", from: "网民乙",
                                             received_at: "2026-11-23T10:00:00+08:00" });
@@ -198,7 +198,7 @@ test("lists keep their filters in the URL: back from a post, a refresh of the au
   gm.assertClean(audit);
 });
 
-test("§2 the work bench says what waits on each role: 待我审核 for the reviewer, 退回待修改 for the author, 待发布 for the operator", async () => {
+test("§2.1 the work bench says what waits on each role: 待我审核 for the reviewer, 退回待修改 for the author, 待发布 for the operator", async () => {
   const con = await gm.apiAs("contributor"), head = await gm.apiAs("depthead");
   const p = await con.post("/posts", { title: "关于做好雨雪天气防范的通知", body: "各学校:请做好雨雪天气防范工作。", account_ids: [1], repost_source: null });
   await con.post(`/posts/${p.id}/submit`);
@@ -248,7 +248,7 @@ test("Enter in a dialog's one-line field submits it: the operator publishes by t
   gm.assertClean(page);
 });
 
-test("§2 a reviewer's return reason stays in the box when the post moved on meanwhile, and the refusal says why", async () => {
+test("§2.2 a reviewer's return reason stays in the box when the post moved on meanwhile, and the refusal says why", async () => {
   const con = await gm.apiAs("contributor"), head = await gm.apiAs("depthead");
   const p = await con.post("/posts", { title: "关于寒假放假时间的通知", body: "寒假自1月24日起。", account_ids: [1], repost_source: null });
   await con.post(`/posts/${p.id}/submit`);
@@ -266,7 +266,7 @@ test("§2 a reviewer's return reason stays in the box when the post moved on mea
   await page.locator(".el-message-box").waitFor({ state: "hidden" });
 });
 
-test("§4 an incident's level is picked from its list; a missing reason is named in the dialog, which keeps the choice", async () => {
+test("§4.3 an incident's level is picked from its list; a missing reason is named in the dialog, which keeps the choice", async () => {
   const head = await gm.apiAs("depthead");
   const inc = await head.post("/incidents", { unit_id: 4, title: "网传某校食堂食品安全问题", level: "一般" });
   const page = await gm.pageAs("depthead", `/incidents/${inc.id}`, NARROW);
@@ -302,7 +302,7 @@ test("a link to a post or message that is not there says why and leads back to i
   await page.locator("[data-test=load-failed]", { hasText: "无法打开该账号" }).waitFor();
 });
 
-test("§5 the inspector reads an audit row's change field by field in Chinese and exports the filtered log as Excel", async () => {
+test("§5.4 the inspector reads an audit row's change field by field in Chinese and exports the filtered log as Excel", async () => {
   const page = await gm.pageAs("observer", "/audit?action=account.approve", NARROW);
   const row = page.locator("[data-test=audit-table] .el-table__row", { hasText: "批准开设" }).first();
   await row.waitFor();
@@ -321,7 +321,7 @@ test("§5 the inspector reads an audit row's change field by field in Chinese an
   gm.assertClean(page);
 });
 
-test("§1 leaving a half-filled 《新媒体建设申请表》 asks first; an untouched one leaves at once", async () => {
+test("§1.1 leaving a half-filled 《新媒体建设申请表》 asks first; an untouched one leaves at once", async () => {
   const page = await gm.pageAs("contributor", "/accounts/apply", NARROW);
   await page.locator('[data-test=apply-form] [name="name"]').fill("示范县教育视频号");
   await page.locator('[data-test=apply-form] [name="purpose"]').fill("发布教育活动短视频");
@@ -338,7 +338,7 @@ test("§1 leaving a half-filled 《新媒体建设申请表》 asks first; an un
   assert.equal(await fresh.locator(".el-message-box").count(), 0);
 });
 
-test("§5 the inspector filters the audit log by a person's name, not a login they never see", async () => {
+test("§5.4 the inspector filters the audit log by a person's name, not a login they never see", async () => {
   await gm.apiAs("depthead");   // a login of hers, at least, is in the log
   const page = await gm.pageAs("observer", "/audit", NARROW);
   await page.locator("[data-test=audit-table] .el-table__row").first().waitFor();
