@@ -135,8 +135,8 @@ typedef struct gm_check_input {
 } gm_check_input;
 
 /* Runs every text rule; *out = the object above.  Invalid UTF-8 ->
- * GM_E_INVALID "input is not valid UTF-8 at byte N", field "text" (or
- * "title", "repost_source").  Unknown platform -> GM_E_INVALID field
+ * GM_E_INVALID "正文不是有效的 UTF-8(第 N 字节)", field "text" (or "title",
+ * "repost_source", each with its Chinese label).  Unknown platform -> GM_E_INVALID field
  * "platform". */
 int gm_check_json(const gm_checker *c, const gm_check_input *in, json_t **out, gm_err *err);
 /* The same as of the text's day (YYYY-MM-DD, China; NULL: no day): a title

@@ -38,8 +38,8 @@ void gm_matcher_free(gm_matcher *m);
 size_t gm_matcher_memory(const gm_matcher *m);
 size_t gm_matcher_states(const gm_matcher *m);
 
-/* Scans text; invalid UTF-8 -> GM_E_INVALID "input is not valid UTF-8 at
- * byte N" (field "text"), with hits before it already reported. */
+/* Scans text; invalid UTF-8 -> GM_E_INVALID "正文不是有效的 UTF-8(第 N 字节)"
+ * (field "text"), with hits before it already reported. */
 int gm_matcher_scan(const gm_matcher *m, const char *text, size_t len, gm_hit_fn fn,
                     void *ctx, gm_err *err);
 

@@ -104,7 +104,7 @@ size_t gm_utf8_count(const char *s, size_t len);
 /* Appends the UTF-8 encoding of cp to buf (room for 4 bytes); returns length. */
 size_t gm_utf8_put(char *buf, uint32_t cp);
 
-/* Fills err with "input is not valid UTF-8 at byte N" for field and returns
+/* Fills err with "<field's label>不是有效的 UTF-8(第 N 字节)" and returns
  * GM_E_INVALID when s is invalid; returns 0 otherwise. */
 int gm_utf8_require(const char *s, size_t len, const char *field, gm_err *err);
 
