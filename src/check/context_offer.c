@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "check/checker_int.h"
+#include "check/normalize.h"
+#include "util/grow.h"
 
 #define N(a) (sizeof a / sizeof *a)
 
@@ -50,29 +52,14 @@ static size_t number_at(const char *text, size_t len, size_t b)
     return at - b;
 }
 
-/* Code points of text[0, b). */
-static size_t cps_before(const char *text, size_t b)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < b; i++)
-        n += ((unsigned char)text[i] & 0xC0) != 0x80;
-    return n;
-}
-
 static void add_cue(gm_hits *advert, const char *text, size_t b_start, size_t b_end)
 {
-    if (advert->n == advert->cap) {
-        size_t cap = advert->cap ? 2 * advert->cap : 8;
-        gm_hit *v = realloc(advert->v, cap * sizeof *v);
-        if (!v)
-            return;   /* out of memory: one cue fewer */
-        advert->v = v;
-        advert->cap = cap;
-    }
-    size_t cp = cps_before(text, b_start);
+    if (gm_grow((void **)&advert->v, &advert->cap, advert->n + 1, sizeof *advert->v))
+        return;   /* out of memory: one cue fewer */
+    size_t cp = gm_utf8_count(text, b_start);
     advert->v[advert->n++] =
         (gm_hit){.term = UINT32_MAX, .cp_start = cp,
-                 .cp_end = cp + cps_before(text + b_start, b_end - b_start),
+                 .cp_end = cp + gm_utf8_count(text + b_start, b_end - b_start),
                  .b_start = b_start, .b_end = b_end};
 }
 

@@ -12,6 +12,7 @@
 #include "check/normalize.h"
 #include "check/typo_homophone.h"
 #include "util/gm_error.h"
+#include "util/grow.h"
 
 #define SIDE 4                     /* window characters each side */
 #define WIN (2 * SIDE + 2 * GM_TYPO_WORD_MAX - 1)   /* a suspect's spans and their sides */
@@ -1112,14 +1113,8 @@ typedef struct emit_ctx {
 
 int gm_typo_quiet_add(gm_typo_quiet *q, size_t b_start, size_t b_end)
 {
-    if (q->n == q->cap) {
-        size_t cap = q->cap ? q->cap * 2 : 8;
-        size_t(*b)[2] = realloc(q->b, cap * sizeof *b);
-        if (!b)
-            return GM_E_NOMEM;
-        q->b = b;
-        q->cap = cap;
-    }
+    if (gm_grow((void **)&q->b, &q->cap, q->n + 1, sizeof *q->b))
+        return GM_E_NOMEM;
     q->b[q->n][0] = b_start;
     q->b[q->n++][1] = b_end;
     return 0;
