@@ -172,7 +172,7 @@ class EvasionVariants(unittest.TestCase):
             floor = (0.8 if held else 1.0) if kind.startswith("advert:") else \
                 0.7 if held else 0.8 if "h3_tune" in kind else 0.95
             if not any(":%s:" % x in kind for x in ("h5", "h6", "t6", "h7", "t7", "h8", "h9", "t9",
-                                                 "h10", "t10", "h11", "t11", "h12", "t12", "h13")):   # the last unseen set: judged as a whole below
+                                                 "h10", "t10", "h11", "t11", "h12", "t12", "h13", "h14")):   # the last unseen set: judged as a whole below
                 self.assertGreaterEqual(ok / n, floor, (kind, misses[kind][:5]))
             s = sets.setdefault(kind.rsplit(":", 1)[0], [0, 0])
             s[0] += n
@@ -227,6 +227,9 @@ class EvasionVariants(unittest.TestCase):
                             # session 27's h13, written before any change and never
                             # tuned on: 80.7 % / 96.6 % when first measured
                             ("enforcement:h13", 0.78), ("advert:h13", 0.95),
+                            # session 28's h14, written before any change and never
+                            # tuned on: 74.3 % / 91.6 % when first measured
+                            ("enforcement:h14", 0.72), ("advert:h14", 0.9),
                             # session 26's tuning set (trials, emoji posts, PSAs, findings,
                             # case write-ups, hotline replies, adverts borrowing official
                             # wording): 72.2 % / 86.8 % before
