@@ -221,6 +221,23 @@ static int store_findings(db *d, const gm_post *p, const json_t *findings, gm_er
     return rc;
 }
 
+/* The files this submission goes to review with, kept in its step (a reviewer
+ * of a resubmission compares them with those of the returned one). */
+static int submitted_attachments(db *d, long long post_id, json_t *detail, gm_err *err)
+{
+    json_t *atts = NULL, *a;
+    size_t i;
+    int rc = post_attachments_list(d, post_id, &atts, err);
+    if (rc)
+        return rc;
+    json_array_foreach(atts, i, a) {
+        json_object_del(a, "mime_label");
+        json_object_del(a, "created_at");
+    }
+    json_object_set_new(detail, "attachments", atts);
+    return GM_OK;
+}
+
 static int start_review(db *d, gm_actor *who, const gm_calendar *cal, gm_post *p,
                         const json_t *findings, gm_err *err)
 {
@@ -252,6 +269,8 @@ static int start_review(db *d, gm_actor *who, const gm_calendar *cal, gm_post *p
     if (p->disclosure_type[0])
         json_object_set_new(st.detail, "disclosure",
                             post_disclosure_json(p->disclosure_type, p->disclosure_basis));
+    if (!rc)
+        rc = submitted_attachments(d, p->id, st.detail, err);
     if (!rc)
         rc = post_step_record(d, who, p, p->state, POST_IN_REVIEW, &st, err);
     else

@@ -91,6 +91,10 @@ class PostAttachmentTest(Drafts, gmtest.ServerTest):
         steps = self.author.get(f"/api/v1/posts/{pid}/history").json["steps"]
         labels = [s.get("action_label") for s in steps if s.get("action") in ("attach", "detach")]
         self.assertEqual(labels, ["添加附件", "添加附件", "删除附件"])
+        # the submission keeps the files it went to review with (the PDF was taken off before)
+        sent = [[(a["id"], a["name"], a["mime"], a["bytes"]) for a in s["detail"]["attachments"]]
+                for s in steps if s["action"] == "submit"]
+        self.assertEqual(sent, [[(jpg_id, "演练现场.jpg", "image/jpeg", len(JPEG))]])
 
     def test_rule_2_attachments_are_fixed_once_submitted_and_only_the_author_changes_them(self):
         pid = self.draft()

@@ -3,11 +3,13 @@
 //  - §2.2 the leader, at the second level, returns a post with a reason; its
 //    author finds why on the post, revises it, submits again; the post goes
 //    through both levels again and the leader approves the new version;
+//  - §2.2 §2.5 修改对比: a reviewer of the resubmission sees title, body and
+//    files changed against the returned version;
 //  - §2.4 an operator publishes only to the accounts they are authorised for:
 //    the publish dialog offers only those, and the server refuses the others.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startGovmedia } from "./lib/gm.mjs";
+import { startGovmedia, JPEG_HEAD } from "./lib/gm.mjs";
 import { problems } from "./lib/look.mjs";
 
 const W = { width: 1366, height: 768 };
@@ -117,5 +119,55 @@ test("§2.4 授权发布: the operator is offered only the accounts they may pub
   await assert.rejects(op.post(`/posts/${p.id}/publish`, { account_id: no.id, url: "https://example.gov.cn/x" }),
     /403.*发布授权.*"field":"account_id"/);
   assert.equal((await op.get(`/posts/${p.id}`)).publications.length, 1);
+  gm.assertClean(page);
+});
+
+test("§2.2 §2.5 修改对比: the reviewer of a resubmitted post sees what changed against the returned version (title, body, files), and the history says which version each 修改 made", async () => {
+  const con = await gm.apiAs("contributor"), dh = await gm.apiAs("depthead");
+  const jpeg = (n) => { const b = Buffer.alloc(8192 + n); JPEG_HEAD.copy(b); for (let i = JPEG_HEAD.length; i < b.length; i += 97) b[i] = (i + n) & 0xff; return b; };
+  const p = await con.post("/posts", { title: "关于开展秋季消防演练的通知", body: "各学校:定于本周五下午开展消防疏散演练。\n请各班主任提前熟悉疏散路线。",
+    account_ids: [1], major: false, repost_source: null });
+  const old = await con.post(`/posts/${p.id}/attachments?name=${encodeURIComponent("旧海报.jpg")}`, jpeg(1));
+  await con.post(`/posts/${p.id}/attachments?name=${encodeURIComponent("疏散路线图.jpg")}`, jpeg(2));
+  await con.post(`/posts/${p.id}/submit`);
+  await dh.post(`/posts/${p.id}/reject`, { reason: "时间写具体,换一张海报" });
+  // the author revises: title and body, the poster swapped
+  await con.put(`/posts/${p.id}`, { title: "关于开展冬季消防演练的通知", body: "各学校:定于11月27日(星期五)下午三时开展消防疏散演练。\n请各班主任提前熟悉疏散路线。" });
+  await con.del(`/posts/${p.id}/attachments/${old.id}`);
+  await con.post(`/posts/${p.id}/attachments?name=${encodeURIComponent("新海报.jpg")}`, jpeg(3));
+  await con.post(`/posts/${p.id}/submit`);
+
+  const page = await gm.pageAs("depthead", `/posts/${p.id}`, W);
+  const box = page.locator("[data-test=post-changes]");
+  await box.waitFor();
+  // by default: the returned submission (version 1) against the new one (version 2)
+  assert.match(await box.locator("[data-test=changes-from]").innerText(), /第 1 版.*被退回/);
+  assert.match(await box.locator("[data-test=changes-to]").innerText(), /第 2 版/);
+  const title = box.locator("[data-test=changes-title]");
+  assert.deepEqual(await title.locator("del").allInnerTexts(), ["秋"]);
+  assert.deepEqual(await title.locator("ins").allInnerTexts(), ["冬"]);
+  const body = box.locator("[data-test=changes-body]");
+  const ins = (await body.locator("ins").allInnerTexts()).join(""), del = (await body.locator("del").allInnerTexts()).join("");
+  assert.match(ins, /11月27日/);
+  assert.match(ins, /三时/);
+  assert.match(del, /本周/);
+  assert.doesNotMatch(ins + del, /各学校|疏散路线/, "unchanged text is not marked");
+  assert.match(await body.innerText(), /请各班主任提前熟悉疏散路线。/);
+  assert.deepEqual(await box.locator("[data-test=changes-file-added]").allInnerTexts().then(t => t.map(x => x.match(/新增\s*(\S+)/)[1])), ["新海报.jpg"]);
+  assert.deepEqual(await box.locator("[data-test=changes-file-removed]").allInnerTexts().then(t => t.map(x => x.match(/删除\s*(\S+)/)[1])), ["旧海报.jpg"]);
+  assert.match(await box.innerText(), /未变动 1 个:疏散路线图\.jpg/);
+  // the history: the 修改 made version 2; submit/return name their version
+  const history = await page.locator("[data-test=history]").innerText();
+  assert.match(history, /修改 · 生成第 2 版/);
+  assert.match(history, /退回 · 第 1 版/);
+  assert.deepEqual(await problems(page, "修改对比"), []);
+  await box.scrollIntoViewIfNeeded();
+  await gm.shots(page, "scenario-post-changes");
+  // comparing a version with itself says nothing changed
+  await box.locator("[data-test=changes-to]").click();
+  await page.locator(".el-select-dropdown__item:visible", { hasText: "被退回" }).click();
+  await box.locator("[data-test=changes-title-same]").waitFor();
+  assert.equal(await box.locator("[data-test=changes-body-same]").count(), 1);
+  assert.equal(await box.locator("[data-test=changes-files-same]").count(), 1);
   gm.assertClean(page);
 });
