@@ -33,7 +33,7 @@ static double pass(const gm_checker *c, const corpus *co, size_t *expr)
     gm_err err = {0};
     double t = now_s();
     for (size_t i = 0; i < co->nlines; i++) {
-        gm_check_input in = {co->buf + co->start[i], co->end[i] - co->start[i], NULL, NULL, NULL};
+        gm_check_input in = {co->buf + co->start[i], co->end[i] - co->start[i], NULL, NULL, NULL, NULL, NULL};
         json_t *out = NULL;
         if (gm_check_json(c, &in, &out, &err)) {
             fprintf(stderr, "line %zu: %s\n", i, err.message);

@@ -70,7 +70,7 @@ static size_t check_line(const gm_checker *c, const char *line, size_t len, int 
                              json_string_length(json_object_get(o, "text")),
                              json_string_value(json_object_get(o, "title")),
                              pl ? json_string_value(pl) : "weibo",
-                             json_string_value(json_object_get(o, "repost_source"))};
+                             json_string_value(json_object_get(o, "repost_source")), NULL, NULL};
         gm_err err = {0};
         int ok;
         if (gm_check_text(c, &in, &buf, &cap, &n, &ok, &err)) {

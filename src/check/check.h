@@ -11,7 +11,7 @@
  *   {"ok":bool, "chars":N, "limit":N|null,
  *    "findings":[{"rule":"lexicon|length|privacy|source|expression", "category":"…",
  *                 "severity":"block|warn", "term":"…", "match":"…",
- *                 "start":N, "end":N, "field":"text|title|repost_source",
+ *                 "start":N, "end":N, "field":"text|title|summary|repost_source",
  *                 "replacement":"…" (privacy: masked form; expression: the
  *                 corrected text for the span), "message":"…" (some),
  *                 "via":"pinyin|initials|homophone|digit|emoji" (lexicon hits
@@ -132,12 +132,17 @@ typedef struct gm_check_input {
     const char *title;         /* may be NULL */
     const char *platform;      /* "weibo","wechat","toutiao","douyin","app" or NULL */
     const char *repost_source; /* may be NULL: not a repost */
+    const char *summary;       /* an article's summary (摘要), may be NULL */
+    const char *length_preset; /* "house" (NULL: the default) or "platform" (§3.3) */
 } gm_check_input;
 
 /* Runs every text rule; *out = the object above.  Invalid UTF-8 ->
  * GM_E_INVALID "正文不是有效的 UTF-8(第 N 字节)", field "text" (or "title",
- * "repost_source", each with its Chinese label).  Unknown platform -> GM_E_INVALID field
- * "platform". */
+ * "repost_source", "summary", each with its Chinese label).  Unknown platform ->
+ * GM_E_INVALID field "platform", unknown length preset -> field "length_preset".
+ * The summary is read like the title (lexicon, expressions, personal data);
+ * under the platform preset it and the title have limits of their own
+ * (findings with field "summary" / "title"). */
 int gm_check_json(const gm_checker *c, const gm_check_input *in, json_t **out, gm_err *err);
 /* The same as of the text's day (YYYY-MM-DD, China; NULL: no day): a title
  * next to a listed office-holder's name is right when some person of that

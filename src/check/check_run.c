@@ -12,12 +12,12 @@
 #include "check/platform.h"
 #include "check/privacy.h"
 #include "check/typo.h"
+#include "util/length_preset.h"
 
 static int validate(const gm_checker *c, const gm_check_input *in, const char *date,
-                    long *limit, int *count_title, gm_err *err)
+                    gm_length_limits *lim, gm_err *err)
 {
-    *limit = -1;
-    *count_title = 0;
+    *lim = (gm_length_limits){.text = -1, .title = -1, .summary = -1, .preset = "house"};
     if (!in->text && in->text_len)
         return gm_fail(err, GM_E_INVALID, "text", "缺少正文");
     int rc = gm_utf8_require(in->text, in->text_len, "text", err);
@@ -25,8 +25,12 @@ static int validate(const gm_checker *c, const gm_check_input *in, const char *d
         rc = gm_utf8_require(in->title, strlen(in->title), "title", err);
     if (!rc && in->repost_source)
         rc = gm_utf8_require(in->repost_source, strlen(in->repost_source), "repost_source", err);
+    if (!rc && in->summary)
+        rc = gm_utf8_require(in->summary, strlen(in->summary), "summary", err);
+    if (!rc && in->length_preset)
+        rc = gm_length_preset_require(in->length_preset, "length_preset", err);
     if (!rc && in->platform)
-        rc = gm_preset_length(c->presets, in->platform, limit, count_title, err);
+        rc = gm_preset_limits(c->presets, in->platform, in->length_preset, lim, err);
     if (!rc && date && (!*date || !gm_exprs_valid_date(date)))
         rc = gm_fail(err, GM_E_INVALID, "date", "日期应为 YYYY-MM-DD");
     return rc;
@@ -84,7 +88,8 @@ static int title_gist(const gm_checker *c, const char *title, gm_field_gist *g, 
 }
 
 static int run_rules(const gm_checker *c, const gm_check_input *in, const char *date,
-                     const char *text, long limit, int count_title, gm_findings *fs, size_t *chars, gm_err *err)
+                     const char *text, const gm_length_limits *lim, gm_findings *fs,
+                     size_t *chars, gm_err *err)
 {
     /* a title and its body are read together (context.c): the title's gist
      * first, from a scan of the title alone, then the body's from its own scan */
@@ -92,15 +97,20 @@ static int run_rules(const gm_checker *c, const gm_check_input *in, const char *
     int rc = in->title ? title_gist(c, in->title, &title, err) : 0;
     if (!rc)
         rc = field_rules(c, text, in->text_len, "text", date, in->title ? &title : NULL,
-                         in->title ? &body : NULL, fs, err);
+                         in->title || in->summary ? &body : NULL, fs, err);
     if (!rc && in->title)
         rc = field_rules(c, in->title, strlen(in->title), "title", date, &body, NULL, fs, err);
+    if (!rc && in->summary)
+        rc = field_rules(c, in->summary, strlen(in->summary), "summary", date, &body, NULL, fs,
+                         err);
     if (!rc)
         rc = nomem(gm_privacy_scan(text, in->text_len, "text", fs), err);
     if (!rc && in->title)
         rc = nomem(gm_privacy_scan(in->title, strlen(in->title), "title", fs), err);
+    if (!rc && in->summary)
+        rc = nomem(gm_privacy_scan(in->summary, strlen(in->summary), "summary", fs), err);
     if (!rc)
-        rc = nomem(gm_length_check(text, in->text_len, in->title, limit, count_title,
+        rc = nomem(gm_length_check(text, in->text_len, in->title, in->summary, lim,
                                    in->platform, fs, chars), err);
     if (!rc && in->repost_source)
         rc = nomem(gm_source_check(&c->sources, in->repost_source, fs), err);
@@ -119,13 +129,14 @@ typedef struct checked {
 static int check_all(const gm_checker *c, const gm_check_input *in, const char *date,
                      checked *k, gm_err *err)
 {
-    int count_title;
+    gm_length_limits lim;
     *k = (checked){0};
-    int rc = validate(c, in, date, &k->limit, &count_title, err);
+    int rc = validate(c, in, date, &lim, err);
     if (rc)
         return rc;
+    k->limit = lim.text;
     const char *text = in->text ? in->text : "";
-    rc = run_rules(c, in, date, text, k->limit, count_title, &k->fs, &k->chars, err);
+    rc = run_rules(c, in, date, text, &lim, &k->fs, &k->chars, err);
     if (!rc) {
         gm_findings_sort(&k->fs);
         if (has_privacy(&k->fs))
@@ -179,9 +190,8 @@ int gm_check_text_on(const gm_checker *c, const gm_check_input *in, const char *
 /* Validates platform (NULL: the default policy) by its length preset. */
 int gm_check_platform_known(const gm_checker *c, const char *platform, gm_err *err)
 {
-    long limit;
-    int count_title;
-    return platform ? gm_preset_length(c->presets, platform, &limit, &count_title, err) : GM_OK;
+    gm_length_limits lim;
+    return platform ? gm_preset_limits(c->presets, platform, NULL, &lim, err) : GM_OK;
 }
 
 /* The media report of one file (see check.h); takes nothing from fs. */

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "util/length_preset.h"
+
 static int bad(gm_err *err, const char *path, const char *what)
 {
     return gm_fail(err, GM_E_INVALID, "platforms", "平台预设文件 %s 无效: %s", path, what);
@@ -31,6 +33,20 @@ static int valid_media(const json_t *media)
            valid_kind(json_object_get(media, "video"));
 }
 
+static int valid_limit(const json_t *lim)
+{
+    return !lim || json_is_null(lim) || (json_is_integer(lim) && json_integer_value(lim) >= 0);
+}
+
+/* platform_limits: {"text_limit","title_limit","summary_limit"}, each an
+ * integer >= 0 or null (absent: none). */
+static int valid_own_limits(const json_t *own)
+{
+    return !own || (json_is_object(own) && valid_limit(json_object_get(own, "text_limit")) &&
+                    valid_limit(json_object_get(own, "title_limit")) &&
+                    valid_limit(json_object_get(own, "summary_limit")));
+}
+
 static int validate(const json_t *root, const char *path, gm_err *err)
 {
     const json_t *plats = json_object_get(root, "platforms");
@@ -45,7 +61,8 @@ static int validate(const json_t *root, const char *path, gm_err *err)
         const json_t *media = json_object_get(p, "media");
         if (!json_is_object(p) || !(json_is_null(lim) || json_is_integer(lim)) ||
             (json_is_integer(lim) && json_integer_value(lim) < 0) ||
-            !json_is_boolean(json_object_get(p, "count_title")) || (media && !valid_media(media)))
+            !json_is_boolean(json_object_get(p, "count_title")) || (media && !valid_media(media)) ||
+            !valid_own_limits(json_object_get(p, "platform_limits")))
             return bad(err, path, name);
     }
     return 0;
@@ -67,16 +84,32 @@ int gm_presets_load(const char *path, json_t **out, gm_err *err)
     return 0;
 }
 
-int gm_preset_length(const json_t *presets, const char *platform, long *limit, int *count_title,
-                     gm_err *err)
+static long limit_of(const json_t *lim)
+{
+    return json_is_integer(lim) ? (long)json_integer_value(lim) : -1;
+}
+
+int gm_preset_limits(const json_t *presets, const char *platform, const char *preset,
+                     gm_length_limits *out, gm_err *err)
 {
     const json_t *p = json_object_get(json_object_get(presets, "platforms"), platform);
     if (!p)
         return gm_fail(err, GM_E_INVALID, "platform", "未知平台“%s”（可选: weibo wechat toutiao douyin kuaishou app website）",
                        platform);
-    const json_t *lim = json_object_get(p, "text_limit");
-    *limit = json_is_integer(lim) ? (long)json_integer_value(lim) : -1;
-    *count_title = json_is_true(json_object_get(p, "count_title"));
+    if (preset && gm_length_preset_require(preset, "length_preset", err))
+        return GM_E_INVALID;
+    const json_t *own = preset && strcmp(preset, "platform") == 0
+                            ? json_object_get(p, "platform_limits") : NULL;
+    *out = (gm_length_limits){.text = limit_of(json_object_get(p, "text_limit")),
+                              .title = -1, .summary = -1,
+                              .count_title = json_is_true(json_object_get(p, "count_title")),
+                              .preset = own ? "platform" : GM_LENGTH_PRESET_DEFAULT};
+    if (own) {
+        out->text = limit_of(json_object_get(own, "text_limit"));
+        out->title = limit_of(json_object_get(own, "title_limit"));
+        out->summary = limit_of(json_object_get(own, "summary_limit"));
+        out->count_title = 0;
+    }
     return 0;
 }
 

@@ -9,13 +9,16 @@
 #include <stddef.h>
 
 #include "check/finding.h"
+#include "check/platform.h"
 #include "util/gm_error.h"
 
-/* Length in code points against limit (-1: none).  *chars = text code
- * points, plus the title's when count_title.  Over the limit: one block
- * finding covering the part of the text beyond it. */
-int gm_length_check(const char *text, size_t len, const char *title, long limit,
-                    int count_title, const char *platform, gm_findings *fs, size_t *chars);
+/* Length in code points against lim (check/platform.h; -1: none).  *chars =
+ * text code points, plus the title's when count_title.  Over a limit: one
+ * block finding covering the part of the field (text, title, summary)
+ * beyond it, its message naming the preset's limit. */
+int gm_length_check(const char *text, size_t len, const char *title, const char *summary,
+                    const gm_length_limits *lim, const char *platform, gm_findings *fs,
+                    size_t *chars);
 
 /* Approved repost sources: names (normalised) and domains. */
 typedef struct gm_sources {

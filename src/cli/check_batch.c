@@ -15,7 +15,7 @@
 #include "cli/check_batch.h"
 
 static const char *const line_fields[] = {"text", "title", "platform", "repost_source", "id",
-                                          NULL};
+                                          "summary", "length_preset", NULL};
 
 static int known_field(const char *k)
 {
@@ -56,10 +56,12 @@ static int line_input(const json_t *o, const char *platform, gm_check_input *in,
     int bad = 0;
     *in = (gm_check_input){json_string_value(text), json_string_length(text),
                            opt_string(o, "title", &bad), opt_string(o, "platform", &bad),
-                           opt_string(o, "repost_source", &bad)};
+                           opt_string(o, "repost_source", &bad), opt_string(o, "summary", &bad),
+                           opt_string(o, "length_preset", &bad)};
     if (!in->platform)
         in->platform = platform;
-    return bad ? gm_fail(err, GM_E_INVALID, "title", "title、platform、repost_source 应为字符串")
+    return bad ? gm_fail(err, GM_E_INVALID, "title",
+                         "title、platform、repost_source、summary、length_preset 应为字符串")
                : 0;
 }
 

@@ -19,12 +19,14 @@
 #include "store/store.h"
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "util/field_label.h"
 
 #define CHECK_INPUT_MAX (64u << 20)
 #define MAX_LEXICONS 64
 
 typedef struct check_opts {
     const char *platform, *allow, *sources, *title, *repost, *media, *input;
+    const char *summary, *length_preset;  /* §3.3: an article's summary, the length preset */
     const char *date;                     /* --date: the text's day, for office-holders' titles */
     const char *db, *account, *since;     /* --archive */
     const char *lexicons[MAX_LEXICONS];
@@ -36,7 +38,8 @@ typedef struct check_opts {
 static const char usage[] =
     "用法: govmedia check [--platform P] [--lexicon FILE]...\n"
     "                     [--allow FILE] [--sources FILE] [--title TEXT]\n"
-    "                     [--repost-source NAME] [--date YYYY-MM-DD] [--json] [--mask] [FILE|-]\n"
+    "                     [--repost-source NAME] [--summary TEXT] [--length-preset house|platform]\n"
+    "                     [--date YYYY-MM-DD] [--json] [--mask] [FILE|-]\n"
     "       govmedia check --media FILE [--platform P] [--json]\n"
     "       govmedia check --jsonl [--platform P] [--lexicon FILE]... [FILE|-]\n"
     "       govmedia check --archive --db PATH [--account ID] [--since DATE]\n"
@@ -48,13 +51,17 @@ static const char usage[] =
     "  --allow    白名单文件（默认 $GOVMEDIA_DATA/check/allow.txt）\n"
     "  --sources  核准转载来源名单（默认 $GOVMEDIA_DATA/check/approved_sources.txt）\n"
     "  --repost-source  本文为转载时的来源（空字符串表示未注明来源）\n"
+    "  --summary  图文消息的摘要（与标题一样检查违禁词、个人信息）\n"
+    "  --length-preset  字数规则: house 本单位规定（默认，微信正文含标题 ≤ 680 字）、\n"
+    "             platform 平台规定（微信群发正文 ≤ 600 字、标题 ≤ 64 字、摘要 ≤ 120 字）\n"
     "  --date     正文的日期（发布或提交之日，北京时间），据此判断领导职务：\n"
     "             名单中同名者在该日或之前担任过的职务才算正确（与 POST /api/v1/check\n"
     "             的 date 相同）；不给出时不限日期，担任过的职务都算正确\n"
     "  --mask     输出个人信息已脱敏的正文\n"
     "  --media    检查媒体文件的真实类型与大小\n"
     "  --jsonl    批量检查: 每行一个 JSON 对象 {\"text\",\"title\",\"platform\",\n"
-    "             \"repost_source\",\"id\"}（仅 text 必填），每行输出一份 --json 报告并回显 id;\n"
+    "             \"repost_source\",\"summary\",\"length_preset\",\"id\"}（仅 text 必填），\n"
+    "             每行输出一份 --json 报告并回显 id;\n"
     "             某行格式错误时报告行号并以 2 退出（此前输出的行仍有效）\n"
     "  --archive  回溯检查: 用当前词库（含管理员在系统中修改的词库）重新检查已发布的\n"
     "             稿件，每篇现在有发现的稿件输出一行报告（附 publication_id 等）\n"
@@ -70,9 +77,10 @@ static const char **value_slot(check_opts *o, const char *name)
 {
     static const char *names[] = {"--platform", "--allow", "--sources", "--title",
                                   "--repost-source", "--media", "--db", "--account", "--since",
-                                  "--date"};
+                                  "--date", "--summary", "--length-preset"};
     const char **slots[] = {&o->platform, &o->allow, &o->sources, &o->title, &o->repost,
-                            &o->media, &o->db, &o->account, &o->since, &o->date};
+                            &o->media, &o->db, &o->account, &o->since, &o->date, &o->summary,
+                            &o->length_preset};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(name, names[i]) == 0)
             return slots[i];
@@ -121,9 +129,13 @@ static int parse_opts(int argc, char **argv, check_opts *o)
         return usage_error("--db、--account、--since 只用于 --archive", NULL);
     if (o->date && (o->media || o->jsonl || o->archive))
         return usage_error("--date 只用于检查正文（--archive 按每篇的发布日期检查）", NULL);
-    if (o->jsonl && (o->media || o->title || o->repost || o->mask))
-        return usage_error("--jsonl 不能与 --media、--title、--repost-source、--mask 同时使用",
+    if (o->jsonl && (o->media || o->title || o->repost || o->mask || o->summary ||
+                     o->length_preset))
+        return usage_error("--jsonl 不能与 --media、--title、--repost-source、--summary、"
+                           "--length-preset、--mask 同时使用",
                            NULL);
+    if ((o->summary || o->length_preset) && (o->media || o->archive))
+        return usage_error("--summary、--length-preset 只用于检查正文", NULL);
     return 0;
 }
 
@@ -201,12 +213,13 @@ static void print_human(const json_t *r)
     const json_t *f;
     json_array_foreach(fs, i, f) {
         const char *field = json_string_value(json_object_get(f, "field"));
+        char label[64];
         long long start = (long long)json_integer_value(json_object_get(f, "start"));
         long long end = (long long)json_integer_value(json_object_get(f, "end"));
         printf("[%s] %s/%s %s", sev_label(json_string_value(json_object_get(f, "severity"))),
                json_string_value(json_object_get(f, "rule")),
                json_string_value(json_object_get(f, "category")),
-               strcmp(field, "text") == 0 ? "正文" : field);
+               field_label(field, label, sizeof label));
         /* Findings about the whole text or a file (length, media) have no span. */
         if (end > start)
             printf(" 第 %lld–%lld 字 “%s”", start + 1, end, json_string_value(json_object_get(f, "match")));
@@ -280,7 +293,8 @@ static int run_text(check_opts *o, const gm_checker *c, json_t **r, char **text,
     if (rc)
         return rc;
     len = without_final_newline(*text, len, &o->final_newline);
-    gm_check_input in = {*text, len, o->title, o->platform, o->repost};
+    gm_check_input in = {*text, len, o->title, o->platform, o->repost, o->summary,
+                         o->length_preset};
     return gm_check_json_on(c, &in, o->date, r, err);
 }
 

@@ -3,6 +3,7 @@
  * post.h).  No I/O.
  */
 #include "core/post.h"
+#include "util/length_preset.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -88,6 +89,7 @@ static void fill_preset(const struct preset *s, gm_review_policy *p)
     memcpy(p->major_extra, s->major, sizeof p->major_extra);
     p->n_major_extra = s->n_major;
     p->overdue_days = 2;
+    snprintf(p->length_preset, sizeof p->length_preset, "%s", GM_LENGTH_PRESET_DEFAULT);
 }
 
 void review_policy_default(gm_review_policy *p) { fill_preset(&presets[0], p); }
@@ -216,6 +218,11 @@ int review_policy_from_json(const json_t *j, gm_review_policy *p, gm_err *err)
         drop_roles_in_levels(p);   /* the preset's extra level, unless already in the chain */
     if (!rc && days)
         p->overdue_days = json_is_integer(days) ? (int)json_integer_value(days) : -1;
+    json_t *length = json_object_get(j, "length_preset");
+    if (!rc && length && !json_is_null(length))
+        rc = gm_length_preset_require(json_string_value(length), "length_preset", err);
+    if (!rc && length && !json_is_null(length))
+        snprintf(p->length_preset, sizeof p->length_preset, "%s", json_string_value(length));
     if (!rc && preset && strcmp(preset, "custom") != 0 && (levels || extra) &&
         !same_as_preset(p))
         snprintf(p->preset, sizeof p->preset, "custom");
@@ -224,10 +231,11 @@ int review_policy_from_json(const json_t *j, gm_review_policy *p, gm_err *err)
 
 json_t *review_policy_to_json(const gm_review_policy *p)
 {
-    return json_pack("{s:s,s:o,s:o,s:i}", "preset", p->preset, "levels",
+    return json_pack("{s:s,s:o,s:o,s:i,s:s,s:s}", "preset", p->preset, "levels",
                      roles_json(p->levels, p->n_levels), "major_extra",
                      roles_json(p->major_extra, p->n_major_extra), "overdue_days",
-                     p->overdue_days);
+                     p->overdue_days, "length_preset", p->length_preset, "length_preset_label",
+                     gm_length_preset_label(p->length_preset));
 }
 
 int review_chain(const gm_review_policy *p, bool major, gm_role *out, int cap)

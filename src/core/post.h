@@ -49,6 +49,8 @@ typedef struct gm_review_policy {
     gm_role major_extra[POST_MAX_LEVELS];  /* appended for major (重大、敏感) posts */
     int n_major_extra;
     int overdue_days;                  /* working days a level may wait (default 2) */
+    char length_preset[16];            /* §3.3 length preset the submit check uses:
+                                        * "house" (default) or "platform" (util/length_preset.h) */
 } gm_review_policy;
 
 /* The default: department_head -> leader, + principal when major; 2 days. */
@@ -60,7 +62,9 @@ json_t *review_policy_presets_json(void);
 /* Checks a policy: 1..4 levels, reviewer roles only (department_head,
  * leader, principal), no role twice in one chain, 1..30 overdue days. */
 int review_policy_validate(const gm_review_policy *p, gm_err *err);
-/* From/to JSON {"preset","levels":[…],"major_extra":[…],"overdue_days"}. */
+/* From/to JSON {"preset","levels":[…],"major_extra":[…],"overdue_days",
+ * "length_preset"} (to_json adds "length_preset_label"); a stored policy
+ * without length_preset reads as the house rule. */
 int review_policy_from_json(const json_t *j, gm_review_policy *p, gm_err *err);
 json_t *review_policy_to_json(const gm_review_policy *p);
 

@@ -43,6 +43,11 @@ static int input_from(const json_t *b, post_input *in, long long *ids, gm_err *e
                          json_object_get(b, "disclosure_basis") != NULL;
     in->disclosure_type = json_str(b, "disclosure_type");
     in->disclosure_basis = json_str(b, "disclosure_basis");
+    json_t *sum = json_object_get(b, "summary");   /* present (even null) replaces it */
+    if (sum && !json_is_null(sum) && !json_is_string(sum))
+        return gm_fail(err, GM_E_INVALID, "summary", "摘要应为文字或空");
+    in->set_summary = sum != NULL;
+    in->summary = json_string_value(sum);
     if (acc) {
         int rc = account_ids_from(acc, ids, &in->n_accounts, err);
         if (rc)
@@ -58,6 +63,7 @@ static const json_field create_fields[] = {
     {"repost_source", JF_STRING, false, 200},      {"corrects", JF_INT, false, 0},
     {"disclosure_type", JF_STRING, false, 16},
     {"disclosure_basis", JF_STRING, false, POST_DISCLOSURE_BASIS_MAX},
+    {"summary", JF_STRING, false, POST_SUMMARY_MAX},
     {NULL, 0, 0, 0}};
 
 static const json_field edit_fields[] = {
@@ -66,6 +72,7 @@ static const json_field edit_fields[] = {
     {"repost_source", JF_STRING, false, 200},
     {"disclosure_type", JF_STRING, false, 16},
     {"disclosure_basis", JF_STRING, false, POST_DISCLOSURE_BASIS_MAX},
+    {"summary", JF_STRING, false, POST_SUMMARY_MAX},
     {NULL, 0, 0, 0}};
 
 static int parse_with(const json_field *fields, const char *text, size_t len, json_t **b,

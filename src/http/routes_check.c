@@ -22,7 +22,8 @@
 static const json_field check_fields[] = {
     {"text", JF_TEXT, true, 200000}, {"title", JF_STRING, false, 200},
     {"platform", JF_STRING, false, 16}, {"repost_source", JF_STRING, false, 500},
-    {"date", JF_STRING, false, 10}, {NULL, 0, 0, 0}};
+    {"date", JF_STRING, false, 10}, {"summary", JF_STRING, false, 2000},
+    {"length_preset", JF_STRING, false, 16}, {NULL, 0, 0, 0}};
 
 static int h_check(gm_request *r, gm_err *err)
 {
@@ -39,7 +40,9 @@ static int h_check(gm_request *r, gm_err *err)
     clock_today_cst(today);   /* a draft is checked as of today unless the text says its day */
     gm_check_input in = {.text = text, .text_len = strlen(text), .title = json_str(b, "title"),
                          .platform = json_str(b, "platform"),
-                         .repost_source = json_str(b, "repost_source")};
+                         .repost_source = json_str(b, "repost_source"),
+                         .summary = json_str(b, "summary"),
+                         .length_preset = json_str(b, "length_preset")};
     const char *date = json_str(b, "date") ? json_str(b, "date") : today;
     rc = c ? gm_check_text_on(c, &in, date, &out, &cap, &len, &ok, err)
            : gm_fail(err, GM_E_INTERNAL, NULL, "检查引擎未加载");

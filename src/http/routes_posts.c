@@ -288,20 +288,24 @@ static int h_policy_get(gm_request *r, gm_err *err)
 
 static const json_field policy_fields[] = {
     {"preset", JF_STRING, false, 32}, {"levels", JF_ARRAY, false, 0},
-    {"major_extra", JF_ARRAY, false, 0}, {"overdue_days", JF_INT, false, 0}, {NULL, 0, 0, 0}};
+    {"major_extra", JF_ARRAY, false, 0}, {"overdue_days", JF_INT, false, 0},
+    {"length_preset", JF_STRING, false, 16}, {NULL, 0, 0, 0}};
 
 /* The policy a PUT asks for: a preset (with any changes the body makes to
  * it), or the unit's current policy with the fields the body gives
- * (changing only overdue_days keeps the unit's levels).  A body that names
- * no setting changes nothing and is refused. */
+ * (changing only overdue_days keeps the unit's levels).  The length preset
+ * (§3.3) stays unless the body names it.  A body that names no setting
+ * changes nothing and is refused. */
 static int policy_wanted(gm_request *r, json_t *b, gm_review_policy *p, gm_err *err)
 {
     if (!json_object_size(b))
         return gm_fail(err, GM_E_INVALID, "preset", "请选择预设,或填写审核级别或审核时限");
-    if (json_object_get(b, "preset"))
-        return review_policy_from_json(b, p, err);
     gm_review_policy cur;
     int rc = review_policy_get(r->db, r->ids[0], &cur, err);
+    if (!rc && json_object_get(b, "preset") && !json_object_get(b, "length_preset"))
+        json_object_set_new(b, "length_preset", json_string(cur.length_preset));
+    if (rc || json_object_get(b, "preset"))
+        return rc ? rc : review_policy_from_json(b, p, err);
     json_t *merged = rc ? NULL : review_policy_to_json(&cur);
     if (!rc && (!merged || json_object_update(merged, b)))
         rc = gm_fail(err, GM_E_NOMEM, NULL, "内存不足");

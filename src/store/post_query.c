@@ -172,10 +172,12 @@ static json_t *version_json(db_stmt *q)
                      id_list(db_text(q, 5)), "findings", findings ? findings : json_null(),
                      "checked_at", opt_text(q, 7), "created_at", db_text(q, 8), "created_by",
                      db_text(q, 9));
-    if (v)
+    if (v) {
         json_object_set_new(v, "disclosure",
                             post_disclosure_json(db_is_null(q, 10) ? NULL : db_text(q, 10),
                                                  db_is_null(q, 11) ? NULL : db_text(q, 11)));
+        json_object_set_new(v, "summary", opt_text(q, 12));
+    }
     return v;
 }
 
@@ -205,7 +207,8 @@ static int detail_parts(db *d, long long id, json_t *o, gm_err *err)
     int rc = db_rows_json(d, &v, version_json, err,
                           "SELECT v.version,v.title,v.body,v.major,v.repost_source,"
                           "replace(replace(v.account_ids,'[',''),']',''),v.findings,v.checked_at,"
-                          "v.created_at,u.login,v.disclosure_type,v.disclosure_basis FROM post_versions v "
+                          "v.created_at,u.login,v.disclosure_type,v.disclosure_basis,v.summary "
+                          "FROM post_versions v "
                           "JOIN users u ON "
                           "u.id=v.created_by WHERE v.post_id=? ORDER BY v.version DESC",
                           "i", id);
@@ -253,13 +256,14 @@ int posts_detail(db *d, long long id, const char *today, json_t **out, gm_err *e
         return gm_fail(err, GM_E_NOTFOUND, "id", "稿件 %lld 不存在", id);
     json_t *cur = NULL;
     db_stmt *q;
-    rc = db_query(d, &q, err, "SELECT body,policy,chain,disclosure_type,disclosure_basis FROM posts "
-                  "WHERE id=?", "i", id);
+    rc = db_query(d, &q, err, "SELECT body,policy,chain,disclosure_type,disclosure_basis,summary "
+                  "FROM posts WHERE id=?", "i", id);
     if (!rc && db_next(q) == 1) {
         json_object_set_new(o, "disclosure",
                             post_disclosure_json(db_is_null(q, 3) ? NULL : db_text(q, 3),
                                                  db_is_null(q, 4) ? NULL : db_text(q, 4)));
         json_object_set_new(o, "body", json_string(db_text(q, 0)));
+        json_object_set_new(o, "summary", opt_text(q, 5));
         cur = db_is_null(q, 1) ? NULL : json_loads(db_text(q, 1), 0, NULL);
         json_object_set_new(o, "policy", cur ? cur : json_null());
         json_t *ch = db_is_null(q, 2) ? NULL : json_loads(db_text(q, 2), 0, NULL);

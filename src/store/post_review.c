@@ -172,6 +172,9 @@ static int run_checks(db *d, const gm_checker *c, const gm_post *p, json_t **out
     char today[11];   /* the text's day for the office-holders' titles */
     clock_today_cst(today);
     json_t *atts = NULL;
+    gm_review_policy pol;   /* the unit's length preset (§3.3) */
+    if (!rc)
+        rc = review_policy_get(d, p->unit_id, &pol, err);
     if (!rc)
         rc = post_attachments_list(d, p->id, &atts, err);
     for (int i = 0; !rc && i < p->n_accounts; i++) {
@@ -188,7 +191,8 @@ static int run_checks(db *d, const gm_checker *c, const gm_post *p, json_t **out
             continue;
         snprintf(seen[n_seen++], sizeof seen[0], "%s", platform);
         gm_check_input in = {.text = p->body, .text_len = strlen(p->body), .title = p->title,
-                             .platform = platform, .repost_source = p->repost_source};
+                             .platform = platform, .repost_source = p->repost_source,
+                             .summary = p->summary, .length_preset = pol.length_preset};
         json_t *res = NULL;
         rc = gm_check_json_on(c, &in, today, &res, err);
         if (!rc)

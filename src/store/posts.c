@@ -26,7 +26,8 @@ void posts_release(gm_post *p)
     free(p->body);
     free(p->repost_source);
     free(p->disclosure_basis);
-    p->title = p->body = p->repost_source = p->disclosure_basis = NULL;
+    free(p->summary);
+    p->title = p->body = p->repost_source = p->disclosure_basis = p->summary = NULL;
 }
 
 static int chain_from_text(const char *text, gm_post *p)
@@ -80,6 +81,7 @@ static int post_from_row(db_stmt *q, gm_post *p, gm_err *err)
     p->reminded_level = (int)db_int(q, 15);
     snprintf(p->disclosure_type, sizeof p->disclosure_type, "%s", db_text(q, 16));
     p->disclosure_basis = db_is_null(q, 17) ? NULL : strdup(db_text(q, 17));
+    p->summary = db_is_null(q, 18) ? NULL : strdup(db_text(q, 18));
     if (!p->title || !p->body)
         return gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
     return GM_OK;
@@ -93,7 +95,7 @@ int posts_get(db *d, long long id, gm_post *out, gm_err *err)
                       "SELECT p.id,p.unit_id,p.author_id,p.state,p.version,p.title,p.body,p.major,"
                       "p.repost_source,COALESCE(p.corrects,0),p.level,COALESCE(p.level_role,''),"
                       "COALESCE(p.chain,'[]'),u.path,COALESCE(p.level_due,''),p.reminded_level,"
-                      "COALESCE(p.disclosure_type,''),p.disclosure_basis "
+                      "COALESCE(p.disclosure_type,''),p.disclosure_basis,p.summary "
                       "FROM posts p JOIN units u ON u.id=p.unit_id WHERE p.id=?",
                       "i", id);
     if (rc)
@@ -124,6 +126,8 @@ static int input_check(const post_input *in, gm_err *err)
         rc = gm_fail(err, GM_E_INVALID, "body", "正文应为 1 到 %d 个字符", POST_BODY_MAX);
     if (!rc && in->set_repost_source && in->repost_source && text_codepoints(in->repost_source) > 200)
         rc = gm_fail(err, GM_E_INVALID, "repost_source", "转载来源不能超过 200 个字符");
+    if (!rc && in->set_summary && in->summary)
+        rc = text_require(in->summary, "summary", 0, POST_SUMMARY_MAX, err);
     if (!rc && in->set_disclosure)
         rc = post_disclosure_check(in->disclosure_type, in->disclosure_basis, err);
     if (!rc && in->account_ids && (in->n_accounts < 1 || in->n_accounts > POST_MAX_ACCOUNTS))
@@ -204,6 +208,19 @@ static int write_disclosure(db *d, long long id, long long version, const char *
                              "UPDATE post_versions SET disclosure_type=?,disclosure_basis=? "
                              "WHERE post_id=? AND version=?",
                              "ttii", type, basis, id, version);
+}
+
+/* The summary of a version, on the post and on its archived version;
+ * NULL or "": none. */
+static int write_summary(db *d, long long id, long long version, const char *summary,
+                         gm_err *err)
+{
+    if (summary && !*summary)
+        summary = NULL;
+    int rc = db_exec(d, err, "UPDATE posts SET summary=? WHERE id=?", "ti", summary, id);
+    return rc ? rc : db_exec(d, err,
+                             "UPDATE post_versions SET summary=? WHERE post_id=? AND version=?",
+                             "tii", summary, id, version);
 }
 
 json_t *post_disclosure_json(const char *type, const char *basis)
@@ -326,6 +343,8 @@ static int create_in_tx(db *d, const gm_actor *who, long long unit_id, const pos
     const char *dtype = in->set_disclosure ? in->disclosure_type : NULL;
     if (!rc)
         rc = write_disclosure(d, *id_out, 1, dtype, in->disclosure_basis, err);
+    if (!rc)
+        rc = write_summary(d, *id_out, 1, in->set_summary ? in->summary : NULL, err);
     if (rc)
         return rc;
     gm_post p;
@@ -411,6 +430,8 @@ static int edit_in_tx(db *d, const gm_actor *who, long long id, const post_input
     const char *dbasis = in->set_disclosure ? in->disclosure_basis : p.disclosure_basis;
     if (!rc)
         rc = write_disclosure(d, id, version, dtype, dbasis, err);
+    if (!rc)
+        rc = write_summary(d, id, version, in->set_summary ? in->summary : p.summary, err);
     gm_post_state before = p.state;
     p.version = version;
     post_step st = {.action = "edit", .confidentiality = -1};

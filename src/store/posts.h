@@ -17,6 +17,7 @@
 #include "store/db.h"
 
 #define POST_TITLE_MAX 200
+#define POST_SUMMARY_MAX 500   /* code points; the platform preset's limit (120) is a check finding */
 #define POST_BODY_MAX 50000
 #define POST_MAX_ACCOUNTS 32
 
@@ -30,6 +31,7 @@ typedef struct gm_post {
     char *title, *body, *repost_source;   /* malloc'd; repost_source NULL: not a repost */
     char disclosure_type[16];            /* "" or core/post_disclosure.h's kind */
     char *disclosure_basis;              /* malloc'd; NULL without a declaration */
+    char *summary;                       /* malloc'd; NULL: no summary (摘要) */
     long long account_ids[POST_MAX_ACCOUNTS];
     int n_accounts;
 } gm_post;
@@ -49,6 +51,8 @@ typedef struct post_input {
     long long corrects;            /* create only: the published post this one corrects */
     int set_disclosure;            /* 1: the declaration below replaces (type NULL: none) */
     const char *disclosure_type, *disclosure_basis;
+    int set_summary;               /* 1: summary below replaces (NULL or "": none) */
+    const char *summary;
 } post_input;
 
 /* The unit every target account belongs to, checking each is a live

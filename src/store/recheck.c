@@ -100,7 +100,7 @@ int recheck_report(const gm_checker *c, const recheck_item *it, json_t **out, gm
     clock_iso_to_cst(it->published_at, cst);
     cst[10] = '\0';
     const char *day = clock_iso_parse(it->published_at, &t) == 0 ? cst : NULL;
-    gm_check_input in = {it->body, strlen(it->body), it->title, it->platform, it->repost_source};
+    gm_check_input in = {it->body, strlen(it->body), it->title, it->platform, it->repost_source, NULL, NULL};
     json_t *r = NULL;
     *out = NULL;
     gm_err ignored;

@@ -47,7 +47,7 @@ static const struct {
     /* posts, lists, reports, jobs */
     {"preset", "审核流程"}, {"major", "重要稿件"}, {"major_extra", "重要稿件加审"},
     {"mass_send", "群发"}, {"override_reason", "放行理由"}, {"platform_post_id", "平台稿件编号"},
-    {"posts", "稿件"}, {"summary", "摘要"}, {"source", "来源"}, {"confidentiality", "保密审查"},
+    {"posts", "稿件"}, {"summary", "摘要"}, {"length_preset", "字数规则"}, {"source", "来源"}, {"confidentiality", "保密审查"},
     {"term", "词条"}, {"wrong", "错误写法"}, {"correct", "正确写法"}, {"corrects", "正确写法"},
     {"category", "类别"}, {"severity", "严重程度"}, {"add", "新增"}, {"remove", "删除"},
     {"replace", "替换"}, {"set", "设置"}, {"version", "版本"}, {"policy", "规则"},

@@ -95,7 +95,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         len = (size_t)(buf + size - 1 - text);
     }
     gm_check_input in = {text, len, title, platforms[data[0] & 7],
-                         (data[0] & 0x10) ? (title ? title : "") : NULL};
+                         (data[0] & 0x10) ? (title ? title : "") : NULL, NULL, NULL};
     json_t *out = NULL;
     gm_err err = {0};
     int rc = gm_check_json(checker, &in, &out, &err);

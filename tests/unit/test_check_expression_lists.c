@@ -55,12 +55,12 @@ static void test_expression_officials_namesakes(void **state)
     gm_checker_texts texts = {.officials = t};
     gm_checker *c = NULL;
     assert_int_equal(gm_checker_load_texts(&c, data_dir(), &texts, &err), 0);
-    gm_check_input in = {"张建国局长讲话", strlen("张建国局长讲话"), NULL, NULL, NULL};
+    gm_check_input in = {"张建国局长讲话", strlen("张建国局长讲话"), NULL, NULL, NULL, NULL, NULL};
     json_t *out = NULL;
     assert_int_equal(gm_check_json_on(c, &in, "2022-01-01", &out, &err), 0);
     assert_int_equal(count_rule(out, "expression", "title"), 0);
     json_decref(out);
-    in = (gm_check_input){"张建国县长讲话", strlen("张建国县长讲话"), NULL, NULL, NULL};
+    in = (gm_check_input){"张建国县长讲话", strlen("张建国县长讲话"), NULL, NULL, NULL, NULL, NULL};
     assert_int_equal(gm_check_json_on(c, &in, "2022-01-01", &out, &err), 0);
     json_t *f = json_array_get(json_object_get(out, "findings"), 0);
     assert_non_null(strstr(json_string_value(json_object_get(f, "message")), "示例县教育局"));
@@ -162,12 +162,12 @@ static void test_expression_edited_list_replaces_shipped_file(void **state)
     gm_checker *c = NULL;
     gm_err err = {0};
     assert_int_equal(gm_checker_load_texts(&c, data_dir(), &t, &err), 0);
-    gm_check_input in = {"扫黑除鳄", strlen("扫黑除鳄"), NULL, NULL, NULL};
+    gm_check_input in = {"扫黑除鳄", strlen("扫黑除鳄"), NULL, NULL, NULL, NULL, NULL};
     json_t *r = NULL;
     assert_int_equal(gm_check_json(c, &in, &r, &err), 0);
     assert_false(json_is_true(json_object_get(r, "ok")));   /* block, from the edited text */
     json_decref(r);
-    gm_check_input in2 = {"中华人民共合国", strlen("中华人民共合国"), NULL, NULL, NULL};
+    gm_check_input in2 = {"中华人民共合国", strlen("中华人民共合国"), NULL, NULL, NULL, NULL, NULL};
     assert_int_equal(gm_check_json(c, &in2, &r, &err), 0);   /* names.txt still shipped */
     assert_true(json_array_size(json_object_get(r, "findings")) > 0);
     json_decref(r);

@@ -71,7 +71,7 @@ static inline gm_checker *checker_with(const char *lexicon, const char *allow)
 static inline json_t *run_check(const gm_checker *c, const char *text, const char *title,
                          const char *platform, const char *repost)
 {
-    gm_check_input in = {text, strlen(text), title, platform, repost};
+    gm_check_input in = {text, strlen(text), title, platform, repost, NULL, NULL};
     json_t *out = NULL;
     gm_err err = {0};
     int rc = gm_check_json(c, &in, &out, &err);

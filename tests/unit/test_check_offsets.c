@@ -91,7 +91,7 @@ static void test_offset_two_hits_in_order(void **state)
 static void test_offset_nul_noise_kept_in_match(void **state)
 {
     static const char text[] = "x赌\0博";   /* U+0000 is noise, and part of the match */
-    gm_check_input in = {text, sizeof text - 1, NULL, NULL, NULL};
+    gm_check_input in = {text, sizeof text - 1, NULL, NULL, NULL, NULL, NULL};
     json_t *r = NULL;
     gm_err err = {0};
     assert_int_equal(gm_check_json(*state, &in, &r, &err), 0);

@@ -33,7 +33,7 @@ static int teardown(void **state)
 static void same_report(const gm_checker *c, const char *text, size_t len, const char *title,
                         const char *platform, const char *repost, char **buf, size_t *cap)
 {
-    gm_check_input in = {text, len, title, platform, repost};
+    gm_check_input in = {text, len, title, platform, repost, NULL, NULL};
     json_t *tree = NULL;
     gm_err e1 = {0}, e2 = {0};
     size_t n = 0;

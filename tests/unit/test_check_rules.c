@@ -86,7 +86,7 @@ static void test_length_no_limit_on_other_platforms(void **state)
 
 static void test_platform_unknown_is_invalid(void **state)
 {
-    gm_check_input in = {"x", 1, NULL, "myspace", NULL};
+    gm_check_input in = {"x", 1, NULL, "myspace", NULL, NULL, NULL};
     json_t *out = NULL;
     gm_err err = {0};
     assert_int_equal(gm_check_json(*state, &in, &out, &err), GM_E_INVALID);
@@ -96,21 +96,21 @@ static void test_platform_unknown_is_invalid(void **state)
 
 static void test_utf8_invalid_reports_byte(void **state)
 {
-    gm_check_input in = {"好\xc3(", 5, NULL, NULL, NULL};
+    gm_check_input in = {"好\xc3(", 5, NULL, NULL, NULL, NULL, NULL};
     json_t *out = NULL;
     gm_err err = {0};
     assert_int_equal(gm_check_json(*state, &in, &out, &err), GM_E_INVALID);
     assert_string_equal(err.message, "正文不是有效的 UTF-8(第 3 字节)");
     assert_string_equal(err.field, "text");
     assert_null(out);
-    gm_check_input t = {"ok", 2, "\xed\xa0\x80", NULL, NULL};   /* a surrogate */
+    gm_check_input t = {"ok", 2, "\xed\xa0\x80", NULL, NULL, NULL, NULL};   /* a surrogate */
     assert_int_equal(gm_check_json(*state, &t, &out, &err), GM_E_INVALID);
     assert_string_equal(err.field, "title");
 }
 
 static void test_empty_input_is_valid(void **state)
 {
-    gm_check_input in = {"", 0, NULL, "weibo", NULL};
+    gm_check_input in = {"", 0, NULL, "weibo", NULL, NULL, NULL};
     json_t *out = NULL;
     gm_err err = {0};
     assert_int_equal(gm_check_json(*state, &in, &out, &err), 0);

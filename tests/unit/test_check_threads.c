@@ -21,7 +21,7 @@ typedef struct job {
 
 static char *report(gm_checker *c)
 {
-    gm_check_input in = {TEXT, strlen(TEXT), "标题", "weibo", "新华社"};
+    gm_check_input in = {TEXT, strlen(TEXT), "标题", "weibo", "新华社", NULL, NULL};
     json_t *out = NULL;
     gm_err err = {0};
     if (gm_check_json(c, &in, &out, &err) != 0)
