@@ -167,6 +167,14 @@ int gm_check_text_on(const gm_checker *c, const gm_check_input *in, const char *
  * field "platform" naming it. */
 int gm_check_platform_known(const gm_checker *c, const char *platform, gm_err *err);
 
+/* The length limits of a platform under a length preset (NULL: the house
+ * rule), for an editor's counters: {"platform","length_preset",
+ * "length_preset_label","text":N|null,"title":N|null,"summary":N|null,
+ * "count_title":bool} in code points.  Unknown platform or preset ->
+ * GM_E_INVALID naming "platform" / "length_preset". */
+int gm_check_limits_json(const gm_checker *c, const char *platform, const char *preset,
+                         json_t **out, gm_err *err);
+
 /* Checks a media file's real type (libmagic) and size against the
  * platform's policy (platform may be NULL: the default policy).
  * *out = {"ok":bool,"file":"…","mime":"…","kind":"image|video|other",

@@ -2,6 +2,8 @@
  * platform.c - loads and validates platform presets (see platform.h).
  */
 #include "check/platform.h"
+#include "check/check.h"
+#include "check/checker_int.h"
 
 #include <string.h>
 
@@ -119,4 +121,24 @@ const json_t *gm_preset_media(const json_t *presets, const char *platform)
                                : NULL;
     const json_t *m = p ? json_object_get(p, "media") : NULL;
     return m ? m : json_object_get(presets, "default_media");
+}
+
+static json_t *limit_json(long n)
+{
+    return n < 0 ? json_null() : json_integer(n);
+}
+
+int gm_check_limits_json(const gm_checker *c, const char *platform, const char *preset,
+                         json_t **out, gm_err *err)
+{
+    gm_length_limits lim;
+    int rc = gm_preset_limits(c->presets, platform, preset, &lim, err);
+    if (rc)
+        return rc;
+    *out = json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:b}", "platform", platform, "length_preset",
+                     preset ? preset : GM_LENGTH_PRESET_DEFAULT, "length_preset_label",
+                     gm_length_preset_label(lim.preset), "text", limit_json(lim.text), "title",
+                     limit_json(lim.title), "summary", limit_json(lim.summary), "count_title",
+                     lim.count_title);
+    return *out ? GM_OK : gm_fail(err, GM_E_NOMEM, "", "内存不足");
 }

@@ -120,6 +120,23 @@ static int h_check_media(gm_request *r, gm_err *err)
     return reply_json(r, 200, out);
 }
 
+/* The limits an editor counts against (§3.3): a platform under a length preset. */
+static const query_param limits_query[] = {
+    {"platform", QP_TEXT, NULL}, {"length_preset", QP_TEXT, NULL}, {NULL, 0, NULL}};
+
+static int h_check_limits(gm_request *r, gm_err *err)
+{
+    const char *platform = request_arg(r, "platform");
+    if (!platform)
+        return gm_fail(err, GM_E_INVALID, "platform", "缺少平台");
+    json_t *out = NULL;
+    gm_checker *c = server_checker_acquire(r->srv);
+    int rc = c ? gm_check_limits_json(c, platform, request_arg(r, "length_preset"), &out, err)
+               : gm_fail(err, GM_E_INTERNAL, NULL, "检查引擎未加载");
+    gm_checker_unref(c);
+    return rc ? rc : reply_json(r, 200, out);
+}
+
 static int h_reload(gm_request *r, gm_err *err)
 {
     if (json_body_none(r->body, r->body_len, err))
@@ -148,6 +165,8 @@ const gm_route gm_routes_check[] = {
     {"POST", "/api/v1/check", PERM_CHECK_RUN, h_check, 0, "合规检查一段文本"},
     {"POST", "/api/v1/check/media", PERM_CHECK_RUN, h_check_media, 8 * 1024 * 1024,
      "检查图片或视频的实际格式与大小", media_query},
+    {"GET", "/api/v1/check/limits", PERM_CHECK_RUN, h_check_limits, 0, "平台在字数规则下的字数上限",
+     limits_query},
     {"POST", "/api/v1/admin/lexicons/reload", PERM_LEXICON_ADMIN, h_reload, 0, "重新加载词库"},
     {NULL, NULL, 0, NULL, 0, NULL},
 };

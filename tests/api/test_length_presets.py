@@ -67,6 +67,22 @@ class LengthPresetsApiTest(gmtest.ServerTest):
         r = self.check(text="微" * 141, platform="weibo", length_preset="platform")
         self.assertEqual((r["limit"], lengths(r)["text"]["term"]), (140, "140"), r)
 
+    def test_rule_3_editor_reads_the_limits_of_a_preset(self):
+        """§3.3 GET /api/v1/check/limits gives the limits the editor counts against: WeChat
+        under the house rule 680 with the title, under the platform preset 600 / 64 / 120;
+        an unknown preset or platform is a 400 naming it."""
+        con = self.srv.client("contributor")
+        r = con.get("/api/v1/check/limits?platform=wechat")
+        self.assertEqual((r.status, r.json["text"], r.json["title"], r.json["summary"], r.json["count_title"],
+                          r.json["length_preset_label"]), (200, 680, None, None, True, "本单位规定"), r)
+        r = con.get("/api/v1/check/limits?platform=wechat&length_preset=platform")
+        self.assertEqual((r.json["text"], r.json["title"], r.json["summary"], r.json["count_title"],
+                          r.json["length_preset_label"]), (600, 64, 120, False, "平台规定"), r)
+        for qs, field in (("platform=wechat&length_preset=x", "length_preset"), ("platform=myspace", "platform"),
+                          ("length_preset=house", "platform")):
+            r = con.get("/api/v1/check/limits?" + qs)
+            self.assertEqual((r.status, r.error_field()), (400, field), (qs, r))
+
     def test_rule_3_summary_is_read_like_the_title(self):
         """§3.3 §3.7 the summary is published text: personal data in it is flagged there."""
         r = self.check(text="通知。", summary="联系人手机13912345678", platform="wechat")

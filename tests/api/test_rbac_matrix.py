@@ -39,6 +39,7 @@ EXPECTED = {
     ("GET", "/api/v1/audit/verify"): READERS,
     ("POST", "/api/v1/check"): WRITERS_OF_DRAFTS,
     ("POST", "/api/v1/check/media"): WRITERS_OF_DRAFTS,
+    ("GET", "/api/v1/check/limits"): WRITERS_OF_DRAFTS,
     ("POST", "/api/v1/admin/lexicons/reload"): {"admin"},
 }
 EXTRA_EXPECTED_FILE = os.path.join(os.path.dirname(__file__), "rbac_expected_extra.py")

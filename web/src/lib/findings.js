@@ -72,6 +72,7 @@ function howRead(f) {
 // 附件“name” for a post's image or video.
 export function findingPlace(f) {
   if (f.field === "title") return "标题";
+  if (f.field === "summary") return "摘要";
   if (f.field === "attachment") return `附件“${f.attachment}”`;
   if (f.field === "repost_source") return "转载来源";
   return f.end > f.start ? `正文第 ${f.start + 1} 字` : "正文";
