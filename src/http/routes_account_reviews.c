@@ -7,6 +7,7 @@
  * PERM_ACCOUNT_REVIEW on the account's unit.  Attachments travel as
  * base64 inside the JSON body (attachment_base64 + attachment_name).
  */
+#include "http/download_audit.h"
 #include "http/account_access.h"
 #include "http/json_in.h"
 #include "http/route.h"
@@ -209,6 +210,11 @@ static int h_review_must_close_csv(gm_request *r, gm_err *err)
     int rc = require_round(r, PERM_ACCOUNT_READ, &round, err);
     if (!rc)
         rc = reviews_must_close_csv(r->db, round.id, &csv, &len, err);
+    if (!rc && (rc = download_audit(r, "review_must_close", "csv", len,
+                                    json_pack("{s:I,s:i}", "round_id", (json_int_t)round.id,
+                                              "year", round.year),
+                                    err)))
+        free(csv);
     if (rc)
         return rc;
     reply_bytes(r, 200, "text/csv; charset=utf-8", csv, len);

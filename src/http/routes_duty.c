@@ -3,12 +3,14 @@
  * (/api/v1/duty): the roster of a range with its gaps, upcoming gaps,
  * adding and removing shifts, and the xlsx export.
  */
+#include "http/download_audit.h"
 #include "http/json_in.h"
 #include "http/message_access.h"
 #include "http/query.h"
 #include "http/route.h"
 #include "store/duty.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const query_param roster_query[] = {
@@ -85,6 +87,12 @@ static int h_duty_xlsx(gm_request *r, gm_err *err)
     if (!rc)
         rc = duty_roster_xlsx(r->db, cal, unit, from, to, &data, &len, err);
     calendar_free(cal);
+    char f[GM_DATE_TEXT_SIZE], t[GM_DATE_TEXT_SIZE];
+    if (!rc && (rc = download_audit(r, "duty_roster", "xlsx", len,
+                                    json_pack("{s:I,s:s,s:s}", "unit_id", (json_int_t)unit, "from",
+                                              date_format(from, f), "to", date_format(to, t)),
+                                    err)))
+        free(data);
     if (rc)
         return rc;
     reply_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data, len);

@@ -6,6 +6,7 @@
  * Rows are limited to what the user may read (PERM_ACCOUNT_READ on the
  * account's unit); unit_id narrows to one unit's subtree.
  */
+#include "http/download_audit.h"
 #include "http/account_access.h"
 #include "http/json_in.h"
 #include "http/query.h"
@@ -90,15 +91,34 @@ static json_t *wrap_json(const char *name, const report_params *p, json_t *j)
     return o;
 }
 
+/* The filters a report was made with, for its download's audit row. */
+static json_t *report_filters(const report_params *p, const report_scope *s)
+{
+    char d[GM_DATE_TEXT_SIZE];
+    json_t *o = json_pack("{s:s}", "as_of", date_format(p->as_of, d));
+    if (o && s->unit_id)
+        json_object_set_new(o, "unit_id", json_integer(s->unit_id));
+    if (o && p->year)
+        json_object_set_new(o, "year", json_integer(p->year));
+    return o;
+}
+
+/* The table as a file, its download audited first (http/download_audit.h). */
 static int reply_table(gm_request *r, const char *name, const char *format, gm_sheet *t,
-                       gm_err *err)
+                       json_t *filters, gm_err *err)
 {
     char *data;
     size_t len;
     int xlsx = strcmp(format, "xlsx") == 0;
     int rc = xlsx ? sheet_to_xlsx(t, &data, &len, err) : sheet_to_csv(t, &data, &len, err);
-    if (rc)
+    if (rc) {
+        json_decref(filters);
         return rc;
+    }
+    if ((rc = download_audit(r, name, format, len, filters, err))) {
+        free(data);
+        return rc;
+    }
     snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"govmedia-%s.%s\"", name,
              format);
     reply_bytes(r, 200,
@@ -135,7 +155,7 @@ static int h_report(gm_request *r, gm_err *err)
     if (!rc && as_json)
         rc = reply_json(r, 200, wrap_json(name, &p, j));
     else if (!rc)
-        rc = reply_table(r, name, format, &t, err);
+        rc = reply_table(r, name, format, &t, report_filters(&p, &s), err);
     sheet_free(&t);
     return rc;
 }

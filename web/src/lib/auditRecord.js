@@ -40,6 +40,8 @@ const FIELDS = {
   // incidents (舆情事件) and messages
   step: "通知步骤", steps: "通知步骤", notified: "已通知", acked_at: "确认时间", acked_by: "确认人",
   escalated_at: "督办时间", escalated_to: "督办至", closed_at: "结束时间", message_id: "来源留言",
+  // a download (report.download): the file and the filters it was made with
+  format: "文件格式", bytes: "文件大小(字节)", as_of: "统计日期", from: "起始日期", to: "截止日期",
 };
 const CERTIFICATION = { certified: "已认证", failed: "认证未通过", pending: "未认证" };
 // The label table of a field's codes, by the audited object's type.
