@@ -20,6 +20,8 @@ Output: one C file with
 Usage: gen_pinyin.py OUT.c [UNIHAN_BZ2] [ESSAY_TXT]
 """
 import bz2
+import functools
+import os
 import subprocess
 import sys
 import unicodedata
@@ -35,7 +37,14 @@ def toneless(reading):
 
 def read_unihan(path):
     """{code point: [toneless readings]}: kMandarin's (the usual reading)
-    first, then the other readings of kXHC1983 and kTGHZ2013, sorted."""
+    first, then the other readings of kXHC1983 and kTGHZ2013, sorted.  Read
+    once per process and file (it takes seconds; bench/evasion/variants.py
+    and gen_lookalike.py ask for it several times): callers must not change it."""
+    return _read_unihan_once(os.path.realpath(path))
+
+
+@functools.lru_cache(maxsize=None)
+def _read_unihan_once(path):
     readings, usual = {}, {}
     with bz2.open(path, "rt", encoding="utf-8") as f:
         for line in f:

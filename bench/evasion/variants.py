@@ -843,6 +843,10 @@ def soundalikes(args, meta):
     from it: 实时采集 for 时时彩, 六合区 for 六合彩."""
     rd, terms, gen = prepare(args.lexicon, args.terms, args.seed)
     words = [(w, s) for w, s, _ in sorted(rd.words, key=lambda x: -x[2])]
+    with_syl = {}   # syllable -> indexes into words of the words that have it
+    for i, (_, syl) in enumerate(words):
+        for s in set(syl):
+            with_syl.setdefault(s, []).append(i)
     n = 0
     for t, cat in terms:
         want = [set(rd.all_readings(c)) for c in t]
@@ -856,7 +860,10 @@ def soundalikes(args, meta):
             return all(syl[at + j] in want[first + j] for j in range(min(len(syl) - at, k - first)))
         heads = {}   # i -> words ending with the sound of want[:i]
         tails = {}   # i -> words starting with the sound of want[i:]
-        for w, syl in words:
+        # only a word with some syllable of the term can fit (each test below
+        # needs one), taken in the list's order: the same words as a walk of all
+        near = sorted({i for s in set().union(*want) for i in with_syl.get(s, ())})
+        for w, syl in (words[i] for i in near):
             for st in range(0, len(syl) - k + 1):
                 if fits(syl, st, 0) and w[st:st + k] != t:
                     found.add(w)

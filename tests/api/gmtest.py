@@ -121,6 +121,15 @@ class Server:
                 raise AssertionError(f"login {login} failed: {r}")
         return c
 
+    def session(self, login):
+        """A logged-in client of login kept for this server's life: each login costs the
+        server an Argon2id hash (tens of milliseconds of CPU), so a test file that acts as
+        the same user many times asks for it once.  client() for a session of its own."""
+        kept = self.__dict__.setdefault("sessions", {})
+        if login not in kept:
+            kept[login] = self.client(login)
+        return kept[login]
+
     def stop(self, sig=None):
         if self.proc and self.proc.poll() is None:
             if sig is None:

@@ -18,6 +18,30 @@ APPLICATION = {"unit_id": 4, "name": "示范县教育头条", "platform": "touti
                          "mobile": "13900139000"},
                "purpose": "发布教育政务信息"}
 
+_SHARED = None   # the server of the SharedServerTest classes, started by the first
+
+
+class SharedServerTest(unittest.TestCase):
+    """One server (demo data) for the classes whose journeys assert only on what they
+    create themselves or on refusals, so that they can share it: each server costs a
+    demo database, an engine load and logins, and this file ran twenty of them, which
+    under a loaded machine took it past CTest's time limit.  A class that counts or
+    lists what others could add (the audit trail's one rejection, a review round of
+    the year, a unit's figures), changes what others read (a unit's review policy, an
+    account's state) or needs its own server options keeps a server of its own."""
+
+    @classmethod
+    def setUpClass(cls):
+        global _SHARED
+        if _SHARED is None:
+            _SHARED = gmtest.Server().start()
+        cls.srv = _SHARED
+
+
+def tearDownModule():
+    if _SHARED is not None:
+        _SHARED.cleanup()
+
 
 class AccountApplicationJourneyTest(gmtest.ServerTest):
     """§1.1 §1.2 "every account starts as an application … The supervisor approves or
@@ -25,12 +49,12 @@ class AccountApplicationJourneyTest(gmtest.ServerTest):
     applicant of the decision; nobody else decides."""
 
     def apply(self, **over):
-        r = self.srv.client("contributor").post("/api/v1/accounts", dict(APPLICATION, **over))
+        r = self.srv.session("contributor").post("/api/v1/accounts", dict(APPLICATION, **over))
         self.assertEqual(r.status, 201, r)
         return r.json["id"]
 
     def test_rule_1_supervisor_approves_application_applicant_told(self):
-        sup, contrib = self.srv.client("supervisor"), self.srv.client("contributor")
+        sup, contrib = self.srv.session("supervisor"), self.srv.session("contributor")
         aid = self.apply()
         waiting = [n for n in notices(sup, "account.apply") if n["link"] == f"/accounts/{aid}"]
         self.assertEqual(len(waiting), 1, waiting)
@@ -39,7 +63,7 @@ class AccountApplicationJourneyTest(gmtest.ServerTest):
         self.assertIn("示范县教育局", waiting[0]["body"])
         # neither the applicant nor the observer decides
         self.assertEqual(contrib.post(f"/api/v1/accounts/{aid}/approve", {}).status, 403)
-        r = self.srv.client("observer").post(f"/api/v1/accounts/{aid}/approve", {})
+        r = self.srv.session("observer").post(f"/api/v1/accounts/{aid}/approve", {})
         self.assertEqual(r.status, 403, r)
         self.assertIn("审批账号", r.json["error"]["message"])   # the permission in Chinese
         r = sup.post(f"/api/v1/accounts/{aid}/approve", {"note": "同意开设"})
@@ -52,7 +76,7 @@ class AccountApplicationJourneyTest(gmtest.ServerTest):
         self.assertEqual((r.status, r.error_field()), (409, "state"), r)
 
     def test_rule_1_rejection_needs_reason_and_tells_applicant_why(self):
-        sup, contrib = self.srv.client("supervisor"), self.srv.client("contributor")
+        sup, contrib = self.srv.session("supervisor"), self.srv.session("contributor")
         aid = self.apply(platform="kuaishou", name="示范县教育快手")
         before = count(self.srv.db, "audit")
         r = sup.post(f"/api/v1/accounts/{aid}/reject", {})
@@ -76,7 +100,7 @@ class LateFilingFilterTest(gmtest.ServerTest):
 
     def test_rule_1_registry_filters_accounts_filed_late(self):
         from acct_helpers import png_bytes
-        op, obs = self.srv.client("operator"), self.srv.client("observer")
+        op, obs = self.srv.session("operator"), self.srv.session("observer")
         douyin = 2                                           # opened 2026-01-12, due 01-15, not filed
         r = op.put(f"/api/v1/accounts/{douyin}/qr", raw=png_bytes(), headers={"Content-Type": "image/png"})
         self.assertEqual(r.status, 200, r)
@@ -99,7 +123,7 @@ class VaultRequestReachTest(gmtest.VaultServerTest):
     (it stopped at 64)."""
 
     def test_rule_1_vault_request_notifies_every_supervisor_above(self):
-        sup = self.srv.client("supervisor")
+        sup = self.srv.session("supervisor")
         self.assertEqual(sup.put(f"/api/v1/accounts/{WECHAT}/credential",
                                  {"login": "gh_live", "password": "Live-直播-2026!"}).status, 200)
         pw = gmtest.sql(self.srv.db, "SELECT pw_hash FROM users WHERE login='supervisor'")[0][0]
@@ -114,7 +138,7 @@ class VaultRequestReachTest(gmtest.VaultServerTest):
                                 "VALUES('sup_side','卫健督办',?,'2026-01-01T00:00:00Z')", (pw,))
         gmtest.sql(self.srv.db, "INSERT INTO user_roles(user_id,unit_id,role) SELECT id,5,'supervisor' "
                                 "FROM users WHERE login='sup_side'")
-        r = self.srv.client("operator").post(f"/api/v1/accounts/{WECHAT}/credential/requests",
+        r = self.srv.session("operator").post(f"/api/v1/accounts/{WECHAT}/credential/requests",
                                             {"expires_at": gmtest.utc_iso(3600), "reason": "新闻发布会直播"})
         self.assertEqual(r.status, 201, r)
         told = {login for (login,) in gmtest.sql(
@@ -125,22 +149,22 @@ class VaultRequestReachTest(gmtest.VaultServerTest):
         self.assertNotIn("sup_side", told)
 
 
-class ChineseRefusalTest(gmtest.ServerTest):
+class ChineseRefusalTest(SharedServerTest):
     """Bad input → a clear message naming the field (and a missing permission)
     in Chinese, never ending in the API code."""
 
     def test_rule_rbac_refusal_names_permission_in_chinese(self):
-        r = self.srv.client("supervisor").post("/api/v1/posts/1/publish", {"account_id": 1})
+        r = self.srv.session("supervisor").post("/api/v1/posts/1/publish", {"account_id": 1})
         self.assertEqual(r.status, 403, r)
         msg = r.json["error"]["message"]
         self.assertIn("发布稿件", msg)
         self.assertFalse(msg.endswith("post.publish"), msg)
-        r = self.srv.client("contributor").post("/api/v1/accounts", dict(APPLICATION, unit_id=5))
+        r = self.srv.session("contributor").post("/api/v1/accounts", dict(APPLICATION, unit_id=5))
         self.assertEqual(r.status, 403, r)
         self.assertIn("申请开设账号", r.json["error"]["message"])
 
     def test_rule_bad_input_text_limits_name_field_in_chinese(self):
-        r = self.srv.client("contributor").post("/api/v1/posts", {
+        r = self.srv.session("contributor").post("/api/v1/posts", {
             "title": "处罚公示", "body": "正文", "account_ids": [1],
             "disclosure_type": "punishment", "disclosure_basis": "法"})
         self.assertEqual((r.status, r.error_field()), (400, "disclosure_basis"), r)
@@ -155,7 +179,7 @@ class AnnualReviewNoticeTest(gmtest.ServerTest):
     closing."""
 
     def test_rule_1_annual_review_failure_and_must_close_reach_the_unit(self):
-        sup, dh, op = (self.srv.client(x) for x in ("supervisor", "depthead", "operator"))
+        sup, dh, op = (self.srv.session(x) for x in ("supervisor", "depthead", "operator"))
         r = sup.post("/api/v1/reviews", {"year": 2026})
         rid = r.json["id"]
         self.assertEqual(r.json["state_label"], "进行中")      # every code with its Chinese label
@@ -171,14 +195,14 @@ class AnnualReviewNoticeTest(gmtest.ServerTest):
             self.assertIn("示范县教育发布", n["title"])
             self.assertIn("须注销", n["title"])
             self.assertEqual((n["body"], n["link"]), ("全年更新不足 20 条", f"/reviews/{rid}"))
-        self.assertEqual(notices(self.srv.client("contributor"), "review.fail"), [])
+        self.assertEqual(notices(self.srv.session("contributor"), "review.fail"), [])
         r = sup.post(f"/api/v1/reviews/{rid}/close", {})
         self.assertEqual((r.status, r.json["state_label"]), (200, "已结束"), r)
         told = notices(dh, "review.must_close")
         self.assertEqual({n["body"] for n in told}, {"年审未通过:全年更新不足 20 条", "未提交年审报告"}, told)
         self.assertTrue(all(n["link"] == f"/reviews/{rid}" for n in told))
         self.assertEqual(len(notices(op, "review.must_close")), len(told))
-        ok = self.srv.client("observer").get("/api/v1/audit/verify").json
+        ok = self.srv.session("observer").get("/api/v1/audit/verify").json
         self.assertTrue(ok["ok"], ok)
 
 
@@ -189,8 +213,8 @@ class AuditFilterTest(gmtest.ServerTest):
     not compared as text."""
 
     def test_rule_5_audit_filters_who_when_where(self):
-        obs = self.srv.client("observer")
-        self.srv.client("supervisor").post("/api/v1/accounts/3/reject", {"reason": "材料不全"})
+        obs = self.srv.session("observer")
+        self.srv.session("supervisor").post("/api/v1/accounts/3/reject", {"reason": "材料不全"})
         today = gmtest.utc_iso()[:10]
         r = obs.get(f"/api/v1/audit?action=account.reject&client_addr=127.0.0.1&from={today}")
         self.assertEqual(r.status, 200, r)
@@ -209,13 +233,13 @@ class AuditFilterTest(gmtest.ServerTest):
         self.assertEqual(obs.get("/api/v1/audit?to=soon").error_field(), "to")
 
 
-class MessageTimesUtcTest(gmtest.ServerTest):
+class MessageTimesUtcTest(SharedServerTest):
     """The API speaks UTC ISO-8601: message, incident and meeting times come
     back in UTC whatever zone they were sent in (the console shows them in
     Beijing time)."""
 
     def test_rule_4_message_times_are_utc(self):
-        c = self.srv.client("contributor")
+        c = self.srv.session("contributor")
         r = c.post("/api/v1/messages", {"account_id": WECHAT, "text": "开学时间?", "from": "家长",
                                         "received_at": "2026-09-30T16:00:00+08:00"})
         self.assertEqual(r.status, 201, r)
@@ -224,7 +248,7 @@ class MessageTimesUtcTest(gmtest.ServerTest):
                          ("2026-09-30T08:00:00Z", "2026-10-08T03:30:00Z", "2026-10-13T09:30:00Z"))
         for e in m["events"]:
             self.assertRegex(e["at"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
-        meetings = self.srv.client("observer").get("/api/v1/meetings?unit_id=4&from=2026-01&to=2026-12").json
+        meetings = self.srv.session("observer").get("/api/v1/meetings?unit_id=4&from=2026-01&to=2026-12").json
         self.assertTrue(meetings["meetings"])
         for mt in meetings["meetings"]:
             self.assertTrue(mt["created_at"].endswith("Z"), mt)
@@ -337,7 +361,7 @@ class FilingDeadlineReminderTest(gmtest.ServerTest):
         super().setUpClass()
         import acct_helpers
         cls.helpers = acct_helpers
-        cls.b = acct_helpers.Builder(cls.srv.client("supervisor"))
+        cls.b = acct_helpers.Builder(cls.srv.session("supervisor"))
 
     def run_job(self, at):
         p = gmtest.run("jobs", "run", "accounts.remind", "--db", self.srv.db, "--at", at)
@@ -345,7 +369,7 @@ class FilingDeadlineReminderTest(gmtest.ServerTest):
         return p.stdout
 
     def told(self, login, name):
-        return [n["body"] for n in notices(self.srv.client(login), "account.filing_due")
+        return [n["body"] for n in notices(self.srv.session(login), "account.filing_due")
                 if f"“{name}”" in n["body"]]
 
     def test_rule_1_filing_deadline_reminds_operator_then_supervisor_and_stops_once_filed(self):
@@ -367,7 +391,7 @@ class FilingDeadlineReminderTest(gmtest.ServerTest):
         for login in ("contributor", "depthead", "observer"):
             self.assertEqual(self.told(login, name), [], login)
         # filed late: marked so for good, and nobody is reminded any more
-        sup = self.srv.client("supervisor")
+        sup = self.srv.session("supervisor")
         self.b.step(aid, "qr")
         r = sup.post(f"/api/v1/accounts/{aid}/file", dict(self.helpers.BODIES["file"], date="2026-10-04"))
         self.assertEqual((r.status, r.json["state"], r.json["filed_late"]), (200, "filed", True), r)
@@ -393,7 +417,7 @@ class FilingDeadlineReminderTest(gmtest.ServerTest):
     def test_rule_1_overdue_national_filing_is_named_until_recorded(self):
         """§1.4 "Provinces also file opening, change, closing and cancelling in the national
         全国政务新媒体信息报送系统 … record that filing's state and date too"."""
-        op = self.srv.client("operator")
+        op = self.srv.session("operator")
         rows = op.get("/api/v1/accounts/1/national-filings?state=overdue").json["filings"]
         self.assertTrue(rows, "the demo account's opening was never filed nationally")
         event = rows[0]
@@ -424,7 +448,7 @@ class InteractionFiguresByUnitTest(gmtest.ServerTest):
     a unit outside the caller's reach is refused."""
 
     def log(self, text, at):
-        r = self.srv.client("contributor").post("/api/v1/messages", {
+        r = self.srv.session("contributor").post("/api/v1/messages", {
             "account_id": WECHAT, "kind": "consult", "text": text, "from": "网民", "received_at": at})
         self.assertEqual(r.status, 201, r)
         return r.json["id"]
@@ -432,10 +456,10 @@ class InteractionFiguresByUnitTest(gmtest.ServerTest):
     def test_rule_4_interaction_figures_of_a_unit_subtree_api_and_cli_agree(self):
         first = self.log("开学时间?", "2026-11-02T10:00:00+08:00")
         self.log("食堂价格?", "2026-11-03T10:00:00+08:00")
-        r = self.srv.client("contributor").post(f"/api/v1/messages/{first}/answer", {
+        r = self.srv.session("contributor").post(f"/api/v1/messages/{first}/answer", {
             "text": "11月9日开学。", "result": "resolved", "at": "2026-11-02T11:00:00+08:00"})
         self.assertEqual(r.status, 200, r)
-        obs = self.srv.client("observer")
+        obs = self.srv.session("observer")
         q = "from=2026-11-01&to=2026-11-30"
         county = obs.get(f"/api/v1/messages/figures?unit_id=3&{q}")   # 示范县 and its departments
         self.assertEqual(county.status, 200, county)
@@ -448,9 +472,9 @@ class InteractionFiguresByUnitTest(gmtest.ServerTest):
         both = obs.get(f"/api/v1/messages/figures?account_id={WECHAT}&unit_id=3&{q}")
         self.assertEqual((both.status, both.error_field()), (400, "unit_id"), both)
         # the department's own staff see their unit, not the province above it
-        mine = self.srv.client("operator").get(f"/api/v1/messages/figures?{q}")
+        mine = self.srv.session("operator").get(f"/api/v1/messages/figures?{q}")
         self.assertEqual((mine.status, mine.json["unit_id"], mine.json["received"]), (200, 4, 2), mine)
-        self.assertEqual(self.srv.client("operator").get(f"/api/v1/messages/figures?unit_id=1&{q}").status, 403)
+        self.assertEqual(self.srv.session("operator").get(f"/api/v1/messages/figures?unit_id=1&{q}").status, 403)
         p = gmtest.run("message", "figures", "--db", self.srv.db, "--unit", "3", "--from", "2026-11-01",
                        "--to", "2026-11-30")
         self.assertEqual(p.returncode, 0, p.stderr)
@@ -462,13 +486,13 @@ class InteractionFiguresByUnitTest(gmtest.ServerTest):
         self.assertIn("--unit", p.stderr)
 
 
-class QueryParameterContractTest(gmtest.ServerTest):
+class QueryParameterContractTest(SharedServerTest):
     """Bad input in the URL: a filter the route does not know (a typo such as `unit=4` for
     `unit_id=4`) is refused naming it and the parameters the route does take, on every
     route, rather than silently answering the unfiltered list."""
 
     def test_rule_bad_input_unknown_filter_is_named_with_the_ones_the_route_takes(self):
-        sup = self.srv.client("supervisor")
+        sup = self.srv.session("supervisor")
         r = sup.get("/api/v1/accounts?unit=4")
         self.assertEqual((r.status, r.error_field()), (400, "unit"), r)
         self.assertIn("unit_id", r.json["error"]["message"])
@@ -490,7 +514,7 @@ class PolicyPartialUpdateTest(gmtest.ServerTest):
 
     def test_rule_2_changing_the_review_time_limit_keeps_the_units_levels(self):
         """§2.1 levels are a per-unit policy: changing the time limit keeps them."""
-        admin = self.srv.client("admin")
+        admin = self.srv.session("admin")
         r = admin.put("/api/v1/units/4/review-policy", {"preset": "three_level"})
         self.assertEqual(r.status, 200, r)
         r = admin.put("/api/v1/units/4/review-policy", {"overdue_days": 5})
@@ -507,7 +531,7 @@ class PolicyPartialUpdateTest(gmtest.ServerTest):
 
     def test_rule_4_message_policy_put_without_a_setting_is_refused(self):
         """§4.2 deadlines are a policy: a change without a setting is refused."""
-        sup = self.srv.client("supervisor")
+        sup = self.srv.session("supervisor")
         before = count(self.srv.db, "audit")
         r = sup.put("/api/v1/messages/policy", {"unit_id": 4})
         self.assertEqual((r.status, r.error_field()), (400, "preset"), r)
@@ -515,18 +539,18 @@ class PolicyPartialUpdateTest(gmtest.ServerTest):
         self.assertEqual(count(self.srv.db, "audit"), before)
 
 
-class InspectorAuditExportTest(gmtest.ServerTest):
+class InspectorAuditExportTest(SharedServerTest):
     """§5.4 "an append-only, tamper-evident audit log of every action, who, when, from where",
     as an inspector (监督检查) takes it away: the API's filters and the command line's agree,
     the command line writes it as CSV with Chinese headers and China times, and both say the
     chain is intact."""
 
     def test_rule_5_inspector_filters_and_exports_the_trail_api_and_cli_agree(self):
-        sup = self.srv.client("supervisor")
-        r = self.srv.client("contributor").post("/api/v1/accounts", APPLICATION)
+        sup = self.srv.session("supervisor")
+        r = self.srv.session("contributor").post("/api/v1/accounts", APPLICATION)
         self.assertEqual(r.status, 201, r)
         self.assertEqual(sup.post(f"/api/v1/accounts/{r.json['id']}/approve", {}).status, 200)
-        obs = self.srv.client("observer")
+        obs = self.srv.session("observer")
         api = obs.get("/api/v1/audit?login=supervisor&action=account.approve&from=2020-01-01&page_size=500")
         self.assertEqual(api.status, 200, api)
         self.assertGreaterEqual(api.json["total"], 1)
@@ -553,9 +577,6 @@ class InspectorAuditExportTest(gmtest.ServerTest):
         self.assertTrue(p.stdout.startswith("OK"), p.stdout)
 
 
-if __name__ == "__main__":
-    unittest.main()
-
 
 def last_audit(db, action):
     """(before, after) of the newest audit row of an action, as JSON."""
@@ -565,14 +586,14 @@ def last_audit(db, action):
     return tuple(json.loads(x) if x else None for x in rows[0])
 
 
-class AuditWhoWhatWhyTest(gmtest.ServerTest):
+class AuditWhoWhatWhyTest(SharedServerTest):
     """§5.4 "an append-only, tamper-evident audit log of every action": the
     inspector reads the audit log, not the account page, so every
     state-changing row says what changed and why (the reason, the date, the
     people before and after), not only the new state."""
 
     def test_rule_5_account_close_audit_row_records_reason_and_date(self):
-        sup = self.srv.client("supervisor")
+        sup = self.srv.session("supervisor")
         r = sup.post(f"/api/v1/accounts/2/close", {"reason": "长期不更新,整合至教育发布", "date": "2026-11-02"})
         self.assertEqual(r.status, 200, r)
         before, after = last_audit(self.srv.db, "account.close")
@@ -580,11 +601,11 @@ class AuditWhoWhatWhyTest(gmtest.ServerTest):
         self.assertEqual((after["closing"]["reason"], after["closing"]["date"], after["closing"]["by"]),
                          ("长期不更新,整合至教育发布", "2026-11-02", "supervisor"))
         # the audit API gives the inspector the same
-        row = self.srv.client("observer").get("/api/v1/audit?action=account.close").json["rows"][0]
+        row = self.srv.session("observer").get("/api/v1/audit?action=account.close").json["rows"][0]
         self.assertIn("长期不更新", json.dumps(row, ensure_ascii=False))
 
     def test_rule_5_change_of_administrator_audit_row_has_before_and_after(self):
-        op = self.srv.client("operator")
+        op = self.srv.session("operator")
         admin = {"name": "王芳", "title": "科员", "office_phone": "0571-87654329", "mobile": "13700137000"}
         r = op.post(f"/api/v1/accounts/{WECHAT}/changes", {"date": gmtest.utc_iso()[:10], "admin": admin,
                                                             "note": "原管理员调岗"})
@@ -596,7 +617,7 @@ class AuditWhoWhatWhyTest(gmtest.ServerTest):
         self.assertNotIn("responsible", after)              # only what changed
 
     def test_rule_5_post_rejection_audit_row_records_the_reason(self):
-        author, head = self.srv.client("contributor"), self.srv.client("depthead")
+        author, head = self.srv.session("contributor"), self.srv.session("depthead")
         r = author.post("/api/v1/posts", {"title": "关于校园安全检查的通知", "body": "本周开展校园安全检查。",
                                           "account_ids": [WECHAT]})
         pid = r.json["id"]
@@ -605,10 +626,10 @@ class AuditWhoWhatWhyTest(gmtest.ServerTest):
         self.assertEqual(r.status, 200, r)
         before, after = last_audit(self.srv.db, "post.reject")
         self.assertEqual((before["state"], after["state"], after["reason"]),
-                         ("pending", "draft", "检查时间需与教育局核实"))
+                         ("in_review", "returned", "检查时间需与教育局核实"))
 
     def test_rule_5_annual_review_failure_and_round_close_audit_rows_say_why(self):
-        sup, op = self.srv.client("supervisor"), self.srv.client("operator")
+        sup, op = self.srv.session("supervisor"), self.srv.session("operator")
         rid = sup.post("/api/v1/reviews", {"year": 2025}).json["id"]
         self.assertEqual(op.post(f"/api/v1/reviews/{rid}/accounts/{WECHAT}/report", {"text": "全年发布 8 条"}).status, 200)
         self.assertEqual(sup.post(f"/api/v1/reviews/{rid}/accounts/{WECHAT}/fail",
@@ -623,7 +644,7 @@ class AuditWhoWhatWhyTest(gmtest.ServerTest):
         self.assertEqual(after["must_close"], len(after["must_close_ids"]))
 
     def test_rule_5_removed_duty_shift_audit_row_says_which(self):
-        leader = self.srv.client("leader")
+        leader = self.srv.session("leader")
         r = leader.post("/api/v1/duty", {"unit_id": 4, "day": "2026-12-31", "person": "周敏", "leader": True})
         self.assertEqual(r.status, 201, r)
         sid = r.json["id"]
@@ -639,10 +660,11 @@ class MustCloseFigureTest(gmtest.ServerTest):
     which 已关停 M)."""
 
     def test_rule_1_must_close_figure_keeps_closed_accounts_and_counts_them(self):
-        sup = self.srv.client("supervisor")
+        sup = self.srv.session("supervisor")
         rid = sup.post("/api/v1/reviews", {"year": 2026}).json["id"]
         r = sup.post(f"/api/v1/reviews/{rid}/close", {})
         self.assertEqual(r.status, 200, r)
+        r = sup.get(f"/api/v1/reviews/{rid}")
         listed = {e["account_id"] for e in r.json["accounts"] if e["outcome"] == "must_close"}
         self.assertEqual(listed, {WECHAT, 2})
         self.assertEqual((r.json["must_close_count"], r.json["must_close_closed"]), (2, 0))
@@ -656,7 +678,7 @@ class MustCloseFigureTest(gmtest.ServerTest):
         self.assertEqual(len(sup.get(f"/api/v1/reviews/{rid}/must-close").json["must_close"]), 2)
 
 
-class AssessmentCatalogueTest(gmtest.ServerTest):
+class AssessmentCatalogueTest(SharedServerTest):
     """§5.2 "Yearly assessment … configurable indicators and weights, the
     national indicators as a preset … a government unit's scheme may not add
     them": the catalogue comes from the server (codes, Chinese labels, kinds,
@@ -664,7 +686,7 @@ class AssessmentCatalogueTest(gmtest.ServerTest):
     and a save."""
 
     def test_rule_5_indicator_catalogue_names_vanity_indicators_barred_for_government(self):
-        r = self.srv.client("observer").get("/api/v1/assessment/indicators")
+        r = self.srv.session("observer").get("/api/v1/assessment/indicators")
         self.assertEqual(r.status, 200, r)
         by = {i["code"]: i for i in r.json["indicators"]}
         self.assertEqual({c for c, i in by.items() if i["barred_for_government"]},
@@ -675,16 +697,16 @@ class AssessmentCatalogueTest(gmtest.ServerTest):
         self.assertEqual({c for c, i in by.items() if i["in_preset"]},
                          {"veto_security", "veto_inactivity", "veto_interaction", "timeliness",
                           "originality", "replies", "consolidation", "originals_bonus"})
-        self.assertEqual(sum(i["preset_weight"] for i in by.values() if i["kind"] == "score"), 100)
+        self.assertEqual(sum(i["preset_weight"] for i in by.values() if i["kind"] == "score" and i["in_preset"]), 100)
         self.assertEqual(by["originals_bonus"]["default_target"], 200)
         # the same refusal text as a government unit's save of a barred indicator
-        r = self.srv.client("supervisor").put("/api/v1/units/4/assessment-scheme",
+        r = self.srv.session("supervisor").put("/api/v1/units/4/assessment-scheme",
                                               {"year": 2026, "indicators": [{"code": "likes", "weight": 10}]})
         self.assertEqual((r.status, r.error_field()), (400, "indicators[0].code"), r)
         self.assertIn(by["likes"]["barred_reason"], r.json["error"]["message"])
 
     def test_rule_5_unit_target_survives_read_and_save_back(self):
-        sup = self.srv.client("supervisor")
+        sup = self.srv.session("supervisor")
         items = [{"code": "timeliness", "weight": 50}, {"code": "originality", "weight": 30, "target": 0.6},
                  {"code": "originals_bonus", "weight": 20, "target": 120}]
         r = sup.put("/api/v1/units/3/assessment-scheme", {"year": 2026, "indicators": items})
@@ -703,12 +725,12 @@ class AssessmentCatalogueTest(gmtest.ServerTest):
         self.assertEqual(before["indicators"], after["indicators"])
 
 
-class WebhookNothingToChangeTest(gmtest.ServerTest):
+class WebhookNothingToChangeTest(SharedServerTest):
     """Bad input: a change that changes nothing is refused like the policies'
     (400 naming a field, no audit row), not answered 200."""
 
     def test_rule_bad_input_webhook_update_without_a_setting_is_refused(self):
-        sup = self.srv.client("supervisor")
+        sup = self.srv.session("supervisor")
         r = sup.post("/api/v1/units/2/webhooks", {"kind": "wecom", "name": "办公室群",
                                                   "url": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=K1"})
         self.assertEqual(r.status, 201, r)
@@ -722,3 +744,7 @@ class WebhookNothingToChangeTest(gmtest.ServerTest):
         r = sup.put(f"/api/v1/units/2/webhooks/{hid}", {"enabled": False})
         self.assertEqual(r.status, 200, r)
         self.assertEqual(count(self.srv.db, "audit"), before + 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
