@@ -467,7 +467,8 @@ static int fits_words_of(const gm_typo_model *m, const text_cps *t, size_t s, si
 
 /* The reading keys of t[s..s+l) (every combination of the characters'
  * readings, the last character's varying fastest, at most max) into keys;
- * their number (0 when a character has none). */
+ * their number (0 when a character has none, or when no word of 3-4
+ * syllables starts with the first two characters' readings). */
 static size_t reading_keys(const gm_typo_model *m, const text_cps *t, size_t s, size_t l,
                            uint64_t *keys, size_t max)
 {
@@ -476,6 +477,8 @@ static size_t reading_keys(const gm_typo_model *m, const text_cps *t, size_t s, 
     for (size_t k = 0; k < l; k++)
         if (!(r[k] = gm_typo_readings(m, t->cp[s + k]))[0])
             return 0;
+    if (l >= 3 && !gm_typo_homophones_may_start(gm_typo_model_homophones(m), r[0], r[1]))
+        return 0;                  /* no word of 3-4 syllables starts so: none of its keys */
     while (n < max) {
         uint16_t syl[GM_TYPO_WORD_MAX];
         for (size_t k = 0; k < l; k++)

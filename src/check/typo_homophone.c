@@ -7,7 +7,10 @@
  * name no word (nine in ten on word salad), so a small filter of the keys
  * (two bits in one 64-bit word, ~16 bits a key: a few hundred KB, cache
  * resident) answers those without touching the table; the tables live in
- * a huge-page arena like the models' (util/huge_arena.h).
+ * a huge-page arena like the models' (util/huge_arena.h).  The long-word
+ * path asks about nearly every span of 3-4 characters; a bitmap of the
+ * first two syllables of the keys of 3+ syllables (22 KB) turns away the
+ * spans that start no such word before their keys are formed.
  */
 #include "check/typo_homophone.h"
 
@@ -39,6 +42,8 @@ struct gm_typo_homophones {
     size_t n_ids;              /* bits in outranked */
     uint64_t *filter;          /* the keys present, two bits each */
     size_t filter_mask;        /* its number of 64-bit words - 1 */
+    uint64_t *starts;          /* bit per first two syllables of a key of 3+ syllables */
+    size_t syllables;          /* syllable numbers are below this (starts: its square) */
     gm_huge_arena *arena;      /* words, runs and filter */
     const uint16_t (*read)[GM_TYPO_READINGS];
     const gm_typo_lm *lm;
@@ -138,6 +143,36 @@ static int alloc_filter(gm_typo_homophones *h)
     return h->filter ? 0 : -1;
 }
 
+/* The bit of the first two syllables s0, s1 in starts. */
+static size_t start_bit(const gm_typo_homophones *h, uint16_t s0, uint16_t s1)
+{
+    return (size_t)s0 * h->syllables + s1;
+}
+
+/* One more than the largest syllable number of any character. */
+static size_t syllable_count(const uint16_t (*read)[GM_TYPO_READINGS])
+{
+    size_t n = 1;
+    for (uint32_t c = 0; c <= 0x9FFFu - CJK_BASE; c++)
+        for (size_t k = 0; k < GM_TYPO_READINGS; k++)
+            n = read[c][k] >= n ? (size_t)read[c][k] + 1 : n;
+    return n;
+}
+
+/* Records the first two syllables of key k when it has three or more. */
+static void mark_start(gm_typo_homophones *h, uint64_t k)
+{
+    size_t n = 0;
+    while (n < GM_TYPO_WORD_MAX && (k >> (10 * (n + 1))) != n + 1)
+        n++;
+    n++;                           /* the key's syllables (gm_typo_reading_key) */
+    if (n < 3)
+        return;
+    size_t bit = start_bit(h, (uint16_t)(k >> (10 * (n - 1)) & 1023),
+                           (uint16_t)(k >> (10 * (n - 2)) & 1023));
+    h->starts[bit >> 6] |= 1ULL << (bit & 63);
+}
+
 static int index_runs(gm_typo_homophones *h)
 {
     size_t slots = 1024;
@@ -148,8 +183,11 @@ static int index_runs(gm_typo_homophones *h)
     if (!h->arena || alloc_filter(h))
         return -1;
     h->runs = gm_huge_arena_alloc(h->arena, slots, sizeof *h->runs, 1);
+    h->syllables = syllable_count(h->read);   /* 419: the bitmap is 22 KB */
+    h->starts = gm_huge_arena_alloc(h->arena, (h->syllables * h->syllables + 63) / 64,
+                                    sizeof *h->starts, 1);
     h->words = gm_huge_arena_alloc(h->arena, h->n + 1, sizeof *h->words, 0);
-    if (!h->runs || !h->words)
+    if (!h->runs || !h->words || !h->starts)
         return -1;
     for (size_t i = 0; i < h->n; i++) {
         h->words[i] = h->e[i].word;
@@ -174,6 +212,7 @@ static int index_runs(gm_typo_homophones *h)
         h->runs[s] = (run_slot){h->e[i].key, (uint32_t)i, (uint32_t)(j - i)};
         uint64_t bits;
         h->filter[filter_word(h->e[i].key, h->filter_mask, &bits)] |= bits;
+        mark_start(h, h->e[i].key);
         i = j;
     }
     return 0;
@@ -228,6 +267,18 @@ const gm_typo_homophone *gm_typo_homophones_find(const gm_typo_homophones *h, ui
             return NULL;
         }
     }
+}
+
+int gm_typo_homophones_may_start(const gm_typo_homophones *h, const uint16_t *r0,
+                                  const uint16_t *r1)
+{
+    for (size_t i = 0; i < GM_TYPO_READINGS && r0[i]; i++)
+        for (size_t j = 0; j < GM_TYPO_READINGS && r1[j]; j++) {
+            size_t bit = start_bit(h, r0[i], r1[j]);
+            if (h->starts[bit >> 6] >> (bit & 63) & 1)
+                return 1;
+        }
+    return 0;
 }
 
 int gm_typo_homophones_outranked(const gm_typo_homophones *h, int32_t id)

@@ -34,6 +34,14 @@ uint64_t gm_typo_reading_key(const uint16_t *s, size_t n);
 const gm_typo_homophone *gm_typo_homophones_find(const gm_typo_homophones *h, uint64_t key,
                                                  size_t *count);
 
+/* 0 when no key of three or more syllables starts with a reading of r0
+ * and then one of r1 (each GM_TYPO_READINGS syllable numbers, 0-padded):
+ * a span of 3-4 characters beginning with those two has no word of its
+ * syllables, and its reading keys need not be formed (a bit test per
+ * combination, in 128 KB). */
+int gm_typo_homophones_may_start(const gm_typo_homophones *h, const uint16_t *r0,
+                                 const uint16_t *r1);
+
 /* 1 when a commoner word of the index reads like the word of index id
  * (under one of its reading keys): a bit test, the pair path's first gate. */
 int gm_typo_homophones_outranked(const gm_typo_homophones *h, int32_t id);

@@ -10,6 +10,7 @@
 #include "test_check_helpers.h"
 
 #include "check/typo.h"
+#include "check/typo_homophone.h"
 #include "check/typo_model.h"
 
 static char expr_dir[] = "/tmp/gm_expr_test_XXXXXX";
@@ -514,6 +515,60 @@ static void test_expression_typo_offsets_are_code_points(void **state)
     gm_checker_unref(c);
 }
 
+/* §3.4 (issue 15 §4: the 错别字 check fast, its findings the same): the
+ * homophone index's start filter (the long-word path skips a span of
+ * 3-4 characters whose first two readings start no word of that many
+ * syllables) must never turn a word away: every model word of 3-4
+ * characters passes it with its own first two characters, and spans of
+ * characters that start no such word are turned away (or it would save
+ * nothing). */
+typedef struct start_walk {
+    const gm_typo_model *m;
+    size_t words, missed;
+} start_walk;
+
+static void check_start(void *ctx, const uint32_t *w, size_t n, int32_t id)
+{
+    start_walk *s = ctx;
+    (void)id;
+    if (n < 3 || !gm_typo_is_cjk(w[0]) || !gm_typo_is_cjk(w[1]))
+        return;
+    const uint16_t *r0 = gm_typo_readings(s->m, w[0]), *r1 = gm_typo_readings(s->m, w[1]);
+    for (size_t k = 2; k < n; k++)
+        if (!gm_typo_is_cjk(w[k]) || !gm_typo_readings(s->m, w[k])[0])
+            return;                /* no reading key: never in the index */
+    if (!r0[0] || !r1[0])
+        return;
+    s->words++;
+    s->missed += !gm_typo_homophones_may_start(gm_typo_model_homophones(s->m), r0, r1);
+}
+
+static void test_expression_typo_long_word_start_filter_is_exact(void **state)
+{
+    (void)state;
+    const gm_typo_model *m = NULL;
+    gm_err err = {0};
+    assert_int_equal(gm_typo_model_get(&m, &err), 0);
+    start_walk s = {m, 0, 0};
+    gm_typo_lm_each_word(gm_typo_model_lm(m), check_start, &s);
+    assert_true(s.words > 10000);
+    assert_int_equal(s.missed, 0);
+    const gm_typo_homophones *h = gm_typo_model_homophones(m);
+    const uint32_t lianxi[2] = {0x8054, 0x5E2D};   /* 联席 of 联席会议 */
+    assert_true(gm_typo_homophones_may_start(h, gm_typo_readings(m, lianxi[0]),
+                                             gm_typo_readings(m, lianxi[1])));
+    size_t turned = 0, tried = 0;   /* a sample of character pairs */
+    for (uint32_t a = 0x4E00; a <= 0x9FFF; a += 97)
+        for (uint32_t b = 0x4E00 + a % 89; b <= 0x9FFF; b += 193) {
+            const uint16_t *r0 = gm_typo_readings(m, a), *r1 = gm_typo_readings(m, b);
+            if (!r0[0] || !r1[0])
+                continue;
+            tried++;
+            turned += !gm_typo_homophones_may_start(h, r0, r1);
+        }
+    assert_true(tried > 1000 && turned > tried / 4);
+}
+
 /* The 错别字 rule tries a suspect's confusion candidates only where they form
  * a model word with a neighbour; the per-character lists it asks must be
  * exact (sorted, each pair listed from both sides, inside the in-word Bloom
@@ -796,6 +851,7 @@ int main(void)
         cmocka_unit_test(test_expression_typo_standard_variant_spelling_is_no_slip),
         cmocka_unit_test(test_expression_typo_offsets_are_code_points),
         cmocka_unit_test(test_expression_typo_candidates_use_exact_neighbour_lists),
+        cmocka_unit_test(test_expression_typo_long_word_start_filter_is_exact),
         cmocka_unit_test(test_expression_bigram_model_layouts_answer_exactly),
         cmocka_unit_test(test_expression_correct_official_text_is_quiet),
         cmocka_unit_test(test_expression_title_field_and_privacy_mask_unaffected),
