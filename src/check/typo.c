@@ -937,18 +937,15 @@ int gm_typo_is_name_slip(const gm_typo_model *m, const uint32_t *w, size_t n, si
     return 1;
 }
 
-/* The commonest one-character words (的, 在, 是, 和 …) standing alone are
- * almost always meant; skipping them keeps the scan cheap. */
-static int function_word(const gm_typo_model *m, uint32_t cp)
-{
-    return gm_typo_logp(m, &cp, 1) > GM_TYPO_FUNCTION_LP;
-}
-
 /* The first character at or after i worth trying changes for: a CJK
- * suspect that is no common one-character word; t->n when none. */
+ * suspect that is no common one-character word (的, 在, 是, 和 … standing
+ * alone are almost always meant; skipping them keeps the scan cheap) and
+ * no character the dictionary lacks as a word of its own; t->n when
+ * none. */
 static size_t next_suspect(const gm_typo_model *m, const text_cps *t, size_t i)
 {
-    while (i < t->n && !(gm_typo_is_cjk(t->cp[i]) && suspect(t, i) && !function_word(m, t->cp[i])))
+    while (i < t->n && !(gm_typo_is_cjk(t->cp[i]) && suspect(t, i) &&
+                         !gm_typo_is_function_char(m, t->cp[i])))
         i++;
     return i;
 }

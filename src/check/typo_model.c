@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "check/normalize.h"
+#include "check/typo.h"
 #include "check/typo_homophone.h"
 #include "util/file.h"
 #include "util/huge_arena.h"
@@ -40,6 +41,8 @@ struct gm_typo_model {
     size_t mask;           /* slots - 1 */
     float *char_logp;      /* the one-character words' logp by U+4E00 offset (1: none):
                               the detector asks for them at every suspect */
+    uint64_t *function;    /* bit per U+4E00 offset: char_logp > GM_TYPO_FUNCTION_LP
+                              (2.6 KB, where char_logp is 84 KB) */
     float unknown;
     uint64_t *bloom;       /* BLOOM_BITS bits */
     uint32_t *conf_at;     /* CJK_COUNT + 1 offsets into conf */
@@ -96,6 +99,12 @@ float gm_typo_logp(const gm_typo_model *m, const uint32_t *w, size_t n)
         if (m->keys[s] == 0)
             return 1.0f;
     }
+}
+
+int gm_typo_is_function_char(const gm_typo_model *m, uint32_t cp)
+{
+    uint32_t c = cp - CJK_BASE;
+    return c < CJK_COUNT && (int)(m->function[c >> 6] >> (c & 63) & 1);
 }
 
 float gm_typo_unknown(const gm_typo_model *m)
@@ -356,6 +365,7 @@ static int alloc_tables(gm_typo_model *m, const pass *p)
     m->keys = gm_huge_arena_alloc(a, slots, sizeof *m->keys, 1);
     m->logp = gm_huge_arena_alloc(a, slots, sizeof *m->logp, 1);
     m->char_logp = gm_huge_arena_alloc(a, CJK_COUNT, sizeof *m->char_logp, 0);
+    m->function = gm_huge_arena_alloc(a, CJK_COUNT / 64 + 1, sizeof *m->function, 1);
     m->bloom = gm_huge_arena_alloc(a, BLOOM_BITS / 64, sizeof *m->bloom, 1);
     m->conf_at = gm_huge_arena_alloc(a, CJK_COUNT + 1, sizeof *m->conf_at, 1);
     m->conf = gm_huge_arena_alloc(a, p->conf_chars + 1, sizeof *m->conf, 1);
@@ -365,7 +375,7 @@ static int alloc_tables(gm_typo_model *m, const pass *p)
     m->shapes.v = gm_huge_arena_alloc(a, p->shape_chars + 1, sizeof *m->shapes.v, 1);
     m->variants.at = gm_huge_arena_alloc(a, CJK_COUNT + 1, sizeof *m->variants.at, 1);
     m->variants.v = gm_huge_arena_alloc(a, p->variant_chars + 1, sizeof *m->variants.v, 1);
-    if (!m->keys || !m->logp || !m->char_logp || !m->bloom || !m->conf_at || !m->conf ||
+    if (!m->keys || !m->logp || !m->char_logp || !m->function || !m->bloom || !m->conf_at || !m->conf ||
         !m->kind || !m->read || !m->shapes.at || !m->shapes.v || !m->variants.at ||
         !m->variants.v)
         return GM_E_NOMEM;
@@ -386,6 +396,14 @@ static void counts_to_offsets(gm_typo_model *m)
     }
 }
 
+/* Sets the bits of the commonest one-character words (gm_typo_is_function_char). */
+static void mark_function_chars(gm_typo_model *m)
+{
+    for (size_t c = 0; c < CJK_COUNT; c++)
+        if (m->char_logp[c] > GM_TYPO_FUNCTION_LP)
+            m->function[c >> 6] |= 1ULL << (c & 63);
+}
+
 static int parse_model(gm_typo_model *m, const char *path, const char *buf, size_t len,
                        gm_err *err)
 {
@@ -400,6 +418,7 @@ static int parse_model(gm_typo_model *m, const char *path, const char *buf, size
     if (bad)
         return gm_fail(err, GM_E_INVALID, "expr_model", "模型文件 %s 第 %d 行格式错误", path, bad);
     counts_to_offsets(m);
+    mark_function_chars(m);
     return 0;
 }
 

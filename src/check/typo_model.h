@@ -67,6 +67,11 @@ const uint16_t *gm_typo_name_shapes(const gm_typo_model *m, uint32_t cp, size_t 
  * directly or through their traditional forms). */
 int gm_typo_is_variant(const gm_typo_model *m, uint32_t a, uint32_t b);
 
+/* 1 when cp's one-character logp (gm_typo_logp) is above GM_TYPO_FUNCTION_LP
+ * (typo.h): a common one-character word (的, 是, 在 …) or no one-character
+ * word at all (logp 1); from a 2.6 KB bitmap, not the 84 KB table. */
+int gm_typo_is_function_char(const gm_typo_model *m, uint32_t cp);
+
 /* The word bigram model loaded with the dictionary. */
 const gm_typo_lm *gm_typo_model_lm(const gm_typo_model *m);
 
