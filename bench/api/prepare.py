@@ -79,6 +79,8 @@ assert rows == 20, rows
 check_body = json.dumps({"text": post_text(680), "platform": "wechat"}, ensure_ascii=False)
 check = call("POST", "/api/v1/check", json.loads(check_body))
 assert check["chars"] == 680, check["chars"]
+with open(os.path.join(OUT, "check_body.json"), "w", encoding="utf-8") as f:
+    f.write(check_body)             # for check_split (the check's time in process)
 write_body = json.dumps(application(123456789, "NAME"), ensure_ascii=False)
 write_body = write_body.replace("123456789", "UNIT").replace('"weibo"', '"PLATFORM"')
 

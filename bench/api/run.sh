@@ -32,6 +32,9 @@ echo "== building govmedia (Release) and the hello-world"
 cmake -S "$ROOT" -B "$OUT/build" -DCMAKE_BUILD_TYPE=Release -DGM_WERROR=OFF >/dev/null
 cmake --build "$OUT/build" -j2 --target govmedia >/dev/null
 gcc -O2 -std=gnu11 "$HERE/hello.c" $(pkg-config --cflags --libs libmicrohttpd) -lpthread -o "$OUT/hello"
+gcc -O2 -std=gnu11 -I"$ROOT/src" -I"$ROOT/bench/check" "$HERE/check_split.c" "$OUT/build/libgmhttp.a" \
+  "$OUT/build/libgovcheck.a" "$OUT/build/libgmutil.a" $(pkg-config --libs libutf8proc opencc jansson) \
+  -lmagic -lpthread -lm -o "$OUT/check_split"
 GM="$OUT/build/govmedia"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -88,6 +91,9 @@ for round in $(seq 1 "$ROUNDS"); do
     run_wrk "$s" govmedia "$round" "$GM_PORT" ${GM_ARGS[$s]}
   done
 done
+
+echo "== the check's time in process (body parse, every rule): check_split"
+GOVMEDIA_DATA="$ROOT/data" "$OUT/check_split" "$ROOT/data" "$OUT/check_body.json" 2000 | tee "$OUT/check_split.txt"
 
 echo "database $(( $(stat -c %s "$DB") / 1048576 )) MB, its WAL $(( $(stat -c %s "$DB-wal" 2>/dev/null || echo 0) / 1048576 )) MB" \
   | tee "$OUT/database.txt"

@@ -27,20 +27,13 @@ static double cpu_s(void)
 /* expr: 0 no expression rule, 1 all of it, 2 its lists without the 错别字 detector */
 static gm_checker *load(const char *data, const char *lexicon, int expr)
 {
-    char dir[4096], allow[4200], src[4200], plat[4200], ctx[4200], pol[4200], exprs[4200];
-    char reg[4200];
-    snprintf(dir, sizeof dir, "%s/lexicons", data);
-    snprintf(allow, sizeof allow, "%s/check/allow.txt", data);
-    snprintf(src, sizeof src, "%s/check/approved_sources.txt", data);
-    snprintf(plat, sizeof plat, "%s/check/platforms.json", data);
-    snprintf(ctx, sizeof ctx, "%s/check/context.txt", data);
-    snprintf(pol, sizeof pol, "%s/check/policy.txt", data);
-    snprintf(reg, sizeof reg, "%s/check/register.txt", data);
-    snprintf(exprs, sizeof exprs, "%s/expressions", data);
+    static bench_paths p;
+    bench_paths_fill(&p, data);
     const char *lex[1] = {lexicon};
     int shipped = strcmp(lexicon, "-") == 0;
-    gm_checker_files f = {shipped ? NULL : lex, shipped ? 0 : 1, dir, allow, src, plat, ctx,
-                          pol, expr ? exprs : NULL, expr != 1, reg};
+    gm_checker_files f = {shipped ? NULL : lex, shipped ? 0 : 1, p.lexicons, p.allow,
+                          p.sources, p.platforms, p.context, p.policy,
+                          expr ? p.expressions : NULL, expr != 1, p.register_words};
     double ms;
     gm_checker *c = checker_load_timed(&f, &ms);
     printf("checker load (%s lexicon, expression rule %s): %.1f ms\n",
