@@ -1,12 +1,14 @@
 /*
  * routes_meetings.c - meetings and training over HTTP (/api/v1/meetings):
  * record, list with the months missing their monthly meeting, detail,
- * attachments (raw bytes, ?name=).
+ * attachments (raw bytes, ?name=; spooled to a temporary file as they arrive
+ * and downloaded from one, never whole in memory).
  */
 #include "http/json_in.h"
 #include "http/message_access.h"
 #include "http/query.h"
 #include "http/route.h"
+#include "http/stored_reply.h"
 #include "core/meeting.h"
 #include "store/meetings.h"
 
@@ -88,8 +90,8 @@ static int h_meeting_attach(gm_request *r, gm_err *err)
     if (!rc && !request_arg(r, "name"))
         rc = gm_fail(err, GM_E_INVALID, "name", "缺少附件名称");
     if (!rc)
-        rc = meetings_attach(r->db, &r->actor, r->ids[0], request_arg(r, "name"), r->body ? r->body : "",
-                             r->body_len, &att, err);
+        rc = meetings_attach(r->db, &r->actor, r->ids[0], request_arg(r, "name"), r->upload_fd,
+                             r->upload_bytes, &att, err);
     if (!rc)
         rc = meetings_detail(r->db, r->ids[0], &out, err);
     return rc ? rc : reply_json(r, 201, out);
@@ -97,16 +99,8 @@ static int h_meeting_attach(gm_request *r, gm_err *err)
 
 static int h_meeting_attachment(gm_request *r, gm_err *err)
 {
-    char *data, name[256], mime[128];
-    size_t len;
     int rc = require_meeting(r, PERM_MESSAGE_READ, err);
-    if (!rc)
-        rc = meetings_attachment(r->db, r->ids[0], r->ids[1], &data, &len, name, mime, err);
-    if (rc)
-        return rc;
-    snprintf(r->content_type_buf, sizeof r->content_type_buf, "%s", mime);
-    reply_bytes(r, 200, r->content_type_buf, data, len);
-    return GM_OK;
+    return rc ? rc : reply_stored_file(r, meetings_attachment_to_fd, r->ids[0], r->ids[1], err);
 }
 
 const gm_route gm_routes_meetings[] = {
@@ -115,7 +109,7 @@ const gm_route gm_routes_meetings[] = {
     {"POST", "/api/v1/meetings", PERM_MEETING_WRITE, h_meetings_add, 0, "登记例会或培训(日期、类型、参会人员、纪要)"},
     {"GET", "/api/v1/meetings/{id}", PERM_MESSAGE_READ, h_meeting_get, 0, "会议记录详情"},
     {"POST", "/api/v1/meetings/{id}/attachments", PERM_MEETING_WRITE, h_meeting_attach,
-     GM_MEETING_ATTACHMENT_MAX, "上传会议附件(原始字节,?name=文件名,≤10MB)", attach_query},
+     GM_MEETING_ATTACHMENT_MAX, "上传会议附件(原始字节,?name=文件名,≤10MB;边收边写临时文件)", attach_query, 1},
     {"GET", "/api/v1/meetings/{id}/attachments/{id}", PERM_MESSAGE_READ, h_meeting_attachment, 0,
      "下载会议附件"},
     {NULL, NULL, 0, NULL, 0, NULL},

@@ -14,10 +14,10 @@
 #include "http/query.h"
 #include "http/route.h"
 #include "http/server.h"
+#include "http/stored_reply.h"
 #include "store/accounts.h"
 #include "store/post_attachments.h"
 #include "store/posts.h"
-#include "util/spool.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -160,25 +160,8 @@ static int h_list(gm_request *r, gm_err *err)
 
 static int h_download(gm_request *r, gm_err *err)
 {
-    stored_file f;
-    gm_spool out;
     int rc = request_require_post(r, PERM_POST_READ, r->ids[0], err);
-    if (!rc)
-        rc = gm_spool_open(&out, 0, 0, err);
-    if (rc)
-        return rc;
-    rc = post_attachments_to_fd(r->db, r->ids[0], r->ids[1], &f, out.fd, err);
-    int fd = rc ? -1 : gm_spool_take_fd(&out);
-    gm_spool_close(&out);
-    if (!rc && fd < 0)
-        rc = gm_fail(err, GM_E_IO, "file", "无法读回临时文件");
-    if (rc)
-        return rc;
-    snprintf(r->disposition, sizeof r->disposition, "attachment; filename=\"attachment-%lld\"",
-             r->ids[1]);
-    snprintf(r->content_type_buf, sizeof r->content_type_buf, "%s", f.mime);
-    reply_file(r, 200, r->content_type_buf, fd, f.len);
-    return GM_OK;
+    return rc ? rc : reply_stored_file(r, post_attachments_to_fd, r->ids[0], r->ids[1], err);
 }
 
 static int h_remove(gm_request *r, gm_err *err)

@@ -114,7 +114,7 @@ int meetings_detail(db *d, long long id, json_t **out, gm_err *err)
     if (!j)
         return gm_fail(err, GM_E_NOTFOUND, "id", "会议记录 %lld 不存在", id);
     rc = db_rows_json(d, &atts, attachment_row, err,
-                      "SELECT id,name,mime,length(data) FROM meeting_attachments WHERE meeting_id=? "
+                      "SELECT id,name,mime,bytes FROM meeting_attachments WHERE meeting_id=? "
                       "ORDER BY id", "i", id);
     if (rc) {
         json_decref(j);
@@ -179,7 +179,7 @@ static const char *mime_of(const char *name)
 }
 
 static int attach_in_transaction(db *d, const gm_actor *who, long long id, const char *name,
-                                 const void *data, size_t len, long long *att_id, gm_err *err)
+                                 int fd, unsigned long long len, long long *att_id, gm_err *err)
 {
     long long unit;
     char now[GM_ISO_LEN];
@@ -187,40 +187,39 @@ static int attach_in_transaction(db *d, const gm_actor *who, long long id, const
     int rc = meetings_unit(d, id, &unit, err);
     if (!rc)
         rc = db_query_int(d, att_id, err,
-                          "INSERT INTO meeting_attachments(meeting_id,name,mime,data,created_at) "
-                          "VALUES(?,?,?,?,?) RETURNING id", "ittbt", id, name, mime_of(name), data,
-                          len, now);
+                          "INSERT INTO meeting_attachments(meeting_id,name,mime,data,bytes,created_at) "
+                          "VALUES(?,?,?,?,?,?) RETURNING id", "ittbit", id, name, mime_of(name), "",
+                          (size_t)0, (long long)len, now);
+    /* the bytes: room reserved, then filled from the file in pieces (130) */
+    if (!rc)
+        rc = db_exec(d, err, "INSERT INTO meeting_attachment_files(attachment_id,data) VALUES(?,?)",
+                     "iz", *att_id, (long long)len);
+    if (!rc)
+        rc = db_blob_from_fd(d, "meeting_attachment_files", "data", *att_id, fd, len, err);
     return rc ? rc
               : audit_append_json(d, who, "meeting.attach", "meeting", id, NULL,
                                   json_pack("{s:s,s:I}", "name", name, "size", (json_int_t)len), err);
 }
 
-int meetings_attach(db *d, const gm_actor *who, long long id, const char *name, const void *data,
-                    size_t len, long long *att_id, gm_err *err)
+int meetings_attach(db *d, const gm_actor *who, long long id, const char *name, int fd,
+                    unsigned long long len, long long *att_id, gm_err *err)
 {
     int rc = text_require(name, "name", 1, 200, err);
     if (!rc && (strchr(name, '/') || strchr(name, '\\')))
         rc = gm_fail(err, GM_E_INVALID, "name", "附件名称不能含路径分隔符");
-    if (!rc && !len)
+    if (!rc && (!len || fd < 0))
         rc = gm_fail(err, GM_E_INVALID, "file", "附件为空");
     if (!rc && len > GM_MEETING_ATTACHMENT_MAX)
         rc = gm_fail(err, GM_E_TOOLARGE, "file", "附件不能超过 10 MB");
     if (!rc && !(rc = db_begin(d, err)))
-        rc = db_end(d, attach_in_transaction(d, who, id, name, data, len, att_id, err), err);
+        rc = db_end(d, attach_in_transaction(d, who, id, name, fd, len, att_id, err), err);
     return rc;
 }
 
-int meetings_attachment(db *d, long long meeting_id, long long att_id, char **data, size_t *len,
-                        char name[256], char mime[128], gm_err *err)
+int meetings_attachment_to_fd(db *d, long long meeting_id, long long att_id, stored_file *out,
+                              int fd, gm_err *err)
 {
-    stored_file f;
-    int rc = stored_file_read(d, "SELECT name,mime,data FROM meeting_attachments WHERE id=? AND "
-                                 "meeting_id=?", att_id, meeting_id, &f, err);
-    if (rc)
-        return rc;
-    snprintf(name, 256, "%s", f.name);
-    snprintf(mime, 128, "%s", f.mime);
-    *data = f.data;
-    *len = f.len;
-    return GM_OK;
+    return stored_file_to_fd(d, "SELECT name,mime FROM meeting_attachments WHERE id=? AND "
+                                "meeting_id=?", "meeting_attachment_files", att_id, meeting_id,
+                             out, fd, err);
 }

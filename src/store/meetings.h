@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include "core/actor.h"
 #include "store/db.h"
+#include "store/stored_file.h"
 
 #define GM_MEETING_ATTACHMENT_MAX (10 * 1024 * 1024)
 
@@ -28,10 +29,12 @@ int meetings_detail(db *d, long long id, json_t **out, gm_err *err);
 int meetings_list(db *d, long long unit_id, int from_month, int to_month, int current_month,
                   json_t **out, gm_err *err);
 
-int meetings_attach(db *d, const gm_actor *who, long long id, const char *name, const void *data,
-                    size_t len, long long *att_id, gm_err *err);
-/* The attachment's bytes (malloc'd), its name and type. */
-int meetings_attachment(db *d, long long meeting_id, long long att_id, char **data, size_t *len,
-                        char name[256], char mime[128], gm_err *err);
+/* The file, name given, of len bytes read from fd (a spooled upload), goes
+ * into the database in pieces; 400 name/file, 413 over 10 MB. */
+int meetings_attach(db *d, const gm_actor *who, long long id, const char *name, int fd,
+                    unsigned long long len, long long *att_id, gm_err *err);
+/* The attachment's name and type into out, its bytes written to fd. */
+int meetings_attachment_to_fd(db *d, long long meeting_id, long long att_id, stored_file *out,
+                              int fd, gm_err *err);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * stored_file.c - one file kept in a table, read with a copy of its bytes
+ * stored_file.c - one file kept in a table, its bytes written to a file
  * (see stored_file.h).
  */
 #include "store/stored_file.h"
@@ -20,25 +20,6 @@ static int read_meta(db_stmt *q, long long id, stored_file *out, gm_err *err)
     return rc < 0 ? rc : gm_fail(err, GM_E_NOTFOUND, "id", "附件 %lld 不存在", id);
 }
 
-int stored_file_read(db *d, const char *sql, long long id, long long owner, stored_file *out,
-                     gm_err *err)
-{
-    db_stmt *q;
-    int rc = db_query(d, &q, err, sql, "ii", id, owner);
-    if (rc)
-        return rc;
-    rc = read_meta(q, id, out, err);
-    if (!rc) {
-        const void *bytes = db_blob(q, 2, &out->len);
-        out->data = malloc(out->len ? out->len : 1);
-        if (out->data && out->len)
-            memcpy(out->data, bytes, out->len);
-        rc = out->data ? GM_OK : gm_fail(err, GM_E_NOMEM, NULL, "内存不足");
-    }
-    db_done(q);
-    return rc;
-}
-
 int stored_file_to_fd(db *d, const char *sql, const char *table, long long id, long long owner,
                       stored_file *out, int fd, gm_err *err)
 {
@@ -51,7 +32,6 @@ int stored_file_to_fd(db *d, const char *sql, const char *table, long long id, l
     db_done(q);
     if (!rc)
         rc = db_blob_to_fd(d, table, "data", id, fd, &len, err);
-    out->data = NULL;
     out->len = (size_t)len;
     return rc;
 }

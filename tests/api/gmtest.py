@@ -195,6 +195,28 @@ def count(db, table, where="1=1", params=()):
     return sql(db, f"SELECT COUNT(*) FROM {table} WHERE {where}", params)[0][0]
 
 
+def spool_sizes(pid):
+    """The sizes of the server's open upload spools (unlinked temporary files)."""
+    found = []
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            if "govmedia-upload-" in os.readlink(f"/proc/{pid}/fd/{fd}"):
+                found.append(os.stat(f"/proc/{pid}/fd/{fd}").st_size)
+        except OSError:
+            continue
+    return found
+
+
+def wait_until(cond, seconds=20):
+    """True once cond() is, polled every 0.1 s for up to `seconds`."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if cond():
+            return True
+        time.sleep(0.1)
+    return cond()
+
+
 def notices(client, kind):
     """The caller's in-app notifications of one kind (latest 100)."""
     rows = client.get("/api/v1/notifications?limit=100").json["notifications"]

@@ -5,7 +5,9 @@ its gaps and xlsx export, and meetings with the missing monthly meeting
 Demo data: unit 4 示范县教育局 holds depthead, leader, principal, contributor;
 its parent is unit 3 示范县.
 """
+import http.client
 import io
+import json
 import os
 import sys
 import unittest
@@ -241,6 +243,57 @@ class MeetingTest(gmtest.ServerTest):
         obs = self.srv.client("observer")
         self.assertEqual(obs.post("/api/v1/meetings", {"unit_id": 4, "held_on": "2026-11-02", "kind": "monthly",
                                                        "title": "x"}).status, 403)
+
+    def raw_upload(self, meeting_id, quoted_name, length):
+        """A POST of an attachment declaring `length` bytes; the caller sends them."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.srv.port, timeout=60)
+        conn.putrequest("POST", f"/api/v1/meetings/{meeting_id}/attachments?name={quoted_name}")
+        for k, v in (("Content-Type", "application/octet-stream"), ("Content-Length", str(length)),
+                     ("X-CSRF-Token", self.con.csrf),
+                     ("Cookie", "; ".join(f"{c.name}={c.value}" for c in self.con.jar))):
+            conn.putheader(k, v)
+        conn.endheaders()
+        return conn
+
+    def test_meeting_attachment_of_10_mb_is_spooled_and_round_trips_byte_exact(self):
+        """§5.3 the meeting record's attachments (≤ 10 MB) go to a temporary file as they
+        arrive and into the database in pieces, come back byte for byte from one, and one
+        byte over the limit is refused naming it, nothing kept."""
+        m = self.add("2026-11-04", "training", "新媒体培训").json
+        limit = 10 * 1024 * 1024
+        data = bytes((i * 7 + i // 4093) & 0xFF for i in range(limit))
+        conn = self.raw_upload(m["id"], urllib.parse.quote("培训课件.pdf"), limit)
+        conn.send(data[:4 * 1024 * 1024])
+        # the first 4 MiB wait on disk (an unlinked spool), not in memory
+        self.assertTrue(gmtest.wait_until(lambda: gmtest.spool_sizes(self.srv.proc.pid) == [4 * 1024 * 1024]),
+                        gmtest.spool_sizes(self.srv.proc.pid))
+        conn.send(data[4 * 1024 * 1024:])
+        r = conn.getresponse()
+        body = json.loads(r.read())
+        conn.close()
+        self.assertEqual(r.status, 201, body)
+        self.assertEqual([(a["name"], a["mime"], a["size"]) for a in body["attachments"]],
+                         [("培训课件.pdf", "application/pdf", limit)])
+        # the spool goes once the request is over
+        self.assertTrue(gmtest.wait_until(lambda: gmtest.spool_sizes(self.srv.proc.pid) == []),
+                        gmtest.spool_sizes(self.srv.proc.pid))
+        r = self.con.get(f"/api/v1/meetings/{m['id']}/attachments/{body['attachments'][0]['id']}")
+        self.assertEqual((r.status, r.headers.get("Content-Type"), len(r.raw)), (200, "application/pdf", limit))
+        self.assertTrue(r.raw == data, "downloaded byte for byte")
+        self.assertEqual(self.con.get(f"/api/v1/meetings/{m['id']}/attachments/999999").status, 404)
+        # one byte over: 413 naming the limit before a byte is read, nothing kept, nothing audited
+        before = (gmtest.count(self.srv.db, "meeting_attachments"), gmtest.count(self.srv.db, "audit"))
+        conn = self.raw_upload(m["id"], "x.pdf", limit + 1)
+        r = conn.getresponse()
+        over = json.loads(r.read())
+        conn.close()
+        self.assertEqual((r.status, over["error"]["code"]), (413, "too_large"), over)
+        self.assertIn("10 MB", over["error"]["message"])
+        r = self.con.post(f"/api/v1/meetings/{m['id']}/attachments?name=x.pdf", raw=b"",
+                          headers={"Content-Type": "application/octet-stream"})
+        self.assertEqual((r.status, r.error_field()), (400, "file"), r)
+        self.assertEqual((gmtest.count(self.srv.db, "meeting_attachments"), gmtest.count(self.srv.db, "audit")),
+                         before)
 
 
 if __name__ == "__main__":

@@ -12,16 +12,7 @@ import time
 import unittest
 
 import gmtest
-from gmtest import run, sql
-
-
-def wait_for(cond, timeout=20):
-    end = time.time() + timeout
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.2)
-    return False
+from gmtest import run, sql, wait_until as wait_for
 
 
 def runs(db, job="jobs.prune"):

@@ -164,25 +164,7 @@ def mp4_of(size):
     return head + body
 
 
-def spool_sizes(pid):
-    """The sizes of the server's open upload spools (unlinked temporary files)."""
-    found = []
-    for fd in os.listdir(f"/proc/{pid}/fd"):
-        try:
-            if "govmedia-upload-" in os.readlink(f"/proc/{pid}/fd/{fd}"):
-                found.append(os.stat(f"/proc/{pid}/fd/{fd}").st_size)
-        except OSError:
-            continue
-    return found
-
-
-def wait_until(cond, seconds=20):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if cond():
-            return True
-        time.sleep(0.1)
-    return cond()
+spool_sizes, wait_until = gmtest.spool_sizes, gmtest.wait_until
 
 
 def peak_rss_mb(pid):
