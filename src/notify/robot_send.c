@@ -6,6 +6,7 @@
  * (libsodium for the HMAC and base64, libcurl for the escaping).
  */
 #include "notify/robot_send.h"
+#include "notify/robot_refusal.h"
 #include "notify/send_error_text.h"
 
 #include <curl/curl.h>
@@ -63,21 +64,21 @@ static char *dingtalk_signed_url(CURL *c, const char *url, const char *secret)
 }
 
 /* 0 when the robot's answer says ok (errcode 0, or no JSON at all). */
-static int answer_ok(const answer *a, char *errbuf, size_t cap)
+static int answer_ok(const char *kind, const answer *a, char *errbuf, size_t cap)
 {
     json_t *j = json_loads(a->buf, 0, NULL);
     json_t *code = json_object_get(j, "errcode");
     int ok = !json_is_integer(code) || json_integer_value(code) == 0;
     if (!ok)
-        snprintf(errbuf, cap, "机器人拒收(错误码 %lld):%.200s",
-                 (long long)json_integer_value(code),
-                 json_string_value(json_object_get(j, "errmsg")) ?: "");
+        robot_refusal_text(kind, (long long)json_integer_value(code),
+                           json_string_value(json_object_get(j, "errmsg")), errbuf, cap);
     json_decref(j);
     return ok ? 0 : -1;
 }
 
-static int post_once(CURL *c, const char *url, const char *payload, const char *delivery_key,
-                     long timeout_seconds, answer *a, char *errbuf, size_t cap)
+static int post_once(CURL *c, const char *kind, const char *url, const char *payload,
+                     const char *delivery_key, long timeout_seconds, answer *a, char *errbuf,
+                     size_t cap)
 {
     struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json; charset=utf-8");
     char key_header[96];
@@ -107,7 +108,7 @@ static int post_once(CURL *c, const char *url, const char *payload, const char *
         snprintf(errbuf, cap, "机器人返回 HTTP %ld", status);
         return -1;
     }
-    return answer_ok(a, errbuf, cap);
+    return answer_ok(kind, a, errbuf, cap);
 }
 
 int robot_send(const char *kind, const char *url, const char *secret, const char *payload,
@@ -123,8 +124,8 @@ int robot_send(const char *kind, const char *url, const char *secret, const char
         signed_url = dingtalk_signed_url(c, url, secret);
     answer a = {.len = 0};
     a.buf[0] = '\0';
-    int rc = post_once(c, signed_url ? signed_url : url, payload, delivery_key, timeout_seconds, &a,
-                       errbuf, cap);
+    int rc = post_once(c, kind, signed_url ? signed_url : url, payload, delivery_key,
+                       timeout_seconds, &a, errbuf, cap);
     free(signed_url);
     curl_easy_cleanup(c);
     return rc;

@@ -17,13 +17,7 @@ from robot_receiver import RobotReceiver  # noqa: E402
 UNIT = 4   # 示范县教育局
 
 
-def wait_for(cond, seconds=30):
-    end = time.time() + seconds
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.2)
-    return cond()
+wait_for = gmtest.wait_until
 
 
 class WebhookTest(unittest.TestCase):
@@ -190,6 +184,27 @@ class WebhookTest(unittest.TestCase):
             self.assertIn("机器人测试消息", payload["markdown"]["text"])
             self.assertIn("access_token=tok", path)
             self.assertEqual(rx.bad_signatures, 0)
+        finally:
+            self.sup.put(f"/api/v1/units/{UNIT}/webhooks/{hook}", {"enabled": False})
+            rx.close()
+
+    def test_robot_refusal_says_the_known_code_in_chinese_and_quotes_the_robot(self):
+        """A DingTalk robot refusing the signature (310000): the code's documented meaning in
+        Chinese, the robot's own errmsg after 机器人返回 (never as our words)."""
+        rx = RobotReceiver(secret="SECthe-robots-own-secret")
+        try:
+            hook = self.add_hook(rx.url("/robot/send?access_token=tok"), kind="dingtalk",
+                                 secret="SECa-different-secret")
+            self.assertEqual(self.sup.post(f"/api/v1/units/{UNIT}/webhooks/{hook}/test").status, 202)
+
+            def last_error():
+                rows = gmtest.sql(self.srv.db, "SELECT last_error FROM webhook_outbox WHERE webhook_id=?", (hook,))
+                return rows and rows[0][0]
+            self.assertTrue(wait_for(last_error, 20))
+            self.assertEqual(last_error(), "机器人拒收(错误码 310000):消息未通过机器人的安全设置(自定义关键词、"
+                                           "加签密钥或 IP 地址段),请核对机器人的安全设置。机器人返回:sign not match")
+            self.assertEqual(rx.accepted, [])
+            self.assertGreaterEqual(rx.bad_signatures, 1)
         finally:
             self.sup.put(f"/api/v1/units/{UNIT}/webhooks/{hook}", {"enabled": False})
             rx.close()

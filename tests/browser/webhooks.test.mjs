@@ -6,6 +6,7 @@
 // keeping the keys drops a repeat).  A robot switched off sends no test.
 // Outcomes read back from the API; screenshots at 1366x768.
 import { test, before, after } from "node:test";
+import http from "node:http";
 import assert from "node:assert/strict";
 import { startGovmedia, tableRows } from "./lib/gm.mjs";
 import { problems } from "./lib/look.mjs";
@@ -115,6 +116,9 @@ test("群机器人: a robot nobody answers shows its 最近错误 in Chinese (by
   await row.locator("[data-test=webhook-delete]").click();
   const box = page.locator(".el-message-box", { hasText: "删除群机器人" });
   await box.locator(".el-message-box__message", { hasText: "1 条消息待发送" }).waitFor();
+  assert.match(await box.locator(".el-message-box__message").innerText(), /“无人应答的群”/, "the confirmation names the robot");
+  const confirmBtn = box.locator("button", { hasText: "删除" });
+  assert.match(await confirmBtn.getAttribute("class"), /el-button--danger/, "删除 reads as danger (red), not primary blue");
   await gm.shots(page, "webhook-delete-confirm");
   await box.locator("button", { hasText: "取消" }).click();
   await box.waitFor({ state: "hidden" });
@@ -130,4 +134,43 @@ test("群机器人: a robot nobody answers shows its 最近错误 in Chinese (by
   assert.equal(audit[0].object_id, String(hook.id));
   assert.equal(JSON.parse(audit[0].before).pending_dropped, 1, audit[0].before);
   gm.assertClean(page);
+});
+
+test("群机器人: a robot that refuses a message (钉钉 310000, sign not match) - its code said in Chinese, its own words shown as 机器人返回 (verbatim), never as ours", async () => {
+  const robot = http.createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ errcode: 310000, errmsg: "sign not match" }));
+    });
+  });
+  await new Promise(r => robot.listen(0, "127.0.0.1", r));
+  try {
+    const api = await gm.apiAs("supervisor");
+    const unitId = (await api.get("/units")).units[0].id;
+    const added = (await api.post(`/units/${unitId}/webhooks`, { kind: "dingtalk", name: "加签不符的群",
+      url: `http://127.0.0.1:${robot.address().port}/robot/send?access_token=abcdef0123456789`, secret: "SECwrong-secret" })).webhooks;
+    const hook = added.find(h => h.name === "加签不符的群");
+    await api.post(`/units/${unitId}/webhooks/${hook.id}/test`);
+    let listed;
+    for (let i = 0; i < 100; i++) {
+      listed = (await api.get(`/units/${unitId}/webhooks`)).webhooks.find(h => h.id === hook.id);
+      if (listed.last_error) break;
+      await new Promise(r => setTimeout(r, 200));
+    }
+    assert.equal(listed.last_error, "机器人拒收(错误码 310000):消息未通过机器人的安全设置(自定义关键词、加签密钥或 IP 地址段),请核对机器人的安全设置。机器人返回:sign not match");
+    const page = await gm.pageAs("supervisor", "/webhooks", W);
+    const row = page.locator("[data-test=webhook-rows] .el-table__body tr", { hasText: "加签不符的群" });
+    await row.locator("[data-test=webhook-deliveries]").click();
+    const err = page.locator("[data-test=webhook-delivery-drawer] [data-test=delivery-error]").first();
+    await err.waitFor();
+    assert.equal((await err.innerText()).trim(), listed.last_error);
+    assert.equal(await err.locator("[data-verbatim]").innerText(), "sign not match", "the robot's words marked as its own");
+    assert.deepEqual(await problems(page, "机器人拒收"), []);
+    await gm.shots(page, "webhook-robot-refusal");
+    await api.del(`/units/${unitId}/webhooks/${hook.id}`);
+    gm.assertClean(page);
+  } finally {
+    robot.close();
+  }
 });

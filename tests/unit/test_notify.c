@@ -20,6 +20,7 @@
 #include "core/notice.h"
 #include "notify/outbox_loop.h"
 #include "notify/robot_send.h"
+#include "notify/robot_refusal.h"
 #include "notify/send_error_text.h"
 #include "store/accounts.h"
 #include "store/notify.h"
@@ -222,6 +223,36 @@ static int has_english_word(const char *s)
 
 /* §2 notifications: operators read a robot's delivery error in the console,
  * so every libcurl code is worded in Chinese (by its code, not curl's text). */
+/* §2 notifications: a robot's refusal - a documented code in Chinese, the
+ * robot's own words labelled as its own; an unknown code only quoted. */
+static void test_robot_refusal_is_chinese_where_the_code_is_known(void **state)
+{
+    (void)state;
+    char out[512];
+    robot_refusal_text("wecom", 93000, "invalid webhook url", out, sizeof out);
+    assert_non_null(strstr(out, "机器人拒收(错误码 93000):机器人地址无效"));
+    assert_non_null(strstr(out, "。机器人返回:invalid webhook url"));
+    *strstr(out, "机器人返回:") = '\0';
+    assert_false(has_english_word(out));
+    /* the same code of the other robot means nothing certain: quoted only */
+    assert_null(robot_refusal_meaning("dingtalk", 93000));
+    robot_refusal_text("dingtalk", 93000, "whatever", out, sizeof out);
+    assert_string_equal(out, "机器人拒收(错误码 93000)。机器人返回:whatever");
+    robot_refusal_text("dingtalk", 310000, "", out, sizeof out);
+    assert_string_equal(out, "机器人拒收(错误码 310000):消息未通过机器人的安全设置(自定义关键词、加签密钥或 IP "
+                             "地址段),请核对机器人的安全设置");
+    assert_non_null(robot_refusal_meaning("dingtalk", 130101));
+    assert_non_null(robot_refusal_meaning("wecom", 45009));
+    /* a long answer is cut on a character boundary */
+    char longmsg[400];
+    for (int i = 0; i < 133; i++)
+        memcpy(longmsg + 3 * i, "拒", 3);
+    longmsg[399] = '\0';
+    robot_refusal_text("wecom", 1, longmsg, out, sizeof out);
+    const char *words = strstr(out, "机器人返回:") + strlen("机器人返回:");
+    assert_int_equal(strlen(words), 198);
+}
+
 static void test_robot_send_error_is_chinese_for_every_curl_code(void **state)
 {
     (void)state;
@@ -255,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_robot_payloads_have_the_wecom_and_dingtalk_shapes),
         cmocka_unit_test(test_webhook_retry_backoff_doubles_caps_and_gives_up),
         cmocka_unit_test(test_robot_send_error_is_chinese_for_every_curl_code),
+        cmocka_unit_test(test_robot_refusal_is_chinese_where_the_code_is_known),
         cmocka_unit_test_setup_teardown(test_publication_record_rules, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
