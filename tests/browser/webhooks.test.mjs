@@ -164,6 +164,10 @@ test("群机器人: a robot that refuses a message (钉钉 310000, sign not matc
     await row.locator("[data-test=webhook-deliveries]").click();
     const err = page.locator("[data-test=webhook-delivery-drawer] [data-test=delivery-error]").first();
     await err.waitFor();
+    await page.waitForFunction(() => {   // the drawer has slid in
+      const d = document.querySelector(".el-drawer");
+      return d && d.getBoundingClientRect().right <= window.innerWidth + 1;
+    });
     assert.equal((await err.innerText()).trim(), listed.last_error);
     assert.equal(await err.locator("[data-verbatim]").innerText(), "sign not match", "the robot's words marked as its own");
     assert.deepEqual(await problems(page, "机器人拒收"), []);
