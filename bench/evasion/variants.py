@@ -996,6 +996,7 @@ H12 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h12.tsv"
 T12 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t12.tsv")
 H13 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h13.tsv")
 H14 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_h14.tsv")
+T14 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "context_t14.tsv")
 
 
 def tsv_rows(path):
@@ -1028,7 +1029,9 @@ def heldout3():
     "h12:<style>", context_t12.tsv (session 26's tuning set, written after
     h12 was measured) "t12:<style>"; context_h13.tsv (session 27, written
     before any change, never tuned on) "h13:<style>"; context_h14.tsv
-    (session 28, written before any change, never tuned on) "h14:<style>";
+    (session 28, written before any change, never tuned on) "h14:<style>",
+    context_t14.tsv (session 28's tuning set, written after h14 was
+    measured) "t14:<style>";
     their rows may carry a title (a fourth item) and line breaks (\\n)."""
     rows = []
     for want, style, tmpl in tsv_rows(HELDOUT3):
@@ -1049,7 +1052,7 @@ def heldout3():
         rows.append(("enforcement" if want == "warn" else "advert", "t7:" + style, tmpl))
     for name, path in (("h8", H8), ("h9", H9), ("t9", T9), ("h10", H10), ("t10", T10),
                        ("h11", H11), ("t11", T11), ("h12", H12), ("t12", T12),
-                       ("h13", H13), ("h14", H14)):
+                       ("h13", H13), ("h14", H14), ("t14", T14)):
         for row in tsv_rows(path):
             want, style, tmpl = row[:3]
             title = row[3] if len(row) > 3 else None

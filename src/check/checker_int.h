@@ -76,6 +76,7 @@ typedef struct gm_ctx_hits {
     int signed_seen, signed_doc;   /* … for a closing formula or signature / has one */           /* names of bodies were added to reg (context_body.c) */
     int some_seen, refusal_seen, disclaim_seen, prohibit_seen, lines_seen;
     int finding_seen;          /* … for a survey's or statistic's lead (调查显示) */
+    int measure_seen;          /* … for what policy does about a topic (加强, 完善) */
                                /* context.c text_has memos of session 24's rules */
     int turns_seen, turns;     /* context_turns.c: 1 a dialogue of two speakers, 2 a
                                 * quiz's marks or options (the text was looked at once) */
@@ -156,6 +157,16 @@ int gm_context_marked(gm_ctx_hits *hs, const char *text, size_t len, const gm_hi
 /* h is in a row of a table in text whose header or caption fights
  * (context_table.c); only in a text without an advert cue. */
 int gm_context_table_row(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
+
+/* h is in a part of a text told in numbered parts (comic panels 第一格…,
+ * outline items 一、…；二、…) or in the heading before them, and a part
+ * fights (context_parts.c); only in a text without an advert cue. */
+int gm_context_parts(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
+
+/* h's sentence asks how to respond to meeting it (遇到X怎么办？) and that
+ * sentence or the next two fight or speak officially, or nothing follows
+ * (context_asks.c); only in a text without an advert cue. */
+int gm_context_asks_how(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h);
 
 /* Adds the built-in condemning words (违法, 犯罪, 骗局…), frame verbs
  * (监测, 排查…), advert cues (加微信, 私聊…) and negative imperatives

@@ -61,7 +61,11 @@ static const char *const condemning[] = {
     /* what it costs (赌博的法律后果, 赌博的代价), how it persists (屡打不绝) */
     "后果", "代价", "屡打不绝", "屡禁不绝", "手段",
     /* the risk an official warning names (赌博的法律风险, 关于赌博的风险提示) */
-    "法律风险", "风险提示", "风险警示", "风险隐患"};
+    "法律风险", "风险提示", "风险警示", "风险隐患",
+    /* where it spreads (赌博重灾区, 时有发生, 呈蔓延之势), what it cheats (等方式作弊) */
+    "重灾区", "时有发生", "蔓延", "作弊", "舞弊",
+    /* where it ends (百家乐的尽头是牢房), what it hides under (披上了“理财”外衣) */
+    "牢房", "牢狱", "铁窗", "坐牢", "外衣"};
 /* After the term in the 对…进行X frame these govern it too (对赌博的监测预警,
  * 对赌博说“不”, 与赌博作斗争). */
 static const char *const object_verbs[] = {"监测", "监管", "排查", "预警", "管控", "核查",
@@ -95,7 +99,9 @@ static const char *const advert_cues[] = {
     /* a seller leading the buyer to gains, bonuses */
     "带你赚", "带你稳赚", "带你玩", "带你飞", "特惠", "彩金",
     /* pay, wins and meeting places promised (日结, 包赢, 老地方见) */
-    "日结", "一单一结", "包赢", "老地方"};
+    "日结", "一单一结", "包赢", "老地方",
+    /* a livestream's shop, a trial offered, a rush (点击下方小黄车, X体验卡, 抓紧上车) */
+    "小黄车", "购物车", "体验卡", "先到先得", "抓紧上车", "正规入口"};
 /* Cues that are advert wording only before a number, as a price (只要88元;
  * 只要是赌博，就是诈骗 is no advert). */
 static const char *const price_adverbs[] = {"只要", "只需", "只收", "仅收"};
@@ -118,7 +124,9 @@ static const char *const after_nouns[] = {"整治", "治理", "防范", "防控"
                                           /* how to tell it (赌博识别与处置专题培训) */
                                           "识别",
                                           /* what someone spread it on (赌博传单, 色情小广告) */
-                                          "传单", "小广告", "名片", "宣传单", "宣传品", "宣传材料"};
+                                          "传单", "小广告", "名片", "宣传单", "宣传品", "宣传材料",
+                                          /* what the law holds it to be (赌博的认定范围) */
+                                          "认定"};
 static const char *const fillers[] = {"等", "类", "的"};
 /* Between the term and such a noun, what kind of campaign it is (赌博源头
  * 治理, 六合彩综合整治, 百家乐集中整治). */
@@ -137,7 +145,7 @@ static const char *const authorities[] = {"警方", "公安", "民警", "网警"
                                           "消协", "律师"};
 static const char *const anti_fraud[] = {"反诈", "防骗", "防诈", "反电诈"};
 static const char *const alerts[] = {"警惕", "注意", "小心", "当心", "警示", "提醒", "提示",
-                                     "预警", "曝光", "紧急"};
+                                     "预警", "曝光", "紧急", "揭秘", "起底"};
 /* Before an alert word, what kind of alert a heading is (重要提醒, 紧急提示). */
 static const char *const alert_modifiers[] = {"重要", "紧急", "特别", "郑重", "再次"};
 /* After a question about the term, a clause that starts with one of these
@@ -152,7 +160,10 @@ static const char *const consequences[] = {"依法", "追究", "拘留", "罚款
                                            "判决", "应当", "应予", "予以", "法律规定", "法律法规",
                                            "自首", "处理", "依规", "依纪", "处分", "制裁",
                                            /* steps of a procedure (陈述和申辩, 证据) */
-                                           "证据", "申辩"};
+                                           "证据", "申辩",
+                                           /* what an exam or a call is met with (取消考试资格,
+                                            * 马上挂电话) */
+                                           "取消", "挂电话"};
 /* Words of official register - who speaks or is spoken of in a notice, a
  * police report, court news or statistics, and never in an advert (公安机关,
  * 全市, 经查) - are a list admins edit (data/check/register.txt, loaded as
@@ -173,7 +184,7 @@ static const char *const offenders[] = {"被告人", "犯罪嫌疑人", "违法�
  * 明知是赌博，却抱着侥幸心理一再参与…这样的教训值得深思). */
 static const char *const cautionary[] = {"教训", "侥幸心理", "幡然醒悟", "追悔莫及", "悔不当初",
                                          "警钟", "惨痛代价", "前车之鉴", "懊悔", "悔恨", "悔过",
-                                         "悔悟", "越陷越深", "负债累累", "令人唏嘘",
+                                         "悔悟", "越陷越深", "负债累累", "令人唏嘘", "后悔莫及",
                                          /* what the net is not (网络不是法外之地) */
                                          "法外之地"};
 /* A running total of what was done (今年以来，全市累计封堵赌博网址1300余个). */
@@ -631,8 +642,14 @@ static int passive(const char *text, size_t b_end, size_t w_start)
 
 /* One of the words right after the term, past 等/类/的 (赌博整治, 赌博等行为,
  * 赌博案): nothing between them, so no clause break either. */
+/* After ≠ right after the term, what it is not (⚠️赌博≠赚钱, 六合彩≠致富捷径). */
+static const char *const not_gains[] = {"赚钱", "发财", "致富", "暴富", "收益", "财富", "捷径",
+                                        "副业", "投资", "理财", "机会"};
+
 static int noun_after(const char *text, size_t b_end, size_t len)
 {
+    if (starts_with_any(text, b_end, len, (const char *const[]){"≠"}, 1))
+        return starts_with_any(text, b_end + 3, len, not_gains, N(not_gains)) != 0;
     size_t at = b_end + starts_with_any(text, b_end, len, fillers, N(fillers));
     at += starts_with_any(text, at, len, campaign_kinds, N(campaign_kinds));
     return starts_with_any(text, at, len, after_nouns, N(after_nouns)) != 0;
@@ -862,6 +879,18 @@ static int names_who_did(const char *text, size_t cs, size_t ce)
     return 0;
 }
 
+/* The clause from head is someone's approach to the reader, a condition as
+ * much as 如果 is: 有人 and then 你 or 您 at most four characters on
+ * (有人跟您说赌博，马上挂电话; 有人打电话跟您说六合彩，…). */
+static int someone_to_you(const char *text, size_t head, size_t b_start)
+{
+    const char *p = find_in(text, head, b_start, "有人");
+    if (!p)
+        return 0;
+    size_t at = (size_t)(p - text) + 6, to = at + 15 < b_start ? at + 15 : b_start;
+    return find_in(text, at, to, "你") || find_in(text, at, to, "您");
+}
+
 /* In the rest of a condition's clause after the term, 请 and then a legal
  * step (报警, 拨打, 依法…): the clause asks whoever meets the term to report
  * it (遇到赌博请第一时间拨打96110). */
@@ -895,7 +924,8 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
         return 0;
     size_t ns, ne, next = ce + l;
     int condition = ends_with(text, 0, ce, of) || names_who_did(text, cs, ce) ||
-                    starts_with_any(text, head, h->b_start, conditionals, N(conditionals));
+                    starts_with_any(text, head, h->b_start, conditionals, N(conditionals)) ||
+                    someone_to_you(text, head, h->b_start);
     int judged = condition || (h->b_start == cs && h->b_end == ce) ||
                  find_in(text, cs, h->b_start, so_called) ||
                  starts_with_any(text, next, len, contrasts, N(contrasts)) ||
@@ -1786,6 +1816,47 @@ static int topic_of_the_law(gm_ctx_hits *hs, const char *text, size_t len, const
     return any_after(&hs->legal, h->b_end, se);
 }
 
+/* The names of instruments a body issues (悬赏通告, 安全告知书, 倡议书). */
+static const char *const instrument_names[] = {"通告", "公告", "通知", "通报", "告知书", "告家长书",
+                                               "倡议书", "公开信", "一封信", "决定", "意见",
+                                               "办法", "规定", "提示", "声明"};
+
+/* The term's sentence is the heading of an instrument a body issues about
+ * it: a body or register word, 关于, the term, 的 and the instrument's name
+ * ending the sentence (某某区公安分局关于赌博的悬赏通告; not 关于X福利的通知,
+ * which no body issues). */
+static int instrument_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    size_t ss, se;
+    sentence_memo(hs, text, len, h, &ss, &se);
+    while (se > h->b_end && strchr(" \t\r\n", text[se - 1]))
+        se--;
+    const char *about = find_in(text, ss, h->b_start, "关于");
+    if (!about || !ends_with_any(text, h->b_end, se, instrument_names, N(instrument_names)) ||
+        !find_in(text, h->b_end, se, "的"))
+        return 0;
+    for (size_t i = 0; i < hs->reg.n; i++)
+        if (hs->reg.v[i].b_start >= ss && hs->reg.v[i].b_end <= (size_t)(about - text))
+            return 1;
+    return 0;
+}
+
+/* What policy prose does about a topic (针对X呈现的新特点，应加强跨部门协作;
+ * 关于X，要完善监测机制): later in the sentence after a clause that makes the
+ * term its topic, they govern it as an enforcement word would. */
+static const char *const measures[] = {"加强", "完善", "健全", "强化"};
+
+static int topic_measured(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!text_has(hs, text, len, &hs->measure_seen, measures, N(measures)))
+        return 0;
+    size_t cs, ce;
+    clause_memo(hs, text, len, h, &cs, &ce);
+    if (!any_in(text, cs, h->b_start, topic_markers, N(topic_markers)))
+        return 0;
+    return any_in(text, ce, sentence_end(text, len, ce, 0), measures, N(measures));
+}
+
 /* The term is an item of a list whose heading, before a colon in the same
  * sentence, fights (重点打击以下违法行为：1. 赌博；2. 制售假药): the heading has
  * a live enforcement word and the items are enumerated (、；（一）1.). */
@@ -1899,11 +1970,17 @@ static const char *const praises[] = {"靠谱", "可靠", "放心", "正规", "�
 enum { OFFERED = 4 };
 static const char *const offered[] = {"在线", "营业", "开奖", "开业", "上线", "接单", "开盘",
                                       "开张"};
-/* Starting at a time told right after the term (赌博今晚八点开始, 六合彩明天
- * 开局): an event announced. */
-static const char *const scheduled[] = {"开始", "开局", "开场"};
-static const char *const times[] = {"今晚", "今天", "今日", "明天", "明晚", "本周", "周末",
-                                    "每晚", "每天", "晚上", "下午"};
+/* Starting at a time told right after the term, at most ANNOUNCED characters
+ * on (赌博今晚八点开始, 六合彩明天开局, 百家乐本周六上午十点准时开抢, 赌博
+ * 这周末见): an event announced, whatever heading stands over it (注意！,
+ * 提醒：). 见 only ends the clause (这周末见，; not 明天见分晓). */
+enum { ANNOUNCED = 10 };
+static const char *const scheduled[] = {"开始", "开局", "开场", "开抢", "开播", "开放", "开售",
+                                        "开卖", "上线", "开奖", "营业", "开业", "开张", "开盘"};
+static const char *const times[] = {"今晚", "今天", "今日", "明天", "明晚", "明早", "后天",
+                                    "本周", "这周", "下周", "周末", "周一", "周二", "周三",
+                                    "周四", "周五", "周六", "周日", "星期", "每晚", "每天",
+                                    "晚上", "上午", "下午"};
 static const char *const stopped[] = {"停止", "暂停", "不再", "禁止", "无法", "不得", "关停",
                                       "停业", "不能"};
 
@@ -1934,16 +2011,32 @@ static int on_offer(const gm_ctx_hits *hs, const char *text, const gm_hit *h, si
     const char *p = NULL;
     for (size_t i = 0; !p && i < N(offered); i++)
         p = find_in(text, h->b_end, to, offered[i]);
-    for (size_t i = 0; !p && i < N(scheduled); i++) {   /* 赌博今晚八点开始 */
-        p = find_in(text, h->b_end, to, scheduled[i]);
-        if (p && !starts_with_any(text, h->b_end, (size_t)(p - text), times, N(times)))
-            p = NULL;
+    size_t most = OFFERED;
+    if (!p && starts_with_any(text, h->b_end, ce, times, N(times))) {   /* 赌博今晚八点开始 */
+        size_t far = ce < h->b_end + 3 * (ANNOUNCED + 2) ? ce : h->b_end + 3 * (ANNOUNCED + 2);
+        for (size_t i = 0; !p && i < N(scheduled); i++)
+            p = find_in(text, h->b_end, far, scheduled[i]);
+        if (!p && ends_with(text, h->b_end, ce, "见"))
+            p = text + ce - 3;   /* 赌博这周末见 */
+        most = ANNOUNCED;
     }
-    if (!p || chars_between(text, h->b_end, (size_t)(p - text)) > OFFERED ||
+    if (!p || chars_between(text, h->b_end, (size_t)(p - text)) > most ||
         any_in(text, h->b_end, (size_t)(p - text), stopped, N(stopped)))
         return 0;
     return !live_word_in(&hs->words, text, cs, ce, h) && !condemns_in(hs, text, cs, ce, h) &&
            !any_in(text, cs, h->b_start, stopped, N(stopped));
+}
+
+/* The term opens its clause and is called the best choice: 才是 right after
+ * it and a superlative later in the clause (本院认为，赌博才是普通人最好的副业;
+ * not 远离赌博才是最好的选择, where it does not open the clause). */
+static const char *const best[] = {"最好", "最佳", "首选", "王道", "正道", "出路"};
+
+static int chosen(const char *text, const gm_hit *h, size_t cs, size_t ce)
+{
+    return h->b_start == cs &&
+           starts_with_any(text, h->b_end, ce, (const char *const[]){"才是"}, 1) &&
+           any_in(text, h->b_end, ce, best, N(best));
 }
 
 /* After the term in its clause, not as a question: a condemnation denied
@@ -1962,7 +2055,8 @@ static int defended(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
             ends_with_any(text, h->b_end, w->b_start, negators, N(negators)))
             return 1;
     }
-    if (praised_before(text, cs, h->b_start) || on_offer(hs, text, h, cs, ce))
+    if (praised_before(text, cs, h->b_start) || on_offer(hs, text, h, cs, ce) ||
+        chosen(text, h, cs, ce))
         return 1;
     size_t to = ce < h->b_end + 18 ? ce : h->b_end + 18;
     for (size_t i = 0; i < N(praises); i++) {
@@ -2191,8 +2285,27 @@ static int fought_by_pronoun(gm_ctx_hits *hs, const char *text, size_t len, cons
 static const char *const falling[] = {"掉进", "掉入", "落入", "坠入", "陷进", "跳进", "钻进"};
 static const char *const traps[] = {"骗局", "陷阱", "圈套", "深渊", "泥潭", "火坑", "套路"};
 
+/* The term itself is what one fell into: a verb of falling (or 陷入) right
+ * before it, maybe with 了, and nothing after it in its clause but 的, 中 or
+ * 之中 or 的坑 (他是怎样一步步掉进赌博的？; 一名老人险些陷入刷单返利，…; 差点
+ * 掉进六合彩的坑; not 掉进了百家乐的快乐里). */
+static int fell_into_term(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    static const char *const tails[] = {"的坑", "的", "之中", "中"};
+    size_t at = h->b_start, cs, ce;
+    if (ends_with(text, 0, at, "了"))
+        at -= 3;
+    if (!ends_with_any(text, 0, at, falling, N(falling)) && !ends_with(text, 0, at, "陷入"))
+        return 0;
+    clause_memo(hs, text, len, h, &cs, &ce);
+    size_t t = starts_with_any(text, h->b_end, ce, tails, N(tails));
+    return h->b_end + t == ce;
+}
+
 static int fell_into_trap(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
+    if (hs->join && fell_into_term(hs, text, len, h))
+        return 1;
     if (!hs->join || !hs->cond.n)
         return 0;
     size_t ss, se;
@@ -2241,6 +2354,7 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
     }
     return wide && (official_sentence(hs, text, len, h) || list_heading(hs, text, len, h) ||
                     topic_of_the_law(hs, text, len, h) || other_field_governs(hs, text, len, h) ||
+                    instrument_heading(hs, text, len, h) || topic_measured(hs, text, len, h) ||
                     testimony(hs, text, len, h) || interview_question(hs, text, len, h) ||
                     official_report(hs, text, len, h) || finding(hs, text, len, h) ||
                     defined_term(hs, text, len, h) || claim_refuted(hs, text, len, h) ||
@@ -2248,6 +2362,7 @@ static int governed(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit 
                     refused(hs, text, len, h) || gm_context_turns(hs, text, len, h) ||
                     gm_context_marked(hs, text, len, h) || gm_context_table_row(hs, text, len, h) ||
                     fought_by_pronoun(hs, text, len, h) || fell_into_trap(hs, text, len, h) ||
+                    gm_context_parts(hs, text, len, h) || gm_context_asks_how(hs, text, len, h) ||
                     (hs->join && (reported_conduct(hs, text, len, h) ||
                                   poster_line(hs, text, len, h))));
 }
@@ -2314,6 +2429,25 @@ static int offenders_means(gm_ctx_hits *hs, const char *text, size_t len, const 
     return 0;
 }
 
+/* The cue a is one item of an enumeration closed by 等, with nothing but
+ * Chinese characters and 、 up to it (涵盖招募、引流、结算等环节): a word of
+ * prose describing, not an offer (私聊、进群等你来 still is one). */
+static int listed_with_others(const char *text, size_t len, const gm_hit *a)
+{
+    int sep = ends_with(text, 0, a->b_start, "、");
+    size_t b = a->b_end, l;
+    for (int k = 0; k < 24 && b < len; k++, b += l) {
+        uint32_t cp = cp_at(text, len, b, &l);
+        if (cp == 0x3001)   /* 、 */
+            sep = 1;
+        else if (cp == 0x7B49)   /* 等 */
+            return sep && !starts_with_any(text, b + l, len, addressees, N(addressees));
+        else if (cp < 0x4E00 || cp > 0x9FFF)
+            return 0;
+    }
+    return 0;
+}
+
 void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
 {
     size_t kept = 0;
@@ -2327,6 +2461,7 @@ void gm_context_prepare(gm_ctx_hits *hs, const char *text, size_t len)
             !ends_with_any(text, a.b_start >= 6 ? a.b_start - 6 : 0, a.b_start, instruments,
                            N(instruments)) &&
             !disclaimed(text, a.b_start) && !offenders_means(hs, text, len, &a) &&
+            !listed_with_others(text, len, &a) &&
             !governed(hs, text, len, &a, 0))
             hs->advert.v[kept++] = a;
     }

@@ -14,7 +14,8 @@
  *    governed when the item fights, when the answer marks the statement
  *    false (判断题：…（ ）答案：×), or when the stem asks the respondent
  *    whether they met it (您是否收到过X短信？A.经常 B.偶尔), or when the stem
- *    is a test question about it (下列不属于X特征的是（ ）A.… B.…).
+ *    is a test question about it (下列不属于X特征的是（ ）A.… B.…; 以下哪一项
+ *    属于X？A.… B.…).
  *
  * Both only in a text without an advert cue (hs->join): a dialogue or a
  * quiz that sells (客服：…加微信发您链接; 想赚钱选哪个？A.X 答案：A，私聊)
@@ -317,16 +318,16 @@ static int asks_whether(const char *text, size_t len, const gm_hit *h)
 /* Words a test question picks its options with (下列不属于X特征的是（ ）). */
 static const char *const which[] = {"下列", "以下", "下面"};
 
-/* The stem is a test question about the term: a which-word before it on its
- * line and a blank to mark after it, before the item's end. */
-static int asks_which(const char *text, size_t len, const gm_hit *h, size_t ie)
+/* The item is a test question about the term: a which-word before it in
+ * the item (the stem, when the term is an option) and a blank to mark after
+ * it or a question mark in the item (以下哪一项属于X？A.… B.…). */
+static int asks_which(const char *text, const gm_hit *h, size_t is, size_t ie)
 {
-    size_t s = line_start(text, h->b_start);
     int before = 0;
     for (size_t i = 0; i < N(which) && !before; i++)
-        before = memmem(text + s, h->b_start - s, which[i], strlen(which[i])) != NULL;
-    (void)len;
-    return before && blank_in(text, h->b_end, ie);
+        before = memmem(text + is, h->b_start - is, which[i], strlen(which[i])) != NULL;
+    return before && (blank_in(text, h->b_end, ie) || has(text, is, ie, "？") ||
+                      has(text, is, ie, "?"));
 }
 
 /* A mark of a quiz or a questionnaire at byte b (判断题：, 第3题）, 每日一题,
@@ -359,7 +360,7 @@ static int quiz_item(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit
     if (options < 2 && !blank_in(text, is, ie) && !has(text, is, ie, "答"))
         return 0;
     return gm_context_fights(hs, text, is, ie, h) || marked_false(text, is, ie) ||
-           (options >= 2 && (asks_whether(text, len, h) || asks_which(text, len, h, ie)));
+           (options >= 2 && (asks_whether(text, len, h) || asks_which(text, h, is, ie)));
 }
 
 int gm_context_turns(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)

@@ -172,7 +172,7 @@ class EvasionVariants(unittest.TestCase):
             floor = (0.8 if held else 1.0) if kind.startswith("advert:") else \
                 0.7 if held else 0.8 if "h3_tune" in kind else 0.95
             if not any(":%s:" % x in kind for x in ("h5", "h6", "t6", "h7", "t7", "h8", "h9", "t9",
-                                                 "h10", "t10", "h11", "t11", "h12", "t12", "h13", "h14")):   # the last unseen set: judged as a whole below
+                                                 "h10", "t10", "h11", "t11", "h12", "t12", "h13", "h14", "t14")):   # the last unseen set: judged as a whole below
                 self.assertGreaterEqual(ok / n, floor, (kind, misses[kind][:5]))
             s = sets.setdefault(kind.rsplit(":", 1)[0], [0, 0])
             s[0] += n
@@ -222,14 +222,19 @@ class EvasionVariants(unittest.TestCase):
                             ("enforcement:t11", 0.95), ("advert:t11", 0.95),
                             # session 26's h12, written before any change and never
                             # tuned on: 79.6 % / 94.8 % when first measured, 82.3 % after
-                            # session 26; tuned on in session 27 (91.2 % / 94.8 %)
-                            ("enforcement:h12", 0.88), ("advert:h12", 0.94),
+                            # session 26; tuned on in session 27 (91.2 % / 94.8 %) and
+                            # 28 (97.3 % / 100 %)
+                            ("enforcement:h12", 0.94), ("advert:h12", 0.97),
                             # session 27's h13, written before any change and never
-                            # tuned on: 80.7 % / 96.6 % when first measured
-                            ("enforcement:h13", 0.78), ("advert:h13", 0.95),
+                            # tuned on: 80.7 % / 96.6 % when first measured, 83.5 % after
+                            # session 27; tuned on in session 28 (97.2 % / 98.3 %)
+                            ("enforcement:h13", 0.94), ("advert:h13", 0.96),
                             # session 28's h14, written before any change and never
                             # tuned on: 74.3 % / 91.6 % when first measured
                             ("enforcement:h14", 0.72), ("advert:h14", 0.9),
+                            # session 28's tuning set (comics, quizzes, livestreams,
+                            # notices for the elderly, announcements): 67.6 % / 94.7 % before
+                            ("enforcement:t14", 0.95), ("advert:t14", 0.97),
                             # session 26's tuning set (trials, emoji posts, PSAs, findings,
                             # case write-ups, hotline replies, adverts borrowing official
                             # wording): 72.2 % / 86.8 % before

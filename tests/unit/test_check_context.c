@@ -829,6 +829,55 @@ static void test_advert_in_checklists_tables_and_spoken_alerts_still_blocks(void
     expect_block("一不小心就爱上了百家乐，根本停不下来", "百家乐");
 }
 
+/* Session 28: a text told in numbered parts (comic panels, an outline) one
+ * of which fights, a question how to respond to meeting the term, a test
+ * question with a question mark, a fall into the term itself, the heading
+ * of an instrument a body issues about it, where it spreads (重灾区), a
+ * consequence that cancels, a cue listed among offence stages, ≠ a gain,
+ * a topic then a measure (应加强), someone's approach to the reader as a
+ * condition, what the law holds it to be (认定). */
+static void test_enforcement_parts_questions_and_instrument_headings_warn(void **state)
+{
+    (void)state;
+    expect_enforcement("漫画｜第一格：小赵点开六合彩链接；第二格：充了五千；第三格：发现上当了。");
+    expect_enforcement("课件目录：一、百家乐的概念；二、查处依据；三、典型案例。");
+    expect_enforcement("家里孩子迷上了百家乐怎么办？请看民警给出的建议。");
+    expect_enforcement("测一测：以下哪一项属于六合彩？A.银行理财 B.网上下注 C.定期存款");
+    expect_enforcement("一位大学生险些陷入百家乐，幸亏辅导员及时发现。");
+    expect_enforcement("某某县公安局关于六合彩的悬赏通告");
+    expect_enforcement("这个村曾是六合彩重灾区，如今民风大变。");
+    expect_enforcement("考生须知：凡利用百家乐等方式舞弊的，取消考试资格。");
+    expect_enforcement("检方发布六合彩犯罪案例，涵盖招募、引流、结算等环节。");
+    expect_enforcement("⚠️六合彩≠致富捷径");
+    expect_enforcement("针对百家乐呈现的新变化，应加强部门协作。");
+    expect_enforcement("有人打电话跟您说六合彩，马上挂电话。");
+    expect_enforcement("第5题：收到百家乐邀请，你该怎么做？");
+    expect_enforcement("解读：新规明确了百家乐的认定标准。");
+    expect_enforcement("公益广告：百家乐的尽头是牢房");
+    expect_enforcement("揭秘｜一个六合彩平台的“收割”全过程");
+    expect_enforcement("记者走访发现，部分六合彩广告披上了“理财”外衣。");
+    expect_enforcement("本报记者报道：王大爷最近差点掉进六合彩的坑。");
+}
+
+/* Session 28: an event announced for a time after the term under an alert
+ * heading, parts that do not fight, a how-question answered with a dare,
+ * a company's notice, a cue not in a list, still block. */
+static void test_advert_announcements_parts_and_questions_still_block(void **state)
+{
+    (void)state;
+    expect_block("注意！六合彩这周六见，老规矩", "六合彩");
+    expect_block("提醒：百家乐下周一上午九点准时开抢", "百家乐");
+    expect_block("第一格：没钱；第二格：玩六合彩；第三格：暴富！", "六合彩");
+    expect_block("刷到百家乐怎么办？直接冲！", "百家乐");
+    expect_block("某某公司关于六合彩福利的通知", "六合彩");
+    expect_block("六合彩火热招募中，欢迎加入", "六合彩");
+    expect_block("直播间福利：百家乐点击下方小黄车", "百家乐");
+    expect_block("六合彩≠违法，放心玩", "六合彩");
+    expect_block("有人跟你说六合彩，就说找我", "六合彩");
+    expect_block("本院认为，六合彩才是普通人最好的副业", "六合彩");
+    expect_block("揭秘！百家乐内部渠道，关注后私信“1”", "百家乐");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -889,6 +938,8 @@ int main(void)
         cmocka_unit_test(test_enforcement_inability_and_first_person_seller_still_block),
         cmocka_unit_test(test_enforcement_checklists_tables_tests_and_spoken_alerts_warn),
         cmocka_unit_test(test_advert_in_checklists_tables_and_spoken_alerts_still_blocks),
+        cmocka_unit_test(test_enforcement_parts_questions_and_instrument_headings_warn),
+        cmocka_unit_test(test_advert_announcements_parts_and_questions_still_block),
     };
     return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);
 }
