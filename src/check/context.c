@@ -79,7 +79,7 @@ static const char *const imperatives[] = {"不要", "别", "勿", "千万别", "
                                            * 甭信, 唔好信, 勿要相信, 覅信) */
                                           "莫", "莫要", "莫得", "千万莫", "甭", "唔好", "勿要",
                                           "覅"};
-static const char *const taking_part[] = {"参与", "参加", "相信", "轻信", "听信", "点击", "下载",
+static const char *const taking_part[] = {"参与", "参加", "相信", "轻信", "听信", "点击", "下载", "投",
                                           "沾染", "接触", "沉迷", "涉足", "加入", "传播", "转发",
                                           "浏览", "尝试", "理会", "染指", "碰", "信", "发布",
                                           "转载", "推广"};
@@ -903,6 +903,41 @@ static int condition_asks_to_report(const gm_ctx_hits *hs, const char *text, con
     return any_after(&hs->legal, (size_t)(please - text), ce);
 }
 
+/* The term ends its clause (at most two characters after it: 链接, 短信) and
+ * the next clause [next, ne) opens, at most four characters in, with a
+ * negative imperative that is an enforcement word, not undone (陌生人推荐的
+ * 百家乐，千万别信; 朋友发来的六合彩链接，不要点击; 一分钱都别投; not 千万别错过,
+ * which is no enforcement word, nor 严禁外传). */
+static int next_clause_forbids(const gm_ctx_hits *hs, const char *text, const gm_hit *h,
+                               size_t ce, size_t next, size_t ne)
+{
+    if (chars_between(text, h->b_end, ce) > 2)
+        return 0;
+    for (size_t i = 0; i < hs->words.n; i++) {
+        const gm_hit *w = &hs->words.v[i];
+        if (w->b_start >= next && w->b_end <= ne && chars_between(text, next, w->b_start) <= 4 &&
+            starts_with_any(text, w->b_start, w->b_end, after_imperatives,
+                            N(after_imperatives)) &&
+            !starts_with_any(text, w->b_end, ne, undoing, N(undoing)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Verbs that say no more than doing what they govern, in its pejorative
+ * words (搞赌博, 沾上六合彩): a clause of one and the term is the term alone. */
+static const char *const light_verbs[] = {"搞", "沾上", "沾", "碰", "参与"};
+static const char *const open_quotes[] = {"“", "「", "‘", "\""};
+
+/* The clause from head (after a label's colon) is an opening quote maybe, a
+ * light verb and the term, ending with it (旁白：“搞赌博，终究逃不过法网。”). */
+static int light_clause(const char *text, size_t head, const gm_hit *h, size_t ce)
+{
+    size_t at = head + starts_with_any(text, head, h->b_start, open_quotes, N(open_quotes));
+    at += starts_with_any(text, at, h->b_start, light_verbs, N(light_verbs));
+    return at > head && at == h->b_start && h->b_end == ce;
+}
+
 /* The term's clause is a condition - ending in 的 (参与赌博的，处五日以下拘留;
  * 凡是要求加微信刷单的，都是诈骗) or starting with 如遇/接到/凡是… - a 所谓
  * (所谓“赌博”，其实都是骗局) or the term alone (赌博，一次也不能碰), or the next
@@ -923,17 +958,20 @@ static int next_clause_judges(const gm_ctx_hits *hs, const char *text, size_t le
     if (!(cp == 0xFF0C || cp == ','))
         return 0;
     size_t ns, ne, next = ce + l;
+    clause_of(text, len, next, next, &ns, &ne);
+    if (next_clause_forbids(hs, text, h, ce, next, ne))
+        return 1;   /* 陌生人推荐的百家乐，千万别信 */
     int condition = ends_with(text, 0, ce, of) || names_who_did(text, cs, ce) ||
                     starts_with_any(text, head, h->b_start, conditionals, N(conditionals)) ||
                     someone_to_you(text, head, h->b_start);
     int judged = condition || (h->b_start == cs && h->b_end == ce) ||
+                 light_clause(text, head, h, ce) ||
                  find_in(text, cs, h->b_start, so_called) ||
                  starts_with_any(text, next, len, contrasts, N(contrasts)) ||
                  (starts_with_any(text, next, len, (const char *const[]){is}, 1) &&
                   find_in(text, h->b_end, ce, not_is));
     if (!judged)
         return 0;
-    clause_of(text, len, next, next, &ns, &ne);
     if (condemned_after(&hs->cond, text, next, h->cp_end, ne))
         return 1;
     if (!condition)

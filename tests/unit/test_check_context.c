@@ -835,7 +835,9 @@ static void test_advert_in_checklists_tables_and_spoken_alerts_still_blocks(void
  * of an instrument a body issues about it, where it spreads (重灾区), a
  * consequence that cancels, a cue listed among offence stages, ≠ a gain,
  * a topic then a measure (应加强), someone's approach to the reader as a
- * condition, what the law holds it to be (认定). */
+ * condition, what the law holds it to be (认定), a light verb and the term
+ * judged in the next clause (搞X，终究逃不过法网), a next clause opening with
+ * a negative imperative (X链接，不要点击). */
 static void test_enforcement_parts_questions_and_instrument_headings_warn(void **state)
 {
     (void)state;
@@ -857,6 +859,9 @@ static void test_enforcement_parts_questions_and_instrument_headings_warn(void *
     expect_enforcement("揭秘｜一个六合彩平台的“收割”全过程");
     expect_enforcement("记者走访发现，部分六合彩广告披上了“理财”外衣。");
     expect_enforcement("本报记者报道：王大爷最近差点掉进六合彩的坑。");
+    expect_enforcement("漫画旁白：“搞六合彩，终究逃不过法网。”");
+    expect_enforcement("朋友发来的六合彩链接，不要点击。");
+    expect_enforcement("百家乐，千万别碰");
 }
 
 /* Session 28: an event announced for a time after the term under an alert
@@ -876,6 +881,8 @@ static void test_advert_announcements_parts_and_questions_still_block(void **sta
     expect_block("有人跟你说六合彩，就说找我", "六合彩");
     expect_block("本院认为，六合彩才是普通人最好的副业", "六合彩");
     expect_block("揭秘！百家乐内部渠道，关注后私信“1”", "百家乐");
+    expect_block("搞百家乐，来钱快", "百家乐");
+    expect_block("六合彩，千万别错过", "六合彩");
 }
 
 int main(void)
