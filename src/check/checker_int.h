@@ -77,6 +77,9 @@ typedef struct gm_ctx_hits {
     int some_seen, refusal_seen, disclaim_seen, prohibit_seen, lines_seen;
     int finding_seen;          /* … for a survey's or statistic's lead (调查显示) */
     int measure_seen;          /* … for what policy does about a topic (加强, 完善) */
+    int parts_seen, parts;     /* context_parts.c: the text has two marks of parts */
+    int how_seen, how;         /* context_asks.c: the text has a how-word (怎么办) */
+    int about_seen;            /* context.c instrument_heading: … has 关于 */
                                /* context.c text_has memos of session 24's rules */
     int turns_seen, turns;     /* context_turns.c: 1 a dialogue of two speakers, 2 a
                                 * quiz's marks or options (the text was looked at once) */

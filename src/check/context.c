@@ -1865,6 +1865,9 @@ static const char *const instrument_names[] = {"通告", "公告", "通知", "�
  * which no body issues). */
 static int instrument_heading(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
 {
+    static const char *const about_word[] = {"关于"};
+    if (!hs->reg.n || !text_has(hs, text, len, &hs->about_seen, about_word, 1))
+        return 0;
     size_t ss, se;
     sentence_memo(hs, text, len, h, &ss, &se);
     while (se > h->b_end && strchr(" \t\r\n", text[se - 1]))

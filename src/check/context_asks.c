@@ -81,6 +81,13 @@ int gm_context_asks_how(gm_ctx_hits *hs, const char *text, size_t len, const gm_
 {
     if (!hs->join)
         return 0;
+    if (!hs->how_seen) {   /* once per text: a how-word anywhere? */
+        hs->how_seen = 1;
+        for (size_t i = 0; i < N(how) && !hs->how; i++)
+            hs->how = find(text, 0, len, how[i]) != NULL;
+    }
+    if (!hs->how)
+        return 0;
     size_t ss = start_of(text, h->b_start), l;
     size_t se = end_of(text, len, h->b_end, &l);
     if (!((l == 3 && memcmp(text + se, "？", 3) == 0) || (l == 1 && text[se] == '?')))

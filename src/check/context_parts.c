@@ -90,11 +90,11 @@ static size_t last_part_end(const char *text, size_t len, size_t b)
     return len;
 }
 
-int gm_context_parts(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+/* The marks of the text's parts (at most PARTS_MAX, all of the first kind
+ * found): their starts in at, their ends in ends; how many. */
+static size_t marks_of(const char *text, size_t len, size_t *at, size_t *ends)
 {
-    if (!hs->join)
-        return 0;
-    size_t at[PARTS_MAX], ends[PARTS_MAX], n = 0;
+    size_t n = 0;
     int kind = 0;
     for (size_t b = 0; b < len && n < PARTS_MAX; b++) {
         size_t e;
@@ -108,8 +108,22 @@ int gm_context_parts(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit
         ends[n++] = e;
         b = e - 1;
     }
-    if (n < 2)
+    return n;
+}
+
+int gm_context_parts(gm_ctx_hits *hs, const char *text, size_t len, const gm_hit *h)
+{
+    if (!hs->join)
         return 0;
+    size_t at[PARTS_MAX], ends[PARTS_MAX], n = 0;
+    if (!hs->parts_seen) {   /* once per text: two marks? */
+        hs->parts_seen = 1;
+        hs->parts = (n = marks_of(text, len, at, ends)) >= 2;
+    }
+    if (!hs->parts)
+        return 0;
+    if (!n)
+        n = marks_of(text, len, at, ends);   /* a text in parts: its marks again */
     size_t head = at[0];   /* the heading before the first part, on its line */
     while (head > 0 && text[head - 1] != '\n')
         head--;
