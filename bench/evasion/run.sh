@@ -53,3 +53,5 @@ one evasion_h3 h3 evasion $SHIPPED
 one evasion_h4 h4 evasion $SHIPPED
 # shellcheck disable=SC2086
 one evasion_h5 h5 evasion $SHIPPED
+# shellcheck disable=SC2086
+one evasion_h6 h6 evasion $SHIPPED

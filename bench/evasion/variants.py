@@ -21,8 +21,8 @@ others):
   and near-homophones: pinyin_lookalike initials_enclosed radical digit
   emoji_char near bopomofo (STANDIN_KINDS); session 24's shape
   separator_letter initials_syllables (SESSION24_KINDS); session 25's
-  shape_rare initials_pair separator_word (SESSION25_KINDS); `h1` .. `h5`:
-  the hand-written evasion_h1.tsv .. evasion_h5.tsv
+  shape_rare initials_pair separator_word (SESSION25_KINDS); `h1` .. `h6`:
+  the hand-written evasion_h1.tsv .. evasion_h6.tsv
 Quiet text:
   soundalike    ordinary words whose reading spells a term's (实时采集 for
                 时时彩), alone and inside an official sentence
@@ -39,6 +39,7 @@ usage: variants.py evasion  LEXICON... [--seed N] [--per-kind K] [--terms M]
        variants.py h3       LEXICON...        (evasion_h3.tsv, likewise)
        variants.py h4       LEXICON...        (evasion_h4.tsv, likewise)
        variants.py h5       LEXICON...        (evasion_h5.tsv, likewise)
+       variants.py h6       LEXICON...        (evasion_h6.tsv, likewise)
 Writes JSON lines {"id","text"} for `govmedia check --jsonl` to stdout and
 the expectations {"id","kind","term",...} to the file named by --meta.
 """
@@ -1156,18 +1157,28 @@ H5_VIA = {"letter_name": "pinyin", "tone_pinyin": "pinyin", "pinyin_mix": "pinyi
           "vertical": "literal", "particle": "literal", "compat": "literal",
           "traditional_sep": "literal", "mask_first": "homophone", "line_split": "literal",
           "mask": "homophone", "multi": "homophone"}
+EVASION_H6 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "evasion_h6.tsv")
+H6_VIA = {"letter_name": "pinyin", "mask_first": "homophone", "acrostic": "literal",
+          "acrostic_clause": "literal", "acrostic_tail": "literal", "particle": "literal",
+          "emoji_word": "homophone", "english": "homophone", "styled_latin": "pinyin",
+          "homoglyph": "pinyin", "kana_chaizi": "homophone", "ruby": "literal",
+          "reversed": "literal", "initials_mix": "initials", "pinyin_mix": "pinyin",
+          "digit_syl": "homophone", "homophone": "homophone", "bopomofo": "pinyin",
+          "mask": "homophone", "line_split": "literal", "aside": "literal",
+          "chaizi": "homophone", "shape": "homophone", "multi": "homophone"}
 # Each hand-written set: (file, how its kinds match, its carrier sentence).
 HELD_OUT = {"h1": (H1, H1_VIA, "本店长期提供{}服务，欢迎垂询"),
             "h2": (H2, H2_VIA, "新朋友进群就能了解{}，名额有限"),
             "h3": (H3, H3_VIA, "家人们，{}戳主页了解，私信秒回"),
             "h4": (H4, H4_VIA, "宝子们看过来，{}懂的都懂，评论区扣1"),
-            "h5": (H5, H5_VIA, "老铁们双击关注，{}私聊我，主页有联系方式")}
+            "h5": (H5, H5_VIA, "老铁们双击关注，{}私聊我，主页有联系方式"),
+            "h6": (EVASION_H6, H6_VIA, "姐妹们冲！{}，链接在评论区，手慢无")}
 
 
 def held_out(args, meta):
     """A hand-written evasion set (evasion_h1.tsv of session 23,
     evasion_h2.tsv of session 24, evasion_h3.tsv of session 25, evasion_h4.tsv
-    of session 26, evasion_h5.tsv of session 27, each written
+    of session 26, evasion_h5.tsv of session 27, evasion_h6.tsv of session 28, each written
     before any change): each row
     alone and inside a carrier sentence, kind "<set>:<kind>".  args.lexicon
     names the lexicons (for the categories)."""
@@ -1188,7 +1199,8 @@ def held_out(args, meta):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=["evasion", "quiet", "context", "official", "h1", "h2", "h3", "h4", "h5"])
+    ap.add_argument("what", choices=["evasion", "quiet", "context", "official", "h1", "h2", "h3", "h4", "h5",
+                                       "h6"])
     ap.add_argument("lexicon", nargs="+")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--per-kind", type=int, default=2)
@@ -1200,7 +1212,7 @@ def main():
     with open(args.meta, "w", encoding="utf-8") as meta:
         {"evasion": evasion, "quiet": soundalikes, "context": context,
          "official": official, "h1": held_out, "h2": held_out, "h3": held_out,
-         "h4": held_out, "h5": held_out}[args.what](args, meta)
+         "h4": held_out, "h5": held_out, "h6": held_out}[args.what](args, meta)
 
 
 if __name__ == "__main__":

@@ -146,6 +146,16 @@ class EvasionVariants(unittest.TestCase):
         self.assertGreater(n, 300)
         self.assertGreaterEqual(caught / n, 0.64)
 
+    def test_hand_written_evasions_of_a_sixth_unseen_set(self):
+        """bench/evasion/evasion_h6.tsv (session 28, written and measured before
+        any change, never tuned on): 49.7 % caught on main 1c53469.  A floor
+        for the whole set only, so what caught it keeps catching it."""
+        want, got = generate_and_check("h6", [LEXICON])
+        stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
+        n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
+        self.assertGreater(n, 350)
+        self.assertGreaterEqual(caught / n, 0.46)
+
     def test_no_blocking_false_hit_on_official_text(self):
         """§3.5 official text that names what it fights is not blocked."""
         if not os.path.isdir(SHARED):
