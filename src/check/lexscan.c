@@ -10,11 +10,14 @@
  * scanned once more, literally, with the separators blanked, and one with a
  * word inserted inside a term (约个炮, 赌x博) with those words blanked
  * ("via":"inserted").  A term written backwards is found by the same
- * literal scan through its reversed entry (reversed.h, "via":"reversed").
+ * literal scan through its reversed entry (reversed.h, "via":"reversed"),
+ * and one spelt by the first or last characters of lines (藏头, 藏尾) by a
+ * literal scan of those characters (acrostic.h, "via":"acrostic").
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "check/acrostic.h"
 #include "check/alternation.h"
 #include "check/checker_int.h"
 #include "check/normalize.h"
@@ -112,9 +115,11 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
     const gm_term *t = &c->lex.terms[h->term];
     const gm_cat_policy *pol = gm_policy_for(&c->policy, t->category);
     int sev = t->severity;
-    if (via == GM_VIA_INSERTED || via == GM_VIA_INSERTED_WEAK || via == GM_VIA_REVERSED) {
+    if (via == GM_VIA_INSERTED || via == GM_VIA_INSERTED_WEAK || via == GM_VIA_REVERSED ||
+        via == GM_VIA_ACROSTIC) {
         /* the term's own characters */
-        if ((t->full_len <= (via == GM_VIA_REVERSED ? 3 : 2) || via == GM_VIA_INSERTED_WEAK) &&
+        if ((t->full_len <= (via == GM_VIA_INSERTED || via == GM_VIA_INSERTED_WEAK ? 2 : 3) ||
+             via == GM_VIA_INSERTED_WEAK) &&
             sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;
     } else if (via) {
@@ -124,7 +129,8 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
             sev = GM_SEV_WARN;   /* three letters are many abbreviations too */
         if (via != GM_VIA_PINYIN &&
             (t->full_len <= 2 || via == GM_VIA_HOMOPHONE_WEAK || via == GM_VIA_NEAR ||
-             via == GM_VIA_SHAPE_WEAK || (via == GM_VIA_MASK && t->full_len <= 3)) &&
+             via == GM_VIA_SHAPE_WEAK || via == GM_VIA_MASK_WEAK ||
+             (via == GM_VIA_MASK && t->full_len <= 3)) &&
             sev > GM_SEV_WARN)
             sev = GM_SEV_WARN;
         if (sev == GM_SEV_NONE)
@@ -142,8 +148,9 @@ static int add_finding(const gm_checker *c, collect *col, const char *text,
                            : via == GM_VIA_NEAR     ? "near"
                            : via == GM_VIA_SHAPE || via == GM_VIA_SHAPE_WEAK ? "shape"
                            : via == GM_VIA_INSERTED || via == GM_VIA_INSERTED_WEAK ? "inserted"
-                           : via == GM_VIA_MASK     ? "mask"
+                           : via == GM_VIA_MASK || via == GM_VIA_MASK_WEAK ? "mask"
                            : via == GM_VIA_REVERSED ? "reversed"
+                           : via == GM_VIA_ACROSTIC ? "acrostic"
                            : via                    ? "homophone"
                                                     : NULL,
                     .context = ctx ? "enforcement" : NULL};
@@ -251,6 +258,47 @@ static int scan_alternation(const gm_checker *c, collect *col, const char *text,
     return rc;
 }
 
+/* The literal scan of the first (last) characters of a run of lines
+ * (acrostic.h): terms of GM_ACROSTIC_MIN or more characters, the finding
+ * spanning the lines, "via":"acrostic". */
+typedef struct acrostic_scan {
+    const gm_checker *c;
+    collect *col;
+    const gm_acrostic_run *run;
+    gm_err *err;
+} acrostic_scan;
+
+static int on_acrostic_hit(void *ctx, const gm_hit *h)
+{
+    acrostic_scan *a = ctx;
+    const gm_term *t = &a->col->lex->terms[h->term];
+    if (t->allow || t->full_len < GM_ACROSTIC_MIN)
+        return 0;
+    const gm_acrostic_line *first = &a->run->line[h->cp_start], *last = &a->run->line[h->cp_end - 1];
+    gm_sound_hit s = {h->term, GM_VIA_ACROSTIC, first->cp_start, last->cp_end, first->b_start,
+                      last->b_end};
+    return on_sound(a->col, &s);
+}
+
+static int on_acrostic_run(void *ctx, const gm_acrostic_run *run)
+{
+    acrostic_scan *a = ctx;
+    a->run = run;
+    return gm_matcher_scan(a->c->m, run->text, run->len, on_acrostic_hit, a, a->err);
+}
+
+static int scan_acrostics(const gm_checker *c, collect *col, const char *text, size_t len,
+                          gm_err *err)
+{
+    acrostic_scan a = {c, col, NULL, err};
+    int rc = 0;
+    for (int tail = 0; tail <= 1 && rc == 0 && !col->nomem; tail++)
+        rc = gm_acrostic_runs(text, len, tail, on_acrostic_run, &a);
+    if (rc == GM_E_NOMEM)
+        col->nomem = 1;
+    return rc == GM_E_NOMEM ? 0 : rc;
+}
+
 /* An allow-list phrase covering h (covers) counts unless h's sentence is
  * an advert (打击赌博力度大，VX：…). */
 static int allowed_here(const collect *col, const gm_hit *h, int covers)
@@ -296,6 +344,8 @@ int gm_lexicon_findings_doc(const gm_checker *c, const char *text, size_t len, c
         gm_sound_scan(c->sound, &c->lex, text, len, on_sound, &col);
     if (rc == 0 && !col.nomem)
         rc = scan_alternation(c, &col, text, len, err);
+    if (rc == 0 && !col.nomem)
+        rc = scan_acrostics(c, &col, text, len, err);
     if (rc == 0 && (col.nomem || add_all(c, &col, text, field, fs, gist) != 0))
         rc = gm_fail(err, GM_E_NOMEM, field, "内存不足");
     free(col.block.v);

@@ -1,18 +1,24 @@
 /*
  * mask.c - a term with one character hidden by a mask mark (六*彩, 代开□票,
- * 稳赚不*), as posts hide the word that would be caught and leave the rest
- * for the reader to fill in.  Terms of three or more characters are indexed
- * by the characters on either side of each inner position and by the one
- * before the last (the character before the hole, the one after it or 0);
- * gm_sound_scan calls gm_mask_scan only for a text with a mask mark (noise
- * it passes over anyway, gm_mask_mark), which reports
- * (GM_VIA_MASK) a term whose every other character stands literally around
- * the mark, noise passed over.  Not read as masks: the first character (a
- * reader knows a word by its start: □同意 is a check box), two marks side by
- * side (**bold**) or alternating with characters (危○地○马: separators), a
- * mark beside the character it would hide (领○取: noise), a mask at a term's end with a character right after it
- * (网上赌*平台 may hide several words), ○ beside a Chinese numeral (二○二四年:
- * a zero).  No I/O.
+ * 稳赚不*, *合彩), as posts hide the word that would be caught and leave the
+ * rest for the reader to fill in.  Terms of three or more characters are
+ * indexed by the characters on either side of each position (the character
+ * before the hole or FIRST_KEY, the one after it or 0); gm_sound_scan calls
+ * gm_mask_scan only for a text with a mask mark (noise it passes over
+ * anyway, gm_mask_mark), which reports (GM_VIA_MASK; GM_VIA_MASK_WEAK for
+ * the first character) a term whose every other character stands literally
+ * around the mark, noise passed over.
+ * The first character is read as hidden only behind a star or a cross
+ * (*合彩, ×家乐, ✖时抢购) that starts a word (the text's start, or no
+ * Chinese character right before it) and stands right before the rest of
+ * the term: boxes and bullets there start list items and form fields
+ * (□同意, ●家乐福), and it only warns (a word is known by its start:
+ * *开发票须知 may be a footnote).
+ * Not read as masks: two marks side by side (**bold**) or alternating with
+ * characters (危○地○马: separators), a mark beside the character it would
+ * hide (领○取: noise), a mask at a term's end with a character right after
+ * it (网上赌*平台 may hide several words), ○ beside a Chinese numeral
+ * (二○二四年: a zero).  No I/O.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +29,7 @@
 
 #define MASK_TERM_MAX 12   /* longer terms are not indexed */
 #define MASK_CP 0xFFFFFFFDu   /* an entry that is a mask mark */
+#define FIRST_KEY 0xFFFFFFFEu   /* the "character before" of a hidden first character */
 
 /* The marks that hide a character. */
 static const uint32_t MARKS[] = {0x2A, 0xD7, 0x203B, 0x2217, 0x25A0, 0x25A1, 0x25CB, 0x25CF,
@@ -47,10 +54,11 @@ int gm_mask_add(gm_mask_index *ix, const uint32_t *chars, size_t n, uint32_t ter
 {
     if (n < 3 || n > MASK_TERM_MAX)
         return 0;
-    for (size_t hole = 1; hole < n; hole++) {
+    for (size_t hole = 0; hole < n; hole++) {
         if (gm_grow((void **)&ix->v, &ix->cap, ix->n + 1, sizeof *ix->v))
             return -1;
-        ix->v[ix->n++] = (gm_mask_entry){key_of(chars[hole - 1], hole + 1 < n ? chars[hole + 1] : 0),
+        ix->v[ix->n++] = (gm_mask_entry){key_of(hole ? chars[hole - 1] : FIRST_KEY,
+                                                hole + 1 < n ? chars[hole + 1] : 0),
                                          term, (uint32_t)hole};
     }
     return 0;
@@ -131,6 +139,27 @@ static int lone_mark(const el *v, size_t n, size_t j, const char *text)
     return !(cp == 0x25CB && ((j > 0 && numeral(v[j - 1].cp)) || (j + 1 < n && numeral(v[j + 1].cp))));
 }
 
+static int chinese(uint32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* 1 when the mark at v[j] may hide a term's first character: a star or a
+ * cross (boxes and bullets start list items and form fields), at a word's
+ * start (no Chinese character right before it) and right before a
+ * character. */
+static int first_hidden(const el *v, size_t n, size_t j, const char *text)
+{
+    uint32_t cp = 0;
+    gm_utf8_decode((const unsigned char *)text + v[j].b, v[j].e - v[j].b, &cp);
+    if (cp != 0x2A && cp != 0xFF0A && cp != 0x2217 && cp != 0x2731 && cp != 0xD7 &&
+        cp != 0x2715 && cp != 0x2716)
+        return 0;
+    if (j > 0 && v[j - 1].e == v[j].b && chinese(v[j - 1].cp))
+        return 0;   /* 冲*合: the mark may end the word before */
+    return j + 1 < n && v[j + 1].b == v[j].e && v[j + 1].cp && v[j + 1].cp != MASK_CP;
+}
+
 /* Reports the terms indexed under key whose characters stand around the
  * mark at v[j]. */
 static int report(const gm_mask_index *ix, uint64_t key, const uint32_t *chars,
@@ -149,7 +178,7 @@ static int report(const gm_mask_index *ix, uint64_t key, const uint32_t *chars,
         const gm_mask_entry *m = &ix->v[lo];
         const uint32_t *tc = chars + chars_at[m->term];
         size_t tn = chars_at[m->term + 1] - chars_at[m->term];
-        if (m->hole > j || j - m->hole + tn > n || tc[m->hole] == v[j - 1].cp ||
+        if (m->hole > j || j - m->hole + tn > n || (j > 0 && tc[m->hole] == v[j - 1].cp) ||
             (j + 1 < n && tc[m->hole] == v[j + 1].cp))
             continue;   /* the mark beside the character it would hide is noise (领○取) */
         size_t s = j - m->hole, k = 0;
@@ -157,7 +186,7 @@ static int report(const gm_mask_index *ix, uint64_t key, const uint32_t *chars,
             k++;
         if (k < tn)
             continue;
-        gm_sound_hit h = {m->term, GM_VIA_MASK, v[s].i, v[s + tn - 1].i + 1, v[s].b,
+        gm_sound_hit h = {m->term, m->hole ? GM_VIA_MASK : GM_VIA_MASK_WEAK, v[s].i, v[s + tn - 1].i + 1, v[s].b,
                           v[s + tn - 1].e};
         if (fn(ctx, &h))
             return 1;
@@ -172,8 +201,13 @@ void gm_mask_scan(const gm_mask_index *ix, const uint32_t *chars, const uint32_t
         return;
     size_t n = 0;
     el *v = elements(text, len, &n);
-    for (size_t j = 1; v && j < n; j++) {
-        if (v[j].cp != MASK_CP || !v[j - 1].cp || v[j - 1].cp == MASK_CP || !lone_mark(v, n, j, text))
+    for (size_t j = 0; v && j < n; j++) {
+        if (v[j].cp != MASK_CP || !lone_mark(v, n, j, text))
+            continue;
+        if (first_hidden(v, n, j, text) &&
+            report(ix, key_of(FIRST_KEY, v[j + 1].cp), chars, chars_at, v, n, j, fn, ctx))
+            break;
+        if (j == 0 || !v[j - 1].cp || v[j - 1].cp == MASK_CP)
             continue;
         uint32_t after = j + 1 < n ? v[j + 1].cp : 0;
         /* at a term's end only when no character follows right after the mark */

@@ -51,13 +51,18 @@
  * longer terms take (无抵押的贷款), at most a warning.  Reported as "inserted". */
 /* GM_VIA_MASK: a term of three or more characters with one character hidden
  * by a mask mark (六*彩, 代开□票; mask.c): treated as a homophone, at most a
- * warning for three characters.  Reported as "mask". */
+ * warning for three characters.  GM_VIA_MASK_WEAK: the first character
+ * hidden (*合彩): always a warning (a word is known by its start).  Both are
+ * reported as "mask". */
 /* GM_VIA_REVERSED: a term of three or more characters written backwards
- * (彩合六, reversed.h); three-character terms warn. */
+ * (彩合六, reversed.h); three-character terms warn.  GM_VIA_ACROSTIC: a term
+ * of three or more characters spelt by the first or last characters of
+ * lines (藏头, 藏尾; acrostic.h); three-character terms warn. */
 enum { GM_VIA_PINYIN = 1, GM_VIA_HOMOPHONE = 2, GM_VIA_HOMOPHONE_WEAK = 3, GM_VIA_INITIALS = 4,
        GM_VIA_DIGIT = 5, GM_VIA_EMOJI = 6, GM_VIA_NEAR = 7, GM_VIA_SHAPE = 8,
        GM_VIA_SHAPE_WEAK = 9, GM_VIA_INSERTED = 10, GM_VIA_MASK = 11,
-       GM_VIA_INSERTED_WEAK = 12, GM_VIA_REVERSED = 13 };
+       GM_VIA_INSERTED_WEAK = 12, GM_VIA_REVERSED = 13, GM_VIA_MASK_WEAK = 14,
+       GM_VIA_ACROSTIC = 15 };
 
 typedef struct gm_sound gm_sound;
 
@@ -161,10 +166,11 @@ void gm_initials_mixed(const gm_initials *in, const uint32_t *chars, const uint3
                        const char *text, size_t len, gm_sound_fn fn, void *ctx);
 
 /* The mask index (mask.c): terms of three or more characters by the
- * characters on either side of each position but the first, to read a term
- * with one character hidden by a mask mark (六*彩). */
+ * characters on either side of each position, to read a term with one
+ * character hidden by a mask mark (六*彩, *合彩). */
 typedef struct gm_mask_entry {
-    uint64_t key;      /* the character before the hole << 32 | the one after it (0: none) */
+    uint64_t key;      /* the character before the hole (the first: a marker) << 32 | the one
+                          after it (0: none) */
     uint32_t term, hole;
 } gm_mask_entry;
 typedef struct gm_mask_index {

@@ -206,6 +206,20 @@ static const char *sev_label(const char *sev)
     return strcmp(sev, "block") == 0 ? "阻断" : "提醒";
 }
 
+/* How a disguised term was read (a lexicon finding's "via"), in Chinese. */
+static const char *via_label(const char *via)
+{
+    static const char *const labels[][2] = {
+        {"pinyin", "拼音变体"},  {"initials", "拼音首字母"}, {"digit", "数字谐音"},
+        {"emoji", "表情符号谐音"}, {"shape", "形近字"},       {"inserted", "插入字"},
+        {"mask", "遮挡字"},      {"reversed", "倒序"},       {"acrostic", "藏头藏尾"},
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strcmp(via, labels[i][0]) == 0)
+            return labels[i][1];
+    return "谐音变体";
+}
+
 static void print_human(const json_t *r)
 {
     const json_t *fs = json_object_get(r, "findings");
@@ -230,12 +244,7 @@ static void print_human(const json_t *r)
         if (strcmp(json_string_value(json_object_get(f, "rule")), "lexicon") == 0)
             printf(" 词条: %s", json_string_value(term));
         if (via)
-            printf(" (%s)", strcmp(json_string_value(via), "pinyin") == 0     ? "拼音变体"
-                            : strcmp(json_string_value(via), "initials") == 0 ? "拼音首字母"
-                            : strcmp(json_string_value(via), "digit") == 0    ? "数字谐音"
-                            : strcmp(json_string_value(via), "emoji") == 0    ? "表情符号谐音"
-                            : strcmp(json_string_value(via), "shape") == 0    ? "形近字"
-                                                                              : "谐音变体");
+            printf(" (%s)", via_label(json_string_value(via)));
         if (ctx)
             printf(" (打击/警示语境)");
         if (rep)

@@ -49,6 +49,17 @@ class CheckCli(unittest.TestCase):
         self.assertEqual((f["match"], f["start"], f["end"]), ("賭 ★ 博", 3, 8))
         self.assertEqual("今天 賭 ★ 博 了"[f["start"]:f["end"]], f["match"])
 
+    def test_operator_report_names_how_a_disguised_term_was_read_in_chinese(self):
+        """Text shown to users in Chinese: the human report labels each way a
+        disguised term was read (§3.2), not all of them as 谐音变体."""
+        for text, label in (("代代相传好家风\n开门迎客笑春风\n发奋图强争上游\n票选十佳我最红",
+                             "(藏头藏尾)"), ("场赌上网", "(倒序)"), ("专业代开□票", "(遮挡字)"),
+                            ("信用卡套个现", "(插入字)"), ("dai kai fa piao", "(拼音变体)")):
+            code, out, _ = run([], text.encode())
+            self.assertEqual(code, 1, text)
+            self.assertIn(label, out, text)
+            self.assertNotIn("谐音变体", out, text)
+
     def test_invalid_utf8_exits_2_with_byte_offset(self):
         code, out, err = run(["--json"], b"abc\xe4\xb8")
         self.assertEqual(code, 2)

@@ -2,11 +2,13 @@
  * test_check_inserted_masked.c - REQUIREMENTS §3 "evasion must not work"
  * (issue 14 §1, session 26): a word inserted into a term as speech splits a
  * word (约个炮, 信用卡套个现), a lone letter as a filler (赌x博), and one
- * character of a longer term hidden by a mask mark (六*彩, 代开□票).
+ * character of a longer term hidden by a mask mark (六*彩, 代开□票), the
+ * first one behind a star or a cross (*合彩, session 28).
  * Severity by policy: a two-character term read through an inserted word
  * only warns, a linking word (的) only warns, a mask in a three-character
- * term only warns; the text's own words (个人, 统一), alternating separators,
- * check boxes, numerals and noise are none.  Shipped data, and a small
+ * term or of the first character only warns; the text's own words (个人,
+ * 统一), alternating separators, check boxes, bullets, numerals and noise
+ * are none.  Shipped data, and a small
  * lexicon for the negatives.
  */
 #include "test_check_helpers.h"
@@ -94,10 +96,29 @@ static void test_masked_character_in_a_longer_term(void **state)
     json_decref(r);
 }
 
+/* §3.2 evasion must not work, §3.9 a guess only warns: the first character
+ * hidden behind a star or a cross (session 28). */
+static void test_masked_first_character_warns(void **state)
+{
+    (void)state;
+    expect_one("*合彩", "六合彩", "mask", "warn");
+    expect_one("×家乐今晚开", "百家乐", "mask", "warn");
+    expect_one("姐妹们冲！＊单返利，链接在评论区", "刷单返利", "mask", "warn");   /* longer: still a guess */
+    expect_one("✖时抢购", "限时抢购", "mask", "warn");
+    json_t *r = run_check(shipped, "速来，*上赌场", NULL, NULL, NULL);
+    assert_int_equal(fint(r, 0, "start"), 3);
+    assert_int_equal(fint(r, 0, "end"), 7);
+    assert_string_equal(fstr(r, 0, "match"), "*上赌场");
+    json_decref(r);
+}
+
 static void test_mask_marks_that_hide_nothing(void **state)
 {
     (void)state;
-    expect_none(shipped, "*合彩");          /* the first character: no word is known by its end */
+    expect_none(shipped, "□合彩");          /* a box or bullet first: a list item, a form field */
+    expect_none(shipped, "●家乐福超市");
+    expect_none(shipped, "冲*合彩");        /* after a character: the mark may end that word */
+    expect_none(shipped, "* 合彩");         /* a markdown bullet */
     expect_none(shipped, "六**彩");          /* two marks: markdown */
     expect_none(shipped, "代开发*平台");     /* a character right after: several words may hide */
     expect_one("扫码领○取", "扫码领取", "", "block");   /* beside the character: noise */
@@ -116,6 +137,7 @@ int main(void)
         cmocka_unit_test(test_linking_word_in_a_two_character_term_is_none),
         cmocka_unit_test(test_text_own_words_and_separators_are_no_inserted_word),
         cmocka_unit_test(test_masked_character_in_a_longer_term),
+        cmocka_unit_test(test_masked_first_character_warns),
         cmocka_unit_test(test_mask_marks_that_hide_nothing),
     };
     return cmocka_run_group_tests(tests, setup_shipped, teardown_shipped);

@@ -59,6 +59,7 @@ const VIA = {
   pinyin: "按拼音识别", homophone: "按同音字识别", near: "按近音字识别", shape: "按形近字识别",
   initials: "按拼音首字母识别", digit: "按数字谐音识别", emoji: "按表情符号识别",
   inserted: "按插入字识别", mask: "按遮挡字识别", reversed: "按倒序识别",
+  acrostic: "按藏头藏尾识别",
 };
 function howRead(f) {
   const notes = [];
