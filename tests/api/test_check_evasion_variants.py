@@ -136,25 +136,34 @@ class EvasionVariants(unittest.TestCase):
                         (f.get("via") == "mask" and len(f["term"]) <= 3):
                     self.assertEqual(f["severity"], "warn")
 
-    def test_hand_written_evasions_of_a_fifth_unseen_set(self):
-        """bench/evasion/evasion_h5.tsv (session 27, written and measured before
-        any change, never tuned on): 67.8 % caught on main fd8bf92.  A floor
-        for the whole set only, so what caught it keeps catching it."""
-        want, got = generate_and_check("h5", [LEXICON])
+    def caught_share(self, what, at_least):
+        """(expectations, reports, share caught) of a hand-written set of
+        more than at_least scored variants."""
+        want, got = generate_and_check(what, [LEXICON])
         stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
         n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
-        self.assertGreater(n, 300)
-        self.assertGreaterEqual(caught / n, 0.64)
+        self.assertGreater(n, at_least)
+        return want, got, caught / n
+
+    def test_hand_written_evasions_of_a_fifth_unseen_set(self):
+        """bench/evasion/evasion_h5.tsv (session 27, written and measured before
+        any change): 67.8 % caught on main fd8bf92, 75.9 % in session 28.  A
+        floor for the whole set only, so what caught it keeps catching it."""
+        self.assertGreaterEqual(self.caught_share("h5", 300)[2], 0.72)
 
     def test_hand_written_evasions_of_a_sixth_unseen_set(self):
         """bench/evasion/evasion_h6.tsv (session 28, written and measured before
-        any change, never tuned on): 49.7 % caught on main 1c53469.  A floor
-        for the whole set only, so what caught it keeps catching it."""
-        want, got = generate_and_check("h6", [LEXICON])
-        stat, misses = measure.score_evasion(want, got, measure.policy_rows(POLICY))
-        n, caught = (sum(v[i] for v in stat.values()) for i in range(2))
-        self.assertGreater(n, 350)
-        self.assertGreaterEqual(caught / n, 0.46)
+        any change, never tuned on): 49.7 % caught on main 1c53469, 61.1 %
+        after first-character masks and acrostics.  A floor for the whole set
+        only; REQUIREMENTS §3: a hidden first character and an acrostic of
+        three characters only warn."""
+        want, got, share = self.caught_share("h6", 350)
+        self.assertGreaterEqual(share, 0.58)
+        for vid in want:
+            for f in measure.lexicon(got[vid]):
+                if (f.get("via") == "acrostic" and len(f["term"]) <= 3) or \
+                        (f.get("via") == "mask" and f["match"][:1] in "*＊×✖"):
+                    self.assertEqual(f["severity"], "warn", f)
 
     def test_no_blocking_false_hit_on_official_text(self):
         """§3.5 official text that names what it fights is not blocked."""
