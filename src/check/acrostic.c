@@ -1,8 +1,9 @@
 /*
  * acrostic.c - the runs of lines whose first (last) characters may spell a
- * term (藏头, 藏尾; acrostic.h).  One pass over the text's code points per
- * walk; a text with fewer than GM_ACROSTIC_MIN lines is not decoded.
- * No I/O.
+ * term (藏头, 藏尾; acrostic.h).  One pass over the lines: each line is read
+ * forwards to its first word character and backwards to its last, so the
+ * characters between cost nothing; a text with fewer than GM_ACROSTIC_MIN
+ * lines is not decoded at all.  No I/O.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,61 +19,42 @@ static int chinese(uint32_t cp)
            (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
-static int alnum(uint32_t cp)
+static int word_char(uint32_t cp)
 {
-    return (cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)) ||
+    return chinese(cp) || (cp < 0x80 && ((cp | 0x20) - 'a' < 26 || cp - '0' < 10)) ||
            (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
            (cp >= 0xFF41 && cp <= 0xFF5A);
 }
 
-static int blank(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000 || cp == 0xA0 ||
-           (cp >= 0x200B && cp <= 0x200D) || cp == 0xFEFF;
-}
+/* A word character of a line: its code point and bytes. */
+typedef struct edge {
+    uint32_t cp;   /* 0: the line has none */
+    size_t b, e;
+} edge;
 
-/* One line as read: its content span, its word characters and the
- * first (last) of them that is Chinese or alphanumeric. */
-typedef struct line_read {
-    gm_acrostic_line span;
-    size_t content;            /* code points that are not blank */
-    uint32_t head, tail;       /* first and last word character, 0: none */
-    size_t head_b, head_e, tail_b, tail_e;
-} line_read;
-
-static line_read read_line(const char *text, size_t b, size_t e, size_t cp)
+static edge first_word(const char *text, size_t b, size_t e)
 {
-    line_read r = {.span = {cp, cp, b, b}};
-    for (size_t l; b < e; b += l, cp++) {
-        uint32_t c;
-        if (!(l = gm_utf8_decode((const unsigned char *)text + b, e - b, &c)))
+    for (size_t l; b < e; b += l) {
+        uint32_t cp;
+        if (!(l = gm_utf8_decode((const unsigned char *)text + b, e - b, &cp)))
             break;
-        if (blank(c))
-            continue;
-        if (!r.content++)
-            r.span = (gm_acrostic_line){cp, cp, b, b};
-        r.span.cp_end = cp + 1;
-        r.span.b_end = b + l;
-        if (chinese(c) || alnum(c)) {
-            if (!r.head) {
-                r.head = c;
-                r.head_b = b;
-                r.head_e = b + l;
-            }
-            r.tail = c;
-            r.tail_b = b;
-            r.tail_e = b + l;
-        }
+        if (word_char(cp))
+            return (edge){cp, b, b + l};
     }
-    return r;
+    return (edge){0, 0, 0};
 }
 
-static size_t count_cps(const char *text, size_t b, size_t e)
+static edge last_word(const char *text, size_t b, size_t e)
 {
-    size_t n = 0;
-    for (; b < e; b++)
-        n += ((unsigned char)text[b] & 0xC0) != 0x80;
-    return n;
+    for (size_t q = e; q > b;) {
+        size_t end = q;
+        while (--q > b && ((unsigned char)text[q] & 0xC0) == 0x80)
+            ;
+        uint32_t cp;
+        if (gm_utf8_decode((const unsigned char *)text + q, end - q, &cp) && word_char(cp))
+            return (edge){cp, q, end};
+    }
+    return (edge){0, 0, 0};
 }
 
 static int enough_lines(const char *text, size_t len)
@@ -84,50 +66,66 @@ static int enough_lines(const char *text, size_t len)
     return 1;
 }
 
+/* A run being gathered, with its buffers' capacities. */
+typedef struct gather {
+    gm_acrostic_run run;
+    size_t cap_text, cap_line;
+} gather;
+
 /* Hands the run to fn when it is long enough, and empties it. */
-static int flush(gm_acrostic_run *run, gm_acrostic_fn fn, void *ctx)
+static int flush(gather *g, gm_acrostic_fn fn, void *ctx)
 {
-    int rc = run->n >= GM_ACROSTIC_MIN ? fn(ctx, run) : 0;
-    run->n = run->len = 0;
+    int rc = g->run.n >= GM_ACROSTIC_MIN ? fn(ctx, &g->run) : 0;
+    g->run.n = g->run.len = 0;
     return rc;
 }
 
-static int append(gm_acrostic_run *run, size_t *cap_t, size_t *cap_l, const char *text,
-                  size_t b, size_t e, const gm_acrostic_line *span)
+static int append(gather *g, const char *text, const edge *c, const gm_acrostic_line *line)
 {
-    if (gm_grow((void **)&run->text, cap_t, run->len + (e - b) + 1, 1) ||
-        gm_grow((void **)&run->line, cap_l, run->n + 1, sizeof *run->line))
+    gm_acrostic_run *r = &g->run;
+    if (gm_grow((void **)&r->text, &g->cap_text, r->len + (c->e - c->b) + 1, 1) ||
+        gm_grow((void **)&r->line, &g->cap_line, r->n + 1, sizeof *r->line))
         return GM_E_NOMEM;
-    memcpy(run->text + run->len, text + b, e - b);
-    run->len += e - b;
-    run->text[run->len] = 0;
-    run->line[run->n++] = *span;
+    memcpy(r->text + r->len, text + c->b, c->e - c->b);
+    r->len += c->e - c->b;
+    r->text[r->len] = 0;
+    r->line[r->n++] = *line;
     return 0;
 }
 
-int gm_acrostic_runs(const char *text, size_t len, int tail, gm_acrostic_fn fn, void *ctx)
+/* One line into a run: its character when it is Chinese and the line has
+ * two word characters or more, else the run ends there. */
+static int take(gather *g, const char *text, const edge *c, int two, const gm_acrostic_line *line,
+                gm_acrostic_fn fn, void *ctx)
+{
+    return two && chinese(c->cp) ? append(g, text, c, line) : flush(g, fn, ctx);
+}
+
+int gm_acrostic_runs(const char *text, size_t len, gm_acrostic_fn fn, void *ctx)
 {
     if (!enough_lines(text, len))
         return 0;
-    gm_acrostic_run run = {0};
-    size_t cap_t = 0, cap_l = 0, cp = 0;
+    gather g[2] = {{.run = {.tail = 0}}, {.run = {.tail = 1}}};
     int rc = 0;
     for (size_t b = 0; b <= len && rc == 0;) {
         const char *nl = memchr(text + b, '\n', len - b);
         size_t e = nl ? (size_t)(nl - text) : len;
-        line_read r = read_line(text, b, e, cp);
-        uint32_t c = tail ? r.tail : r.head;
-        if (r.content >= 2 && chinese(c))
-            rc = tail ? append(&run, &cap_t, &cap_l, text, r.tail_b, r.tail_e, &r.span)
-                      : append(&run, &cap_t, &cap_l, text, r.head_b, r.head_e, &r.span);
-        else if (r.content)
-            rc = flush(&run, fn, ctx);
-        cp += count_cps(text, b, e) + 1;
+        edge head = first_word(text, b, e);
+        if (head.cp) {   /* lines without a word character are passed over */
+            edge tail = last_word(text, head.b, e);
+            int two = tail.b > head.b;
+            gm_acrostic_line line = {head.b, tail.e};
+            rc = take(&g[0], text, &head, two, &line, fn, ctx);
+            if (rc == 0)
+                rc = take(&g[1], text, &tail, two, &line, fn, ctx);
+        }
         b = e + 1;
     }
-    if (rc == 0)
-        rc = flush(&run, fn, ctx);
-    free(run.text);
-    free(run.line);
+    for (int t = 0; t < 2 && rc == 0; t++)
+        rc = flush(&g[t], fn, ctx);
+    for (int t = 0; t < 2; t++) {
+        free(g[t].run.text);
+        free(g[t].run.line);
+    }
     return rc;
 }

@@ -274,9 +274,10 @@ static int on_acrostic_hit(void *ctx, const gm_hit *h)
     const gm_term *t = &a->col->lex->terms[h->term];
     if (t->allow || t->full_len < GM_ACROSTIC_MIN)
         return 0;
-    const gm_acrostic_line *first = &a->run->line[h->cp_start], *last = &a->run->line[h->cp_end - 1];
-    gm_sound_hit s = {h->term, GM_VIA_ACROSTIC, first->cp_start, last->cp_end, first->b_start,
-                      last->b_end};
+    size_t b = a->run->line[h->cp_start].b_start, e = a->run->line[h->cp_end - 1].b_end,
+           cp = gm_utf8_count(a->col->text, b);
+    gm_sound_hit s = {h->term, GM_VIA_ACROSTIC, cp, cp + gm_utf8_count(a->col->text + b, e - b),
+                      b, e};
     return on_sound(a->col, &s);
 }
 
@@ -291,9 +292,7 @@ static int scan_acrostics(const gm_checker *c, collect *col, const char *text, s
                           gm_err *err)
 {
     acrostic_scan a = {c, col, NULL, err};
-    int rc = 0;
-    for (int tail = 0; tail <= 1 && rc == 0 && !col->nomem; tail++)
-        rc = gm_acrostic_runs(text, len, tail, on_acrostic_run, &a);
+    int rc = gm_acrostic_runs(text, len, on_acrostic_run, &a);
     if (rc == GM_E_NOMEM)
         col->nomem = 1;
     return rc == GM_E_NOMEM ? 0 : rc;
