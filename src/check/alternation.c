@@ -123,7 +123,9 @@ static int push_gap(gm_alternation *a, const char *text, size_t len, const at *s
 }
 
 /* 1 when the inserted word g is a common word with the character before it
- * (统一和, 某一省) or after it (何个人): the text's own words, not a term split. */
+ * (统一和, 某一省) or after it (何个人): maybe the text's own words, so only a
+ * longer term, whose other characters stand literally around it, is read
+ * through it, and only as a guess (GAP_LONG: 代开张发票, 加个微信咨询). */
 static int word_with(uint32_t before, const at *g, uint32_t after)
 {
     return cjk(g->cp) && ((before && gm_sound_common_word(before, g->cp)) ||
@@ -132,9 +134,11 @@ static int word_with(uint32_t before, const at *g, uint32_t after)
 
 /* An inserted word or filler just before the newest entry of the ring w (k
  * entries pushed; the newest may be a sentinel 0 at the end of the text):
- * A g B or A g1 g2 B with A B side by side in some term; blanks the gap in
- * a->gap_text.  A filler that stands also before A or after B alternates
- * (创x业x精x神): the separator rule's, not an inserted word. */
+ * A g B or A g1 g2 B with A B side by side in some term, no g A or B
+ * itself (点了点击, 赌场的场所: the term's own character repeated around a
+ * word); blanks the gap in a->gap_text.  A filler that stands also before A
+ * or after B alternates (创x业x精x神): the separator rule's, not an
+ * inserted word. */
 static int find_gap(const at *w, size_t k, gm_alternation *a, const char *text, size_t len,
                     gm_alternation_pair pair, const void *ctx)
 {
@@ -147,16 +151,18 @@ static int find_gap(const at *w, size_t k, gm_alternation *a, const char *text, 
         return 0;
     if (cjk(g1->cp) && pair(ctx, g1->cp, B->cp)) {   /* A g B */
         if (next->cp == g2->cp || (k >= 5 && w[(k - 5) & 7].cp == g2->cp) ||
-            word_with(g1->cp, g2, B->cp))
+            g2->cp == g1->cp || g2->cp == B->cp)
             return 0;
-        return push_gap(a, text, len, g2, k2);
+        return push_gap(a, text, len, g2, word_with(g1->cp, g2, B->cp) ? GAP_LONG : k2);
     }
     int k1 = k2 == GAP_LETTER || k < 5 ? GAP_NONE : gap_word(g1->cp);
     const at *A = &w[(k - 5) & 7];
-    if (!k1 || !cjk(A->cp) || !pair(ctx, A->cp, B->cp) || word_with(A->cp, g1, 0) ||
-        word_with(0, g2, B->cp))   /* A g1 g2 B */
+    if (!k1 || !cjk(A->cp) || !pair(ctx, A->cp, B->cp) || g1->cp == A->cp || g1->cp == B->cp ||
+        g2->cp == A->cp || g2->cp == B->cp)   /* A g1 g2 B */
         return 0;
-    int kind = k1 > k2 ? k1 : k2;
+    int kind = word_with(A->cp, g1, 0) || word_with(0, g2, B->cp) ? GAP_LONG
+               : k1 > k2                                          ? k1
+                                                                  : k2;
     return push_gap(a, text, len, g1, kind) || push_gap(a, text, len, g2, kind);
 }
 

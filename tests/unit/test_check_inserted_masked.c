@@ -60,6 +60,18 @@ static void test_word_inserted_in_a_longer_term_keeps_its_severity(void **state)
     expect_one("无抵押的贷款", "无抵押贷款", "inserted", "warn");
 }
 
+/* §3.2 evasion must not work, §3.9 a guess only warns: an inserted word
+ * that forms a word with a neighbour (开张, 加个) inside a longer term
+ * (session 28). */
+static void test_inserted_word_forming_a_word_warns_in_a_longer_term(void **state)
+{
+    (void)state;
+    expect_one("代开张发票", "代开发票", "inserted", "warn");
+    expect_one("加个微信咨询", "加微信咨询", "inserted", "warn");
+    expect_one("误点了点击购买链接", "点击购买", "", "block");   /* 点 repeated: the term itself */
+    expect_one("网上赌场的场所", "网上赌场", "", "block");
+}
+
 static void test_linking_word_in_a_two_character_term_is_none(void **state)
 {
     (void)state;
@@ -134,6 +146,7 @@ int main(void)
         cmocka_unit_test(test_word_inserted_in_a_two_character_term_warns),
         cmocka_unit_test(test_lone_letter_between_two_characters_warns),
         cmocka_unit_test(test_word_inserted_in_a_longer_term_keeps_its_severity),
+        cmocka_unit_test(test_inserted_word_forming_a_word_warns_in_a_longer_term),
         cmocka_unit_test(test_linking_word_in_a_two_character_term_is_none),
         cmocka_unit_test(test_text_own_words_and_separators_are_no_inserted_word),
         cmocka_unit_test(test_masked_character_in_a_longer_term),
