@@ -132,7 +132,7 @@ test("§2.2 §2.5 修改对比: the reviewer of a resubmitted post sees what cha
   await con.post(`/posts/${p.id}/submit`);
   await dh.post(`/posts/${p.id}/reject`, { reason: "时间写具体,换一张海报" });
   // the author revises: title and body, the poster swapped
-  await con.put(`/posts/${p.id}`, { title: "关于开展冬季消防演练的通知", body: "各学校:定于11月27日(星期五)下午三时开展消防疏散演练。\n请各班主任提前熟悉疏散路线。" });
+  await con.put(`/posts/${p.id}`, { title: "关于开展冬季消防演练的通知", summary: "演练时间定为11月27日下午三时", body: "各学校:定于11月27日(星期五)下午三时开展消防疏散演练。\n请各班主任提前熟悉疏散路线。" });
   await con.del(`/posts/${p.id}/attachments/${old.id}`);
   await con.post(`/posts/${p.id}/attachments?name=${encodeURIComponent("新海报.jpg")}`, jpeg(3));
   await con.post(`/posts/${p.id}/submit`);
@@ -146,6 +146,7 @@ test("§2.2 §2.5 修改对比: the reviewer of a resubmitted post sees what cha
   const title = box.locator("[data-test=changes-title]");
   assert.deepEqual(await title.locator("del").allInnerTexts(), ["秋"]);
   assert.deepEqual(await title.locator("ins").allInnerTexts(), ["冬"]);
+  assert.equal(await box.locator("[data-test=changes-summary] ins").innerText(), "演练时间定为11月27日下午三时", "a summary added is shown as added");
   const body = box.locator("[data-test=changes-body]");
   const ins = (await body.locator("ins").allInnerTexts()).join(""), del = (await body.locator("del").allInnerTexts()).join("");
   assert.match(ins, /11月27日/);
