@@ -41,6 +41,7 @@
 
 #include "check/checker_int.h"
 #include "check/normalize.h"
+#include "check/han.h"
 
 #define GAP 20       /* most code points between a word and the term it governs */
 #define REACH 96     /* most code points looked at on either side of a term */
@@ -223,7 +224,7 @@ static int latin_or_digit(uint32_t cp)
 /* 1 when cp (between prev and next) ends a clause for context purposes. */
 static int ends_clause(uint32_t cp, uint32_t prev, uint32_t next)
 {
-    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp < 0x80 && latin_or_digit(cp)))
+    if (gm_is_han_basic(cp) || (cp < 0x80 && latin_or_digit(cp)))
         return 0;   /* the common case, without a table look-up */
     if (clause_mark(cp))
         return 0;
@@ -271,7 +272,7 @@ static uint32_t cp_at(const char *text, size_t len, size_t b, size_t *l)
  * code points on either side. */
 static int plain(uint32_t cp)
 {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp < 0x80 && latin_or_digit(cp));
+    return gm_is_han_basic(cp) || (cp < 0x80 && latin_or_digit(cp));
 }
 
 /* Returns 1 when the clause was cut at REACH on either side. */
@@ -718,7 +719,7 @@ static int authority_label(const char *text, size_t from, size_t to)
             return 1;
         uint32_t last = cp_before(text, to, &at);
         char u[5] = {0};
-        if (last >= 0x4E00 && last <= 0x9FFF && to - at == 3)
+        if (gm_is_han_basic(last) && to - at == 3)
             memcpy(u, text + at, 3);
         if (u[0] && strstr(body_heads, u))
             return 1;
@@ -1789,7 +1790,7 @@ static int case_name(const char *text, size_t len, size_t cs, size_t ce)
         return 0;
     uint32_t before = cp_before(text, at, &pat);
     char u[5] = {0};
-    if (before >= 0x4E00 && before <= 0x9FFF && at - pat == 3)
+    if (gm_is_han_basic(before) && at - pat == 3)
         memcpy(u, text + pat, 3);
     return u[0] && !strstr(not_cases, u);
 }
@@ -2483,7 +2484,7 @@ static int listed_with_others(const char *text, size_t len, const gm_hit *a)
             sep = 1;
         else if (cp == 0x7B49)   /* 等 */
             return sep && !starts_with_any(text, b + l, len, addressees, N(addressees));
-        else if (cp < 0x4E00 || cp > 0x9FFF)
+        else if (!gm_is_han_basic(cp))
             return 0;
     }
     return 0;

@@ -26,6 +26,7 @@
 
 #include "check/checker_int.h"
 #include "check/normalize.h"
+#include "check/han.h"
 
 #define MIDDLE 6   /* most characters of a body's own name between level and head */
 
@@ -35,16 +36,11 @@ typedef struct unit {
     size_t b, l, i;
 } unit;
 
-static int cjk(uint32_t cp)
-{
-    return cp >= 0x4E00 && cp <= 0x9FFF;
-}
-
 /* cp (a CJK character: three bytes of UTF-8) is one of chars, a string of
  * CJK characters, compared encoded. */
 static int one_of(uint32_t cp, const char *chars)
 {
-    if (!cjk(cp))
+    if (!gm_is_han_basic(cp))
         return 0;
     unsigned char e[3] = {(unsigned char)(0xE0 | (cp >> 12)),
                           (unsigned char)(0x80 | ((cp >> 6) & 0x3F)),
@@ -122,7 +118,7 @@ static int head_at(const unit *u, int k, uint32_t next, int *len)
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
         if (is(u[k].cp, heads[i].c)) {
             *len = 1;
-            return (!cjk(next) || !one_of(next, heads[i].not_before)) &&
+            return (!gm_is_han_basic(next) || !one_of(next, heads[i].not_before)) &&
                    (k == 0 || !one_of(u[k - 1].cp, heads[i].not_after));
         }
     if (k > 1 && u[k].cp == 0x5FC3 && u[k - 1].cp == 0x4E2D && one_of(u[k - 2].cp, "市物"))
@@ -155,7 +151,7 @@ static int level_at(const unit *u, int j, int *start)
     if (!one_of(u[j].cp, levels))
         return 0;
     *start = j;
-    if (j == 0 || !cjk(u[j - 1].cp))
+    if (j == 0 || !gm_is_han_basic(u[j - 1].cp))
         return 1;
     if (is(u[j].cp, "本") && is(u[j - 1].cp, "日"))
         return 0;
@@ -346,7 +342,7 @@ void gm_context_bodies(gm_hits *reg, const char *text, size_t len)
                 return;
         }
         prev = cp;
-        if (!cjk(cp)) {   /* a run of CJK characters ends */
+        if (!gm_is_han_basic(cp)) {   /* a run of CJK characters ends */
             at_start = cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '\n' ||
                        cp == '\r' || cp == 0x3010 || cp == 0x3011 || cp == '!' || cp == '?' ||
                        cp == '#';

@@ -17,6 +17,7 @@
 
 #include "check/checker_int.h"
 #include "check/normalize.h"
+#include "check/han.h"
 
 #define DONT 4   /* most characters between a tick's negation and the term */
 
@@ -155,7 +156,7 @@ int gm_context_marked(gm_ctx_hits *hs, const char *text, size_t len, const gm_hi
                     (n && b + n == h->b_start &&          /* 不信信用卡套现 */
                      word_at(text, h->b_start, h->b_end, verbs, N(verbs))));
         }
-        if (!(cp >= 0x4E00 && cp <= 0x9FFF))
+        if (!gm_is_han_basic(cp))
             return 0;
         b = at;
     }

@@ -25,6 +25,7 @@
 
 #include "check/checker_int.h"
 #include "check/normalize.h"
+#include "check/han.h"
 
 #define LABEL_MAX 8    /* most characters of a speaker's label */
 #define ITEM_LINES 8   /* most lines of a quiz item (stem, options, answer) */
@@ -57,7 +58,7 @@ static int starts(const char *text, size_t at, size_t to, const char *word)
 /* A character of a label: CJK or a Latin letter (民警, 小刘, Q). */
 static int label_char(uint32_t cp)
 {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    return gm_is_han_basic(cp) || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
 }
 
 /* A turn starts at the text's start, after a line break or after the end

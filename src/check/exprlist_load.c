@@ -150,7 +150,7 @@ static void add_near_misses(cands *cs, const gm_typo_model *m, const char *s, si
         size_t l = gm_utf8_decode((const unsigned char *)s + i, len - i, &cp[n]);
         if (!l)
             return;
-        cjk += gm_typo_is_cjk(cp[n]);
+        cjk += gm_is_han_basic(cp[n]);
         n++;
         i += l;
     }

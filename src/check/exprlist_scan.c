@@ -197,7 +197,7 @@ static size_t decode(const char *s, size_t n, uint32_t *cp)
 static int word_of_two(const gm_typo_model *m, uint32_t a, uint32_t b)
 {
     uint32_t w[2] = {a, b};
-    float lp = gm_typo_is_cjk(a) && gm_typo_is_cjk(b) ? gm_typo_logp(m, w, 2) : 1.0f;
+    float lp = gm_is_han_basic(a) && gm_is_han_basic(b) ? gm_typo_logp(m, w, 2) : 1.0f;
     return lp <= 0.0f && lp >= GM_TYPO_WORD_RARE_LP;
 }
 
@@ -234,7 +234,7 @@ static uint32_t cjk_before(const char *text, size_t b)
     while (a > 0 && ((unsigned char)text[--a] & 0xC0) == 0x80)
         ;
     return b > 0 && gm_utf8_decode((const unsigned char *)text + a, b - a, &cp) &&
-                   gm_typo_is_cjk(cp) ? cp : 0;
+                   gm_is_han_basic(cp) ? cp : 0;
 }
 
 /* The code point of text starting at byte b (0 when none or not CJK). */
@@ -242,7 +242,7 @@ static uint32_t cjk_at(const char *text, size_t len, size_t b)
 {
     uint32_t cp = 0;
     return b < len && gm_utf8_decode((const unsigned char *)text + b, len - b, &cp) &&
-                   gm_typo_is_cjk(cp) ? cp : 0;
+                   gm_is_han_basic(cp) ? cp : 0;
 }
 
 static size_t utf8_len(uint32_t cp)

@@ -118,7 +118,7 @@ static int lattice_word_at(const lattice *L, size_t j, size_t *ws, size_t *wl)
 
 static int cjk_at(const text_cps *t, size_t i)
 {
-    return i < t->n && gm_typo_is_cjk(t->cp[i]);
+    return i < t->n && gm_is_han_basic(t->cp[i]);
 }
 
 /* Asks the model once per pair of neighbouring CJK characters whether
@@ -906,14 +906,14 @@ static int word_pair_changes(const gm_typo_model *m, const text_cps *t, gm_typo_
 
 int gm_typo_is_slip(const gm_typo_model *m, const uint32_t *w, size_t n, size_t i, uint32_t c)
 {
-    int prev = i > 0 && gm_typo_is_cjk(w[i - 1]), next = i + 1 < n && gm_typo_is_cjk(w[i + 1]);
+    int prev = i > 0 && gm_is_han_basic(w[i - 1]), next = i + 1 < n && gm_is_han_basic(w[i + 1]);
     if (!(prev && gm_typo_bigram(m, w[i - 1], c)) && !(next && gm_typo_bigram(m, c, w[i + 1])))
         return 1;
     size_t a = i > SIDE ? i - SIDE : 0, b = i + SIDE + 1 < n ? i + SIDE + 1 : n;
     lattice L;
     L.n = b - a;
     for (size_t k = a; k < b; k++)
-        if (!gm_typo_is_cjk(w[k]))
+        if (!gm_is_han_basic(w[k]))
             return 0;                  /* mixed text: keep only clear slips */
     memcpy(L.w, w + a, L.n * sizeof *L.w);
     lattice_fill(m, &L, L.n);
@@ -944,7 +944,7 @@ int gm_typo_is_name_slip(const gm_typo_model *m, const uint32_t *w, size_t n, si
  * none. */
 static size_t next_suspect(const gm_typo_model *m, const text_cps *t, size_t i)
 {
-    while (i < t->n && !(gm_typo_is_cjk(t->cp[i]) && suspect(t, i) &&
+    while (i < t->n && !(gm_is_han_basic(t->cp[i]) && suspect(t, i) &&
                          !gm_typo_is_function_char(m, t->cp[i])))
         i++;
     return i;
@@ -1016,7 +1016,7 @@ static int collect(const gm_typo_model *m, text_cps *t, float min_gain, hit_list
         return GM_E_NOMEM;
     join_text(gm_typo_model_lm(m), t);
     for (size_t i = 0; i < t->n; i++)
-        odd[i] = gm_typo_is_cjk(t->cp[i]) && suspect(t, i);
+        odd[i] = gm_is_han_basic(t->cp[i]) && suspect(t, i);
     /* Suspects that are common one-character words (的, 是 …) are skipped
      * by both paths: the word path found almost nothing more there on the
      * tuning rows, for two thirds of its time on official text. */

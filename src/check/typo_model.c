@@ -114,7 +114,7 @@ float gm_typo_unknown(const gm_typo_model *m)
 
 const uint8_t *gm_typo_confusion_kinds(const gm_typo_model *m, uint32_t cp)
 {
-    return gm_typo_is_cjk(cp) ? m->kind + m->conf_at[cp - CJK_BASE] : NULL;
+    return gm_is_han_basic(cp) ? m->kind + m->conf_at[cp - CJK_BASE] : NULL;
 }
 
 const gm_typo_lm *gm_typo_model_lm(const gm_typo_model *m)
@@ -124,7 +124,7 @@ const gm_typo_lm *gm_typo_model_lm(const gm_typo_model *m)
 
 const uint16_t *gm_typo_readings(const gm_typo_model *m, uint32_t cp)
 {
-    return gm_typo_is_cjk(cp) ? m->read[cp - CJK_BASE] : NULL;
+    return gm_is_han_basic(cp) ? m->read[cp - CJK_BASE] : NULL;
 }
 
 const gm_typo_homophones *gm_typo_model_homophones(const gm_typo_model *m)
@@ -135,7 +135,7 @@ const gm_typo_homophones *gm_typo_model_homophones(const gm_typo_model *m)
 const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n)
 {
     *n = 0;
-    if (!gm_typo_is_cjk(cp))
+    if (!gm_is_han_basic(cp))
         return NULL;
     uint32_t i = cp - CJK_BASE;
     *n = m->conf_at[i + 1] - m->conf_at[i];
@@ -145,7 +145,7 @@ const uint16_t *gm_typo_confusion(const gm_typo_model *m, uint32_t cp, size_t *n
 static const uint16_t *list_of(const char_lists *l, uint32_t cp, size_t *n)
 {
     *n = 0;
-    if (!gm_typo_is_cjk(cp))
+    if (!gm_is_han_basic(cp))
         return NULL;
     uint32_t i = cp - CJK_BASE;
     *n = l->at[i + 1] - l->at[i];
@@ -193,7 +193,7 @@ static size_t decode_cjk(const char *s, size_t len, uint32_t *out, size_t max)
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         size_t l = gm_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-        if (!l || !gm_typo_is_cjk(cp) || n == max)
+        if (!l || !gm_is_han_basic(cp) || n == max)
             return 0;
         out[n++] = cp;
         i += l;

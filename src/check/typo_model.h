@@ -14,6 +14,7 @@
 
 #include "check/typo_lm.h"
 #include "util/gm_error.h"
+#include "check/han.h"
 
 #define GM_TYPO_WORD_MAX 4
 #define GM_TYPO_CONF_MAX 2048   /* most members of one confusion set */
@@ -30,11 +31,6 @@ typedef struct gm_typo_model gm_typo_model;
  * (GM_E_IO / GM_E_INVALID, field "expr_model"); every later call returns
  * the same result. */
 int gm_typo_model_get(const gm_typo_model **out, gm_err *err);
-
-static inline int gm_typo_is_cjk(uint32_t cp)
-{
-    return cp >= 0x4E00 && cp <= 0x9FFF;
-}
 
 /* log(frequency / total) of the word w[0..n) (CJK, 1 <= n <= 4), or a
  * positive value when it is not in the dictionary. */

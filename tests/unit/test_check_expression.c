@@ -531,11 +531,11 @@ static void check_start(void *ctx, const uint32_t *w, size_t n, int32_t id)
 {
     start_walk *s = ctx;
     (void)id;
-    if (n < 3 || !gm_typo_is_cjk(w[0]) || !gm_typo_is_cjk(w[1]))
+    if (n < 3 || !gm_is_han_basic(w[0]) || !gm_is_han_basic(w[1]))
         return;
     const uint16_t *r0 = gm_typo_readings(s->m, w[0]), *r1 = gm_typo_readings(s->m, w[1]);
     for (size_t k = 2; k < n; k++)
-        if (!gm_typo_is_cjk(w[k]) || !gm_typo_readings(s->m, w[k])[0])
+        if (!gm_is_han_basic(w[k]) || !gm_typo_readings(s->m, w[k])[0])
             return;                /* no reading key: never in the index */
     if (!r0[0] || !r1[0])
         return;
